@@ -1,0 +1,36 @@
+"""The ten life domains of 통합사례관리 needs assessment, plus 기타."""
+
+from __future__ import annotations
+
+from enum import Enum
+
+from casework.errors import CaseworkError
+
+
+class Domain(str, Enum):
+    """A needs domain (욕구 영역). The value is the Korean label learners see."""
+
+    SAFETY = "안전"
+    HEALTH = "건강"
+    DAILY_LIVING = "일상생활유지"
+    FAMILY = "가족관계"
+    SOCIAL = "사회적 관계"
+    ECONOMY = "경제"
+    EDUCATION = "교육"
+    EMPLOYMENT = "고용"
+    LIVING_ENVIRONMENT = "생활환경"
+    LEGAL_RIGHTS = "법률 및 권익보장"
+    OTHER = "기타"
+
+    @classmethod
+    def parse(cls, value: "Domain | str") -> "Domain":
+        """Accept a Domain, its Korean label or its English name; refuse anything else."""
+        if isinstance(value, Domain):
+            return value
+        if isinstance(value, str):
+            text = value.strip()
+            for member in cls:
+                if text in (member.value, member.name, member.name.lower()):
+                    return member
+        allowed = ", ".join(m.value for m in cls)
+        raise CaseworkError(f"알 수 없는 욕구 영역입니다: {value!r}. 다음 중 하나를 쓰세요: {allowed}")
