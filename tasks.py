@@ -1,0 +1,107 @@
+#!/usr/bin/env python3
+"""Set up and run the workbook: the two commands of README's quick start.
+
+    python3 tasks.py lab    # install into .venv, open the workbook in JupyterLab
+    python3 tasks.py test   # install into .venv (+ test tools, Chromium), run every test
+
+Uses only the standard library, so it runs on a fresh machine with Python 3.11 and pip.
+Installs are pinned by constraints.txt and skipped when nothing changed.
+"""
+
+from __future__ import annotations
+
+import argparse
+import hashlib
+import os
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent
+VENV = Path(os.environ.get("CASEWORK_VENV", ROOT / ".venv"))
+BIN = VENV / ("Scripts" if os.name == "nt" else "bin")
+PY = BIN / "python"
+CONSTRAINTS = ROOT / "constraints.txt"
+APT_PACKAGES = ("chromium", "fonts-nanum")
+
+
+def say(msg: str) -> None:
+    print(f"[tasks] {msg}", flush=True)
+
+
+def run(*cmd: str | Path, **kw) -> None:
+    subprocess.run([str(c) for c in cmd], check=True, **kw)
+
+
+def ensure_venv(extra: str) -> None:
+    """Create .venv and install the package with one extra, pinned by constraints.txt."""
+    if not PY.exists():
+        say(f"가상환경을 만듭니다: {VENV}")
+        run(sys.executable, "-m", "venv", VENV)
+    digest = hashlib.sha256()
+    for f in (ROOT / "pyproject.toml", CONSTRAINTS):
+        digest.update(f.read_bytes())
+    stamp = VENV / f".installed-{extra}"
+    if stamp.exists() and stamp.read_text() == digest.hexdigest():
+        return
+    say(f"패키지를 설치합니다 ({extra}) …")
+    run(PY, "-m", "pip", "install", "-q", "--upgrade", "pip")
+    run(PY, "-m", "pip", "install", "-q", "-c", CONSTRAINTS, "-e", f"{ROOT}[{extra}]")
+    settings = VENV / "share" / "jupyter" / "lab" / "settings"
+    settings.mkdir(parents=True, exist_ok=True)
+    shutil.copyfile(ROOT / "jupyter" / "overrides.json", settings / "overrides.json")
+    stamp.write_text(digest.hexdigest())
+
+
+def apt_missing() -> list[str]:
+    missing = []
+    if not Path("/usr/bin/chromium").exists():
+        missing.append("chromium")
+    if not any(Path(p).exists() for p in ("/usr/share/fonts/truetype/nanum", "/usr/share/fonts/nanum")):
+        missing.append("fonts-nanum")
+    return missing
+
+
+def ensure_browser() -> None:
+    """Install Debian's Chromium and Nanum fonts for the browser test, when root."""
+    missing = apt_missing()
+    if not missing:
+        return
+    if os.name != "posix" or os.geteuid() != 0 or not shutil.which("apt-get"):
+        say(f"브라우저 테스트에 필요한 {', '.join(missing)} 이(가) 없고 설치 권한이 없어 그 테스트는 건너뜁니다.")
+        return
+    say(f"apt-get 으로 설치합니다: {' '.join(missing)}")
+    env = dict(os.environ, DEBIAN_FRONTEND="noninteractive")
+    run("apt-get", "update", "-qq", env=env)
+    run("apt-get", "install", "-y", "-qq", "--no-install-recommends", *missing, env=env)
+
+
+def lab(args: argparse.Namespace) -> int:
+    ensure_venv("lab")
+    cmd = [BIN / "jupyter", "lab", f"--notebook-dir={ROOT}", "notebooks/00_시작하기.ipynb", *args.rest]
+    return subprocess.call([str(c) for c in cmd])
+
+
+def test(args: argparse.Namespace) -> int:
+    ensure_venv("test")
+    ensure_browser()
+    cmd = [PY, "-m", "pytest", *args.rest]
+    say(" ".join(str(c) for c in cmd))
+    return subprocess.call([str(c) for c in cmd], cwd=ROOT)
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description="사례관리 워크북 설치·실행 도우미")
+    sub = parser.add_subparsers(dest="task", required=True)
+    p_lab = sub.add_parser("lab", help="설치 후 JupyterLab 에서 워크북을 엽니다")
+    p_lab.set_defaults(func=lab)
+    p_test = sub.add_parser("test", help="설치 후 모든 테스트를 실행합니다")
+    p_test.set_defaults(func=test)
+    args, rest = parser.parse_known_args()
+    args.rest = rest
+    return args.func(args)
+
+
+if __name__ == "__main__":
+    sys.exit(main())
