@@ -2,7 +2,14 @@
 
 
 class CaseworkError(ValueError):
-    """Base class: a rule of case management or a bad input, explained in Korean."""
+    """Base class: a rule of case management or a bad input, explained in Korean.
+
+    In a notebook, IPython shows only the message (via ``_render_traceback_``), not a
+    traceback: a learner sees what is wrong and how to fix it.
+    """
+
+    def _render_traceback_(self) -> list[str]:
+        return [f"\x1b[1;31m⚠ {type(self).__name__}\x1b[0m: {self}"]
 
 
 class InvalidTransition(CaseworkError):
