@@ -9,7 +9,7 @@ class CaseworkError(ValueError):
     """
 
     def _render_traceback_(self) -> list[str]:
-        return [f"\x1b[1;31m⚠ {type(self).__name__}\x1b[0m: {self}"]
+        return [f"\x1b[1;31m⚠ 확인이 필요합니다\x1b[0m: {self}"]
 
 
 class InvalidTransition(CaseworkError):
