@@ -1,0 +1,85 @@
+"""Tests for casework.widgets.quiz: do the widgets route input to the judge without a browser?"""
+
+import pytest
+
+pytest.importorskip("ipywidgets")
+
+from casework.feedback import Status  # noqa: E402
+from casework.widgets import quiz as wq  # noqa: E402
+from tests.test_quiz import CAT, CHOICE, MATCH, ORDER  # noqa: E402
+
+
+def _dropdowns(box):
+    found = []
+
+    def walk(widget):
+        if type(widget).__name__ == "Dropdown":
+            found.append(widget)
+        for child in getattr(widget, "children", ()):
+            walk(child)
+
+    walk(box)
+    return found
+
+
+def test_untouched_widget_reports_unanswered():
+    """Does pressing 확인 before answering show 'not answered' instead of an error?"""
+    for q in (CHOICE, MATCH, ORDER, CAT):
+        box = wq.question_widget(q)
+        assert box.check().status is Status.UNANSWERED
+        assert "아직 답하지 않았습니다" in box.feedback_area.value
+
+
+def test_order_widget_judges_the_selected_order():
+    """Does choosing the right order in the dropdowns give a correct verdict?"""
+    box = wq.question_widget(ORDER, seed=3)
+    for drop, item in zip(_dropdowns(box), ORDER.items):
+        drop.value = item
+    assert box.check().passed
+    assert "data-status='correct'" in box.feedback_area.value
+
+
+def test_categorize_widget_shows_specific_feedback():
+    """Does a wrong category show that item's explanation in the feedback area?"""
+    box = wq.question_widget(CAT)
+    for drop in _dropdowns(box):
+        drop.value = "문제"
+    fb = box.check()
+    assert fb.status is Status.PARTIAL
+    assert "충족되어야 할 필요성" in box.feedback_area.value
+
+
+def test_button_click_runs_the_check():
+    """Does clicking the button (not just calling check) update the feedback?"""
+    box = wq.question_widget(CHOICE)
+    box.children[1].value = "나"
+    button = next(c for c in box.children if type(c).__name__ == "Button")
+    button.click()
+    assert "data-status='incorrect'" in box.feedback_area.value
+
+
+def test_text_checker_calls_the_plain_judge():
+    """Does the text checker pass the typed text to the judge and show its verdict?"""
+    seen = []
+
+    def judge(text):
+        seen.append(text)
+        from casework.feedback import Feedback
+        return Feedback(Status.CORRECT, f"받음: {text}")
+
+    box = wq.text_checker(judge, placeholder="목표")
+    box.text.value = "3개월 안에"
+    box.check()
+    assert seen == ["3개월 안에"] and "받음: 3개월 안에" in box.feedback_area.value
+
+
+def test_text_checker_shows_library_errors_as_feedback():
+    """Is a CaseworkError from the judge shown in Korean instead of raised?"""
+    from casework.errors import CaseworkError
+
+    def judge(text):
+        raise CaseworkError("빈 목표입니다")
+
+    box = wq.text_checker(judge, placeholder="목표")
+    assert box.check().status is Status.INCORRECT
+    assert "빈 목표입니다" in box.feedback_area.value
