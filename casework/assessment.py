@@ -323,6 +323,8 @@ class IntakeInformation:
 # Functional assessment (기능평가)
 # ---------------------------------------------------------------------------
 
+# The workbook brief cited 대한가정의학회지; the development paper's own journal page and later
+# citations (Won CW et al., J Korean Geriatr Soc 2002;6:107-20) give 대한노인병학회지, used here.
 KADL_SOURCE = (
     "원장원 외 (2002). 한국형 일상생활활동 측정도구(K-ADL)와 한국형 도구적 일상생활활동 "
     "측정도구(K-IADL)의 개발. 대한노인병학회지 6(2), 107–120."
@@ -401,7 +403,8 @@ def score_kadl(answers: Mapping[str, int]) -> KadlResult:
 
     The total runs from 7 to 21; a higher total means more dependence. Items scored 2 or 3
     are listed in ``needs_help``. All seven items are required. Names match ignoring spaces,
-    and '이동' is accepted for '이동(옮겨 앉기)'. No cut-off score is applied: the workbook
+    and '이동' is accepted for '이동(옮겨 앉기)'. The item names are short labels, not the
+    instrument's verified question wording. No cut-off score is applied: the workbook
     could not verify one from the source, so the total is reported as is.
     """
     items = _collect_answers(answers, KADL_ITEMS, _KADL_ALIASES, 1, 3, "K-ADL")

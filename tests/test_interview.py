@@ -1,0 +1,175 @@
+"""Tests for casework.interview: the question checker and the two situational mistakes."""
+
+from __future__ import annotations
+
+import pytest
+
+from casework.errors import CaseworkError
+from casework.interview import (
+    ASKING_SHARE,
+    HEURISTIC_NOTE,
+    LISTENING_PRINCIPLE,
+    LISTENING_SHARE,
+    MAX_QUESTION_LENGTH,
+    UNCHECKABLE_MISTAKES,
+    QuestionFinding,
+    QuestionMistake,
+    check_question,
+    uncheckable_notes,
+)
+
+L = QuestionMistake.LEADING
+C = QuestionMistake.CLOSED_WHEN_INFO_NEEDED
+M = QuestionMistake.MULTIPLE
+X = QuestionMistake.COMPLEX
+W = QuestionMistake.WHY_INTERROGATION
+
+LONG = (
+    "어머님께서 작년에 수술하신 뒤로 병원비 부담이 커지셨다고 들었는데 지금 받고 계신 지원 외에 "
+    "어떤 도움이 더 필요하다고 생각하시는지 말씀해 주시겠어요?"
+)
+
+# (question, expected mistakes). Negatives matter as much as positives: they pin down the
+# false positives the rules are tuned to avoid.
+TABLE: list[tuple[str, set[QuestionMistake]]] = [
+    # good open questions: nothing
+    ("요즘 하루를 어떻게 보내세요?", set()),
+    ("힘들 때는 누가 도와주세요?", set()),
+    ("그때 마음이 어떠셨어요?", set()),
+    ("요즘 가장 힘든 일은 뭐예요?", set()),
+    ("약을 챙겨 드시기에 어떤 점이 어려우세요?", set()),
+    ("요즘 지내시는 이야기를 좀 들려주시겠어요?", set()),      # a request for a story is open
+    ("성함이 어떻게 되시죠?", set()),                          # polite ~죠 with a wh-word
+    ("무슨 일로 오셨어요?", set()),                            # the usual opening, not a why
+    ("밥 먹고 나서 뭐 하세요?", set()),                        # ~고 나서 is one clause chain
+    ("어떻게 지내시고 계세요?", set()),                        # ~시고 계세요 is an auxiliary
+    ("그리고 요즘 어떻게 지내세요?", set()),                   # 그리고 at the start joins nothing
+    ("언제부터 혼자 사셨어요?", set()),
+    ("집에 계시는 게 편하세요, 아니면 밖에 나가시는 게 편하세요?", set()),  # a choice, not yes/no
+    ("왜 그렇게 생각하세요?", set()),                          # present-tense why: not flagged
+    ("오늘 와 주셔서 고맙습니다.", set()),                     # a statement
+    # leading
+    ("많이 힘드셨죠?", {L}),
+    ("그렇죠?", {L}),
+    ("따님이 자주 오시지 않아요?", {L}),
+    ("자녀분들이 잘 챙겨 주시잖아요.", {L}),
+    ("당연히 병원에는 다니시고 계시겠죠?", {L}),
+    # closed where information is needed
+    ("도와주는 분이 있으세요?", {C}),
+    ("식사는 하셨어요?", {C}),
+    ("얼마 전에 이사하셨어요?", {C}),                          # 얼마 전 = a while ago
+    ("병원에 또 가셨어요?", {C}),                              # 또 = again, joins nothing
+    ("약을 드시고 좀 나아지셨어요?", {C}),                     # one question, not two
+    ("식사는 잘 하시는지요?", {C}),                            # ~는지요 is not leading
+    # more than one question
+    ("가족은 몇 분이세요? 지금 누구랑 사세요?", {M}),
+    ("가족은 몇 분이세요, 그리고 누구랑 사세요?", {M}),
+    ("어디가 아프시고 언제부터 그러셨어요?", {M}),
+    ("아드님은 뭐 하시고 따님은 뭐 하세요?", {M}),
+    ("식사는 잘 하시고 잠은 잘 주무세요?", {C, M}),
+    # long or complex
+    (LONG, {X}),
+    ("일을 그만두셨는데 돈이 없어서 힘드시면 어떻게 지내세요?", {X}),
+    ("혼자 못 하시는 건 아니지 않아요?", {L, X}),
+    # why-interrogation
+    ("왜 약을 안 드셨어요?", {W}),
+    ("왜 그런 일이 생긴 거예요?", {W}),
+    ("어째서 그렇게 하셨어요?", {W}),
+    ("뭐 때문에 그렇게 화가 나셨어요?", {W}),
+]
+
+
+@pytest.mark.parametrize("question,expected", TABLE, ids=[q[:20] for q, _ in TABLE])
+def test_question_table(question, expected):
+    """Does each question in the table get exactly the expected mistakes, no more and no fewer?"""
+    found = {f.mistake for f in check_question(question)}
+    assert found == expected
+
+
+def test_table_is_large_and_balanced():
+    """Has the table at least 20 questions, with clean ones and every checkable mistake?"""
+    assert len(TABLE) >= 20
+    assert sum(1 for _, e in TABLE if not e) >= 10
+    covered = set().union(*(e for _, e in TABLE))
+    assert covered == {L, C, M, X, W}
+
+
+def test_good_open_question_gets_no_findings():
+    """Does the model open question from the brief get an empty list?"""
+    assert check_question("요즘 하루를 어떻게 보내세요?") == []
+
+
+def test_findings_are_honest_heuristics_with_rewrite_examples():
+    """Does every finding say it is a heuristic, give an example rewrite and carry evidence?"""
+    samples = ["많이 힘드셨죠?", "도와주는 분이 있으세요?", "가족은 몇 분이세요? 누구랑 사세요?", LONG,
+               "왜 약을 안 드셨어요?"]
+    for q in samples:
+        for f in check_question(q):
+            assert isinstance(f, QuestionFinding)
+            assert f.heuristic is True
+            assert HEURISTIC_NOTE in f.message and "휴리스틱" in f.message
+            assert "예:" in f.message
+            assert f.evidence and f.evidence in f.message or f.mistake is X
+
+
+def test_evidence_points_at_the_trigger():
+    """Does the evidence quote the words that fired the rule?"""
+    (leading,) = check_question("따님이 자주 오시지 않아요?")
+    assert "않아요" in leading.evidence
+    (why,) = check_question("왜 약을 안 드셨어요?")
+    assert why.evidence.startswith("왜")
+    (multi,) = check_question("가족은 몇 분이세요, 그리고 누구랑 사세요?")
+    assert "그리고" in multi.evidence
+
+
+def test_findings_follow_textbook_order_one_per_mistake():
+    """Are findings in the textbook's order with at most one per mistake?"""
+    text = "많이 힘드셨죠? 그렇죠? 왜 안 오셨어요?"
+    kinds = [f.mistake for f in check_question(text)]
+    assert len(kinds) == len(set(kinds))
+    order = list(QuestionMistake)
+    assert kinds == sorted(kinds, key=order.index)
+    assert L in kinds and M in kinds and W in kinds
+
+
+def test_length_limit_boundary():
+    """Is a question of exactly the limit accepted and one character more flagged as long?"""
+    base = "요즘 어떻게 지내세요?"
+    at_limit = "가" * (MAX_QUESTION_LENGTH - len(base) - 1) + " " + base
+    assert len(at_limit) == MAX_QUESTION_LENGTH
+    assert X not in {f.mistake for f in check_question(at_limit)}
+    over = "가" + at_limit
+    assert X in {f.mistake for f in check_question(over)}
+
+
+def test_whitespace_is_normalised_not_counted():
+    """Do extra spaces and line breaks leave a good question clean?"""
+    assert check_question("  요즘   하루를\n어떻게 보내세요?  ") == []
+
+
+@pytest.mark.parametrize("bad", ["", "   ", None, 42, ["질문"], b"abc"])
+def test_bad_input_is_refused_in_korean(bad):
+    """Are empty text and non-strings refused with a Korean CaseworkError?"""
+    with pytest.raises(CaseworkError, match="질문"):
+        check_question(bad)
+
+
+def test_uncheckable_mistakes_are_explained_not_faked():
+    """Are timing and irrelevance explained with watch-for points and never reported by the checker?"""
+    assert set(UNCHECKABLE_MISTAKES) == {QuestionMistake.BAD_TIMING, QuestionMistake.IRRELEVANT}
+    for mistake, item in UNCHECKABLE_MISTAKES.items():
+        assert item.mistake is mistake
+        assert "자동으로 판단하지 않습니다" in item.why_not_checked
+        assert len(item.watch_for) >= 3
+    notes = uncheckable_notes()
+    assert len(notes) == 2 and notes[0].startswith("[적절하지 않은 때에 하는 질문]")
+    for q, _ in TABLE:
+        kinds = {f.mistake for f in check_question(q)}
+        assert not kinds & set(UNCHECKABLE_MISTAKES)
+
+
+def test_seven_mistakes_and_listening_principle():
+    """Are there seven mistakes, and is the 20/80 asking-listening split kept?"""
+    assert len(QuestionMistake) == 7
+    assert (ASKING_SHARE, LISTENING_SHARE) == (0.2, 0.8)
+    assert "20%" in LISTENING_PRINCIPLE and "80%" in LISTENING_PRINCIPLE
