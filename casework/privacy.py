@@ -1,0 +1,180 @@
+"""Masking a case text before it is shared in a study group (비밀보장).
+
+Biestek's principle of confidentiality as the textbook applies it: give people around the
+person only the minimum information agreed with the person beforehand. This module hides the
+identifiers the workbook can find mechanically: 주민등록번호 (also 외국인등록번호), phone
+numbers and the names the learner lists. It does not find addresses, workplaces or rare
+details that identify someone; a person must still read the text before it is shared.
+
+Rules chosen by the workbook (not by the textbook):
+
+* An RRN is six digits YYMMDD (month 01–12, day 01–31), an optional hyphen, then seven digits
+  whose first is 1–8 (5–8: foreigners). It must stand alone: digits or a digit-hyphen chain
+  right before or after it (as in an account number) leave it untouched. The whole number
+  becomes ``******-*******`` (e.g. 000101-3000000, a synthetic number to mask). A bare
+  13-digit number of that shape cannot be told apart from an RRN, so it is masked as one.
+* A phone number keeps its prefix (mobile 01x, area code 02/031…, 070, or +82 with the
+  leading 0 dropped) and every other digit becomes ``*``; separators (-, ., space) are kept.
+  Mobile numbers may be written without separators; landlines need them, because a run of
+  9–10 digits starting with 0 is too often something else.
+* A listed name keeps its first character (the family name) and the rest becomes ○, wherever
+  it occurs, so particles after it (님, 씨가, 의 …) are kept. A name that is also an ordinary
+  word will be masked in that word too: over-masking is the safe side.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+from dataclasses import dataclass
+
+from casework.errors import CaseworkError
+
+__all__ = [
+    "SHARING_PRINCIPLE",
+    "RRN_MASK",
+    "MaskResult",
+    "mask_rrn",
+    "mask_phone",
+    "mask_names",
+    "mask_case_text",
+]
+
+SHARING_PRINCIPLE = (
+    "비밀보장은 비에스텍이 말한 관계 원칙의 하나로, 당사자의 사생활 정보를 지키는 일입니다. "
+    "교재는 당사자의 관계망에 있는 사람과 연락할 때에도 당사자와 미리 합의해 둔 최소한의 정보만 "
+    "건네라고 합니다. 학습 동아리에서 사례를 나눌 때도 마찬가지입니다. 배우는 데 꼭 필요한 내용만 "
+    "남기고, 이름·주민등록번호·전화번호처럼 누구인지 알아볼 수 있는 정보는 가린 다음에 나누세요. "
+    "주소, 직장, 드문 사연처럼 자동으로 가려지지 않는 정보도 있으니, 나누기 전에 직접 한 번 더 "
+    "읽어 보세요."
+)
+
+RRN_MASK = "******-*******"
+NAME_MASK_CHAR = "○"
+
+_COUNT_KEYS = ("주민등록번호", "전화번호", "이름")
+
+# Not preceded by a digit or by "digit + separator"; not followed by the mirror image.
+# This keeps parts of longer numbers (accounts, dates, amounts) out of the match.
+_BEFORE = r"(?<![0-9])(?<![0-9][-.])"
+_AFTER = r"(?![0-9])(?![-.][0-9])"
+
+_RRN = re.compile(
+    _BEFORE
+    + r"[0-9]{2}(?:0[1-9]|1[0-2])(?:0[1-9]|[12][0-9]|3[01])"
+    + r"-?[1-8][0-9]{6}"
+    + _AFTER
+)
+
+_SEP = r"[-. ]"
+_REST_LOOSE = rf"{_SEP}?[0-9]{{3,4}}{_SEP}?[0-9]{{4}}"  # separators optional
+_REST_STRICT = rf"{_SEP}[0-9]{{3,4}}{_SEP}[0-9]{{4}}"  # separators required
+_PHONE = re.compile(
+    "(?:"
+    # +82, then the number without its leading 0 (a stray 0 is tolerated).
+    rf"(?<![0-9])(?P<intl>\+82[- ]?0?(?:1[016789]|2|[3-6][1-5]|70))(?P<intl_rest>{_REST_LOOSE})"
+    rf"|{_BEFORE}(?<!\+)(?P<mobile>01[016789])(?P<mobile_rest>{_REST_LOOSE})"
+    rf"|{_BEFORE}(?<!\+)(?P<land>02|0[3-6][1-5]|070)(?P<land_rest>{_REST_STRICT})"
+    ")" + _AFTER
+)
+
+_DIGIT = re.compile(r"[0-9]")
+
+
+@dataclass(frozen=True)
+class MaskResult:
+    """The masked text and how many items of each kind were hidden."""
+
+    text: str
+    counts: dict[str, int]
+
+    @property
+    def total(self) -> int:
+        """All hidden items together."""
+        return sum(self.counts.values())
+
+
+def _check_text(text: object) -> str:
+    if not isinstance(text, str):
+        raise CaseworkError(
+            f"가릴 내용은 글자(str)여야 합니다. 받은 값의 종류: {type(text).__name__}. "
+            "사례 내용을 따옴표로 감싼 문자열로 넣어 주세요."
+        )
+    return text
+
+
+def _check_names(names: object) -> list[str]:
+    if isinstance(names, str) or not isinstance(names, Iterable):
+        raise CaseworkError(
+            "이름은 목록으로 주세요. 예: ['김영희', '박철수']. 이름 하나만 있어도 ['김영희']처럼 적습니다."
+        )
+    checked: list[str] = []
+    for name in names:
+        if not isinstance(name, str):
+            raise CaseworkError(f"이름은 글자(str)여야 합니다. 받은 값: {name!r}")
+        if not name.strip():
+            raise CaseworkError("빈 이름이 들어 있습니다. 가릴 이름을 적거나 목록에서 빼 주세요.")
+        if name != name.strip():
+            raise CaseworkError(f"이름 {name!r}의 앞뒤에 빈칸이 있습니다. 빈칸을 지우고 적어 주세요.")
+        if len(name) < 2:
+            raise CaseworkError(
+                f"이름 {name!r}은(는) 한 글자라서 가릴 부분이 없습니다. 성과 이름을 함께 적어 주세요."
+            )
+        checked.append(name)
+    return checked
+
+
+def _rrn(text: str) -> tuple[str, int]:
+    return _RRN.subn(RRN_MASK, text)
+
+
+def _phone_sub(match: re.Match[str]) -> str:
+    for key in ("intl", "mobile", "land"):
+        if match.group(key) is not None:
+            return match.group(key) + _DIGIT.sub("*", match.group(f"{key}_rest"))
+    raise AssertionError("unreachable")  # pragma: no cover
+
+
+def _phone(text: str) -> tuple[str, int]:
+    return _PHONE.subn(_phone_sub, text)
+
+
+def _mask_one_name(name: str) -> str:
+    return name[0] + "".join(c if c.isspace() else NAME_MASK_CHAR for c in name[1:])
+
+
+def _names(text: str, names: list[str]) -> tuple[str, int]:
+    if not names:
+        return text, 0
+    # Longest first, so that "김영희" wins over a listed "김영" at the same place.
+    ordered = sorted(set(names), key=len, reverse=True)
+    pattern = re.compile("|".join(re.escape(n) for n in ordered))
+    return pattern.subn(lambda m: _mask_one_name(m.group(0)), text)
+
+
+def mask_rrn(text: str) -> str:
+    """Replace every 주민등록번호/외국인등록번호 with ``******-*******``."""
+    return _rrn(_check_text(text))[0]
+
+
+def mask_phone(text: str) -> str:
+    """Mask phone numbers, keeping the prefix: 010-0000-0000 → 010-****-**** (mask)."""
+    return _phone(_check_text(text))[0]
+
+
+def mask_names(text: str, names: Iterable[str]) -> str:
+    """Mask the listed names: keep the first character, the rest becomes ○ (김영희 → 김○○)."""
+    return _names(_check_text(text), _check_names(names))[0]
+
+
+def mask_case_text(text: str, names: Iterable[str] = ()) -> MaskResult:
+    """Mask RRNs, then phone numbers, then the listed names; count what was hidden.
+
+    Dates and amounts of money are left as they are.
+    """
+    _check_text(text)
+    checked = _check_names(names)
+    text, n_rrn = _rrn(text)
+    text, n_phone = _phone(text)
+    text, n_names = _names(text, checked)
+    return MaskResult(text, dict(zip(_COUNT_KEYS, (n_rrn, n_phone, n_names))))

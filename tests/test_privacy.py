@@ -1,0 +1,194 @@
+"""Tests for casework.privacy: masking RRNs, phone numbers and names before sharing a case.
+
+Every number here is synthetic (zeros and ones), and every line holding one says "mask".
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from casework.errors import CaseworkError
+from casework.privacy import (
+    RRN_MASK,
+    SHARING_PRINCIPLE,
+    MaskResult,
+    mask_case_text,
+    mask_names,
+    mask_phone,
+    mask_rrn,
+)
+
+# (input, expected output of mask_case_text with no names, rrn count, phone count)
+TABLE = [
+    ("000101-3000000", RRN_MASK, 1, 0),  # mask: hyphenated RRN
+    ("0001013000000", RRN_MASK, 1, 0),  # mask: RRN without hyphen
+    ("번호는000101-3000000입니다", f"번호는{RRN_MASK}입니다", 1, 0),  # mask: Korean touching the number
+    ("000101-1000000", RRN_MASK, 1, 0),  # mask: seventh digit 1
+    ("991231-2000000", RRN_MASK, 1, 0),  # mask: seventh digit 2
+    ("000229-5000000", RRN_MASK, 1, 0),  # mask: foreigner, seventh digit 5
+    ("000101-6000000", RRN_MASK, 1, 0),  # mask: foreigner, seventh digit 6
+    ("000101-8000000", RRN_MASK, 1, 0),  # mask: foreigner, seventh digit 8
+    ("000101-3000000, 000102-4000000", f"{RRN_MASK}, {RRN_MASK}", 2, 0),  # mask: two in a row
+    ("010-0000-0000", "010-****-****", 0, 1),  # mask: mobile with hyphens
+    ("01000000000", "010********", 0, 1),  # mask: mobile without separators
+    ("010 0000 0000", "010 **** ****", 0, 1),  # mask: mobile with spaces
+    ("010.0000.0000", "010.****.****", 0, 1),  # mask: mobile with dots
+    ("02-000-0000", "02-***-****", 0, 1),  # mask: Seoul landline
+    ("031-000-0000", "031-***-****", 0, 1),  # mask: Gyeonggi landline
+    ("02-0000-0000", "02-****-****", 0, 1),  # mask: Seoul landline, four-digit middle
+    ("+82 10-0000-0000", "+82 10-****-****", 0, 1),  # mask: international with space
+    ("+82-10-0000-0000", "+82-10-****-****", 0, 1),  # mask: international with hyphen
+    ("+82 010-0000-0000", "+82 010-****-****", 0, 1),  # mask: international with stray 0
+    ("070-0000-0000", "070-****-****", 0, 1),  # mask: internet phone
+    ("연락처010-0000-0000로 전화", "연락처010-****-****로 전화", 0, 1),  # mask: Korean touching the phone
+    ("어르신 000101-1000000, 아들 010-0000-0000", f"어르신 {RRN_MASK}, 아들 010-****-****", 1, 1),  # mask: both
+    # Near-misses: must stay exactly as they are.
+    ("000101-9000000", "000101-9000000", 0, 0),  # mask near-miss: seventh digit 9
+    ("000101-0000000", "000101-0000000", 0, 0),  # mask near-miss: seventh digit 0
+    ("001301-3000000", "001301-3000000", 0, 0),  # mask near-miss: month 13
+    ("000132-3000000", "000132-3000000", 0, 0),  # mask near-miss: day 32
+    ("000101-30000000", "000101-30000000", 0, 0),  # mask near-miss: eight digits after hyphen
+    ("1000101-3000000", "1000101-3000000", 0, 0),  # mask near-miss: seven digits before hyphen
+    ("00010130000000", "00010130000000", 0, 0),  # mask near-miss: fourteen digits
+    ("010-0000-00000", "010-0000-00000", 0, 0),  # mask near-miss: five-digit tail
+    ("0310000000", "0310000000", 0, 0),  # mask near-miss: landline without separators
+    ("+82", "+82", 0, 0),  # mask near-miss: country code alone
+    ("1588-0000", "1588-0000", 0, 0),  # mask near-miss: call-centre number
+    ("2024-01-15 방문", "2024-01-15 방문", 0, 0),  # mask near-miss: ISO date
+    ("2024.01.15. 상담", "2024.01.15. 상담", 0, 0),  # mask near-miss: dotted date
+    ("2010.10.15", "2010.10.15", 0, 0),  # mask near-miss: date containing 010
+    ("생계비 1,200,000원", "생계비 1,200,000원", 0, 0),  # mask near-miss: amount with commas
+    ("월세 300000원", "월세 300000원", 0, 0),  # mask near-miss: amount without commas
+    ("계좌 110-000-000000", "계좌 110-000-000000", 0, 0),  # mask near-miss: account number
+    ("계좌 1002-000-000000", "계좌 1002-000-000000", 0, 0),  # mask near-miss: account number
+    ("계좌 352-0000-0000-00", "계좌 352-0000-0000-00", 0, 0),  # mask near-miss: account with phone-like middle
+    ("계좌 3333-01-0000000", "계좌 3333-01-0000000", 0, 0),  # mask near-miss: account with 01 group
+    ("계좌 000-000101-3000000", "계좌 000-000101-3000000", 0, 0),  # mask near-miss: RRN-like tail of account
+    ("02-0000-0000-0", "02-0000-0000-0", 0, 0),  # mask near-miss: longer hyphen chain
+]
+
+
+@pytest.mark.parametrize("text, expected, n_rrn, n_phone", TABLE, ids=[row[0] for row in TABLE])
+def test_mask_table(text, expected, n_rrn, n_phone):
+    """Is each input masked exactly as expected, with the right counts, and near-misses untouched?"""
+    result = mask_case_text(text)
+    assert result.text == expected
+    assert result.counts == {"주민등록번호": n_rrn, "전화번호": n_phone, "이름": 0}
+
+
+def test_table_is_large_enough_and_has_near_misses():
+    """Does the table hold at least 20 rows, at least 15 of them near-misses?"""
+    assert len(TABLE) >= 20
+    assert sum(1 for text, expected, *_ in TABLE if text == expected) >= 15
+
+
+def test_mask_rrn_touches_only_rrns():
+    """Does mask_rrn hide the RRN but leave the phone number for mask_phone?"""
+    text = "000101-3000000 / 010-0000-0000"  # mask
+    assert mask_rrn(text) == f"{RRN_MASK} / 010-0000-0000"  # mask
+
+
+def test_mask_phone_touches_only_phones():
+    """Does mask_phone leave an RRN alone, even one that starts with 010?"""
+    text = "010101-3000000 / 010-0000-0000"  # mask
+    assert mask_phone(text) == "010101-3000000 / 010-****-****"  # mask
+    assert mask_rrn(mask_phone(text)) == f"{RRN_MASK} / 010-****-****"  # mask
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("김영희님이 오셨다", "김○○님이 오셨다"),
+        ("김영희씨가 말했다", "김○○씨가 말했다"),
+        ("김영희의 아들", "김○○의 아들"),
+        ("어르신(김영희)은", "어르신(김○○)은"),
+        ("이훈 씨와 이훈의 딸", "이○ 씨와 이○의 딸"),
+        ("남궁민수 님", "남○○○ 님"),
+    ],
+)
+def test_mask_names_keeps_family_name_and_particles(text, expected):
+    """Is only the family name's first character kept, with particles after the name intact?"""
+    assert mask_names(text, ["김영희", "이훈", "남궁민수"]) == expected
+
+
+def test_longer_name_wins_over_its_prefix():
+    """With both 김영 and 김영희 listed, is 김영희 masked whole rather than as 김○희?"""
+    assert mask_names("김영희와 김영", ["김영", "김영희"]) == "김○○와 김○"
+
+
+def test_foreign_name_with_spaces_keeps_spaces():
+    """Does a name with spaces keep its spaces and first character?"""
+    assert mask_names("응우옌 티 란 씨", ["응우옌 티 란"]) == "응○○ ○ ○ 씨"
+
+
+def test_names_that_do_not_occur_leave_text_alone():
+    """Is a text without the listed names returned unchanged, and an empty list a no-op?"""
+    assert mask_names("박철수 씨", ["김영희"]) == "박철수 씨"
+    assert mask_names("김영희 씨", []) == "김영희 씨"
+
+
+@pytest.mark.parametrize(
+    "names, pattern",
+    [
+        ([""], "빈 이름"),
+        (["  "], "빈 이름"),
+        (["김영희", ""], "빈 이름"),
+        (["김"], "한 글자"),
+        ([" 김영희"], "빈칸"),
+        ("김영희", "목록"),
+        ([None], "글자"),
+        (5, "목록"),
+    ],
+)
+def test_bad_names_are_refused(names, pattern):
+    """Are an empty name, a one-letter name, padded names, a bare string and non-strings refused?"""
+    with pytest.raises(CaseworkError, match=pattern):
+        mask_names("김영희 씨", names)
+    with pytest.raises(CaseworkError, match=pattern):
+        mask_case_text("김영희 씨", names)
+
+
+def test_mask_case_text_masks_everything_and_keeps_dates_and_money():
+    """Are RRN, phone and names all masked while dates and amounts stay the same?"""
+    text = (
+        "2024-01-15 김영희(000101-4000000) 어르신 가정방문. "  # mask
+        "아들 박철수 010-0000-0000, 주민센터 02-000-0000. "  # mask
+        "기초연금 300,000원, 월세 250000원. 다음 방문 2024.02.15."
+    )
+    result = mask_case_text(text, names=["김영희", "박철수"])
+    assert isinstance(result, MaskResult)
+    assert result.text == (
+        f"2024-01-15 김○○({RRN_MASK}) 어르신 가정방문. "
+        "아들 박○○ 010-****-****, 주민센터 02-***-****. "  # mask
+        "기초연금 300,000원, 월세 250000원. 다음 방문 2024.02.15."
+    )
+    assert result.counts == {"주민등록번호": 1, "전화번호": 2, "이름": 2}
+    assert result.total == 5
+
+
+def test_mask_case_text_counts_each_occurrence_of_a_name():
+    """Is each occurrence of a name counted?"""
+    result = mask_case_text("김영희님과 김영희씨", names=("김영희",))
+    assert result.counts["이름"] == 2
+    assert result.text == "김○○님과 김○○씨"
+
+
+def test_plain_text_is_unchanged_with_zero_counts():
+    """Is a text with nothing to hide returned as is with all counts zero?"""
+    result = mask_case_text("어르신이 경로당에 다니기 시작함")
+    assert result.text == "어르신이 경로당에 다니기 시작함"
+    assert result.total == 0
+
+
+@pytest.mark.parametrize("bad", [None, 12345, b"bytes", ["text"]])
+def test_non_str_input_is_refused_everywhere(bad):
+    """Does every public function refuse a non-str text with a Korean message?"""
+    for call in (mask_rrn, mask_phone, lambda t: mask_names(t, ["김영희"]), mask_case_text):
+        with pytest.raises(CaseworkError, match="글자"):
+            call(bad)
+
+
+def test_sharing_principle_speaks_of_minimum_agreed_information():
+    """Does the sharing principle mention 비밀보장, agreement and the minimum information?"""
+    for word in ("비밀보장", "합의", "최소한", "비에스텍"):
+        assert word in SHARING_PRINCIPLE
