@@ -2,13 +2,68 @@
 
 The chain follows the Gwangjin-gu study-group textbook (광진구청 희망나눔팀 학습동아리 교재):
 (제시된) 문제 → 요구/바램 → 욕구 → (합의된) 개입목적·개입목표 → 서비스 계획.
+
+Besides the chain records this module holds, from the same textbook:
+
+* the three assessment steps that lead from needs assessment to planning
+  (:data:`ASSESSMENT_STEPS`);
+* the six goal types with the textbook's examples (:class:`GoalType`,
+  :func:`suggest_goal_type`);
+* the seven common planning mistakes as checks a written goal can fail
+  (:class:`PlanningMistake`, :func:`check_goal`);
+* the service plan and checklist form, fields ①–⑮, with its consent statement
+  (:class:`ServicePlan`, :class:`ServicePlanItem`, :class:`PlanResult`), exportable to a
+  pandas DataFrame, an .xlsx workbook laid out like the paper form, and printable HTML.
+
+pandas and openpyxl are imported inside the functions that need them, so importing this module
+stays light.
 """
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+import html
+import math
+import numbers
+import os
+import re
+import tempfile
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass, field, replace
+from datetime import date, datetime
+from enum import Enum
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
 
 from casework.domains import Domain
+from casework.errors import CaseworkError
+
+if TYPE_CHECKING:  # pragma: no cover
+    import pandas as pd
+
+__all__ = [
+    "Objective",
+    "NeedStatement",
+    "PlanChain",
+    "AssessmentStep",
+    "ASSESSMENT_STEPS",
+    "GoalType",
+    "suggest_goal_type",
+    "PlanningMistake",
+    "GoalFinding",
+    "HEURISTIC_NOTE",
+    "check_goal",
+    "PlanResult",
+    "FIELD_LABELS",
+    "ITEM_COLUMNS",
+    "CONSENT_TEMPLATE",
+    "consent_text",
+    "ServicePlanItem",
+    "ServicePlan",
+    "MAX_TIMES_PER_WEEK",
+]
+
+
+# --------------------------------------------------------------------------- chain records
 
 
 @dataclass(frozen=True)
@@ -41,3 +96,1157 @@ class PlanChain:
     objectives: tuple[Objective, ...] = ()
     services: tuple[str, ...] = ()
     notes: tuple[str, ...] = field(default=())
+
+
+# --------------------------------------------------------------------------- assessment steps
+
+
+@dataclass(frozen=True)
+class AssessmentStep:
+    """One of the three steps from needs assessment to planning (사정 → 계획수립).
+
+    ``questions`` for step 1 restate what the textbook says the worker should come to
+    understand; the prompts for steps 2 and 3 are the workbook's own.
+    """
+
+    number: int
+    title: str
+    explanation: str
+    questions: tuple[str, ...] = ()
+
+
+ASSESSMENT_STEPS: tuple[AssessmentStep, ...] = (
+    AssessmentStep(
+        1,
+        "현재 상태/관심사",
+        "당사자가 지금 겪는 어려움과 마음 쓰는 일을 재촉하지 않고 끝까지 들어 주는 단계입니다. "
+        "이렇게 들어 주는 과정에서 믿음과 라포가 생깁니다.",
+        (
+            "당사자가 드러내는 문제(이슈)는 무엇인가?",
+            "자기 상황을 돌아볼 통찰력과 성숙함이 있는가?",
+            "있다면, 가장 힘이 되는 지지자원은 무엇인가?",
+            "관계를 맺는 데 도움이 될 다른 정보는 무엇인가?",
+        ),
+    ),
+    AssessmentStep(
+        2,
+        "향후 원하는 상태",
+        "당사자가 스스로 목표를 찾아내고, 문제가 풀릴 수 있다는 희망을 품도록 곁에서 "
+        "지지하는 단계입니다.",
+        (
+            "당사자는 무엇이 달라지기를 바라는가?",
+            "그렇게 달라지면 하루하루의 생활이 어떻게 바뀌는가?",
+        ),
+    ),
+    AssessmentStep(
+        3,
+        "행동/변화 전략",
+        "바라는 상태에 이르려면 무엇을 할지 당사자와 함께 의논하고, 당사자가 전략을 "
+        "고르도록 돕는 단계입니다.",
+        (
+            "목표에 다가가기 위해 당사자가 할 수 있는 일은 무엇인가?",
+            "여러 방법 가운데 당사자가 고른 전략은 무엇이고, 누가 무엇을 돕는가?",
+        ),
+    ),
+)
+
+
+# --------------------------------------------------------------------------- goal types
+
+
+class GoalType(str, Enum):
+    """The six goal types of the textbook. The value is the workbook's short Korean label."""
+
+    RELATIONSHIP = "관계 변화"
+    MAJOR_DECISION = "중대한 결정"
+    HARMFUL_BEHAVIOUR = "부정적 행동 변화"
+    ENVIRONMENT = "환경 변화"
+    RESOURCES = "자원·정보 습득"
+    ROLE_SKILLS = "사회적 역할 기술 습득"
+
+    @property
+    def description(self) -> str:
+        """What this type of goal changes, in the workbook's words."""
+        return _GOAL_TYPE_DESCRIPTIONS[self]
+
+    @property
+    def examples(self) -> tuple[str, ...]:
+        """The textbook's examples for this goal type."""
+        return _GOAL_TYPE_EXAMPLES[self]
+
+    @classmethod
+    def parse(cls, value: "GoalType | str") -> "GoalType":
+        """Accept a member, its Korean label or its English name; refuse anything else."""
+        if isinstance(value, cls):
+            return value
+        if isinstance(value, str):
+            text = value.strip()
+            for member in cls:
+                if text in (member.value, member.name, member.name.lower()):
+                    return member
+        allowed = ", ".join(m.value for m in cls)
+        raise CaseworkError(f"알 수 없는 목표 유형입니다: {value!r}. 다음 중 하나를 쓰세요: {allowed}")
+
+
+_GOAL_TYPE_DESCRIPTIONS: dict[GoalType, str] = {
+    GoalType.RELATIONSHIP: "다른 사람과의 관계를 바꾸거나, 그 사람을 바라보는 자기 인식을 바꾸는 목표",
+    GoalType.MAJOR_DECISION: "삶의 방향을 가르는 중요한 결정을 내리는 목표",
+    GoalType.HARMFUL_BEHAVIOUR: "자신이나 다른 사람, 주변 환경에 해가 되는 행동을 바꾸는 목표",
+    GoalType.ENVIRONMENT: "당사자를 둘러싼 환경을 바꾸는 목표",
+    GoalType.RESOURCES: "필요한 자원이나 정보를 얻는 목표",
+    GoalType.ROLE_SKILLS: "사회적 역할을 해내는 데 필요한 기술을 익히는 목표",
+}
+
+_GOAL_TYPE_EXAMPLES: dict[GoalType, tuple[str, ...]] = {
+    GoalType.RELATIONSHIP: ("부부관계 증진", "이웃관계형성"),
+    GoalType.MAJOR_DECISION: ("시설입소", "거주지 이전"),
+    GoalType.HARMFUL_BEHAVIOUR: ("폭력", "음주", "흡연", "생활습관"),
+    GoalType.ENVIRONMENT: ("주거환경 개선", "이웃주민 지지체계 구축"),
+    GoalType.RESOURCES: ("기초수급", "채무변제", "후원금 확보"),
+    GoalType.ROLE_SKILLS: ("손자녀양육기술 습득", "일상생활기술"),
+}
+
+# Keyword patterns per goal type: the workbook's own list, not the textbook's.
+_GOAL_TYPE_KEYWORDS: dict[GoalType, tuple[str, ...]] = {
+    GoalType.RELATIONSHIP: (
+        r"관계", r"부부", r"이웃(?!주민\s*지지)", r"대화", r"갈등", r"화해", r"소통", r"친구",
+        r"모임", r"교류", r"왕래", r"연락", r"만남", r"고립",
+    ),
+    GoalType.MAJOR_DECISION: (
+        r"시설", r"입소", r"요양원", r"그룹홈", r"거주지", r"이사", r"이혼", r"결정", r"선택",
+        r"전입", r"전출",
+    ),
+    GoalType.HARMFUL_BEHAVIOUR: (
+        r"폭력", r"폭언", r"학대", r"음주", r"(?<!기)술(?!관리)", r"과음", r"금주", r"단주",
+        r"흡연", r"담배", r"금연", r"도박", r"생활\s*습관", r"게임", r"자해",
+    ),
+    GoalType.ENVIRONMENT: (
+        r"주거", r"환경", r"집\s*수리", r"청소(?!년)", r"곰팡이", r"난방", r"보일러", r"위생",
+        r"지지\s*체계", r"안전\s*바", r"단열",
+    ),
+    GoalType.RESOURCES: (
+        r"수급", r"채무", r"빚", r"후원", r"급여", r"수당", r"연금", r"정보", r"자원",
+        r"일자리", r"취업", r"소득", r"지원금", r"바우처", r"파산", r"회생", r"신청",
+    ),
+    GoalType.ROLE_SKILLS: (
+        r"기술", r"양육", r"일상\s*생활", r"습득", r"익힌", r"익히", r"요리", r"돈\s*관리",
+        r"가계부", r"복약", r"장보기", r"대중교통", r"배운", r"배우",
+    ),
+}
+
+
+def suggest_goal_type(text: str) -> tuple[GoalType, ...]:
+    """Suggest goal types for a goal by keywords, best match first.
+
+    This is only a suggestion from a keyword list (the workbook's, not the textbook's):
+    an empty tuple means no keyword matched, not that the goal has no type.
+    """
+    goal = _require_text(text, "목표 문장")
+    scores: list[tuple[int, int, GoalType]] = []
+    for order, goal_type in enumerate(GoalType):
+        hits = sum(1 for pattern in _GOAL_TYPE_KEYWORDS[goal_type] if re.search(pattern, goal))
+        if hits:
+            scores.append((-hits, order, goal_type))
+    return tuple(goal_type for _, _, goal_type in sorted(scores))
+
+
+# --------------------------------------------------------------------------- planning mistakes
+
+
+class PlanningMistake(str, Enum):
+    """The seven common mistakes when writing plan goals (계획수립단계에서 흔히 하는 실수).
+
+    Members are in the textbook's order; the value is the workbook's short Korean label.
+    """
+
+    WORKER_TASK = "사례관리자의 할 일·서비스 자체를 목표로 함"
+    SINGLE_SERVICE = "개별 서비스의 목표를 세움"
+    NO_OWNER = "누구의 목표인지 알 수 없음"
+    VAGUE_CONCEPT = "자의적이거나 뜻이 모호한 목표"
+    LIFETIME_GOAL = "남은 생애에도 이루기 어려운 원대한 목표"
+    UNREACHABLE = "사례관리로 이룰 수 없는 목표"
+    NOT_EVALUABLE = "종결 때 달성 여부를 판단할 수 없는 목표"
+
+    @property
+    def number(self) -> int:
+        """Position in the textbook's list, 1–7."""
+        return list(PlanningMistake).index(self) + 1
+
+    @property
+    def explanation(self) -> str:
+        """Why this is a mistake, in the workbook's words."""
+        return _MISTAKE_EXPLANATIONS[self]
+
+
+_MISTAKE_EXPLANATIONS: dict[PlanningMistake, str] = {
+    PlanningMistake.WORKER_TASK: (
+        "목표는 당사자에게 일어날 변화입니다. 사례관리자가 할 일, 서비스 제공자의 목표, "
+        "서비스 내용은 그 변화를 위한 수단일 뿐입니다."
+    ),
+    PlanningMistake.SINGLE_SERVICE: (
+        "사례관리 계획의 목표는 여러 서비스가 함께 이루어 낼 변화입니다. 서비스 하나를 "
+        "받는 것을 목표로 삼으면 그 서비스의 목표가 되어 버립니다."
+    ),
+    PlanningMistake.NO_OWNER: (
+        "누가 달라져야 하는지 분명해야 당사자가 자기 목표로 받아들이고, 점검할 때도 "
+        "누구를 보아야 할지 알 수 있습니다."
+    ),
+    PlanningMistake.VAGUE_CONCEPT: (
+        "'행복', '삶의 질'처럼 사람마다 다르게 이해하는 말은 무엇을 이루면 되는지 "
+        "알려 주지 못합니다."
+    ),
+    PlanningMistake.LIFETIME_GOAL: (
+        "평생에 걸친 큰 목표는 사례관리 기간 안에 이룰 수 없어 당사자를 지치게 합니다."
+    ),
+    PlanningMistake.UNREACHABLE: (
+        "병의 완치나 다른 사람의 성격처럼 사례관리의 힘이 닿지 않는 일은 목표가 될 수 "
+        "없습니다."
+    ),
+    PlanningMistake.NOT_EVALUABLE: (
+        "종결할 때 이루었는지 판단하려면 기간과 잴 수 있는 수준이 목표에 들어 있어야 합니다."
+    ),
+}
+
+HEURISTIC_NOTE = "※ 낱말을 보고 찾은 자동 점검 결과입니다. 문맥상 문제가 없다면 그대로 두어도 됩니다."
+
+
+@dataclass(frozen=True)
+class GoalFinding:
+    """One planning mistake found in a goal.
+
+    ``message`` says what is wrong and how to rewrite (it ends with :data:`HEURISTIC_NOTE`);
+    ``how_to_fix`` is the rewrite advice with an example on its own; ``evidence`` quotes the
+    words that triggered the check, or says what was looked for and not found.
+    """
+
+    mistake: PlanningMistake
+    message: str
+    how_to_fix: str
+    evidence: str
+
+    def __str__(self) -> str:
+        return f"[{self.mistake.number}. {self.mistake.value}] {self.message}"
+
+
+# Keyword tables. They are the workbook's heuristics, tuned on the goals in the tests.
+_END = r"(?=[\s,.!?·)\]”\"']|$)"
+_START = r"(?:^|(?<=[\s(\[“\"'·,]))"
+
+_WORKER_WORDS = (
+    "사례관리자", "담당자", "사회복지사", "복지사", "주민센터", "복지관", "제공기관", "기관",
+    "센터", "자원봉사자", "봉사자", "복지팀", "통장",
+)
+_WORKER_SUBJECT = re.compile(
+    r"(?:^|(?<=[\s(]))[가-힣\s]{0,6}?(" + "|".join(_WORKER_WORDS) + r")(?:가|이|는|은|께서)" + _END
+)
+_WORKER_VERB = re.compile(
+    r"(연계|제공|지원|의뢰|알선|연결|실시|배치|안내|배달|파견|설명|교육|후원|가정\s*방문|점검|"
+    r"모니터링|상담\s*지원)\s*"
+    r"(한다|하다|함|하기|해\s*준다|해\s*드린다|해\s*줌|해\s*드림|하겠다|할\s*것|해야\s*한다)" + _END
+)
+_WORKER_NOUN_END = re.compile(r"(연계|제공|의뢰|알선|지원|실시|배치|파견|연결)\s*[.!]?\s*$")
+_WORKER_CAUSATIVE = re.compile(
+    r"(하도록|받도록|되도록|갖도록|가지도록|하게|받게|되게)\s*"
+    r"(한다|하다|함|돕는다|돕기|지원한다|만든다|유도한다|해\s*준다|해\s*드린다)" + _END
+)
+_WORKER_HELP = re.compile(r"(돕는다|도와\s*준다|도와\s*드린다|도움을\s*준다|도움을\s*드린다)" + _END)
+_SERVICE_USE = re.compile(
+    r"(서비스|방문\s*간호|도시락|밑반찬|가사\s*간병|간병|활동\s*지원|방문\s*목욕|주간\s*보호|"
+    r"단기\s*보호|무료\s*급식|급식|바우처|상담|교육|프로그램|멘토링|학습\s*지도)"
+    r"[^.,]{0,20}?"
+    r"(받는다|받다|받음|받기|받고|받아야|받게|받도록|이용한다|이용하다|이용함|이용하기|이용하고|"
+    r"수령한다|수령함|참여한다|참여함|참여하기|참석한다|참석함)"
+)
+_PERSON_WORDS = (
+    "어르신", "노인", "할머니", "할아버지", "본인", "당사자", "대상자", "클라이언트", "이용자",
+    "아동", "아이", "자녀", "아들", "딸", "손자녀", "손자", "손녀", "남편", "아내", "부인",
+    "배우자", "어머니", "엄마", "아버지", "아빠", "부모", "가족", "부부", "가구", "세대주",
+    "청소년", "학생", "주민", "이웃", "장애인", "환자", "어린이", "형", "누나", "언니", "오빠",
+    "동생", "제가", "저는", "저의", "내가", "나는", "나의", "우리",
+)
+_PARTICLES = r"(?:들)?(?:이|가|은|는|께서|의|과|와|도|에게|을|를|만)?"
+_PERSON_SUBJECT = re.compile(_START + r"(" + "|".join(_PERSON_WORDS) + r")" + _PARTICLES + _END)
+_HONORIFIC_NAME = re.compile(_START + r"([가-힣]{1,4}\s?(?:씨|님))" + _PARTICLES + _END)
+_NOT_NAMES = {"솜씨", "날씨", "맵씨", "말씨", "마음씨", "글씨", "불씨", "맵시"}
+
+_VAGUE = re.compile(
+    r"삶의\s*질|행복|자립|잘\s*(?:살|산다|지내|지낸)|좋아(?:진다|지다|짐|지기|지고|졌)|"
+    r"나아(?:진다|지다|짐|지기)|건강해(?:진다|지다|짐|지기)|건강하게|건강한\s*(?:삶|생활)|"
+    r"안정(?:된다|되다|됨|되기|을\s*찾|적인\s*생활|적인\s*삶)|정서적\s*안정|개선|향상|증진|회복|"
+    r"강화|원만|건전|바람직|변화(?:된다|한다|됨)|만족|의욕|적응(?:한다|함|된다)"
+)
+_LIFETIME = re.compile(
+    r"평생|다시는|두\s*번\s*다시|남은\s*(?:생애|인생|삶)|일생|영원히|죽을\s*때까지|완전히|절대로?"
+)
+_UNREACHABLE = re.compile(
+    r"완치|로또|복권|다른\s*사람이\s*(?:된|되)|성격이\s*(?:완전히\s*)?바뀌|성격이\s*(?:완전히\s*)?바뀐|"
+    r"부자가|젊어|되살아|병이\s*(?:다\s*)?나(?:아|은|는|을|았)|장애가\s*(?:사라|없어)|"
+    r"치매가\s*(?:낫|나아|사라)"
+)
+_PLACEHOLDER = re.compile(
+    r"몇\s*(?:개월|달|주|일|년|회|번|%|퍼센트|점)|"
+    r"(?<![A-Za-z])(?:[○◯●□ㅇOXx×]{1,3}|N)\s*(?:개월|주|회|%|점|일|년)"
+)
+_TIME_FRAME = re.compile(
+    r"\d+\s*개월|"
+    r"\d+\s*(?:달|주일?|일|년|해)\s*(?:이내|내|안|동안|뒤|후|까지|만에|간|째|차|이상\s*(?:지속|유지))|"
+    r"(?:한|두|세|석|네|넉|다섯|여섯|일곱|여덟|아홉|열)\s*달\s*(?:이내|내|안|동안|뒤|후|까지|만에|간)|"
+    r"(?:일주일|보름|반년|일\s*년)\s*(?:이내|내|안|동안|뒤|후|까지|만에|간)|"
+    r"(?:올해|금년|내년|연|년)\s*말|연말|(?:상반기|하반기|\d\s*분기|학기)\s*(?:말|안|내|중|까지)|"
+    r"\d{4}\s*[년.\-/]\s*\d{1,2}\s*월?(?:\s*\d{1,2}\s*일?)?\s*까지|"
+    r"\d{1,2}\s*월\s*(?:\d{1,2}\s*일\s*)?(?:말|중|까지|안|내)|"
+    r"종결\s*(?:시|때|전|까지)|(?:이번|다음)\s*(?:달|주|학기)\s*(?:안|내|까지|말)"
+)
+_MEASURE = re.compile(
+    r"\d+(?:\.\d+)?\s*(?:%|％|퍼센트|프로|회|번|점|일|시간|분|개|명|kg|킬로|잔|병|갑|개비|"
+    r"만\s*원|천\s*원|원|건|단계|등급|배|곳|끼|km|걸음|cm|층)|"
+    r"척도|횟수|일수|빈도|점수|기준표|검사\s*결과|매일|매주|매달|매월|날마다"
+)
+
+
+def _finding(mistake: PlanningMistake, problem: str, fix: str, evidence: str) -> GoalFinding:
+    return GoalFinding(mistake, f"{problem} {fix} {HEURISTIC_NOTE}", fix, evidence)
+
+
+def _quoted(matches: Iterable[str]) -> str:
+    seen: list[str] = []
+    for m in matches:
+        m = " ".join(m.split())
+        if m and m not in seen:
+            seen.append(m)
+    return ", ".join(f"'{m}'" for m in seen)
+
+
+def check_goal(text: str, *, owner: str | None = None) -> list[GoalFinding]:
+    """Check one written goal against the seven planning mistakes of the textbook.
+
+    Returns the findings in the textbook's order (empty list: nothing found). ``owner`` names
+    whose goal it is ("어르신", "자녀") when the sentence itself has no subject.
+
+    These are keyword heuristics, the workbook's teaching rules rather than the textbook's:
+    they catch typical wordings and can miss or over-flag; the messages say so.
+
+    * (c) no owner: no ``owner`` given and no person word (어르신, 자녀, 남편, ~씨 …) in the text.
+      A worker as subject counts as an owner here; that goal is caught by (a) instead.
+    * (d) vague concept: a vague word (행복, 삶의 질, 자립, 좋아진다, 향상 …) and no measurable
+      level anywhere in the goal.
+    * (g) not evaluable: a placeholder such as "몇 개월" (the textbook leaves the number open
+      in its examples; a real plan must fill it in), or neither a time frame (3개월 내,
+      연말까지 …) nor a measurable level (%, 회, 점, 척도, 횟수, 일수 …).
+    """
+    goal = " ".join(_require_text(text, "목표 문장").split())
+    if owner is not None:
+        if not isinstance(owner, str) or not owner.strip():
+            raise CaseworkError(
+                "owner(목표의 주인)는 '어르신', '자녀'처럼 사람을 가리키는 글자로 쓰거나, "
+                "정하지 않으려면 None으로 두세요."
+            )
+        owner = owner.strip()
+    findings: list[GoalFinding] = []
+
+    # (a) the worker's task, the provider's goal or the service itself
+    worker_hits = [
+        m.group(0)
+        for pattern in (_WORKER_SUBJECT, _WORKER_VERB, _WORKER_CAUSATIVE, _WORKER_HELP)
+        for m in pattern.finditer(goal)
+    ]
+    end = _WORKER_NOUN_END.search(goal)
+    if end:
+        worker_hits.append(end.group(1))
+    owner_is_worker = owner is not None and any(w in owner for w in _WORKER_WORDS)
+    if owner_is_worker:
+        worker_hits.append(f"owner={owner}")
+    if worker_hits:
+        findings.append(_finding(
+            PlanningMistake.WORKER_TASK,
+            "목표가 당사자의 변화가 아니라 사례관리자나 기관이 할 일, 또는 서비스 자체로 "
+            "적혀 있습니다.",
+            "서비스를 받은 결과 당사자에게 일어날 변화를, 당사자를 주어로 다시 쓰세요. "
+            "서비스는 ④ 서비스 내용 칸에 적습니다. 예: '도시락 배달 서비스를 연계한다' → "
+            "'어르신이 3개월 안에 하루 두 끼 이상 거르지 않고 식사한다'.",
+            _quoted(worker_hits),
+        ))
+
+    # (b) a goal for one individual service
+    service_hits = [m.group(0) for m in _SERVICE_USE.finditer(goal)]
+    if service_hits:
+        findings.append(_finding(
+            PlanningMistake.SINGLE_SERVICE,
+            "목표가 서비스 한 가지를 받거나 이용하는 것으로 적혀 있습니다. 서비스 이용은 "
+            "목표를 이루는 수단입니다.",
+            "그 서비스로 당사자의 생활이 어떻게 달라지기를 바라는지 목표로 쓰세요. 예: "
+            "'방문간호 서비스를 주 2회 받는다' → '어르신이 3개월 안에 혈압약을 빠뜨리는 날이 "
+            "주 1일 이하로 줄어든다'.",
+            _quoted(service_hits),
+        ))
+
+    # (c) no owner
+    has_person = bool(_PERSON_SUBJECT.search(goal)) or any(
+        m.group(1) not in _NOT_NAMES for m in _HONORIFIC_NAME.finditer(goal)
+    )
+    has_worker_subject = bool(_WORKER_SUBJECT.search(goal))
+    if owner is None and not has_person and not has_worker_subject:
+        findings.append(_finding(
+            PlanningMistake.NO_OWNER,
+            "누구의 변화인지 알 수 없습니다. 문장에 변화할 사람이 없고, 목표의 주인도 "
+            "정해지지 않았습니다.",
+            "변화할 사람을 주어로 넣으세요(어르신이, 자녀가, 남편이 …). 예: '주 2회 이상 "
+            "경로당 모임에 나간다' → '어르신이 3개월 안에 주 2회 이상 경로당 모임에 나간다'.",
+            "목표 문장에서 사람을 가리키는 말을 찾지 못함",
+        ))
+
+    # Time frames and placeholders are blanked before looking for a level, so "3개월" is not
+    # mistaken for a count ("3개").
+    placeholders = [m.group(0) for m in _PLACEHOLDER.finditer(goal)]
+    times = [m.group(0) for m in _TIME_FRAME.finditer(goal)]
+    rest = _PLACEHOLDER.sub(" ", _TIME_FRAME.sub(" ", goal))
+    measures = [m.group(0) for m in _MEASURE.finditer(rest)]
+
+    # (d) arbitrary or undefined concept with nothing concrete
+    vague_hits = [m.group(0) for m in _VAGUE.finditer(goal)]
+    if vague_hits and not measures:
+        findings.append(_finding(
+            PlanningMistake.VAGUE_CONCEPT,
+            f"{_quoted(vague_hits)}처럼 사람마다 다르게 이해할 수 있는 말이 있고, 무엇이 "
+            "달라지면 이룬 것인지 구체적인 기준이 없습니다.",
+            "그 말이 당사자의 생활에서 무엇을 뜻하는지 당사자와 합의해, 눈으로 확인할 수 있는 "
+            "행동이나 수치로 바꾸세요. 예: '삶의 질이 좋아진다' → '어르신이 3개월 안에 이웃과 "
+            "주 3회 이상 함께 식사한다'.",
+            _quoted(vague_hits),
+        ))
+
+    # (e) a lifetime grand goal
+    lifetime_hits = [m.group(0) for m in _LIFETIME.finditer(goal)]
+    if lifetime_hits:
+        findings.append(_finding(
+            PlanningMistake.LIFETIME_GOAL,
+            f"{_quoted(lifetime_hits)} 같은 말은 남은 생애 전체에 걸친 큰 목표를 뜻해, "
+            "사례관리 기간 안에 이룰 수 없습니다.",
+            "사례관리 기간 안에 닿을 수 있는 중간 단계로 줄이세요. 예: '평생 술을 끊는다' → "
+            "'남편이 3개월 안에 술 마시는 날이 주 1일 이하로 줄어든다'.",
+            _quoted(lifetime_hits),
+        ))
+
+    # (f) not reachable through case management
+    unreachable_hits = [m.group(0) for m in _UNREACHABLE.finditer(goal)]
+    if unreachable_hits:
+        findings.append(_finding(
+            PlanningMistake.UNREACHABLE,
+            f"{_quoted(unreachable_hits)}은(는) 사례관리로 이룰 수 있는 변화가 아닙니다. "
+            "의학, 운, 다른 사람의 성격처럼 사례관리의 힘이 닿지 않는 영역입니다.",
+            "사례관리로 도울 수 있는 부분(치료를 꾸준히 받기, 생활비 관리, 관계 속 행동)을 "
+            "목표로 쓰세요. 예: '병이 완치된다' → '어르신이 6개월 동안 예약된 진료의 90% 이상에 "
+            "빠지지 않고 간다'.",
+            _quoted(unreachable_hits),
+        ))
+
+    # (g) cannot be judged at closure
+    if placeholders:
+        findings.append(_finding(
+            PlanningMistake.NOT_EVALUABLE,
+            f"{_quoted(placeholders)}처럼 숫자가 비어 있습니다. 교재의 예시는 숫자를 비워 "
+            "두었지만, 실제 계획에는 숫자가 있어야 종결 때 이루었는지 판단할 수 있습니다.",
+            "당사자와 합의한 숫자를 넣으세요. 예: '몇 개월 내에 자녀에 대한 폭력빈도가 70% 이상 "
+            "감소됨' → '6개월 내에 자녀에 대한 폭력빈도가 70% 이상 감소됨'.",
+            _quoted(placeholders),
+        ))
+    elif not times and not measures:
+        findings.append(_finding(
+            PlanningMistake.NOT_EVALUABLE,
+            "종결할 때 이 목표를 이루었는지 판단할 근거가 없습니다. 기간(3개월 내, 연말까지)도, "
+            "잴 수 있는 수준(주 2회, 30% 감소, 척도 점수)도 적혀 있지 않습니다.",
+            "언제까지 어느 수준에 이를지를 넣으세요. 예: '어르신이 운동을 한다' → '어르신이 "
+            "3개월 안에 주 3회 이상 30분씩 걷기 운동을 한다'.",
+            "기간 표현과 측정 가능한 수준을 찾지 못함",
+        ))
+    return findings
+
+
+# --------------------------------------------------------------------------- service plan form
+
+
+class PlanResult(str, Enum):
+    """⑬ 이행여부 on the service plan and checklist form."""
+
+    ACHIEVED = "달성"
+    EXTENDED = "연장"
+    REASSESS = "재사정"
+
+    @classmethod
+    def parse(cls, value: "PlanResult | str | None") -> "PlanResult | None":
+        """Accept a member, its Korean label or English name; None or "" mean "not yet"."""
+        if value is None:
+            return None
+        if isinstance(value, cls):
+            return value
+        if isinstance(value, str):
+            text = value.strip()
+            if not text:
+                return None
+            for member in cls:
+                if text in (member.value, member.name, member.name.lower()):
+                    return member
+        raise CaseworkError(
+            f"⑬ 이행여부에 알 수 없는 값이 있습니다: {value!r}. '달성', '연장', '재사정' 중 "
+            "하나를 쓰거나, 아직 점검 전이면 비워 두세요."
+        )
+
+
+FIELD_LABELS: dict[str, str] = {
+    "case_number": "① 관리번호",
+    "client_name": "① 대상자명",
+    "birth_date": "① 생년월일",
+    "case_manager": "① 담당 사례관리자",
+    "short_term_goal": "② 단기 성과목표",
+    "long_term_goal": "② 장기 성과목표",
+    "objective": "③ 개입목표",
+    "service": "④ 서비스 내용",
+    "priority": "⑤ 우선순위",
+    "timing": "⑥ 개입시기",
+    "start": "⑦ 서비스 시작일자",
+    "end": "⑧ 서비스 종료일자",
+    "times_per_week": "⑨ 횟수(회/1주당)",
+    "provider": "⑩ 제공기관",
+    "staff": "⑪ 담당자",
+    "check_method": "⑫ 점검방법",
+    "result": "⑬ 이행여부",
+    "consent_from": "동의 시작일",
+    "signed_on": "작성일",
+    "client_signature": "⑭ 성명",
+    "manager_signature": "⑮ 사례관리자",
+}
+
+_ITEM_FIELDS = (
+    "objective", "service", "priority", "timing", "start", "end", "times_per_week",
+    "provider", "staff", "check_method", "result",
+)
+ITEM_COLUMNS: tuple[str, ...] = tuple(FIELD_LABELS[f] for f in _ITEM_FIELDS)
+
+# Workbook rule: at most three times a day, every day.
+MAX_TIMES_PER_WEEK = 21
+
+CONSENT_TEMPLATE = (
+    "본인은 {from_date}부터 위에 적은 서비스를 제공받고 이용하는 데 동의합니다. 계획한 목표를 "
+    "이루기 위해 적극적으로 참여하고 협력할 것을 서로 약속합니다. 또한 더 나은 생활 지원을 "
+    "위하여, 협력하는 기관들과 본인 및 가족의 기초정보와 서비스 진행 과정에 관한 정보를 "
+    "공유하는 데 동의합니다."
+)
+_BLANK_DATE = "      년      월      일"
+
+
+def _korean_date(value: date | None) -> str:
+    if value is None:
+        return _BLANK_DATE
+    return f"{value.year}년 {value.month}월 {value.day}일"
+
+
+def consent_text(from_date: date | None = None) -> str:
+    """The consent statement of the form, with the start date filled in or left blank."""
+    if from_date is not None and (not isinstance(from_date, date) or isinstance(from_date, datetime)):
+        raise CaseworkError(
+            f"동의 시작일은 날짜(date)여야 합니다: {from_date!r}. 예: date(2025, 3, 1)"
+        )
+    return CONSENT_TEMPLATE.format(from_date=_korean_date(from_date))
+
+
+# ---- value checks shared by the dataclasses and the readers
+
+
+def _require_text(value: object, what: str) -> str:
+    if not isinstance(value, str):
+        raise CaseworkError(f"{what}은(는) 글자로 써야 합니다: {value!r}")
+    if not value.strip():
+        raise CaseworkError(f"{what}이(가) 비어 있습니다. 내용을 적어 주세요.")
+    return value
+
+
+def _check_text(value: object, name: str, *, required: bool) -> str:
+    label = FIELD_LABELS[name]
+    if not isinstance(value, str):
+        raise CaseworkError(f"{label}은(는) 글자로 써야 합니다: {value!r}")
+    if required and not value.strip():
+        raise CaseworkError(f"{label}이(가) 비어 있습니다. 꼭 적어야 하는 칸입니다.")
+    return value
+
+
+def _is_missing(value: object) -> bool:
+    if value is None:
+        return True
+    if isinstance(value, float) and math.isnan(value):
+        return True
+    # pandas.NA / NaT without importing pandas
+    return type(value).__name__ in {"NAType", "NaTType"}
+
+
+def _check_date(value: object, name: str) -> date | None:
+    """None, a date, or an ISO 'YYYY-MM-DD' string (parsed, never guessed)."""
+    label = FIELD_LABELS[name]
+    if _is_missing(value):
+        return None
+    if isinstance(value, datetime):
+        raise CaseworkError(
+            f"{label}에는 시각 없이 날짜만 넣으세요: {value!r}. 예: date(2025, 3, 1) 또는 '2025-03-01'"
+        )
+    if isinstance(value, date):
+        return value
+    if isinstance(value, str):
+        try:
+            return date.fromisoformat(value.strip())
+        except ValueError:
+            pass
+    raise CaseworkError(
+        f"{label}의 날짜 형식이 잘못되었습니다: {value!r}. '2025-03-01'처럼 연-월-일로 쓰세요."
+    )
+
+
+def _check_int(value: object, name: str, *, low: int, high: int | None, required: bool) -> int | None:
+    label = FIELD_LABELS[name]
+    if _is_missing(value):
+        if required:
+            raise CaseworkError(f"{label}이(가) 비어 있습니다. {low} 이상의 정수를 넣으세요.")
+        return None
+    if isinstance(value, bool) or not isinstance(value, numbers.Integral):
+        raise CaseworkError(f"{label}은(는) 정수로 넣어야 합니다: {value!r}")
+    number = int(value)
+    if number < low or (high is not None and number > high):
+        bound = f"{low} 이상 {high} 이하" if high is not None else f"{low} 이상"
+        raise CaseworkError(f"{label}은(는) {bound}의 정수여야 합니다: {number}")
+    return number
+
+
+@dataclass(frozen=True)
+class ServicePlanItem:
+    """One row of the form: ③ objective to ⑬ result.
+
+    Dates accept ``datetime.date`` or an ISO string ('2025-03-01'); ``result`` accepts a
+    :class:`PlanResult`, its label, or None/"" while not yet checked. ``times_per_week`` is
+    None when the service is not weekly (e.g. a one-off referral).
+    """
+
+    objective: str
+    service: str
+    priority: int
+    timing: str = ""
+    start: date | None = None
+    end: date | None = None
+    times_per_week: int | None = None
+    provider: str = ""
+    staff: str = ""
+    check_method: str = ""
+    result: PlanResult | None = None
+
+    def __post_init__(self) -> None:
+        _check_text(self.objective, "objective", required=True)
+        _check_text(self.service, "service", required=True)
+        for name in ("timing", "provider", "staff", "check_method"):
+            _check_text(getattr(self, name), name, required=False)
+        _check_int(self.priority, "priority", low=1, high=None, required=True)
+        _check_int(self.times_per_week, "times_per_week", low=1, high=MAX_TIMES_PER_WEEK,
+                   required=False)
+        start = _check_date(self.start, "start")
+        end = _check_date(self.end, "end")
+        if start and end and end < start:
+            raise CaseworkError(
+                f"{FIELD_LABELS['end']}({end.isoformat()})가 {FIELD_LABELS['start']}"
+                f"({start.isoformat()})보다 앞섭니다. 종료일은 시작일과 같거나 뒤여야 합니다."
+            )
+        object.__setattr__(self, "start", start)
+        object.__setattr__(self, "end", end)
+        object.__setattr__(self, "result", PlanResult.parse(self.result))
+
+    def as_row(self) -> dict[str, Any]:
+        """The row keyed by the form's column labels (③–⑬); result as its label or ""."""
+        row: dict[str, Any] = {FIELD_LABELS[f]: getattr(self, f) for f in _ITEM_FIELDS}
+        row[FIELD_LABELS["result"]] = self.result.value if self.result else ""
+        return row
+
+    @classmethod
+    def from_row(cls, row: Mapping[str, Any], *, where: str = "") -> "ServicePlanItem":
+        """Build an item from a row keyed by the column labels (as read from a table)."""
+        prefix = f"{where}: " if where else ""
+        try:
+            values: dict[str, Any] = {}
+            for name in _ITEM_FIELDS:
+                value = row.get(FIELD_LABELS[name])
+                if name in ("timing", "provider", "staff", "check_method", "result"):
+                    value = "" if _is_missing(value) else value
+                elif name in ("start", "end"):
+                    value = _cell_date(value, name)
+                elif name in ("priority", "times_per_week"):
+                    value = _cell_int(value, name)
+                values[name] = value
+            return cls(**values)
+        except CaseworkError as exc:
+            raise CaseworkError(f"{prefix}{exc}") from None
+
+
+def _cell_date(value: object, name: str) -> object:
+    """Dates as a spreadsheet gives them: midnight datetimes and Timestamps become dates."""
+    if _is_missing(value):
+        return None
+    if isinstance(value, datetime):
+        if (value.hour, value.minute, value.second, value.microsecond) != (0, 0, 0, 0):
+            raise CaseworkError(f"{FIELD_LABELS[name]}에 시각이 들어 있습니다: {value!r}. 날짜만 넣으세요.")
+        return value.date()
+    return value
+
+
+def _cell_int(value: object, name: str) -> object:
+    """Whole floats from a spreadsheet or DataFrame (2.0) become ints; 2.5 stays and is refused."""
+    if isinstance(value, float) and not math.isnan(value) and value.is_integer():
+        return int(value)
+    if isinstance(value, numbers.Integral) and not isinstance(value, bool):
+        return int(value)
+    return value
+
+
+_HEADER_FIELDS = (
+    "case_number", "client_name", "birth_date", "case_manager", "short_term_goal",
+    "long_term_goal",
+)
+
+
+@dataclass(frozen=True)
+class ServicePlan:
+    """The service plan and checklist form (서비스제공 계획 및 점검표), fields ①–⑮.
+
+    ``consent_from`` is the date from which the person agrees to the services (the date in the
+    consent sentence); ``signed_on`` the date written under it; the two signatures are the
+    names written at ⑭ and ⑮ (empty while unsigned). 생년월일 is personal data: keep the file
+    where only the people in the consent statement can see it.
+    """
+
+    case_number: str
+    client_name: str
+    case_manager: str
+    birth_date: date | None = None
+    short_term_goal: str = ""
+    long_term_goal: str = ""
+    items: tuple[ServicePlanItem, ...] = ()
+    consent_from: date | None = None
+    signed_on: date | None = None
+    client_signature: str = ""
+    manager_signature: str = ""
+
+    def __post_init__(self) -> None:
+        for name in ("case_number", "client_name", "case_manager"):
+            _check_text(getattr(self, name), name, required=True)
+        for name in ("short_term_goal", "long_term_goal", "client_signature", "manager_signature"):
+            _check_text(getattr(self, name), name, required=False)
+        birth = _check_date(self.birth_date, "birth_date")
+        if birth is not None and not date(1900, 1, 1) <= birth <= date.today():
+            raise CaseworkError(
+                f"{FIELD_LABELS['birth_date']}이(가) 있을 수 없는 날짜입니다: {birth.isoformat()}. "
+                "1900년 이후, 오늘 이전의 날짜를 넣으세요."
+            )
+        consent_from = _check_date(self.consent_from, "consent_from")
+        signed_on = _check_date(self.signed_on, "signed_on")
+        if isinstance(self.items, (str, bytes)) or not isinstance(self.items, Iterable):
+            raise CaseworkError("items에는 ServicePlanItem 여러 개를 목록으로 넣으세요.")
+        items = tuple(self.items)
+        for index, item in enumerate(items, start=1):
+            if not isinstance(item, ServicePlanItem):
+                raise CaseworkError(
+                    f"{index}번째 서비스 항목이 ServicePlanItem이 아닙니다: {item!r}"
+                )
+        object.__setattr__(self, "birth_date", birth)
+        object.__setattr__(self, "consent_from", consent_from)
+        object.__setattr__(self, "signed_on", signed_on)
+        object.__setattr__(self, "items", items)
+
+    # ---- convenience
+
+    def add_item(self, item: ServicePlanItem) -> "ServicePlan":
+        """A copy of the plan with one more service row."""
+        if not isinstance(item, ServicePlanItem):
+            raise CaseworkError(f"추가할 항목은 ServicePlanItem이어야 합니다: {item!r}")
+        return replace(self, items=self.items + (item,))
+
+    def consent_text(self) -> str:
+        """The consent statement with this plan's start date (blank if not set)."""
+        return consent_text(self.consent_from)
+
+    # ---- pandas
+
+    def to_dataframe(self) -> "pd.DataFrame":
+        """The items table (③–⑬) as a DataFrame with the form's Korean column labels."""
+        import pandas as pd
+
+        frame = pd.DataFrame([item.as_row() for item in self.items], columns=list(ITEM_COLUMNS))
+        for name in ("priority", "times_per_week"):
+            frame[FIELD_LABELS[name]] = frame[FIELD_LABELS[name]].astype("Int64")
+        return frame
+
+    @classmethod
+    def from_dataframe(cls, frame: "pd.DataFrame", **header: Any) -> "ServicePlan":
+        """Rebuild a plan from :meth:`to_dataframe` output plus the header fields as keywords.
+
+        The columns must be exactly the form's labels (:data:`ITEM_COLUMNS`), in any order.
+        """
+        import pandas as pd
+
+        if not isinstance(frame, pd.DataFrame):
+            raise CaseworkError(f"pandas DataFrame을 넣어야 합니다: {type(frame).__name__}")
+        columns = [str(c) for c in frame.columns]
+        unknown = [c for c in columns if c not in ITEM_COLUMNS]
+        missing = [c for c in ITEM_COLUMNS if c not in columns]
+        if unknown:
+            raise CaseworkError(
+                f"서비스제공 계획표에 없는 열이 있습니다: {', '.join(unknown)}. "
+                f"열 이름은 {', '.join(ITEM_COLUMNS)} 이어야 합니다."
+            )
+        if missing:
+            raise CaseworkError(f"서비스제공 계획표의 열이 빠졌습니다: {', '.join(missing)}")
+        allowed = set(cls.__dataclass_fields__) - {"items"}
+        extra = sorted(set(header) - allowed)
+        if extra:
+            raise CaseworkError(
+                f"알 수 없는 머리말 항목입니다: {', '.join(extra)}. 쓸 수 있는 항목: "
+                f"{', '.join(sorted(allowed))}"
+            )
+        items = []
+        for number, (_, row) in enumerate(frame.iterrows(), start=1):
+            values = {str(k): (None if _is_missing(v) else v) for k, v in row.items()}
+            items.append(ServicePlanItem.from_row(values, where=f"{number}번째 행"))
+        return cls(items=tuple(items), **header)
+
+    # ---- Excel
+
+    def to_excel(self, path: str | os.PathLike[str], *, overwrite: bool = False) -> Path:
+        """Write the form as an .xlsx workbook laid out like the paper form; return the path.
+
+        Written to a temporary file in the same folder and moved into place, so a failure
+        never leaves half a file. An existing file is replaced only with ``overwrite=True``.
+        """
+        target = _check_output_path(path, overwrite=overwrite, suffix=".xlsx")
+        workbook = self._build_workbook()
+        _atomic_write(target, workbook.save)
+        return target
+
+    def _build_workbook(self):  # -> openpyxl.Workbook
+        from openpyxl import Workbook
+        from openpyxl.styles import Alignment, Border, Font, PatternFill, Side
+        from openpyxl.worksheet.datavalidation import DataValidation
+
+        wb = Workbook()
+        ws = wb.active
+        ws.title = _SHEET_TITLE
+        thin = Side(style="thin", color="444444")
+        box = Border(left=thin, right=thin, top=thin, bottom=thin)
+        label_fill = PatternFill("solid", fgColor="E8EEF5")
+        bold = Font(bold=True)
+        wrap = Alignment(wrap_text=True, vertical="top")
+        center = Alignment(horizontal="center", vertical="center", wrap_text=True)
+
+        def put(ref: str, value: object, *, label: bool = False, number_format: str | None = None):
+            cell = ws[ref]
+            cell.value = None if value == "" else value  # empty cells stay truly empty
+            if isinstance(value, str) and value.startswith("="):
+                cell.data_type = "s"  # user text, never a formula
+            cell.border = box
+            if label:
+                cell.font = bold
+                cell.fill = label_fill
+                cell.alignment = center
+            else:
+                cell.alignment = wrap
+            if number_format:
+                cell.number_format = number_format
+            return cell
+
+        ws.merge_cells("A1:K1")
+        ws["A1"] = _SHEET_TITLE
+        ws["A1"].font = Font(bold=True, size=16)
+        ws["A1"].alignment = Alignment(horizontal="center", vertical="center")
+        ws.row_dimensions[1].height = 30
+
+        put("A3", FIELD_LABELS["case_number"], label=True)
+        put("B3", self.case_number)
+        put("C3", "대상자명", label=True)
+        put("D3", self.client_name)
+        put("E3", "생년월일", label=True)
+        put("F3", self.birth_date, number_format="yyyy-mm-dd")
+        put("G3", "담당 사례관리자", label=True)
+        ws.merge_cells("H3:K3")
+        put("H3", self.case_manager)
+
+        put("A4", "② 성과목표", label=True)
+        put("B4", "단기 성과목표", label=True)
+        ws.merge_cells("C4:F4")
+        put("C4", self.short_term_goal)
+        put("G4", "장기 성과목표", label=True)
+        ws.merge_cells("H4:K4")
+        put("H4", self.long_term_goal)
+        ws.row_dimensions[4].height = 36
+
+        header_row = _ITEMS_HEADER_ROW
+        for col, label in enumerate(ITEM_COLUMNS, start=1):
+            put(f"{_col(col)}{header_row}", label, label=True)
+        ws.row_dimensions[header_row].height = 32
+        row = header_row
+        for row, item in enumerate(self.items, start=header_row + 1):
+            values = item.as_row()
+            for col, label in enumerate(ITEM_COLUMNS, start=1):
+                fmt = "yyyy-mm-dd" if label in (FIELD_LABELS["start"], FIELD_LABELS["end"]) else None
+                put(f"{_col(col)}{row}", values[label], number_format=fmt)
+        if self.items:
+            check = DataValidation(type="list", formula1='"달성,연장,재사정"', allow_blank=True)
+            check.error = "달성, 연장, 재사정 중 하나를 고르세요."
+            ws.add_data_validation(check)
+            check.add(f"K{header_row + 1}:K{row}")
+
+        consent_row = row + 2
+        ws[f"A{consent_row}"] = _CONSENT_LABEL
+        ws[f"A{consent_row}"].font = bold
+        ws.merge_cells(f"A{consent_row + 1}:K{consent_row + 1}")
+        ws[f"A{consent_row + 1}"] = self.consent_text()
+        ws[f"A{consent_row + 1}"].alignment = wrap
+        ws.row_dimensions[consent_row + 1].height = 48
+        ws.merge_cells(f"A{consent_row + 2}:K{consent_row + 2}")
+        ws[f"A{consent_row + 2}"] = _korean_date(self.signed_on)
+        ws[f"A{consent_row + 2}"].alignment = Alignment(horizontal="right")
+        for offset, name in ((3, "client_signature"), (4, "manager_signature")):
+            r = consent_row + offset
+            ws[f"H{r}"] = f"{FIELD_LABELS[name]}:"
+            ws[f"H{r}"].font = bold
+            ws[f"H{r}"].alignment = Alignment(horizontal="right")
+            ws.merge_cells(f"I{r}:J{r}")
+            signature = getattr(self, name)
+            ws[f"I{r}"] = signature or None
+            if signature.startswith("="):
+                ws[f"I{r}"].data_type = "s"
+            ws[f"I{r}"].border = Border(bottom=thin)
+            ws[f"K{r}"] = "(인)"
+
+        for col, width in enumerate(_COLUMN_WIDTHS, start=1):
+            ws.column_dimensions[_col(col)].width = width
+        ws.page_setup.orientation = "landscape"
+        ws.page_setup.paperSize = ws.PAPERSIZE_A4
+        ws.page_setup.fitToWidth = 1
+        ws.page_setup.fitToHeight = 0
+        ws.sheet_properties.pageSetUpPr.fitToPage = True
+        ws.print_title_rows = f"{header_row}:{header_row}"
+        return wb
+
+    @classmethod
+    def from_excel(cls, path: str | os.PathLike[str]) -> "ServicePlan":
+        """Read back a workbook written by :meth:`to_excel` (the layout is checked)."""
+        from openpyxl import load_workbook
+
+        source = Path(path)
+        if source.suffix.lower() != ".xlsx":
+            raise CaseworkError(f"'.xlsx' 파일만 읽을 수 있습니다: {source.name}")
+        if not source.is_file():
+            raise CaseworkError(f"파일이 없습니다: {source}")
+        try:
+            wb = load_workbook(source)
+        except Exception as exc:  # openpyxl raises several unrelated types
+            raise CaseworkError(f"엑셀 파일을 열 수 없습니다: {source.name} ({exc})") from None
+        if _SHEET_TITLE not in wb.sheetnames:
+            raise CaseworkError(
+                f"{source.name}에 '{_SHEET_TITLE}' 시트가 없습니다. 워크북이 만든 파일인지 확인하세요."
+            )
+        ws = wb[_SHEET_TITLE]
+
+        def expect(ref: str, label: str) -> None:
+            if ws[ref].value != label:
+                raise CaseworkError(
+                    f"{source.name}의 {ref} 칸에 '{label}'이(가) 있어야 합니다(지금: {ws[ref].value!r}). "
+                    "양식의 틀을 바꾸지 말고 값만 고쳐 주세요."
+                )
+
+        def text(ref: str) -> str:
+            value = ws[ref].value
+            return "" if value is None else value if isinstance(value, str) else str(value)
+
+        for ref, label in (("A3", FIELD_LABELS["case_number"]), ("C3", "대상자명"),
+                           ("E3", "생년월일"), ("G3", "담당 사례관리자"),
+                           ("A4", "② 성과목표"), ("B4", "단기 성과목표"), ("G4", "장기 성과목표")):
+            expect(ref, label)
+        for col, label in enumerate(ITEM_COLUMNS, start=1):
+            expect(f"{_col(col)}{_ITEMS_HEADER_ROW}", label)
+
+        try:
+            items = []
+            row = _ITEMS_HEADER_ROW + 1
+            while any(ws.cell(row, col).value not in (None, "") for col in range(1, 12)):
+                values = {label: ws.cell(row, col).value for col, label in enumerate(ITEM_COLUMNS, 1)}
+                items.append(ServicePlanItem.from_row(values, where=f"{source.name} {row}행"))
+                row += 1
+            consent_row = row + 1
+            expect(f"A{consent_row}", _CONSENT_LABEL)
+            consent_from = _parse_consent_date(text(f"A{consent_row + 1}"), source.name)
+            signed_on = _parse_korean_date(text(f"A{consent_row + 2}"), "작성일", source.name)
+            expect(f"H{consent_row + 3}", f"{FIELD_LABELS['client_signature']}:")
+            expect(f"H{consent_row + 4}", f"{FIELD_LABELS['manager_signature']}:")
+            return cls(
+                case_number=text("B3"),
+                client_name=text("D3"),
+                birth_date=_cell_date(ws["F3"].value, "birth_date"),
+                case_manager=text("H3"),
+                short_term_goal=text("C4"),
+                long_term_goal=text("H4"),
+                items=tuple(items),
+                consent_from=consent_from,
+                signed_on=signed_on,
+                client_signature=text(f"I{consent_row + 3}"),
+                manager_signature=text(f"I{consent_row + 4}"),
+            )
+        except CaseworkError as exc:
+            message = str(exc)
+            if source.name not in message:
+                message = f"{source.name}: {message}"
+            raise CaseworkError(message) from None
+
+    # ---- HTML
+
+    def to_html(self, *, full_document: bool = True) -> str:
+        """Printable HTML of the form; all user text is escaped.
+
+        With ``full_document=False`` only the styled ``<div>`` is returned (for a notebook).
+        """
+        e = _esc
+        header = (
+            "<table class='cw-head'>"
+            f"<tr><th>{e(FIELD_LABELS['case_number'])}</th><td>{e(self.case_number)}</td>"
+            f"<th>대상자명</th><td>{e(self.client_name)}</td>"
+            f"<th>생년월일</th><td>{e(_iso(self.birth_date))}</td>"
+            f"<th>담당 사례관리자</th><td>{e(self.case_manager)}</td></tr>"
+            f"<tr><th>② 성과목표</th><th>단기 성과목표</th><td colspan='2'>{e(self.short_term_goal)}</td>"
+            f"<th>장기 성과목표</th><td colspan='3'>{e(self.long_term_goal)}</td></tr>"
+            "</table>"
+        )
+        head_cells = "".join(f"<th>{e(label)}</th>" for label in ITEM_COLUMNS)
+        body_rows = []
+        for item in self.items:
+            cells = [
+                e(item.objective), e(item.service), str(item.priority), e(item.timing),
+                e(_iso(item.start)), e(_iso(item.end)),
+                "" if item.times_per_week is None else str(item.times_per_week),
+                e(item.provider), e(item.staff), e(item.check_method), _result_boxes(item.result),
+            ]
+            body_rows.append("<tr>" + "".join(f"<td>{c}</td>" for c in cells) + "</tr>")
+        if not body_rows:
+            body_rows.append(f"<tr><td colspan='{len(ITEM_COLUMNS)}' class='empty'>"
+                             "아직 적은 서비스가 없습니다.</td></tr>")
+        items = (
+            "<table class='cw-items'><thead><tr>" + head_cells + "</tr></thead><tbody>"
+            + "".join(body_rows) + "</tbody></table>"
+        )
+        signatures = "".join(
+            f"<p>{e(FIELD_LABELS[name])}: <span class='sign'>{e(getattr(self, name))}</span> (인)</p>"
+            for name in ("client_signature", "manager_signature")
+        )
+        fragment = (
+            f"<div class='cw-plan'><style>{_CSS}</style>"
+            f"<h1>{_SHEET_TITLE}</h1>{header}{items}"
+            f"<section class='consent'><h2>{_CONSENT_LABEL}</h2><p>{e(self.consent_text())}</p>"
+            f"<p class='date'>{e(_korean_date(self.signed_on))}</p>"
+            f"<div class='signatures'>{signatures}</div></section></div>"
+        )
+        if not full_document:
+            return fragment
+        return (
+            "<!DOCTYPE html><html lang='ko'><head><meta charset='utf-8'>"
+            f"<title>{_SHEET_TITLE} - {e(self.case_number)}</title></head>"
+            f"<body>{fragment}</body></html>"
+        )
+
+    def _repr_html_(self) -> str:
+        return self.to_html(full_document=False)
+
+
+_SHEET_TITLE = "서비스제공 계획 및 점검표"
+_CONSENT_LABEL = "서비스 이용 동의"
+_ITEMS_HEADER_ROW = 6
+_COLUMN_WIDTHS = (30, 30, 9, 12, 14, 14, 11, 16, 11, 16, 13)
+
+_CSS = (
+    ".cw-plan{font-family:'Malgun Gothic','Apple SD Gothic Neo','Noto Sans KR',sans-serif;"
+    "font-size:10.5pt;color:#111;max-width:280mm}"
+    ".cw-plan h1{font-size:16pt;text-align:center;margin:0 0 8pt}"
+    ".cw-plan h2{font-size:11pt;margin:0 0 4pt}"
+    ".cw-plan table{border-collapse:collapse;width:100%;margin:0 0 8pt}"
+    ".cw-plan th,.cw-plan td{border:1px solid #444;padding:3pt 5pt;vertical-align:top;text-align:left}"
+    ".cw-plan th{background:#e8eef5;font-weight:600}"
+    ".cw-plan td.empty{color:#666;text-align:center}"
+    ".cw-plan .consent{border:1px solid #444;padding:6pt 8pt;line-height:1.6}"
+    ".cw-plan .date,.cw-plan .signatures{text-align:right}"
+    ".cw-plan .sign{display:inline-block;min-width:30mm;border-bottom:1px solid #444}"
+    "@media print{@page{size:A4 landscape;margin:12mm}"
+    ".cw-plan{max-width:none}.cw-plan th{background:none}"
+    ".cw-plan tr,.cw-plan .consent{page-break-inside:avoid}}"
+)
+
+
+def _esc(value: str) -> str:
+    return html.escape(value, quote=True)
+
+
+def _iso(value: date | None) -> str:
+    return "" if value is None else value.isoformat()
+
+
+def _result_boxes(result: PlanResult | None) -> str:
+    return " ".join(
+        f"{'☑' if member is result else '☐'} {member.value}" for member in PlanResult
+    )
+
+
+def _col(number: int) -> str:
+    return "ABCDEFGHIJKLMNOPQRSTUVWXYZ"[number - 1]
+
+
+_KOREAN_DATE = re.compile(r"(\d{4})\s*년\s*(\d{1,2})\s*월\s*(\d{1,2})\s*일")
+_BLANK_KOREAN_DATE = re.compile(r"^\s*년\s*월\s*일\s*$")
+
+
+def _parse_korean_date(value: str, what: str, file_name: str) -> date | None:
+    if _BLANK_KOREAN_DATE.match(value):
+        return None
+    match = _KOREAN_DATE.fullmatch(value.strip())
+    if not match:
+        raise CaseworkError(f"{file_name}: {what}을(를) 읽을 수 없습니다: {value!r}. '2025년 3월 1일'처럼 쓰세요.")
+    try:
+        return date(*(int(g) for g in match.groups()))
+    except ValueError:
+        raise CaseworkError(f"{file_name}: {what}이(가) 없는 날짜입니다: {value!r}") from None
+
+
+def _parse_consent_date(sentence: str, file_name: str) -> date | None:
+    prefix, sep, _ = sentence.partition("부터")
+    if not sep or not prefix.startswith("본인은"):
+        raise CaseworkError(f"{file_name}: 동의 문구를 알아볼 수 없습니다. 양식의 동의 문구를 지우지 마세요.")
+    return _parse_korean_date(prefix[len("본인은"):], FIELD_LABELS["consent_from"], file_name)
+
+
+def _check_output_path(path: str | os.PathLike[str], *, overwrite: bool, suffix: str) -> Path:
+    if not isinstance(path, (str, os.PathLike)):
+        raise CaseworkError(f"저장할 파일 경로를 글자로 넣으세요: {path!r}")
+    target = Path(path)
+    if target.suffix.lower() != suffix:
+        raise CaseworkError(f"파일 이름이 '{suffix}'로 끝나야 합니다: {target.name}")
+    if not target.parent.is_dir():
+        raise CaseworkError(f"저장할 폴더가 없습니다: {target.parent}")
+    if target.is_dir():
+        raise CaseworkError(f"같은 이름의 폴더가 있습니다: {target}")
+    if target.exists() and not overwrite:
+        raise CaseworkError(
+            f"이미 파일이 있습니다: {target.name}. 덮어쓰려면 overwrite=True 를 넣으세요."
+        )
+    return target
+
+
+def _atomic_write(target: Path, save) -> None:
+    handle, temp_name = tempfile.mkstemp(prefix=f".{target.stem}-", suffix=target.suffix,
+                                         dir=target.parent)
+    os.close(handle)
+    try:
+        save(temp_name)
+        os.replace(temp_name, target)
+    except BaseException:
+        try:
+            os.unlink(temp_name)
+        except FileNotFoundError:
+            pass
+        raise

@@ -1,0 +1,757 @@
+"""Tests for casework.planning: assessment steps, goal types, goal checks and the plan form.
+
+All people and dates here are fictional (홍길동, 임꺽정, 1940-01-01).
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import subprocess
+import sys
+from datetime import date, datetime, timedelta
+from pathlib import Path
+
+import pytest
+
+from casework.errors import CaseworkError
+from casework.planning import (
+    ASSESSMENT_STEPS,
+    CONSENT_TEMPLATE,
+    FIELD_LABELS,
+    HEURISTIC_NOTE,
+    ITEM_COLUMNS,
+    MAX_TIMES_PER_WEEK,
+    GoalFinding,
+    GoalType,
+    NeedStatement,
+    Objective,
+    PlanChain,
+    PlanningMistake,
+    PlanResult,
+    ServicePlan,
+    ServicePlanItem,
+    check_goal,
+    consent_text,
+    suggest_goal_type,
+)
+
+M = PlanningMistake
+A, B, C, D, E, F, G = (
+    M.WORKER_TASK, M.SINGLE_SERVICE, M.NO_OWNER, M.VAGUE_CONCEPT, M.LIFETIME_GOAL,
+    M.UNREACHABLE, M.NOT_EVALUABLE,
+)
+
+
+# --------------------------------------------------------------------------- chain records
+
+
+def test_chain_records_keep_their_names_and_fields():
+    """Do Objective, NeedStatement and PlanChain keep the fields other modules build on?"""
+    assert [f.name for f in dataclasses.fields(Objective)] == ["purpose", "objective"]
+    assert [f.name for f in dataclasses.fields(NeedStatement)] == ["text", "domain"]
+    assert [f.name for f in dataclasses.fields(PlanChain)] == [
+        "problem", "problem_quote", "demands", "needs", "objectives", "services", "notes",
+    ]
+
+
+def test_importing_planning_loads_neither_pandas_nor_openpyxl():
+    """Does `import casework.planning` stay light (no pandas, no openpyxl)?"""
+    code = (
+        "import sys, casework.planning; "
+        "assert 'pandas' not in sys.modules, 'pandas'; "
+        "assert 'openpyxl' not in sys.modules, 'openpyxl'; print('ok')"
+    )
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True)
+    assert out.returncode == 0, out.stderr
+    assert out.stdout.strip() == "ok"
+
+
+# --------------------------------------------------------------------------- assessment steps
+
+
+def test_three_assessment_steps_in_order():
+    """Are the three steps now → wanted state → strategy, numbered 1–3?"""
+    assert [s.number for s in ASSESSMENT_STEPS] == [1, 2, 3]
+    assert [s.title for s in ASSESSMENT_STEPS] == ["현재 상태/관심사", "향후 원하는 상태", "행동/변화 전략"]
+
+
+def test_assessment_steps_explain_in_korean():
+    """Does each step carry a Korean explanation, and step 1 the textbook's four questions?"""
+    for step in ASSESSMENT_STEPS:
+        assert any("가" <= ch <= "힣" for ch in step.explanation)
+        assert step.explanation.endswith(".")
+    assert "라포" in ASSESSMENT_STEPS[0].explanation
+    assert len(ASSESSMENT_STEPS[0].questions) == 4
+    assert "희망" in ASSESSMENT_STEPS[1].explanation
+    assert "전략" in ASSESSMENT_STEPS[2].explanation
+
+
+# --------------------------------------------------------------------------- goal types
+
+TEXTBOOK_EXAMPLES = {
+    GoalType.RELATIONSHIP: ("부부관계 증진", "이웃관계형성"),
+    GoalType.MAJOR_DECISION: ("시설입소", "거주지 이전"),
+    GoalType.HARMFUL_BEHAVIOUR: ("폭력", "음주", "흡연", "생활습관"),
+    GoalType.ENVIRONMENT: ("주거환경 개선", "이웃주민 지지체계 구축"),
+    GoalType.RESOURCES: ("기초수급", "채무변제", "후원금 확보"),
+    GoalType.ROLE_SKILLS: ("손자녀양육기술 습득", "일상생활기술"),
+}
+
+
+def test_six_goal_types_with_textbook_examples():
+    """Are there exactly six goal types, each with the textbook's examples?"""
+    assert len(GoalType) == 6
+    for goal_type, examples in TEXTBOOK_EXAMPLES.items():
+        assert goal_type.examples == examples
+        assert goal_type.description
+
+
+@pytest.mark.parametrize(
+    "goal_type,example",
+    [(t, ex) for t, exs in TEXTBOOK_EXAMPLES.items() for ex in exs],
+)
+def test_suggest_goal_type_puts_the_textbook_type_first(goal_type, example):
+    """Does each textbook example suggest its own goal type first?"""
+    assert suggest_goal_type(example)[0] is goal_type
+
+
+def test_suggest_goal_type_for_whole_goals():
+    """Do whole goal sentences get sensible suggestions, and '기술' not count as drinking?"""
+    assert suggest_goal_type("어르신이 3개월 안에 주 2회 이상 경로당 모임에 나간다")[0] is GoalType.RELATIONSHIP
+    assert suggest_goal_type("남편이 3개월 안에 술 마시는 날이 주 1일 이하로 줄어든다")[0] is GoalType.HARMFUL_BEHAVIOUR
+    assert GoalType.HARMFUL_BEHAVIOUR not in suggest_goal_type("일상생활기술")
+    assert GoalType.ENVIRONMENT not in suggest_goal_type("청소년이 학교에 간다")
+
+
+def test_suggest_goal_type_may_find_nothing():
+    """Is an unmatched goal an empty suggestion rather than a guess?"""
+    assert suggest_goal_type("어르신이 웃는다") == ()
+
+
+@pytest.mark.parametrize("bad", ["", "   ", None, 3])
+def test_suggest_goal_type_refuses_empty_or_non_text(bad):
+    """Does suggest_goal_type refuse empty or non-text input with a Korean message?"""
+    with pytest.raises(CaseworkError, match="목표 문장"):
+        suggest_goal_type(bad)
+
+
+def test_goal_type_parse():
+    """Does GoalType.parse accept label and name and refuse anything else?"""
+    assert GoalType.parse("환경 변화") is GoalType.ENVIRONMENT
+    assert GoalType.parse("resources") is GoalType.RESOURCES
+    with pytest.raises(CaseworkError, match="목표 유형"):
+        GoalType.parse("운동")
+
+
+# --------------------------------------------------------------------------- planning mistakes
+
+
+def test_seven_mistakes_in_textbook_order():
+    """Are the seven mistakes numbered 1–7 in the textbook's order with explanations?"""
+    assert [m.number for m in PlanningMistake] == list(range(1, 8))
+    assert list(PlanningMistake) == [A, B, C, D, E, F, G]
+    assert all(m.explanation for m in PlanningMistake)
+
+
+# (goal, owner, expected findings). Tuned table for the keyword heuristics.
+GOAL_TABLE = [
+    # good goals
+    ("어르신이 3개월 안에 주 2회 이상 경로당 모임에 나간다", None, set()),
+    ("자녀가 6개월 안에 자존감 척도 점수가 10점 이상 오른다", None, set()),
+    ("어머니가 연말까지 기초생활수급 자격을 얻는다", None, set()),
+    ("홍길동 씨가 3개월 내에 채무 조정 신청을 마친다", None, set()),
+    ("홍길동님이 1년 내에 주 3회 이상 혼자 장을 본다", None, set()),
+    ("손자가 연말까지 혼자 등교 준비를 한다", None, set()),
+    ("어르신이 3개월 안에 요양원 입소 여부를 스스로 결정한다", None, set()),
+    ("남편이 3개월 안에 술 마시는 날이 주 1일 이하로 줄어든다", None, set()),
+    ("2025년 6월까지 후원금 30만 원을 확보한다", "가족", set()),
+    ("아이가 한 달 안에 매일 아침밥을 먹는다", None, set()),
+    # the textbook's own 개입목표 (examples 1–4)
+    ("6개월 내에 현 수준보다 병원치료 일수 30%감소", "자녀", set()),
+    ("1년 내에 정상발달 기준표의 정상 발달 범주안에 들기", "자녀", set()),
+    ("(자존감척도 활용하여 몇개월 내에 30%이상의 자존감 향상됨", "자녀", {G}),
+    ("몇개월 내에 현재 평균 성적보다 30%향상", "자녀", {G}),
+    ("몇개월 안에 남편이 가정사, 특히 경제 상황에 대한 정보공유 및 생활비 중심의 경제권을 줌",
+     None, {G}),
+    ("몇 개월 내에 남편의 불면증이 해소됨", None, {G}),
+    ("몇 개월 내에 자녀에 대한 폭력빈도가 70%이상 감소됨", "남편", {G}),
+    ("몇개월 이내에 가족폭력이 일어나지 않고, 폭력없는 생활이 몇 개월 이상 지속됨", "가족", {G}),
+    # (a) worker's task / provider's goal / the service itself
+    ("도시락 배달 서비스를 연계한다", "어르신", {A, G}),
+    ("상담을 제공한다", "어르신", {A, G}),
+    ("사례관리자가 매주 가정방문한다", None, {A}),
+    ("복지관이 밑반찬을 배달한다", None, {A, G}),
+    ("자녀의 학원비를 지원한다", None, {A, G}),
+    # (b) one individual service
+    ("방문간호 서비스를 주 2회 받는다", "어르신", {B}),
+    ("남편이 복지관 상담 프로그램에 주 1회 참여한다", None, {B}),
+    ("할머니가 6개월 안에 손자녀 양육 기술 교육을 받는다", None, {B}),
+    ("어르신이 방문간호를 받도록 한다", None, {A, B, G}),
+    # (c) no owner
+    ("주 2회 이상 경로당에 나간다", None, {C}),
+    ("부부관계가 증진된다", None, {C, D, G}),
+    # (d) vague concept
+    ("삶의 질이 좋아진다", "어르신", {D, G}),
+    ("어르신이 행복해진다", None, {D, G}),
+    ("어르신이 자립한다", None, {D, G}),
+    ("어르신의 생활이 안정된다", None, {D, G}),
+    ("3개월 안에 주거환경이 개선된다", "어르신", {D}),
+    ("요리 솜씨가 좋아진다", None, {C, D, G}),
+    # (e) lifetime goals
+    ("남편이 평생 술을 끊는다", None, {E, G}),
+    ("남편이 다시는 때리지 않는다", None, {E, G}),
+    ("어르신이 남은 생애 동안 건강하게 산다", None, {D, E, G}),
+    ("어르신이 죽을 때까지 혼자 산다", None, {E, G}),
+    # (f) not reachable through case management
+    ("어르신의 병이 완치된다", None, {F, G}),
+    ("로또에 당첨된다", "어르신", {F, G}),
+    ("남편이 완전히 다른 사람이 된다", None, {E, F, G}),
+    ("어르신이 치매가 낫는다", None, {F, G}),
+    # (g) cannot be judged at closure
+    ("어르신이 운동을 한다", None, {G}),
+    ("자녀가 OO개월 안에 결석 일수가 월 2일 이하로 줄어든다", None, {G}),
+]
+
+
+def test_goal_table_is_large_enough():
+    """Does the tuning table hold at least 25 goals and cover every mistake?"""
+    assert len(GOAL_TABLE) >= 25
+    covered = set().union(*(expected for _, _, expected in GOAL_TABLE))
+    assert covered == set(PlanningMistake)
+
+
+@pytest.mark.parametrize("goal,owner,expected", GOAL_TABLE, ids=[g for g, _, _ in GOAL_TABLE])
+def test_check_goal_table(goal, owner, expected):
+    """Does each goal in the table get exactly the expected findings?"""
+    assert {f.mistake for f in check_goal(goal, owner=owner)} == expected
+
+
+def test_good_goal_with_owner_has_no_findings():
+    """Does the model goal yield no findings at all?"""
+    assert check_goal("어르신이 3개월 안에 주 2회 이상 경로당 모임에 나간다") == []
+    assert check_goal("3개월 안에 주 2회 이상 경로당 모임에 나간다", owner="어르신") == []
+
+
+TEXTBOOK_OBJECTIVES = [
+    "6개월 내에 현 수준보다 병원치료 일수 30%감소",
+    "1년 내에 정상발달 기준표의 정상 발달 범주안에 들기",
+    "(자존감척도 활용하여 몇개월 내에 30%이상의 자존감 향상됨",
+    "몇개월 내에 현재 평균 성적보다 30%향상",
+    "몇개월 안에 남편이 가정사, 특히 경제 상황에 대한 정보공유 및 생활비 중심의 경제권을 줌",
+    "몇 개월 내에 남편의 불면증이 해소됨",
+    "몇 개월 내에 자녀에 대한 폭력빈도가 70%이상 감소됨",
+    "몇개월 이내에 가족폭력이 일어나지 않고, 폭력없는 생활이 몇 개월 이상 지속됨",
+]
+
+
+@pytest.mark.parametrize("goal", TEXTBOOK_OBJECTIVES)
+def test_textbook_objectives_are_not_flagged_a_b_e_f(goal):
+    """Are the textbook's own 개입목표 free of mistakes (a), (b), (e) and (f), owner or not?"""
+    for owner in (None, "자녀"):
+        found = {f.mistake for f in check_goal(goal, owner=owner)}
+        assert not found & {A, B, E, F}, found
+
+
+def test_placeholder_period_asks_for_a_number():
+    """Is '몇 개월' flagged (g) with a message asking for a real number?"""
+    [finding] = check_goal("몇 개월 내에 남편의 불면증이 해소됨")
+    assert finding.mistake is G
+    assert "'몇 개월'" in finding.evidence
+    assert "숫자" in finding.message
+    assert "6개월 내에" in finding.how_to_fix
+
+
+def test_no_owner_finding_and_owner_argument():
+    """Does a goal with no owner get the no-owner finding, and does owner= remove it?"""
+    goal = "3개월 안에 주 2회 이상 경로당 모임에 나간다"
+    assert [f.mistake for f in check_goal(goal)] == [C]
+    assert check_goal(goal, owner="어르신") == []
+
+
+def test_worker_as_owner_is_the_worker_task_mistake():
+    """Is naming the case manager as owner reported as mistake (a)?"""
+    findings = check_goal("3개월 안에 주 2회 이상 경로당 모임에 나간다", owner="사례관리자")
+    assert [f.mistake for f in findings] == [A]
+    assert "owner=사례관리자" in findings[0].evidence
+
+
+def test_time_frame_alone_or_level_alone_is_enough_for_g():
+    """Is (g) raised only when both a time frame and a measurable level are missing?"""
+    assert G not in {f.mistake for f in check_goal("어르신이 3개월 안에 경로당에 나간다")}
+    assert G not in {f.mistake for f in check_goal("어르신이 주 2회 경로당에 나간다")}
+    assert G in {f.mistake for f in check_goal("어르신이 경로당에 나간다")}
+
+
+def test_months_are_not_mistaken_for_a_count():
+    """Does '3개월' count as a time frame only, not as a level that makes a vague goal concrete?"""
+    found = {f.mistake for f in check_goal("어르신이 3개월 안에 행복해진다")}
+    assert D in found
+
+
+def test_vague_word_with_a_concrete_level_is_fine():
+    """Is '자립' accepted when the goal states a measurable level?"""
+    goal = "어머니가 6개월 안에 월 50만 원 이상 근로소득을 얻어 자립한다"
+    assert check_goal(goal) == []
+
+
+def test_findings_follow_textbook_order():
+    """Are findings returned in the order of the seven mistakes?"""
+    findings = check_goal("평생 행복해진다")
+    numbers = [f.mistake.number for f in findings]
+    assert numbers == sorted(numbers)
+    assert numbers == [3, 4, 5, 7]
+
+
+def test_findings_explain_in_korean_with_a_rewrite():
+    """Does every message say what is wrong, how to rewrite, give an example and admit it is a heuristic?"""
+    findings = check_goal("평생 완치되어 행복해지도록 상담 서비스를 받게 한다")
+    assert {f.mistake for f in findings} >= {A, B, C, D, E, F, G}
+    for f in findings:
+        assert isinstance(f, GoalFinding)
+        assert f.how_to_fix in f.message
+        assert "예:" in f.how_to_fix and "→" in f.how_to_fix
+        assert f.message.endswith(HEURISTIC_NOTE)
+        assert f.evidence
+        assert str(f).startswith(f"[{f.mistake.number}. ")
+
+
+def test_evidence_quotes_the_triggering_words():
+    """Does the evidence quote the words that triggered the finding?"""
+    [lifetime] = [f for f in check_goal("남편이 평생 술을 끊는다") if f.mistake is E]
+    assert lifetime.evidence == "'평생'"
+    [worker] = [f for f in check_goal("도시락 배달 서비스를 연계한다", owner="어르신") if f.mistake is A]
+    assert worker.evidence == "'연계한다'"
+
+
+@pytest.mark.parametrize("bad", ["", "  \n ", None, 42, ["목표"]])
+def test_check_goal_refuses_empty_or_non_text(bad):
+    """Is empty or non-text input a CaseworkError with a Korean message?"""
+    with pytest.raises(CaseworkError, match="목표 문장"):
+        check_goal(bad)
+
+
+@pytest.mark.parametrize("bad_owner", ["", "   ", 7])
+def test_check_goal_refuses_bad_owner(bad_owner):
+    """Is an empty or non-text owner refused rather than ignored?"""
+    with pytest.raises(CaseworkError, match="owner"):
+        check_goal("어르신이 3개월 안에 경로당에 나간다", owner=bad_owner)
+
+
+# --------------------------------------------------------------------------- plan result
+
+
+def test_plan_result_values_and_parse():
+    """Does ⑬ accept only 달성/연장/재사정 (or empty for not yet)?"""
+    assert [r.value for r in PlanResult] == ["달성", "연장", "재사정"]
+    assert PlanResult.parse("연장") is PlanResult.EXTENDED
+    assert PlanResult.parse("REASSESS") is PlanResult.REASSESS
+    assert PlanResult.parse("") is None
+    assert PlanResult.parse(None) is None
+    for bad in ("완료", "달성함", 1):
+        with pytest.raises(CaseworkError, match="⑬ 이행여부"):
+            PlanResult.parse(bad)
+
+
+# --------------------------------------------------------------------------- service plan items
+
+
+def make_item(**overrides) -> ServicePlanItem:
+    values = dict(
+        objective="어르신이 3개월 안에 주 2회 이상 경로당 모임에 나간다",
+        service="이웃 주민이 경로당까지 동행",
+        priority=1,
+        timing="즉시",
+        start=date(2025, 3, 1),
+        end=date(2025, 5, 31),
+        times_per_week=2,
+        provider="가상동 경로당",
+        staff="임꺽정",
+        check_method="월 1회 가정방문",
+        result="달성",
+    )
+    values.update(overrides)
+    return ServicePlanItem(**values)
+
+
+def make_plan(**overrides) -> ServicePlan:
+    values = dict(
+        case_number="2025-가상-001",
+        client_name="홍길동",
+        case_manager="임꺽정",
+        birth_date=date(1940, 1, 1),
+        short_term_goal="3개월 안에 이웃과 주 2회 만난다",
+        long_term_goal="1년 안에 이웃 모임에 스스로 나간다",
+        items=[
+            make_item(),
+            make_item(objective="6개월 내에 병원치료 일수 30% 감소", service="의료비 지원",
+                      priority=2, timing="", start=None, end=None, times_per_week=None,
+                      provider="", staff="", check_method="", result=None),
+        ],
+        consent_from=date(2025, 3, 1),
+        signed_on=date(2025, 2, 28),
+        client_signature="홍길동",
+        manager_signature="임꺽정",
+    )
+    values.update(overrides)
+    return ServicePlan(**values)
+
+
+def test_item_accepts_iso_dates_and_result_labels():
+    """Are ISO date strings and result labels turned into date and PlanResult?"""
+    item = make_item(start="2025-03-01", end="2025-03-01", result="재사정")
+    assert item.start == date(2025, 3, 1) and item.end == date(2025, 3, 1)
+    assert item.result is PlanResult.REASSESS
+    assert make_item(result="").result is None
+
+
+@pytest.mark.parametrize(
+    "overrides,label",
+    [
+        (dict(start=date(2025, 5, 1), end=date(2025, 4, 30)), "⑧ 서비스 종료일자"),
+        (dict(start="2025-13-01"), "⑦ 서비스 시작일자"),
+        (dict(start="3월 1일"), "⑦ 서비스 시작일자"),
+        (dict(end=datetime(2025, 5, 31, 9, 0)), "⑧ 서비스 종료일자"),
+        (dict(end=20250531), "⑧ 서비스 종료일자"),
+        (dict(times_per_week=0), "⑨ 횟수"),
+        (dict(times_per_week=MAX_TIMES_PER_WEEK + 1), "⑨ 횟수"),
+        (dict(times_per_week=2.5), "⑨ 횟수"),
+        (dict(times_per_week="2"), "⑨ 횟수"),
+        (dict(times_per_week=True), "⑨ 횟수"),
+        (dict(priority=0), "⑤ 우선순위"),
+        (dict(priority=None), "⑤ 우선순위"),
+        (dict(priority="1"), "⑤ 우선순위"),
+        (dict(priority=1.0), "⑤ 우선순위"),
+        (dict(result="완료"), "⑬ 이행여부"),
+        (dict(objective=""), "③ 개입목표"),
+        (dict(service="  "), "④ 서비스 내용"),
+        (dict(timing=3), "⑥ 개입시기"),
+        (dict(provider=None), "⑩ 제공기관"),
+        (dict(staff=1), "⑪ 담당자"),
+        (dict(check_method=["방문"]), "⑫ 점검방법"),
+    ],
+)
+def test_item_refuses_bad_values_naming_the_field(overrides, label):
+    """Is each bad value refused with a Korean message naming the field by its number?"""
+    with pytest.raises(CaseworkError) as info:
+        make_item(**overrides)
+    assert label in str(info.value)
+
+
+def test_item_limits_are_inclusive():
+    """Are one and MAX_TIMES_PER_WEEK times a week both allowed?"""
+    assert make_item(times_per_week=1).times_per_week == 1
+    assert make_item(times_per_week=MAX_TIMES_PER_WEEK).times_per_week == MAX_TIMES_PER_WEEK
+
+
+# --------------------------------------------------------------------------- service plan
+
+
+@pytest.mark.parametrize(
+    "overrides,label",
+    [
+        (dict(case_number=""), "① 관리번호"),
+        (dict(client_name="   "), "① 대상자명"),
+        (dict(case_manager=None), "① 담당 사례관리자"),
+        (dict(birth_date=date.today() + timedelta(days=1)), "① 생년월일"),
+        (dict(birth_date=date(1899, 12, 31)), "① 생년월일"),
+        (dict(birth_date="1940/01/01"), "① 생년월일"),
+        (dict(short_term_goal=3), "② 단기 성과목표"),
+        (dict(long_term_goal=None), "② 장기 성과목표"),
+        (dict(consent_from="어제"), "동의 시작일"),
+        (dict(signed_on=datetime(2025, 2, 28, 10, 0)), "작성일"),
+        (dict(client_signature=None), "⑭ 성명"),
+        (dict(manager_signature=0), "⑮ 사례관리자"),
+    ],
+)
+def test_plan_refuses_bad_header_values(overrides, label):
+    """Is each bad header value refused, naming the form field?"""
+    with pytest.raises(CaseworkError) as info:
+        make_plan(**overrides)
+    assert label in str(info.value)
+
+
+def test_plan_refuses_items_that_are_not_items():
+    """Are non-item rows and a bare string refused as items?"""
+    with pytest.raises(CaseworkError, match="2번째"):
+        make_plan(items=[make_item(), {"③ 개입목표": "x"}])
+    with pytest.raises(CaseworkError, match="items"):
+        make_plan(items="서비스")
+
+
+def test_plan_stores_items_as_tuple_and_add_item_copies():
+    """Are items kept as a tuple, and does add_item return a new plan with one more row?"""
+    plan = make_plan()
+    assert isinstance(plan.items, tuple) and len(plan.items) == 2
+    bigger = plan.add_item(make_item(priority=3))
+    assert len(bigger.items) == 3 and len(plan.items) == 2
+    with pytest.raises(CaseworkError, match="ServicePlanItem"):
+        plan.add_item("서비스")
+
+
+def test_consent_text_keeps_the_three_promises():
+    """Does the consent text carry the start date, active participation and information sharing?"""
+    text = make_plan().consent_text()
+    assert text.startswith("본인은 2025년 3월 1일부터")
+    for phrase in ("서비스를 제공받고 이용하는 데 동의", "적극적으로 참여하고 협력",
+                   "서로 약속", "협력하는 기관들과", "본인 및 가족의 기초정보",
+                   "서비스 진행 과정", "정보를 공유하는 데 동의"):
+        assert phrase in text
+    assert "{from_date}" in CONSENT_TEMPLATE
+
+
+def test_consent_text_blank_date_and_bad_date():
+    """Is the date left as blanks when unset, and a non-date refused?"""
+    assert consent_text().startswith("본인은       년      월      일부터")
+    with pytest.raises(CaseworkError, match="동의 시작일"):
+        consent_text("2025-03-01")
+
+
+# --------------------------------------------------------------------------- DataFrame
+
+
+def test_to_dataframe_has_numbered_korean_columns():
+    """Does the DataFrame carry the form's circled-number headers and the item values?"""
+    frame = make_plan().to_dataframe()
+    assert list(frame.columns) == list(ITEM_COLUMNS)
+    assert list(frame.columns)[0] == "③ 개입목표" and list(frame.columns)[-1] == "⑬ 이행여부"
+    assert frame.loc[0, "⑨ 횟수(회/1주당)"] == 2
+    assert frame.loc[0, "⑬ 이행여부"] == "달성"
+    assert frame.loc[1, "⑬ 이행여부"] == ""
+    assert str(frame["⑤ 우선순위"].dtype) == "Int64"
+    assert frame["⑨ 횟수(회/1주당)"].isna().tolist() == [False, True]
+    assert frame.loc[0, "⑦ 서비스 시작일자"] == date(2025, 3, 1)
+
+
+def test_empty_plan_dataframe_keeps_columns():
+    """Does a plan with no rows still give the eleven columns?"""
+    frame = make_plan(items=[]).to_dataframe()
+    assert frame.shape == (0, 11)
+
+
+def header_of(plan: ServicePlan) -> dict:
+    return {f.name: getattr(plan, f.name) for f in dataclasses.fields(plan) if f.name != "items"}
+
+
+def test_dataframe_round_trip():
+    """Does from_dataframe(to_dataframe()) rebuild the same plan?"""
+    plan = make_plan()
+    assert ServicePlan.from_dataframe(plan.to_dataframe(), **header_of(plan)) == plan
+
+
+def test_from_dataframe_refuses_unknown_and_missing_columns():
+    """Are unknown and missing columns named in the error?"""
+    plan = make_plan()
+    frame = plan.to_dataframe().rename(columns={"⑤ 우선순위": "우선순위"})
+    with pytest.raises(CaseworkError, match="없는 열.*우선순위"):
+        ServicePlan.from_dataframe(frame, **header_of(plan))
+    frame = plan.to_dataframe().drop(columns=["⑫ 점검방법"])
+    with pytest.raises(CaseworkError, match="빠졌습니다: ⑫ 점검방법"):
+        ServicePlan.from_dataframe(frame, **header_of(plan))
+
+
+def test_from_dataframe_refuses_bad_cells_and_arguments():
+    """Are a bad cell (with its row), an unknown header keyword and a non-DataFrame refused?"""
+    plan = make_plan()
+    frame = plan.to_dataframe().astype({"⑤ 우선순위": "float"})
+    frame.loc[1, "⑤ 우선순위"] = 2.5
+    with pytest.raises(CaseworkError, match="2번째 행.*⑤ 우선순위"):
+        ServicePlan.from_dataframe(frame, **header_of(plan))
+    with pytest.raises(CaseworkError, match="머리말.*nickname"):
+        ServicePlan.from_dataframe(plan.to_dataframe(), nickname="x", **header_of(plan))
+    with pytest.raises(CaseworkError, match="DataFrame"):
+        ServicePlan.from_dataframe([item.as_row() for item in plan.items], **header_of(plan))
+
+
+def test_from_dataframe_accepts_whole_floats_and_timestamps():
+    """Are 2.0 and midnight Timestamps (what spreadsheets give) read as 2 and a date?"""
+    import pandas as pd
+
+    plan = make_plan()
+    frame = plan.to_dataframe().astype({"⑨ 횟수(회/1주당)": "float"})
+    frame["⑦ 서비스 시작일자"] = [pd.Timestamp("2025-03-01"), pd.NaT]
+    again = ServicePlan.from_dataframe(frame, **header_of(plan))
+    assert again.items[0].times_per_week == 2 and again.items[0].start == date(2025, 3, 1)
+    assert again.items[1].start is None
+
+
+# --------------------------------------------------------------------------- Excel
+
+
+def test_to_excel_writes_a_form_openpyxl_can_read(tmp_path):
+    """Does the workbook hold the header block, items table, consent text and signature lines?"""
+    from openpyxl import load_workbook
+
+    target = make_plan().to_excel(tmp_path / "계획.xlsx")
+    assert target == tmp_path / "계획.xlsx"
+    ws = load_workbook(target)["서비스제공 계획 및 점검표"]
+    assert ws["A1"].value == "서비스제공 계획 및 점검표"
+    assert [ws["A3"].value, ws["B3"].value, ws["C3"].value, ws["D3"].value] == [
+        "① 관리번호", "2025-가상-001", "대상자명", "홍길동"]
+    assert ws["E3"].value == "생년월일" and ws["F3"].value == datetime(1940, 1, 1)
+    assert ws["G3"].value == "담당 사례관리자" and ws["H3"].value == "임꺽정"
+    assert [ws["A4"].value, ws["B4"].value, ws["G4"].value] == ["② 성과목표", "단기 성과목표", "장기 성과목표"]
+    assert [c.value for c in ws[6]] == list(ITEM_COLUMNS)
+    row7 = [c.value for c in ws[7]]
+    assert row7[:3] == ["어르신이 3개월 안에 주 2회 이상 경로당 모임에 나간다", "이웃 주민이 경로당까지 동행", 1]
+    assert row7[4] == datetime(2025, 3, 1) and row7[6] == 2 and row7[10] == "달성"
+    assert ws["E7"].number_format == "yyyy-mm-dd"
+    assert [c.value for c in ws[8]][6] is None  # no weekly count for a one-off service
+    assert ws["A10"].value == "서비스 이용 동의"
+    assert ws["A11"].value == make_plan().consent_text()
+    assert ws["A12"].value == "2025년 2월 28일"
+    assert [ws["H13"].value, ws["I13"].value, ws["K13"].value] == ["⑭ 성명:", "홍길동", "(인)"]
+    assert [ws["H14"].value, ws["I14"].value, ws["K14"].value] == ["⑮ 사례관리자:", "임꺽정", "(인)"]
+    assert ws.column_dimensions["A"].width >= 25 and ws.column_dimensions["C"].width < 15
+    assert ws.page_setup.orientation == "landscape"
+    assert any("K7" in str(dv.sqref) for dv in ws.data_validations.dataValidation)
+
+
+def test_excel_round_trip(tmp_path):
+    """Does from_excel read back exactly the plan that to_excel wrote, filled or empty?"""
+    plan = make_plan()
+    assert ServicePlan.from_excel(plan.to_excel(tmp_path / "a.xlsx")) == plan
+    blank = ServicePlan(case_number="1", client_name="홍길동", case_manager="임꺽정")
+    assert ServicePlan.from_excel(blank.to_excel(tmp_path / "b.xlsx")) == blank
+
+
+def test_excel_stores_user_text_never_as_formula(tmp_path):
+    """Is text starting with '=' stored as text, not as a formula Excel would run?"""
+    from openpyxl import load_workbook
+
+    plan = make_plan(items=[make_item(service="=HYPERLINK(\"http://example.invalid\")")],
+                     client_signature="=1+1")
+    path = plan.to_excel(tmp_path / "f.xlsx")
+    ws = load_workbook(path).active
+    assert ws["B7"].data_type == "s"
+    assert ws["I12"].data_type == "s" and ws["I12"].value == "=1+1"
+    assert ServicePlan.from_excel(path) == plan
+
+
+def test_to_excel_refuses_to_overwrite(tmp_path):
+    """Is an existing file left untouched unless overwrite=True?"""
+    target = tmp_path / "plan.xlsx"
+    target.write_bytes(b"old")
+    with pytest.raises(CaseworkError, match="overwrite=True"):
+        make_plan().to_excel(target)
+    assert target.read_bytes() == b"old"
+    make_plan().to_excel(target, overwrite=True)
+    assert target.read_bytes()[:2] == b"PK"
+
+
+@pytest.mark.parametrize("name", ["plan.xls", "plan.csv", "plan", "plan.xlsx.bak"])
+def test_to_excel_refuses_non_xlsx_paths(tmp_path, name):
+    """Is a path not ending in .xlsx refused before anything is written?"""
+    with pytest.raises(CaseworkError, match=r"\.xlsx"):
+        make_plan().to_excel(tmp_path / name)
+    assert list(tmp_path.iterdir()) == []
+
+
+def test_to_excel_refuses_missing_folder_directory_and_non_path(tmp_path):
+    """Are a missing folder, a directory of the same name and a non-path refused?"""
+    with pytest.raises(CaseworkError, match="폴더가 없습니다"):
+        make_plan().to_excel(tmp_path / "없음" / "plan.xlsx")
+    (tmp_path / "dir.xlsx").mkdir()
+    with pytest.raises(CaseworkError, match="폴더"):
+        make_plan().to_excel(tmp_path / "dir.xlsx", overwrite=True)
+    with pytest.raises(CaseworkError, match="경로"):
+        make_plan().to_excel(123)
+
+
+def test_to_excel_leaves_no_temp_files(tmp_path):
+    """After a successful write, is the target the only file in the folder?"""
+    make_plan().to_excel(tmp_path / "plan.xlsx")
+    assert [p.name for p in tmp_path.iterdir()] == ["plan.xlsx"]
+
+
+def test_failed_write_leaves_no_half_file(tmp_path, monkeypatch):
+    """If saving fails midway, are both the target and the temp file absent?"""
+    from openpyxl import Workbook
+
+    def broken_save(self, filename):
+        Path(filename).write_bytes(b"half")
+        raise OSError("disk full")
+
+    monkeypatch.setattr(Workbook, "save", broken_save)
+    with pytest.raises(OSError):
+        make_plan().to_excel(tmp_path / "plan.xlsx")
+    assert list(tmp_path.iterdir()) == []
+
+
+def test_from_excel_refuses_bad_files(tmp_path):
+    """Are a wrong suffix, a missing file, a non-workbook and a foreign workbook refused?"""
+    from openpyxl import Workbook
+
+    with pytest.raises(CaseworkError, match=r"\.xlsx"):
+        ServicePlan.from_excel(tmp_path / "plan.csv")
+    with pytest.raises(CaseworkError, match="파일이 없습니다"):
+        ServicePlan.from_excel(tmp_path / "none.xlsx")
+    junk = tmp_path / "junk.xlsx"
+    junk.write_text("엑셀이 아님", encoding="utf-8")
+    with pytest.raises(CaseworkError, match="열 수 없습니다"):
+        ServicePlan.from_excel(junk)
+    other = tmp_path / "other.xlsx"
+    Workbook().save(other)
+    with pytest.raises(CaseworkError, match="시트가 없습니다"):
+        ServicePlan.from_excel(other)
+
+
+def test_from_excel_refuses_edited_layout_and_bad_values(tmp_path):
+    """Are a changed label and an unknown ⑬ value refused, naming file, cell or row?"""
+    from openpyxl import load_workbook
+
+    path = make_plan().to_excel(tmp_path / "plan.xlsx")
+    wb = load_workbook(path)
+    wb.active["C6"] = "순위"
+    wb.save(path)
+    with pytest.raises(CaseworkError, match="plan.xlsx.*C6.*⑤ 우선순위"):
+        ServicePlan.from_excel(path)
+
+    path = make_plan().to_excel(tmp_path / "plan2.xlsx")
+    wb = load_workbook(path)
+    wb.active["K7"] = "완료"
+    wb.save(path)
+    with pytest.raises(CaseworkError, match="plan2.xlsx 7행.*⑬ 이행여부"):
+        ServicePlan.from_excel(path)
+
+    path = make_plan().to_excel(tmp_path / "plan3.xlsx")
+    wb = load_workbook(path)
+    wb.active["A12"] = "2월 28일쯤"
+    wb.save(path)
+    with pytest.raises(CaseworkError, match="plan3.xlsx.*작성일"):
+        ServicePlan.from_excel(path)
+
+
+# --------------------------------------------------------------------------- HTML
+
+
+def test_to_html_is_printable_and_escaped():
+    """Is the HTML a full document with print CSS, numbered headers and escaped user text?"""
+    plan = make_plan(items=[make_item(service="<script>alert(1)</script> & 동행")],
+                     client_name="홍길동 <b>")
+    page = plan.to_html()
+    assert page.startswith("<!DOCTYPE html>") and "lang='ko'" in page
+    assert "@media print" in page and "<style>" in page
+    assert "<script>" not in page
+    assert "&lt;script&gt;alert(1)&lt;/script&gt; &amp; 동행" in page
+    assert "홍길동 &lt;b&gt;" in page
+    for label in ITEM_COLUMNS:
+        assert f"<th>{label}</th>" in page
+    assert "☑ 달성 ☐ 연장 ☐ 재사정" in page
+    assert plan.consent_text() in page
+    assert "⑭ 성명" in page and "⑮ 사례관리자" in page
+
+
+def test_to_html_fragment_and_empty_plan():
+    """Does the fragment omit the document shell, and does an empty plan say it has no rows?"""
+    plan = make_plan(items=[])
+    fragment = plan.to_html(full_document=False)
+    assert fragment.startswith("<div class='cw-plan'>") and "<!DOCTYPE" not in fragment
+    assert "아직 적은 서비스가 없습니다" in fragment
+    assert plan._repr_html_() == fragment
+
+
+def test_field_labels_cover_all_fifteen_numbers():
+    """Do the field labels use every circled number from ① to ⑮?"""
+    labels = " ".join(FIELD_LABELS.values())
+    for mark in "①②③④⑤⑥⑦⑧⑨⑩⑪⑫⑬⑭⑮":
+        assert mark in labels
