@@ -10,7 +10,8 @@ __version__ = "0.1.0"
 
 _SUBMODULES = {
     "errors", "process", "assessment", "planning", "interview", "monitoring",
-    "closure", "resources", "privacy", "cases", "datafiles", "plotting",
+    "closure", "resources", "privacy", "cases", "datafiles", "plotting", "feedback",
+    "quiz", "checks", "exercisegen", "cli", "caseload", "agency_lists", "pdn", "widgets",
 }
 
 

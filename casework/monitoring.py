@@ -18,6 +18,7 @@ from datetime import date, datetime, timedelta
 from enum import Enum
 
 from casework.errors import CaseworkError
+from casework.planning import PlanResult
 
 __all__ = [
     "MONITORING_DEFINITION",
@@ -116,29 +117,8 @@ _METHOD_EXPLANATIONS = {
 }
 
 
-class MonitoringResult(str, Enum):
-    """⑬ 이행 여부 on the service plan form. ``REASSESS`` means "재사정이 필요하다"."""
-
-    ACHIEVED = "달성"
-    EXTENDED = "연장"
-    REASSESS = "재사정"
-
-    @classmethod
-    def parse(cls, value: "MonitoringResult | str") -> "MonitoringResult":
-        """Accept a member, its label (also "재사정 필요") or its English name."""
-        if isinstance(value, cls):
-            return value
-        if isinstance(value, str):
-            text = value.strip()
-            if text == "재사정 필요":
-                return cls.REASSESS
-            for member in cls:
-                if text in (member.value, member.name, member.name.lower()):
-                    return member
-        raise CaseworkError(
-            f"알 수 없는 점검 결과입니다: {value!r}. '달성', '연장', '재사정'(또는 '재사정 필요') 중 "
-            "하나를 쓰거나, 결과가 아직 없으면 None으로 두세요."
-        )
+# ⑬ 이행여부 is one vocabulary shared with the service plan form.
+MonitoringResult = PlanResult
 
 
 # --------------------------------------------------------------------------- GAS

@@ -583,6 +583,8 @@ class PlanResult(str, Enum):
             text = value.strip()
             if not text:
                 return None
+            if text == "재사정 필요":
+                return cls.REASSESS
             for member in cls:
                 if text in (member.value, member.name, member.name.lower()):
                     return member

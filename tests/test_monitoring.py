@@ -153,7 +153,7 @@ def test_result_parse_accepts_reassessment_flag():
     """Is "재사정 필요" read as the 재사정 result, and nonsense refused?"""
     assert MonitoringResult.parse("재사정 필요") is MonitoringResult.REASSESS
     assert MonitoringResult.parse("달성") is MonitoringResult.ACHIEVED
-    with pytest.raises(CaseworkError, match="점검 결과"):
+    with pytest.raises(CaseworkError, match="이행여부"):
         MonitoringResult.parse("완료")
 
 
@@ -182,7 +182,7 @@ def test_entry_copies_levels_and_parses_labels():
         ({"goal_levels": {"식사": 3}}, "범위"),
         ({"goal_levels": {"식사": 1.0}}, "정수"),
         ({"needs_changed": "예"}, "욕구 변동"),
-        ({"result": "끝"}, "점검 결과"),
+        ({"result": "끝"}, "이행여부"),
     ],
 )
 def test_bad_entry_fields_are_refused(kwargs, pattern):
