@@ -18,6 +18,7 @@ from dataclasses import dataclass, field
 from enum import Enum
 
 from casework.domains import Domain
+from casework.labels import parse_member
 from casework.errors import CaseworkError
 
 __all__ = [
@@ -230,16 +231,7 @@ class WeaknessKind(str, Enum):
 
 
 def _parse_kind(enum_cls: type[Enum], value: object, what: str) -> Enum:
-    if isinstance(value, enum_cls):
-        return value
-    if isinstance(value, str):
-        text = value.strip()
-        squeezed = text.replace(" ", "")
-        for member in enum_cls:
-            if text == member.name or squeezed == str(member.value).replace(" ", ""):
-                return member
-    allowed = ", ".join(str(m.value) for m in enum_cls)
-    raise CaseworkError(f"알 수 없는 {what} 종류입니다: {value!r}. 다음 중 하나를 쓰세요: {allowed}")
+    return parse_member(enum_cls, value, f"{what} 종류")
 
 
 @dataclass(frozen=True)

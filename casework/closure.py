@@ -22,6 +22,7 @@ from dataclasses import dataclass
 from datetime import date, datetime
 from enum import Enum
 
+from casework.labels import parse_member
 from casework.errors import CaseworkError
 
 
@@ -72,15 +73,7 @@ class ClosureReason(str, Enum):
     @classmethod
     def parse(cls, value: "ClosureReason | str") -> "ClosureReason":
         """Accept a member, its Korean label or its English name; refuse anything else."""
-        if isinstance(value, ClosureReason):
-            return value
-        if isinstance(value, str):
-            text = "".join(value.split()).lower()
-            for member in cls:
-                if text in ("".join(member.value.split()), member.name.lower()):
-                    return member
-        allowed = ", ".join(m.value for m in cls)
-        raise CaseworkError(f"알 수 없는 종결 사유입니다: {value!r}. 다음 중 하나를 쓰세요: {allowed}")
+        return parse_member(cls, value, "종결 사유")
 
 
 _REASON_EXPLANATIONS: dict[ClosureReason, str] = {
@@ -164,15 +157,7 @@ class FollowUpMethod(str, Enum):
     @classmethod
     def parse(cls, value: "FollowUpMethod | str") -> "FollowUpMethod":
         """Accept a member, its Korean label or its English name; refuse anything else."""
-        if isinstance(value, FollowUpMethod):
-            return value
-        if isinstance(value, str):
-            text = value.strip().lower()
-            for member in cls:
-                if text in (member.value, member.name.lower()):
-                    return member
-        allowed = ", ".join(m.value for m in cls)
-        raise CaseworkError(f"알 수 없는 사후관리 방법입니다: {value!r}. 다음 중 하나를 쓰세요: {allowed}")
+        return parse_member(cls, value, "사후관리 방법")
 
 
 # What every follow-up contact is for (textbook 사후관리 section, in the workbook's words).

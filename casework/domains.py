@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from enum import Enum
 
-from casework.errors import CaseworkError
+from casework.labels import parse_member
 
 
 class Domain(str, Enum):
@@ -25,12 +25,4 @@ class Domain(str, Enum):
     @classmethod
     def parse(cls, value: "Domain | str") -> "Domain":
         """Accept a Domain, its Korean label or its English name; refuse anything else."""
-        if isinstance(value, Domain):
-            return value
-        if isinstance(value, str):
-            text = value.strip()
-            for member in cls:
-                if text in (member.value, member.name, member.name.lower()):
-                    return member
-        allowed = ", ".join(m.value for m in cls)
-        raise CaseworkError(f"알 수 없는 욕구 영역입니다: {value!r}. 다음 중 하나를 쓰세요: {allowed}")
+        return parse_member(cls, value, "욕구 영역")

@@ -17,6 +17,7 @@ from dataclasses import dataclass, field
 from datetime import date, datetime, timedelta
 from enum import Enum
 
+from casework.labels import parse_member
 from casework.errors import CaseworkError
 from casework.planning import PlanResult
 
@@ -89,14 +90,7 @@ class MonitoringMethod(str, Enum):
     @classmethod
     def parse(cls, value: "MonitoringMethod | str") -> "MonitoringMethod":
         """Accept a member, its Korean label or its English name; refuse anything else."""
-        if isinstance(value, cls):
-            return value
-        if isinstance(value, str):
-            for member in cls:
-                if value.strip() in (member.value, member.name, member.name.lower()):
-                    return member
-        allowed = ", ".join(m.value for m in cls)
-        raise CaseworkError(f"알 수 없는 점검 방법입니다: {value!r}. 다음 중 하나를 쓰세요: {allowed}")
+        return parse_member(cls, value, "점검 방법")
 
 
 _METHOD_EXPLANATIONS = {

@@ -35,6 +35,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from casework.domains import Domain
+from casework.labels import parse_member
 from casework.errors import CaseworkError
 
 if TYPE_CHECKING:  # pragma: no cover
@@ -177,15 +178,7 @@ class GoalType(str, Enum):
     @classmethod
     def parse(cls, value: "GoalType | str") -> "GoalType":
         """Accept a member, its Korean label or its English name; refuse anything else."""
-        if isinstance(value, cls):
-            return value
-        if isinstance(value, str):
-            text = value.strip()
-            for member in cls:
-                if text in (member.value, member.name, member.name.lower()):
-                    return member
-        allowed = ", ".join(m.value for m in cls)
-        raise CaseworkError(f"알 수 없는 목표 유형입니다: {value!r}. 다음 중 하나를 쓰세요: {allowed}")
+        return parse_member(cls, value, "목표 유형")
 
 
 _GOAL_TYPE_DESCRIPTIONS: dict[GoalType, str] = {

@@ -17,9 +17,9 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from datetime import date, datetime
 from enum import Enum
-from typing import TypeVar
 
 from casework.closure import ClosureDecision, ClosureReason
+from casework.labels import parse_member
 from casework.errors import CaseworkError, InvalidTransition
 
 
@@ -31,29 +31,6 @@ def _require_date(value: object, what: str) -> date:
     return value
 
 
-def _squash(text: str) -> str:
-    return "".join(text.split())
-
-
-_E = TypeVar("_E", bound=Enum)
-
-
-def _parse_member(
-    cls: type[_E], value: object, what: str, extra: dict[str, _E] | None = None
-) -> _E:
-    """Find the member of ``cls`` named by ``value`` (member, Korean label, English name)."""
-    if isinstance(value, cls):
-        return value
-    if isinstance(value, str):
-        key = _squash(value).lower()
-        for member in cls:
-            if key in (_squash(str(member.value)).lower(), member.name.lower()):
-                return member
-        for alias, member in (extra or {}).items():
-            if key == _squash(alias).lower():
-                return member
-    allowed = ", ".join(str(m.value) for m in cls)
-    raise CaseworkError(f"알 수 없는 {what}입니다: {value!r}. 다음 중 하나를 쓰세요: {allowed}")
 
 
 # --------------------------------------------------------------------------- Rothman (1991)
@@ -77,7 +54,7 @@ class RothmanStage(str, Enum):
     @classmethod
     def parse(cls, value: "RothmanStage | str") -> "RothmanStage":
         """Accept a member, its Korean label or its English name."""
-        return _parse_member(cls, value, "Rothman 단계")
+        return parse_member(cls, value, "Rothman 단계")
 
 
 _ROTHMAN_DESCRIPTIONS: dict[RothmanStage, str] = {
@@ -124,7 +101,7 @@ class FiveStage(str, Enum):
         """Accept a member, its Korean label (or the source's 평가 및 폐쇄) or English name."""
         extra = {m.english: m for m in cls}
         extra["평가 및 폐쇄"] = cls.EVALUATION_AND_CLOSURE
-        return _parse_member(cls, value, "5단계 과정의 단계", extra)
+        return parse_member(cls, value, "5단계 과정의 단계", extra)
 
 
 _FIVE_ENGLISH: dict[FiveStage, str] = {
@@ -178,7 +155,7 @@ class DongStep(str, Enum):
     @classmethod
     def parse(cls, value: "DongStep | str") -> "DongStep":
         """Accept a member, its Korean label (spaces ignored) or its English name."""
-        return _parse_member(cls, value, "사례관리 단계")
+        return parse_member(cls, value, "사례관리 단계")
 
 
 STEP_ORDER: tuple[DongStep, ...] = tuple(DongStep)
@@ -290,7 +267,7 @@ def _parse_step_or_subtask(value: object) -> DongStep | SubTask:
     except CaseworkError:
         pass
     try:
-        return _parse_member(SubTask, value, "세부 과업")
+        return parse_member(SubTask, value, "세부 과업")
     except CaseworkError:
         allowed = ", ".join([s.value for s in DongStep] + [t.value for t in SubTask])
         raise CaseworkError(
@@ -335,7 +312,7 @@ class ProcessModel(str, Enum):
         """Accept a member, its Korean label or its English name."""
         extra = {"Rothman": cls.ROTHMAN, "6단계": cls.ROTHMAN, "5단계": cls.FIVE_STAGE,
                  "five": cls.FIVE_STAGE, "동 단위": cls.DONG}
-        return _parse_member(cls, value, "사례관리 과정 모형", extra)
+        return parse_member(cls, value, "사례관리 과정 모형", extra)
 
 
 _MODEL_ENUMS: dict[ProcessModel, type[Enum]] = {

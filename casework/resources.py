@@ -13,9 +13,9 @@ from __future__ import annotations
 from collections.abc import Hashable, Iterable
 from dataclasses import dataclass
 from enum import Enum
-from typing import Any
 
 from casework.domains import Domain
+from casework.labels import parse_member
 from casework.errors import CaseworkError
 
 __all__ = [
@@ -35,16 +35,6 @@ __all__ = [
 ]
 
 
-def _parse_enum(cls: type[Enum], value: object, what: str) -> Any:
-    if isinstance(value, cls):
-        return value
-    if isinstance(value, str):
-        text = value.strip()
-        for member in cls:
-            if text in (member.value, member.name, member.name.lower()):
-                return member
-    allowed = ", ".join(str(m.value) for m in cls)
-    raise CaseworkError(f"알 수 없는 {what}입니다: {value!r}. 다음 중 하나를 쓰세요: {allowed}")
 
 
 def _check_name(value: object, what: str) -> str:
@@ -73,7 +63,7 @@ class ResourceKind(str, Enum):
     @classmethod
     def parse(cls, value: "ResourceKind | str") -> "ResourceKind":
         """Accept a member, its Korean label or its English name."""
-        return _parse_enum(cls, value, "자원 종류")
+        return parse_member(cls, value, "자원 종류")
 
 
 _KIND_EXPLANATIONS = {
@@ -107,7 +97,7 @@ class Sector(str, Enum):
     @classmethod
     def parse(cls, value: "Sector | str") -> "Sector":
         """Accept a member, its Korean label or its English name."""
-        return _parse_enum(cls, value, "자원 제공 주체")
+        return parse_member(cls, value, "자원 제공 주체")
 
 
 @dataclass(frozen=True)
@@ -273,9 +263,9 @@ class Tie:
 
     def __post_init__(self) -> None:
         _check_name(self.name, "관계 대상 이름")
-        object.__setattr__(self, "kind", _parse_enum(TieKind, self.kind, "관계 종류"))
-        object.__setattr__(self, "strength", _parse_enum(TieStrength, self.strength, "관계 강도"))
-        object.__setattr__(self, "flow", _parse_enum(Flow, self.flow, "자원 흐름 방향"))
+        object.__setattr__(self, "kind", parse_member(TieKind, self.kind, "관계 종류"))
+        object.__setattr__(self, "strength", parse_member(TieStrength, self.strength, "관계 강도"))
+        object.__setattr__(self, "flow", parse_member(Flow, self.flow, "자원 흐름 방향"))
         if not isinstance(self.stressful, bool):
             raise CaseworkError(
                 f"'{self.name}'과(와)의 관계가 스트레스를 주는지(stressful)는 True 또는 False로 적어 주세요. "
