@@ -27,12 +27,16 @@ from enum import Enum
 from pathlib import Path
 from typing import Annotated, Any
 
-from pydantic import AfterValidator, BaseModel, BeforeValidator, ConfigDict, Field, field_validator
+from pydantic import (
+    AfterValidator, BaseModel, BeforeValidator, ConfigDict, Field, field_validator, model_validator,
+)
 
 from casework.datafiles import dump_yaml, load_yaml_files, load_yaml_model, yaml_files
 from casework.domains import Domain
 from casework.errors import CaseworkError, DataFileError
-from casework.planning import NeedStatement, Objective, PlanChain
+from casework.assessment import score_kadl, score_lawton_iadl
+from casework.planning import NeedStatement, Objective, PlanChain, ServicePlan, ServicePlanItem
+from casework.resources import EcoMap, Flow, Tie, TieKind, TieStrength
 
 __all__ = [
     "CASES_DIR",
@@ -48,6 +52,11 @@ __all__ = [
     "DomainNeed",
     "NeighbourNetwork",
     "PracticeData",
+    "PracticeItemScore",
+    "PracticePlan",
+    "PracticePlanItem",
+    "PracticeRating",
+    "PracticeTie",
     "Resource",
     "ResourceSector",
     "case_dirs",
@@ -224,12 +233,128 @@ class NeighbourNetwork(_Model):
     conclusion: list[Text] = Field(min_length=1, description="결론")
 
 
+class PracticeRating(_Model):
+    """The workbook's example severity and priority for one case-study need (practice data)."""
+
+    severity: int = Field(ge=1, le=5, description="심각도 1~5 (5가 가장 심각)")
+    priority: int = Field(ge=1, description="우선순위 (1이 가장 먼저)")
+    reason: Text = Field(description="이렇게 매긴 까닭")
+    connected_to: list[Slug] = Field(default_factory=list, description="서로 얽힌 다른 욕구의 id")
+
+
+class PracticeItemScore(_Model):
+    """One item of a functional assessment: what was observed and the score it gets."""
+
+    item: Text = Field(description="도구의 항목 이름, 예: 목욕하기")
+    score: int = Field(description="이 관찰에 맞는 점수")
+    observation: Text = Field(description="상담·방문에서 본 모습")
+
+
+class PracticeTie(_Model):
+    """One tie of a practice eco-map (see :class:`casework.resources.Tie`)."""
+
+    name: Text = Field(description="관계 대상, 예: 이웃")
+    kind: TieKind = Field(description="가족 / 이웃 / 친구 / 기관 / 공공 / 기타")
+    strength: TieStrength = Field(description="약함 / 보통 / 강함")
+    stressful: bool = Field(False, description="스트레스를 주는 관계이면 true")
+    flow: Flow = Field(Flow.NONE, description="당사자에게 / 당사자로부터 / 양방향 / 없음")
+
+    def to_tie(self) -> Tie:
+        return Tie(self.name, self.kind, self.strength, self.stressful, self.flow)
+
+
+class PracticePlanItem(_Model):
+    """One row (③–⑫) of a practice service plan."""
+
+    objective: Text = Field(description="③ 개입목표")
+    service: Text = Field(description="④ 서비스 내용")
+    priority: int = Field(ge=1, description="⑤ 우선순위")
+    timing: str = Field("", description="⑥ 개입시기")
+    times_per_week: int | None = Field(None, ge=1, le=21, description="⑨ 횟수(회/1주당)")
+    provider: str = Field("", description="⑩ 제공기관")
+    staff: str = Field("", description="⑪ 담당자")
+    check_method: str = Field("", description="⑫ 점검방법")
+
+    def to_item(self) -> ServicePlanItem:
+        return ServicePlanItem(**self.model_dump())
+
+
+class PracticePlan(_Model):
+    """A practice service plan (서비스제공 계획 및 점검표) for the case."""
+
+    case_number: Text = Field(description="① 관리번호 (연습용)")
+    case_manager: Text = Field(description="① 담당 사례관리자")
+    short_term_goal: Text = Field(description="② 단기 성과목표")
+    long_term_goal: Text = Field(description="② 장기 성과목표")
+    items: list[PracticePlanItem] = Field(min_length=1, description="③–⑫ 서비스 항목")
+
+    def to_service_plan(self, client_name: str) -> ServicePlan:
+        """The :class:`casework.planning.ServicePlan` for this practice plan."""
+        return ServicePlan(
+            case_number=self.case_number, client_name=client_name, case_manager=self.case_manager,
+            short_term_goal=self.short_term_goal, long_term_goal=self.long_term_goal,
+            items=tuple(i.to_item() for i in self.items),
+        )
+
+
+def _as_value_error(build: Any) -> Any:
+    # The library raises CaseworkError (Korean); pydantic reports ValueError in its error list.
+    try:
+        return build()
+    except CaseworkError as exc:
+        raise ValueError(str(exc)) from None
+
+
 class PracticeData(_Model):
     """Material invented for practice; none of it comes from the source."""
 
     note: Text = Field(description="연습용 가상 자료라는 안내")
     person_name: str = Field("", description="가상의 이름, 예: 김○○ 어르신")
     facts: list[Text] = Field(default_factory=list, description="연습용으로 덧붙인 사실")
+    need_ratings: dict[Slug, PracticeRating] = Field(
+        default_factory=dict, description="욕구 id별 연습용 심각도·우선순위")
+    kadl: list[PracticeItemScore] = Field(default_factory=list, description="K-ADL 연습 관찰과 점수")
+    lawton_iadl: list[PracticeItemScore] = Field(
+        default_factory=list, description="Lawton IADL 연습 관찰과 점수")
+    ecomap_before: list[PracticeTie] = Field(default_factory=list, description="사례관리 이전 생태도")
+    ecomap_after: list[PracticeTie] = Field(default_factory=list, description="사례관리 이후 생태도")
+    service_plan: PracticePlan | None = Field(None, description="연습용 서비스제공 계획")
+
+    @model_validator(mode="after")
+    def _check_instruments_and_maps(self) -> "PracticeData":
+        if self.kadl:
+            _as_value_error(lambda: score_kadl(self.kadl_answers()))
+        if self.lawton_iadl:
+            _as_value_error(lambda: score_lawton_iadl(self.lawton_answers()))
+        if self.ecomap_before or self.ecomap_after:
+            if not self.person_name.strip():
+                raise ValueError("생태도를 그리려면 person_name(가상의 이름)이 있어야 합니다.")
+            _as_value_error(self.ecomaps)
+        return self
+
+    def kadl_answers(self) -> dict[str, int]:
+        """The practice K-ADL scores as ``{item: score}``, ready for ``score_kadl``."""
+        return _answers(self.kadl, "K-ADL")
+
+    def lawton_answers(self) -> dict[str, int]:
+        """The practice Lawton IADL scores as ``{item: score}``, ready for ``score_lawton_iadl``."""
+        return _answers(self.lawton_iadl, "Lawton IADL")
+
+    def ecomaps(self) -> tuple[EcoMap, EcoMap]:
+        """The eco-maps before and after case management, centred on ``person_name``."""
+        return (
+            EcoMap(self.person_name, tuple(t.to_tie() for t in self.ecomap_before)),
+            EcoMap(self.person_name, tuple(t.to_tie() for t in self.ecomap_after)),
+        )
+
+
+def _answers(scores: list[PracticeItemScore], tool: str) -> dict[str, int]:
+    answers: dict[str, int] = {}
+    for s in scores:
+        if s.item in answers:
+            raise CaseworkError(f"{tool} 항목 '{s.item}'이(가) 두 번 나옵니다. 한 번만 적어 주세요.")
+        answers[s.item] = s.score
+    return answers
 
 
 # --------------------------------------------------------------------------- the case
@@ -260,6 +385,20 @@ class Case(_Model):
                 raise ValueError(f"욕구 id '{need.id}'가 두 번 나옵니다. 욕구마다 다른 id를 쓰세요.")
             seen.add(need.id)
         return needs
+
+    @model_validator(mode="after")
+    def _ratings_name_known_needs(self) -> "Case":
+        if self.practice_data is None:
+            return self
+        known = {n.id for n in self.needs_by_domain}
+        for need_id, rating in self.practice_data.need_ratings.items():
+            for ref in (need_id, *rating.connected_to):
+                if ref not in known:
+                    raise ValueError(
+                        f"practice_data.need_ratings에 needs_by_domain에 없는 욕구 id '{ref}'가 있습니다. "
+                        f"있는 id: {', '.join(sorted(known)) or '없음'}"
+                    )
+        return self
 
     def plan_chains(self) -> tuple[PlanChain, ...]:
         """All chains as :class:`casework.planning.PlanChain` objects."""

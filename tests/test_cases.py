@@ -412,3 +412,125 @@ def test_import_loads_no_widget_or_plot_library():
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True)
     assert out.returncode == 0, out.stderr
     assert out.stdout.strip() == "[]"
+
+
+# ----------------------------------------------------------------------------- chapter 05 practice data
+
+PRACTICE_HEAD = NEW_CASE + (
+    "needs_by_domain:\n  - id: a\n    label: 욕구\n    domain: 경제\n    resources:\n"
+    "      - {name: 자원, sector: 공적}\n"
+    "practice_data:\n  note: 연습용입니다.\n  person_name: 김○○\n"
+)
+
+
+def test_elderly_practice_instruments_score(loaded):
+    """Do the practice K-ADL and IADL answers score to the totals their observations imply?"""
+    from casework.assessment import score_kadl, score_lawton_iadl
+
+    practice = loaded["elderly_alone"].practice_data
+    kadl = score_kadl(practice.kadl_answers())
+    assert kadl.total == 8 and kadl.needs_help == ("목욕하기",)
+    iadl = score_lawton_iadl(practice.lawton_answers())
+    assert iadl.total == 4
+    assert set(iadl.unable) == {"장보기", "식사 준비", "교통수단 이용", "약 복용 관리"}
+    assert all(s.observation for s in practice.kadl + practice.lawton_iadl)
+
+
+def test_elderly_practice_ratings_cover_every_need(loaded):
+    """Has every elderly need a practice severity, and do its links name known needs?"""
+    case = loaded["elderly_alone"]
+    ids = {n.id for n in case.needs_by_domain}
+    ratings = case.practice_data.need_ratings
+    assert set(ratings) == ids
+    assert ratings["medical"].severity == 5 and ratings["medical"].priority == 1
+    assert "going_out_mobility" in ratings["medical"].connected_to
+
+
+def test_elderly_practice_ecomaps_show_growth(loaded):
+    """Does the after eco-map add ties and ease the stressful hospital tie?"""
+    from casework.resources import compare_ecomaps
+
+    before, after = loaded["elderly_alone"].practice_data.ecomaps()
+    assert before.person == after.person == "김○○ 어르신"
+    change = compare_ecomaps(before, after)
+    assert {t.name for t in change.added} == {"돌봄서비스", "병원 동행 자원봉사자", "경로당 친구들"}
+    assert [a.name for a, _ in change.stress_eased] == ["지역노인병원"]
+    assert "이웃" in {a.name for a, _ in change.strengthened}
+    assert not change.removed
+
+
+def test_elderly_practice_service_plan(loaded):
+    """Does the practice plan become a ServicePlan with every item owned by the person?"""
+    from casework.planning import ServicePlan
+
+    plan = loaded["elderly_alone"].practice_data.service_plan.to_service_plan("김○○")
+    assert isinstance(plan, ServicePlan) and len(plan.items) == 5
+    assert plan.client_name == "김○○" and plan.items[0].priority == 1
+    assert all(i.objective.startswith("어르신이") for i in plan.items)
+
+
+def test_practice_rating_for_unknown_need_refused(tmp_path):
+    """Is a practice rating for a need id not in needs_by_domain refused, naming the id?"""
+    text = PRACTICE_HEAD + "  need_ratings:\n    b:\n      severity: 3\n      priority: 1\n      reason: 까닭\n"
+    with pytest.raises(DataFileError) as info:
+        cases.load_case_file(write(tmp_path, "r.yaml", text))
+    assert "'b'" in str(info.value) and "need_ratings" in str(info.value)
+
+
+def test_practice_rating_link_to_unknown_need_refused(tmp_path):
+    """Is a connected_to link to an unknown need refused?"""
+    text = PRACTICE_HEAD + ("  need_ratings:\n    a:\n      severity: 3\n      priority: 1\n"
+                            "      reason: 까닭\n      connected_to: [zz]\n")
+    with pytest.raises(DataFileError, match="'zz'"):
+        cases.load_case_file(write(tmp_path, "r.yaml", text))
+
+
+@pytest.mark.parametrize("severity", [0, 6])
+def test_practice_severity_out_of_range_refused(tmp_path, severity):
+    """Is a practice severity outside 1-5 refused?"""
+    text = PRACTICE_HEAD + (f"  need_ratings:\n    a:\n      severity: {severity}\n      priority: 1\n"
+                            "      reason: 까닭\n")
+    with pytest.raises(DataFileError, match="severity"):
+        cases.load_case_file(write(tmp_path, "r.yaml", text))
+
+
+def test_practice_kadl_with_missing_items_refused(tmp_path):
+    """Is a practice K-ADL list that leaves items out refused, naming the missing ones?"""
+    text = PRACTICE_HEAD + "  kadl:\n    - {item: 옷 입기, score: 1, observation: 혼자 입는다}\n"
+    with pytest.raises(DataFileError) as info:
+        cases.load_case_file(write(tmp_path, "k.yaml", text))
+    assert "빠진 항목" in str(info.value) and "목욕하기" in str(info.value)
+
+
+def test_practice_iadl_score_out_of_range_refused(tmp_path):
+    """Is a Lawton IADL practice score other than 0/1 refused?"""
+    from casework.assessment import LAWTON_IADL_ITEMS
+
+    rows = "".join(f"    - {{item: {i}, score: {2 if n == 0 else 1}, observation: 본 모습}}\n"
+                   for n, i in enumerate(LAWTON_IADL_ITEMS))
+    with pytest.raises(DataFileError, match="0~1"):
+        cases.load_case_file(write(tmp_path, "i.yaml", PRACTICE_HEAD + "  lawton_iadl:\n" + rows))
+
+
+def test_practice_ecomap_with_duplicate_tie_refused(tmp_path):
+    """Are two ties to the same name in a practice eco-map refused?"""
+    text = PRACTICE_HEAD + ("  ecomap_before:\n    - {name: 이웃, kind: 이웃, strength: 약함}\n"
+                            "    - {name: 이웃, kind: 이웃, strength: 강함}\n")
+    with pytest.raises(DataFileError, match="두 번"):
+        cases.load_case_file(write(tmp_path, "e.yaml", text))
+
+
+def test_practice_ecomap_unknown_strength_lists_values(tmp_path):
+    """Is a tie strength outside 약함/보통/강함 refused with the allowed values?"""
+    text = PRACTICE_HEAD + "  ecomap_after:\n    - {name: 이웃, kind: 이웃, strength: 매우강함}\n"
+    with pytest.raises(DataFileError) as info:
+        cases.load_case_file(write(tmp_path, "e.yaml", text))
+    assert "약함, 보통, 강함" in str(info.value)
+
+
+def test_practice_ecomap_needs_a_person_name(tmp_path):
+    """Is an eco-map without person_name refused (the map needs someone at its centre)?"""
+    text = PRACTICE_HEAD.replace("  person_name: 김○○\n", "") + (
+        "  ecomap_after:\n    - {name: 이웃, kind: 이웃, strength: 강함}\n")
+    with pytest.raises(DataFileError, match="person_name"):
+        cases.load_case_file(write(tmp_path, "e.yaml", text))
