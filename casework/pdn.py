@@ -1,0 +1,642 @@
+"""The problem / demand / need table (문제·요구·욕구) as teaching tools.
+
+Source: 광진구청 복지정책과 희망나눔팀, 「사례관리 학습 동아리 교재」 — the planning table with
+five columns ((제시된) 문제, 요구/바램, 욕구, (합의된) 개입목적·목표, 서비스 계획) and four
+worked examples, which live as data in ``casework/data/cases/*.yaml``.
+
+This module builds on those case files, so the case data stays the single source:
+
+* :data:`COLUMNS` — the five columns with their definitions in the workbook's words;
+* :func:`chain_table`, :func:`plan_table`, :func:`columns_table` — readable tables (HTML for a
+  notebook, plain text for a terminal) of a case's chains;
+* :func:`categorize_question` — a categorize quiz question (문제 / 요구·바램 / 욕구) made from a
+  case's chains;
+* :func:`read_statement` and :func:`need_feedback` — a documented keyword heuristic that tells a
+  need statement from a demand (a request for a service, money or goods);
+* :func:`practice_case`, :func:`practice_service_plan`, :func:`practice_monitoring_log` — a
+  fictional fifth case (not in the textbook) that chapters 06–08 follow from the presenting
+  problem to monitoring.
+"""
+
+from __future__ import annotations
+
+import html
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass
+from datetime import date
+from enum import Enum
+
+from casework.cases import Case, load_case
+from casework.errors import CaseworkError
+from casework.feedback import Feedback, Status
+from casework.monitoring import MonitoringEntry, MonitoringLog, MonitoringMethod
+from casework.planning import PlanChain, ServicePlan, ServicePlanItem
+from casework.quiz import CategorizeQuestion, Item
+
+__all__ = [
+    "HtmlBlock",
+    "PdnColumn",
+    "COLUMNS",
+    "CATEGORY_PROBLEM",
+    "CATEGORY_DEMAND",
+    "CATEGORY_NEED",
+    "CATEGORIES",
+    "key_value_table",
+    "columns_table",
+    "chain_table",
+    "plan_table",
+    "strip_need_word",
+    "categorize_question",
+    "StatementKind",
+    "StatementReading",
+    "HEURISTIC_NOTE",
+    "read_statement",
+    "need_feedback",
+    "PRACTICE_GOALS",
+    "practice_case",
+    "practice_service_plan",
+    "practice_monitoring_log",
+]
+
+
+# --------------------------------------------------------------------------- display
+
+
+class HtmlBlock:
+    """Rendered content: HTML in a notebook (``_repr_html_``), plain text elsewhere."""
+
+    __slots__ = ("html", "text")
+
+    def __init__(self, html_text: str, text: str) -> None:
+        self.html = html_text
+        self.text = text
+
+    def _repr_html_(self) -> str:
+        return self.html
+
+    def __str__(self) -> str:
+        return self.text
+
+    def __repr__(self) -> str:
+        return self.text
+
+
+_TABLE_CSS = (
+    "<style>.cw-pdn{border-collapse:collapse;margin:6px 0;max-width:60em}"
+    ".cw-pdn th,.cw-pdn td{border:1px solid #999;padding:4px 8px;text-align:left;"
+    "vertical-align:top;line-height:1.5}"
+    ".cw-pdn th{background:#eef3f8;white-space:nowrap}"
+    ".cw-pdn td ul{margin:0;padding-left:1.2em}.cw-pdn .note{color:#555;font-size:92%}"
+    ".cw-pdn caption{text-align:left;font-weight:bold;padding:2px 0 4px}</style>"
+)
+
+
+def _esc(text: str) -> str:
+    return html.escape(text, quote=True)
+
+
+def _cell(values: list[str]) -> str:
+    if not values:
+        return "<span class='note'>(교재에 적힌 내용 없음)</span>"
+    if len(values) == 1:
+        return _esc(values[0])
+    return "<ul>" + "".join(f"<li>{_esc(v)}</li>" for v in values) + "</ul>"
+
+
+def _html_table(caption: str, rows: list[tuple[str, list[str]]], notes: Sequence[str] = ()) -> str:
+    body = "".join(f"<tr><th>{_esc(head)}</th><td>{_cell(values)}</td></tr>" for head, values in rows)
+    if notes:
+        body += f"<tr><th>덧붙임</th><td class='note'>{_cell(list(notes))}</td></tr>"
+    return f"{_TABLE_CSS}<table class='cw-pdn'><caption>{_esc(caption)}</caption>{body}</table>"
+
+
+def key_value_table(caption: str, rows: Sequence[tuple[str, Sequence[str]]],
+                    notes: Sequence[str] = ()) -> HtmlBlock:
+    """A two-column table (heading | one value or a bulleted list), escaped, as an HtmlBlock."""
+    if not isinstance(caption, str):
+        raise CaseworkError(f"표 제목은 글자로 주세요. 받은 값: {caption!r}")
+    clean: list[tuple[str, list[str]]] = []
+    for row in rows:
+        if not (isinstance(row, tuple) and len(row) == 2 and isinstance(row[0], str)
+                and not isinstance(row[1], str) and all(isinstance(v, str) for v in row[1])):
+            raise CaseworkError(f"표의 각 줄은 ('제목', ['내용', ...]) 꼴이어야 합니다. 받은 값: {row!r}")
+        clean.append((row[0], list(row[1])))
+    return HtmlBlock(_html_table(caption, clean, notes), _text_table(caption, clean, notes))
+
+
+def _text_table(caption: str, rows: list[tuple[str, list[str]]], notes: Sequence[str] = ()) -> str:
+    lines = [f"[{caption}]"]
+    for head, values in [*rows, *([("덧붙임", list(notes))] if notes else [])]:
+        lines.append(f"■ {head}")
+        if values:
+            lines.extend(f"  - {v}" for v in values)
+        else:
+            lines.append("  (없음)")
+    return "\n".join(lines)
+
+
+# --------------------------------------------------------------------------- the five columns
+
+
+@dataclass(frozen=True)
+class PdnColumn:
+    """One column of the planning table, with its definition in the workbook's words."""
+
+    key: str
+    label: str
+    english: str
+    definition: str
+
+
+COLUMNS: tuple[PdnColumn, ...] = (
+    PdnColumn(
+        "problem",
+        "(제시된) 문제",
+        "problem",
+        "당사자가 말로 털어놓는 생활의 어려움입니다. 물질·정신·사회·제도의 어느 면에서 무언가가 "
+        "모자라거나 빠져 있어서 생깁니다. 표에는 당사자의 말과, 사례관리자가 확인한 실제 상태를 "
+        "함께 적습니다.",
+    ),
+    PdnColumn(
+        "demand",
+        "요구·바램",
+        "demand / wish",
+        "당사자가 문제를 풀거나 욕구를 채우는 데 도움이 되리라 믿어서, 또는 자기가 아는 방법이라서 "
+        "청하는 도움입니다. '병원비', '일자리'처럼 자원이나 서비스의 모양을 띠는 일이 많고, "
+        "당사자의 목소리로 적힙니다.",
+    ),
+    PdnColumn(
+        "need",
+        "욕구",
+        "need",
+        "상식이나 사회가 기대하는 삶의 수준과 지금 상태 사이의 틈에서 드러나는 모자람을, 자원이나 "
+        "서비스로 풀거나 채워야 할 필요성입니다. 사례관리자가 당사자와 함께 읽어 내며, "
+        "'건강회복의 욕구'처럼 채워져야 할 상태로 적습니다.",
+    ),
+    PdnColumn(
+        "objective",
+        "(합의된) 개입목적·목표",
+        "agreed purpose and objective",
+        "여러 욕구 가운데 정해진 기간 안에 채울 수 있거나 당사자가 가장 앞에 두는 욕구를 골라 "
+        "당사자와 합의해 세웁니다. 찾아낸 욕구가 모두 목표가 될 수도, 일부만 될 수도 있습니다. "
+        "개입목적은 욕구가 채워졌을 때 기대하는 변화 상태이고, 개입목표는 그 변화의 구체적인 "
+        "수준(기간과 수치)입니다.",
+    ),
+    PdnColumn(
+        "services",
+        "서비스 계획",
+        "service plan",
+        "목적과 목표를 이루는 방법·수단으로 쓸 자원과 서비스의 계획입니다. 목표를 가로막는 걸림돌을 "
+        "치우는 노력도 넣습니다. 사례관리자의 역량, 지역사회 자원, 당사자의 역량을 모두 엮어 "
+        "설계하고, 필요하면 그 셋의 역량을 키우는 노력도 계획에 담습니다.",
+    ),
+)
+
+CATEGORY_PROBLEM = "문제"
+CATEGORY_DEMAND = "요구·바램"
+CATEGORY_NEED = "욕구"
+CATEGORIES: tuple[str, ...] = (CATEGORY_PROBLEM, CATEGORY_DEMAND, CATEGORY_NEED)
+
+
+def columns_table() -> HtmlBlock:
+    """The five columns with their definitions, as one table."""
+    rows = [(f"{i}. {c.label} ({c.english})", [c.definition]) for i, c in enumerate(COLUMNS, 1)]
+    caption = "계획수립 표의 다섯 칸"
+    return HtmlBlock(_html_table(caption, rows), _text_table(caption, rows))
+
+
+# --------------------------------------------------------------------------- case chains
+
+
+def _as_case(case: Case | str) -> Case:
+    if isinstance(case, Case):
+        return case
+    if isinstance(case, str):
+        return load_case(case)
+    raise CaseworkError(
+        f"사례는 load_case로 불러온 Case나 사례 id(예: 'sick_child')로 주세요. 받은 값: {case!r}"
+    )
+
+
+def _chains(case: Case) -> tuple[PlanChain, ...]:
+    chains = case.plan_chains()
+    if not chains:
+        raise CaseworkError(
+            f"'{case.id}' 사례에는 문제→요구→욕구 표(chains)가 없습니다. "
+            "sick_child, low_grades, no_living_money, drinking_violence 같은 계획수립 예시를 고르세요."
+        )
+    return chains
+
+
+def _problem_values(chain: PlanChain) -> list[str]:
+    values = []
+    if chain.problem_quote.strip():
+        values.append(f"“{chain.problem_quote.strip()}”")
+    values.append(chain.problem)
+    return values
+
+
+def _objective_values(chain: PlanChain) -> list[str]:
+    return [f"개입목적: {o.purpose} → 개입목표: {o.objective}" for o in chain.objectives]
+
+
+def chain_table(case: Case | str) -> HtmlBlock:
+    """The case's chains as a readable table, one row per column, from problem to service plan."""
+    c = _as_case(case)
+    chains = _chains(c)
+    html_parts, text_parts = [], []
+    for number, chain in enumerate(chains, 1):
+        caption = c.title if len(chains) == 1 else f"{c.title} ({number})"
+        rows = [
+            (COLUMNS[0].label, _problem_values(chain)),
+            (COLUMNS[1].label, [f"“{d}”" for d in chain.demands]),
+            (COLUMNS[2].label, [n.text for n in chain.needs]),
+            (COLUMNS[3].label, _objective_values(chain)),
+            (COLUMNS[4].label, list(chain.services)),
+        ]
+        html_parts.append(_html_table(caption, rows, list(chain.notes)))
+        text_parts.append(_text_table(caption, rows, list(chain.notes)))
+    source = f"<p class='note' style='color:#555'>출처: {_esc(c.source)}</p>"
+    return HtmlBlock("".join(html_parts) + source, "\n\n".join(text_parts) + f"\n출처: {c.source}")
+
+
+def plan_table(case: Case | str) -> HtmlBlock:
+    """Only the last two columns (agreed objectives and service plan), shown after the quiz."""
+    c = _as_case(case)
+    chains = _chains(c)
+    html_parts, text_parts = [], []
+    for chain in chains:
+        caption = f"{c.title}: 합의된 목적·목표와 서비스 계획"
+        rows = [(COLUMNS[3].label, _objective_values(chain)), (COLUMNS[4].label, list(chain.services))]
+        html_parts.append(_html_table(caption, rows, list(chain.notes)))
+        text_parts.append(_text_table(caption, rows, list(chain.notes)))
+    return HtmlBlock("".join(html_parts), "\n\n".join(text_parts))
+
+
+# --------------------------------------------------------------------------- the sorting quiz
+
+_NEED_WORD = re.compile(r"\s*(?:의\s*)?욕구\s*$")
+
+
+def strip_need_word(text: str) -> str:
+    """'건강회복의 욕구' → '건강회복': drop the trailing word 욕구 so a quiz does not give it away."""
+    if not isinstance(text, str):
+        raise CaseworkError(f"욕구 문장은 글자로 주세요. 받은 값: {text!r}")
+    stripped = _NEED_WORD.sub("", text).strip()
+    return stripped or text.strip()
+
+
+_WHY = {
+    CATEGORY_PROBLEM: (
+        "문제 칸에는 당사자가 털어놓은 어려움과 사례관리자가 확인한 실제 상태가 들어갑니다. "
+        "무엇을 해 달라는 청도, 무엇이 채워져야 한다는 판단도 아직 담겨 있지 않습니다."
+    ),
+    CATEGORY_DEMAND: (
+        "요구·바램 칸에는 당사자가 도움이 되리라 믿고 청하는 방법과, 어떻게 되기를 바라는 마음이 "
+        "당사자의 목소리 그대로 들어갑니다."
+    ),
+    CATEGORY_NEED: (
+        "욕구는 기대되는 삶의 수준과 지금 상태의 틈, 곧 채워져야 할 필요성입니다. 사례관리자가 "
+        "당사자와 함께 요구 뒤에서 읽어 낸 것입니다."
+    ),
+}
+
+
+def _demand_why(text: str) -> str:
+    reading = read_statement(text)
+    found = reading.requests + reading.means
+    if not found:
+        return _WHY[CATEGORY_DEMAND]
+    quoted = ", ".join(f"'{m}'" for m in found)
+    return f"{_WHY[CATEGORY_DEMAND]} 이 말에는 {quoted}처럼 방법을 청하거나 바라는 낱말이 있습니다."
+
+
+def categorize_question(case: Case | str, *, hide_need_word: bool = True) -> CategorizeQuestion:
+    """A categorize question built from a case's chains.
+
+    The problem quote and the worker's reading of the problem go to 문제, each demand to
+    요구·바램, each need to 욕구. Each item's ``why`` comes from the column definitions. With
+    ``hide_need_word`` (the default; the workbook's choice, not the textbook's) the trailing
+    word '욕구' is dropped from the need texts so the word itself does not give the answer away.
+    A statement written twice under the same column is asked once; the same words under two
+    different columns make the question ambiguous and are refused.
+    """
+    c = _as_case(case)
+    if not isinstance(hide_need_word, bool):
+        raise CaseworkError(f"hide_need_word는 True 또는 False로 주세요. 받은 값: {hide_need_word!r}")
+    placed: dict[str, str] = {}
+    items: list[Item] = []
+
+    def put(text: str, category: str, why: str) -> None:
+        text = text.strip()
+        if text in placed:
+            if placed[text] != category:
+                raise CaseworkError(
+                    f"'{c.id}' 사례에서 '{text}'이(가) {placed[text]} 칸과 {category} 칸에 함께 있어 "
+                    "분류 문제를 만들 수 없습니다. 사례 파일에서 한쪽 문장을 고쳐 주세요."
+                )
+            return
+        placed[text] = category
+        items.append(Item(text=text, category=category, why=why))
+
+    for chain in _chains(c):
+        if chain.problem_quote.strip():
+            put(chain.problem_quote, CATEGORY_PROBLEM, _WHY[CATEGORY_PROBLEM])
+        put(chain.problem, CATEGORY_PROBLEM, _WHY[CATEGORY_PROBLEM])
+        for demand in chain.demands:
+            put(demand, CATEGORY_DEMAND, _demand_why(demand))
+        for need in chain.needs:
+            text = strip_need_word(need.text) if hide_need_word else need.text
+            put(text, CATEGORY_NEED, _WHY[CATEGORY_NEED])
+    return CategorizeQuestion(
+        kind="categorize",
+        id=f"pdn-{c.id}",
+        prompt=f"「{c.title}」 사례의 문장을 문제, 요구·바램, 욕구로 나누어 보세요.",
+        categories=list(CATEGORIES),
+        items=items,
+        explanation=(
+            "요구는 당사자가 떠올린 방법이고, 욕구는 그 방법으로 채우려는 모자람입니다. "
+            "목표와 서비스는 요구가 아니라 욕구에서 나옵니다."
+        ),
+    )
+
+
+# --------------------------------------------------------------------------- need or demand?
+
+
+class StatementKind(str, Enum):
+    """How :func:`read_statement` reads a statement a learner wrote as a need."""
+
+    DEMAND = "요구·바램"
+    NEED = "욕구"
+    UNCLEAR = "알기 어려움"
+
+
+@dataclass(frozen=True)
+class StatementReading:
+    """The verdict of :func:`read_statement` with the words that led to it."""
+
+    kind: StatementKind
+    requests: tuple[str, ...] = ()
+    means: tuple[str, ...] = ()
+    need_words: tuple[str, ...] = ()
+
+
+HEURISTIC_NOTE = (
+    "※ 낱말을 보고 판단한 자동 점검입니다. 문맥상 맞게 썼다고 생각하면 동료나 슈퍼바이저와 "
+    "함께 다시 살펴보세요."
+)
+
+# Request or wish wording: the person asks for help or says what they want.
+_REQUEST = re.compile(
+    r"주세요|주십시오|주시면|주실\s*수|줘요|줬으면|주었으면|(?:해|어|아|여)\s*달라(?:고|는|요)?(?!지)|"
+    r"부탁|받고\s*싶|받았으면|받기를|싶어요|싶어|싶습니다|싶다|원해요|원합니다|원한다|바랍니다|"
+    r"좋겠|필요해요|도움이\s*필요"
+)
+# Means: the name of a service, money, goods or a referral — what meets a need, not the need.
+_MEANS = re.compile(
+    r"서비스|지원금|지원비|지원|(?:병원|학원|치료|생활|교육|의료|공과금|교통|급식|간병|월세|수술)비|"
+    r"후원|바우처|수급|일자리|알선|소개|연계|의뢰|도시락|반찬|물품|쌀|현금|학습지|학원|상담|"
+    r"치료|검사|프로그램|봉사자|돌봄|요양보호사|간병인"
+)
+# A state to be met: the textbook writes needs as '…의 욕구' or as a nominal change of state.
+_NEED_MARK = re.compile(
+    r"욕구|필요성|회복|확보|향상|증진|유지|형성|안정|적응|발달|보장|해소|강화|자존감|신뢰"
+)
+
+
+def _found(pattern: re.Pattern[str], text: str) -> tuple[str, ...]:
+    seen: list[str] = []
+    for m in pattern.finditer(text):
+        word = " ".join(m.group(0).split())
+        if word not in seen:
+            seen.append(word)
+    return tuple(seen)
+
+
+def read_statement(text: str) -> StatementReading:
+    """Read a statement written as a need: is it a need, or really a demand?
+
+    A keyword heuristic, the workbook's teaching rule rather than the textbook's:
+
+    1. request or wish wording (…주세요, 받고 싶다, 좋겠어요, 부탁 …) or the name of a means
+       (서비스, 지원, 병원비, 일자리, 상담, 도시락 …) → :attr:`StatementKind.DEMAND`, even when
+       the word 욕구 is there too ('병원비 지원의 욕구' names the means, not the gap);
+    2. otherwise a state to be met (욕구, 필요성, 회복, 확보, 향상, 안정, 적응, 발달 …) →
+       :attr:`StatementKind.NEED`;
+    3. otherwise :attr:`StatementKind.UNCLEAR` (often the problem restated).
+    """
+    if not isinstance(text, str):
+        raise CaseworkError(f"욕구 문장은 글자로 적어 주세요. 받은 값: {text!r}")
+    statement = " ".join(text.split())
+    if not statement:
+        raise CaseworkError("욕구 문장이 비어 있습니다. '○○의 욕구'처럼 적어 주세요.")
+    requests = _found(_REQUEST, statement)
+    means = _found(_MEANS, statement)
+    need_words = _found(_NEED_MARK, statement)
+    if requests or means:
+        kind = StatementKind.DEMAND
+    elif need_words:
+        kind = StatementKind.NEED
+    else:
+        kind = StatementKind.UNCLEAR
+    return StatementReading(kind, requests, means, need_words)
+
+
+def need_feedback(text: str) -> Feedback:
+    """Feedback on a need a learner wrote: a demand for a service or money is named as such.
+
+    A blank answer is 'not answered yet'; a non-string raises :class:`CaseworkError`.
+    """
+    if not isinstance(text, str):
+        raise CaseworkError(f"욕구 문장은 글자로 적어 주세요. 받은 값: {text!r}")
+    if not text.strip():
+        return Feedback.unanswered("'○○의 욕구'처럼 채워져야 할 상태를 적어 보세요.")
+    reading = read_statement(text)
+    if reading.kind is StatementKind.DEMAND:
+        points: list[str] = []
+        if reading.requests:
+            words = ", ".join(f"'{w}'" for w in reading.requests)
+            points.append(
+                f"{words}처럼 도움을 청하거나 바라는 말이 있습니다. 이것은 당사자의 목소리, 곧 "
+                "요구·바램 칸에 들어갈 말입니다."
+            )
+        if reading.means:
+            words = ", ".join(f"'{w}'" for w in reading.means)
+            points.append(
+                f"{words}은(는) 욕구를 채우는 방법·수단의 이름입니다. 서비스와 돈은 서비스 계획 "
+                "칸에 갑니다."
+            )
+        points.append(
+            "그 서비스나 돈으로 당사자의 삶에서 무엇이 채워지기를 바라는지 물어, 채워져야 할 "
+            "상태로 다시 쓰세요. 예: '병원비 좀 지원해 주세요' → '건강회복의 욕구'."
+        )
+        points.append(HEURISTIC_NOTE)
+        return Feedback(Status.INCORRECT, "욕구가 아니라 요구(방법을 청하는 말)로 읽힙니다.",
+                        tuple(points), 0.0)
+    if reading.kind is StatementKind.NEED:
+        words = ", ".join(f"'{w}'" for w in reading.need_words)
+        return Feedback(
+            Status.CORRECT,
+            "채워져야 할 상태로 적혀 있어 욕구로 읽힙니다.",
+            (
+                f"{words}처럼 채워져야 할 상태를 나타내는 말이 있고, 서비스나 돈을 청하는 말은 "
+                "없습니다.",
+                "이제 이 욕구에서 개입목적(기대하는 변화)과 개입목표(기간과 수준)로 이어 가 보세요.",
+                HEURISTIC_NOTE,
+            ),
+            1.0,
+        )
+    return Feedback(
+        Status.INCORRECT,
+        "무엇이 채워져야 하는지가 드러나지 않습니다.",
+        (
+            "어려움(문제)을 다시 적은 것처럼 보입니다. 그 어려움 때문에 당사자의 삶에서 모자란 것이 "
+            "무엇인지 생각해 '○○의 욕구'처럼 적어 보세요. 예: '아이가 자주 아파요' → "
+            "'건강회복의 욕구'.",
+            HEURISTIC_NOTE,
+        ),
+        0.0,
+    )
+
+
+# --------------------------------------------------------------------------- the fifth case
+
+_PRACTICE_NOTE = (
+    "워크북이 연습용으로 지어낸 가상 사례입니다. 교재에는 없고, 인물과 기관은 실제와 관계가 없습니다."
+)
+
+#: Short names of the practice case's three goals, as used in its monitoring log and chart.
+PRACTICE_GOALS: tuple[str, str, str] = ("손녀 결석 줄이기", "할머니·담임 의논", "손녀 또래 모임")
+
+_PRACTICE_CASE = {
+    "id": "practice_grandchild",
+    "title": "학교에 가지 않으려는 손녀 (연습용 가상 사례)",
+    "kind": "문제·요구·욕구 예시",
+    "source": "사례관리 워크북 연습용 가상 사례 (교재에 없음)",
+    "order": 90,
+    "summary": (
+        "일흔두 살 할머니가 혼자 키우는 초등학교 5학년 손녀가 학교에 자주 빠지는 가정입니다. "
+        "할머니의 요청은 학습지와 돌봄 서비스이지만, 그 뒤에 어떤 욕구가 있는지 스스로 찾아봅니다."
+    ),
+    "facts": [
+        "김○○ 할머니(72세)가 초등학교 5학년 손녀(11세)를 혼자 키운다. 손녀의 부모와는 연락이 끊겼다.",
+        "지난 한 달 동안 손녀가 학교에 5일 빠졌고, 담임교사가 동 주민센터에 알려 왔다.",
+        "손녀는 친구들이 놀려서 학교에 가기 싫다고 말한다.",
+        "할머니는 글을 잘 읽지 못해 알림장이나 숙제를 봐 주기 어렵다.",
+        "할머니는 기초연금을 받는다. 살림은 빠듯하지만 끼니를 거르지는 않는다.",
+    ],
+    "chains": [
+        {
+            "problem_quote": "손녀가 요즘 학교에 안 가려고 해요. 걱정돼서 잠이 안 와요.",
+            "problem": "손녀가 한 달 사이 5일 결석함. 할머니 혼자서는 손녀의 학교생활을 살피기 어려움",
+            "demands": [
+                "제가 글을 몰라서 숙제를 봐 줄 수가 없어요.",
+                "애가 친구들이 놀린다고 해요.",
+                "학습지 좀 넣어 주세요.",
+                "돌봄 서비스 받고 싶어요.",
+            ],
+            "needs": [
+                {"text": "(손녀의) 학교생활 적응의 욕구", "domain": "교육"},
+                {"text": "(손녀의) 또래관계 형성의 욕구", "domain": "사회적 관계"},
+                {"text": "(할머니의) 양육 역량 강화의 욕구", "domain": "가족관계"},
+            ],
+            "objectives": [
+                {"purpose": "(손녀의) 학교생활 적응",
+                 "objective": "손녀가 3개월 안에 결석을 한 달에 1일 이하로 줄인다"},
+                {"purpose": "(할머니의) 양육 역량 강화",
+                 "objective": "할머니가 3개월 안에 담임교사와 한 달에 1회 이상 손녀의 학교생활을 의논한다"},
+                {"purpose": "(손녀의) 또래관계 형성",
+                 "objective": "손녀가 6개월 안에 방과후 또래 모임에 주 2회 이상 나간다"},
+            ],
+            "services": [
+                "(결석의 까닭을 살피고 등교를 돕기 위한) 학교사회복지사와의 상담",
+                "(할머니가 담임교사와 직접 의논하도록) 첫 상담 동행과 알림장 읽기 도움",
+                "(또래와 어울릴 자리를 만들기 위한) 지역아동센터 방과후 활동 연계",
+                "(검사 결과 학습 지원이 필요한 경우) 학습지 지원",
+            ],
+            "notes": [
+                "할머니가 청한 학습지와 돌봄 서비스는 요구입니다. 학습지는 조건이 맞을 때 쓰는 수단으로 "
+                "계획에 남겨 두었습니다.",
+            ],
+            "practice_data": True,
+        }
+    ],
+    "practice_data": {
+        "note": _PRACTICE_NOTE,
+        "person_name": "김○○ 할머니",
+    },
+}
+
+
+def practice_case() -> Case:
+    """The fictional fifth case (not in the textbook), validated like any case file."""
+    return Case.model_validate(_PRACTICE_CASE)
+
+
+def practice_service_plan() -> ServicePlan:
+    """A filled service plan form (①–⑮) for the practice case; every value is fictional."""
+    start = date(2025, 3, 3)
+    objectives = [o["objective"] for o in _PRACTICE_CASE["chains"][0]["objectives"]]
+    return ServicePlan(
+        case_number="연습-2025-001",
+        client_name="김○○",
+        birth_date=date(1953, 1, 1),
+        case_manager="박○○ (○○동 주민센터)",
+        short_term_goal="손녀가 학교에 꾸준히 다니고, 할머니가 학교와 직접 연락한다.",
+        long_term_goal="할머니와 손녀가 이웃·학교와 이어진 채 스스로 학교생활을 꾸려 간다.",
+        items=(
+            ServicePlanItem(
+                objective=objectives[0],
+                service="학교사회복지사와의 상담(결석 까닭 살피기, 등교 지원)",
+                priority=1, timing="즉시", start=start, end=date(2025, 5, 30), times_per_week=1,
+                provider="○○초등학교", staff="학교사회복지사", check_method="출결 기록 확인",
+            ),
+            ServicePlanItem(
+                objective=objectives[1],
+                service="담임교사 첫 상담 동행, 알림장 읽기 도움",
+                priority=2, timing="1개월 안", start=start, end=date(2025, 5, 30), times_per_week=1,
+                provider="○○동 주민센터", staff="박○○", check_method="가정방문·상담",
+            ),
+            ServicePlanItem(
+                objective=objectives[2],
+                service="지역아동센터 방과후 활동 연계",
+                priority=3, timing="2개월 안", start=date(2025, 4, 1), end=date(2025, 8, 29),
+                times_per_week=2, provider="○○지역아동센터", staff="센터 담당 교사",
+                check_method="제공기관 통해",
+            ),
+        ),
+        consent_from=start,
+        signed_on=start,
+    )
+
+
+def practice_monitoring_log() -> MonitoringLog:
+    """Six monthly monitoring entries for the practice case's three goals (fictional).
+
+    The plan starts on 2025-03-03. In July a neighbour reports that the grandmother will have
+    knee surgery, so her needs change and a reassessment falls due.
+    """
+    g1, g2, g3 = PRACTICE_GOALS
+    m = MonitoringMethod
+    rows = [
+        (date(2025, 4, 1), m.REGULAR_CONTACT, "가정방문. 3월 결석 3일. 할머니는 담임과 아직 통화하지 못함.",
+         (-1, -1, -2), False),
+        (date(2025, 5, 2), m.PROVIDER, "학교사회복지사와 통화. 4월 결석 1일, 놀림 문제로 반 상담을 함.",
+         (0, -1, -1), False),
+        (date(2025, 6, 2), m.FORMAL, "출결 기록 분석. 5월 결석 1일. 할머니가 담임과 한 번 의논함.",
+         (0, 0, -1), False),
+        (date(2025, 7, 1), m.INFORMAL, "통장님이 전함: 할머니가 다음 달 무릎 수술을 앞두고 있어 돌봄 공백이 걱정됨.",
+         (0, 0, -1), True),
+        (date(2025, 8, 1), m.REGULAR_CONTACT, "가정방문. 손녀가 방과후 모임에 주 2회 나가기 시작함.",
+         (1, 0, 0), False),
+        (date(2025, 9, 1), m.PROVIDER, "지역아동센터 방문. 또래 모임에 꾸준히 나오고 결석은 없음.",
+         (1, 1, 0), False),
+    ]
+    entries = [
+        MonitoringEntry(on=on, method=method, note=note,
+                        goal_levels=dict(zip(PRACTICE_GOALS, levels)), needs_changed=changed)
+        for on, method, note, levels, changed in rows
+    ]
+    return MonitoringLog(date(2025, 3, 3), entries)
