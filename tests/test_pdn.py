@@ -406,3 +406,23 @@ def test_importing_pdn_loads_no_widget_or_plot_library():
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True)
     assert out.returncode == 0, out.stderr
     assert out.stdout.strip() == "ok"
+
+
+# --------------------------------------------------------------------------- chapter 06 quiz
+
+
+def test_ch06_quiz_loads_and_matches_the_columns():
+    """Does the ch06 quiz load, pair each column label once, and explain every sorted item?"""
+    from casework.quiz import load_quiz
+
+    ch06 = load_quiz("ch06")
+    assert sorted(ch06.question("columns").choices) == sorted(c.label for c in pdn.COLUMNS)
+    mixed = ch06.question("mixed")
+    assert all(item.why for item in mixed.items)
+    assert {item.category for item in mixed.items} == set(mixed.categories)
+    # the demand/need items in the quiz agree with the heuristic
+    for item in mixed.items:
+        if item.category == "요구·바램" and "주세요" in item.text:
+            assert pdn.read_statement(item.text).kind is K.DEMAND
+        if item.category == "욕구":
+            assert pdn.read_statement(item.text).kind is K.NEED

@@ -339,3 +339,19 @@ def test_next_month_keeps_the_day_or_clips_it():
     assert wm._next_month(date(2025, 1, 31)) == date(2025, 2, 28)
     assert wm._next_month(date(2025, 12, 15)) == date(2026, 1, 15)
     assert wm._next_month(date(2024, 1, 30)) == date(2024, 2, 29)
+
+
+# --------------------------------------------------------------------------- chapter 08 quiz
+
+
+def test_ch08_quiz_matches_the_library():
+    """Does the ch08 quiz name four methods and give T scores the library computes?"""
+    from casework.quiz import load_quiz
+
+    ch08 = load_quiz("ch08")
+    assert len(ch08.question("methods").pairs) == len(MonitoringMethod)
+    fifty = next(o.text for o in ch08.question("gas_fifty").options if o.correct)
+    assert float(fifty) == gas_t_score([0, 0, 0])
+    plus = next(o.text for o in ch08.question("gas_all_plus_one").options if o.correct)
+    assert f"{gas_t_score([1, 1, 1]):.1f}" in plus
+    assert all(i.why for i in ch08.question("when_reassess").items)

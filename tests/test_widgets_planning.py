@@ -16,7 +16,7 @@ import ipywidgets as w  # noqa: E402
 from casework import pdn  # noqa: E402
 from casework.errors import CaseworkError  # noqa: E402
 from casework.feedback import Status  # noqa: E402
-from casework.planning import PlanningMistake, ServicePlan  # noqa: E402
+from casework.planning import PlanningMistake, ServicePlan, check_goal  # noqa: E402
 from casework.widgets import planning as wp  # noqa: E402
 
 M = PlanningMistake
@@ -411,3 +411,35 @@ def test_form_widget_reads_dropdowns(tmp_path):
     item = box.state["plan"].items[0]
     assert (item.priority, item.times_per_week, item.result.value) == (4, 3, "연장")
     assert item.start == date(2025, 3, 3)
+
+
+# --------------------------------------------------------------------------- chapter 07 quiz
+
+
+def test_ch07_quiz_uses_the_library_lists():
+    """Does the ch07 quiz use the seven mistakes in order, the textbook examples and the three steps?"""
+    from casework.planning import ASSESSMENT_STEPS, GoalType
+    from casework.quiz import load_quiz
+
+    ch07 = load_quiz("ch07")
+    mistakes = ch07.question("mistakes")
+    assert mistakes.categories == [m.value for m in PlanningMistake]
+    assert {i.category for i in mistakes.items} == set(mistakes.categories)
+    assert all(i.why for i in mistakes.items)
+    lefts = {p.left for p in ch07.question("goal_types").pairs}
+    assert lefts == {", ".join(t.examples) for t in GoalType}
+    steps = ch07.question("steps").items
+    assert [s.split(" — ")[0] for s in steps] == [s.title for s in ASSESSMENT_STEPS]
+
+
+def test_ch07_quiz_items_agree_with_the_goal_checker():
+    """Is each sorted goal flagged by the checker with the quiz's answer among its findings?"""
+    from casework.quiz import load_quiz
+
+    for item in load_quiz("ch07").question("mistakes").items:
+        labels = [f.mistake.value for f in check_goal(item.text)]
+        assert item.category in labels, item.text
+    good = load_quiz("ch07").question("good_goal")
+    right = next(o.text for o in good.options if o.correct)
+    assert check_goal(right) == []
+    assert all(check_goal(o.text) for o in good.options if not o.correct)
