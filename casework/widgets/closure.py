@@ -1,0 +1,523 @@
+"""Chapter 09: may this case close, and with which reason? Then plan the follow-up.
+
+The judging is plain. :func:`judge_closure` builds the closure decision the learner proposes
+with :func:`casework.closure.decide_closure` and applies it to a case record at the case's
+step, so the library's refusals (no decision without the person, no 목표 달성 without 평가)
+become the feedback. :func:`follow_up_feedback` turns :func:`casework.closure.follow_up_schedule`
+into a dated plan with advice.
+
+The cases are fictional. The advice on follow-up timing (first contact within three months,
+the whole follow-up within a year, more than one contact) is the workbook's teaching rule:
+the textbook says only that follow-up runs for "일정 기간" with a limited purpose.
+"""
+
+from __future__ import annotations
+
+import html
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass, field
+from datetime import date
+
+import ipywidgets as w
+import pandas as pd
+
+from casework.closure import (
+    ClosureReason,
+    FollowUp,
+    FollowUpMethod,
+    decide_closure,
+    follow_up_schedule,
+)
+from casework.errors import CaseworkError
+from casework.feedback import Feedback, Status
+from casework.process import DongStep
+from casework.widgets.process import record_at
+from casework.widgets.quiz import check_button, feedback_area, show
+
+__all__ = [
+    "ClosureCase",
+    "CLOSURE_CASES",
+    "closure_case",
+    "judge_closure",
+    "closure_widget",
+    "reasons_table",
+    "follow_up_table",
+    "parse_months",
+    "follow_up_feedback",
+    "follow_up_widget",
+    "FIRST_CONTACT_WITHIN",
+    "FOLLOW_UP_SPAN",
+]
+
+DECIDED_ON = date(2024, 9, 2)
+MAY_CLOSE = "종결할 수 있다"
+NOT_YET = "아직 종결할 수 없다"
+_BLANK = "— 사유를 고르세요 —"
+
+# Workbook teaching rules for the advice (see module docstring).
+FIRST_CONTACT_WITHIN = 3
+FOLLOW_UP_SPAN = 12
+
+
+# --------------------------------------------------------------------------- closure cases
+
+
+@dataclass(frozen=True)
+class ClosureCase:
+    """A described case at some step; may it close now, and for which reason?
+
+    ``decided_with_person`` and ``goals_reviewed`` are facts of the story that go into the
+    closure decision the learner proposes. ``tempting`` explains reasons the rules would accept
+    but the story does not support.
+    """
+
+    id: str
+    title: str
+    story: str
+    step: DongStep
+    decided_with_person: bool
+    goals_reviewed: bool
+    may_close: bool
+    reason: ClosureReason | None
+    why: str
+    hint: str
+    tempting: Mapping[ClosureReason, str] = field(default_factory=dict)
+
+    def __post_init__(self) -> None:
+        if self.may_close != (self.reason is not None):
+            raise CaseworkError(f"사례 '{self.id}': 종결할 수 있는 사례에만 종결 사유를 적습니다.")
+
+
+_R = ClosureReason
+_D = DongStep
+
+CLOSURE_CASES: tuple[ClosureCase, ...] = (
+    ClosureCase(
+        id="goal-reached",
+        title="목표를 확인한 평가 자리",
+        story=(
+            "혼자 아이를 키우는 어머니와 평가 자리를 가졌습니다. 함께 세운 목표였던 밀린 공과금 정리와 "
+            "아이 돌봄 서비스 이용이 모두 이루어졌습니다. 어머니도 '이제 혼자 해 볼 수 있겠다'며 종결에 동의했습니다."
+        ),
+        step=_D.EVALUATION,
+        decided_with_person=True,
+        goals_reviewed=True,
+        may_close=True,
+        reason=_R.GOAL_ACHIEVED,
+        why="평가로 목표 달성을 확인했고 당사자와 함께 정했으니 '목표 달성'으로 종결할 수 있습니다.",
+        hint="평가를 했는지, 당사자가 함께 정했는지 확인해 보세요.",
+        tempting={
+            _R.PERSON_OR_GUARDIAN_WISH: "어머니가 그만두기를 원해서가 아니라 목표를 이루어서 마치는 것입니다.",
+        },
+    ),
+    ClosureCase(
+        id="feels-better",
+        title="'이제 괜찮다'는 어르신",
+        story=(
+            "점검차 방문했더니 어르신이 '요즘은 밥도 잘 먹고 살 만하다, 이제 그만 와도 된다'고 하십니다. "
+            "계획한 기간은 아직 두 달 남았고, 목표를 얼마나 이루었는지 함께 따져 본 적은 없습니다."
+        ),
+        step=_D.MONITORING,
+        decided_with_person=True,
+        goals_reviewed=False,
+        may_close=False,
+        reason=None,
+        why=(
+            "좋아졌다는 말만으로는 종결하지 않습니다. 먼저 어르신과 함께 목표를 얼마나 이루었는지 평가하고, "
+            "그 결과로 종결을 정합니다."
+        ),
+        hint="'목표 달성'이라고 말하려면 그 전에 어떤 단계를 거쳐야 할까요?",
+        tempting={
+            _R.PERSON_OR_GUARDIAN_WISH: (
+                "어르신은 도움이 싫어서가 아니라 좋아졌다고 느껴서 하신 말씀입니다. "
+                "좋아졌는지는 평가로 함께 확인합니다."
+            ),
+            _R.MOVED_AWAY: "어르신은 이사하지 않으십니다. 같은 집에서 지내고 계십니다.",
+            _R.NO_REGULAR_CONTACT: "방금 방문해서 만났듯이, 정기적으로 만나는 데에는 어려움이 없습니다.",
+        },
+    ),
+    ClosureCase(
+        id="moving",
+        title="다른 시로 이사하는 가족",
+        story=(
+            "개입 중인 가족이 남편의 일자리 때문에 다음 달 다른 시로 이사합니다. 가족과 만나 지금까지를 "
+            "돌아보고, 새 주소지 주민센터에 안내받을 수 있게 돕기로 함께 정했습니다."
+        ),
+        step=_D.INTERVENTION,
+        decided_with_person=True,
+        goals_reviewed=False,
+        may_close=True,
+        reason=_R.MOVED_AWAY,
+        why="이 지역에서 계속 도울 수 없게 되었으니 가족과 함께 '전출·주거지 이전'으로 종결할 수 있습니다.",
+        hint="가족이 어디에서 살게 되는지 보세요.",
+        tempting={
+            _R.PERSON_OR_GUARDIAN_WISH: "가족이 그만두기를 원한 것이 아니라 이사로 이 동을 떠나는 것입니다.",
+            _R.NO_REGULAR_CONTACT: "만날 수 없게 된 까닭이 이사이니, 그 사유를 그대로 적는 것이 정확합니다.",
+        },
+    ),
+    ClosureCase(
+        id="no-answer",
+        title="반년째 닿지 않는 연락",
+        story=(
+            "여섯 달 넘게 전화를 받지 않고, 여러 차례 찾아갔지만 만나지 못했습니다. 이웃과 통장님도 "
+            "소식을 모릅니다. 팀장과 의논해 종결 여부를 정하려 합니다."
+        ),
+        step=_D.MONITORING,
+        decided_with_person=False,
+        goals_reviewed=False,
+        may_close=True,
+        reason=_R.LOST_CONTACT,
+        why=(
+            "오랫동안 연락이 닿지 않아 당사자와 함께 정할 수 없는 경우입니다. 팀과 의논해 "
+            "'장기간 연락두절'로 종결하고, 누구와 의논했는지 기록에 남깁니다."
+        ),
+        hint="당사자와 이야기를 나눌 수 있는 상황인가요?",
+    ),
+    ClosureCase(
+        id="worker-alone",
+        title="바쁜 담당자의 혼자 한 결정",
+        story=(
+            "담당 사례가 많아 버거운 사례관리자가, 서비스를 잘 이용하고 있는 한 가정의 사례를 정리하려고 "
+            "합니다. 가정에는 아직 아무 말도 하지 않았습니다."
+        ),
+        step=_D.INTERVENTION,
+        decided_with_person=False,
+        goals_reviewed=False,
+        may_close=False,
+        reason=None,
+        why=(
+            "사례관리자가 바쁘다는 것은 종결 사유가 아닙니다. 종결은 당사자와 함께 정하는 것이고, "
+            "업무가 많다면 팀 안에서 사례를 조정할 일입니다."
+        ),
+        hint="이 결정에 가정은 참여했나요? 종결 사유 목록에 '담당자 사정'이 있나요?",
+        tempting={
+            _R.DEATH: "당사자가 세상을 떠난 것이 아닙니다.",
+            _R.LOST_CONTACT: "연락이 끊긴 것이 아닙니다. 가정은 서비스를 잘 이용하고 있습니다.",
+        },
+    ),
+    ClosureCase(
+        id="family-takes-over",
+        title="아들과 함께 살게 된 어르신",
+        story=(
+            "아드님이 어르신을 모시고 살기로 했습니다. 어르신과 아드님 모두 이제 사례관리를 그만 받고 싶다고 "
+            "분명히 말씀하셨고, 함께 앉아 이야기를 나누었습니다. 목표 평가는 아직 하지 않았습니다."
+        ),
+        step=_D.MONITORING,
+        decided_with_person=True,
+        goals_reviewed=False,
+        may_close=True,
+        reason=_R.PERSON_OR_GUARDIAN_WISH,
+        why="본인과 보호자가 분명히 원하고 함께 의논했으니 '본인·보호자 의사'로 종결할 수 있습니다.",
+        hint="누가 무엇을 원한다고 했나요?",
+        tempting={
+            _R.MOVED_AWAY: "어르신이 같은 지역에 계신지는 이야기에 나오지 않습니다. 결정적인 것은 두 분의 뜻입니다.",
+        },
+    ),
+    ClosureCase(
+        id="passed-away",
+        title="병원에서 온 연락",
+        story="지병으로 입원해 계시던 어르신이 돌아가셨다는 연락을 병원에서 받았습니다.",
+        step=_D.INTERVENTION,
+        decided_with_person=False,
+        goals_reviewed=False,
+        may_close=True,
+        reason=_R.DEATH,
+        why="'사망'으로 종결합니다. 이 경우에는 사후관리를 하지 않습니다.",
+        hint="사례를 더 이어 갈 수 없는 까닭은 무엇인가요?",
+    ),
+    ClosureCase(
+        id="away-for-work",
+        title="1년 가까이 집을 비우는 아버지",
+        story=(
+            "사례관리를 받던 아버지가 지방 건설 현장에서 일하게 되어 1년 가까이 집을 비웁니다. 주소는 그대로 "
+            "두지만 만나거나 연락하기가 어렵습니다. 떠나기 전에 함께 이야기를 나누었습니다."
+        ),
+        step=_D.MONITORING,
+        decided_with_person=True,
+        goals_reviewed=False,
+        may_close=True,
+        reason=_R.NO_REGULAR_CONTACT,
+        why="주기적으로 만나며 점검할 수 없게 되었으니, 아버지와 함께 '정기적 접촉 불가'로 종결할 수 있습니다.",
+        hint="주소는 그대로입니다. 무엇이 어려워졌나요?",
+        tempting={
+            _R.MOVED_AWAY: "주소를 옮기는 것은 아닙니다. 어려워진 것은 정기적으로 만나는 일입니다.",
+            _R.PERSON_OR_GUARDIAN_WISH: "아버지가 그만두기를 원한 것은 아닙니다. 만날 수 없게 된 것이 사유입니다.",
+        },
+    ),
+)
+
+
+def closure_case(case_id: str) -> ClosureCase:
+    """The bundled closure case with this id."""
+    for case in CLOSURE_CASES:
+        if case.id == case_id:
+            return case
+    known = ", ".join(c.id for c in CLOSURE_CASES)
+    raise CaseworkError(f"'{case_id}'라는 사례가 없습니다. 있는 사례: {known}")
+
+
+def _first_sentence(message: str) -> str:
+    head, sep, _ = message.partition(". ")
+    return head + "." if sep else message
+
+
+def _parse_may_close(value: bool | str | None) -> bool | None:
+    if value is None or isinstance(value, bool):
+        return value
+    if isinstance(value, str):
+        text = value.strip()
+        if not text:
+            return None
+        if text == MAY_CLOSE:
+            return True
+        if text == NOT_YET:
+            return False
+    raise CaseworkError(f"종결 여부는 '{MAY_CLOSE}' 또는 '{NOT_YET}'로 답해 주세요. 받은 값: {value!r}")
+
+
+def judge_closure(
+    case: ClosureCase,
+    may_close: bool | str | None,
+    reason: ClosureReason | str | None = None,
+) -> Feedback:
+    """Judge a learner's closure call for a case, with the closure rules as the first judge."""
+    if not isinstance(case, ClosureCase):
+        raise CaseworkError(f"종결 사례(ClosureCase)를 넣어 주세요. 받은 값: {case!r}")
+    answer = _parse_may_close(may_close)
+    if answer is None:
+        return Feedback.unanswered(case.hint)
+    hint = (f"힌트: {case.hint}",)
+    if not answer:
+        if not case.may_close:
+            return Feedback(Status.CORRECT, case.why, (), 1.0)
+        return Feedback(
+            Status.INCORRECT,
+            "이 사례는 지금 종결할 수 있습니다. 이야기 속에 종결 사유가 있습니다.",
+            hint,
+            0.0,
+        )
+    if reason is None or (isinstance(reason, str) and reason.strip() in ("", _BLANK)):
+        return Feedback.unanswered("종결할 수 있다고 보았다면 종결 사유도 골라 주세요.")
+    chosen = ClosureReason.parse(reason)
+
+    # The library decides first: an invalid decision or closure is refused with its rule.
+    try:
+        decision = decide_closure(
+            chosen, DECIDED_ON,
+            decided_with_person=case.decided_with_person,
+            goals_reviewed=case.goals_reviewed,
+        )
+        record_at(case.step, case_id=case.id).close(decision)
+    except CaseworkError as refusal:
+        points = (*((case.tempting[chosen],) if chosen in case.tempting else ()), *hint)
+        return Feedback(
+            Status.INCORRECT,
+            f"이 결정은 종결 규칙에 어긋납니다: {_first_sentence(str(refusal))}",
+            points,
+            0.0,
+        )
+
+    if not case.may_close:
+        summary = case.tempting.get(
+            chosen, f"규칙만 보면 '{chosen.value}'(으)로 종결할 수는 있지만, 이 사례의 사정은 그렇지 않습니다."
+        )
+        return Feedback(Status.INCORRECT, summary, hint, 0.0)
+    if chosen is not case.reason:
+        extra = (case.tempting[chosen],) if chosen in case.tempting else ()
+        return Feedback(
+            Status.PARTIAL,
+            f"종결할 수 있다는 판단은 맞습니다. 다만 이 사례의 종결 사유는 '{chosen.value}'이(가) 아닙니다.",
+            (*extra, *hint),
+            0.5,
+        )
+    after = (
+        "사망으로 종결한 사례에는 사후관리를 하지 않습니다."
+        if chosen is ClosureReason.DEATH
+        else "종결 뒤에는 사후관리 일정을 세워 변화가 유지되는지 살핍니다."
+    )
+    return Feedback(Status.CORRECT, case.why, (after,), 1.0)
+
+
+def closure_widget(cases: Sequence[ClosureCase] | None = None, *, only: Sequence[str] | None = None) -> w.VBox:
+    """One block per case: the story, 종결 여부 (radio), 사유 (dropdown), 확인 and feedback.
+
+    The box has ``items``, ``radios``, ``dropdowns`` and ``check(i)`` for tests.
+    """
+    chosen = list(cases) if cases is not None else list(CLOSURE_CASES)
+    if only is not None:
+        chosen = [closure_case(c) for c in only]
+    if not chosen:
+        raise CaseworkError("보여 줄 사례가 없습니다. 사례를 하나 이상 고르세요.")
+    reasons = [_BLANK, *(r.value for r in ClosureReason)]
+    radios: list[w.RadioButtons] = []
+    dropdowns: list[w.Dropdown] = []
+    areas: list[w.HTML] = []
+    blocks: list[w.Widget] = []
+    for number, case in enumerate(chosen, start=1):
+        radio = w.RadioButtons(options=[MAY_CLOSE, NOT_YET], value=None, layout=w.Layout(width="auto"))
+        drop = w.Dropdown(options=reasons, value=_BLANK, description="종결 사유", layout=w.Layout(width="340px"))
+        area = feedback_area()
+        button = check_button()
+        button.on_click(lambda _b, i=len(radios): check(i))
+        radios.append(radio)
+        dropdowns.append(drop)
+        areas.append(area)
+        header = (
+            f"<b>사례 {number}. {html.escape(case.title)}</b><br>{html.escape(case.story)}<br>"
+            f"<span style='color:#555'>지금 단계: <b>{case.step.value}</b></span>"
+        )
+        blocks.append(w.VBox([w.HTML(header), radio, w.HBox([drop, button]), area],
+                             layout=w.Layout(margin="0 0 12px 0")))
+
+    def check(i: int) -> Feedback:
+        try:
+            feedback = judge_closure(chosen[i], radios[i].value, dropdowns[i].value)
+        except CaseworkError as err:
+            feedback = Feedback(Status.INCORRECT, str(err))
+        show(areas[i], feedback)
+        return feedback
+
+    box = w.VBox(blocks)
+    box.items = chosen  # type: ignore[attr-defined]
+    box.radios = radios  # type: ignore[attr-defined]
+    box.dropdowns = dropdowns  # type: ignore[attr-defined]
+    box.feedback_areas = areas  # type: ignore[attr-defined]
+    box.check = check  # type: ignore[attr-defined]
+    return box
+
+
+def reasons_table() -> pd.DataFrame:
+    """The closure reasons, when each applies, and whether the person can decide with us."""
+    rows = [
+        {
+            "종결 사유": r.value,
+            "언제": r.explanation,
+            "당사자와 함께 결정": "예" if r.person_can_take_part else "아니요(함께할 수 없음)",
+            "먼저 평가 필요": "예" if r.needs_evaluation else "",
+        }
+        for r in ClosureReason
+    ]
+    return pd.DataFrame(rows)
+
+
+# --------------------------------------------------------------------------- follow-up
+
+
+def follow_up_table(schedule: Sequence[FollowUp]) -> pd.DataFrame:
+    """A follow-up schedule as a table: 회차, 날짜, 종결 후, 방법."""
+    if isinstance(schedule, (str, bytes)) or not isinstance(schedule, Sequence) or not all(
+        isinstance(f, FollowUp) for f in schedule
+    ):
+        raise CaseworkError("follow_up_schedule(...)로 만든 일정을 넣어 주세요.")
+    rows = [
+        {"회차": f.number, "날짜": f.due_on.isoformat(), "종결 후": f"{f.months_after}개월", "방법": f.method.value}
+        for f in schedule
+    ]
+    return pd.DataFrame(rows, columns=["회차", "날짜", "종결 후", "방법"]).set_index("회차")
+
+
+def parse_months(text: str) -> tuple[int, ...]:
+    """Read months written like "1, 3, 6" (commas or spaces; 개월 may follow a number)."""
+    if not isinstance(text, str):
+        raise CaseworkError(f"개월 수는 글자로 적어 주세요. 예: '1, 3, 6'. 받은 값: {text!r}")
+    parts = text.replace(",", " ").replace("개월", " ").split()
+    months = []
+    for part in parts:
+        if not part.isdigit():
+            raise CaseworkError(f"'{part}'은(는) 개월 수로 읽을 수 없습니다. 숫자만 쉼표로 나누어 적어 주세요. 예: 1, 3, 6")
+        months.append(int(part))
+    return tuple(months)
+
+
+def follow_up_feedback(
+    closed_on: date,
+    months: Sequence[int],
+    *,
+    reason: ClosureReason | str = ClosureReason.GOAL_ACHIEVED,
+    methods: FollowUpMethod | str | Sequence[FollowUpMethod | str] | None = None,
+) -> Feedback:
+    """The dated follow-up plan for ``months`` after ``closed_on``, with advice.
+
+    Empty ``months`` is 'unanswered'. Bad months are refused by ``follow_up_schedule``. The
+    advice (first contact within ``FIRST_CONTACT_WITHIN`` months, the last within
+    ``FOLLOW_UP_SPAN``, more than one contact) is the workbook's teaching rule.
+    """
+    chosen_reason = ClosureReason.parse(reason)
+    if isinstance(months, Sequence) and not isinstance(months, (str, bytes)) and len(months) == 0:
+        return Feedback.unanswered("종결 후 몇 개월째에 연락할지 하나 이상 골라 주세요.")
+    if chosen_reason is ClosureReason.DEATH:
+        return Feedback(Status.INCORRECT, "사망으로 종결한 사례에는 사후관리를 하지 않습니다.", (), 0.0)
+    schedule = follow_up_schedule(closed_on, months=months, methods=methods)
+    points = [
+        f"{f.number}회차: {f.due_on.isoformat()} (종결 {f.months_after}개월 뒤) {f.method.value}" for f in schedule
+    ]
+    advice = []
+    if len(schedule) == 1:
+        advice.append("연락이 한 번뿐이면 변화가 이어지는지 지켜보기 어렵습니다. 두 번 이상 잡아 보세요.")
+    if schedule[0].months_after > FIRST_CONTACT_WITHIN:
+        advice.append(
+            f"첫 연락이 종결 {schedule[0].months_after}개월 뒤입니다. 다시 어려워진 상황을 늦게 알게 될 수 있으니 "
+            f"{FIRST_CONTACT_WITHIN}개월 안에 한 번 연락해 보세요."
+        )
+    if schedule[-1].months_after > FOLLOW_UP_SPAN:
+        advice.append(
+            f"마지막 연락이 종결 {schedule[-1].months_after}개월 뒤입니다. 사후관리는 일정 기간 동안만 하는 "
+            f"제한된 활동이니 {FOLLOW_UP_SPAN}개월 안에서 마무리해 보세요."
+        )
+    summary = f"종결일 {closed_on.isoformat()} 뒤 사후관리 {len(schedule)}회를 잡았습니다."
+    if advice:
+        return Feedback(Status.PARTIAL, summary, (*points, *advice), 0.5)
+    purpose = "연락할 때마다 변화가 잘 유지되는지, 다시 개입해야 할 일은 없는지 살피세요."
+    return Feedback(Status.CORRECT, summary, (*points, purpose), 1.0)
+
+
+_METHOD_CHOICES: dict[str, FollowUpMethod | None] = {
+    "기본(처음과 마지막은 재방문, 사이는 안부전화)": None,
+    "모두 재방문": FollowUpMethod.VISIT,
+    "모두 안부전화": FollowUpMethod.PHONE,
+}
+
+
+def follow_up_widget(closed_on: date = DECIDED_ON, *, reason: ClosureReason | str = ClosureReason.GOAL_ACHIEVED) -> w.VBox:
+    """Tick the months after closure, choose how to contact, and see the dated schedule.
+
+    The box has ``month_boxes`` (12 checkboxes), ``date_picker``, ``method`` and ``check()``.
+    """
+    chosen_reason = ClosureReason.parse(reason)
+    picker = w.DatePicker(value=closed_on, description="종결일")
+    boxes = [w.Checkbox(value=False, description=f"{m}개월", indent=False, layout=w.Layout(width="80px"))
+             for m in range(1, 13)]
+    method = w.Dropdown(options=list(_METHOD_CHOICES), description="방법", layout=w.Layout(width="420px"))
+    area = feedback_area()
+    table = w.HTML()
+    button = check_button("일정 만들기")
+
+    def check(_=None) -> Feedback:
+        months = [m for m, box in zip(range(1, 13), boxes) if box.value]
+        table.value = ""
+        try:
+            if not isinstance(picker.value, date):
+                raise CaseworkError("종결일을 골라 주세요.")
+            feedback = follow_up_feedback(picker.value, months, reason=chosen_reason,
+                                          methods=_METHOD_CHOICES[method.value])
+            if months and chosen_reason is not ClosureReason.DEATH:
+                schedule = follow_up_schedule(picker.value, months=months, methods=_METHOD_CHOICES[method.value])
+                table.value = follow_up_table(schedule).to_html()
+        except CaseworkError as err:
+            feedback = Feedback(Status.INCORRECT, str(err))
+        show(area, feedback)
+        return feedback
+
+    button.on_click(check)
+    grid = w.GridBox(boxes, layout=w.Layout(grid_template_columns="repeat(6, 90px)"))
+    box = w.VBox([
+        w.HTML(f"<b>종결 사유: {chosen_reason.value}</b> — 종결 후 몇 개월째에 연락할지 고르세요."),
+        picker, grid, method, button, area, table,
+    ])
+    box.month_boxes = boxes  # type: ignore[attr-defined]
+    box.date_picker = picker  # type: ignore[attr-defined]
+    box.method = method  # type: ignore[attr-defined]
+    box.table = table  # type: ignore[attr-defined]
+    box.feedback_area = area  # type: ignore[attr-defined]
+    box.check = check  # type: ignore[attr-defined]
+    return box

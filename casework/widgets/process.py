@@ -1,0 +1,510 @@
+"""Chapter 02: "what comes next?" scenarios judged by the process rules, and display tables.
+
+The judging is plain (:func:`explain_refusal`, :func:`judge_next_step`) and rests on
+:mod:`casework.process`: a step the record would not accept (``allowed_next_steps``) is
+refused with the rule that stops it; a step the rules allow but the story does not call for
+gets the scenario's own explanation. Choosing the step the case is already at means "stay
+here and finish this step first".
+
+The scenarios are fictional. Rules on when a case may close come from
+:mod:`casework.closure` (``decide_closure``), so a refused closure decision becomes feedback.
+"""
+
+from __future__ import annotations
+
+import copy
+import html
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass, field
+from datetime import date, timedelta
+
+import ipywidgets as w
+import pandas as pd
+
+from casework.closure import ClosureReason, decide_closure
+from casework.errors import CaseworkError
+from casework.feedback import Feedback, Status
+from casework.process import (
+    LOOP_BACK_FROM,
+    STEP_ORDER,
+    CaseRecord,
+    DongStep,
+    FiveStage,
+    ProcessModel,
+    RothmanStage,
+    allowed_next_steps,
+    chart_marks,
+    map_stage,
+    participants,
+)
+from casework.widgets.quiz import check_button, feedback_area, show
+
+__all__ = [
+    "NextStepScenario",
+    "NEXT_STEP_SCENARIOS",
+    "record_at",
+    "explain_refusal",
+    "judge_next_step",
+    "scenario",
+    "step_label",
+    "next_step_widget",
+    "stages_table",
+    "mapping_table",
+    "participants_table",
+]
+
+OPENED_ON = date(2024, 3, 4)
+_BLANK = "— 고르세요 —"
+
+
+# --------------------------------------------------------------------------- records
+
+
+def record_at(
+    step: DongStep | str,
+    *,
+    consent: bool = True,
+    closure: ClosureReason | str | None = None,
+    case_id: str = "연습-사례",
+    opened_on: date = OPENED_ON,
+) -> CaseRecord:
+    """A case record walked legally to ``step``, one week per move.
+
+    ``consent`` says whether consent was recorded at 대상자 선정 및 동의 확보 (it must be for
+    any later step). ``closure`` is the reason the case was closed, for 종결 and 사후관리
+    (default 목표 달성, which walks through 평가 first).
+    """
+    target = DongStep.parse(step)
+    if not isinstance(consent, bool):
+        raise CaseworkError(f"consent에는 True 또는 False를 넣어야 합니다. 받은 값: {consent!r}")
+    if not consent and target.order > DongStep.SELECTION_AND_CONSENT.order:
+        raise CaseworkError(
+            f"'{target.value}' 단계까지 가려면 동의가 기록되어 있어야 합니다. consent=True로 두세요."
+        )
+    closed = target in (DongStep.CLOSURE, DongStep.FOLLOW_UP)
+    if closure is not None and not closed:
+        raise CaseworkError(
+            f"종결 사유(closure)는 종결이나 사후관리 단계의 기록에만 씁니다. 지금 고른 단계: '{target.value}'"
+        )
+    reason = ClosureReason.parse(closure) if closure is not None else ClosureReason.GOAL_ACHIEVED
+    if target is DongStep.FOLLOW_UP and reason is ClosureReason.DEATH:
+        raise CaseworkError("사망으로 종결한 사례는 사후관리 단계로 가지 않습니다. 다른 종결 사유를 고르세요.")
+
+    record = CaseRecord(case_id, opened_on)
+    on = opened_on
+    # Closing for 목표 달성 needs 평가; the other reasons close from 개입 in these scenarios.
+    last_open = DongStep.EVALUATION if reason.needs_evaluation else DongStep.INTERVENTION
+    walk_to = last_open if closed else target
+    for nxt in STEP_ORDER[1:walk_to.order]:
+        on += timedelta(days=7)
+        if nxt is DongStep.PLANNING_AND_CONTRACT:
+            record.record_consent(on)
+        record.advance(nxt, on)
+    if target is DongStep.SELECTION_AND_CONSENT and consent:
+        record.record_consent(on + timedelta(days=3))
+    if closed:
+        on += timedelta(days=7)
+        record.close(decide_closure(reason, on, decided_with_person=reason.person_can_take_part,
+                                    goals_reviewed=reason.needs_evaluation))
+    if target is DongStep.FOLLOW_UP:
+        record.start_follow_up(on + timedelta(days=30))
+    return record
+
+
+# --------------------------------------------------------------------------- rules
+
+
+def _first_sentence(message: str) -> str:
+    head, sep, _ = message.partition(". ")
+    return head + "." if sep else message
+
+
+def _parse_choice(choice: DongStep | str) -> DongStep:
+    if isinstance(choice, str):
+        text = choice.strip()
+        # Dropdown labels carry the step number in front: "5. 개입".
+        if len(text) > 3 and text[0].isdigit() and text[1:3] == ". ":
+            text = text[3:]
+        return DongStep.parse(text)
+    return DongStep.parse(choice)
+
+
+def explain_refusal(
+    record: CaseRecord,
+    choice: DongStep | str,
+    *,
+    closing_reason: ClosureReason | str | None = None,
+) -> str | None:
+    """Why the process rules refuse ``choice`` as the next step, or None when they allow it.
+
+    Staying at the current step is always allowed while the case is open. For 종결 with a
+    ``closing_reason``, the closure rules are applied too (the decision is assumed to be made
+    with the person where that is possible, and the goals reviewed only at 평가).
+    """
+    if not isinstance(record, CaseRecord):
+        raise CaseworkError(f"사례 기록(CaseRecord)을 넣어 주세요. 받은 값: {record!r}")
+    target = _parse_choice(choice)
+    step = record.step
+    if record.is_finished:
+        return "사후관리까지 끝난 사례라 더 갈 단계가 없습니다. 다시 도움이 필요하면 새 사례로 접수합니다."
+    if target is step:
+        return None
+    if target is DongStep.CLOSURE and target in allowed_next_steps(record):
+        if closing_reason is None:
+            return None
+        reason = ClosureReason.parse(closing_reason)
+        try:
+            decision = decide_closure(
+                reason, record.last_on,
+                decided_with_person=reason.person_can_take_part,
+                goals_reviewed=reason.needs_evaluation and step is DongStep.EVALUATION,
+            )
+            copy.deepcopy(record).close(decision)
+        except CaseworkError as refusal:
+            return _first_sentence(str(refusal))
+        return None
+    if target in allowed_next_steps(record):
+        return None
+
+    following = STEP_ORDER[step.order] if step.order < len(STEP_ORDER) else None
+    if target is DongStep.PLANNING_AND_CONTRACT and step is DongStep.SELECTION_AND_CONSENT:
+        return (
+            "동의를 받기 전에는 계획을 세울 수 없습니다. 먼저 당사자에게 사례관리를 설명하고 "
+            "스스로 결정할 수 있게 도운 뒤, 동의를 받아야 합니다."
+        )
+    if target is DongStep.FOLLOW_UP and step is DongStep.CLOSURE:
+        return "사망으로 종결한 사례에는 사후관리를 하지 않습니다."
+    if target is DongStep.FOLLOW_UP:
+        return "사후관리는 종결한 뒤에 하는 일입니다. 종결하기 전에는 사후관리를 시작할 수 없습니다."
+    if target is DongStep.CLOSURE:
+        return f"이미 종결한 사례입니다. 지금은 '{step.value}' 단계입니다."
+    if target is DongStep.NEEDS_ASSESSMENT:
+        places = ", ".join(s.value for s in LOOP_BACK_FROM)
+        return (
+            f"'{step.value}' 단계에서는 욕구(재)사정으로 돌아가지 않습니다. "
+            f"재사정으로 돌아가는 길은 {places} 단계에서 열립니다."
+        )
+    if target.order < step.order:
+        return (
+            f"'{step.value}'에서 앞 단계인 '{target.value}'(으)로 되돌아갈 수 없습니다. "
+            "욕구나 상황이 바뀌었다면 돌아가는 곳은 욕구(재)사정입니다."
+        )
+    if following is not None and target.order > following.order:
+        skipped = ", ".join(s.value for s in STEP_ORDER[step.order:target.order - 1])
+        return (
+            f"단계를 건너뛸 수 없습니다. '{step.value}' 다음은 '{following.value}'입니다 "
+            f"(건너뛰게 되는 단계: {skipped})."
+        )
+    return f"'{step.value}'에서 '{target.value}'(으)로 바로 갈 수 없습니다."  # pragma: no cover
+
+
+# --------------------------------------------------------------------------- scenarios
+
+
+@dataclass(frozen=True)
+class NextStepScenario:
+    """A described situation: where the case stands and which step should come next.
+
+    ``expected`` equal to ``step`` means "stay and finish this step". ``closing_reason`` is the
+    reason the story would give if the case were closed now (None: the story gives none).
+    ``tempting`` explains choices the rules allow but the story does not call for.
+    """
+
+    id: str
+    title: str
+    story: str
+    step: DongStep
+    expected: DongStep
+    why: str
+    hint: str
+    consent: bool = True
+    closed_for: ClosureReason | None = None
+    closing_reason: ClosureReason | None = None
+    tempting: Mapping[DongStep, str] = field(default_factory=dict)
+
+    def record(self) -> CaseRecord:
+        """A fresh record at this scenario's step."""
+        return record_at(self.step, consent=self.consent, closure=self.closed_for, case_id=self.id)
+
+
+_D = DongStep
+_R = ClosureReason
+
+NEXT_STEP_SCENARIOS: tuple[NextStepScenario, ...] = (
+    NextStepScenario(
+        id="first-visit",
+        title="이웃의 제보로 만난 어르신",
+        story=(
+            "통장님의 제보로 홀로 사는 78세 어르신 댁을 찾아가 초기상담을 했습니다. 끼니를 자주 거르고 "
+            "무릎이 아파 병원에도 못 가신다고 합니다. 어르신은 도움을 받고 싶다고 하십니다."
+        ),
+        step=_D.DISCOVERY_INTAKE,
+        expected=_D.NEEDS_ASSESSMENT,
+        why="초기상담 다음에는 기능평가와 사정으로 어르신의 욕구와 강점·자원을 자세히 살핍니다.",
+        hint="계획을 세우기 전에, 들은 이야기를 바탕으로 무엇을 더 알아봐야 할까요?",
+        tempting={_D.DISCOVERY_INTAKE: "초기상담은 이미 했습니다. 이제 욕구를 자세히 살필 차례입니다."},
+    ),
+    NextStepScenario(
+        id="no-consent-yet",
+        title="아직 답이 없는 동의",
+        story=(
+            "사례회의에서 초등학생 두 자녀를 키우는 한부모 아버지를 사례관리 대상자로 정했습니다. 아버지께 "
+            "사례관리를 설명하자 '생각해 보고 연락드리겠다'고 하셨고, 아직 답이 없습니다. 동료가 서비스 "
+            "제공 계획부터 짜 두자고 합니다."
+        ),
+        step=_D.SELECTION_AND_CONSENT,
+        consent=False,
+        expected=_D.SELECTION_AND_CONSENT,
+        why=(
+            "동의를 받을 때까지 이 단계에 머뭅니다. 아버지가 스스로 결정할 수 있게 다시 설명하고 "
+            "궁금한 점에 답하며 기다립니다(자기결정)."
+        ),
+        hint="계획은 누구와 함께, 무엇을 받은 뒤에 세우는 것일까요?",
+    ),
+    NextStepScenario(
+        id="job-lost",
+        title="개입 중에 일자리를 잃다",
+        story=(
+            "계획에 따라 자녀 돌봄 서비스와 심리상담을 연결해 개입하던 중, 어머니가 일하던 식당이 문을 "
+            "닫아 일자리를 잃었습니다. 당장 다음 달 월세가 걱정이라고 합니다."
+        ),
+        step=_D.INTERVENTION,
+        expected=_D.NEEDS_ASSESSMENT,
+        why="경제 상황이 바뀌어 욕구도 달라졌으니, 욕구(재)사정으로 돌아가 다시 살피고 계획을 고칩니다.",
+        hint="흐름도에서 '욕구 및 상황 변화'라고 적힌 화살표는 어디로 향하나요?",
+        tempting={
+            _D.INTERVENTION: "지금 계획대로 개입만 이어 가면 바뀐 상황이 계획에 담기지 않습니다.",
+            _D.MONITORING: "점검으로 넘어가도 바뀐 경제 상황은 계획에 들어가지 않습니다. 욕구부터 다시 살펴야 합니다.",
+            _D.CLOSURE: "종결할 사유(목표 달성, 전출, 본인 의사 등)가 없습니다. 오히려 도움이 더 필요해진 상황입니다.",
+        },
+    ),
+    NextStepScenario(
+        id="plan-on-track",
+        title="계획대로 흘러간 석 달",
+        story=(
+            "석 달 동안 방문과 안부전화로 점검해 보니 도시락 배달과 병원 동행이 계획대로 이루어졌습니다. "
+            "어르신은 '이제 살 만하다, 그만 와도 된다'고 하십니다. 계획한 기간도 끝나 갑니다."
+        ),
+        step=_D.MONITORING,
+        expected=_D.EVALUATION,
+        why="종결을 말하기 전에, 함께 세운 목표를 얼마나 이루었는지 어르신과 평가합니다.",
+        hint="목표를 이루었다고 말하려면 먼저 무엇을 해야 할까요?",
+        closing_reason=_R.GOAL_ACHIEVED,
+        tempting={
+            _D.MONITORING: "점검은 충분히 했고 계획한 기간도 끝나 갑니다. 이제 결과를 따져 볼 때입니다.",
+            _D.NEEDS_ASSESSMENT: "욕구나 상황이 바뀐 것이 없으니 재사정할 때가 아닙니다.",
+        },
+    ),
+    NextStepScenario(
+        id="goals-met",
+        title="목표를 이룬 평가 회의",
+        story=(
+            "평가 자리에서 당사자와 함께 목표를 하나씩 확인했습니다. 밀린 월세는 정리되었고 일자리도 "
+            "구해 스스로 생활을 꾸려 갈 수 있게 되었습니다. 당사자도 이제 혼자 해 보겠다고 합니다."
+        ),
+        step=_D.EVALUATION,
+        expected=_D.CLOSURE,
+        why="목표를 이루었고 당사자도 원하니, 당사자와 함께 '목표 달성'으로 종결을 결정합니다.",
+        hint="평가 결과가 '예'라면 흐름도의 다음 칸은 무엇인가요?",
+        closing_reason=_R.GOAL_ACHIEVED,
+        tempting={
+            _D.EVALUATION: "평가는 이미 마쳤고 결과도 분명합니다.",
+            _D.NEEDS_ASSESSMENT: "욕구가 채워졌고 새로운 어려움도 없으니 재사정할 이유가 없습니다.",
+        },
+    ),
+    NextStepScenario(
+        id="goals-not-met",
+        title="이루지 못한 목표",
+        story=(
+            "평가해 보니 남편의 음주 때문에 목표의 절반도 이루지 못했습니다. 그사이 시어머니의 건강이 "
+            "나빠져 돌봄 부담까지 커졌습니다."
+        ),
+        step=_D.EVALUATION,
+        expected=_D.NEEDS_ASSESSMENT,
+        why="평가 결과가 'NO'이고 상황도 바뀌었으니 욕구(재)사정으로 돌아가 계획을 다시 세웁니다.",
+        hint="흐름도에서 평가의 'NO' 갈래는 어디로 돌아가나요?",
+        closing_reason=_R.GOAL_ACHIEVED,
+        tempting={
+            _D.CLOSURE: "목표를 이루지 못했으니 '목표 달성'으로 종결할 수 없습니다. 종결할 다른 사유도 없습니다.",
+            _D.EVALUATION: "평가는 이미 했습니다. 결과가 'NO'일 때 어디로 가는지 생각해 보세요.",
+        },
+    ),
+    NextStepScenario(
+        id="just-closed",
+        title="종결을 결정한 다음",
+        story=(
+            "목표를 이루어 당사자와 함께 종결을 결정했습니다. 당사자는 '혹시 또 힘들어지면 어떡하나' "
+            "조금 걱정합니다."
+        ),
+        step=_D.CLOSURE,
+        closed_for=_R.GOAL_ACHIEVED,
+        expected=_D.FOLLOW_UP,
+        why="종결 뒤에는 사후관리로 변화가 유지되는지 살피고, 다시 도움이 필요한지 일찍 알아챕니다.",
+        hint="종결이 곧 관계의 끝일까요?",
+        tempting={_D.CLOSURE: "종결 결정은 이미 했습니다. 그 뒤에 이어지는 일을 생각해 보세요."},
+    ),
+    NextStepScenario(
+        id="trouble-again",
+        title="사후관리 중 다시 들려온 어려움",
+        story=(
+            "종결하고 석 달 뒤 안부전화를 드렸더니, 어르신이 다시 끼니를 거르신다고 합니다. 무릎이 "
+            "나빠져 바깥출입도 거의 못 하신다고 합니다."
+        ),
+        step=_D.FOLLOW_UP,
+        closed_for=_R.GOAL_ACHIEVED,
+        expected=_D.NEEDS_ASSESSMENT,
+        why="어려움을 다시 호소하시니 재개입을 검토합니다. 욕구(재)사정으로 돌아가 상황을 다시 살핍니다.",
+        hint="사후관리의 목적 가운데 하나는 무엇을 일찍 가려내는 것이었나요?",
+        tempting={_D.FOLLOW_UP: "안부전화만 이어 가기에는 어려움이 분명합니다. 다시 개입할지 살펴야 합니다."},
+    ),
+    NextStepScenario(
+        id="moving-away",
+        title="다른 시로 이사 가는 가족",
+        story=(
+            "개입 중인 가족이 다음 달 다른 시로 이사한다고 알려 왔습니다. 가족과 이야기를 나누고, 새 주소지 "
+            "주민센터의 안내를 받을 수 있게 돕기로 했습니다."
+        ),
+        step=_D.INTERVENTION,
+        expected=_D.CLOSURE,
+        why="전출은 종결 사유입니다. 가족과 함께 '전출·주거지 이전'으로 종결을 결정하고, 새 지역에 연결합니다.",
+        hint="이 동에서 계속 도울 수 없게 되는 사유를 떠올려 보세요.",
+        closing_reason=_R.MOVED_AWAY,
+        tempting={
+            _D.INTERVENTION: "다른 시로 떠나면 이 동에서 개입을 이어 갈 수 없습니다.",
+            _D.MONITORING: "이사하면 이 동에서 점검을 이어 갈 수 없습니다.",
+            _D.NEEDS_ASSESSMENT: "다시 사정해도 이 동에서 도울 수 없는 상황은 그대로입니다.",
+        },
+    ),
+)
+
+
+def scenario(scenario_id: str) -> NextStepScenario:
+    """The bundled scenario with this id."""
+    for item in NEXT_STEP_SCENARIOS:
+        if item.id == scenario_id:
+            return item
+    known = ", ".join(s.id for s in NEXT_STEP_SCENARIOS)
+    raise CaseworkError(f"'{scenario_id}'라는 상황이 없습니다. 있는 상황: {known}")
+
+
+def judge_next_step(item: NextStepScenario, choice: DongStep | str | None) -> Feedback:
+    """Judge the step a learner picks for a scenario; None or blank is 'unanswered'."""
+    if not isinstance(item, NextStepScenario):
+        raise CaseworkError(f"상황(NextStepScenario)을 넣어 주세요. 받은 값: {item!r}")
+    if choice is None or (isinstance(choice, str) and choice.strip() in ("", _BLANK)):
+        return Feedback.unanswered(item.hint)
+    target = _parse_choice(choice)
+    record = item.record()
+    if target is item.expected:
+        return Feedback(Status.CORRECT, item.why, (), 1.0)
+    refusal = explain_refusal(record, target, closing_reason=item.closing_reason)
+    if refusal is not None:
+        return Feedback(Status.INCORRECT, refusal, (f"힌트: {item.hint}",), 0.0)
+    if target in item.tempting:
+        return Feedback(Status.INCORRECT, item.tempting[target], (f"힌트: {item.hint}",), 0.0)
+    if target is DongStep.CLOSURE and item.closing_reason is None:
+        return Feedback(Status.INCORRECT, "이 상황에는 사례를 마칠 사유가 없습니다.", (f"힌트: {item.hint}",), 0.0)
+    return Feedback(
+        Status.INCORRECT,
+        f"규칙상 '{target.value}'(으)로 갈 수는 있지만, 이 상황에 맞는 다음 걸음은 아닙니다.",
+        (f"힌트: {item.hint}",),
+        0.0,
+    )
+
+
+# --------------------------------------------------------------------------- widget
+
+
+def step_label(step: DongStep) -> str:
+    """The label a dropdown shows: the step's number and name."""
+    return f"{step.order}. {step.value}"
+
+
+def next_step_widget(
+    scenarios: Sequence[NextStepScenario] | None = None, *, only: Sequence[str] | None = None
+) -> w.VBox:
+    """One block per scenario: the story, a step dropdown, a 확인 button and feedback.
+
+    The box has ``items`` (the scenarios), ``dropdowns`` and ``check(i)`` so tests can drive it.
+    """
+    chosen = list(scenarios) if scenarios is not None else list(NEXT_STEP_SCENARIOS)
+    if only is not None:
+        chosen = [scenario(s) for s in only]
+    if not chosen:
+        raise CaseworkError("보여 줄 상황이 없습니다. 상황을 하나 이상 고르세요.")
+    options = [_BLANK, *(step_label(s) for s in STEP_ORDER)]
+    blocks: list[w.Widget] = []
+    dropdowns: list[w.Dropdown] = []
+    areas: list[w.HTML] = []
+    for number, item in enumerate(chosen, start=1):
+        drop = w.Dropdown(options=options, value=_BLANK, description="다음 단계",
+                          layout=w.Layout(width="360px"))
+        area = feedback_area()
+        button = check_button()
+        button.on_click(lambda _b, i=len(dropdowns): check(i))
+        dropdowns.append(drop)
+        areas.append(area)
+        header = (
+            f"<b>상황 {number}. {html.escape(item.title)}</b><br>{html.escape(item.story)}<br>"
+            f"<span style='color:#555'>지금 단계: <b>{step_label(item.step)}</b></span>"
+        )
+        blocks.append(w.VBox([w.HTML(header), w.HBox([drop, button]), area],
+                             layout=w.Layout(margin="0 0 12px 0")))
+
+    def check(i: int) -> Feedback:
+        try:
+            feedback = judge_next_step(chosen[i], dropdowns[i].value)
+        except CaseworkError as err:
+            feedback = Feedback(Status.INCORRECT, str(err))
+        show(areas[i], feedback)
+        return feedback
+
+    box = w.VBox(blocks)
+    box.items = chosen  # type: ignore[attr-defined]
+    box.dropdowns = dropdowns  # type: ignore[attr-defined]
+    box.feedback_areas = areas  # type: ignore[attr-defined]
+    box.check = check  # type: ignore[attr-defined]
+    return box
+
+
+# --------------------------------------------------------------------------- tables
+
+
+def stages_table(model: ProcessModel | str) -> pd.DataFrame:
+    """The stages of one model with what happens in each (in the workbook's words)."""
+    chosen = ProcessModel.parse(model)
+    rows = []
+    for number, stage in enumerate(chosen.stages, start=1):
+        row = {"순서": number, "단계": stage.value}
+        if isinstance(stage, FiveStage):
+            row["영문"] = stage.english
+        row["하는 일"] = stage.description
+        rows.append(row)
+    return pd.DataFrame(rows).set_index("순서")
+
+
+def mapping_table() -> pd.DataFrame:
+    """Each 동 step beside the Rothman (1991) and five-stage stage it belongs to."""
+    rows = []
+    for step in STEP_ORDER:
+        (rothman,) = map_stage(step, ProcessModel.ROTHMAN)
+        (five,) = map_stage(step, ProcessModel.FIVE_STAGE)
+        assert isinstance(rothman, RothmanStage) and isinstance(five, FiveStage)
+        rows.append({"동 단위 단계": step_label(step), "Rothman(1991)": rothman.value, "5단계 과정": five.value})
+    return pd.DataFrame(rows)
+
+
+def participants_table() -> pd.DataFrame:
+    """Who takes part at each 동 step: the workbook's reading and what the chart itself marks."""
+    rows = []
+    for step in STEP_ORDER:
+        marks = chart_marks(step)
+        for task in step.subtasks:
+            marks = (*marks, *(m for m in chart_marks(task) if m not in marks))
+        rows.append({
+            "단계": step_label(step),
+            "세부 과업": "·".join(t.value for t in step.subtasks),
+            "참여(워크북의 정리)": ", ".join(p.value for p in participants(step)),
+            "교재 도표에 표시된 것": ", ".join(p.value for p in marks),
+        })
+    return pd.DataFrame(rows)
