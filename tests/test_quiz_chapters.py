@@ -75,3 +75,13 @@ def test_every_categorize_item_explains_itself(quiz_id):
     for q in quiz.load_quiz(quiz_id).questions:
         if q.kind == "categorize":
             assert all(i.why for i in q.items), q.id
+
+
+@pytest.mark.parametrize("quiz_id", ["ch00", "ch01", "ch03"])
+def test_correct_option_is_not_always_in_the_same_place(quiz_id):
+    """Since choice options are shown in file order, does the right answer move around?"""
+    positions = [[o.correct for o in q.options].index(True)
+                 for q in quiz.load_quiz(quiz_id).questions if q.kind == "choice"]
+    assert len(set(positions)) > 1, positions
+    if len(positions) >= 8:
+        assert max(positions.count(p) for p in set(positions)) <= len(positions) // 2
