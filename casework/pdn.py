@@ -82,10 +82,11 @@ class HtmlBlock:
         return self.text
 
 
+# !important: JupyterLab right-aligns and centres output tables with more specific selectors.
 _TABLE_CSS = (
-    "<style>.cw-pdn{border-collapse:collapse;margin:6px 0;max-width:60em}"
-    ".cw-pdn th,.cw-pdn td{border:1px solid #999;padding:4px 8px;text-align:left;"
-    "vertical-align:top;line-height:1.5}"
+    "<style>.cw-pdn{border-collapse:collapse;margin:6px 0 !important;max-width:60em}"
+    ".cw-pdn th,.cw-pdn td{border:1px solid #999 !important;padding:4px 8px !important;"
+    "text-align:left !important;vertical-align:top !important;line-height:1.5 !important}"
     ".cw-pdn th{background:#eef3f8;white-space:nowrap}"
     ".cw-pdn td ul{margin:0;padding-left:1.2em}.cw-pdn .note{color:#555;font-size:92%}"
     ".cw-pdn caption{text-align:left;font-weight:bold;padding:2px 0 4px}</style>"
