@@ -29,6 +29,10 @@ _ARGPARSE_MESSAGES: tuple[tuple[re.Pattern[str], str], ...] = (
         "없는 명령입니다: {x} (쓸 수 있는 명령: {c})",
     ),
     (re.compile(r"argument (?P<a>\S+): expected one argument"), "{a} 뒤에 값을 하나 쓰세요"),
+    (
+        re.compile(r"argument (?P<a>\S+): invalid (?:int|float) value: (?P<x>.+)"),
+        "{a}에는 숫자를 쓰세요 (받은 값: {x})",
+    ),
 )
 
 
@@ -88,6 +92,31 @@ def _shown(path: Path) -> str:
         return str(path)
 
 
+def _width(text: str) -> int:
+    """Columns a string takes in a terminal (Hangul and other wide characters count 2)."""
+    import unicodedata
+
+    return sum(2 if unicodedata.east_asian_width(ch) in ("W", "F") else 1 for ch in text)
+
+
+def _print_table(header: Sequence[str], rows: Sequence[Sequence[str]]) -> None:
+    widths = [max([_width(h)] + [_width(r[i]) for r in rows]) for i, h in enumerate(header)]
+
+    def line(cells: Sequence[str]) -> str:
+        return "  ".join(c + " " * (w - _width(c)) for c, w in zip(cells, widths)).rstrip()
+
+    print(line(header))
+    print("  ".join("-" * w for w in widths))
+    for row in rows:
+        print(line(row))
+
+
+def _progress(total: int, desc: str):  # type: ignore[no-untyped-def]
+    from tqdm import tqdm
+
+    return tqdm(total=total, desc=desc, unit="개", file=sys.stderr, dynamic_ncols=True, leave=False)
+
+
 # --------------------------------------------------------------------------- subcommands
 
 
@@ -137,6 +166,103 @@ def _cmd_generate_exercises(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
+def _cmd_assign(args: argparse.Namespace) -> int:
+    from casework import assign
+
+    bar = None
+
+    def progress(items):  # type: ignore[no-untyped-def]
+        nonlocal bar
+        items = list(items)
+        bar = _progress(len(items), "노트북 만들기")
+        for item in items:
+            yield item
+            bar.update(1)
+        bar.close()
+
+    result = assign.assign(
+        args.cohort, args.exercise, args.out,
+        seed_base=args.seed_base, force=args.force, progress=progress,
+    )
+    if bar is not None:
+        bar.close()
+    rows = [
+        [
+            str(a.learner.line), a.learner.name, a.case_id or "(기본값)", str(a.seed),
+            a.path.name, a.status.value,
+        ]
+        for a in result.assignments
+    ]
+    if rows:
+        _print_table(["줄", "이름", "사례", "시드", "파일", "결과"], rows)
+        print()
+    counts = {s: sum(1 for a in result.assignments if a.status is s) for s in assign.WriteStatus}
+    summary = ", ".join(f"{s.value} {n}" for s, n in counts.items() if n)
+    print(
+        f"연습 {result.exercise_id}: 학습자 {len(result.assignments)}명의 노트북을 "
+        f"{_shown(Path(args.out))}에 두었습니다" + (f" ({summary})." if summary else ".")
+    )
+    if counts[assign.WriteStatus.SKIPPED]:
+        print("이미 있는 파일은 그대로 두었습니다. 새로 만들려면 --force를 붙이세요.")
+    if result.problems:
+        print(f"명단에서 쓸 수 없는 줄 {len(result.problems)}개 (이 학습자들은 만들지 않았습니다):", file=sys.stderr)
+        for problem in result.problems:
+            print(f"  - {problem}", file=sys.stderr)
+        print("명단을 고친 뒤 다시 실행하면 빠진 학습자만 새로 만듭니다.", file=sys.stderr)
+        return EXIT_PROBLEMS
+    return EXIT_OK
+
+
+def _cmd_grade(args: argparse.Namespace) -> int:
+    from casework import grading, report
+
+    out = Path(args.out)
+    existing = report.existing_outputs(out)
+    if existing and not args.force:
+        raise CaseworkError(
+            f"{_shown(out)}에 이전 채점 결과({', '.join(p.name for p in existing)})가 있습니다. "
+            "덮어쓰려면 --force를 붙이고, 남기려면 다른 --out 폴더를 지정하세요."
+        )
+    bar = None
+
+    def on_start(total: int) -> None:
+        nonlocal bar
+        bar = _progress(total, "채점")
+
+    def on_result(result: grading.SubmissionResult) -> None:
+        if bar is not None:
+            bar.update(1)
+
+    try:
+        run = grading.grade_all(
+            args.submissions, args.template_dir, timeout=args.timeout, workers=args.workers,
+            exclude=[out], on_start=on_start, on_result=on_result,
+        )
+    finally:
+        if bar is not None:
+            bar.close()
+    grades_path, report_path = report.write_outputs(run, out, force=args.force)
+    if run.results:
+        rows = []
+        for r in run.results:
+            total = "" if r.status is grading.GradeStatus.NOT_GRADED else f"{r.total:g}/{len(r.questions)}"
+            rows.append([r.learner, r.file, total, r.status.value])
+        _print_table(["학습자", "파일", "총점", "상태"], rows)
+        print()
+    else:
+        print(f"{_shown(Path(args.submissions))}에 제출물이 없습니다.")
+    broken = [r for r in run.results if r.status is not grading.GradeStatus.GRADED]
+    print(
+        f"제출물 {len(run.results)}개를 {run.seconds:.1f}초 만에 채점했습니다 "
+        f"(문제없음 {len(run.results) - len(broken)}, 확인 필요 {len(broken)})."
+    )
+    for r in broken:
+        print(f"  - {r.file}: {'; '.join(p.message for p in r.problems)}")
+    print(f"성적표: {_shown(grades_path)}")
+    print(f"보고서: {_shown(report_path)}")
+    return EXIT_OK
+
+
 # --------------------------------------------------------------------------- parser and entry
 
 
@@ -178,6 +304,58 @@ def build_parser() -> argparse.ArgumentParser:
         help="파일을 쓰지 않고, 연습 노트북이 해답과 어긋난 곳만 알려 줍니다 (어긋나면 종료 코드 1)",
     )
     gen.set_defaults(handler=_cmd_generate_exercises)
+
+    asg = commands.add_parser(
+        "assign",
+        help="학습자마다 값을 넣은 연습 노트북을 만듭니다",
+        description=(
+            "명단(CSV)의 학습자마다 연습 노트북을 하나씩 만듭니다. 노트북의 parameters 셀\n"
+            "바로 다음에 학습자의 값(learner, case_id, seed)을 넣은 셀이 들어갑니다\n"
+            "(papermill 방식, 실행은 하지 않음). 파일 이름은 '07_목표_홍길동.ipynb' 꼴입니다.\n\n"
+            "명단의 첫 줄은 열 이름입니다: 이름(꼭 필요), 사례(사례 id, 비우면 연습의 기본 사례),\n"
+            "시드(0 이상의 정수, 비우면 --seed-base + 명단 순서). name, case, seed도 됩니다.\n"
+            "UTF-8과 CP949(엑셀 CSV)로 저장한 파일을 읽습니다. 잘못된 줄은 줄 번호와 함께\n"
+            "알려 주고 나머지는 만듭니다(잘못된 줄이 있으면 종료 코드 1)."
+        ),
+    )
+    asg.add_argument("--cohort", metavar="CSV", required=True, help="학습자 명단 CSV 파일")
+    asg.add_argument("--exercise", metavar="IPYNB", required=True, help="나눠 줄 연습 노트북 (예: exercises/07_목표.ipynb)")
+    asg.add_argument("--out", metavar="DIR", required=True, help="학습자별 노트북을 둘 폴더 (없으면 만듭니다)")
+    asg.add_argument(
+        "--seed-base", metavar="N", type=int, default=0,
+        help="명단에 시드가 없을 때 쓸 시작 값 (기본값: 0; 학습자마다 1씩 늘어남)",
+    )
+    asg.add_argument("--force", action="store_true", help="이미 있는 학습자 노트북을 덮어씁니다")
+    asg.set_defaults(handler=_cmd_assign)
+
+    grd = commands.add_parser(
+        "grade",
+        help="제출된 노트북을 한꺼번에 채점하고 보고서를 만듭니다",
+        description=(
+            "제출물 폴더의 노트북마다 새 커널에서 처음부터 실행해 check 결과를 모읍니다.\n"
+            "제출 파일은 바꾸지 않습니다. 연습 원본(--template-dir)과 비교해 지우거나 고친\n"
+            "check 셀을 찾고, 깨진 파일·실행 오류·시간 초과·실행되지 않은 check를 알려 줍니다.\n"
+            "결과는 --out 폴더의 grades.csv(학습자별 점수)와 report.html(요약, 학습자×문항\n"
+            "히트맵, 자주 나온 실수, 확인이 필요한 제출물)입니다.\n"
+            "채점이 끝나면 문제 있는 제출물이 있어도 종료 코드 0, 사용법 오류는 2입니다."
+        ),
+    )
+    grd.add_argument("submissions", metavar="SUBMISSIONS_DIR", help="학습자 노트북을 모은 폴더 (하위 폴더 포함)")
+    grd.add_argument(
+        "--template-dir", metavar="DIR", default="exercises",
+        help="연습 원본 노트북 폴더 (기본값: 현재 폴더의 exercises)",
+    )
+    grd.add_argument("--out", metavar="DIR", required=True, help="grades.csv와 report.html을 둘 폴더")
+    grd.add_argument(
+        "--timeout", metavar="SEC", type=float, default=60.0,
+        help="노트북 하나의 실행 제한 시간, 커널 준비 시간은 빼고 (기본값: 60)",
+    )
+    grd.add_argument(
+        "--workers", metavar="N", type=int, default=None,
+        help="동시에 실행할 노트북 수 (기본값: CPU 수와 4 중 작은 값)",
+    )
+    grd.add_argument("--force", action="store_true", help="--out에 있는 이전 채점 결과를 덮어씁니다")
+    grd.set_defaults(handler=_cmd_grade)
     return parser
 
 

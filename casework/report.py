@@ -1,0 +1,336 @@
+"""The cohort report of a grading run: ``grades.csv`` and ``report.html``.
+
+``report.html`` is one self-contained Korean page: a summary, per-question results, a
+learners x questions heatmap (an inline PNG drawn with matplotlib's Agg canvas and the
+workbook's Hangul font), the most common mistakes (the checker's feedback points grouped) and
+the submissions that could not be fully graded, with the reason.
+
+Matplotlib is imported only when a heatmap is drawn, so importing this module stays cheap.
+"""
+
+from __future__ import annotations
+
+import base64
+import functools
+import html
+import io
+import math
+import os
+import tempfile
+from collections import defaultdict
+from collections.abc import Sequence
+from dataclasses import dataclass
+from datetime import datetime
+from pathlib import Path
+
+from casework.errors import CaseworkError
+from casework.grading import GradeRun, GradeStatus, RecordStatus, SubmissionResult, grades_csv
+
+__all__ = [
+    "GRADES_FILE",
+    "REPORT_FILE",
+    "Mistake",
+    "common_mistakes",
+    "heatmap_png",
+    "render_report",
+    "existing_outputs",
+    "write_outputs",
+]
+
+GRADES_FILE = "grades.csv"
+REPORT_FILE = "report.html"
+_UNANSWERED = "답을 쓰지 않았습니다"
+
+
+# --------------------------------------------------------------------------- mistakes
+
+
+@dataclass(frozen=True)
+class Mistake:
+    """One piece of feedback and the learners who got it on one question."""
+
+    exercise: str
+    question: str
+    feedback: str
+    learners: tuple[str, ...]
+
+    @property
+    def count(self) -> int:
+        return len(self.learners)
+
+
+def common_mistakes(run: GradeRun, limit: int = 10) -> list[Mistake]:
+    """The most frequent feedback on answers that were not fully right, most learners first.
+
+    Each feedback point counts once per learner; a record without points counts by its
+    summary; an unanswered question counts as "답을 쓰지 않았습니다".
+    """
+    groups: dict[tuple[str, str, str], list[str]] = defaultdict(list)
+    for result in run.results:
+        for question, record in result.records.items():
+            if record.status is RecordStatus.CORRECT:
+                continue
+            if record.status is RecordStatus.UNANSWERED:
+                texts: Sequence[str] = (_UNANSWERED,)
+            else:
+                texts = record.points or ((record.summary,) if record.summary else ())
+            for text in dict.fromkeys(t.strip() for t in texts if t.strip()):
+                who = groups[(record.exercise, question, text)]
+                if result.learner not in who:
+                    who.append(result.learner)
+    order = {q: i for ex in run.questions for i, q in enumerate(run.questions[ex])}
+    mistakes = [Mistake(ex, q, text, tuple(who)) for (ex, q, text), who in groups.items()]
+    mistakes.sort(key=lambda m: (-m.count, m.exercise, order.get(m.question, 0), m.feedback))
+    return mistakes[:limit]
+
+
+# --------------------------------------------------------------------------- heatmap
+
+
+def _row_labels(results: Sequence[SubmissionResult]) -> list[str]:
+    names = [r.learner for r in results]
+    return [f"{r.learner} ({r.file})" if names.count(r.learner) > 1 else r.learner for r in results]
+
+
+def heatmap_png(run: GradeRun, exercise: str) -> bytes:
+    """A learners x questions heatmap of one exercise's scores as PNG bytes.
+
+    Green is full marks, red zero; a grey cell marked "—" is a check that did not run.
+    """
+    from matplotlib.backends.backend_agg import FigureCanvasAgg
+    from matplotlib.colors import LinearSegmentedColormap
+    from matplotlib.figure import Figure
+
+    from casework.plotting import use_korean_font
+
+    questions = run.questions.get(exercise)
+    if not questions:
+        raise CaseworkError(f"이 채점 결과에 연습 {exercise!r}이(가) 없습니다.")
+    results = [r for r in run.results if r.exercise == exercise and r.status is not GradeStatus.NOT_GRADED]
+    use_korean_font()
+    labels = _row_labels(results)
+    values = [[r.scores.get(q) for q in questions] for r in results]
+    matrix = [[math.nan if v is None else v for v in row] for row in values]
+
+    width = max(4.5, 1.6 + 0.9 * len(questions) + 0.09 * max((len(s) for s in labels), default=4))
+    height = max(2.2, 1.3 + 0.42 * max(len(results), 1))
+    fig = Figure(figsize=(width, height), dpi=110)
+    FigureCanvasAgg(fig)
+    ax = fig.subplots()
+    cmap = LinearSegmentedColormap.from_list("score", ["#d73027", "#fee08b", "#1a9850"]).with_extremes(
+        bad="#d9d9d9"
+    )
+    if results:
+        image = ax.imshow(matrix, cmap=cmap, vmin=0.0, vmax=1.0, aspect="auto")
+        colorbar = fig.colorbar(image, ax=ax, fraction=0.05, pad=0.03)
+        colorbar.set_label("점수")
+        for i, row in enumerate(values):
+            for j, v in enumerate(row):
+                text = "—" if v is None else f"{v:.2f}".rstrip("0").rstrip(".")
+                ax.text(j, i, text, ha="center", va="center", fontsize=9,
+                        color="#333333" if v is None or 0.25 < v < 0.8 else "white")
+    else:
+        ax.text(0.5, 0.5, "채점된 제출물이 없습니다", ha="center", va="center", transform=ax.transAxes)
+    ax.set_xticks(range(len(questions)), labels=list(questions))
+    ax.set_yticks(range(len(results)), labels=labels)
+    ax.xaxis.tick_top()
+    ax.set_title(f"연습 {exercise} 학습자별 문항 점수 (회색 —: check가 실행되지 않음)", fontsize=10, pad=28)
+    fig.tight_layout()
+    buffer = io.BytesIO()
+    fig.savefig(buffer, format="png")
+    return buffer.getvalue()
+
+
+# --------------------------------------------------------------------------- HTML
+
+
+_CSS = """
+body { font-family: 'NanumGothic', 'Malgun Gothic', sans-serif; margin: 2em; color: #222; max-width: 1100px; }
+h1 { font-size: 1.5em; } h2 { font-size: 1.2em; margin-top: 1.8em; border-bottom: 1px solid #ccc; }
+table { border-collapse: collapse; margin: .6em 0; }
+th, td { border: 1px solid #ccc; padding: .3em .6em; text-align: left; vertical-align: top; }
+th { background: #f2f2f2; } td.num { text-align: right; }
+.ok { color: #1b7f3b; } .warn { color: #a66a00; } .bad { color: #b3261e; }
+img { max-width: 100%; }
+"""
+
+_STATUS_CLASS = {
+    GradeStatus.GRADED: "ok",
+    GradeStatus.NEEDS_REVIEW: "warn",
+    GradeStatus.STOPPED: "bad",
+    GradeStatus.TIMED_OUT: "bad",
+    GradeStatus.NOT_GRADED: "bad",
+}
+
+
+def _e(value: object) -> str:
+    return html.escape(str(value), quote=True)
+
+
+def _fmt(x: float) -> str:
+    return f"{x:.2f}".rstrip("0").rstrip(".") or "0"
+
+
+def _table(header: Sequence[str], rows: Sequence[Sequence[str]], numeric: Sequence[int] = ()) -> str:
+    head = "".join(f"<th>{_e(h)}</th>" for h in header)
+    body = []
+    for row in rows:
+        cells = "".join(
+            f'<td class="num">{c}</td>' if i in numeric else f"<td>{c}</td>" for i, c in enumerate(row)
+        )
+        body.append(f"<tr>{cells}</tr>")
+    return f"<table><thead><tr>{head}</tr></thead><tbody>{''.join(body)}</tbody></table>"
+
+
+def _summary(run: GradeRun) -> str:
+    counts = {s: sum(1 for r in run.results if r.status is s) for s in GradeStatus}
+    rows = [[_e(s.value), str(counts[s])] for s in GradeStatus]
+    rows.append(["<b>전체 제출물</b>", f"<b>{len(run.results)}</b>"])
+    text = (
+        f"<p>제출물 {len(run.results)}개를 채점했습니다 (노트북마다 제한 시간 {_fmt(run.timeout)}초, "
+        f"동시에 {run.workers}개씩, 걸린 시간 {run.seconds:.1f}초).</p>"
+    )
+    return text + _table(["상태", "제출물 수"], rows, numeric=(1,))
+
+
+def _question_stats(run: GradeRun) -> str:
+    parts = []
+    for exercise in sorted(run.questions):
+        results = [r for r in run.results if r.exercise == exercise and r.status is not GradeStatus.NOT_GRADED]
+        rows = []
+        for q in run.questions[exercise]:
+            scores = [r.scores.get(q) for r in results]
+            ran = [s for s in scores if s is not None]
+            correct = sum(1 for r in results if q in r.records and r.records[q].status is RecordStatus.CORRECT)
+            average = _fmt(sum(ran) / len(ran)) if ran else "—"
+            rows.append([_e(q), str(len(ran)), str(correct), average, str(len(scores) - len(ran))])
+        totals = [r.total for r in results]
+        average_total = _fmt(sum(totals) / len(totals)) if totals else "—"
+        parts.append(
+            f"<h3>연습 {_e(exercise)}</h3><p>채점한 학습자 {len(results)}명, 평균 총점 "
+            f"{average_total} / {len(run.questions[exercise])}</p>"
+            + _table(["문항", "채점됨", "정답", "평균 점수", "실행 안 됨"], rows, numeric=(1, 2, 3, 4))
+        )
+    return "".join(parts) or "<p>채점한 연습이 없습니다.</p>"
+
+
+def _heatmaps(run: GradeRun) -> str:
+    parts = []
+    for exercise in sorted(run.questions):
+        png = base64.b64encode(heatmap_png(run, exercise)).decode("ascii")
+        parts.append(
+            f'<figure><img src="data:image/png;base64,{png}" '
+            f'alt="연습 {_e(exercise)} 학습자별 문항 점수 히트맵"></figure>'
+        )
+    return "".join(parts) or "<p>그릴 점수가 없습니다.</p>"
+
+
+def _mistakes(run: GradeRun) -> str:
+    mistakes = common_mistakes(run)
+    if not mistakes:
+        return "<p>틀리거나 빠뜨린 답이 없습니다.</p>"
+    rows = []
+    for m in mistakes:
+        shown = ", ".join(m.learners[:5]) + (f" 외 {m.count - 5}명" if m.count > 5 else "")
+        question = f"{m.exercise} {m.question}" if len(run.questions) > 1 else m.question
+        rows.append([_e(question), _e(m.feedback), str(m.count), _e(shown)])
+    return _table(["문항", "피드백", "학습자 수", "학습자"], rows, numeric=(2,))
+
+
+def _broken(run: GradeRun) -> str:
+    rows = []
+    for r in run.results:
+        if r.status is GradeStatus.GRADED:
+            continue
+        reasons = "<br>".join(_e(p.message) for p in r.problems)
+        css = _STATUS_CLASS[r.status]
+        rows.append([_e(r.learner), _e(r.file), f'<span class="{css}">{_e(r.status.value)}</span>', reasons])
+    if not rows:
+        return "<p>모든 제출물을 문제없이 채점했습니다.</p>"
+    return _table(["학습자", "파일", "상태", "이유"], rows)
+
+
+def _learners(run: GradeRun) -> str:
+    rows = []
+    for r in run.results:
+        total = "" if r.status is GradeStatus.NOT_GRADED else f"{_fmt(r.total)} / {len(r.questions)}"
+        css = _STATUS_CLASS[r.status]
+        rows.append([_e(r.learner), _e(r.file), _e(r.exercise or ""), total,
+                     f'<span class="{css}">{_e(r.status.value)}</span>'])
+    return _table(["학습자", "파일", "연습", "총점", "상태"], rows, numeric=(3,))
+
+
+def render_report(run: GradeRun, *, title: str = "채점 보고서", generated: datetime | None = None) -> str:
+    """The whole report.html as text (UTF-8, no external files)."""
+    when = (generated or datetime.now()).strftime("%Y-%m-%d %H:%M")
+    sections = [
+        ("요약", _summary(run)),
+        ("문항별 결과", _question_stats(run)),
+        ("학습자 × 문항 점수", _heatmaps(run)),
+        ("자주 나온 실수", _mistakes(run)),
+        ("확인이 필요한 제출물", _broken(run)),
+        ("학습자별 총점", _learners(run)),
+    ]
+    body = "".join(f"<h2>{_e(name)}</h2>\n{content}\n" for name, content in sections)
+    return (
+        "<!DOCTYPE html>\n<html lang=\"ko\">\n<head>\n<meta charset=\"utf-8\">\n"
+        f"<title>{_e(title)}</title>\n<style>{_CSS}</style>\n</head>\n<body>\n"
+        f"<h1>{_e(title)}</h1>\n<p>만든 때: {when}</p>\n{body}</body>\n</html>\n"
+    )
+
+
+# --------------------------------------------------------------------------- writing
+
+
+def existing_outputs(out_dir: str | os.PathLike[str]) -> list[Path]:
+    """The report files already in ``out_dir`` (what writing would overwrite)."""
+    out = Path(out_dir)
+    return [out / name for name in (GRADES_FILE, REPORT_FILE) if (out / name).exists()]
+
+
+@functools.cache
+def _file_mode() -> int:
+    """Permissions a plain ``open(..., "w")`` would give (mkstemp's are owner-only)."""
+    mask = os.umask(0o022)
+    os.umask(mask)
+    return 0o666 & ~mask
+
+
+def write_outputs(run: GradeRun, out_dir: str | os.PathLike[str], *, force: bool = False) -> tuple[Path, Path]:
+    """Write grades.csv and report.html into ``out_dir``; return their paths.
+
+    Both are rendered in memory, then written to temporary files in ``out_dir`` and moved into
+    place with ``os.replace``; if anything fails or is interrupted, the temporary files are
+    removed and no half-written report is left. Existing reports are replaced only with
+    ``force``.
+    """
+    out = Path(out_dir)
+    if out.exists() and not out.is_dir():
+        raise CaseworkError(f"{out}: 폴더가 아니라 파일입니다. --out에 폴더를 지정하세요.")
+    existing = existing_outputs(out)
+    if existing and not force:
+        raise CaseworkError(
+            f"{out}에 이전 채점 결과({', '.join(p.name for p in existing)})가 있습니다. "
+            "덮어쓰려면 --force를 붙이고, 남기려면 다른 --out 폴더를 지정하세요."
+        )
+    files = {
+        GRADES_FILE: grades_csv(run).encode("utf-8-sig"),  # BOM: Excel then reads Hangul right
+        REPORT_FILE: render_report(run).encode("utf-8"),
+    }
+    out.mkdir(parents=True, exist_ok=True)
+    temps: dict[str, str] = {}
+    try:
+        for name, data in files.items():
+            fd, tmp = tempfile.mkstemp(prefix=f".{name}.", suffix=".tmp", dir=out)
+            temps[name] = tmp
+            with os.fdopen(fd, "wb") as handle:
+                handle.write(data)
+                if hasattr(os, "fchmod"):
+                    os.fchmod(handle.fileno(), _file_mode())
+        for name, tmp in temps.items():
+            os.replace(tmp, out / name)
+    finally:
+        for tmp in temps.values():
+            if os.path.exists(tmp):
+                os.unlink(tmp)
+    return out / GRADES_FILE, out / REPORT_FILE
