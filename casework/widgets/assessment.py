@@ -12,6 +12,7 @@ workbook's teaching rule flags a rating two or more steps away from the example.
 
 from __future__ import annotations
 
+import html
 import random
 from collections.abc import Iterable, Mapping, Sequence
 
@@ -193,7 +194,7 @@ def severity_widget(case: Case) -> w.VBox:
     case = _case(case)
     practice_needs(case)  # fail early, with the Korean message, if the case has no ratings
     drops = {n.id: _rating_dropdown() for n in case.needs_by_domain}
-    rows = [_row(f"{n.label} <span style='color:#666'>[{n.domain.value}]</span>", drops[n.id])
+    rows = [_row(f"{html.escape(n.label)} <span style='color:#666'>[{n.domain.value}]</span>", drops[n.id])
             for n in case.needs_by_domain]
     area = feedback_area()
     chart = w.Output()
@@ -407,10 +408,10 @@ def _instrument_widget(items: Sequence[str], options: list[tuple[str, int]], gui
     rows = []
     for item in items:
         seen = observations.get(item)
-        text = f"<b>{item}</b>" + (f"<br><span style='color:#444'>관찰: {seen}</span>" if seen else "")
+        text = f"<b>{item}</b>" + (f"<br><span style='color:#444'>관찰: {html.escape(seen)}</span>" if seen else "")
         guide = guides.get(item)
         if guide:
-            text += f"<br><span style='color:#777;font-size:90%'>{guide}</span>"
+            text += f"<br><span style='color:#777;font-size:90%'>{html.escape(guide)}</span>"
         rows.append(_row(text, drops[item], width="520px"))
     area = feedback_area()
     button = check_button("총점 계산")
@@ -614,7 +615,7 @@ def resource_widget(case: Case, *, seed: int = 0) -> w.VBox:
                              layout=w.Layout(width="auto", margin="0 14px 0 0"))
             for name in options[need.id]
         }
-        rows.append(w.HTML(f"<b>{need.label}</b> <span style='color:#666'>[{need.domain.value}]</span>"))
+        rows.append(w.HTML(f"<b>{html.escape(need.label)}</b> <span style='color:#666'>[{need.domain.value}]</span>"))
         rows.append(w.HBox(list(boxes[need.id].values()), layout=w.Layout(flex_flow="row wrap")))
     area = feedback_area()
     button = check_button()

@@ -11,6 +11,7 @@ comes from :func:`casework.assessment.triage_intake`, i.e. from the workbook's t
 
 from __future__ import annotations
 
+import html
 from collections.abc import Mapping
 from dataclasses import dataclass
 
@@ -257,7 +258,8 @@ def triage_widget() -> w.VBox:
         drop = w.Dropdown(options=options, value=_BLANK, description="처리유형",
                           layout=w.Layout(width="420px"))
         drops[story.id] = drop
-        rows.append(w.HTML(f"<p><b>이야기 {story.id}. {story.title}</b><br>{story.narrative}</p>"))
+        rows.append(w.HTML(f"<p><b>이야기 {story.id}. {html.escape(story.title)}</b><br>"
+                           f"{html.escape(story.narrative)}</p>"))
         rows.append(drop)
     area = feedback_area()
     button = check_button()
