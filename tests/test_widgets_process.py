@@ -353,3 +353,15 @@ def test_scenario_is_frozen_data():
     with pytest.raises(AttributeError):
         item.step = D.CLOSURE  # type: ignore[misc]
     assert item.record().opened_on == date(2024, 3, 4)
+
+
+def test_tables_show_long_text_in_full_and_hide_row_numbers():
+    """Does a table's notebook view keep long descriptions whole and drop the 0, 1, 2 … index?"""
+    rothman = stages_table("Rothman")
+    html_view = rothman._repr_html_()
+    assert RothmanStage.MONITORING_AND_REASSESSMENT.description in html_view
+    assert "…" not in html_view and "..." not in html_view
+    assert ">순서<" in html_view  # a named index is kept
+    mapping_view = mapping_table()._repr_html_()
+    assert "row_heading" not in mapping_view  # the unnamed index is hidden
+    assert "text-align: left" in mapping_view

@@ -31,7 +31,7 @@ from casework.closure import (
 from casework.errors import CaseworkError
 from casework.feedback import Feedback, Status
 from casework.process import DongStep
-from casework.widgets.process import record_at
+from casework.widgets.process import WideTable, record_at
 from casework.widgets.quiz import check_button, feedback_area, show
 
 __all__ = [
@@ -397,7 +397,7 @@ def reasons_table() -> pd.DataFrame:
         }
         for r in ClosureReason
     ]
-    return pd.DataFrame(rows)
+    return WideTable(rows)
 
 
 # --------------------------------------------------------------------------- follow-up
@@ -413,7 +413,7 @@ def follow_up_table(schedule: Sequence[FollowUp]) -> pd.DataFrame:
         {"회차": f.number, "날짜": f.due_on.isoformat(), "종결 후": f"{f.months_after}개월", "방법": f.method.value}
         for f in schedule
     ]
-    return pd.DataFrame(rows, columns=["회차", "날짜", "종결 후", "방법"]).set_index("회차")
+    return WideTable(rows, columns=["회차", "날짜", "종결 후", "방법"]).set_index("회차")
 
 
 def parse_months(text: str) -> tuple[int, ...]:

@@ -51,6 +51,7 @@ __all__ = [
     "stages_table",
     "mapping_table",
     "participants_table",
+    "WideTable",
 ]
 
 OPENED_ON = date(2024, 3, 4)
@@ -470,6 +471,22 @@ def next_step_widget(
 # --------------------------------------------------------------------------- tables
 
 
+class WideTable(pd.DataFrame):
+    """A DataFrame that a notebook shows in full: long Korean text is not cut to '...', cells
+    are left-aligned, and an unnamed 0, 1, 2 … index is hidden."""
+
+    @property
+    def _constructor(self):  # keep the class through pandas operations
+        return WideTable
+
+    def _repr_html_(self) -> str:  # type: ignore[override]
+        styler = self.style
+        if self.index.name is None:
+            styler = styler.hide(axis="index")
+        left = [("text-align", "left"), ("vertical-align", "top")]
+        return styler.set_table_styles([{"selector": "th", "props": left}, {"selector": "td", "props": left}]).to_html()
+
+
 def stages_table(model: ProcessModel | str) -> pd.DataFrame:
     """The stages of one model with what happens in each (in the workbook's words)."""
     chosen = ProcessModel.parse(model)
@@ -480,7 +497,7 @@ def stages_table(model: ProcessModel | str) -> pd.DataFrame:
             row["영문"] = stage.english
         row["하는 일"] = stage.description
         rows.append(row)
-    return pd.DataFrame(rows).set_index("순서")
+    return WideTable(rows).set_index("순서")
 
 
 def mapping_table() -> pd.DataFrame:
@@ -491,7 +508,7 @@ def mapping_table() -> pd.DataFrame:
         (five,) = map_stage(step, ProcessModel.FIVE_STAGE)
         assert isinstance(rothman, RothmanStage) and isinstance(five, FiveStage)
         rows.append({"동 단위 단계": step_label(step), "Rothman(1991)": rothman.value, "5단계 과정": five.value})
-    return pd.DataFrame(rows)
+    return WideTable(rows)
 
 
 def participants_table() -> pd.DataFrame:
@@ -507,4 +524,4 @@ def participants_table() -> pd.DataFrame:
             "참여(워크북의 정리)": ", ".join(p.value for p in participants(step)),
             "교재 도표에 표시된 것": ", ".join(p.value for p in marks),
         })
-    return pd.DataFrame(rows)
+    return WideTable(rows)
