@@ -88,3 +88,14 @@ def test_widget_refuses_bad_team_or_limit():
         caseload_widget([])
     with pytest.raises(CaseworkError):
         caseload_widget(TEAM, limit=0)
+
+
+@pytest.mark.parametrize("team", [[], "가", [Caseload("가", 1), "나"]])
+def test_lowest_shared_limit_and_chart_png_refuse_bad_teams(team):
+    """Are bad teams refused by the helper functions too, with no figure left open?"""
+    before = plt.get_fignums()
+    with pytest.raises(CaseworkError):
+        lowest_shared_limit(team)
+    with pytest.raises(CaseworkError):
+        chart_png(team, 10)
+    assert plt.get_fignums() == before

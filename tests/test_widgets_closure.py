@@ -296,3 +296,10 @@ def test_follow_up_widget_without_a_date():
     box.month_boxes[0].value = True
     fb = box.check()
     assert fb.status is Status.INCORRECT and "종결일" in fb.summary
+
+
+@pytest.mark.parametrize("kwargs", [{"closed_on": "2024-09-02"}, {"reason": "바빠서"}])
+def test_follow_up_widget_refuses_bad_start_values(kwargs):
+    """Is a text closing date or an unknown reason refused in Korean before building the widget?"""
+    with pytest.raises(CaseworkError):
+        follow_up_widget(**kwargs)

@@ -189,3 +189,10 @@ def test_widget_refuses_non_text_defaults():
     """Is a non-text starting value refused?"""
     with pytest.raises(CaseworkError):
         masking_widget(value=None)
+
+
+@pytest.mark.parametrize("text, names", [(None, []), ("글", "홍길동"), ("글", [""])])
+def test_check_masking_refuses_bad_input(text, names):
+    """Is non-text or a names string (not a list) refused by check_masking itself?"""
+    with pytest.raises(CaseworkError):
+        check_masking(text, names)

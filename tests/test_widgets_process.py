@@ -365,3 +365,22 @@ def test_tables_show_long_text_in_full_and_hide_row_numbers():
     mapping_view = mapping_table()._repr_html_()
     assert "row_heading" not in mapping_view  # the unnamed index is hidden
     assert "text-align: left" in mapping_view
+
+
+def test_step_label_accepts_names_and_refuses_unknown_steps():
+    """Is a step name turned into its numbered label, and an unknown one refused?"""
+    assert step_label("점검") == "6. 점검"
+    with pytest.raises(CaseworkError, match="사례관리 단계"):
+        step_label("7단계")
+
+
+@pytest.mark.parametrize("message, first", [
+    ("규칙입니다. 고치는 방법입니다.", "규칙입니다."),
+    ("한 문장뿐입니다.", "한 문장뿐입니다."),
+    ("날짜 2024.3.4에 끝. 다음", "날짜 2024.3.4에 끝."),
+])
+def test_first_sentence_keeps_the_rule(message, first):
+    """Is only the first sentence (the rule) kept from a library message?"""
+    from casework.widgets.process import first_sentence
+
+    assert first_sentence(message) == first

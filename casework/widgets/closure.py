@@ -16,7 +16,7 @@ from __future__ import annotations
 import html
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
-from datetime import date
+from datetime import date, datetime
 
 import ipywidgets as w
 import pandas as pd
@@ -31,7 +31,7 @@ from casework.closure import (
 from casework.errors import CaseworkError
 from casework.feedback import Feedback, Status
 from casework.process import DongStep
-from casework.widgets.process import WideTable, record_at
+from casework.widgets.process import WideTable, first_sentence, record_at
 from casework.widgets.quiz import check_button, feedback_area, show
 
 __all__ = [
@@ -256,11 +256,6 @@ def closure_case(case_id: str) -> ClosureCase:
     raise CaseworkError(f"'{case_id}'라는 사례가 없습니다. 있는 사례: {known}")
 
 
-def _first_sentence(message: str) -> str:
-    head, sep, _ = message.partition(". ")
-    return head + "." if sep else message
-
-
 def _parse_may_close(value: bool | str | None) -> bool | None:
     if value is None or isinstance(value, bool):
         return value
@@ -312,7 +307,7 @@ def judge_closure(
         points = (*((case.tempting[chosen],) if chosen in case.tempting else ()), *hint)
         return Feedback(
             Status.INCORRECT,
-            f"이 결정은 종결 규칙에 어긋납니다: {_first_sentence(str(refusal))}",
+            f"이 결정은 종결 규칙에 어긋납니다: {first_sentence(str(refusal))}",
             points,
             0.0,
         )
@@ -484,6 +479,8 @@ def follow_up_widget(closed_on: date = DECIDED_ON, *, reason: ClosureReason | st
     The box has ``month_boxes`` (12 checkboxes), ``date_picker``, ``method`` and ``check()``.
     """
     chosen_reason = ClosureReason.parse(reason)
+    if not isinstance(closed_on, date) or isinstance(closed_on, datetime):
+        raise CaseworkError(f"종결일(closed_on)에는 날짜(date)를 넣어 주세요. 예: date(2024, 9, 2). 받은 값: {closed_on!r}")
     picker = w.DatePicker(value=closed_on, description="종결일")
     boxes = [w.Checkbox(value=False, description=f"{m}개월", indent=False, layout=w.Layout(width="80px"))
              for m in range(1, 13)]

@@ -47,6 +47,7 @@ __all__ = [
     "judge_next_step",
     "scenario",
     "step_label",
+    "first_sentence",
     "next_step_widget",
     "stages_table",
     "mapping_table",
@@ -115,7 +116,8 @@ def record_at(
 # --------------------------------------------------------------------------- rules
 
 
-def _first_sentence(message: str) -> str:
+def first_sentence(message: str) -> str:
+    """The first sentence of a library message (the rule, without the how-to-fix part)."""
     head, sep, _ = message.partition(". ")
     return head + "." if sep else message
 
@@ -162,7 +164,7 @@ def explain_refusal(
             )
             copy.deepcopy(record).close(decision)
         except CaseworkError as refusal:
-            return _first_sentence(str(refusal))
+            return first_sentence(str(refusal))
         return None
     if target in allowed_next_steps(record):
         return None
@@ -416,8 +418,9 @@ def judge_next_step(item: NextStepScenario, choice: DongStep | str | None) -> Fe
 # --------------------------------------------------------------------------- widget
 
 
-def step_label(step: DongStep) -> str:
+def step_label(step: DongStep | str) -> str:
     """The label a dropdown shows: the step's number and name."""
+    step = DongStep.parse(step)
     return f"{step.order}. {step.value}"
 
 
