@@ -76,6 +76,20 @@ def test_learner_needs_leave_out_zero_and_blank(case):
     assert [(n.key, n.severity, n.priority) for n in needs] == [("medical", 5, 1), ("housing_repair", 2, 3)]
 
 
+def test_learner_needs_bad_input(case):
+    """Are ratings for unknown needs or out of range refused when building the learner's needs?"""
+    with pytest.raises(CaseworkError, match="없는 욕구"):
+        wa.learner_needs(case, {"nope": 3})
+    with pytest.raises(CaseworkError, match="0\\(문제 아님\\)~5"):
+        wa.learner_needs(case, {"medical": -1})
+
+
+def test_severity_widget_needs_practice_ratings():
+    """Is a case without practice ratings refused before any widget is built?"""
+    with pytest.raises(CaseworkError, match="연습"):
+        wa.severity_widget(load_case("sick_child"))
+
+
 def test_example_ratings_are_correct(case):
     """Does rating every need as the example does pass, naming the first-priority needs?"""
     fb = wa.judge_severity(case, _example(case))
@@ -277,6 +291,15 @@ def test_iadl_widget_partly_filled_lists_blanks(case):
     assert fb.status is Status.UNANSWERED and "7개" in fb.summary
 
 
+@pytest.mark.parametrize("make", [wa.kadl_widget, wa.iadl_widget])
+def test_instrument_widgets_bad_case(make):
+    """Are a non-case and a case without practice data refused by the K-ADL and IADL widgets?"""
+    with pytest.raises(CaseworkError, match="load_case"):
+        make("elderly_alone")
+    with pytest.raises(CaseworkError, match="연습 자료"):
+        make(load_case("sick_child"))
+
+
 def test_widgets_without_a_case_have_no_observations():
     """Does the K-ADL widget work without a case (no observations, total only)?"""
     box = wa.kadl_widget()
@@ -394,6 +417,14 @@ def test_resource_pool_needs_case_needs():
     """Is a case without needs by domain refused for the resource exercise?"""
     with pytest.raises(CaseworkError, match="needs_by_domain"):
         wa.resource_pool(load_case("sick_child"))
+
+
+def test_resource_widget_bad_input(case):
+    """Are a bad seed and a case without needs by domain refused by the resource widget?"""
+    with pytest.raises(CaseworkError, match="seed"):
+        wa.resource_widget(case, seed="0")
+    with pytest.raises(CaseworkError, match="needs_by_domain"):
+        wa.resource_widget(load_case("sick_child"))
 
 
 def test_resource_widget_routes_checkboxes(case):

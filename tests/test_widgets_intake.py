@@ -241,6 +241,13 @@ def test_question_checker_shows_the_finding():
     assert QuestionMistake.WHY_INTERROGATION.value in box.feedback_area.value
 
 
+def test_question_checker_starts_with_a_given_question():
+    """Does the checker start with the given text, and refuse a non-text start value?"""
+    assert intake.question_checker("요즘 어떠세요?").text.value == "요즘 어떠세요?"
+    with pytest.raises(CaseworkError, match="value"):
+        intake.question_checker(3)
+
+
 # ----------------------------------------------------------------------------- chapter quiz
 
 

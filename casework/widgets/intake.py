@@ -332,6 +332,8 @@ def judge_question(text: str) -> Feedback:
 
 def question_checker(value: str = "") -> w.VBox:
     """A text box for one question and the feedback from :func:`judge_question`."""
+    if not isinstance(value, str):
+        raise CaseworkError(f"처음 넣어 둘 질문(value)은 글이어야 합니다. 받은 값: {value!r}")
     return text_checker(
         judge_question,
         placeholder="당사자에게 건넬 질문을 적어 보세요. 예: 요즘 하루를 어떻게 보내세요?",
