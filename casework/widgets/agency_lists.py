@@ -1,0 +1,148 @@
+"""Exercise widget: combine two agencies' lists, then say who is served twice and who was missed.
+
+The widget only wires inputs to :mod:`casework.agency_lists`: the combined table, the list of
+people to tick and the verdict (:func:`casework.agency_lists.check_answers`) all come from there.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Mapping
+
+import ipywidgets as w
+import pandas as pd
+
+from casework import agency_lists as al
+from casework.errors import CaseworkError
+from casework.feedback import Feedback, Status
+from casework.widgets.quiz import check_button, feedback_area, show
+
+CSS_CLASS = "casework-agency-lists"
+COMBINE_LABEL = "명단 합치기"
+CHECK_LABEL = "답 확인"
+_TWICE_TITLE = "① 두 곳 이상의 기관에서 서비스를 받는 사람"
+_MISSED_TITLE = "② 욕구가 확인됐는데 어느 기관도 돕지 않는 사람(누락)"
+
+
+def _table_html(frame: pd.DataFrame, title: str) -> str:
+    table = frame.to_html(index=False, border=0, classes="casework-table")
+    return (
+        f"<div style='margin:6px 0'><b>{title}</b>"
+        f"<div style='max-height:320px;overflow:auto'>{table}</div></div>"
+    )
+
+
+def _ticks(labels: list[str]) -> tuple[w.GridBox, dict[str, w.Checkbox]]:
+    boxes = {label: w.Checkbox(value=False, description=label, indent=False,
+                               layout=w.Layout(width="auto")) for label in labels}
+    grid = w.GridBox(list(boxes.values()),
+                     layout=w.Layout(grid_template_columns="repeat(3, minmax(180px, 1fr))"))
+    return grid, boxes
+
+
+def agency_list_exercise(
+    lists: Mapping[str, pd.DataFrame] | None = None,
+    need_list: pd.DataFrame | None = None,
+    *,
+    first: str | None = None,
+    second: str | None = None,
+) -> w.VBox:
+    """Pick two lists, press 명단 합치기, tick people in ① and ②, press 답 확인.
+
+    ``lists`` maps a title to a service list (default: the workbook's fictional samples);
+    ``need_list`` is the 동's need list (default: the sample one). The returned box has
+    ``combine()``, ``tick(twice=[...], missed=[...])`` and ``check()`` for tests and notebooks.
+    """
+    lists = dict(al.sample_agency_lists() if lists is None else lists)
+    needs = al.sample_need_list() if need_list is None else need_list
+    if len(lists) < 2:
+        raise CaseworkError("합쳐 볼 기관 명단이 두 개 이상 있어야 합니다.")
+    titles = list(lists)
+    for title in (first, second):
+        if title is not None and title not in titles:
+            raise CaseworkError(f"'{title}' 명단이 없습니다. 고를 수 있는 명단: {', '.join(titles)}")
+    pick_a = w.Dropdown(options=titles, value=first or titles[0], description="첫째 명단",
+                        style={"description_width": "initial"}, layout=w.Layout(width="340px"))
+    pick_b = w.Dropdown(options=titles, value=second or titles[1], description="둘째 명단",
+                        style={"description_width": "initial"}, layout=w.Layout(width="340px"))
+    combine_button = check_button(COMBINE_LABEL)
+    combine_button.icon = "object-group"
+    combine_button.tooltip = "고른 두 명단을 한 표로 합칩니다"
+    table_area = w.HTML()
+    answer_area = w.VBox()
+    area = feedback_area()
+    check = check_button(CHECK_LABEL)
+    state: dict[str, object] = {"chosen": None, "twice": {}, "missed": {}}
+
+    def chosen() -> list[pd.DataFrame]:
+        if pick_a.value == pick_b.value:
+            raise CaseworkError("같은 명단을 두 번 골랐습니다. 서로 다른 두 기관의 명단을 골라 주세요.")
+        return [lists[pick_a.value], lists[pick_b.value]]
+
+    def combine(_=None) -> pd.DataFrame | None:
+        area.value = ""
+        try:
+            tables = chosen()
+            merged = al.combine(tables)
+            choices = al.person_choices(tables, needs)
+        except CaseworkError as err:
+            state["chosen"] = None
+            answer_area.children = ()
+            table_area.value = ""
+            show(area, Feedback(Status.INCORRECT, str(err)))
+            return None
+        state["chosen"] = (pick_a.value, pick_b.value)
+        table_area.value = (
+            _table_html(merged, f"합친 명단: {pick_a.value} + {pick_b.value}")
+            + _table_html(al.masked_view(needs), "욕구 사정 명단")
+        )
+        labels = list(choices)
+        grid_twice, state["twice"] = _ticks(labels)
+        grid_missed, state["missed"] = _ticks(labels)
+        answer_area.children = (
+            w.HTML(f"<b>{_TWICE_TITLE}</b>"), grid_twice,
+            w.HTML(f"<b>{_MISSED_TITLE}</b>"), grid_missed,
+            check,
+        )
+        return merged
+
+    def ticked(which: str) -> list[str]:
+        boxes: dict[str, w.Checkbox] = state[which]  # type: ignore[assignment]
+        return [label for label, box in boxes.items() if box.value]
+
+    def tick(*, twice: Iterable[str] = (), missed: Iterable[str] = ()) -> None:
+        for which, labels in (("twice", twice), ("missed", missed)):
+            boxes: dict[str, w.Checkbox] = state[which]  # type: ignore[assignment]
+            labels = list(labels)
+            unknown = [label for label in labels if label not in boxes]
+            if unknown:
+                raise CaseworkError(f"고를 수 없는 사람입니다: {', '.join(unknown)}. 먼저 명단을 합쳐 주세요.")
+            for label, box in boxes.items():
+                box.value = label in labels
+
+    def check_answer(_=None) -> Feedback:
+        try:
+            if state["chosen"] != (pick_a.value, pick_b.value):
+                raise CaseworkError("명단을 새로 골랐습니다. '명단 합치기'를 먼저 눌러 주세요.")
+            feedback = al.check_answers(chosen(), needs, twice=ticked("twice"), missed=ticked("missed"))
+        except CaseworkError as err:
+            feedback = Feedback(Status.INCORRECT, str(err))
+        show(area, feedback)
+        return feedback
+
+    combine_button.on_click(combine)
+    check.on_click(check_answer)
+    box = w.VBox([
+        w.HTML("<b>두 기관의 명단을 골라 합쳐 보세요.</b> 이름은 가려서 보여 줍니다."),
+        w.HBox([pick_a, pick_b, combine_button]),
+        table_area,
+        answer_area,
+        area,
+    ])
+    box.add_class(CSS_CLASS)
+    box.combine = combine  # type: ignore[attr-defined]
+    box.tick = tick  # type: ignore[attr-defined]
+    box.check = check_answer  # type: ignore[attr-defined]
+    box.pickers = (pick_a, pick_b)  # type: ignore[attr-defined]
+    box.feedback_area = area  # type: ignore[attr-defined]
+    box.table_area = table_area  # type: ignore[attr-defined]
+    return box
