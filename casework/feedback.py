@@ -14,11 +14,13 @@ class Status(str, Enum):
     UNANSWERED = "unanswered"
 
 
+# Korean grading marks (○ △ ×) rather than emoji: every Hangul font has them, so they
+# render in any browser and in the Nanum-only test browser.
 _BADGE = {
-    Status.CORRECT: ("✅", "맞았습니다", "#1b7f3b"),
-    Status.PARTIAL: ("🟡", "일부 맞았습니다", "#a66a00"),
-    Status.INCORRECT: ("❌", "다시 생각해 보세요", "#b3261e"),
-    Status.UNANSWERED: ("✏️", "아직 답하지 않았습니다", "#555555"),
+    Status.CORRECT: ("○", "맞았습니다", "#1b7f3b"),
+    Status.PARTIAL: ("△", "일부 맞았습니다", "#a66a00"),
+    Status.INCORRECT: ("×", "다시 생각해 보세요", "#b3261e"),
+    Status.UNANSWERED: ("·", "아직 답하지 않았습니다", "#555555"),
 }
 
 
