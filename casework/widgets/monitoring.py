@@ -119,6 +119,7 @@ def checklist_widget(checklist: Checklist) -> w.VBox:
     ]
     area = feedback_area()
     button = check_button("점검 결과 보기")
+    button.layout.align_self = "flex-start"  # not stretched across the page
 
     def check(_=None) -> Feedback:
         feedback = checklist_feedback(checklist, [b.value for b in boxes])
@@ -240,7 +241,7 @@ class ProgressReport:
             out.append(f"{goal}: {sign}{level} ({gas_level_label(level)})")
         if self.reasons:
             out.append(f"{self.as_of} 기준으로 재사정이 필요합니다.")
-            out.extend(f"· {r.trigger.value}: {r.message}" for r in self.reasons)
+            out.extend(f"재사정 까닭({r.trigger.value}): {r.message}" for r in self.reasons)
         else:
             out.append(
                 f"{self.as_of} 기준으로 지금은 재사정할 때가 아닙니다. 다음 정기 재사정(연 1회)은 "
@@ -350,6 +351,7 @@ def monitoring_widget(log: MonitoringLog | None = None, *, last_assessed: date |
     last_in = w.Text(value=(last_assessed or start_log.plan_start).isoformat(), description="마지막 사정일",
                      style=style)
     button = check_button("기록 추가")
+    button.layout.align_self = "flex-start"  # not stretched across the page
     recalc = w.Button(description="마지막 사정일 반영", icon="refresh", layout=w.Layout(width="auto"))
     area = feedback_area()
     report_out = w.HTML()

@@ -146,6 +146,7 @@ def goal_checker(value: str = "", owner: str = "") -> w.VBox:
         layout=w.Layout(width="60%"),
     )
     button = check_button("목표 점검")
+    button.layout.align_self = "flex-start"  # not stretched across the page
     area = feedback_area()
 
     def check(_=None) -> Feedback:
@@ -225,6 +226,7 @@ def practice_case_widget() -> w.VBox:
     goal_box = goal_checker()
     answer = w.HTML(value="")
     answer_button = w.Button(description="워크북의 답 보기", icon="eye", layout=w.Layout(width="auto"))
+    answer_button.layout.align_self = "flex-start"  # not stretched across the page
 
     def show_answer(_=None) -> None:
         answer.value = (
@@ -467,8 +469,8 @@ def _item_widgets(values: Mapping[str, str] | None = None) -> dict[str, w.Widget
         "priority": w.Dropdown(options=_PRIORITY_OPTIONS, value=priority if priority in _PRIORITY_OPTIONS else "1",
                                description=FIELD_LABELS["priority"], style=_LABEL_STYLE),
         "timing": _text(FIELD_LABELS["timing"], v.get("timing", ""), "예: 즉시, 1개월 안", "48%"),
-        "start": _text(FIELD_LABELS["start"], v.get("start", ""), "2025-03-03", "48%"),
-        "end": _text(FIELD_LABELS["end"], v.get("end", ""), "2025-05-30", "48%"),
+        "start": _text(FIELD_LABELS["start"], v.get("start", ""), "예: 2025-03-03", "48%"),
+        "end": _text(FIELD_LABELS["end"], v.get("end", ""), "예: 2025-05-30", "48%"),
         "times_per_week": w.Dropdown(options=_TIMES_OPTIONS, value=times if times in _TIMES_OPTIONS else _TIMES_BLANK,
                                      description=FIELD_LABELS["times_per_week"], style=_LABEL_STYLE),
         "provider": _text(FIELD_LABELS["provider"], v.get("provider", ""), "예: ○○지역아동센터", "48%"),
@@ -500,7 +502,7 @@ def service_plan_form(
     ``save_area``, ``preview``.
     """
     header_values, row_values = plan_to_form(plan) if plan is not None else ({}, [{}])
-    placeholders = {"birth_date": "1950-01-01", "consent_from": "2025-03-03", "signed_on": "2025-03-03"}
+    placeholders = {name: "연-월-일 (예: 2025-03-03)" for name in ("birth_date", "consent_from", "signed_on")}
     header = {
         name: _text(label, header_values.get(name, ""), placeholders.get(name, ""))
         for name, label in HEADER_FIELDS
@@ -535,12 +537,14 @@ def service_plan_form(
     add_button = w.Button(description="항목 추가", icon="plus", layout=w.Layout(width="auto"))
     remove_button = w.Button(description="마지막 항목 지우기", icon="minus", layout=w.Layout(width="auto"))
     check_btn = check_button("계획표 확인")
+    check_btn.layout.align_self = "flex-start"  # not stretched across the page
     area = feedback_area()
     preview = w.HTML(value="")
     file_name = w.Text(value="", placeholder="내_계획표.xlsx", description="파일 이름",
                        style={"description_width": "80px"}, layout=w.Layout(width="320px"))
     overwrite = w.Checkbox(value=False, description="같은 이름의 파일이 있으면 덮어쓰기", indent=False)
     save_button = w.Button(description="엑셀로 저장", icon="download", layout=w.Layout(width="auto"))
+    save_button.layout.align_self = "flex-start"  # not stretched across the page
     save_area = feedback_area()
     state: dict[str, ServicePlan | None] = {"plan": None}
 
