@@ -194,6 +194,7 @@ def pdn_sort_widget(case: Case | str, *, seed: int = 0) -> w.VBox:
     button = next(c for c in quiz_box.children if isinstance(c, w.Button))
     button.on_click(reveal_plan)
     box = w.VBox([quiz_box, reveal])
+    box.add_class("casework-pdn-sort")
     box.question = question  # type: ignore[attr-defined]
     box.quiz = quiz_box  # type: ignore[attr-defined]
     box.reveal = reveal  # type: ignore[attr-defined]
@@ -223,6 +224,9 @@ def practice_case_widget() -> w.VBox:
         placeholder="내가 찾은 욕구를 적으세요 (예: ○○의 욕구)",
         button_label="욕구 점검",
     )
+    for child in need_box.children:
+        if isinstance(child, w.Button):
+            child.layout.align_self = "flex-start"
     goal_box = goal_checker()
     answer = w.HTML(value="")
     answer_button = w.Button(description="워크북의 답 보기", icon="eye", layout=w.Layout(width="auto"))
@@ -241,6 +245,7 @@ def practice_case_widget() -> w.VBox:
         w.HTML("<b>2. 그 욕구에서 개입목표를 하나 세워 보세요.</b>"), goal_box,
         answer_button, answer,
     ])
+    box.add_class("casework-practice-case")
     box.need = need_box  # type: ignore[attr-defined]
     box.goal = goal_box  # type: ignore[attr-defined]
     box.answer = answer  # type: ignore[attr-defined]
