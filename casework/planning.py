@@ -1157,14 +1157,16 @@ _ITEMS_HEADER_ROW = 6
 _COLUMN_WIDTHS = (30, 30, 9, 12, 14, 14, 11, 16, 11, 16, 13)
 
 _CSS = (
-    ".cw-plan{font-family:'Malgun Gothic','Apple SD Gothic Neo','Noto Sans KR',sans-serif;"
+    ".cw-plan{font-family:'Malgun Gothic','Apple SD Gothic Neo','Noto Sans KR','NanumGothic',sans-serif;"
     "font-size:10.5pt;color:#111;max-width:280mm}"
     ".cw-plan h1{font-size:16pt;text-align:center;margin:0 0 8pt}"
     ".cw-plan h2{font-size:11pt;margin:0 0 4pt}"
     ".cw-plan table{border-collapse:collapse;width:100%;margin:0 0 8pt}"
-    ".cw-plan th,.cw-plan td{border:1px solid #444;padding:3pt 5pt;vertical-align:top;text-align:left}"
+    # !important: JupyterLab's output styles right-align and centre table cells more specifically.
+    ".cw-plan th,.cw-plan td{border:1px solid #444 !important;padding:3pt 5pt !important;"
+    "vertical-align:top !important;text-align:left !important}"
     ".cw-plan th{background:#e8eef5;font-weight:600}"
-    ".cw-plan td.empty{color:#666;text-align:center}"
+    ".cw-plan td.empty{color:#666;text-align:center !important}"
     ".cw-plan .consent{border:1px solid #444;padding:6pt 8pt;line-height:1.6}"
     ".cw-plan .date,.cw-plan .signatures{text-align:right}"
     ".cw-plan .sign{display:inline-block;min-width:30mm;border-bottom:1px solid #444}"
