@@ -431,3 +431,52 @@ def test_person_objects_are_accepted(samples):
                           missed=[al.Person(n, b) for n, b in [("다라마", "1945-07"), ("라마바", "1950-01"),
                                                                ("사아자", "1940-02"), ("차카타", "1944-06")]])
     assert fb.passed
+
+
+# --------------------------------------------------------------------------- chapter 11 quiz
+
+
+C, W = "주민센터", "복지관"
+OTHER = ("하가나", "1930-01", "가나2동", W, "상담")  # keeps every list non-empty
+QUIZ_SCENARIOS = [  # (words in the quiz item, 주민센터 rows, 복지관 rows, need rows, who)
+    ("도시락과 복지관 밑반찬을 함께", [("가나다", "1941-03", "가나1동", C, "도시락")],
+     [("가나다", "1941-03", "가나1동", W, "밑반찬")], [("가나다", "1941-03", "가나1동", "식사")], "가나다"),
+    ("'바사 아', '바사아'", [("바사 아", "1943.09", "가나1동", C, "도시락")],
+     [("바사아", "1943-09", "가나1동", W, "밑반찬")], [("바사아", "1943-09", "가나1동", "식사")], "바사아"),
+    ("합친 명단 어디에도 없다", [("가나다", "1941-03", "가나1동", C, "도시락")], [OTHER],
+     [("라마바", "1950-01", "가나1동", "주거")], "라마바"),
+    ("생년월이 1940-02와 1952-08", [("사아자", "1940-02", "가나1동", C, "도시락")],
+     [("사아자", "1952-08", "가나2동", W, "방문 상담")], [("가나다", "1941-03", "가나1동", "식사")], "사아자"),
+    ("밑반찬 배달과 방문 상담을 함께", [("가나다", "1941-03", "가나1동", C, "도시락")],
+     [("아자차", "1947-12", "가나2동", W, "밑반찬 배달"), ("아자차", "1947-12", "가나2동", W, "방문 상담")],
+     [("가나다", "1941-03", "가나1동", "식사")], "아자차"),
+]
+
+
+@pytest.mark.parametrize("words, center_rows, welfare_rows, need_rows, who", QUIZ_SCENARIOS,
+                         ids=[s[-1] for s in QUIZ_SCENARIOS])
+def test_ch11_quiz_categories_agree_with_the_library(words, center_rows, welfare_rows, need_rows, who):
+    """Does each case in the ch11 'twice_or_missed' question get the same verdict from the library?"""
+    from casework import quiz
+
+    question = quiz.load_quiz("ch11").question("twice_or_missed")
+    [item] = [i for i in question.items if words in i.text]
+    lists = [_service(center_rows, source=C), _service(welfare_rows, source=W)]
+    needs = _needs(need_rows)
+    twice = set(al.served_twice(lists, mask=False)[al.NAME])
+    missed = set(al.missed(needs, lists, mask=False)[al.NAME])
+    verdict = "기관 사이 중복 가능성" if who in twice else "누락" if who in missed else "어느 쪽도 아님"
+    assert verdict == item.category
+
+
+def test_ch11_quiz_facts_match_the_textbook():
+    """Do the ch11 match questions pair 내부판정회의 with 긴급지원 and name the three 동 goals?"""
+    from casework import quiz
+
+    ch11 = quiz.load_quiz("ch11")
+    supervisor = {p.left: p.right for p in ch11.question("supervisor").pairs}
+    assert "긴급지원" in supervisor["내부판정회의"] and "공공부조" in supervisor["내부판정회의"]
+    assert "일반사례" in supervisor["동 단위 통합사례회의"] and "전문사례" in supervisor["동 단위 통합사례회의"]
+    goals = {p.left: p.right for p in ch11.question("dong_goals").pairs}
+    assert set(goals) == {"당사자 욕구에 맞는 최적의 지역사회자원 연계", "대상자 누락 방지", "신속한 지원체계"}
+    assert "DB" in goals["대상자 누락 방지"]
