@@ -365,6 +365,11 @@ def _one_line(text: str) -> str:
 
 def main(argv: Sequence[str] | None = None) -> int:
     """Run ``casework``; return the exit code instead of raising SystemExit."""
+    if argv is None:
+        # Started as the console script: skip jsonschema's optional IRI checker, which builds a
+        # grammar for ~2 s when nbformat is imported; notebook schemas never use IRI formats.
+        # Only in this process (and the grading workers it forks), never in a library import.
+        sys.modules.setdefault("rfc3987_syntax", None)  # type: ignore[arg-type]
     parser = build_parser()
     try:
         args = parser.parse_args(argv)

@@ -479,3 +479,36 @@ def test_cohort_report_has_heatmap_mistakes_and_every_broken_submission(graded):
         assert listed == (r.status is not grading.GradeStatus.GRADED)
         if listed:
             assert html.escape(r.problems[0].message) in broken_part
+
+
+# --------------------------------------------------------------------------- the real exercises
+
+ROOT = Path(__file__).resolve().parents[1]
+
+
+def real_exercise_pairs(exercises: Path = ROOT / "exercises", solutions: Path = ROOT / "solutions"):
+    return [(e, solutions / e.name) for e in sorted(exercises.glob("*.ipynb")) if (solutions / e.name).is_file()]
+
+
+def test_real_exercises_blank_scores_zero_and_solution_full_marks(tmp_path):
+    """With casework.checks, does each blank exercise grade 0 and each solution full marks, cleanly?"""
+    pairs = real_exercise_pairs()
+    if not pairs:
+        pytest.skip("no exercises/ with matching solutions/ yet")
+    from casework.checks import exercise_spec
+
+    for exercise, solution in pairs:
+        (tmp_path / f"blank_{exercise.name}").write_bytes(exercise.read_bytes())
+        (tmp_path / f"solved_{exercise.name}").write_bytes(solution.read_bytes())
+        nb = nbformat.read(exercise, as_version=4)
+        nb.metadata.setdefault("casework", {})["exercise"] = assign.exercise_id_of(nb, exercise.name)
+        write(tmp_path, f"blank_{exercise.name}", nb)
+        solved = nbformat.read(solution, as_version=4)
+        solved.metadata["casework"] = dict(nb.metadata.casework)
+        write(tmp_path, f"solved_{exercise.name}", solved)
+    run = grading.grade_all(tmp_path, pairs[0][0].parent, timeout=120, workers=2)
+    for r in run.results:
+        assert r.questions == tuple(exercise_spec(r.exercise)), r.file
+        assert r.status is grading.GradeStatus.GRADED, (r.file, [p.message for p in r.problems])
+        expected = len(r.questions) if r.file.startswith("solved_") else 0
+        assert r.total == expected, (r.file, r.scores)
