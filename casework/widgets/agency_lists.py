@@ -6,6 +6,7 @@ people to tick and the verdict (:func:`casework.agency_lists.check_answers`) all
 
 from __future__ import annotations
 
+import html
 from collections.abc import Iterable, Mapping
 
 import ipywidgets as w
@@ -23,11 +24,22 @@ _TWICE_TITLE = "① 두 곳 이상의 기관에서 서비스를 받는 사람"
 _MISSED_TITLE = "② 욕구가 확인됐는데 어느 기관도 돕지 않는 사람(누락)"
 
 
+# Widget HTML does not get JupyterLab's output-table styling, so the tables bring their own.
+_TABLE_CSS = (
+    "<style>"
+    f".{CSS_CLASS} table.casework-table{{border-collapse:collapse;margin:4px 0;font-size:13px}}"
+    f".{CSS_CLASS} table.casework-table th,.{CSS_CLASS} table.casework-table td"
+    "{border-bottom:1px solid #ddd;padding:3px 10px;text-align:left}"
+    f".{CSS_CLASS} table.casework-table thead th{{border-bottom:2px solid #999;background:#f5f5f5}}"
+    "</style>"
+)
+
+
 def _table_html(frame: pd.DataFrame, title: str) -> str:
     table = frame.to_html(index=False, border=0, classes="casework-table")
     return (
-        f"<div style='margin:6px 0'><b>{title}</b>"
-        f"<div style='max-height:320px;overflow:auto'>{table}</div></div>"
+        f"<div style='margin:6px 0'><b>{html.escape(title)}</b>"
+        f"<div style='max-height:340px;overflow:auto'>{table}</div></div>"
     )
 
 
@@ -71,6 +83,7 @@ def agency_list_exercise(
     answer_area = w.VBox()
     area = feedback_area()
     check = check_button(CHECK_LABEL)
+    check.layout.align_self = "flex-start"  # not stretched across the page
     state: dict[str, object] = {"chosen": None, "twice": {}, "missed": {}}
 
     def chosen() -> list[pd.DataFrame]:
@@ -91,7 +104,7 @@ def agency_list_exercise(
             show(area, Feedback(Status.INCORRECT, str(err)))
             return None
         state["chosen"] = (pick_a.value, pick_b.value)
-        table_area.value = (
+        table_area.value = _TABLE_CSS + (
             _table_html(merged, f"합친 명단: {pick_a.value} + {pick_b.value}")
             + _table_html(al.masked_view(needs), "욕구 사정 명단")
         )
