@@ -148,9 +148,10 @@ _CSS = """
 body { font-family: 'NanumGothic', 'Malgun Gothic', sans-serif; margin: 2em; color: #222; max-width: 1100px; }
 h1 { font-size: 1.5em; } h2 { font-size: 1.2em; margin-top: 1.8em; border-bottom: 1px solid #ccc; }
 table { border-collapse: collapse; margin: .6em 0; }
-th, td { border: 1px solid #ccc; padding: .3em .6em; text-align: left; vertical-align: top; }
+th, td { border: 1px solid #ccc; padding: .3em .6em; text-align: left; vertical-align: top; word-break: keep-all; }
 th { background: #f2f2f2; } td.num { text-align: right; }
 .ok { color: #1b7f3b; } .warn { color: #a66a00; } .bad { color: #b3261e; }
+.ok, .warn, .bad { white-space: nowrap; }
 img { max-width: 100%; }
 """
 
