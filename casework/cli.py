@@ -114,6 +114,7 @@ def _print_table(header: Sequence[str], rows: Sequence[Sequence[str]]) -> None:
 def _progress(total: int, desc: str):  # type: ignore[no-untyped-def]
     from tqdm import tqdm
 
+    tqdm.monitor_interval = 0  # no monitor thread: grading forks worker processes after this
     return tqdm(total=total, desc=desc, unit="개", file=sys.stderr, dynamic_ncols=True, leave=False)
 
 
