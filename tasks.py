@@ -79,7 +79,10 @@ def ensure_browser() -> None:
 
 def lab(args: argparse.Namespace) -> int:
     ensure_venv("lab")
-    cmd = [BIN / "jupyter", "lab", f"--notebook-dir={ROOT}", "notebooks/00_시작하기.ipynb", *args.rest]
+    start = ROOT / "notebooks" / "00_시작하기.ipynb"
+    cmd = [BIN / "jupyter", "lab", f"--ServerApp.root_dir={ROOT}", str(start), *args.rest]
+    if os.name == "posix" and os.geteuid() == 0:
+        cmd.append("--allow-root")  # containers and fresh servers often run as root
     return subprocess.call([str(c) for c in cmd])
 
 
