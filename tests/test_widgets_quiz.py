@@ -83,3 +83,25 @@ def test_text_checker_shows_library_errors_as_feedback():
     box = wq.text_checker(judge, placeholder="목표")
     assert box.check().status is Status.INCORRECT
     assert "빈 목표입니다" in box.feedback_area.value
+
+
+def test_choice_options_are_shuffled_the_same_way_for_the_same_seed():
+    """Are choice options shown in a seeded order: stable per seed, not always the file order?"""
+    from casework import quiz
+
+    options = [{"text": t, "correct": t == "다", "why": f"{t}의 이유"} for t in ("가", "나", "다", "라", "마", "바")]
+    question = quiz.ChoiceQuestion(kind="choice", id="c6", prompt="고르세요", options=options)
+    file_order = tuple(o["text"] for o in options)
+    orders = {seed: wq.question_widget(question, seed=seed).children[1].options for seed in range(6)}
+    assert all(sorted(order) == sorted(file_order) for order in orders.values())
+    assert wq.question_widget(question, seed=3).children[1].options == orders[3]
+    assert any(order != file_order for order in orders.values())
+    assert len(set(orders.values())) > 1
+
+
+def test_shuffled_choice_is_still_judged_by_its_text():
+    """After shuffling, does choosing the right option by its text still pass?"""
+    for seed in range(4):
+        box = wq.question_widget(CHOICE, seed=seed)
+        box.children[1].value = "가"
+        assert box.check().passed

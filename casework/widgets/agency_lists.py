@@ -15,7 +15,7 @@ import pandas as pd
 from casework import agency_lists as al
 from casework.errors import CaseworkError
 from casework.feedback import Feedback, Status
-from casework.widgets.quiz import check_button, feedback_area, show
+from casework.widgets.base import check_button, feedback_area, judged, show
 
 CSS_CLASS = "casework-agency-lists"
 COMBINE_LABEL = "명단 합치기"
@@ -82,8 +82,7 @@ def agency_list_exercise(
     table_area = w.HTML()
     answer_area = w.VBox()
     area = feedback_area()
-    check = check_button(CHECK_LABEL)
-    check.layout.align_self = "flex-start"  # not stretched across the page
+    check = check_button(CHECK_LABEL, compact=True)
     state: dict[str, object] = {"chosen": None, "twice": {}, "missed": {}}
 
     def chosen() -> list[pd.DataFrame]:
@@ -132,16 +131,12 @@ def agency_list_exercise(
             for label, box in boxes.items():
                 box.value = label in labels
 
-    def check_answer(_=None) -> Feedback:
-        try:
-            if state["chosen"] != (pick_a.value, pick_b.value):
-                raise CaseworkError("명단을 새로 골랐습니다. '명단 합치기'를 먼저 눌러 주세요.")
-            feedback = al.check_answers(chosen(), needs, twice=ticked("twice"), missed=ticked("missed"))
-        except CaseworkError as err:
-            feedback = Feedback(Status.INCORRECT, str(err))
-        show(area, feedback)
-        return feedback
+    def judge() -> Feedback:
+        if state["chosen"] != (pick_a.value, pick_b.value):
+            raise CaseworkError("명단을 새로 골랐습니다. '명단 합치기'를 먼저 눌러 주세요.")
+        return al.check_answers(chosen(), needs, twice=ticked("twice"), missed=ticked("missed"))
 
+    check_answer = judged(judge, area)
     combine_button.on_click(combine)
     check.on_click(check_answer)
     box = w.VBox([

@@ -28,7 +28,7 @@ from casework.errors import CaseworkError
 from casework.feedback import Feedback, Status
 from casework.plotting.needs import SEVERITY_WORDS, needs_chart
 from casework.resources import Resource, ResourceKind, Sector, match_resources
-from casework.widgets.quiz import check_button, feedback_area, show
+from casework.widgets.base import checked_box, labelled_row
 
 __all__ = [
     "SEVERITY_CHOICES", "CLOSE_ENOUGH", "priority_from_severity", "practice_needs", "learner_needs",
@@ -182,10 +182,6 @@ def _rating_dropdown() -> w.Dropdown:
     return w.Dropdown(options=options, value=_BLANK, layout=w.Layout(width="170px"))
 
 
-def _row(label: str, control: w.Widget, width: str = "330px") -> w.HBox:
-    return w.HBox([w.HTML(f"<div style='width:{width};padding-right:8px'>{label}</div>"), control])
-
-
 def severity_widget(case: Case) -> w.VBox:
     """A dropdown per need; 확인 shows the feedback and the chart against the workbook example.
 
@@ -194,25 +190,19 @@ def severity_widget(case: Case) -> w.VBox:
     case = _case(case)
     practice_needs(case)  # fail early, with the Korean message, if the case has no ratings
     drops = {n.id: _rating_dropdown() for n in case.needs_by_domain}
-    rows = [_row(f"{html.escape(n.label)} <span style='color:#666'>[{n.domain.value}]</span>", drops[n.id])
+    rows = [labelled_row(f"{html.escape(n.label)} <span style='color:#666'>[{n.domain.value}]</span>", drops[n.id],
+                         "330px")
             for n in case.needs_by_domain]
-    area = feedback_area()
     chart = w.Output()
-    button = check_button("확인하고 그래프 보기")
 
     def ratings() -> dict[str, int | None]:
         return {k: (None if d.value == _BLANK else d.value) for k, d in drops.items()}
 
-    def check(_=None) -> Feedback:
+    def judge() -> Feedback:
         import matplotlib.pyplot as plt
         from IPython.display import display
 
         current = ratings()
-        try:
-            feedback = judge_severity(case, current)
-        except CaseworkError as err:
-            feedback = Feedback(Status.INCORRECT, str(err))
-        show(area, feedback)
         chart.clear_output()
         mine = learner_needs(case, current)
         notes = {k: ("0 · 문제 아님" if v == 0 else "고르지 않음") for k, v in current.items() if not v}
@@ -221,15 +211,10 @@ def severity_widget(case: Case) -> w.VBox:
         with chart:
             display(fig)
         plt.close(fig)
-        return feedback
+        return judge_severity(case, current)
 
-    button.on_click(check)
-    box = w.VBox([*rows, button, area, chart])
-    box.dropdowns = drops  # type: ignore[attr-defined]
-    box.ratings = ratings  # type: ignore[attr-defined]
-    box.check = check  # type: ignore[attr-defined]
-    box.feedback_area = area  # type: ignore[attr-defined]
-    return box
+    return checked_box(rows, judge, button_label="확인하고 그래프 보기", after=[chart],
+                       extra_attrs={"dropdowns": drops, "ratings": ratings})
 
 
 # ---------------------------------------------------------------------------
@@ -412,28 +397,13 @@ def _instrument_widget(items: Sequence[str], options: list[tuple[str, int]], gui
         guide = guides.get(item)
         if guide:
             text += f"<br><span style='color:#777;font-size:90%'>{html.escape(guide)}</span>"
-        rows.append(_row(text, drops[item], width="520px"))
-    area = feedback_area()
-    button = check_button("총점 계산")
+        rows.append(labelled_row(text, drops[item], "520px"))
 
     def answers() -> dict[str, int | None]:
         return {i: (None if d.value == _BLANK else d.value) for i, d in drops.items()}
 
-    def check(_=None) -> Feedback:
-        try:
-            feedback = judge(answers(), practice)
-        except CaseworkError as err:
-            feedback = Feedback(Status.INCORRECT, str(err))
-        show(area, feedback)
-        return feedback
-
-    button.on_click(check)
-    box = w.VBox([*rows, button, area])
-    box.dropdowns = drops  # type: ignore[attr-defined]
-    box.answers = answers  # type: ignore[attr-defined]
-    box.check = check  # type: ignore[attr-defined]
-    box.feedback_area = area  # type: ignore[attr-defined]
-    return box
+    return checked_box(rows, lambda: judge(answers(), practice), button_label="총점 계산",
+                       extra_attrs={"dropdowns": drops, "answers": answers})
 
 
 def kadl_widget(case: Case | None = None) -> w.VBox:
@@ -617,24 +587,9 @@ def resource_widget(case: Case, *, seed: int = 0) -> w.VBox:
         }
         rows.append(w.HTML(f"<b>{html.escape(need.label)}</b> <span style='color:#666'>[{need.domain.value}]</span>"))
         rows.append(w.HBox(list(boxes[need.id].values()), layout=w.Layout(flex_flow="row wrap")))
-    area = feedback_area()
-    button = check_button()
 
     def picks() -> dict[str, list[str]]:
         return {nid: [name for name, cb in row.items() if cb.value] for nid, row in boxes.items()}
 
-    def check(_=None) -> Feedback:
-        try:
-            feedback = judge_resource_picks(case, picks())
-        except CaseworkError as err:
-            feedback = Feedback(Status.INCORRECT, str(err))
-        show(area, feedback)
-        return feedback
-
-    button.on_click(check)
-    box = w.VBox([*rows, button, area])
-    box.checkboxes = boxes  # type: ignore[attr-defined]
-    box.picks = picks  # type: ignore[attr-defined]
-    box.check = check  # type: ignore[attr-defined]
-    box.feedback_area = area  # type: ignore[attr-defined]
-    return box
+    return checked_box(rows, lambda: judge_resource_picks(case, picks()),
+                       extra_attrs={"checkboxes": boxes, "picks": picks})

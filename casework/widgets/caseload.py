@@ -20,7 +20,7 @@ import ipywidgets as w
 from casework.caseload import EXAMPLE_TEAM, Caseload, summarize, summary_lines
 from casework.errors import CaseworkError
 from casework.feedback import Feedback, Status
-from casework.widgets.quiz import check_button, feedback_area, show
+from casework.widgets.base import checked_box
 
 __all__ = ["lowest_shared_limit", "judge_lowest_shared_limit", "chart_png", "caseload_widget"]
 
@@ -105,35 +105,21 @@ def caseload_widget(workers: Sequence[Caseload] = EXAMPLE_TEAM, *, limit: int | 
                          continuous_update=False, layout=w.Layout(width="480px"))
     image = w.Image(format="png", layout=w.Layout(width="640px"))
     summary = w.HTML()
-    area = feedback_area()
-    button = check_button("이 기준으로 답하기")
+    box = checked_box(
+        [slider, image, summary,
+         w.HTML("<b>질문</b>: 팀 안에서 사례를 나누어 맡기만 해도 모두가 기준 안에 들 수 있는 "
+                "<b>가장 낮은 기준</b>은 몇 건일까요? 슬라이더를 그 값에 놓고 버튼을 누르세요.")],
+        lambda: judge_lowest_shared_limit(team, slider.value),
+        button_label="이 기준으로 답하기",
+        extra_attrs={"slider": slider, "image": image, "summary": summary},
+    )
 
     def redraw(_=None) -> None:
         image.value = chart_png(team, slider.value)
         lines = summary_lines(summarize(team, slider.value))
         summary.value = "<br>".join(html.escape(line) for line in lines)
-        area.value = ""
-
-    def check(_=None) -> Feedback:
-        try:
-            feedback = judge_lowest_shared_limit(team, slider.value)
-        except CaseworkError as err:
-            feedback = Feedback(Status.INCORRECT, str(err))
-        show(area, feedback)
-        return feedback
+        box.feedback_area.value = ""
 
     slider.observe(redraw, names="value")
-    button.on_click(check)
     redraw()
-    box = w.VBox([
-        slider, image, summary,
-        w.HTML("<b>질문</b>: 팀 안에서 사례를 나누어 맡기만 해도 모두가 기준 안에 들 수 있는 "
-               "<b>가장 낮은 기준</b>은 몇 건일까요? 슬라이더를 그 값에 놓고 버튼을 누르세요."),
-        button, area,
-    ])
-    box.slider = slider  # type: ignore[attr-defined]
-    box.image = image  # type: ignore[attr-defined]
-    box.summary = summary  # type: ignore[attr-defined]
-    box.feedback_area = area  # type: ignore[attr-defined]
-    box.check = check  # type: ignore[attr-defined]
     return box

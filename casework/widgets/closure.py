@@ -32,7 +32,7 @@ from casework.errors import CaseworkError
 from casework.feedback import Feedback, Status
 from casework.process import DongStep
 from casework.widgets.process import WideTable, first_sentence, record_at
-from casework.widgets.quiz import check_button, feedback_area, show
+from casework.widgets.base import checked_blocks, checked_box
 
 __all__ = [
     "ClosureCase",
@@ -344,41 +344,22 @@ def closure_widget(cases: Sequence[ClosureCase] | None = None, *, only: Sequence
     if not chosen:
         raise CaseworkError("보여 줄 사례가 없습니다. 사례를 하나 이상 고르세요.")
     reasons = [_BLANK, *(r.value for r in ClosureReason)]
-    radios: list[w.RadioButtons] = []
-    dropdowns: list[w.Dropdown] = []
-    areas: list[w.HTML] = []
-    blocks: list[w.Widget] = []
-    for number, case in enumerate(chosen, start=1):
-        radio = w.RadioButtons(options=[MAY_CLOSE, NOT_YET], value=None, layout=w.Layout(width="auto"))
-        drop = w.Dropdown(options=reasons, value=_BLANK, description="종결 사유", layout=w.Layout(width="340px"))
-        area = feedback_area()
-        button = check_button()
-        button.on_click(lambda _b, i=len(radios): check(i))
-        radios.append(radio)
-        dropdowns.append(drop)
-        areas.append(area)
+    radios = [w.RadioButtons(options=[MAY_CLOSE, NOT_YET], value=None, layout=w.Layout(width="auto"))
+              for _ in chosen]
+    dropdowns = [w.Dropdown(options=reasons, value=_BLANK, description="종결 사유", layout=w.Layout(width="340px"))
+                 for _ in chosen]
+    blocks = []
+    for number, (case, radio, drop) in enumerate(zip(chosen, radios, dropdowns), start=1):
         header = (
             f"<b>사례 {number}. {html.escape(case.title)}</b><br>{html.escape(case.story)}<br>"
             f"<span style='color:#555'>지금 단계: <b>{case.step.value}</b></span>"
         )
-        blocks.append(w.VBox([w.HTML(header), radio, w.HBox([drop, button]), area],
-                             layout=w.Layout(margin="0 0 12px 0")))
-
-    def check(i: int) -> Feedback:
-        try:
-            feedback = judge_closure(chosen[i], radios[i].value, dropdowns[i].value)
-        except CaseworkError as err:
-            feedback = Feedback(Status.INCORRECT, str(err))
-        show(areas[i], feedback)
-        return feedback
-
-    box = w.VBox(blocks)
-    box.items = chosen  # type: ignore[attr-defined]
-    box.radios = radios  # type: ignore[attr-defined]
-    box.dropdowns = dropdowns  # type: ignore[attr-defined]
-    box.feedback_areas = areas  # type: ignore[attr-defined]
-    box.check = check  # type: ignore[attr-defined]
-    return box
+        blocks.append(checked_box(
+            [w.HTML(header), radio],
+            lambda case=case, radio=radio, drop=drop: judge_closure(case, radio.value, drop.value),
+            beside=drop,
+        ))
+    return checked_blocks(blocks, extra_attrs={"items": chosen, "radios": radios, "dropdowns": dropdowns})
 
 
 def reasons_table() -> pd.DataFrame:
@@ -485,36 +466,26 @@ def follow_up_widget(closed_on: date = DECIDED_ON, *, reason: ClosureReason | st
     boxes = [w.Checkbox(value=False, description=f"{m}개월", indent=False, layout=w.Layout(width="80px"))
              for m in range(1, 13)]
     method = w.Dropdown(options=list(_METHOD_CHOICES), description="방법", layout=w.Layout(width="420px"))
-    area = feedback_area()
     table = w.HTML()
-    button = check_button("일정 만들기")
 
-    def check(_=None) -> Feedback:
+    def judge() -> Feedback:
         months = [m for m, box in zip(range(1, 13), boxes) if box.value]
         table.value = ""
-        try:
-            if not isinstance(picker.value, date):
-                raise CaseworkError("종결일을 골라 주세요.")
-            feedback = follow_up_feedback(picker.value, months, reason=chosen_reason,
-                                          methods=_METHOD_CHOICES[method.value])
-            if months and chosen_reason is not ClosureReason.DEATH:
-                schedule = follow_up_schedule(picker.value, months=months, methods=_METHOD_CHOICES[method.value])
-                table.value = follow_up_table(schedule).to_html()
-        except CaseworkError as err:
-            feedback = Feedback(Status.INCORRECT, str(err))
-        show(area, feedback)
+        if not isinstance(picker.value, date):
+            raise CaseworkError("종결일을 골라 주세요.")
+        feedback = follow_up_feedback(picker.value, months, reason=chosen_reason,
+                                      methods=_METHOD_CHOICES[method.value])
+        if months and chosen_reason is not ClosureReason.DEATH:
+            schedule = follow_up_schedule(picker.value, months=months, methods=_METHOD_CHOICES[method.value])
+            table.value = follow_up_table(schedule).to_html()
         return feedback
 
-    button.on_click(check)
     grid = w.GridBox(boxes, layout=w.Layout(grid_template_columns="repeat(6, 90px)"))
-    box = w.VBox([
-        w.HTML(f"<b>종결 사유: {chosen_reason.value}</b> — 종결 후 몇 개월째에 연락할지 고르세요."),
-        picker, grid, method, button, area, table,
-    ])
-    box.month_boxes = boxes  # type: ignore[attr-defined]
-    box.date_picker = picker  # type: ignore[attr-defined]
-    box.method = method  # type: ignore[attr-defined]
-    box.table = table  # type: ignore[attr-defined]
-    box.feedback_area = area  # type: ignore[attr-defined]
-    box.check = check  # type: ignore[attr-defined]
-    return box
+    return checked_box(
+        [w.HTML(f"<b>종결 사유: {chosen_reason.value}</b> — 종결 후 몇 개월째에 연락할지 고르세요."),
+         picker, grid, method],
+        judge,
+        button_label="일정 만들기",
+        after=[table],
+        extra_attrs={"month_boxes": boxes, "date_picker": picker, "method": method, "table": table},
+    )

@@ -25,7 +25,8 @@ from casework.domains import Domain
 from casework.errors import CaseworkError
 from casework.feedback import Feedback, Status
 from casework.interview import LISTENING_PRINCIPLE, QuestionMistake, check_question
-from casework.widgets.quiz import check_button, feedback_area, show, text_checker
+from casework.widgets.base import BLANK_CHOICE as _BLANK, checked_box
+from casework.widgets.quiz import text_checker
 
 __all__ = [
     "IntakeStory", "INTAKE_STORIES", "intake_story", "parse_processing_type", "judge_triage",
@@ -156,7 +157,6 @@ INTAKE_STORIES: tuple[IntakeStory, ...] = (
 )
 
 _STORIES = {s.id: s for s in INTAKE_STORIES}
-_BLANK = "— 고르세요 —"
 
 
 def intake_story(story_id: str) -> IntakeStory:
@@ -261,23 +261,8 @@ def triage_widget() -> w.VBox:
         rows.append(w.HTML(f"<p><b>이야기 {story.id}. {html.escape(story.title)}</b><br>"
                            f"{html.escape(story.narrative)}</p>"))
         rows.append(drop)
-    area = feedback_area()
-    button = check_button()
-
-    def check(_=None) -> Feedback:
-        try:
-            feedback = judge_triage({k: d.value for k, d in drops.items()})
-        except CaseworkError as err:
-            feedback = Feedback(Status.INCORRECT, str(err))
-        show(area, feedback)
-        return feedback
-
-    button.on_click(check)
-    box = w.VBox([*rows, button, area])
-    box.dropdowns = drops  # type: ignore[attr-defined]
-    box.check = check  # type: ignore[attr-defined]
-    box.feedback_area = area  # type: ignore[attr-defined]
-    return box
+    return checked_box(rows, lambda: judge_triage({k: d.value for k, d in drops.items()}),
+                       extra_attrs={"dropdowns": drops})
 
 
 # ---------------------------------------------------------------------------

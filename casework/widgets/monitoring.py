@@ -38,7 +38,7 @@ from casework.monitoring import (
     reassessment_due,
     t_scores_over_time,
 )
-from casework.widgets.quiz import check_button, feedback_area, show
+from casework.widgets.base import check_button, checked_box, feedback_area, show
 
 if TYPE_CHECKING:  # pragma: no cover
     import pandas as pd
@@ -57,10 +57,6 @@ __all__ = [
     "log_table",
     "monitoring_widget",
 ]
-
-
-def _esc(text: str) -> str:
-    return html.escape(text, quote=True)
 
 
 # --------------------------------------------------------------------------- reading tables
@@ -117,21 +113,11 @@ def checklist_widget(checklist: Checklist) -> w.VBox:
                    layout=w.Layout(width="95%"))
         for i, item in enumerate(checklist.items, 1)
     ]
-    area = feedback_area()
-    button = check_button("점검 결과 보기")
-    button.layout.align_self = "flex-start"  # not stretched across the page
-
-    def check(_=None) -> Feedback:
-        feedback = checklist_feedback(checklist, [b.value for b in boxes])
-        show(area, feedback)
-        return feedback
-
-    button.on_click(check)
-    box = w.VBox([w.HTML(f"<b>{_esc(checklist.title)}</b>"), *boxes, button, area])
-    box.boxes = boxes  # type: ignore[attr-defined]
-    box.check = check  # type: ignore[attr-defined]
-    box.feedback_area = area  # type: ignore[attr-defined]
-    return box
+    return checked_box(
+        [w.HTML(f"<b>{html.escape(checklist.title)}</b>"), *boxes],
+        lambda: checklist_feedback(checklist, [b.value for b in boxes]),
+        button_label="점검 결과 보기", compact=True, extra_attrs={"boxes": boxes},
+    )
 
 
 # --------------------------------------------------------------------------- entries
@@ -251,7 +237,7 @@ class ProgressReport:
 
     def to_html(self) -> str:
         color = "#a66a00" if self.reasons else "#1b7f3b"
-        items = "".join(f"<li>{_esc(line)}</li>" for line in self.lines())
+        items = "".join(f"<li>{html.escape(line)}</li>" for line in self.lines())
         return (
             f"<div class='casework-progress' style='border-left:4px solid {color};padding:6px 10px'>"
             f"<b>점검 결과 요약</b><ul style='margin:4px 0 0 0'>{items}</ul></div>"
@@ -350,8 +336,7 @@ def monitoring_widget(log: MonitoringLog | None = None, *, last_assessed: date |
                      layout=w.Layout(width="90%"))
     last_in = w.Text(value=(last_assessed or start_log.plan_start).isoformat(), description="마지막 사정일",
                      style=style)
-    button = check_button("기록 추가")
-    button.layout.align_self = "flex-start"  # not stretched across the page
+    button = check_button("기록 추가", compact=True)
     recalc = w.Button(description="마지막 사정일 반영", icon="refresh", layout=w.Layout(width="auto"))
     area = feedback_area()
     report_out = w.HTML()
@@ -397,10 +382,10 @@ def monitoring_widget(log: MonitoringLog | None = None, *, last_assessed: date |
         feedback = Feedback(Status.CORRECT, f"{entry.on} 점검 기록을 더했습니다 (모두 {len(state['log'])}건).",
                             tuple(points), 1.0)
         # Adding a record is not an answer to judge, so no "맞았습니다" badge here.
-        extra = "".join(f"<br>{_esc(p)}" for p in points)
+        extra = "".join(f"<br>{html.escape(p)}" for p in points)
         area.value = (
             "<div class='casework-feedback' data-status='correct' style='border-left:4px solid "
-            f"#1b7f3b;padding:6px 10px;margin:6px 0'>📝 {_esc(feedback.summary)}{extra}</div>"
+            f"#1b7f3b;padding:6px 10px;margin:6px 0'>📝 {html.escape(feedback.summary)}{extra}</div>"
         )
         refresh()
         date_in.value = _next_month(entry.on).isoformat()

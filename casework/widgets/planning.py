@@ -40,7 +40,8 @@ from casework.planning import (
     check_goal,
     suggest_goal_type,
 )
-from casework.widgets.quiz import check_button, feedback_area, question_widget, show, text_checker
+from casework.widgets.base import check_button, checked_box, feedback_area, judged
+from casework.widgets.quiz import question_widget, text_checker
 
 __all__ = [
     "assessment_steps_table",
@@ -57,10 +58,6 @@ __all__ = [
     "export_plan",
     "service_plan_form",
 ]
-
-def _esc(text: str) -> str:
-    return html.escape(text, quote=True)
-
 
 GOAL_PLACEHOLDER = "목표를 입력하세요 (예: 어르신이 3개월 안에 주 2회 이상 경로당 모임에 나간다)"
 
@@ -145,29 +142,12 @@ def goal_checker(value: str = "", owner: str = "") -> w.VBox:
         placeholder="목표의 주인 (선택, 예: 어르신) — 문장에 주어가 없을 때만 적으세요",
         layout=w.Layout(width="60%"),
     )
-    button = check_button("목표 점검")
-    button.layout.align_self = "flex-start"  # not stretched across the page
-    area = feedback_area()
-
-    def check(_=None) -> Feedback:
-        try:
-            feedback = goal_feedback(goal_in.value, owner_in.value)
-        except CaseworkError as err:
-            feedback = Feedback(Status.INCORRECT, str(err))
-        show(area, feedback)
-        return feedback
-
-    button.on_click(check)
-    box = w.VBox([
-        w.HTML("<b>목표</b>"), goal_in, w.HTML("<b>목표의 주인</b> (선택)"), owner_in, button, area,
-    ])
-    box.add_class("casework-goal-checker")
-    box.goal = goal_in  # type: ignore[attr-defined]
-    box.owner = owner_in  # type: ignore[attr-defined]
-    box.button = button  # type: ignore[attr-defined]
-    box.feedback_area = area  # type: ignore[attr-defined]
-    box.check = check  # type: ignore[attr-defined]
-    return box
+    return checked_box(
+        [w.HTML("<b>목표</b>"), goal_in, w.HTML("<b>목표의 주인</b> (선택)"), owner_in],
+        lambda: goal_feedback(goal_in.value, owner_in.value),
+        button_label="목표 점검", compact=True, css_class="casework-goal-checker",
+        extra_attrs={"goal": goal_in, "owner": owner_in},
+    )
 
 
 # --------------------------------------------------------------------------- chapter 06
@@ -191,8 +171,7 @@ def pdn_sort_widget(case: Case | str, *, seed: int = 0) -> w.VBox:
                 "<p><b>교재는 이 욕구들에서 다음 목표와 서비스 계획을 세웠습니다.</b></p>" + plan.html
             )
 
-    button = next(c for c in quiz_box.children if isinstance(c, w.Button))
-    button.on_click(reveal_plan)
+    quiz_box.button.on_click(reveal_plan)
     box = w.VBox([quiz_box, reveal])
     box.add_class("casework-pdn-sort")
     box.question = question  # type: ignore[attr-defined]
@@ -211,22 +190,20 @@ def practice_case_widget() -> w.VBox:
     """The fictional fifth case: read it, write a need and a goal, get feedback, see an answer."""
     case = pdn.practice_case()
     chain = case.chains[0]
-    facts = "".join(f"<li>{_esc(f)}</li>" for f in case.facts)
-    demands = "".join(f"<li>“{_esc(d)}”</li>" for d in chain.demands)
+    facts = "".join(f"<li>{html.escape(f)}</li>" for f in case.facts)
+    demands = "".join(f"<li>“{html.escape(d)}”</li>" for d in chain.demands)
     intro = w.HTML(
-        f"<h4>{_esc(case.title)}</h4><p>{_esc(case.summary)}</p><ul>{facts}</ul>"
-        f"<p><b>할머니가 처음 한 말</b>: “{_esc(chain.problem_quote)}”</p>"
+        f"<h4>{html.escape(case.title)}</h4><p>{html.escape(case.summary)}</p><ul>{facts}</ul>"
+        f"<p><b>할머니가 처음 한 말</b>: “{html.escape(chain.problem_quote)}”</p>"
         f"<p><b>이어서 한 말</b></p><ul>{demands}</ul>"
-        f"<p style='color:#555'>{_esc(case.practice_data.note if case.practice_data else '')}</p>"
+        f"<p style='color:#555'>{html.escape(case.practice_data.note if case.practice_data else '')}</p>"
     )
     need_box = text_checker(
         pdn.need_feedback,
         placeholder="내가 찾은 욕구를 적으세요 (예: ○○의 욕구)",
         button_label="욕구 점검",
     )
-    for child in need_box.children:
-        if isinstance(child, w.Button):
-            child.layout.align_self = "flex-start"
+    need_box.button.layout.align_self = "flex-start"  # not stretched across the page
     goal_box = goal_checker()
     answer = w.HTML(value="")
     answer_button = w.Button(description="워크북의 답 보기", icon="eye", layout=w.Layout(width="auto"))
@@ -541,8 +518,7 @@ def service_plan_form(
 
     add_button = w.Button(description="항목 추가", icon="plus", layout=w.Layout(width="auto"))
     remove_button = w.Button(description="마지막 항목 지우기", icon="minus", layout=w.Layout(width="auto"))
-    check_btn = check_button("계획표 확인")
-    check_btn.layout.align_self = "flex-start"  # not stretched across the page
+    check_btn = check_button("계획표 확인", compact=True)
     area = feedback_area()
     preview = w.HTML(value="")
     file_name = w.Text(value="", placeholder="내_계획표.xlsx", description="파일 이름",
@@ -553,29 +529,22 @@ def service_plan_form(
     save_area = feedback_area()
     state: dict[str, ServicePlan | None] = {"plan": None}
 
-    def check(_=None) -> Feedback:
-        try:
-            feedback, built = plan_form_feedback(
-                {name: box.value for name, box in header.items()}, [_read_item(f) for f in items]
-            )
-        except CaseworkError as err:
-            feedback, built = Feedback(Status.INCORRECT, str(err)), None
-        state["plan"] = built
-        show(area, feedback)
-        preview.value = built.to_html(full_document=False) if built is not None else ""
+    def judge_form() -> Feedback:
+        state["plan"], preview.value = None, ""
+        feedback, state["plan"] = plan_form_feedback(
+            {name: box.value for name, box in header.items()}, [_read_item(f) for f in items]
+        )
+        if state["plan"] is not None:
+            preview.value = state["plan"].to_html(full_document=False)
         return feedback
 
-    def save(_=None) -> Feedback:
+    def judge_save() -> Feedback:
         if check().status is Status.INCORRECT or state["plan"] is None:
-            feedback = Feedback(Status.INCORRECT, "계획표에 고칠 곳이 있어 저장하지 않았습니다. 위의 안내를 보세요.")
-        else:
-            try:
-                feedback = export_plan(state["plan"], file_name.value, folder, overwrite=overwrite.value)
-            except CaseworkError as err:
-                feedback = Feedback(Status.INCORRECT, str(err))
-        show(save_area, feedback)
-        return feedback
+            return Feedback(Status.INCORRECT, "계획표에 고칠 곳이 있어 저장하지 않았습니다. 위의 안내를 보세요.")
+        return export_plan(state["plan"], file_name.value, folder, overwrite=overwrite.value)
 
+    check = judged(judge_form, area)
+    save = judged(judge_save, save_area)
     add_button.on_click(add_item)
     remove_button.on_click(remove_item)
     check_btn.on_click(check)

@@ -22,7 +22,7 @@ import ipywidgets as w
 from casework.errors import CaseworkError
 from casework.feedback import Feedback, Status
 from casework.privacy import MaskResult, mask_case_text
-from casework.widgets.quiz import check_button, feedback_area, show
+from casework.widgets.base import check_button, feedback_area, judged
 
 __all__ = [
     "Leftover",
@@ -193,22 +193,19 @@ def masking_widget(value: str = SAMPLE_CASE_TEXT, names: str = SAMPLE_NAMES) -> 
     area = feedback_area()
     button = check_button("가리기")
 
-    def check(_=None) -> Feedback:
+    def judge() -> Feedback:
         masked.value = ""
-        try:
-            listed = parse_names(names_box.value)
-            feedback = masking_feedback(text_box.value, listed)
-            if text_box.value.strip():
-                shown = mask_case_text(text_box.value, listed).text
-                masked.value = (
-                    "<div style='white-space:pre-wrap;border:1px solid #ccc;padding:6px 10px;"
-                    f"background:#fafafa'><b>가린 결과</b><br>{html.escape(shown)}</div>"
-                )
-        except CaseworkError as err:
-            feedback = Feedback(Status.INCORRECT, str(err))
-        show(area, feedback)
+        listed = parse_names(names_box.value)
+        feedback = masking_feedback(text_box.value, listed)
+        if text_box.value.strip():
+            shown = mask_case_text(text_box.value, listed).text
+            masked.value = (
+                "<div style='white-space:pre-wrap;border:1px solid #ccc;padding:6px 10px;"
+                f"background:#fafafa'><b>가린 결과</b><br>{html.escape(shown)}</div>"
+            )
         return feedback
 
+    check = judged(judge, area)
     button.on_click(check)
     box = w.VBox([text_box, names_box, button, masked, area])
     box.text = text_box  # type: ignore[attr-defined]

@@ -37,7 +37,7 @@ from casework.process import (
     map_stage,
     participants,
 )
-from casework.widgets.quiz import check_button, feedback_area, show
+from casework.widgets.base import BLANK_CHOICE as _BLANK, checked_blocks, checked_box
 
 __all__ = [
     "NextStepScenario",
@@ -56,7 +56,6 @@ __all__ = [
 ]
 
 OPENED_ON = date(2024, 3, 4)
-_BLANK = "— 고르세요 —"
 
 
 # --------------------------------------------------------------------------- records
@@ -437,38 +436,19 @@ def next_step_widget(
     if not chosen:
         raise CaseworkError("보여 줄 상황이 없습니다. 상황을 하나 이상 고르세요.")
     options = [_BLANK, *(step_label(s) for s in STEP_ORDER)]
-    blocks: list[w.Widget] = []
-    dropdowns: list[w.Dropdown] = []
-    areas: list[w.HTML] = []
-    for number, item in enumerate(chosen, start=1):
-        drop = w.Dropdown(options=options, value=_BLANK, description="다음 단계",
-                          layout=w.Layout(width="360px"))
-        area = feedback_area()
-        button = check_button()
-        button.on_click(lambda _b, i=len(dropdowns): check(i))
-        dropdowns.append(drop)
-        areas.append(area)
+    dropdowns = [
+        w.Dropdown(options=options, value=_BLANK, description="다음 단계", layout=w.Layout(width="360px"))
+        for _ in chosen
+    ]
+    blocks = []
+    for number, (item, drop) in enumerate(zip(chosen, dropdowns), start=1):
         header = (
             f"<b>상황 {number}. {html.escape(item.title)}</b><br>{html.escape(item.story)}<br>"
             f"<span style='color:#555'>지금 단계: <b>{step_label(item.step)}</b></span>"
         )
-        blocks.append(w.VBox([w.HTML(header), w.HBox([drop, button]), area],
-                             layout=w.Layout(margin="0 0 12px 0")))
-
-    def check(i: int) -> Feedback:
-        try:
-            feedback = judge_next_step(chosen[i], dropdowns[i].value)
-        except CaseworkError as err:
-            feedback = Feedback(Status.INCORRECT, str(err))
-        show(areas[i], feedback)
-        return feedback
-
-    box = w.VBox(blocks)
-    box.items = chosen  # type: ignore[attr-defined]
-    box.dropdowns = dropdowns  # type: ignore[attr-defined]
-    box.feedback_areas = areas  # type: ignore[attr-defined]
-    box.check = check  # type: ignore[attr-defined]
-    return box
+        blocks.append(checked_box([w.HTML(header)], lambda item=item, drop=drop: judge_next_step(item, drop.value),
+                                  beside=drop))
+    return checked_blocks(blocks, extra_attrs={"items": chosen, "dropdowns": dropdowns})
 
 
 # --------------------------------------------------------------------------- tables

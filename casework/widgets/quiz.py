@@ -1,4 +1,8 @@
-"""Widgets for the quiz kinds in :mod:`casework.quiz` (choice, match, order, categorize)."""
+"""Widgets for the quiz kinds in :mod:`casework.quiz` (choice, match, order, categorize).
+
+``feedback_area``, ``show`` and ``check_button`` live in :mod:`casework.widgets.base`; they are
+re-exported here because chapters and older code import them from this module.
+"""
 
 from __future__ import annotations
 
@@ -10,22 +14,18 @@ import ipywidgets as w
 from casework import quiz as quizlib
 from casework.errors import CaseworkError
 from casework.feedback import Feedback
+from casework.widgets.base import (
+    BLANK_CHOICE as _BLANK,
+    check_button,
+    checked_box,
+    feedback_area,
+    labelled_row as _row,
+    show,
+)
 
-_BLANK = "— 고르세요 —"
+__all__ = ["question_widget", "quiz_widget", "text_checker", "feedback_area", "show", "check_button"]
+
 _WIDE = w.Layout(width="auto")
-
-
-def feedback_area() -> w.HTML:
-    return w.HTML(value="", layout=w.Layout(min_height="1.5em"))
-
-
-def show(area: w.HTML, feedback: Feedback) -> None:
-    area.value = feedback.to_html()
-
-
-def check_button(label: str = "확인") -> w.Button:
-    return w.Button(description=label, button_style="primary", icon="check",
-                    tooltip="답을 확인합니다", layout=w.Layout(width="auto"))
 
 
 def _dropdown(options: list[str]) -> w.Dropdown:
@@ -36,20 +36,19 @@ def _value(dropdown: w.Dropdown) -> str | None:
     return None if dropdown.value == _BLANK else dropdown.value
 
 
-def _row(label: str, control: w.Widget) -> w.HBox:
-    return w.HBox([w.HTML(f"<div style='width:430px;padding-right:8px'>{label}</div>"), control])
-
-
 def question_widget(question, *, seed: int = 0) -> w.VBox:
     """One question with its controls, a 확인 button and a feedback area.
 
-    The returned box has ``read_answer()`` and ``check()`` attributes so tests and
-    notebooks can drive it without clicking.
+    Choice options, match rows, order slots and categorize items are shuffled with a
+    generator seeded by ``seed`` and the question id, so every learner with the same seed
+    sees the same order. The returned box has ``read_answer()`` and ``check()`` attributes
+    so tests and notebooks can drive it without clicking.
     """
     rng = random.Random(f"{seed}-{question.id}")
     controls: list[w.Widget]
     if question.kind == "choice":
         texts = [o.text for o in question.options]
+        rng.shuffle(texts)
         radio = w.RadioButtons(options=texts, value=None, layout=_WIDE)
         controls = [radio]
 
@@ -83,23 +82,11 @@ def question_widget(question, *, seed: int = 0) -> w.VBox:
     else:  # pragma: no cover - the Quiz model admits only the kinds above
         raise CaseworkError(f"알 수 없는 문제 유형입니다: {question.kind}")
 
-    area = feedback_area()
-    button = check_button()
-
-    def check(_=None) -> Feedback:
-        try:
-            feedback = quizlib.judge(question, read_answer())
-        except CaseworkError as err:
-            feedback = Feedback(quizlib.Status.INCORRECT, str(err))
-        show(area, feedback)
-        return feedback
-
-    button.on_click(check)
-    box = w.VBox([w.HTML(f"<b>{question.prompt}</b>"), *controls, button, area])
-    box.read_answer = read_answer  # type: ignore[attr-defined]
-    box.check = check  # type: ignore[attr-defined]
-    box.feedback_area = area  # type: ignore[attr-defined]
-    return box
+    return checked_box(
+        [w.HTML(f"<b>{question.prompt}</b>"), *controls],
+        lambda: quizlib.judge(question, read_answer()),
+        extra_attrs={"read_answer": read_answer},
+    )
 
 
 def quiz_widget(quiz_id: str, *, only: list[str] | None = None, seed: int = 0) -> w.VBox:
@@ -120,20 +107,5 @@ def text_checker(
     """A text box, a button and a feedback area; ``judge`` is a plain function."""
     make = w.Textarea if multiline else w.Text
     box_in = make(value=value, placeholder=placeholder, layout=w.Layout(width="90%"))
-    area = feedback_area()
-    button = check_button(button_label)
-
-    def check(_=None) -> Feedback:
-        try:
-            feedback = judge(box_in.value)
-        except CaseworkError as err:
-            feedback = Feedback(quizlib.Status.INCORRECT, str(err))
-        show(area, feedback)
-        return feedback
-
-    button.on_click(check)
-    box = w.VBox([box_in, button, area])
-    box.text = box_in  # type: ignore[attr-defined]
-    box.check = check  # type: ignore[attr-defined]
-    box.feedback_area = area  # type: ignore[attr-defined]
-    return box
+    return checked_box([box_in], lambda: judge(box_in.value), button_label=button_label,
+                       extra_attrs={"text": box_in})
