@@ -19,6 +19,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
 from casework.errors import CaseworkError
+from casework.scenarios import bundled_scenario_file
 
 __all__ = [
     "Caseload",
@@ -27,7 +28,7 @@ __all__ = [
     "summarize",
     "summary_lines",
     "team_from_counts",
-    "EXAMPLE_TEAM",
+    "example_team",
 ]
 
 
@@ -171,15 +172,12 @@ def summary_lines(summary: CaseloadSummary) -> tuple[str, ...]:
     return tuple(lines)
 
 
-# A clearly fictional team (햇살동 is not a real 동 in this workbook) for chapter 10.
-EXAMPLE_TEAM: tuple[Caseload, ...] = (
-    Caseload("가람", 18),
-    Caseload("나래", 27),
-    Caseload("다온", 34),
-    Caseload("라온", 12),
-    Caseload("마루", 23),
-    Caseload("바다", 29),
-)
+def example_team() -> tuple[Caseload, ...]:
+    """A clearly fictional team for chapter 10 (햇살동 is not a real 동 in this workbook).
+
+    Read once from ``casework/data/scenarios/caseload_team.yaml``.
+    """
+    return bundled_scenario_file("caseload_team.yaml", Caseload, "team", id_field="worker")
 
 
 def team_from_counts(counts: Sequence[tuple[str, int]]) -> tuple[Caseload, ...]:

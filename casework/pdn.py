@@ -33,6 +33,7 @@ from casework.feedback import Feedback, Status
 from casework.monitoring import MonitoringEntry, MonitoringLog, MonitoringMethod
 from casework.planning import PlanChain, ServicePlan, ServicePlanItem
 from casework.quiz import CategorizeQuestion, Item
+from casework.scenarios import bundled_scenario_file
 
 __all__ = [
     "HtmlBlock",
@@ -504,82 +505,24 @@ def need_feedback(text: str) -> Feedback:
 
 # --------------------------------------------------------------------------- the fifth case
 
-_PRACTICE_NOTE = (
-    "워크북이 연습용으로 지어낸 가상 사례입니다. 교재에는 없고, 인물과 기관은 실제와 관계가 없습니다."
-)
-
 #: Short names of the practice case's three goals, as used in its monitoring log and chart.
 PRACTICE_GOALS: tuple[str, str, str] = ("손녀 결석 줄이기", "할머니·담임 의논", "손녀 또래 모임")
 
-_PRACTICE_CASE = {
-    "id": "practice_grandchild",
-    "title": "학교에 가지 않으려는 손녀 (연습용 가상 사례)",
-    "kind": "문제·요구·욕구 예시",
-    "source": "사례관리 워크북 연습용 가상 사례 (교재에 없음)",
-    "order": 90,
-    "summary": (
-        "일흔두 살 할머니가 혼자 키우는 초등학교 5학년 손녀가 학교에 자주 빠지는 가정입니다. "
-        "할머니의 요청은 학습지와 돌봄 서비스이지만, 그 뒤에 어떤 욕구가 있는지 스스로 찾아봅니다."
-    ),
-    "facts": [
-        "김○○ 할머니(72세)가 초등학교 5학년 손녀(11세)를 혼자 키운다. 손녀의 부모와는 연락이 끊겼다.",
-        "지난 한 달 동안 손녀가 학교에 5일 빠졌고, 담임교사가 동 주민센터에 알려 왔다.",
-        "손녀는 친구들이 놀려서 학교에 가기 싫다고 말한다.",
-        "할머니는 글을 잘 읽지 못해 알림장이나 숙제를 봐 주기 어렵다.",
-        "할머니는 기초연금을 받는다. 살림은 빠듯하지만 끼니를 거르지는 않는다.",
-    ],
-    "chains": [
-        {
-            "problem_quote": "손녀가 요즘 학교에 안 가려고 해요. 걱정돼서 잠이 안 와요.",
-            "problem": "손녀가 한 달 사이 5일 결석함. 할머니 혼자서는 손녀의 학교생활을 살피기 어려움",
-            "demands": [
-                "제가 글을 몰라서 숙제를 봐 줄 수가 없어요.",
-                "애가 친구들이 놀린다고 해요.",
-                "학습지 좀 넣어 주세요.",
-                "돌봄 서비스 받고 싶어요.",
-            ],
-            "needs": [
-                {"text": "(손녀의) 학교생활 적응의 욕구", "domain": "교육"},
-                {"text": "(손녀의) 또래관계 형성의 욕구", "domain": "사회적 관계"},
-                {"text": "(할머니의) 양육 역량 강화의 욕구", "domain": "가족관계"},
-            ],
-            "objectives": [
-                {"purpose": "(손녀의) 학교생활 적응",
-                 "objective": "손녀가 3개월 안에 결석을 한 달에 1일 이하로 줄인다"},
-                {"purpose": "(할머니의) 양육 역량 강화",
-                 "objective": "할머니가 3개월 안에 담임교사와 한 달에 1회 이상 손녀의 학교생활을 의논한다"},
-                {"purpose": "(손녀의) 또래관계 형성",
-                 "objective": "손녀가 6개월 안에 방과후 또래 모임에 주 2회 이상 나간다"},
-            ],
-            "services": [
-                "(결석의 까닭을 살피고 등교를 돕기 위한) 학교사회복지사와의 상담",
-                "(할머니가 담임교사와 직접 의논하도록) 첫 상담 동행과 알림장 읽기 도움",
-                "(또래와 어울릴 자리를 만들기 위한) 지역아동센터 방과후 활동 연계",
-                "(검사 결과 학습 지원이 필요한 경우) 학습지 지원",
-            ],
-            "notes": [
-                "할머니가 청한 학습지와 돌봄 서비스는 요구입니다. 학습지는 조건이 맞을 때 쓰는 수단으로 "
-                "계획에 남겨 두었습니다.",
-            ],
-            "practice_data": True,
-        }
-    ],
-    "practice_data": {
-        "note": _PRACTICE_NOTE,
-        "person_name": "김○○ 할머니",
-    },
-}
-
 
 def practice_case() -> Case:
-    """The fictional fifth case (not in the textbook), validated like any case file."""
-    return Case.model_validate(_PRACTICE_CASE)
+    """The fictional fifth case (not in the textbook), validated like any case file.
+
+    It lives in ``casework/data/scenarios/practice_case.yaml``, apart from the bundled case
+    folder, so it is not listed among the textbook's cases. The file is read once; each call
+    returns a fresh copy.
+    """
+    return bundled_scenario_file("practice_case.yaml", Case).model_copy(deep=True)
 
 
 def practice_service_plan() -> ServicePlan:
     """A filled service plan form (①–⑮) for the practice case; every value is fictional."""
     start = date(2025, 3, 3)
-    objectives = [o["objective"] for o in _PRACTICE_CASE["chains"][0]["objectives"]]
+    objectives = [o.objective for o in practice_case().chains[0].objectives]
     return ServicePlan(
         case_number="연습-2025-001",
         client_name="김○○",

@@ -7,7 +7,7 @@ import re
 import pytest
 
 from casework.caseload import (
-    EXAMPLE_TEAM,
+    example_team,
     Caseload,
     CaseloadSummary,
     overloaded,
@@ -91,8 +91,8 @@ def test_summary_never_invents_a_standard():
 
 def test_example_team_is_the_fictional_six():
     """Is the example team six distinct fictional workers with plausible counts?"""
-    assert [w.worker for w in EXAMPLE_TEAM] == ["가람", "나래", "다온", "라온", "마루", "바다"]
-    assert sum(w.active_cases for w in EXAMPLE_TEAM) == 143
+    assert [w.worker for w in example_team()] == ["가람", "나래", "다온", "라온", "마루", "바다"]
+    assert sum(w.active_cases for w in example_team()) == 143
 
 
 def test_team_from_counts_builds_and_checks():

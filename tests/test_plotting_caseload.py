@@ -13,7 +13,7 @@ matplotlib.use("Agg")
 import matplotlib.pyplot as plt  # noqa: E402
 from matplotlib.colors import to_hex  # noqa: E402
 
-from casework.caseload import EXAMPLE_TEAM, Caseload  # noqa: E402
+from casework.caseload import Caseload, example_team  # noqa: E402
 from casework.errors import CaseworkError  # noqa: E402
 from casework.plotting.caseload import OK_COLOR, OVER_COLOR, caseload_chart  # noqa: E402
 
@@ -31,7 +31,7 @@ def _draw(team, limit, name):
 
 def test_chart_draws_without_warnings_and_saves_a_png():
     """Does the chart draw with Hangul and no warning, and save a non-trivial PNG?"""
-    fig = _draw(EXAMPLE_TEAM, 25, "caseload_chart.png")
+    fig = _draw(example_team(), 25, "caseload_chart.png")
     try:
         assert (BUILD / "caseload_chart.png").stat().st_size > 10_000
     finally:
@@ -40,11 +40,11 @@ def test_chart_draws_without_warnings_and_saves_a_png():
 
 def test_over_limit_bars_are_red_and_the_rest_blue():
     """Is each bar coloured by whether that worker is over the chosen limit?"""
-    fig = _draw(EXAMPLE_TEAM, 25, "caseload_chart_colours.png")
+    fig = _draw(example_team(), 25, "caseload_chart_colours.png")
     try:
         ax = fig.axes[0]
-        colours = [to_hex(p.get_facecolor()) for p in ax.patches[: len(EXAMPLE_TEAM)]]
-        expected = [OVER_COLOR if w.active_cases > 25 else OK_COLOR for w in EXAMPLE_TEAM]
+        colours = [to_hex(p.get_facecolor()) for p in ax.patches[: len(example_team())]]
+        expected = [OVER_COLOR if w.active_cases > 25 else OK_COLOR for w in example_team()]
         assert colours == [to_hex(c) for c in expected]
     finally:
         plt.close(fig)
@@ -52,7 +52,7 @@ def test_over_limit_bars_are_red_and_the_rest_blue():
 
 def test_limit_line_and_labels_show_the_chosen_value_and_the_excess():
     """Is the dashed line at the limit, labelled as a chosen value, with '+N건 초과' on red bars?"""
-    fig = _draw(EXAMPLE_TEAM, 22, "caseload_chart_22.png")
+    fig = _draw(example_team(), 22, "caseload_chart_22.png")
     try:
         ax = fig.axes[0]
         dashed = [l for l in ax.get_lines() if l.get_linestyle() == "--"]
@@ -69,7 +69,7 @@ def test_limit_line_and_labels_show_the_chosen_value_and_the_excess():
 
 def test_limit_above_everyone_marks_nobody():
     """With a limit above every load, are there no red bars and no excess labels?"""
-    fig = _draw(EXAMPLE_TEAM, 40, "caseload_chart_40.png")
+    fig = _draw(example_team(), 40, "caseload_chart_40.png")
     try:
         ax = fig.axes[0]
         assert not ax.texts
@@ -80,14 +80,14 @@ def test_limit_above_everyone_marks_nobody():
 
 def test_chart_accepts_an_iterator():
     """Is a generator of workers drawn in full, not used up by validation?"""
-    fig = caseload_chart((w for w in EXAMPLE_TEAM), 25)
+    fig = caseload_chart((w for w in example_team()), 25)
     try:
-        assert len(fig.axes[0].get_xticklabels()) == len(EXAMPLE_TEAM)
+        assert len(fig.axes[0].get_xticklabels()) == len(example_team())
     finally:
         plt.close(fig)
 
 
-@pytest.mark.parametrize("team, limit", [([], 10), (EXAMPLE_TEAM, 0), (EXAMPLE_TEAM, "20"), ("가람", 5),
+@pytest.mark.parametrize("team, limit", [([], 10), (example_team(), 0), (example_team(), "20"), ("가람", 5),
                                          ([Caseload("가", 1), "나"], 5)])
 def test_bad_input_is_refused_before_drawing(team, limit):
     """Is a bad team or limit refused with a Korean message, and no figure left open?"""

@@ -10,7 +10,7 @@ matplotlib.use("Agg")
 
 import matplotlib.pyplot as plt  # noqa: E402
 
-from casework.caseload import EXAMPLE_TEAM, Caseload  # noqa: E402
+from casework.caseload import Caseload, example_team  # noqa: E402
 from casework.errors import CaseworkError  # noqa: E402
 from casework.feedback import Status  # noqa: E402
 from casework.widgets.caseload import (  # noqa: E402
@@ -26,7 +26,7 @@ TEAM = (Caseload("가", 10), Caseload("나", 25), Caseload("다", 31), Caseload(
 def test_lowest_shared_limit_is_the_ceiling_of_the_mean():
     """Is the answer the smallest whole limit with total <= limit x people?"""
     assert lowest_shared_limit(TEAM) == 24
-    assert lowest_shared_limit(EXAMPLE_TEAM) == 24  # 143 / 6 = 23.8
+    assert lowest_shared_limit(example_team()) == 24  # 143 / 6 = 23.8
     assert lowest_shared_limit([Caseload("가", 0)]) == 1
 
 

@@ -13,7 +13,7 @@ from casework.errors import CaseworkError  # noqa: E402
 from casework.feedback import Status  # noqa: E402
 from casework.process import DongStep  # noqa: E402
 from casework.widgets.closure import (  # noqa: E402
-    CLOSURE_CASES,
+    closure_cases,
     FIRST_CONTACT_WITHIN,
     FOLLOW_UP_SPAN,
     MAY_CLOSE,
@@ -46,7 +46,7 @@ def _rules_accept(case: ClosureCase, reason: ClosureReason) -> bool:
 # --------------------------------------------------------------------------- cases
 
 
-@pytest.mark.parametrize("case", CLOSURE_CASES, ids=lambda c: c.id)
+@pytest.mark.parametrize("case", closure_cases(), ids=lambda c: c.id)
 def test_right_answer_is_correct_and_accepted_by_the_rules(case):
     """Is each case's right answer judged correct, and (if it closes) accepted by the library?"""
     if case.may_close:
@@ -57,7 +57,7 @@ def test_right_answer_is_correct_and_accepted_by_the_rules(case):
     assert fb.status is Status.CORRECT and fb.summary == case.why and fb.score == 1.0
 
 
-@pytest.mark.parametrize("case", [c for c in CLOSURE_CASES if not c.may_close], ids=lambda c: c.id)
+@pytest.mark.parametrize("case", [c for c in closure_cases() if not c.may_close], ids=lambda c: c.id)
 def test_cases_that_may_not_close_have_no_reason_that_fits(case):
     """For a case that may not close, is every reason either refused by the rules or explained?"""
     for reason in R:
@@ -66,7 +66,7 @@ def test_cases_that_may_not_close_have_no_reason_that_fits(case):
         assert _rules_accept(case, reason) is False or reason in case.tempting, (case.id, reason)
 
 
-@pytest.mark.parametrize("case", CLOSURE_CASES, ids=lambda c: c.id)
+@pytest.mark.parametrize("case", closure_cases(), ids=lambda c: c.id)
 def test_rule_refusals_become_the_feedback(case):
     """When decide_closure or the record refuses, does the feedback quote that rule?"""
     for reason in R:
@@ -158,8 +158,8 @@ def test_a_case_needs_a_reason_exactly_when_it_may_close():
 
 def test_cases_cover_every_reason_and_some_that_may_not_close():
     """Is every closure reason the answer to some case, with at least two cases that may not close?"""
-    assert {c.reason for c in CLOSURE_CASES if c.may_close} == set(R)
-    assert sum(not c.may_close for c in CLOSURE_CASES) >= 2
+    assert {c.reason for c in closure_cases() if c.may_close} == set(R)
+    assert sum(not c.may_close for c in closure_cases()) >= 2
 
 
 # --------------------------------------------------------------------------- widget
@@ -184,7 +184,7 @@ def test_closure_widget_routes_radio_and_dropdown():
 def test_closure_widget_untouched_and_empty():
     """Is an untouched case 'unanswered', and is an empty selection refused?"""
     box = closure_widget()
-    assert len(box.items) == len(CLOSURE_CASES)
+    assert len(box.items) == len(closure_cases())
     assert box.check(0).status is Status.UNANSWERED
     with pytest.raises(CaseworkError):
         closure_widget([])

@@ -26,19 +26,19 @@ EXPECTED = {
 
 def test_each_story_lands_in_a_different_type():
     """Do the four stories cover the four 처리유형, one each, by the workbook rule?"""
-    assert {s.id: s.triage().processing_type for s in intake.INTAKE_STORIES} == EXPECTED
+    assert {s.id: s.triage().processing_type for s in intake.intake_stories()} == EXPECTED
 
 
 def test_stories_gather_all_four_kinds_of_information():
     """Has every story current and potential problems, strengths and weaknesses recorded?"""
-    for story in intake.INTAKE_STORIES:
+    for story in intake.intake_stories():
         assert story.information.is_complete, story.id
         assert story.narrative and story.title
 
 
 def test_story_names_are_masked():
     """Are the people in the stories fictional, with masked names (○○)?"""
-    assert all("○○" in s.title for s in intake.INTAKE_STORIES)
+    assert all("○○" in s.title for s in intake.intake_stories())
 
 
 def test_intake_story_lookup_and_unknown_id():

@@ -13,14 +13,16 @@ from casework.errors import CaseworkError  # noqa: E402
 from casework.feedback import Status  # noqa: E402
 from casework.privacy import RRN_MASK  # noqa: E402
 from casework.widgets.privacy import (  # noqa: E402
-    SAMPLE_CASE_TEXT,
-    SAMPLE_NAMES,
     check_masking,
     find_leftovers,
     masking_feedback,
+    masking_sample,
     masking_widget,
     parse_names,
 )
+
+SAMPLE_CASE_TEXT = masking_sample().text
+SAMPLE_NAMES = masking_sample().names_text
 
 
 def _kinds(text):

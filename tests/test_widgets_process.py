@@ -21,7 +21,7 @@ from casework.process import (  # noqa: E402
     allowed_next_steps,
 )
 from casework.widgets.process import (  # noqa: E402
-    NEXT_STEP_SCENARIOS,
+    next_step_scenarios,
     NextStepScenario,
     explain_refusal,
     judge_next_step,
@@ -180,7 +180,7 @@ def test_unknown_closing_reason_is_refused():
 # --------------------------------------------------------------------------- scenarios
 
 
-@pytest.mark.parametrize("item", NEXT_STEP_SCENARIOS, ids=lambda s: s.id)
+@pytest.mark.parametrize("item", next_step_scenarios(), ids=lambda s: s.id)
 def test_each_scenarios_answer_is_allowed_and_correct(item):
     """Is each scenario's expected step one the rules allow, and judged correct with its why?"""
     record = item.record()
@@ -190,7 +190,7 @@ def test_each_scenarios_answer_is_allowed_and_correct(item):
     assert fb.status is Status.CORRECT and fb.summary == item.why and fb.score == 1.0
 
 
-@pytest.mark.parametrize("item", NEXT_STEP_SCENARIOS, ids=lambda s: s.id)
+@pytest.mark.parametrize("item", next_step_scenarios(), ids=lambda s: s.id)
 def test_every_other_choice_is_wrong_with_a_reason_and_a_hint(item):
     """Is every other step judged incorrect, with a specific reason and the scenario's hint?"""
     for target in STEP_ORDER:
@@ -208,15 +208,15 @@ def test_every_other_choice_is_wrong_with_a_reason_and_a_hint(item):
 
 def test_tempting_entries_are_only_for_moves_the_rules_allow():
     """Does each scenario explain only choices the rules would accept (the rules cover the rest)?"""
-    for item in NEXT_STEP_SCENARIOS:
+    for item in next_step_scenarios():
         for target in item.tempting:
             assert explain_refusal(item.record(), target, closing_reason=item.closing_reason) is None, (item.id, target)
 
 
 def test_scenarios_cover_the_key_teaching_points():
     """Do the scenarios include staying for consent, the loop back, closing early and re-intervention?"""
-    by_id = {s.id: s for s in NEXT_STEP_SCENARIOS}
-    assert len(by_id) == len(NEXT_STEP_SCENARIOS) >= 8
+    by_id = {s.id: s for s in next_step_scenarios()}
+    assert len(by_id) == len(next_step_scenarios()) >= 8
     assert by_id["no-consent-yet"].expected is by_id["no-consent-yet"].step
     assert by_id["job-lost"].expected is D.NEEDS_ASSESSMENT
     assert by_id["moving-away"].expected is D.CLOSURE and by_id["moving-away"].step is D.INTERVENTION
@@ -303,7 +303,7 @@ def test_widget_untouched_is_unanswered():
 
 def test_widget_defaults_to_all_scenarios_and_refuses_an_empty_list():
     """Does the widget show every scenario by default and refuse an empty selection?"""
-    assert len(next_step_widget().items) == len(NEXT_STEP_SCENARIOS)
+    assert len(next_step_widget().items) == len(next_step_scenarios())
     with pytest.raises(CaseworkError, match="상황"):
         next_step_widget([])
     with pytest.raises(CaseworkError, match="없는"):

@@ -17,7 +17,7 @@ from collections.abc import Iterable, Sequence
 
 import ipywidgets as w
 
-from casework.caseload import EXAMPLE_TEAM, Caseload, summarize, summary_lines
+from casework.caseload import Caseload, example_team, summarize, summary_lines
 from casework.errors import CaseworkError
 from casework.feedback import Feedback, Status
 from casework.widgets.base import checked_box
@@ -91,12 +91,13 @@ def chart_png(workers: Sequence[Caseload], limit: int) -> bytes:
     return buffer.getvalue()
 
 
-def caseload_widget(workers: Sequence[Caseload] = EXAMPLE_TEAM, *, limit: int | None = None) -> w.VBox:
+def caseload_widget(workers: Sequence[Caseload] | None = None, *, limit: int | None = None) -> w.VBox:
     """A limit slider, the team chart and summary, and a 확인 button for the sharing question.
 
-    The box has ``slider``, ``image``, ``summary`` and ``check()`` for tests.
+    ``workers`` defaults to :func:`casework.caseload.example_team`. The box has ``slider``,
+    ``image``, ``summary`` and ``check()`` for tests.
     """
-    team = _team(workers)
+    team = _team(example_team() if workers is None else workers)
     if limit is None:
         limit = max(m.active_cases for m in team)  # start where nobody is over
     summarize(team, limit)  # validates the limit

@@ -6,7 +6,8 @@ step, so the library's refusals (no decision without the person, no 목표 달�
 become the feedback. :func:`follow_up_feedback` turns :func:`casework.closure.follow_up_schedule`
 into a dated plan with advice.
 
-The cases are fictional. The advice on follow-up timing (first contact within three months,
+The cases are fictional and live in ``casework/data/scenarios/closure.yaml``
+(:func:`closure_cases`). The advice on follow-up timing (first contact within three months,
 the whole follow-up within a year, more than one contact) is the workbook's teaching rule:
 the textbook says only that follow-up runs for "일정 기간" with a limited purpose.
 """
@@ -32,11 +33,12 @@ from casework.errors import CaseworkError
 from casework.feedback import Feedback, Status
 from casework.process import DongStep
 from casework.widgets.process import WideTable, first_sentence, record_at
+from casework.scenarios import bundled_scenario_file
 from casework.widgets.base import checked_blocks, checked_box
 
 __all__ = [
     "ClosureCase",
-    "CLOSURE_CASES",
+    "closure_cases",
     "closure_case",
     "judge_closure",
     "closure_widget",
@@ -88,171 +90,18 @@ class ClosureCase:
             raise CaseworkError(f"사례 '{self.id}': 종결할 수 있는 사례에만 종결 사유를 적습니다.")
 
 
-_R = ClosureReason
-_D = DongStep
-
-CLOSURE_CASES: tuple[ClosureCase, ...] = (
-    ClosureCase(
-        id="goal-reached",
-        title="목표를 확인한 평가 자리",
-        story=(
-            "혼자 아이를 키우는 어머니와 평가 자리를 가졌습니다. 함께 세운 목표였던 밀린 공과금 정리와 "
-            "아이 돌봄 서비스 이용이 모두 이루어졌습니다. 어머니도 '이제 혼자 해 볼 수 있겠다'며 종결에 동의했습니다."
-        ),
-        step=_D.EVALUATION,
-        decided_with_person=True,
-        goals_reviewed=True,
-        may_close=True,
-        reason=_R.GOAL_ACHIEVED,
-        why="평가로 목표 달성을 확인했고 당사자와 함께 정했으니 '목표 달성'으로 종결할 수 있습니다.",
-        hint="평가를 했는지, 당사자가 함께 정했는지 확인해 보세요.",
-        tempting={
-            _R.PERSON_OR_GUARDIAN_WISH: "어머니가 그만두기를 원해서가 아니라 목표를 이루어서 마치는 것입니다.",
-        },
-    ),
-    ClosureCase(
-        id="feels-better",
-        title="'이제 괜찮다'는 어르신",
-        story=(
-            "점검차 방문했더니 어르신이 '요즘은 밥도 잘 먹고 살 만하다, 이제 그만 와도 된다'고 하십니다. "
-            "계획한 기간은 아직 두 달 남았고, 목표를 얼마나 이루었는지 함께 따져 본 적은 없습니다."
-        ),
-        step=_D.MONITORING,
-        decided_with_person=True,
-        goals_reviewed=False,
-        may_close=False,
-        reason=None,
-        why=(
-            "좋아졌다는 말만으로는 종결하지 않습니다. 먼저 어르신과 함께 목표를 얼마나 이루었는지 평가하고, "
-            "그 결과로 종결을 정합니다."
-        ),
-        hint="'목표 달성'이라고 말하려면 그 전에 어떤 단계를 거쳐야 할까요?",
-        tempting={
-            _R.PERSON_OR_GUARDIAN_WISH: (
-                "어르신은 도움이 싫어서가 아니라 좋아졌다고 느껴서 하신 말씀입니다. "
-                "좋아졌는지는 평가로 함께 확인합니다."
-            ),
-            _R.MOVED_AWAY: "어르신은 이사하지 않으십니다. 같은 집에서 지내고 계십니다.",
-            _R.NO_REGULAR_CONTACT: "방금 방문해서 만났듯이, 정기적으로 만나는 데에는 어려움이 없습니다.",
-        },
-    ),
-    ClosureCase(
-        id="moving",
-        title="다른 시로 이사하는 가족",
-        story=(
-            "개입 중인 가족이 남편의 일자리 때문에 다음 달 다른 시로 이사합니다. 가족과 만나 지금까지를 "
-            "돌아보고, 새 주소지 주민센터에 안내받을 수 있게 돕기로 함께 정했습니다."
-        ),
-        step=_D.INTERVENTION,
-        decided_with_person=True,
-        goals_reviewed=False,
-        may_close=True,
-        reason=_R.MOVED_AWAY,
-        why="이 지역에서 계속 도울 수 없게 되었으니 가족과 함께 '전출·주거지 이전'으로 종결할 수 있습니다.",
-        hint="가족이 어디에서 살게 되는지 보세요.",
-        tempting={
-            _R.PERSON_OR_GUARDIAN_WISH: "가족이 그만두기를 원한 것이 아니라 이사로 이 동을 떠나는 것입니다.",
-            _R.NO_REGULAR_CONTACT: "만날 수 없게 된 까닭이 이사이니, 그 사유를 그대로 적는 것이 정확합니다.",
-        },
-    ),
-    ClosureCase(
-        id="no-answer",
-        title="반년째 닿지 않는 연락",
-        story=(
-            "여섯 달 넘게 전화를 받지 않고, 여러 차례 찾아갔지만 만나지 못했습니다. 이웃과 통장님도 "
-            "소식을 모릅니다. 팀장과 의논해 종결 여부를 정하려 합니다."
-        ),
-        step=_D.MONITORING,
-        decided_with_person=False,
-        goals_reviewed=False,
-        may_close=True,
-        reason=_R.LOST_CONTACT,
-        why=(
-            "오랫동안 연락이 닿지 않아 당사자와 함께 정할 수 없는 경우입니다. 팀과 의논해 "
-            "'장기간 연락두절'로 종결하고, 누구와 의논했는지 기록에 남깁니다."
-        ),
-        hint="당사자와 이야기를 나눌 수 있는 상황인가요?",
-    ),
-    ClosureCase(
-        id="worker-alone",
-        title="바쁜 담당자의 혼자 한 결정",
-        story=(
-            "담당 사례가 많아 버거운 사례관리자가, 서비스를 잘 이용하고 있는 한 가정의 사례를 정리하려고 "
-            "합니다. 가정에는 아직 아무 말도 하지 않았습니다."
-        ),
-        step=_D.INTERVENTION,
-        decided_with_person=False,
-        goals_reviewed=False,
-        may_close=False,
-        reason=None,
-        why=(
-            "사례관리자가 바쁘다는 것은 종결 사유가 아닙니다. 종결은 당사자와 함께 정하는 것이고, "
-            "업무가 많다면 팀 안에서 사례를 조정할 일입니다."
-        ),
-        hint="이 결정에 가정은 참여했나요? 종결 사유 목록에 '담당자 사정'이 있나요?",
-        tempting={
-            _R.DEATH: "당사자가 세상을 떠난 것이 아닙니다.",
-            _R.LOST_CONTACT: "연락이 끊긴 것이 아닙니다. 가정은 서비스를 잘 이용하고 있습니다.",
-        },
-    ),
-    ClosureCase(
-        id="family-takes-over",
-        title="아들과 함께 살게 된 어르신",
-        story=(
-            "아드님이 어르신을 모시고 살기로 했습니다. 어르신과 아드님 모두 이제 사례관리를 그만 받고 싶다고 "
-            "분명히 말씀하셨고, 함께 앉아 이야기를 나누었습니다. 목표 평가는 아직 하지 않았습니다."
-        ),
-        step=_D.MONITORING,
-        decided_with_person=True,
-        goals_reviewed=False,
-        may_close=True,
-        reason=_R.PERSON_OR_GUARDIAN_WISH,
-        why="본인과 보호자가 분명히 원하고 함께 의논했으니 '본인·보호자 의사'로 종결할 수 있습니다.",
-        hint="누가 무엇을 원한다고 했나요?",
-        tempting={
-            _R.MOVED_AWAY: "어르신이 같은 지역에 계신지는 이야기에 나오지 않습니다. 결정적인 것은 두 분의 뜻입니다.",
-        },
-    ),
-    ClosureCase(
-        id="passed-away",
-        title="병원에서 온 연락",
-        story="지병으로 입원해 계시던 어르신이 돌아가셨다는 연락을 병원에서 받았습니다.",
-        step=_D.INTERVENTION,
-        decided_with_person=False,
-        goals_reviewed=False,
-        may_close=True,
-        reason=_R.DEATH,
-        why="'사망'으로 종결합니다. 이 경우에는 사후관리를 하지 않습니다.",
-        hint="사례를 더 이어 갈 수 없는 까닭은 무엇인가요?",
-    ),
-    ClosureCase(
-        id="away-for-work",
-        title="1년 가까이 집을 비우는 아버지",
-        story=(
-            "사례관리를 받던 아버지가 지방 건설 현장에서 일하게 되어 1년 가까이 집을 비웁니다. 주소는 그대로 "
-            "두지만 만나거나 연락하기가 어렵습니다. 떠나기 전에 함께 이야기를 나누었습니다."
-        ),
-        step=_D.MONITORING,
-        decided_with_person=True,
-        goals_reviewed=False,
-        may_close=True,
-        reason=_R.NO_REGULAR_CONTACT,
-        why="주기적으로 만나며 점검할 수 없게 되었으니, 아버지와 함께 '정기적 접촉 불가'로 종결할 수 있습니다.",
-        hint="주소는 그대로입니다. 무엇이 어려워졌나요?",
-        tempting={
-            _R.MOVED_AWAY: "주소를 옮기는 것은 아닙니다. 어려워진 것은 정기적으로 만나는 일입니다.",
-            _R.PERSON_OR_GUARDIAN_WISH: "아버지가 그만두기를 원한 것은 아닙니다. 만날 수 없게 된 것이 사유입니다.",
-        },
-    ),
-)
+def closure_cases() -> tuple[ClosureCase, ...]:
+    """The bundled cases, read once from ``casework/data/scenarios/closure.yaml``."""
+    return bundled_scenario_file("closure.yaml", ClosureCase, "cases")
 
 
 def closure_case(case_id: str) -> ClosureCase:
     """The bundled closure case with this id."""
-    for case in CLOSURE_CASES:
+    cases = closure_cases()
+    for case in cases:
         if case.id == case_id:
             return case
-    known = ", ".join(c.id for c in CLOSURE_CASES)
+    known = ", ".join(c.id for c in cases)
     raise CaseworkError(f"'{case_id}'라는 사례가 없습니다. 있는 사례: {known}")
 
 
@@ -338,7 +187,7 @@ def closure_widget(cases: Sequence[ClosureCase] | None = None, *, only: Sequence
 
     The box has ``items``, ``radios``, ``dropdowns`` and ``check(i)`` for tests.
     """
-    chosen = list(cases) if cases is not None else list(CLOSURE_CASES)
+    chosen = list(cases) if cases is not None else list(closure_cases())
     if only is not None:
         chosen = [closure_case(c) for c in only]
     if not chosen:

@@ -3,7 +3,8 @@
 The judging functions (:func:`judge_triage`, :func:`judge_question`) are plain functions that
 return :class:`~casework.feedback.Feedback`; the widgets only wire inputs to them.
 
-The four intake stories are fictional, written for the workbook. Their expected 처리유형
+The four intake stories are fictional, written for the workbook, and live in
+``casework/data/scenarios/intake_stories.yaml`` (:func:`intake_stories`). Their expected 처리유형
 comes from :func:`casework.assessment.triage_intake`, i.e. from the workbook's teaching rule
 (``TRIAGE_RULE``), not from the textbook, which names the deciding factors (문제의 유형과
 복합성, 해결의지, 지원가능성) but gives no decision table.
@@ -18,18 +19,17 @@ from dataclasses import dataclass
 import ipywidgets as w
 
 from casework.assessment import (
-    INTAKE_CAUTIONS, AssessedNeed, IntakeInformation, IntakeSummary, ProblemType, ProcessingType,
-    Strength, TriageResult, Weakness, triage_intake,
+    INTAKE_CAUTIONS, IntakeInformation, IntakeSummary, ProcessingType, TriageResult, triage_intake,
 )
-from casework.domains import Domain
 from casework.errors import CaseworkError
 from casework.feedback import Feedback, Status
 from casework.interview import LISTENING_PRINCIPLE, QuestionMistake, check_question
+from casework.scenarios import bundled_scenario_file
 from casework.widgets.base import BLANK_CHOICE as _BLANK, checked_box
 from casework.widgets.quiz import text_checker
 
 __all__ = [
-    "IntakeStory", "INTAKE_STORIES", "intake_story", "parse_processing_type", "judge_triage",
+    "IntakeStory", "intake_stories", "intake_story", "parse_processing_type", "judge_triage",
     "triage_widget", "judge_question", "question_checker", "UNCHECKED_REMINDER",
 ]
 
@@ -49,121 +49,21 @@ class IntakeStory:
         return triage_intake(self.summary)
 
 
-_D = Domain
-INTAKE_STORIES: tuple[IntakeStory, ...] = (
-    IntakeStory(
-        id="가",
-        title="허리를 다친 한부모 이○○ 씨(41세)",
-        narrative=(
-            "초등학생 아들과 둘이 사는 이○○ 씨는 식당에서 일하다 허리를 다쳐 두 달째 일을 못 하고 있습니다. "
-            "수입이 끊기자 월세가 밀려 집주인에게 독촉을 받고, 그 뒤로 잠을 이루지 못합니다. 아들은 요즘 "
-            "학교에 가기 싫다고 해서 담임선생님에게서 전화가 왔습니다. 가까이 도와줄 가족은 없습니다. "
-            "\"어디서부터 손을 대야 할지 모르겠어요. 그래도 뭐든 해 보고 싶어요.\""
-        ),
-        summary=IntakeSummary(
-            needs=(
-                AssessedNeed(_D.ECONOMY, "끊긴 수입과 밀린 월세", 4, 1, key="수입",
-                             connected_to=("허리 치료", "주거")),
-                AssessedNeed(_D.HEALTH, "허리 치료와 회복", 3, 1, key="허리 치료"),
-                AssessedNeed(_D.LIVING_ENVIRONMENT, "퇴거 걱정 없는 주거", 3, 2, key="주거"),
-                AssessedNeed(_D.HEALTH, "불면과 우울", 3, 2, key="불면",
-                             connected_to=("수입", "아들의 등교")),
-                AssessedNeed(_D.EDUCATION, "아들의 등교", 3, 2, key="아들의 등교"),
-            ),
-            problem_type=ProblemType.INCOME_BENEFIT,
-            will_to_solve=True,
-            support_here=True,
-        ),
-        information=IntakeInformation(
-            current_problems=("두 달째 수입이 없음", "월세 체납", "허리 통증", "잠을 이루지 못함"),
-            potential_problems=("집에서 나가야 할 수 있음", "아들의 등교 거부가 길어질 수 있음"),
-            strengths=(
-                Strength("성공경험", "10년 넘게 혼자 일하며 아들을 키워 왔음"),
-                Strength("긍정적인 태도", "뭐든 해 보고 싶다고 스스로 말함"),
-            ),
-            weaknesses=(
-                Weakness("외부 지지체계 부재/부족", "가까이 도와줄 가족이 없음"),
-                Weakness("정보부족", "받을 수 있는 지원을 잘 모름"),
-            ),
-        ),
-    ),
-    IntakeStory(
-        id="나",
-        title="다니던 인쇄소가 문을 닫은 최○○ 씨(62세)",
-        narrative=(
-            "최○○ 씨는 30년 다닌 인쇄소가 문을 닫아 석 달째 수입이 없습니다. 아내와 둘이 살고, 둘 다 "
-            "건강에는 큰 문제가 없으며, 따로 사는 자녀들이 가끔 반찬을 보내 줍니다. 날마다 구직 사이트를 "
-            "살피며 일자리를 찾고 있습니다. \"일을 구할 때까지 버틸 생활비가 있었으면 해요.\""
-        ),
-        summary=IntakeSummary(
-            needs=(AssessedNeed(_D.ECONOMY, "일자리를 구할 때까지의 생계비", 3, 1, key="생계비"),),
-            problem_type=ProblemType.INCOME_BENEFIT,
-            will_to_solve=True,
-            support_here=True,
-        ),
-        information=IntakeInformation(
-            current_problems=("석 달째 수입이 없음",),
-            potential_problems=("구직이 길어지면 저축이 바닥날 수 있음",),
-            strengths=(
-                Strength("지지체계", "아내와 함께 살고 자녀들이 돕고 있음"),
-                Strength("역량", "30년 인쇄 경력"),
-            ),
-            weaknesses=(Weakness("경험부족", "복지급여를 신청해 본 적이 없음"),),
-        ),
-    ),
-    IntakeStory(
-        id="다",
-        title="빚 독촉에 시달리는 정○○ 씨(35세)",
-        narrative=(
-            "정○○ 씨는 회사에 다니며 월급을 받고 있습니다. 몇 해 전 작은 가게를 하다 문을 닫으면서 진 "
-            "카드빚 때문에 독촉 전화가 이어집니다. 생활비는 빠듯하지만 끼니를 거르거나 집세가 밀리지는 "
-            "않았습니다. \"이 빚을 어떻게 정리할 수 있는지 알고 싶어요.\""
-        ),
-        summary=IntakeSummary(
-            needs=(AssessedNeed(_D.LEGAL_RIGHTS, "채무 정리 방법에 대한 상담", 3, 1, key="채무 상담"),),
-            problem_type=ProblemType.SERVICE,
-            will_to_solve=True,
-            support_here=False,
-            other_agency_programme="신용회복위원회의 채무조정 상담",
-        ),
-        information=IntakeInformation(
-            current_problems=("카드빚 독촉",),
-            potential_problems=("빚이 불어나면 생활비가 모자랄 수 있음",),
-            strengths=(Strength("역량", "꾸준히 직장을 다니고 있음"),),
-            weaknesses=(Weakness("실패라고 규정한 사건", "가게를 닫은 일을 실패로 여기고 자책함"),),
-        ),
-    ),
-    IntakeStory(
-        id="라",
-        title="고관절 수술 뒤 퇴원한 한○○ 어르신(77세)",
-        narrative=(
-            "한○○ 어르신은 고관절 수술을 받고 얼마 전 집으로 돌아왔습니다. 재활치료는 병원에서 잘 받고 "
-            "있고, 기초연금으로 살림은 그럭저럭 꾸려 갑니다. 가까이 사는 딸이 주말마다 들르지만 평일에는 "
-            "직장에 나갑니다. \"몸이 나을 때까지 두세 달만 청소랑 장보기를 누가 도와주면 좋겠어요.\""
-        ),
-        summary=IntakeSummary(
-            needs=(AssessedNeed(_D.DAILY_LIVING, "회복기 동안의 가사 지원", 3, 1, key="가사 지원"),),
-            problem_type=ProblemType.SERVICE,
-            will_to_solve=True,
-            support_here=True,
-        ),
-        information=IntakeInformation(
-            current_problems=("혼자 청소와 장보기를 하기 어려움",),
-            potential_problems=("무리하다 넘어지면 다시 다칠 수 있음",),
-            strengths=(Strength("지지체계", "딸이 가까이 살며 주말마다 들름"),),
-            weaknesses=(Weakness("외부 지지체계 부재/부족", "평일 낮에는 도와줄 사람이 없음"),),
-        ),
-    ),
-)
-
-_STORIES = {s.id: s for s in INTAKE_STORIES}
+def intake_stories() -> tuple[IntakeStory, ...]:
+    """The bundled stories, read once from ``casework/data/scenarios/intake_stories.yaml``."""
+    return bundled_scenario_file("intake_stories.yaml", IntakeStory, "stories")
 
 
 def intake_story(story_id: str) -> IntakeStory:
     """The story with this id ('가', '나', '다', '라')."""
-    if story_id not in _STORIES:
-        raise CaseworkError(f"'{story_id}' 이야기는 없습니다. 있는 이야기: {', '.join(_STORIES)}")
-    return _STORIES[story_id]
+    stories = _stories_by_id()
+    if story_id not in stories:
+        raise CaseworkError(f"'{story_id}' 이야기는 없습니다. 있는 이야기: {', '.join(stories)}")
+    return stories[story_id]
+
+
+def _stories_by_id() -> dict[str, IntakeStory]:
+    return {s.id: s for s in intake_stories()}
 
 
 def parse_processing_type(value: object) -> ProcessingType | None:
@@ -206,9 +106,11 @@ def judge_triage(answers: Mapping[str, object]) -> Feedback:
     """
     if not isinstance(answers, Mapping):
         raise CaseworkError(f"답은 {{이야기: 처리유형}} 형태의 사전(dict)으로 주세요. 받은 값: {answers!r}")
-    unknown = [k for k in answers if k not in _STORIES]
+    stories = intake_stories()
+    known = [s.id for s in stories]
+    unknown = [k for k in answers if k not in known]
     if unknown:
-        raise CaseworkError(f"없는 이야기입니다: {', '.join(map(str, unknown))}. 있는 이야기: {', '.join(_STORIES)}")
+        raise CaseworkError(f"없는 이야기입니다: {', '.join(map(str, unknown))}. 있는 이야기: {', '.join(known)}")
     chosen = {k: parse_processing_type(v) for k, v in answers.items()}
     given = {k: v for k, v in chosen.items() if v is not None}
     if not given:
@@ -216,7 +118,7 @@ def judge_triage(answers: Mapping[str, object]) -> Feedback:
 
     points: list[str] = []
     right = 0
-    for story in INTAKE_STORIES:
+    for story in stories:
         result = story.triage()
         expected = result.processing_type
         why = " ".join(result.reasons)
@@ -232,8 +134,8 @@ def judge_triage(answers: Mapping[str, object]) -> Feedback:
                 f"'{expected.label}'입니다. {_hint(pick, expected)} 까닭: {why}"
             )
     points.append("두 가지 유의사항: " + " / ".join(INTAKE_CAUTIONS))
-    total = len(INTAKE_STORIES)
-    missing = total - len([s for s in INTAKE_STORIES if s.id in given])
+    total = len(stories)
+    missing = total - len([s for s in stories if s.id in given])
     summary = f"이야기 {total}개 가운데 {right}개를 맞게 분류했습니다."
     if missing:
         summary += f" {missing}개는 아직 고르지 않았습니다."
@@ -254,7 +156,7 @@ def triage_widget() -> w.VBox:
     options = [_BLANK, *(m.label for m in ProcessingType)]
     drops: dict[str, w.Dropdown] = {}
     rows: list[w.Widget] = []
-    for story in INTAKE_STORIES:
+    for story in intake_stories():
         drop = w.Dropdown(options=options, value=_BLANK, description="처리유형",
                           layout=w.Layout(width="420px"))
         drops[story.id] = drop

@@ -16,19 +16,21 @@ import html
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass
+from typing import Any
 
 import ipywidgets as w
 
 from casework.errors import CaseworkError
 from casework.feedback import Feedback, Status
 from casework.privacy import MaskResult, mask_case_text
+from casework.scenarios import bundled_scenario_file
 from casework.widgets.base import check_button, feedback_area, judged
 
 __all__ = [
     "Leftover",
     "MaskCheck",
-    "SAMPLE_CASE_TEXT",
-    "SAMPLE_NAMES",
+    "MaskingSample",
+    "masking_sample",
     "find_leftovers",
     "parse_names",
     "check_masking",
@@ -36,16 +38,26 @@ __all__ = [
     "masking_widget",
 ]
 
-# A fictional case (the names are the classic placeholder 홍길동 and the tale's 성춘향); every
-# number in it is synthetic, made to be masked.
-SAMPLE_CASE_TEXT = (
-    "홍길순 어르신(78세, 주민등록번호 000101-4000000)은 햇살로 12, 3층에 홀로 사십니다. "  # synthetic, to mask
-    "연락처는 010-0000-0000이고, 아들 홍길동 씨(010-0000-0001)가 한 달에 한 번 들릅니다. "  # synthetic, to mask
-    "이웃 성춘향 씨가 날마다 안부를 살핍니다. "
-    "월세는 기초연금이 들어오는 통장 110-000-000000에서 빠져나갑니다. "  # synthetic account, to mask
-    "무릎이 아파 바깥출입이 어렵고 끼니를 자주 거르십니다."
-)
-SAMPLE_NAMES = "홍길순, 홍길동"
+@dataclass(frozen=True)
+class MaskingSample:
+    """A fictional case summary to practise on and the names to mask in it."""
+
+    text: str
+    names: tuple[str, ...]
+
+    @property
+    def names_text(self) -> str:
+        """The names as one comma-separated line, as the names box shows them."""
+        return ", ".join(self.names)
+
+
+def masking_sample() -> MaskingSample:
+    """The bundled sample, read once from ``casework/data/scenarios/privacy_sample.yaml``.
+
+    The names are the classic placeholder 홍길동 (and 홍길순) and the tale's 성춘향; every
+    number in it is synthetic, made to be masked.
+    """
+    return bundled_scenario_file("privacy_sample.yaml", MaskingSample)
 
 
 @dataclass(frozen=True)
@@ -178,11 +190,19 @@ def masking_feedback(text: str, names: Iterable[str] | str = ()) -> Feedback:
     return Feedback(Status.CORRECT, "개인정보로 보이는 것은 더 찾지 못했습니다.", (counts, _READ_AGAIN), 1.0)
 
 
-def masking_widget(value: str = SAMPLE_CASE_TEXT, names: str = SAMPLE_NAMES) -> w.VBox:
+_FROM_SAMPLE: Any = object()  # default marker: take the value from masking_sample()
+
+
+def masking_widget(value: str = _FROM_SAMPLE, names: str = _FROM_SAMPLE) -> w.VBox:
     """A text area for the case summary, a names box, a 가리기 button, the masked text and feedback.
 
-    The box has ``text``, ``names``, ``masked`` (HTML) and ``check()`` for tests.
+    ``value`` and ``names`` (comma-separated) default to :func:`masking_sample`. The box has
+    ``text``, ``names``, ``masked`` (HTML) and ``check()`` for tests.
     """
+    if value is _FROM_SAMPLE:
+        value = masking_sample().text
+    if names is _FROM_SAMPLE:
+        names = masking_sample().names_text
     if not isinstance(value, str) or not isinstance(names, str):
         raise CaseworkError("사례 요약과 이름은 글자(str)로 넣어 주세요.")
     text_box = w.Textarea(value=value, placeholder="나누고 싶은 사례 요약을 붙여 넣으세요",

@@ -6,7 +6,8 @@ refused with the rule that stops it; a step the rules allow but the story does n
 gets the scenario's own explanation. Choosing the step the case is already at means "stay
 here and finish this step first".
 
-The scenarios are fictional. Rules on when a case may close come from
+The scenarios are fictional and live in ``casework/data/scenarios/next_step.yaml``
+(:func:`next_step_scenarios`), so an instructor can add one without code. Rules on when a case may close come from
 :mod:`casework.closure` (``decide_closure``), so a refused closure decision becomes feedback.
 """
 
@@ -37,11 +38,12 @@ from casework.process import (
     map_stage,
     participants,
 )
+from casework.scenarios import bundled_scenario_file
 from casework.widgets.base import BLANK_CHOICE as _BLANK, checked_blocks, checked_box
 
 __all__ = [
     "NextStepScenario",
-    "NEXT_STEP_SCENARIOS",
+    "next_step_scenarios",
     "record_at",
     "explain_refusal",
     "judge_next_step",
@@ -229,163 +231,18 @@ class NextStepScenario:
         return record_at(self.step, consent=self.consent, closure=self.closed_for, case_id=self.id)
 
 
-_D = DongStep
-_R = ClosureReason
-
-NEXT_STEP_SCENARIOS: tuple[NextStepScenario, ...] = (
-    NextStepScenario(
-        id="first-visit",
-        title="이웃의 제보로 만난 어르신",
-        story=(
-            "통장님의 제보로 홀로 사는 78세 어르신 댁을 찾아가 초기상담을 했습니다. 끼니를 자주 거르고 "
-            "무릎이 아파 병원에도 못 가신다고 합니다. 어르신은 도움을 받고 싶다고 하십니다."
-        ),
-        step=_D.DISCOVERY_INTAKE,
-        expected=_D.NEEDS_ASSESSMENT,
-        why="초기상담 다음에는 기능평가와 사정으로 어르신의 욕구와 강점·자원을 자세히 살핍니다.",
-        hint="계획을 세우기 전에, 들은 이야기를 바탕으로 무엇을 더 알아봐야 할까요?",
-        tempting={_D.DISCOVERY_INTAKE: "초기상담은 이미 했습니다. 이제 욕구를 자세히 살필 차례입니다."},
-    ),
-    NextStepScenario(
-        id="no-consent-yet",
-        title="아직 답이 없는 동의",
-        story=(
-            "사례회의에서 초등학생 두 자녀를 키우는 한부모 아버지를 사례관리 대상자로 정했습니다. 아버지께 "
-            "사례관리를 설명하자 '생각해 보고 연락드리겠다'고 하셨고, 아직 답이 없습니다. 동료가 서비스 "
-            "제공 계획부터 짜 두자고 합니다."
-        ),
-        step=_D.SELECTION_AND_CONSENT,
-        consent=False,
-        expected=_D.SELECTION_AND_CONSENT,
-        why=(
-            "동의를 받을 때까지 이 단계에 머뭅니다. 아버지가 스스로 결정할 수 있게 다시 설명하고 "
-            "궁금한 점에 답하며 기다립니다(자기결정)."
-        ),
-        hint="계획은 누구와 함께, 무엇을 받은 뒤에 세우는 것일까요?",
-    ),
-    NextStepScenario(
-        id="job-lost",
-        title="개입 중에 일자리를 잃다",
-        story=(
-            "계획에 따라 자녀 돌봄 서비스와 심리상담을 연결해 개입하던 중, 어머니가 일하던 식당이 문을 "
-            "닫아 일자리를 잃었습니다. 당장 다음 달 월세가 걱정이라고 합니다."
-        ),
-        step=_D.INTERVENTION,
-        expected=_D.NEEDS_ASSESSMENT,
-        why="경제 상황이 바뀌어 욕구도 달라졌으니, 욕구(재)사정으로 돌아가 다시 살피고 계획을 고칩니다.",
-        hint="흐름도에서 '욕구 및 상황 변화'라고 적힌 화살표는 어디로 향하나요?",
-        tempting={
-            _D.INTERVENTION: "지금 계획대로 개입만 이어 가면 바뀐 상황이 계획에 담기지 않습니다.",
-            _D.MONITORING: "점검으로 넘어가도 바뀐 경제 상황은 계획에 들어가지 않습니다. 욕구부터 다시 살펴야 합니다.",
-            _D.CLOSURE: "종결할 사유(목표 달성, 전출, 본인 의사 등)가 없습니다. 오히려 도움이 더 필요해진 상황입니다.",
-        },
-    ),
-    NextStepScenario(
-        id="plan-on-track",
-        title="계획대로 흘러간 석 달",
-        story=(
-            "석 달 동안 방문과 안부전화로 점검해 보니 도시락 배달과 병원 동행이 계획대로 이루어졌습니다. "
-            "어르신은 '이제 살 만하다, 그만 와도 된다'고 하십니다. 계획한 기간도 끝나 갑니다."
-        ),
-        step=_D.MONITORING,
-        expected=_D.EVALUATION,
-        why="종결을 말하기 전에, 함께 세운 목표를 얼마나 이루었는지 어르신과 평가합니다.",
-        hint="목표를 이루었다고 말하려면 먼저 무엇을 해야 할까요?",
-        closing_reason=_R.GOAL_ACHIEVED,
-        tempting={
-            _D.MONITORING: "점검은 충분히 했고 계획한 기간도 끝나 갑니다. 이제 결과를 따져 볼 때입니다.",
-            _D.NEEDS_ASSESSMENT: "욕구나 상황이 바뀐 것이 없으니 재사정할 때가 아닙니다.",
-        },
-    ),
-    NextStepScenario(
-        id="goals-met",
-        title="목표를 이룬 평가 회의",
-        story=(
-            "평가 자리에서 당사자와 함께 목표를 하나씩 확인했습니다. 밀린 월세는 정리되었고 일자리도 "
-            "구해 스스로 생활을 꾸려 갈 수 있게 되었습니다. 당사자도 이제 혼자 해 보겠다고 합니다."
-        ),
-        step=_D.EVALUATION,
-        expected=_D.CLOSURE,
-        why="목표를 이루었고 당사자도 원하니, 당사자와 함께 '목표 달성'으로 종결을 결정합니다.",
-        hint="평가 결과가 '예'라면 흐름도의 다음 칸은 무엇인가요?",
-        closing_reason=_R.GOAL_ACHIEVED,
-        tempting={
-            _D.EVALUATION: "평가는 이미 마쳤고 결과도 분명합니다.",
-            _D.NEEDS_ASSESSMENT: "욕구가 채워졌고 새로운 어려움도 없으니 재사정할 이유가 없습니다.",
-        },
-    ),
-    NextStepScenario(
-        id="goals-not-met",
-        title="이루지 못한 목표",
-        story=(
-            "평가해 보니 남편의 음주 때문에 목표의 절반도 이루지 못했습니다. 그사이 시어머니의 건강이 "
-            "나빠져 돌봄 부담까지 커졌습니다."
-        ),
-        step=_D.EVALUATION,
-        expected=_D.NEEDS_ASSESSMENT,
-        why="평가 결과가 'NO'이고 상황도 바뀌었으니 욕구(재)사정으로 돌아가 계획을 다시 세웁니다.",
-        hint="흐름도에서 평가의 'NO' 갈래는 어디로 돌아가나요?",
-        closing_reason=_R.GOAL_ACHIEVED,
-        tempting={
-            _D.CLOSURE: "목표를 이루지 못했으니 '목표 달성'으로 종결할 수 없습니다. 종결할 다른 사유도 없습니다.",
-            _D.EVALUATION: "평가는 이미 했습니다. 결과가 'NO'일 때 어디로 가는지 생각해 보세요.",
-        },
-    ),
-    NextStepScenario(
-        id="just-closed",
-        title="종결을 결정한 다음",
-        story=(
-            "목표를 이루어 당사자와 함께 종결을 결정했습니다. 당사자는 '혹시 또 힘들어지면 어떡하나' "
-            "조금 걱정합니다."
-        ),
-        step=_D.CLOSURE,
-        closed_for=_R.GOAL_ACHIEVED,
-        expected=_D.FOLLOW_UP,
-        why="종결 뒤에는 사후관리로 변화가 유지되는지 살피고, 다시 도움이 필요한지 일찍 알아챕니다.",
-        hint="종결이 곧 관계의 끝일까요?",
-        tempting={_D.CLOSURE: "종결 결정은 이미 했습니다. 그 뒤에 이어지는 일을 생각해 보세요."},
-    ),
-    NextStepScenario(
-        id="trouble-again",
-        title="사후관리 중 다시 들려온 어려움",
-        story=(
-            "종결하고 석 달 뒤 안부전화를 드렸더니, 어르신이 다시 끼니를 거르신다고 합니다. 무릎이 "
-            "나빠져 바깥출입도 거의 못 하신다고 합니다."
-        ),
-        step=_D.FOLLOW_UP,
-        closed_for=_R.GOAL_ACHIEVED,
-        expected=_D.NEEDS_ASSESSMENT,
-        why="어려움을 다시 호소하시니 재개입을 검토합니다. 욕구(재)사정으로 돌아가 상황을 다시 살핍니다.",
-        hint="사후관리의 목적 가운데 하나는 무엇을 일찍 가려내는 것이었나요?",
-        tempting={_D.FOLLOW_UP: "안부전화만 이어 가기에는 어려움이 분명합니다. 다시 개입할지 살펴야 합니다."},
-    ),
-    NextStepScenario(
-        id="moving-away",
-        title="다른 시로 이사 가는 가족",
-        story=(
-            "개입 중인 가족이 다음 달 다른 시로 이사한다고 알려 왔습니다. 가족과 이야기를 나누고, 새 주소지 "
-            "주민센터의 안내를 받을 수 있게 돕기로 했습니다."
-        ),
-        step=_D.INTERVENTION,
-        expected=_D.CLOSURE,
-        why="전출은 종결 사유입니다. 가족과 함께 '전출·주거지 이전'으로 종결을 결정하고, 새 지역에 연결합니다.",
-        hint="이 동에서 계속 도울 수 없게 되는 사유를 떠올려 보세요.",
-        closing_reason=_R.MOVED_AWAY,
-        tempting={
-            _D.INTERVENTION: "다른 시로 떠나면 이 동에서 개입을 이어 갈 수 없습니다.",
-            _D.MONITORING: "이사하면 이 동에서 점검을 이어 갈 수 없습니다.",
-            _D.NEEDS_ASSESSMENT: "다시 사정해도 이 동에서 도울 수 없는 상황은 그대로입니다.",
-        },
-    ),
-)
+def next_step_scenarios() -> tuple[NextStepScenario, ...]:
+    """The bundled scenarios, read once from ``casework/data/scenarios/next_step.yaml``."""
+    return bundled_scenario_file("next_step.yaml", NextStepScenario, "scenarios")
 
 
 def scenario(scenario_id: str) -> NextStepScenario:
     """The bundled scenario with this id."""
-    for item in NEXT_STEP_SCENARIOS:
+    scenarios = next_step_scenarios()
+    for item in scenarios:
         if item.id == scenario_id:
             return item
-    known = ", ".join(s.id for s in NEXT_STEP_SCENARIOS)
+    known = ", ".join(s.id for s in scenarios)
     raise CaseworkError(f"'{scenario_id}'라는 상황이 없습니다. 있는 상황: {known}")
 
 
@@ -430,7 +287,7 @@ def next_step_widget(
 
     The box has ``items`` (the scenarios), ``dropdowns`` and ``check(i)`` so tests can drive it.
     """
-    chosen = list(scenarios) if scenarios is not None else list(NEXT_STEP_SCENARIOS)
+    chosen = list(scenarios) if scenarios is not None else list(next_step_scenarios())
     if only is not None:
         chosen = [scenario(s) for s in only]
     if not chosen:
