@@ -92,53 +92,39 @@ def test_practice_case_is_not_in_the_case_list_and_each_call_is_a_fresh_copy():
 # --------------------------------------------------------------------------- malformed copies
 
 
-def test_unknown_step_label_names_file_field_and_allowed_labels(tmp_path):
-    """Does a step name that is not a 동 step name the field and list the allowed labels?"""
-    message = _broken(tmp_path, "next_step.yaml", "step: 발굴/접수/초기상담", "step: 접수")
-    assert "scenarios[0].step" in message and "대상자 선정 및 동의 확보" in message
+MALFORMED = [
+    # (file, text to replace, replacement, fragments the Korean message must contain)
+    pytest.param("next_step.yaml", "step: 발굴/접수/초기상담", "step: 접수",
+                 ["scenarios[0].step", "대상자 선정 및 동의 확보"], id="unknown-step-label"),
+    pytest.param("next_step.yaml", "    발굴/접수/초기상담: 초기상담은", "    방문: 초기상담은",
+                 ["scenarios[0].tempting", "정해진 값이 아닙니다"], id="unknown-step-in-tempting"),
+    pytest.param("next_step.yaml", "title: 이웃의 제보로 만난 어르신", "title: 2024",
+                 ["scenarios[0].title", "따옴표"], id="number-for-text"),
+    pytest.param("next_step.yaml", "id: no-consent-yet", "id: first-visit",
+                 ["scenarios", "id 'first-visit'"], id="duplicate-id"),
+    pytest.param("closure.yaml", "goals_reviewed: true", "goal_reviewed: true",
+                 ["cases[0].goal_reviewed", "'goals_reviewed'의 오타"], id="typo-in-key"),
+    pytest.param("closure.yaml", "may_close: false\n  reason: null", "may_close: false\n  reason: 사망",
+                 ["cases[1]", "종결할 수 있는 사례에만 종결 사유를"], id="dataclass-rule"),
+    pytest.param("intake_stories.yaml", "severity: 4", 'severity: "4"',
+                 ["stories[0].summary.needs[0].severity", "정수"], id="quoted-number"),
+    pytest.param("intake_stories.yaml", "domain: 경제", "domain: 돈",
+                 ["stories[0].summary.needs[0].domain", "법률 및 권익보장"], id="nested-domain"),
+    pytest.param("caseload_team.yaml", "worker: 나래", "worker: 가람",
+                 ["team", "worker '가람'"], id="duplicate-worker"),
+    pytest.param("caseload_team.yaml", "active_cases: 18", "active_cases: -1",
+                 ["team[0]", "음수"], id="negative-caseload"),
+    pytest.param("practice_case.yaml", "domain: 교육", "domain: 학교",
+                 ["chains[0].needs[0].domain"], id="practice-case-domain"),
+]
 
 
-def test_unknown_step_in_tempting_is_refused(tmp_path):
-    """Is a tempting entry for a step that does not exist refused, not ignored?"""
-    message = _broken(tmp_path, "next_step.yaml", "    발굴/접수/초기상담: 초기상담은", "    방문: 초기상담은")
-    assert "scenarios[0].tempting" in message
-
-
-def test_typo_in_a_key_is_named_with_a_suggestion(tmp_path):
-    """Does a misspelt key get its field path and the key it probably meant?"""
-    message = _broken(tmp_path, "closure.yaml", "goals_reviewed: true", "goal_reviewed: true")
-    assert "cases[0].goal_reviewed" in message and "'goals_reviewed'의 오타" in message
-
-
-def test_the_dataclass_rule_is_reported_with_the_file(tmp_path):
-    """Is a case that may not close but names a reason refused by ClosureCase's own rule?"""
-    message = _broken(tmp_path, "closure.yaml", "may_close: false\n  reason: null",
-                      "may_close: false\n  reason: 사망")
-    assert "cases[1]" in message and "종결할 수 있는 사례에만 종결 사유를" in message
-
-
-def test_quoted_number_is_not_silently_converted(tmp_path):
-    """Is a severity written as text ("4") refused with the nested field path?"""
-    message = _broken(tmp_path, "intake_stories.yaml", "severity: 4", 'severity: "4"')
-    assert "stories[0].summary.needs[0].severity" in message and "정수" in message
-
-
-def test_unknown_domain_in_a_nested_need(tmp_path):
-    """Is a need domain that is not one of the domains refused deep inside a story?"""
-    message = _broken(tmp_path, "intake_stories.yaml", "domain: 경제", "domain: 돈")
-    assert "stories[0].summary.needs[0].domain" in message and "법률 및 권익보장" in message
-
-
-def test_duplicate_worker_is_refused(tmp_path):
-    """Is a worker listed twice refused, naming the worker?"""
-    message = _broken(tmp_path, "caseload_team.yaml", "worker: 나래", "worker: 가람")
-    assert "team" in message and "worker '가람'" in message
-
-
-def test_negative_caseload_is_refused_by_caseload_itself(tmp_path):
-    """Does Caseload's own check (no negative counts) reach the learner with the file name?"""
-    message = _broken(tmp_path, "caseload_team.yaml", "active_cases: 18", "active_cases: -1")
-    assert "team[0]" in message and "음수" in message
+@pytest.mark.parametrize("name, old, new, fragments", MALFORMED)
+def test_malformed_copy_names_the_file_and_the_field(tmp_path, name, old, new, fragments):
+    """Does a malformed copy of a bundled file give a DataFileError naming the file and field?"""
+    message = _broken(tmp_path, name, old, new)
+    for fragment in fragments:
+        assert fragment in message, (fragment, message)
 
 
 def test_missing_field_in_the_privacy_sample(tmp_path):
@@ -149,22 +135,8 @@ def test_missing_field_in_the_privacy_sample(tmp_path):
         load()
 
 
-def test_practice_case_is_checked_like_a_case_file(tmp_path):
-    """Is the practice case validated with the case-file model (domain labels included)?"""
-    message = _broken(tmp_path, "practice_case.yaml", "domain: 교육", "domain: 학교")
-    assert "chains[0].needs[0].domain" in message
-
-
-def test_number_where_text_belongs_is_refused(tmp_path):
-    """Is an unquoted number for a title refused rather than turned into text?"""
-    message = _broken(tmp_path, "next_step.yaml", "title: 이웃의 제보로 만난 어르신", "title: 2024")
-    assert "scenarios[0].title" in message and "따옴표" in message
-
-
-def test_duplicate_ids_and_empty_lists_are_refused(tmp_path):
-    """Are two scenarios with one id, and a file with no scenarios, refused?"""
-    message = _broken(tmp_path, "next_step.yaml", "id: no-consent-yet", "id: first-visit")
-    assert "id 'first-visit'" in message
+def test_a_file_with_an_empty_list_is_refused(tmp_path):
+    """Is a file with no scenarios at all refused?"""
     _, load = _load(tmp_path, "next_step.yaml", "scenarios: []\n")
     with pytest.raises(DataFileError, match="scenarios"):
         load()

@@ -120,3 +120,10 @@ def test_labelled_row_keeps_the_label_width():
     control = w.Dropdown(options=["가"])
     row = base.labelled_row("항목", control, "330px")
     assert "width:330px" in row.children[0].value and row.children[1] is control
+
+
+def test_with_attrs_sets_every_keyword_and_returns_the_box():
+    """Does with_attrs set each keyword on the box, for widgets with their own layout?"""
+    box = w.VBox()
+    assert base.with_attrs(box, state={"a": 1}, check=len) is box
+    assert box.state == {"a": 1} and box.check is len

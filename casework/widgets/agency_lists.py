@@ -15,7 +15,7 @@ import pandas as pd
 from casework import agency_lists as al
 from casework.errors import CaseworkError
 from casework.feedback import Feedback, Status
-from casework.widgets.base import check_button, feedback_area, judged, show
+from casework.widgets.base import check_button, feedback_area, judged, show, with_attrs
 
 CSS_CLASS = "casework-agency-lists"
 COMBINE_LABEL = "명단 합치기"
@@ -147,10 +147,5 @@ def agency_list_exercise(
         area,
     ])
     box.add_class(CSS_CLASS)
-    box.combine = combine  # type: ignore[attr-defined]
-    box.tick = tick  # type: ignore[attr-defined]
-    box.check = check_answer  # type: ignore[attr-defined]
-    box.pickers = (pick_a, pick_b)  # type: ignore[attr-defined]
-    box.feedback_area = area  # type: ignore[attr-defined]
-    box.table_area = table_area  # type: ignore[attr-defined]
-    return box
+    return with_attrs(box, combine=combine, tick=tick, check=check_answer, pickers=(pick_a, pick_b),
+                      feedback_area=area, table_area=table_area)

@@ -26,6 +26,7 @@ __all__ = [
     "judged",
     "checked_box",
     "checked_blocks",
+    "with_attrs",
 ]
 
 BLANK_CHOICE = "— 고르세요 —"
@@ -100,7 +101,7 @@ def checked_box(
     box = w.VBox([*children, row, area, *after])
     if css_class:
         box.add_class(css_class)
-    return _attach(box, {"check": check, "feedback_area": area, "button": button, **(extra_attrs or {})})
+    return with_attrs(box, check=check, feedback_area=area, button=button, **(extra_attrs or {}))
 
 
 def checked_blocks(blocks: Sequence[w.VBox], *, extra_attrs: Mapping[str, object] | None = None) -> w.VBox:
@@ -116,10 +117,11 @@ def checked_blocks(blocks: Sequence[w.VBox], *, extra_attrs: Mapping[str, object
         return blocks[i].check()
 
     box = w.VBox(blocks)
-    return _attach(box, {"check": check, "feedback_areas": [b.feedback_area for b in blocks], **(extra_attrs or {})})
+    return with_attrs(box, check=check, feedback_areas=[b.feedback_area for b in blocks], **(extra_attrs or {}))
 
 
-def _attach(box: w.VBox, attrs: Mapping[str, object]) -> w.VBox:
+def with_attrs(box: w.VBox, **attrs: object) -> w.VBox:
+    """``box`` with each keyword set as an attribute (what tests and notebooks drive it by)."""
     for name, value in attrs.items():
         setattr(box, name, value)
     return box

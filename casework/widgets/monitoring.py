@@ -38,7 +38,7 @@ from casework.monitoring import (
     reassessment_due,
     t_scores_over_time,
 )
-from casework.widgets.base import check_button, checked_box, feedback_area, show
+from casework.widgets.base import check_button, checked_box, feedback_area, show, with_attrs
 
 if TYPE_CHECKING:  # pragma: no cover
     import pandas as pd
@@ -401,13 +401,7 @@ def monitoring_widget(log: MonitoringLog | None = None, *, last_assessed: date |
         report_out, chart_out, w.HTML("<b>점검 기록</b>"), table_out,
     ])
     box.add_class("casework-monitoring")
-    for name, widget in (("date", date_in), ("method", method_in), ("needs_changed", changed_in),
-                         ("result", result_in), ("note", note_in), ("last_assessed", last_in),
-                         ("feedback_area", area), ("report", report_out), ("chart", chart_out),
-                         ("table", table_out)):
-        setattr(box, name, widget)
-    box.levels = level_ins  # type: ignore[attr-defined]
-    box.add = add  # type: ignore[attr-defined]
-    box.refresh = refresh  # type: ignore[attr-defined]
-    box.state = state  # type: ignore[attr-defined]
-    return box
+    return with_attrs(box, date=date_in, method=method_in, needs_changed=changed_in, result=result_in,
+                      note=note_in, last_assessed=last_in, feedback_area=area, report=report_out,
+                      chart=chart_out, table=table_out, levels=level_ins, add=add, refresh=refresh,
+                      state=state)

@@ -40,7 +40,7 @@ from casework.planning import (
     check_goal,
     suggest_goal_type,
 )
-from casework.widgets.base import check_button, checked_box, feedback_area, judged
+from casework.widgets.base import check_button, checked_box, feedback_area, judged, with_attrs
 from casework.widgets.quiz import question_widget, text_checker
 
 __all__ = [
@@ -174,16 +174,13 @@ def pdn_sort_widget(case: Case | str, *, seed: int = 0) -> w.VBox:
     quiz_box.button.on_click(reveal_plan)
     box = w.VBox([quiz_box, reveal])
     box.add_class("casework-pdn-sort")
-    box.question = question  # type: ignore[attr-defined]
-    box.quiz = quiz_box  # type: ignore[attr-defined]
-    box.reveal = reveal  # type: ignore[attr-defined]
+
     def check() -> Feedback:
         feedback = quiz_box.check()
         reveal_plan()
         return feedback
 
-    box.check = check  # type: ignore[attr-defined]
-    return box
+    return with_attrs(box, question=question, quiz=quiz_box, reveal=reveal, check=check)
 
 
 def practice_case_widget() -> w.VBox:
@@ -223,11 +220,7 @@ def practice_case_widget() -> w.VBox:
         answer_button, answer,
     ])
     box.add_class("casework-practice-case")
-    box.need = need_box  # type: ignore[attr-defined]
-    box.goal = goal_box  # type: ignore[attr-defined]
-    box.answer = answer  # type: ignore[attr-defined]
-    box.show_answer = show_answer  # type: ignore[attr-defined]
-    return box
+    return with_attrs(box, need=need_box, goal=goal_box, answer=answer, show_answer=show_answer)
 
 
 # --------------------------------------------------------------------------- service plan form
@@ -559,16 +552,6 @@ def service_plan_form(
         w.HBox([file_name, overwrite]), save_button, save_area,
     ])
     box.add_class("casework-plan-form")
-    box.header = header  # type: ignore[attr-defined]
-    box.items = items  # type: ignore[attr-defined]
-    box.add_item = add_item  # type: ignore[attr-defined]
-    box.remove_item = remove_item  # type: ignore[attr-defined]
-    box.check = check  # type: ignore[attr-defined]
-    box.save = save  # type: ignore[attr-defined]
-    box.file_name = file_name  # type: ignore[attr-defined]
-    box.overwrite = overwrite  # type: ignore[attr-defined]
-    box.feedback_area = area  # type: ignore[attr-defined]
-    box.save_area = save_area  # type: ignore[attr-defined]
-    box.preview = preview  # type: ignore[attr-defined]
-    box.state = state  # type: ignore[attr-defined]
-    return box
+    return with_attrs(box, header=header, items=items, add_item=add_item, remove_item=remove_item,
+                      check=check, save=save, file_name=file_name, overwrite=overwrite,
+                      feedback_area=area, save_area=save_area, preview=preview, state=state)

@@ -24,7 +24,7 @@ from casework.errors import CaseworkError
 from casework.feedback import Feedback, Status
 from casework.privacy import MaskResult, mask_case_text
 from casework.scenarios import bundled_scenario_file
-from casework.widgets.base import check_button, feedback_area, judged
+from casework.widgets.base import check_button, feedback_area, judged, with_attrs
 
 __all__ = [
     "Leftover",
@@ -227,10 +227,5 @@ def masking_widget(value: str = _FROM_SAMPLE, names: str = _FROM_SAMPLE) -> w.VB
 
     check = judged(judge, area)
     button.on_click(check)
-    box = w.VBox([text_box, names_box, button, masked, area])
-    box.text = text_box  # type: ignore[attr-defined]
-    box.names = names_box  # type: ignore[attr-defined]
-    box.masked = masked  # type: ignore[attr-defined]
-    box.feedback_area = area  # type: ignore[attr-defined]
-    box.check = check  # type: ignore[attr-defined]
-    return box
+    return with_attrs(w.VBox([text_box, names_box, button, masked, area]),
+                      text=text_box, names=names_box, masked=masked, feedback_area=area, check=check)
