@@ -8,6 +8,7 @@ from pathlib import Path
 import pandas as pd
 import pytest
 
+from tests.synthetic import rrn
 from casework import agency_lists as al
 from casework.errors import CaseworkError
 from casework.feedback import Status
@@ -114,7 +115,7 @@ def test_missing_column_names_file_and_suggests_rename(tmp_path):
     (HEADER + "가나다,1941-03,가나1동,가\n", "2번째 줄은 칸이 4개"),
     (HEADER.replace(",", "\t"), "쉼표"),
     ("이름,,주소(동),기관,서비스\n", "이름이 없는 열"),
-    (HEADER.strip() + ",주민등록번호\n가나다,1941-03,가나1동,가,나,000101-3000000\n", "주민등록번호"),  # mask
+    (HEADER.strip() + f",주민등록번호\n가나다,1941-03,가나1동,가,나,{rrn('000101', '3000000')}\n", "주민등록번호"),
     (HEADER + "가나다,1941-03,가나1동,가,나\n가나다,1941-03,가나1동,가,나\n", "같은 내용의 줄이 두 번"),
     (HEADER + "가나다,,가나1동,가,나\n", "2번째 줄: '생년월일' 칸이 비어"),
     (HEADER + "가나다,1941-03,가나1동,가,나\n나다라,41-3,가나1동,가,나\n", "3번째 줄: 생년월일"),

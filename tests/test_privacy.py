@@ -8,6 +8,7 @@ from __future__ import annotations
 import pytest
 
 from casework.errors import CaseworkError
+from tests.synthetic import rrn as R
 from casework.privacy import (
     RRN_MASK,
     SHARING_PRINCIPLE,
@@ -17,11 +18,6 @@ from casework.privacy import (
     mask_phone,
     mask_rrn,
 )
-
-
-def R(front: str, back: str, sep: str = "-") -> str:
-    """A synthetic resident number, assembled so that no RRN-shaped literal sits in the repository."""
-    return f"{front}{sep}{back}"
 
 
 # (input, expected output of mask_case_text with no names, rrn count, phone count)

@@ -13,6 +13,7 @@ from casework.errors import CaseworkError  # noqa: E402
 from casework.feedback import Status  # noqa: E402
 from casework.privacy import RRN_MASK  # noqa: E402
 from casework.widgets.privacy import (  # noqa: E402
+    SYNTHETIC_RRN,
     check_masking,
     find_leftovers,
     masking_feedback,
@@ -94,7 +95,7 @@ def test_sample_masks_numbers_and_names_and_flags_the_rest():
     """Does the sample lose its RRN, phones and listed names, leaving address, name and account flagged?"""
     check = check_masking(SAMPLE_CASE_TEXT, parse_names(SAMPLE_NAMES))
     assert check.result.counts == {"주민등록번호": 1, "전화번호": 2, "이름": 2}
-    assert "000101-4000000" not in check.result.text and RRN_MASK in check.result.text  # mask
+    assert SYNTHETIC_RRN not in check.result.text and RRN_MASK in check.result.text  # mask
     assert "홍길순" not in check.result.text and "홍○○ 어르신" in check.result.text
     assert [l.kind for l in check.leftovers] == ["주소", "이름", "긴 숫자"]
     assert not check.clean
@@ -159,7 +160,7 @@ def test_widget_shows_masked_text_and_feedback():
     box = masking_widget()
     fb = box.check()
     assert fb.status is Status.PARTIAL
-    assert "홍○○ 어르신" in box.masked.value and "000101-4000000" not in box.masked.value  # mask
+    assert "홍○○ 어르신" in box.masked.value and SYNTHETIC_RRN not in box.masked.value  # mask
     assert "data-status='partial'" in box.feedback_area.value and "성춘향" in box.feedback_area.value
 
 

