@@ -226,7 +226,7 @@ def read_cohort(
                 )
         if reasons:
             who = f"({name}) " if name and _printable(name) else ""
-            problems.append(RowProblem(line, who + " ".join(reasons)))
+            problems.append(RowProblem(line, who + " / ".join(reasons)))
         else:
             learners.append(Learner(line, unicodedata.normalize("NFC", name), case_id, seed, position))
     if not learners and not problems:
