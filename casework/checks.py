@@ -47,13 +47,13 @@ import random
 import re
 import sys
 from collections.abc import Callable, Iterable, Mapping, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from datetime import date, timedelta
 from enum import Enum
 from pathlib import Path
 from typing import Annotated, Any
 
-from pydantic import AfterValidator, BaseModel, ConfigDict, Field, field_validator, model_validator
+from pydantic import AfterValidator, BaseModel, ConfigDict, Field, field_validator
 
 from casework.cases import Case, ResourceSector, case_ids, load_case
 from casework.datafiles import load_yaml_model
@@ -95,6 +95,19 @@ def _not_blank(value: str) -> str:
 
 Text = Annotated[str, AfterValidator(_not_blank)]
 
+
+
+def _each_shows_one_mistake(items: list[str], check: Callable[[str], list], what: str, kind: str) -> list[str]:
+    """Practice items must show exactly one mistake, or the question they feed is ambiguous."""
+    for text in items:
+        found = check(text)
+        if len(found) != 1:
+            names = ", ".join(f.mistake.value for f in found) or "없음"
+            raise ValueError(
+                f"'{text}'에서 찾은 {what}가 {len(found)}개입니다({names}). 실수가 꼭 하나만 "
+                f"잡히는 {kind}으로 고쳐 주세요."
+            )
+    return items
 
 class _Model(BaseModel):
     model_config = ConfigDict(extra="forbid", frozen=True)
@@ -159,30 +172,14 @@ class ExerciseText(_Model):
     def _one_question_mistake_each(cls, items: list[str]) -> list[str]:
         from casework.interview import check_question
 
-        for text in items:
-            found = check_question(text)
-            if len(found) != 1:
-                names = ", ".join(f.mistake.value for f in found) or "없음"
-                raise ValueError(
-                    f"'{text}'에서 찾은 질문 실수가 {len(found)}개입니다({names}). 실수가 꼭 하나만 "
-                    "잡히는 질문으로 고쳐 주세요."
-                )
-        return items
+        return _each_shows_one_mistake(items, check_question, "질문 실수", "질문")
 
     @field_validator("flawed_goals")
     @classmethod
     def _one_goal_mistake_each(cls, items: list[str]) -> list[str]:
         from casework.planning import check_goal
 
-        for text in items:
-            found = check_goal(text)
-            if len(found) != 1:
-                names = ", ".join(f.mistake.value for f in found) or "없음"
-                raise ValueError(
-                    f"'{text}'에서 찾은 계획 실수가 {len(found)}개입니다({names}). 실수가 꼭 하나만 "
-                    "잡히는 목표 문장으로 고쳐 주세요."
-                )
-        return items
+        return _each_shows_one_mistake(items, check_goal, "계획 실수", "목표 문장")
 
     @field_validator("share_texts")
     @classmethod
