@@ -264,6 +264,29 @@ def _cmd_grade(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
+def _cmd_cases(args: argparse.Namespace) -> int:
+    from casework import cases
+
+    if not args.files:
+        rows = [[c.id, c.title, c.kind] for c in cases.list_cases()]
+        _print_table(["id", "제목", "종류"], rows)
+        print(f"\n사례 {len(rows)}개 (폴더: {', '.join(_shown(d) for d in cases.case_dirs())}).")
+        return EXIT_OK
+    bad = 0
+    for name in args.files:
+        try:
+            case = cases.load_case_file(name)
+        except CaseworkError as err:
+            bad += 1
+            print(f"✗ {err}", file=sys.stderr)
+        else:
+            print(f"✓ {name}: '{case.title}' (id {case.id}) — 형식이 맞습니다.")
+    if bad:
+        print(f"사례 파일 {len(args.files)}개 중 {bad}개에 고칠 곳이 있습니다.", file=sys.stderr)
+        return EXIT_PROBLEMS
+    return EXIT_OK
+
+
 # --------------------------------------------------------------------------- parser and entry
 
 
@@ -357,6 +380,18 @@ def build_parser() -> argparse.ArgumentParser:
     )
     grd.add_argument("--force", action="store_true", help="--out에 있는 이전 채점 결과를 덮어씁니다")
     grd.set_defaults(handler=_cmd_grade)
+
+    cas = commands.add_parser(
+        "cases",
+        help="사례 목록을 보거나 새 사례 파일을 검사합니다",
+        description=(
+            "파일을 주지 않으면 쓸 수 있는 사례(기본 사례와 CASEWORK_CASES_DIR 폴더의 사례)를 보여 줍니다.\n"
+            "YAML 파일을 주면 워크북이 불러올 때와 똑같이 검사해, 잘못된 곳을 파일·줄·항목과 함께\n"
+            "알려 줍니다. 잘못된 파일이 있으면 종료 코드 1입니다."
+        ),
+    )
+    cas.add_argument("files", nargs="*", metavar="FILE", help="검사할 사례 YAML 파일")
+    cas.set_defaults(handler=_cmd_cases)
     return parser
 
 

@@ -219,3 +219,32 @@ def test_console_script_runs_and_never_shows_a_traceback(repo):
         [script, "generate-exercises", "--solutions", "없는폴더"], capture_output=True, text=True, cwd=repo
     )
     assert bad.returncode == 2 and "Traceback" not in bad.stderr and bad.stderr.startswith("오류:")
+
+
+def test_cases_lists_every_bundled_case(capsys):
+    """Does `casework cases` list the five bundled cases with their titles?"""
+    code, out, _ = run(capsys, "cases")
+    assert code == 0
+    for case_id in ("elderly_alone", "sick_child", "low_grades", "no_living_money", "drinking_violence"):
+        assert case_id in out
+    assert "사례 5개" in out
+
+
+def test_cases_checks_a_good_file(capsys):
+    """Does a valid case file pass the check with exit code 0?"""
+    good = Path(cli.__file__).parent / "data" / "cases" / "sick_child.yaml"
+    code, out, _ = run(capsys, "cases", str(good))
+    assert code == 0 and "형식이 맞습니다" in out
+
+
+def test_cases_reports_every_problem_of_a_bad_file(tmp_path, capsys):
+    """Does a malformed case file get the file, the fields and exit code 1, while good ones still pass?"""
+    bad = tmp_path / "new_case.yaml"
+    bad.write_text("id: 새사례\ntitle: 시험\n", encoding="utf-8")
+    missing = tmp_path / "missing.yaml"
+    good = Path(cli.__file__).parent / "data" / "cases" / "low_grades.yaml"
+    code, out, err = run(capsys, "cases", str(bad), str(missing), str(good))
+    assert code == 1
+    assert str(bad) in err and "id" in err and "source" in err and "facts" in err
+    assert "파일이 없습니다" in err
+    assert "low_grades" in out and "3개 중 2개" in err
