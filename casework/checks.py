@@ -550,21 +550,29 @@ def _judge_04_q1(answer: object, ctx: _Context) -> Feedback:
     return judge_question(answer)
 
 
+def _judge_named_mistake(
+    answer: object, expected: Enum, enum_cls: type[Enum], what: str, *, example: Enum,
+    example_number: int, right_point: str, hint: str,
+) -> Feedback:
+    """Judge "which of the seven mistakes is this?" answered by name or number (1~7)."""
+    try:
+        chosen = _parse_choice(enum_cls, answer, what, numbered=True)
+    except CaseworkError:
+        return _wrong_type(f"일곱 가지 {what} 가운데 하나의 이름이나 번호(1~7)를 적어 주세요.", answer,
+                           f'"{example.value}" 또는 {example_number}. 보기: {_choices_line(enum_cls, numbered=True)}')
+    if chosen is expected:
+        return _feedback(Status.CORRECT, f"맞습니다. '{expected.value}'입니다.", (right_point,))
+    return _feedback(Status.INCORRECT, f"{_josa(repr(chosen.value), '으로')} 보기는 어렵습니다.", (hint,))
+
+
 def _judge_04_q2(answer: object, ctx: _Context) -> Feedback:
     from casework.interview import QuestionMistake, check_question
 
     finding = check_question(ctx.data["question_to_check"])[0]
-    try:
-        chosen = _parse_choice(QuestionMistake, answer, "질문 실수", numbered=True)
-    except CaseworkError:
-        return _wrong_type("일곱 가지 질문 실수 가운데 하나의 이름이나 번호(1~7)를 적어 주세요.", answer,
-                           f'"{QuestionMistake.LEADING.value}" 또는 1. 보기: {_choices_line(QuestionMistake, numbered=True)}')
-    if chosen is finding.mistake:
-        return _feedback(Status.CORRECT, f"맞습니다. '{finding.mistake.value}'입니다.", (finding.message,))
-    return _feedback(
-        Status.INCORRECT,
-        f"{_josa(repr(chosen.value), '으로')} 보기는 어렵습니다.",
-        ("질문의 끝맺음과 '왜', '그리고' 같은 낱말, 한 문장에 묻는 것이 몇 가지인지 살펴보세요.",),
+    return _judge_named_mistake(
+        answer, finding.mistake, QuestionMistake, "질문 실수", example=QuestionMistake.LEADING,
+        example_number=1, right_point=finding.message,
+        hint="질문의 끝맺음과 '왜', '그리고' 같은 낱말, 한 문장에 묻는 것이 몇 가지인지 살펴보세요.",
     )
 
 
@@ -787,17 +795,10 @@ def _judge_07_q1(answer: object, ctx: _Context) -> Feedback:
     from casework.planning import PlanningMistake, check_goal
 
     finding = check_goal(ctx.data["goal_to_check"])[0]
-    try:
-        chosen = _parse_choice(PlanningMistake, answer, "계획수립 실수", numbered=True)
-    except CaseworkError:
-        return _wrong_type("일곱 가지 계획수립 실수 가운데 하나의 이름이나 번호(1~7)를 적어 주세요.", answer,
-                           f'"{PlanningMistake.NO_OWNER.value}" 또는 3. 보기: {_choices_line(PlanningMistake, numbered=True)}')
-    if chosen is finding.mistake:
-        return _feedback(Status.CORRECT, f"맞습니다. '{finding.mistake.value}'입니다.", (finding.how_to_fix,))
-    return _feedback(
-        Status.INCORRECT,
-        f"{_josa(repr(chosen.value), '으로')} 보기는 어렵습니다.",
-        ("문장의 주어가 누구인지, 서비스가 목적이 되었는지, 기간과 수준이 있는지, 이룰 수 있는 일인지 차례로 점검해 보세요.",),
+    return _judge_named_mistake(
+        answer, finding.mistake, PlanningMistake, "계획수립 실수", example=PlanningMistake.NO_OWNER,
+        example_number=3, right_point=finding.how_to_fix,
+        hint="문장의 주어가 누구인지, 서비스가 목적이 되었는지, 기간과 수준이 있는지, 이룰 수 있는 일인지 차례로 점검해 보세요.",
     )
 
 
