@@ -28,18 +28,23 @@ class _Model(BaseModel):
     model_config = ConfigDict(extra="forbid", frozen=True)
 
 
+class _Question(_Model):
+    """Fields every question kind has."""
+
+    id: str = Field(pattern=r"^[a-z0-9_-]+$")
+    prompt: str = Field(min_length=1)
+    explanation: str = ""
+
+
 class Option(_Model):
     text: str = Field(min_length=1)
     correct: bool = False
     why: str = Field(min_length=1)
 
 
-class ChoiceQuestion(_Model):
+class ChoiceQuestion(_Question):
     kind: Literal["choice"]
-    id: str = Field(pattern=r"^[a-z0-9_-]+$")
-    prompt: str = Field(min_length=1)
     options: list[Option] = Field(min_length=2)
-    explanation: str = ""
 
     @model_validator(mode="after")
     def _one_correct(self) -> "ChoiceQuestion":
@@ -53,12 +58,9 @@ class Pair(_Model):
     right: str = Field(min_length=1)
 
 
-class MatchQuestion(_Model):
+class MatchQuestion(_Question):
     kind: Literal["match"]
-    id: str = Field(pattern=r"^[a-z0-9_-]+$")
-    prompt: str = Field(min_length=1)
     pairs: list[Pair] = Field(min_length=2)
-    explanation: str = ""
 
     @model_validator(mode="after")
     def _unique_left(self) -> "MatchQuestion":
@@ -72,12 +74,9 @@ class MatchQuestion(_Model):
         return sorted({p.right for p in self.pairs})
 
 
-class OrderQuestion(_Model):
+class OrderQuestion(_Question):
     kind: Literal["order"]
-    id: str = Field(pattern=r"^[a-z0-9_-]+$")
-    prompt: str = Field(min_length=1)
     items: list[str] = Field(min_length=2)
-    explanation: str = ""
 
     @model_validator(mode="after")
     def _unique(self) -> "OrderQuestion":
@@ -92,13 +91,10 @@ class Item(_Model):
     why: str = ""
 
 
-class CategorizeQuestion(_Model):
+class CategorizeQuestion(_Question):
     kind: Literal["categorize"]
-    id: str = Field(pattern=r"^[a-z0-9_-]+$")
-    prompt: str = Field(min_length=1)
     categories: list[str] = Field(min_length=2)
     items: list[Item] = Field(min_length=1)
-    explanation: str = ""
 
     @model_validator(mode="after")
     def _known_categories(self) -> "CategorizeQuestion":
