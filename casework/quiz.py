@@ -29,7 +29,7 @@ class _Model(BaseModel):
 
 
 class _Question(_Model):
-    """Fields every question kind has."""
+    """Fields every question kind has; each kind also gives its ``right_answer()``."""
 
     id: str = Field(pattern=r"^[a-z0-9_-]+$")
     prompt: str = Field(min_length=1)
@@ -52,6 +52,9 @@ class ChoiceQuestion(_Question):
             raise ValueError("options 중 정확히 하나에 correct: true 가 있어야 합니다")
         return self
 
+    def right_answer(self) -> str:
+        return next(o.text for o in self.options if o.correct)
+
 
 class Pair(_Model):
     left: str = Field(min_length=1)
@@ -73,6 +76,9 @@ class MatchQuestion(_Question):
     def choices(self) -> list[str]:
         return sorted({p.right for p in self.pairs})
 
+    def right_answer(self) -> dict[str, str]:
+        return {p.left: p.right for p in self.pairs}
+
 
 class OrderQuestion(_Question):
     kind: Literal["order"]
@@ -83,6 +89,9 @@ class OrderQuestion(_Question):
         if len(set(self.items)) != len(self.items):
             raise ValueError("items 에 같은 항목이 두 번 있습니다")
         return self
+
+    def right_answer(self) -> list[str]:
+        return list(self.items)
 
 
 class Item(_Model):
@@ -105,6 +114,9 @@ class CategorizeQuestion(_Question):
                     f"({', '.join(self.categories)}) 에 없습니다"
                 )
         return self
+
+    def right_answer(self) -> dict[str, str]:
+        return {i.text: i.category for i in self.items}
 
 
 Question = Annotated[

@@ -111,6 +111,13 @@ def test_every_bundled_quiz_loads(quiz_id):
     assert loaded.id == quiz_id and loaded.questions
 
 
+@pytest.mark.parametrize("quiz_id", quiz.quiz_ids())
+def test_every_bundled_question_accepts_its_own_right_answer(quiz_id):
+    """Does every question of every bundled quiz pass with the answer its own data gives?"""
+    for question in quiz.load_quiz(quiz_id).questions:
+        assert quiz.judge(question, question.right_answer()).passed, f"{quiz_id}/{question.id}"
+
+
 def test_unknown_quiz_lists_the_known_ones():
     """Is an unknown quiz id refused with the list of quizzes?"""
     with pytest.raises(CaseworkError, match="퀴즈 파일이 없습니다"):
