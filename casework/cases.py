@@ -472,9 +472,19 @@ def _case_files(extra_dirs: Iterable[str | os.PathLike[str]]) -> list[Path]:
     return files
 
 
-def _load_all(extra_dirs: Iterable[str | os.PathLike[str]]) -> list[Case]:
-    loaded = load_yaml_files(_case_files(extra_dirs), Case, id_field="id")
-    return sorted((case for _, case in loaded), key=lambda c: (c.order, c.id))
+# Validated cases keyed by every file's (path, mtime, size): a notebook calls load_case often,
+# and an instructor's edit to a file changes its key, so nothing stale is served.
+_LOADED: dict[tuple, tuple[Case, ...]] = {}
+
+
+def _load_all(extra_dirs: Iterable[str | os.PathLike[str]]) -> tuple[Case, ...]:
+    files = _case_files(extra_dirs)
+    key = tuple((str(f), st.st_mtime_ns, st.st_size) for f in files for st in (f.stat(),))
+    if key not in _LOADED:
+        loaded = load_yaml_files(files, Case, id_field="id")
+        _LOADED.clear()
+        _LOADED[key] = tuple(sorted((case for _, case in loaded), key=lambda c: (c.order, c.id)))
+    return _LOADED[key]
 
 
 def list_cases(extra_dirs: Iterable[str | os.PathLike[str]] = ()) -> list[CaseSummary]:

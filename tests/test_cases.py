@@ -253,6 +253,17 @@ def test_new_case_via_extra_dirs(tmp_path):
         "new_case", "새 사례", CaseKind.PLANNING_EXAMPLE)
 
 
+def test_an_edited_case_file_is_read_again(tmp_path):
+    """After an instructor edits a case file, does the next load see the edit (no stale cache)?"""
+    path = write(tmp_path, "new_case.yaml", NEW_CASE)
+    assert cases.load_case("new_case", extra_dirs=[tmp_path]).title == "새 사례"
+    path.write_text(NEW_CASE.replace("새 사례", "고친 사례 제목"), encoding="utf-8")
+    assert cases.load_case("new_case", extra_dirs=[tmp_path]).title == "고친 사례 제목"
+    path.write_text(NEW_CASE.replace("title:", "titel:"), encoding="utf-8")
+    with pytest.raises(DataFileError, match="new_case.yaml"):
+        cases.load_case("new_case", extra_dirs=[tmp_path])
+
+
 def test_extra_dirs_accepts_a_single_path(tmp_path):
     """Is one folder path given as a plain string treated as one folder, not letters?"""
     write(tmp_path, "new_case.yaml", NEW_CASE)
