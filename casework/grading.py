@@ -47,6 +47,7 @@ from nbformat.notebooknode import NotebookNode
 
 from casework.assign import exercise_id_of
 from casework.errors import CaseworkError
+from casework.feedback import Status
 
 __all__ = [
     "CHECK_MIME",
@@ -83,13 +84,8 @@ _QUESTION_RE = re.compile(r"""\bcheck\(\s*(?P<q>["'])(?P<id>[^"'\\]+)(?P=q)""")
 # --------------------------------------------------------------------------- records
 
 
-class RecordStatus(str, Enum):
-    """The checker's verdict on one answer (as in the record's ``status`` field)."""
-
-    CORRECT = "correct"
-    PARTIAL = "partial"
-    INCORRECT = "incorrect"
-    UNANSWERED = "unanswered"
+# A record's status is the checker's Feedback status, serialised by its value.
+RecordStatus = Status
 
 
 @dataclass(frozen=True)
