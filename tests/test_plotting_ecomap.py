@@ -8,7 +8,6 @@ import pytest
 matplotlib = pytest.importorskip("matplotlib")
 matplotlib.use("Agg")
 
-import matplotlib.pyplot as plt  # noqa: E402
 from matplotlib.colors import to_hex  # noqa: E402
 
 from casework.cases import load_case  # noqa: E402
@@ -17,12 +16,6 @@ from casework.plotting.ecomap import LINE_WIDTHS, ecomap_chart  # noqa: E402
 from casework.resources import EcoMap, Flow, Tie, TieKind, TieStrength  # noqa: E402
 
 BUILD = Path(__file__).resolve().parents[1] / "build"
-
-
-@pytest.fixture(autouse=True)
-def _close_figures():
-    yield
-    plt.close("all")
 
 
 @pytest.fixture(scope="module")

@@ -8,7 +8,6 @@ import pytest
 matplotlib = pytest.importorskip("matplotlib")
 matplotlib.use("Agg")
 
-import matplotlib.pyplot as plt  # noqa: E402
 from matplotlib.colors import to_hex  # noqa: E402
 
 from casework.assessment import AssessedNeed  # noqa: E402
@@ -19,12 +18,6 @@ from casework.plotting.needs import PRIORITY_COLOURS, needs_chart  # noqa: E402
 from casework.widgets.assessment import practice_needs  # noqa: E402
 
 BUILD = Path(__file__).resolve().parents[1] / "build"
-
-
-@pytest.fixture(autouse=True)
-def _close_figures():
-    yield
-    plt.close("all")
 
 
 @pytest.fixture(scope="module")

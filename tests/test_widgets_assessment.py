@@ -29,12 +29,6 @@ def practice(case):
     return case.practice_data
 
 
-@pytest.fixture(autouse=True)
-def _close_figures():
-    yield
-    plt.close("all")
-
-
 def _example(case):
     return {n.id: case.practice_data.need_ratings[n.id].severity for n in case.needs_by_domain}
 
