@@ -47,7 +47,6 @@ from pathlib import Path
 import pandas as pd
 
 from casework.errors import CaseworkError
-from casework.feedback import Feedback, Status
 from casework.privacy import mask_names
 
 __all__ = [
@@ -74,7 +73,7 @@ __all__ = [
     "served_twice",
     "missed",
     "person_choices",
-    "check_answers",
+    "compare_answers", "ListAnswerCheck",
 ]
 
 NAME = "이름"
@@ -586,18 +585,34 @@ def _resolve(answers: object, choices: Mapping[str, Person], what: str) -> set[P
     return picked
 
 
-def check_answers(
+@dataclass(frozen=True)
+class ListAnswerCheck:
+    """A learner's picks compared with the lists: what was right, what was wrong and why.
+
+    ``right`` and ``wrong`` hold Korean explanations, one per person; ``left_twice`` and
+    ``left_missed`` count the people not found (never named, so the answer is not given away).
+    """
+
+    expected_twice: int
+    expected_missed: int
+    right: tuple[str, ...]
+    wrong: tuple[str, ...]
+    left_twice: int
+    left_missed: int
+    picked_any: bool
+
+
+def compare_answers(
     service_lists: Iterable[pd.DataFrame],
     need_list: pd.DataFrame,
     *,
     twice: Iterable[str | Person] | None,
     missed: Iterable[str | Person] | None,
-) -> Feedback:
-    """Judge a learner's answer: who is served twice, and who on the need list was missed.
+) -> ListAnswerCheck:
+    """Compare a learner's picks (labels from :func:`person_choices`) with the combined lists.
 
-    Answers are labels from :func:`person_choices` (or :class:`Person` objects). The feedback
-    names each wrong pick with the reason (a namesake, one agency with two services, already
-    served, not on the need list) and says how many were not found, without naming them.
+    Each wrong pick gets its reason (a namesake, one agency with two services, already served,
+    not on the need list).
     """
     tables = _service_lists(service_lists)
     needs = _need_list(need_list)
@@ -606,51 +621,22 @@ def check_answers(
     picked_missed = _resolve(missed, choices, "'누락' 답")
     expected_twice = set(_twice(tables))
     expected_missed = set(_missed(needs, tables))
-    if not picked_twice and not picked_missed and (expected_twice or expected_missed):
-        return Feedback.unanswered("두 곳 이상에서 받는 사람과 누락된 사람을 골라 보세요.")
-
     by_person = _by_person(tables)
     need_people = {Person(*k) for k in needs[_KEY]}
-    points: list[str] = []
-    right_twice = sorted(picked_twice & expected_twice)
-    right_missed = sorted(picked_missed & expected_missed)
-    for person in right_twice:
+    right: list[str] = []
+    for person in sorted(picked_twice & expected_twice):
         rows = by_person[person]
-        points.append(
-            f"맞았습니다 — {person.label}은(는) {rows[AGENCY].nunique()}개 기관에서 서비스를 받습니다: "
-            f"{_services_text(rows)}. 기관끼리 역할을 나눌지 협의해 보세요."
-        )
-    for person in right_missed:
+        right.append(f"{person.label}: {rows[AGENCY].nunique()}개 기관에서 서비스를 받습니다({_services_text(rows)}). "
+                     "기관끼리 역할을 나눌지 협의해 보세요.")
+    for person in sorted(picked_missed & expected_missed):
         own = [need for key, need in zip(needs[_KEY], needs[NEED]) if key == (person.name, person.birth)]
-        needs_text = ", ".join(dict.fromkeys(own))
-        points.append(f"맞았습니다 — {person.label}: 욕구({needs_text})가 있는데 돕는 기관이 없습니다.")
-    wrong_twice = sorted(picked_twice - expected_twice)
-    wrong_missed = sorted(picked_missed - expected_missed)
-    points += [f"두 곳 이상이 아닙니다 — {_why_not_twice(p, by_person)}" for p in wrong_twice]
-    points += [f"누락이 아닙니다 — {_why_not_missed(p, by_person, need_people)}" for p in wrong_missed]
-    left_twice = len(expected_twice - picked_twice)
-    left_missed = len(expected_missed - picked_missed)
-    if left_twice:
-        points.append(
-            f"두 곳 이상에서 받는 사람이 {left_twice}명 더 있습니다. 합친 표에서 이름과 생년월이 같은데 "
-            "기관이 다른 줄을 찾아보세요. 띄어쓰기나 날짜 적는 방식이 달라도 같은 사람일 수 있습니다."
-        )
-    if left_missed:
-        points.append(
-            f"누락된 사람이 {left_missed}명 더 있습니다. 욕구 사정 명단의 사람마다 합친 표에 있는지 "
-            "하나씩 맞춰 보세요. 이름이 같아도 생년월이 다르면 다른 사람입니다."
-        )
-
-    n_right = len(right_twice) + len(right_missed)
-    n_total = len(expected_twice) + len(expected_missed) + len(wrong_twice) + len(wrong_missed)
-    if n_total == 0 or n_right == n_total:
-        summary = (
-            f"두 곳 이상에서 받는 사람 {len(expected_twice)}명, 누락된 사람 {len(expected_missed)}명을 "
-            "모두 찾았습니다."
-        )
-        return Feedback(Status.CORRECT, summary, tuple(points), 1.0)
-    status = Status.PARTIAL if n_right else Status.INCORRECT
-    summary = f"찾아야 할 {len(expected_twice) + len(expected_missed)}명 가운데 {n_right}명을 맞게 골랐습니다."
-    if wrong_twice or wrong_missed:
-        summary += f" 잘못 고른 사람이 {len(wrong_twice) + len(wrong_missed)}명 있습니다."
-    return Feedback(status, summary, tuple(points), n_right / n_total)
+        right.append(f"{person.label}: 욕구({', '.join(dict.fromkeys(own))})가 있는데 돕는 기관이 없습니다.")
+    wrong = [f"두 곳 이상이 아닙니다 — {_why_not_twice(p, by_person)}" for p in sorted(picked_twice - expected_twice)]
+    wrong += [f"누락이 아닙니다 — {_why_not_missed(p, by_person, need_people)}"
+              for p in sorted(picked_missed - expected_missed)]
+    return ListAnswerCheck(
+        expected_twice=len(expected_twice), expected_missed=len(expected_missed),
+        right=tuple(right), wrong=tuple(wrong),
+        left_twice=len(expected_twice - picked_twice), left_missed=len(expected_missed - picked_missed),
+        picked_any=bool(picked_twice or picked_missed),
+    )

@@ -305,6 +305,13 @@ _WHY = {
 }
 
 
+def category_meaning(category: str) -> str:
+    """What goes into one column of the table (문제, 요구·바램 or 욕구), in Korean."""
+    if category not in _WHY:
+        raise CaseworkError(f"알 수 없는 칸입니다: {category!r}. 쓸 수 있는 값: {', '.join(CATEGORIES)}")
+    return _WHY[category]
+
+
 def _demand_why(text: str) -> str:
     reading = read_statement(text)
     found = reading.requests + reading.means

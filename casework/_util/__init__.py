@@ -1,0 +1,1 @@
+"""Small private utilities shared across the package: files and Korean text."""

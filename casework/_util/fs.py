@@ -1,0 +1,67 @@
+"""One atomic file writer for every file the project writes.
+
+Permission policy: a written file gets exactly the mode a plain ``open(path, "w")`` would give
+under the current umask (usually 0644), whatever temporary-file mechanism is used; replacing a
+file keeps that policy rather than the old file's mode. Files with personal data (grades, plans
+with birth dates) are protected by the folder the instructor chooses, not by per-file modes,
+so that a colleague or a file-sharing tool sees the same permissions on every output.
+"""
+
+from __future__ import annotations
+
+import functools
+import os
+import tempfile
+from collections.abc import Callable
+from pathlib import Path
+
+__all__ = ["file_mode", "atomic_write"]
+
+
+@functools.cache
+def file_mode() -> int:
+    """The mode a plain ``open(..., "w")`` gives under the current umask."""
+    mask = os.umask(0o022)
+    os.umask(mask)
+    return 0o666 & ~mask
+
+
+def atomic_write(
+    path: str | os.PathLike[str],
+    data: bytes | str | Callable[[str], None],
+    *,
+    overwrite: bool = True,
+    fsync: bool = False,
+) -> Path:
+    """Write ``data`` to ``path`` all at once: readers see the old file or the new one, never half.
+
+    ``data`` is bytes, text (written as UTF-8) or a function that saves to the temporary path
+    it is given (for libraries such as openpyxl that write files themselves). The temporary
+    file sits beside the target and is removed on any failure or interrupt. With
+    ``overwrite=False`` an existing target is never replaced (``FileExistsError``), even if it
+    appears while writing.
+    """
+    target = Path(path)
+    fd, tmp = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=target.parent)
+    try:
+        if callable(data):
+            os.close(fd)
+            data(tmp)
+        else:
+            payload = data.encode("utf-8") if isinstance(data, str) else data
+            with os.fdopen(fd, "wb") as handle:
+                handle.write(payload)
+                if fsync:
+                    handle.flush()
+                    os.fsync(handle.fileno())
+        os.chmod(tmp, file_mode())
+        if overwrite:
+            os.replace(tmp, target)
+        else:
+            # os.link fails if the target exists or appeared meanwhile: never clobber.
+            os.link(tmp, target)
+            os.unlink(tmp)
+    except BaseException:
+        Path(tmp).unlink(missing_ok=True)
+        raise
+    return target
