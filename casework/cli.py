@@ -114,7 +114,7 @@ def _print_table(header: Sequence[str], rows: Sequence[Sequence[str]]) -> None:
 def _progress(total: int, desc: str):  # type: ignore[no-untyped-def]
     from tqdm import tqdm
 
-    tqdm.monitor_interval = 0  # no monitor thread: grading forks worker processes after this
+    tqdm.monitor_interval = 0  # no monitor thread: a short-lived command needs none
     return tqdm(total=total, desc=desc, unit="개", file=sys.stderr, dynamic_ncols=True, leave=False)
 
 
@@ -183,15 +183,13 @@ def _cmd_assign(args: argparse.Namespace) -> int:
 
     result = assign.assign(
         args.cohort, args.exercise, args.out,
-        seed_base=args.seed_base, force=args.force, progress=progress,
+        seed_base=args.seed_base, force=args.force, progress=progress, allow_solutions=args.allow_solutions,
+        show_hints=not args.no_hints, show_solutions=args.solutions,
     )
     if bar is not None:
         bar.close()
     rows = [
-        [
-            str(a.learner.line), a.learner.name, a.case_id or "(기본값)", str(a.seed),
-            a.path.name, a.status.value,
-        ]
+        [str(a.learner.line), a.learner.name, a.case_id or "(기본값)", str(a.seed), a.path.name, a.status.value]
         for a in result.assignments
     ]
     if rows:
@@ -203,8 +201,12 @@ def _cmd_assign(args: argparse.Namespace) -> int:
         f"연습 {result.exercise_id}: 학습자 {len(result.assignments)}명의 노트북을 "
         f"{_shown(Path(args.out))}에 두었습니다" + (f" ({summary})." if summary else ".")
     )
+    print("배정 기록: " + _shown(Path(args.out) / "casework-manifest.json")
+          + " (채점할 때 --manifest로 지정합니다. 학습자에게 나누어 주지 마세요.)")
     if counts[assign.WriteStatus.SKIPPED]:
         print("이미 있는 파일은 그대로 두었습니다. 새로 만들려면 --force를 붙이세요.")
+    for warning in result.warnings:
+        print(f"주의: {warning}", file=sys.stderr)
     if result.problems:
         print(f"명단에서 쓸 수 없는 줄 {len(result.problems)}개 (이 학습자들은 만들지 않았습니다):", file=sys.stderr)
         for problem in result.problems:
@@ -214,51 +216,80 @@ def _cmd_assign(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
-def _cmd_grade(args: argparse.Namespace) -> int:
-    from casework import grading, report
+def _check_grade_out(submissions: Path, out: Path, force: bool) -> None:
+    """Refuse a wrong --out before any work: a file, the submissions folder, old results."""
+    from casework import report
 
-    out = Path(args.out)
+    if out.exists() and not out.is_dir():
+        raise CaseworkError(f"{_shown(out)}: 폴더가 아니라 파일입니다. --out에 결과를 둘 폴더를 지정하세요.")
+    if out.resolve() == submissions.resolve():
+        raise CaseworkError(
+            f"--out({_shown(out)})이 제출물 폴더와 같습니다. 결과 파일이 제출물과 섞이지 않게 다른 폴더를 지정하세요."
+        )
     existing = report.existing_outputs(out)
-    if existing and not args.force:
+    if existing and not force:
         raise CaseworkError(
             f"{_shown(out)}에 이전 채점 결과({', '.join(p.name for p in existing)})가 있습니다. "
             "덮어쓰려면 --force를 붙이고, 남기려면 다른 --out 폴더를 지정하세요."
         )
+
+
+def _cmd_grade(args: argparse.Namespace) -> int:
+    from casework import grading, report
+
+    submissions, out = Path(args.submissions), Path(args.out)
+    grading.find_submissions(submissions)
+    _check_grade_out(submissions, out, args.force)
+    if args.max_size <= 0:
+        raise CaseworkError(f"--max-size는 0보다 큰 MB 단위 숫자여야 합니다. 받은 값: {args.max_size}")
+    from casework.manifest import read_manifest
+
+    manifests = [read_manifest(m) for m in args.manifest]
+    out.mkdir(parents=True, exist_ok=True)
+    journal = out / grading.JOURNAL_FILE
+    if journal.exists():
+        print("지난번에 중단된 채점을 이어서 합니다(이미 채점한 제출물은 건너뜁니다).", file=sys.stderr)
     bar = None
 
-    def on_start(total: int) -> None:
+    def progress(paths):  # type: ignore[no-untyped-def]
         nonlocal bar
-        bar = _progress(total, "채점")
-
-    def on_result(result: grading.SubmissionResult) -> None:
-        if bar is not None:
+        paths = list(paths)
+        bar = _progress(len(paths), "채점")
+        for path in paths:
+            yield path
             bar.update(1)
 
     try:
-        run = grading.grade_all(
-            args.submissions, args.template_dir, timeout=args.timeout, workers=args.workers,
-            exclude=[out], on_start=on_start, on_result=on_result,
-        )
+        run = grading.grade_all(submissions, manifests, max_bytes=int(args.max_size * 1024 * 1024),
+                                journal=journal, progress=progress)
+    except KeyboardInterrupt:
+        if bar is not None:
+            bar.close()
+        print("중단했습니다. 같은 명령을 다시 실행하면 멈춘 곳부터 이어서 채점합니다.", file=sys.stderr)
+        return 130
     finally:
         if bar is not None:
             bar.close()
-    grades_path, report_path = report.write_outputs(run, out, force=args.force)
+    grades_path, report_path = report.write_outputs(run, out, force=True)
+    journal.unlink(missing_ok=True)
     if run.results:
         rows = []
         for r in run.results:
             total = "" if r.status is grading.GradeStatus.NOT_GRADED else f"{r.total:g}/{len(r.questions)}"
-            rows.append([r.learner, r.file, total, r.status.value])
+            rows.append([r.learner or "(알 수 없음)", r.file, total, r.status.value])
         _print_table(["학습자", "파일", "총점", "상태"], rows)
         print()
     else:
-        print(f"{_shown(Path(args.submissions))}에 제출물이 없습니다.")
+        print(f"{_shown(submissions)}에 제출물이 없습니다.")
     broken = [r for r in run.results if r.status is not grading.GradeStatus.GRADED]
     print(
         f"제출물 {len(run.results)}개를 {run.seconds:.1f}초 만에 채점했습니다 "
-        f"(문제없음 {len(run.results) - len(broken)}, 확인 필요 {len(broken)})."
+        f"(문제없음 {len(run.results) - len(broken)}, 확인 필요 {len(broken)}). 제출물의 코드는 실행하지 않았습니다."
     )
     for r in broken:
         print(f"  - {r.file}: {'; '.join(p.message for p in r.problems)}")
+    if run.missing:
+        print(f"제출하지 않은 학습자 {len(run.missing)}명: {', '.join(e.learner for e in run.missing)}")
     print(f"성적표: {_shown(grades_path)}")
     print(f"보고서: {_shown(report_path)}")
     return EXIT_OK
@@ -334,12 +365,15 @@ def build_parser() -> argparse.ArgumentParser:
         help="학습자마다 값을 넣은 연습 노트북을 만듭니다",
         description=(
             "명단(CSV)의 학습자마다 연습 노트북을 하나씩 만듭니다. 노트북의 parameters 셀\n"
-            "바로 다음에 학습자의 값(learner, case_id, seed)을 넣은 셀이 들어갑니다\n"
-            "(papermill 방식, 실행은 하지 않음). 파일 이름은 '07_목표_홍길동.ipynb' 꼴입니다.\n\n"
+            "바로 다음에 학습자의 값(learner, case_id, seed, show_hints, show_solutions)을 넣은\n"
+            "셀이 들어갑니다(papermill 방식, 실행은 하지 않음). 파일 이름은 '07_목표_홍길동.ipynb'\n"
+            "꼴이고, --out 폴더에 배정 기록 casework-manifest.json이 함께 생깁니다(채점에 씀).\n\n"
             "명단의 첫 줄은 열 이름입니다: 이름(꼭 필요), 사례(사례 id, 비우면 연습의 기본 사례),\n"
-            "시드(0 이상의 정수, 비우면 --seed-base + 명단 순서). name, case, seed도 됩니다.\n"
+            "시드(0 이상의 정수, 비우면 --seed-base + 명단 순서, 다른 학습자와 겹치면 다음 수),\n"
+            "사용자(JupyterHub 사용자 이름, 선택). name, case, seed, user도 됩니다.\n"
             "UTF-8과 CP949(엑셀 CSV)로 저장한 파일을 읽습니다. 잘못된 줄은 줄 번호와 함께\n"
-            "알려 주고 나머지는 만듭니다(잘못된 줄이 있으면 종료 코드 1)."
+            "알려 주고 나머지는 만듭니다(잘못된 줄이 있으면 종료 코드 1). 해답 노트북은\n"
+            "--allow-solutions 없이는 나눠 주지 않습니다."
         ),
     )
     asg.add_argument("--cohort", metavar="CSV", required=True, help="학습자 명단 CSV 파일")
@@ -350,34 +384,32 @@ def build_parser() -> argparse.ArgumentParser:
         help="명단에 시드가 없을 때 쓸 시작 값 (기본값: 0; 학습자마다 1씩 늘어남)",
     )
     asg.add_argument("--force", action="store_true", help="이미 있는 학습자 노트북을 덮어씁니다")
+    asg.add_argument("--no-hints", action="store_true", help="학습자가 힌트를 볼 수 없게 합니다")
+    asg.add_argument("--solutions", action="store_true", help="학습자가 '풀이'로 모범 답을 볼 수 있게 합니다 (기본: 볼 수 없음)")
+    asg.add_argument("--allow-solutions", action="store_true",
+                     help="해답 노트북을 알고도 나눠 줍니다 (보통은 쓰지 않습니다)")
     asg.set_defaults(handler=_cmd_assign)
 
     grd = commands.add_parser(
         "grade",
         help="제출된 노트북을 한꺼번에 채점하고 보고서를 만듭니다",
         description=(
-            "제출물 폴더의 노트북마다 새 커널에서 처음부터 실행해 check 결과를 모읍니다.\n"
-            "제출 파일은 바꾸지 않습니다. 연습 원본(--template-dir)과 비교해 지우거나 고친\n"
-            "check 셀을 찾고, 깨진 파일·실행 오류·시간 초과·실행되지 않은 check를 알려 줍니다.\n"
-            "결과는 --out 폴더의 grades.csv(학습자별 점수)와 report.html(요약, 학습자×문항\n"
-            "히트맵, 자주 나온 실수, 확인이 필요한 제출물)입니다.\n"
+            "제출물 폴더의 노트북마다 답 칸(%%답)의 글을 읽어 채점합니다. 노트북의 코드는\n"
+            "실행하지 않고, 제출 파일은 바꾸지 않습니다. 학습자·사례·시드는 배정 기록\n"
+            "(--manifest)에서 가져오며, 나누어 준 노트북과 비교해 고치거나 지운 셀, 다른\n"
+            "학습자의 노트북, 깨진 파일을 알려 줍니다. collect가 남긴 collected.json이 있으면\n"
+            "늦게 낸 제출물도 표시합니다. 결과는 --out 폴더의 grades.csv(학습자별 점수)와\n"
+            "report.html(요약, 학습자×문항 히트맵, 자주 나온 실수, 확인이 필요한 제출물)입니다.\n"
+            "Ctrl-C로 멈추면 다시 실행할 때 멈춘 곳부터 이어서 채점합니다.\n"
             "채점이 끝나면 문제 있는 제출물이 있어도 종료 코드 0, 사용법 오류는 2입니다."
         ),
     )
-    grd.add_argument("submissions", metavar="SUBMISSIONS_DIR", help="학습자 노트북을 모은 폴더 (하위 폴더 포함)")
-    grd.add_argument(
-        "--template-dir", metavar="DIR", default="exercises",
-        help="연습 원본 노트북 폴더 (기본값: 현재 폴더의 exercises)",
-    )
+    grd.add_argument("submissions", metavar="SUBMISSIONS_DIR", help="학습자 노트북을 모은 폴더")
+    grd.add_argument("--manifest", metavar="JSON", action="append", required=True,
+                     help="assign이 만든 배정 기록 casework-manifest.json (연습이 여럿이면 여러 번)")
     grd.add_argument("--out", metavar="DIR", required=True, help="grades.csv와 report.html을 둘 폴더")
-    grd.add_argument(
-        "--timeout", metavar="SEC", type=float, default=60.0,
-        help="노트북 하나의 실행 제한 시간, 커널 준비 시간은 빼고 (기본값: 60)",
-    )
-    grd.add_argument(
-        "--workers", metavar="N", type=int, default=None,
-        help="동시에 실행할 노트북 수 (기본값: CPU 수와 4 중 작은 값)",
-    )
+    grd.add_argument("--max-size", metavar="MB", type=float, default=20.0,
+                     help="이보다 큰 제출물은 읽지 않습니다 (기본값: 20)")
     grd.add_argument("--force", action="store_true", help="--out에 있는 이전 채점 결과를 덮어씁니다")
     grd.set_defaults(handler=_cmd_grade)
 
@@ -404,7 +436,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     if argv is None:
         # Started as the console script: skip jsonschema's optional IRI checker, which builds a
         # grammar for ~2 s when nbformat is imported; notebook schemas never use IRI formats.
-        # Only in this process (and the grading workers it forks), never in a library import.
+        # Only in this process, never in a library import.
         sys.modules.setdefault("rfc3987_syntax", None)  # type: ignore[arg-type]
     parser = build_parser()
     try:

@@ -24,6 +24,15 @@ Code cells
     Every other line (hint comments, ``check("q1", answer)`` calls) is kept as it is. If the
     solution cell is valid Python, the exercise cell must be too, or generation stops.
 
+Answer cells
+    A code cell whose first line is ``%%답 qN`` holds a plain-Korean answer: the exercise keeps
+    that first line and the ``#`` guidance lines and drops every other line (the model answer),
+    so no marker is needed::
+
+        %%답 q3                      %%답 q3
+        # 목표 한 문장을 적습니다.   ->   # 목표 한 문장을 적습니다.
+        어르신이 3개월 안에 …
+
 Markdown (and raw) cells
     The lines from ``<!-- BEGIN SOLUTION -->`` to ``<!-- END SOLUTION -->`` (each marker alone
     on its line) are removed; a cell left empty by that is dropped.
@@ -368,6 +377,18 @@ def _strip_code(source: str, where: _Where) -> str:
     return "".join(out)
 
 
+_ANSWER_PREFIX = "%%답"
+
+
+def _strip_answer(source: str, where: _Where) -> str:
+    """An answer cell keeps its first line and its ``#`` guidance lines; the answer goes."""
+    lines = source.splitlines()
+    for line_no, line in enumerate(lines, 1):
+        _check_no_stray_marker(line, where, line_no)
+    kept = [lines[0]] + [line for line in lines[1:] if line.lstrip().startswith("#")]
+    return "\n".join(kept)
+
+
 def _check_still_python(solution: str, exercise: str, where: _Where) -> None:
     try:
         ast.parse(solution)
@@ -503,7 +524,11 @@ def generate_exercise(nb: NotebookNode, *, name: str = "노트북") -> NotebookN
             else:
                 del cell.metadata["tags"]
         cell.metadata.pop("execution", None)
-        if cell.cell_type == "code":
+        if cell.cell_type == "code" and cell.source.startswith(_ANSWER_PREFIX):
+            cell.source = _strip_answer(cell.source, where)
+            cell.outputs = []
+            cell.execution_count = None
+        elif cell.cell_type == "code":
             new = _strip_code(cell.source, where)
             _check_still_python(cell.source, new, where)
             cell.source = new

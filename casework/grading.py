@@ -1,71 +1,59 @@
 """Grade a folder of submitted exercise notebooks in one batch (``casework grade``).
 
-Each submission is read once (its SHA-256 is kept; the file is never written), checked against
-the exercise's template (``exercises/<same exercise>.ipynb``) and then executed from an
-in-memory copy in a fresh kernel of its own, in parallel worker processes, with a time limit
-per notebook. The check records the checker emits (display data with the MIME type
-:data:`CHECK_MIME`) are collected from the outputs.
+Grading reads answers; it never runs a learner's code. Each submission is read as JSON (its
+SHA-256 is kept; the file is never written), matched to the assignment manifest
+(:mod:`casework.manifest`) and compared cell by cell with the notebook as issued. The text of
+each ``%%답`` answer cell is judged in this process by the exercise's judges
+(:mod:`casework.exercises`), with the case and seed the manifest gives for that learner.
+Nothing a submission contains is executed, imported or trusted as a result: saved outputs,
+forged records, changed parameters and edited setup cells cannot change a grade; they are
+reported instead.
 
-Rules (the workbook's, modelled on nbgrader's autograder):
+Rules (the workbook's):
 
-* The exercise is the notebook metadata ``casework.exercise`` if present, else the number the
-  file name starts with (``07_목표_홍길동.ipynb`` -> ``07``).
-* Cells tagged ``check`` or ``check-setup`` in the template are found in the submission by cell
-  id, or else by identical source. An edited one is put back to the template's source before
-  running (the learner cannot change how an answer is judged) and reported; a deleted one is
-  reported as "check 셀 삭제됨" and its question scores 0.
-* A question's score comes from the last record its own check cell emitted; records emitted
-  anywhere else (a learner trying ``check`` in a scratch cell, or forging a record) are ignored.
-* Outputs saved in the submission are cleared first, so only this run's records count.
-* Execution stops at the first error (like papermill); checks that ran before still count.
-* Expected questions are ``casework.checks.exercise_spec(exercise)`` when the library knows the
-  exercise, else the questions of the template's check cells.
+* A submission belongs to the manifest entry whose file name it has; the token in its metadata
+  must agree (a copied notebook keeps the classmate's token and is reported). A file that no
+  manifest names is reported and not graded.
+* The learner, case and seed are the manifest's. Changed parameters, a changed setup or a
+  changed, missing or added fixed cell are reported ("확인 필요"); the answers are still judged
+  for the learner's own case and seed.
+* An answer cell is found by its cell id from the issued notebook, else by its first line
+  ``%%답 qN``. A deleted answer cell scores 0 and is reported; an answer cell whose first line
+  names another question is reported and judged as the question of its cell id.
+* Attempts and hint use come from the record the learner's kernel last displayed in the answer
+  cell: they are the learner's own report, shown for information and never used for the score.
+* Limits: a submission larger than ``max_bytes`` is not read; links (symlinks) are not followed.
 """
 
 from __future__ import annotations
 
-import asyncio
-import copy
 import hashlib
 import json
-import math
 import os
-import re
-import tempfile
+
 import time
-import warnings
 from collections.abc import Callable, Iterable, Sequence
-from concurrent.futures import Future, ProcessPoolExecutor, as_completed
-from concurrent.futures.process import BrokenProcessPool
-from dataclasses import dataclass, field
+from dataclasses import asdict, dataclass, field
 from enum import Enum
 from pathlib import Path
 from typing import Any
 
-import nbformat
-from nbformat.notebooknode import NotebookNode
 
-from casework.assign import exercise_id_of
 from casework.errors import CaseworkError
-from casework.feedback import Status
+from casework.exercises.cells import parse_answer_cell
+from casework.exercises.checker import MIME_TYPE
+from casework.judging.feedback import Level, Status
+from casework.manifest import Manifest, ManifestEntry, cell_kind, read_manifest, source_sha256
 
 __all__ = [
-    "CHECK_MIME",
-    "CHECK_TAG",
-    "SETUP_TAG",
-    "DEFAULT_TIMEOUT",
-    "RecordStatus",
-    "CheckRecord",
-    "CheckCell",
-    "Template",
+    "MAX_BYTES",
+    "COLLECTED_FILE",
     "ProblemKind",
     "Problem",
+    "QuestionResult",
     "GradeStatus",
     "SubmissionResult",
     "GradeRun",
-    "default_workers",
-    "load_template",
-    "load_templates",
     "find_submissions",
     "grade_submission",
     "grade_all",
@@ -73,230 +61,34 @@ __all__ = [
     "grades_csv",
 ]
 
-CHECK_MIME = "application/vnd.casework.check+json"
-CHECK_TAG = "check"
-SETUP_TAG = "check-setup"
-DEFAULT_TIMEOUT = 60.0
-_STARTUP_TIMEOUT = 120
-_QUESTION_RE = re.compile(r"""\bcheck\(\s*(?P<q>["'])(?P<id>[^"'\\]+)(?P=q)""")
-
-
-# --------------------------------------------------------------------------- records
-
-
-# A record's status is the checker's Feedback status, serialised by its value.
-RecordStatus = Status
-
-
-@dataclass(frozen=True)
-class CheckRecord:
-    """One machine-readable check result, as emitted by ``Checker.__call__``."""
-
-    exercise: str
-    question: str
-    status: RecordStatus
-    score: float
-    summary: str = ""
-    points: tuple[str, ...] = ()
-    learner: str = ""
-    case_id: str = ""
-    seed: int | None = None
-
-    @classmethod
-    def from_data(cls, data: Any) -> CheckRecord | None:
-        """Parse a record (a dict, or its JSON text); ``None`` if it is not a valid record."""
-        if isinstance(data, str):
-            try:
-                data = json.loads(data)
-            except ValueError:
-                return None
-        if not isinstance(data, dict):
-            return None
-        try:
-            status = RecordStatus(data.get("status"))
-        except ValueError:
-            return None
-        score = data.get("score")
-        question, exercise = data.get("question"), data.get("exercise")
-        if (
-            not isinstance(question, str)
-            or not isinstance(exercise, str)
-            or isinstance(score, bool)
-            or not isinstance(score, (int, float))
-            or not math.isfinite(score)
-            or not 0.0 <= score <= 1.0
-        ):
-            return None
-        points = data.get("points") or ()
-        seed = data.get("seed")
-        return cls(
-            exercise=exercise,
-            question=question,
-            status=status,
-            score=float(score),
-            summary=str(data.get("summary") or ""),
-            points=tuple(str(p) for p in points) if isinstance(points, (list, tuple)) else (),
-            learner=str(data.get("learner") or ""),
-            case_id=str(data.get("case_id") or ""),
-            seed=seed if isinstance(seed, int) and not isinstance(seed, bool) else None,
-        )
-
-
-# --------------------------------------------------------------------------- templates
-
-
-@dataclass(frozen=True)
-class CheckCell:
-    """A cell tagged ``check`` (with the questions it checks) or ``check-setup``."""
-
-    cell_id: str
-    source: str
-    questions: tuple[str, ...]
-    setup: bool = False
-
-
-@dataclass(frozen=True)
-class Template:
-    """What grading needs from one exercise notebook in the template folder."""
-
-    exercise: str
-    path: Path
-    questions: tuple[str, ...]
-    checks: tuple[CheckCell, ...]
-
-
-def _source(cell: dict[str, Any]) -> str:
-    source = cell.get("source", "")
-    return "".join(source) if isinstance(source, list) else str(source)
-
-
-def _normal(source: str) -> str:
-    # Trailing spaces and blank lines are not an edit.
-    return "\n".join(line.rstrip() for line in source.strip().splitlines())
-
-
-def _tags(cell: dict[str, Any]) -> list[str]:
-    tags = cell.get("metadata", {}).get("tags", [])
-    return [str(t) for t in tags] if isinstance(tags, list) else []
-
-
-def _spec_questions(exercise: str) -> tuple[str, ...] | None:
-    """Question ids from ``casework.checks.exercise_spec``, or None if it cannot say."""
-    try:
-        from casework import checks  # written alongside; optional for grading
-    except ImportError:
-        return None
-    spec_fn = getattr(checks, "exercise_spec", None)
-    if spec_fn is None:
-        return None
-    try:
-        spec = spec_fn(exercise)
-    except Exception:  # noqa: BLE001 - an unknown exercise (e.g. a test fixture) falls back
-        return None
-    items = getattr(spec, "questions", spec)
-    if isinstance(items, dict):
-        items = list(items)
-    ids: list[str] = []
-    try:
-        for item in items:
-            if isinstance(item, str):
-                ids.append(item)
-            else:
-                qid = next(
-                    (getattr(item, a) for a in ("id", "question_id", "question") if hasattr(item, a)),
-                    None,
-                )
-                if not isinstance(qid, str):
-                    return None
-                ids.append(qid)
-    except TypeError:
-        return None
-    return tuple(ids) or None
-
-
-def load_template(path: str | os.PathLike[str]) -> Template:
-    """Read one exercise notebook and describe its check cells and questions."""
-    from casework.exercisegen import read_notebook
-
-    file = Path(path)
-    nb = read_notebook(file)
-    exercise = exercise_id_of(nb, file.name)
-    if exercise is None:
-        raise CaseworkError(
-            f"{file.name}: 어떤 연습인지 알 수 없습니다. 파일 이름을 번호로 시작하거나(예: 07_목표.ipynb) "
-            "메타데이터에 casework.exercise를 쓰세요."
-        )
-    checks: list[CheckCell] = []
-    from_cells: list[str] = []
-    for cell in nb.cells:
-        tags = _tags(cell)
-        if cell.get("cell_type") != "code" or not ({CHECK_TAG, SETUP_TAG} & set(tags)):
-            continue
-        source = _source(cell)
-        questions = tuple(m.group("id") for m in _QUESTION_RE.finditer(source))
-        setup = SETUP_TAG in tags
-        if not setup:
-            from_cells.extend(q for q in questions if q not in from_cells)
-        checks.append(CheckCell(str(cell.get("id", "")), source, () if setup else questions, setup))
-    questions = _spec_questions(exercise) or tuple(from_cells)
-    if not questions:
-        raise CaseworkError(
-            f"{file.name}: 'check' 태그가 붙은 셀이 없어 채점할 문항을 알 수 없습니다. "
-            "해답 노트북의 check 셀에 태그를 붙이고 연습 노트북을 다시 만드세요."
-        )
-    return Template(exercise, file, questions, tuple(checks))
-
-
-def load_templates(template_dir: str | os.PathLike[str]) -> dict[str, Template]:
-    """Every ``*.ipynb`` template in ``template_dir`` by exercise id."""
-    folder = Path(template_dir)
-    if not folder.is_dir():
-        raise CaseworkError(f"{folder}: 연습 노트북 폴더가 없습니다. --template-dir로 폴더를 지정하세요.")
-    templates: dict[str, Template] = {}
-    for path in sorted(folder.glob("*.ipynb")):
-        if path.name.startswith("."):
-            continue
-        template = load_template(path)
-        if template.exercise in templates:
-            other = templates[template.exercise].path.name
-            raise CaseworkError(
-                f"{folder}: 연습 {template.exercise}의 원본이 둘입니다({other}, {path.name}). 하나만 남기세요."
-            )
-        templates[template.exercise] = template
-    if not templates:
-        raise CaseworkError(f"{folder}: 연습 노트북(.ipynb)이 하나도 없습니다. --template-dir를 확인하세요.")
-    return templates
-
-
-# --------------------------------------------------------------------------- results
+MAX_BYTES = 20 * 1024 * 1024
+COLLECTED_FILE = "collected.json"
+JOURNAL_FILE = ".casework-grading.jsonl"
+_MAX_RECORD_CHARS = 20_000
 
 
 class ProblemKind(str, Enum):
-    """Kinds of problem a submission can have; the value is a short Korean label."""
+    """What was wrong with a submission (Korean value, shown in grades.csv)."""
 
     NOT_A_NOTEBOOK = "노트북 아님"
     BROKEN_JSON = "JSON 깨짐"
-    UNKNOWN_EXERCISE = "연습을 알 수 없음"
-    NO_TEMPLATE = "연습 원본 없음"
-    KERNEL_FAILED = "커널 시작 실패"
-    KERNEL_ERROR = "실행 오류"
-    TIMEOUT = "시간 초과"
-    KERNEL_DIED = "커널 종료"
-    SETUP_DELETED = "check-setup 셀 삭제됨"
-    SETUP_EDITED = "check-setup 셀 수정됨"
-    CHECK_DELETED = "check 셀 삭제됨"
-    CHECK_EDITED = "check 셀 수정됨"
-    CHECK_NOT_RUN = "check 실행 안 됨"
-    BAD_RECORD = "채점 기록 이상"
+    TOO_LARGE = "파일이 너무 큼"
+    LINK = "링크 파일"
+    UNREADABLE = "읽을 수 없음"
+    NOT_ASSIGNED = "배정 기록에 없음"
+    TOKEN_MISMATCH = "다른 학습자의 노트북"
+    DUPLICATE = "같은 학습자의 제출물이 여럿"
+    PARAMETERS_CHANGED = "parameters 셀 수정됨"
+    SETUP_CHANGED = "고정 셀 수정됨"
+    CELL_DELETED = "고정 셀 삭제됨"
+    ANSWER_DELETED = "답 칸 삭제됨"
+    ANSWER_HEADER = "답 칸 첫 줄 수정됨"
+    LATE = "늦게 냄"
 
 
-_NOT_GRADABLE = {
-    ProblemKind.NOT_A_NOTEBOOK,
-    ProblemKind.BROKEN_JSON,
-    ProblemKind.UNKNOWN_EXERCISE,
-    ProblemKind.NO_TEMPLATE,
-    ProblemKind.KERNEL_FAILED,
-}
+_NOT_GRADABLE = {ProblemKind.NOT_A_NOTEBOOK, ProblemKind.BROKEN_JSON, ProblemKind.TOO_LARGE,
+                 ProblemKind.LINK, ProblemKind.UNREADABLE, ProblemKind.NOT_ASSIGNED}
+_INFORMATIONAL = {ProblemKind.LATE}
 
 
 @dataclass(frozen=True)
@@ -315,9 +107,25 @@ class GradeStatus(str, Enum):
 
     GRADED = "채점 완료"
     NEEDS_REVIEW = "확인 필요"
-    STOPPED = "오류로 중단"
-    TIMED_OUT = "시간 초과"
     NOT_GRADED = "채점 불가"
+
+
+@dataclass(frozen=True)
+class QuestionResult:
+    """The verdict on one answer, with the learner's own report of attempts and hint use."""
+
+    exercise: str
+    question: str
+    status: Status
+    score: float
+    summary: str
+    points: tuple[str, ...] = ()
+    answer: str = ""
+    attempts: int | None = None
+    hint_used: bool = False
+    solution_seen: bool = False
+    solution: str = ""
+    hints: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -328,11 +136,17 @@ class SubmissionResult:
     learner: str
     exercise: str | None
     questions: tuple[str, ...]
-    scores: dict[str, float | None]
-    records: dict[str, CheckRecord]
+    records: dict[str, QuestionResult]
     problems: tuple[Problem, ...]
     sha256: str
-    seconds: float = 0.0
+    case_id: str = ""
+    seed: int | None = None
+    user: str | None = None
+    late: bool | None = None
+
+    @property
+    def scores(self) -> dict[str, float | None]:
+        return {q: (self.records[q].score if q in self.records else None) for q in self.questions}
 
     @property
     def total(self) -> float:
@@ -343,11 +157,7 @@ class SubmissionResult:
         kinds = {p.kind for p in self.problems}
         if kinds & _NOT_GRADABLE:
             return GradeStatus.NOT_GRADED
-        if ProblemKind.TIMEOUT in kinds:
-            return GradeStatus.TIMED_OUT
-        if kinds & {ProblemKind.KERNEL_ERROR, ProblemKind.KERNEL_DIED}:
-            return GradeStatus.STOPPED
-        if kinds:
+        if kinds - _INFORMATIONAL:
             return GradeStatus.NEEDS_REVIEW
         return GradeStatus.GRADED
 
@@ -358,504 +168,324 @@ class GradeRun:
 
     results: tuple[SubmissionResult, ...]
     questions: dict[str, tuple[str, ...]] = field(default_factory=dict)
-    timeout: float = DEFAULT_TIMEOUT
-    workers: int = 1
     seconds: float = 0.0
+    missing: tuple[ManifestEntry, ...] = ()
 
 
-# --------------------------------------------------------------------------- preparing
+# --------------------------------------------------------------------------- reading
 
 
-@dataclass(frozen=True)
-class _Job:
-    """What a worker needs to execute one submission (picklable)."""
-
-    notebook_json: str
-    timeout: float
-    kernel_name: str
+def _source(cell: dict[str, Any]) -> str:
+    source = cell.get("source", "")
+    return "".join(source) if isinstance(source, list) else str(source)
 
 
-@dataclass(frozen=True)
-class _Outcome:
-    """What a worker found: the records per cell and how the run ended."""
-
-    records: tuple[tuple[int, Any], ...] = ()
-    error: tuple[int, str, str] | None = None  # cell index, exception name, message
-    timed_out_at: int | None = None
-    timed_out: bool = False
-    died_at: int | None = None
-    start_failure: str | None = None
-    seconds: float = 0.0
-
-
-@dataclass
-class _Prepared:
-    file: str
-    learner: str
-    sha256: str
-    template: Template
-    nb: NotebookNode
-    question_cells: dict[str, int]  # question -> index of its check cell in nb
-    cell_questions: dict[int, tuple[str, ...]]
-    deleted: tuple[str, ...]
-    problems: list[Problem]
-    setup_index: int | None = None
-
-
-def _failed(file: str, learner: str, sha: str, kind: ProblemKind, message: str,
-            exercise: str | None = None, questions: tuple[str, ...] = ()) -> SubmissionResult:
-    return SubmissionResult(
-        file=file, learner=learner, exercise=exercise, questions=questions,
-        scores={q: None for q in questions}, records={}, problems=(Problem(kind, message),), sha256=sha,
-    )
-
-
-def _learner_of(nb: NotebookNode | None, path: Path) -> str:
-    if nb is not None:
-        meta = nb.get("metadata", {})
-        for value in (
-            (meta.get("casework") or {}).get("learner") if isinstance(meta.get("casework"), dict) else None,
-            ((meta.get("papermill") or {}).get("parameters") or {}).get("learner")
-            if isinstance(meta.get("papermill"), dict) else None,
-        ):
-            if isinstance(value, str) and value.strip():
-                return value.strip()
-    return path.stem
-
-
-def _parse(data: bytes) -> tuple[NotebookNode | None, ProblemKind | None, str]:
+def _read(path: Path, max_bytes: int) -> tuple[dict[str, Any] | None, str, Problem | None]:
+    """The notebook JSON, its SHA-256 and a problem if it cannot be graded."""
+    if path.is_symlink():
+        return None, "", Problem(ProblemKind.LINK, "링크(바로 가기) 파일입니다. 다른 파일을 가리킬 수 있어 읽지 않았습니다. "
+                                                   "학습자의 실제 노트북 파일을 제출물 폴더에 두세요.")
     try:
-        text = data.decode("utf-8-sig")
-    except UnicodeDecodeError:
-        return None, ProblemKind.NOT_A_NOTEBOOK, "UTF-8 글이 아닙니다. 주피터 노트북 파일이 아닌 것 같습니다."
-    try:
-        raw = json.loads(text)
-    except json.JSONDecodeError as exc:
-        return None, ProblemKind.BROKEN_JSON, (
-            f"노트북 파일(JSON)이 깨져 있습니다({exc.lineno}번째 줄 {exc.colno}번째 글자). "
-            "학습자에게 JupyterLab에서 열어 다시 저장해 제출하게 하세요."
-        )
-    if not isinstance(raw, dict) or not isinstance(raw.get("cells"), list) or raw.get("nbformat") != 4:
-        return None, ProblemKind.NOT_A_NOTEBOOK, (
-            "JSON이지만 주피터 노트북 형식이 아닙니다('cells' 목록이나 nbformat 4가 없음)."
-        )
-    try:
-        with warnings.catch_warnings():
-            warnings.simplefilter("ignore")
-            nb = nbformat.reads(text, as_version=4)
-    except Exception:  # noqa: BLE001 - any shape nbformat rejects
-        return None, ProblemKind.NOT_A_NOTEBOOK, "노트북 형식이 잘못되어 읽을 수 없습니다."
-    return nb, None, ""
-
-
-def _prepare(path: Path, root: Path, templates: dict[str, Template]) -> _Prepared | SubmissionResult:
-    file = path.relative_to(root).as_posix()
-    data = path.read_bytes()
+        size = path.stat().st_size
+        if size > max_bytes:
+            return None, "", Problem(ProblemKind.TOO_LARGE, f"파일이 너무 큽니다({size / 1024 / 1024:.1f} MB, 한도 "
+                                                            f"{max_bytes / 1024 / 1024:.0f} MB). 출력을 지우고 다시 저장해 제출하게 하세요.")
+        with open(path, "rb") as handle:
+            data = handle.read(max_bytes + 1)
+    except OSError as exc:
+        return None, "", Problem(ProblemKind.UNREADABLE, f"파일을 읽을 수 없습니다({exc.strerror}).")
     sha = hashlib.sha256(data).hexdigest()
-    if path.suffix.lower() != ".ipynb":
-        return _failed(file, path.stem, sha, ProblemKind.NOT_A_NOTEBOOK,
-                       f"노트북(.ipynb) 파일이 아닙니다({path.suffix or '확장자 없음'}). 제출물을 확인하세요.")
-    nb, kind, message = _parse(data)
-    if nb is None:
-        assert kind is not None
-        return _failed(file, path.stem, sha, kind, message)
-    learner = _learner_of(nb, path)
-    exercise = exercise_id_of(nb, path.name)
-    if exercise is None:
-        return _failed(file, learner, sha, ProblemKind.UNKNOWN_EXERCISE,
-                       "어떤 연습인지 알 수 없습니다(파일 이름이 번호로 시작하지 않고 메타데이터도 없음).")
-    template = templates.get(exercise)
-    if template is None:
-        known = ", ".join(sorted(templates)) or "없음"
-        return _failed(file, learner, sha, ProblemKind.NO_TEMPLATE,
-                       f"연습 {exercise}의 원본 노트북이 연습 폴더에 없습니다(있는 연습: {known}).", exercise)
+    try:
+        nb = json.loads(data.decode("utf-8"))
+    except UnicodeDecodeError:
+        return None, sha, Problem(ProblemKind.BROKEN_JSON, "UTF-8 글자가 아닌 내용이 있어 노트북으로 읽을 수 없습니다.")
+    except json.JSONDecodeError as exc:
+        return None, sha, Problem(ProblemKind.BROKEN_JSON, f"노트북 파일(JSON)이 깨져 있습니다({exc.lineno}번째 줄 "
+                                                            f"{exc.colno}번째 글자). 학습자에게 JupyterLab에서 열어 다시 저장해 제출하게 하세요.")
+    except RecursionError:
+        return None, sha, Problem(ProblemKind.BROKEN_JSON, "노트북 파일(JSON)이 지나치게 깊게 겹쳐 있어 읽지 않았습니다.")
+    if not isinstance(nb, dict) or not isinstance(nb.get("cells"), list) or nb.get("nbformat") != 4:
+        return None, sha, Problem(ProblemKind.NOT_A_NOTEBOOK, "JSON이지만 주피터 노트북(nbformat 4) 형식이 아닙니다. "
+                                                             "JupyterLab에서 열어 다시 저장해 제출하게 하세요.")
+    if not all(isinstance(c, dict) for c in nb["cells"]):
+        return None, sha, Problem(ProblemKind.NOT_A_NOTEBOOK, "노트북의 셀 목록이 올바르지 않습니다.")
+    return nb, sha, None
 
-    nb = copy.deepcopy(nb)
-    for cell in nb.cells:
-        if cell.get("cell_type") == "code":
-            cell["outputs"] = []
-            cell["execution_count"] = None
-    by_id = {str(c.get("id")): i for i, c in enumerate(nb.cells) if c.get("id")}
+
+def _token_of(nb: dict[str, Any]) -> str | None:
+    meta = nb.get("metadata")
+    casework = meta.get("casework") if isinstance(meta, dict) else None
+    token = casework.get("token") if isinstance(casework, dict) else None
+    return token if isinstance(token, str) else None
+
+
+def _last_record(cell: dict[str, Any], question: str) -> dict[str, Any] | None:
+    """The record the learner's kernel displayed last in this cell (self-reported)."""
+    found = None
+    outputs = cell.get("outputs")
+    for output in outputs if isinstance(outputs, list) else []:
+        data = output.get("data") if isinstance(output, dict) else None
+        record = data.get(MIME_TYPE) if isinstance(data, dict) else None
+        if isinstance(record, dict) and record.get("question") == question and len(str(record)) < _MAX_RECORD_CHARS:
+            found = record
+    return found
+
+
+def _attempts(record: dict[str, Any] | None) -> tuple[int | None, bool, bool]:
+    if record is None:
+        return None, False, False
+    attempt = record.get("attempt")
+    attempt = attempt if isinstance(attempt, int) and not isinstance(attempt, bool) and 0 <= attempt < 10**6 else None
+    return attempt, record.get("hint_used") is True, record.get("solution_seen") is True
+
+
+# --------------------------------------------------------------------------- comparing with the issued notebook
+
+
+def _compare_cells(nb: dict[str, Any], manifest: Manifest, entry: ManifestEntry) -> tuple[dict[str, dict], list[Problem]]:
+    """Answer cells by question, and problems with the fixed cells."""
     problems: list[Problem] = []
-    question_cells: dict[str, int] = {}
-    cell_questions: dict[int, tuple[str, ...]] = {}
-    deleted: list[str] = []
-    edited: list[str] = []
-    used: set[int] = set()
-    setup_index: int | None = None
-    for check in template.checks:
-        index = by_id.get(check.cell_id) if check.cell_id else None
-        if index is not None and nb.cells[index].get("cell_type") != "code":
-            index = None
-        if index is not None and _normal(_source(nb.cells[index])) != _normal(check.source):
-            nb.cells[index]["source"] = check.source  # judged by the template's code, not the learner's
-            if check.setup:
-                problems.append(Problem(ProblemKind.SETUP_EDITED,
-                                        "check-setup 셀 수정됨: 원본으로 되돌려 채점했습니다."))
-            else:
-                edited.extend(check.questions)
-        if index is None:
-            index = next(
-                (i for i, c in enumerate(nb.cells)
-                 if i not in used and c.get("cell_type") == "code"
-                 and _normal(_source(c)) == _normal(check.source)),
-                None,
-            )
-        if index is None:
-            if check.setup:
-                problems.append(Problem(ProblemKind.SETUP_DELETED,
-                                        "check-setup 셀 삭제됨: 채점기를 만들 수 없어 check가 돌지 않습니다."))
-            else:
-                deleted.extend(check.questions)
+    cells = [c for c in nb["cells"] if isinstance(c, dict)]
+    by_id = {}
+    for c in cells:
+        by_id.setdefault(str(c.get("id", "")), c)
+    answers: dict[str, dict] = {}
+    changed, deleted = [], []
+    for printed in manifest.cells:
+        if printed.kind == "answer":
             continue
-        used.add(index)
-        if check.setup:
-            setup_index = index
-        else:
-            cell_questions[index] = check.questions
-            for q in check.questions:
-                question_cells.setdefault(q, index)
+        cell = by_id.get(printed.id)
+        if cell is None:
+            deleted.append(printed.id)
+        elif printed.kind == "parameters":
+            if source_sha256(_source(cell)) != printed.sha256:
+                problems.append(Problem(ProblemKind.PARAMETERS_CHANGED,
+                                        "parameters 셀이 나누어 준 것과 다릅니다. 채점은 배정 기록의 사례와 시드로 했습니다."))
+        elif source_sha256(_source(cell)) != printed.sha256:
+            changed.append(printed.id)
+    injected = by_id.get("injected-parameters")
+    if entry.params_sha256 and (injected is None or source_sha256(_source(injected)) != entry.params_sha256):
+        problems.append(Problem(ProblemKind.PARAMETERS_CHANGED,
+                                "학습자별 값(이름·사례·시드)이 나누어 준 것과 다르거나 지워졌습니다. 채점은 배정 기록의 값으로 했습니다."))
+    if changed:
+        problems.append(Problem(ProblemKind.SETUP_CHANGED, f"고정 셀이 수정되었습니다: {', '.join(changed)}. 채점에는 "
+                                                            "영향이 없지만(답 칸만 읽음) 학습자와 확인해 보세요."))
     if deleted:
-        problems.append(Problem(ProblemKind.CHECK_DELETED,
-                                f"check 셀 삭제됨: {', '.join(deleted)} (이 문항은 0점)"))
-    if edited:
-        problems.append(Problem(ProblemKind.CHECK_EDITED,
-                                f"check 셀 수정됨: {', '.join(edited)} (원본으로 되돌려 채점했습니다)"))
-    return _Prepared(
-        file, learner, sha, template, nb, question_cells, cell_questions, tuple(deleted), problems, setup_index
-    )
-
-
-# --------------------------------------------------------------------------- executing (worker side)
-
-
-def _kernel_env() -> dict[str, str]:
-    env = dict(os.environ)
-    env.pop("CASEWORK_STRICT_CHECKS", None)  # a failed check must score 0, not stop the notebook
-    env.setdefault("PYDEVD_DISABLE_FILE_VALIDATION", "1")
-    env.setdefault("MPLBACKEND", "Agg")
-    return env
-
-
-def _collect(nb: NotebookNode) -> tuple[tuple[int, Any], ...]:
-    found: list[tuple[int, Any]] = []
-    for index, cell in enumerate(nb.cells):
-        for output in cell.get("outputs", []) or []:
-            if output.get("output_type") in ("display_data", "execute_result"):
-                data = output.get("data", {})
-                if CHECK_MIME in data:
-                    found.append((index, _plain(data[CHECK_MIME])))
-    return tuple(found)
-
-
-def _plain(value: Any) -> Any:
-    # NotebookNode -> dict, so the outcome pickles cheaply across processes.
-    return json.loads(json.dumps(value)) if not isinstance(value, str) else value
-
-
-def _execute(job: _Job) -> _Outcome:
-    """Run one prepared notebook in a new kernel; never raises for the notebook's own faults."""
-    from nbclient import NotebookClient
-    from nbclient.exceptions import CellExecutionError, CellTimeoutError, DeadKernelError
-    from jupyter_client.utils import ensure_async
-
-    started = time.perf_counter()
-    nb = nbformat.from_dict(json.loads(job.notebook_json))
-    running: list[int | None] = [None]
-    with tempfile.TemporaryDirectory(prefix="casework-grade-") as workdir:
-        client = NotebookClient(
-            nb,
-            timeout=job.timeout,
-            startup_timeout=_STARTUP_TIMEOUT,
-            kernel_name=job.kernel_name,
-            allow_errors=False,
-            record_timing=False,
-            shutdown_kernel="immediate",
-            resources={"metadata": {"path": workdir}},
-        )
-        # Unix-socket transport: no unencrypted TCP port other local users could connect to.
-        if os.name == "posix":
-            km = client.create_kernel_manager()
-            km.transport = "ipc"
-            km.ip = os.path.join(workdir, "kernel")
-
-        deadline = [math.inf]
-
-        def remaining(cell: Any = None) -> float:
-            return deadline[0] - time.monotonic()
-
-        # nbclient's own per-cell limit, set to what is left of the notebook's budget. (An outer
-        # asyncio.wait_for would not do: nbclient turns the cancellation into DeadKernelError.)
-        client.timeout_func = remaining
-
-        async def run_cells() -> None:
-            for index, cell in enumerate(client.nb.cells):
-                running[0] = index
-                if cell.get("cell_type") == "code" and remaining() <= 0:
-                    raise CellTimeoutError("notebook time limit reached")
-                await client.async_execute_cell(
-                    cell, index, execution_count=client.code_cells_executed + 1
-                )
-
-        async def drive() -> _Outcome:
-            try:
-                async with client.async_setup_kernel(env=_kernel_env()):
-                    assert client.kc is not None
-                    await client.async_wait_for_reply(await ensure_async(client.kc.kernel_info()))
-                    # The limit starts once the kernel is ready: a busy machine must not eat the
-                    # learner's budget.
-                    deadline[0] = time.monotonic() + job.timeout
-                    try:
-                        await run_cells()
-                    except CellTimeoutError:
-                        return _Outcome(timed_out=True, timed_out_at=running[0])
-                    except CellExecutionError as exc:
-                        return _Outcome(error=(running[0] or 0, exc.ename, exc.evalue))
-                    except DeadKernelError:
-                        if remaining() <= 0:
-                            return _Outcome(timed_out=True, timed_out_at=running[0])
-                        return _Outcome(died_at=running[0] if running[0] is not None else -1)
-            except (RuntimeError, TimeoutError, OSError) as exc:
-                if running[0] is None:
-                    return _Outcome(start_failure=f"{type(exc).__name__}: {exc}")
-                return _Outcome(died_at=running[0])
-            return _Outcome()
-
-        outcome = asyncio.run(drive())
-    return _Outcome(
-        records=_collect(nb),
-        error=outcome.error,
-        timed_out=outcome.timed_out,
-        timed_out_at=outcome.timed_out_at,
-        died_at=outcome.died_at,
-        start_failure=outcome.start_failure,
-        seconds=time.perf_counter() - started,
-    )
-
-
-# --------------------------------------------------------------------------- judging
-
-
-def _where(prepared: _Prepared, index: int) -> str:
-    """'5번째 셀(q2 check 셀)' / '4번째 셀(q2 답 부분)' for an error message."""
-    place = f"{index + 1}번째 셀"
-    if index == prepared.setup_index:
-        return f"{place}(check-setup 셀)"
-    if prepared.setup_index is not None and index < prepared.setup_index:
-        return place
-    if index in prepared.cell_questions:
-        return f"{place}({', '.join(prepared.cell_questions[index])} check 셀)"
-    later = [i for i in prepared.cell_questions if i > index]
-    if later:
-        return f"{place}({', '.join(prepared.cell_questions[min(later)])} 답 부분)"
-    return place
-
-
-def _finish(prepared: _Prepared, outcome: _Outcome, timeout: float) -> SubmissionResult:
-    template = prepared.template
-    questions = template.questions
-    problems = list(prepared.problems)
-    if outcome.start_failure is not None:
-        problems.insert(0, Problem(ProblemKind.KERNEL_FAILED,
-                                   f"커널을 시작하지 못했습니다({outcome.start_failure})."))
-    if outcome.error is not None:
-        index, name, value = outcome.error
-        value = " ".join(str(value).split())
-        what = f"{name}: {value}" if value else name
-        problems.insert(0, Problem(ProblemKind.KERNEL_ERROR,
-                                   f"{_where(prepared, index)}에서 오류가 나 실행이 멈췄습니다({what})."))
-    if outcome.timed_out:
-        at = f"{_where(prepared, outcome.timed_out_at)}을 실행하던 중 " if outcome.timed_out_at is not None else ""
-        problems.insert(0, Problem(ProblemKind.TIMEOUT,
-                                   f"시간 초과: {timeout:g}초 안에 끝나지 않아 {at}커널을 멈췄습니다. "
-                                   "무한 반복이 있는지 보세요."))
-    if outcome.died_at is not None:
-        at = f"({_where(prepared, outcome.died_at)} 실행 중)" if outcome.died_at >= 0 else ""
-        problems.insert(0, Problem(ProblemKind.KERNEL_DIED, f"커널이 갑자기 꺼졌습니다{at}. 메모리를 너무 많이 쓰거나 프로세스를 끝내는 코드가 있는지 보세요."))
-
-    records: dict[str, CheckRecord] = {}
-    bad = 0
-    for index, data in outcome.records:
-        record = CheckRecord.from_data(data)
-        if record is None:
-            bad += 1
+        problems.append(Problem(ProblemKind.CELL_DELETED, f"고정 셀이 지워졌습니다: {', '.join(deleted)}."))
+    for printed in manifest.cells:
+        if printed.kind != "answer":
             continue
-        if record.exercise != template.exercise or record.question not in questions:
+        question = printed.id.removesuffix("-answer")
+        cell = by_id.get(printed.id)
+        if cell is None:
+            cell = next((c for c in cells if (p := parse_answer_cell(_source(c))) and p.question == question), None)
+        if cell is None:
+            problems.append(Problem(ProblemKind.ANSWER_DELETED, f"{question}의 답 칸이 지워졌습니다(이 문항은 0점)."))
             continue
-        home = prepared.question_cells.get(record.question)
-        if home is not None and index != home:
-            continue  # only the question's own check cell counts
-        records[record.question] = record
-    if bad:
-        problems.append(Problem(ProblemKind.BAD_RECORD, f"형식이 맞지 않는 채점 기록 {bad}개를 무시했습니다."))
-
-    scores: dict[str, float | None] = {}
-    not_run: list[str] = []
-    no_cell: list[str] = []
-    for q in questions:
-        scores[q] = records[q].score if q in records else None
-        if q in records or q in prepared.deleted:
-            continue
-        (not_run if template_has_cell(template, q) else no_cell).append(q)
-    if no_cell:
-        # The library expects the question but the template has no check cell for it.
-        problems.append(Problem(ProblemKind.CHECK_NOT_RUN,
-                                f"연습 원본에 check 셀이 없는 문항: {', '.join(no_cell)}"))
-    if not_run and outcome.start_failure is None:
-        problems.append(Problem(ProblemKind.CHECK_NOT_RUN, f"실행되지 않은 check: {', '.join(not_run)}"))
-    return SubmissionResult(
-        file=prepared.file, learner=prepared.learner, exercise=template.exercise,
-        questions=questions, scores=scores, records=records, problems=tuple(problems),
-        sha256=prepared.sha256, seconds=outcome.seconds,
-    )
+        parsed = parse_answer_cell(_source(cell))
+        if parsed is None or parsed.question != question or parsed.problem:
+            problems.append(Problem(ProblemKind.ANSWER_HEADER,
+                                    f"{question} 답 칸의 첫 줄이 '%%답 {question}'가 아닙니다. {question}의 답으로 읽었습니다."))
+        answers[question] = cell
+    return answers, problems
 
 
-def template_has_cell(template: Template, question: str) -> bool:
-    """Whether some check cell of ``template`` checks ``question``."""
-    return any(question in c.questions for c in template.checks)
+# --------------------------------------------------------------------------- grading one
 
 
-# --------------------------------------------------------------------------- batch
+def grade_submission(path: str | os.PathLike[str], manifests: Sequence[Manifest], *,
+                     max_bytes: int = MAX_BYTES) -> SubmissionResult:
+    """Grade one file against the manifests (a file no manifest names is not graded)."""
+    from casework.exercises import exercise_spec, new_checker
 
-
-def default_workers() -> int:
-    """min(4, CPU count): kernel start-up is CPU-bound, more workers than cores only queue."""
-    return max(1, min(4, os.cpu_count() or 1))
-
-
-def find_submissions(
-    submissions_dir: str | os.PathLike[str], *, exclude: Iterable[str | os.PathLike[str]] = ()
-) -> list[Path]:
-    """Every file under ``submissions_dir`` (recursively), sorted; hidden files and folders
-    (``.ipynb_checkpoints``) and anything under ``exclude`` are skipped."""
-    root = Path(submissions_dir)
-    if not root.is_dir():
-        raise CaseworkError(f"{root}: 제출물 폴더가 없습니다. 학습자 노트북을 모은 폴더를 지정하세요.")
-    skip = [Path(e).resolve() for e in exclude]
-    found: list[Path] = []
-    for path in root.rglob("*"):
-        rel = path.relative_to(root)
-        if any(part.startswith(".") or part.startswith("~$") for part in rel.parts):
-            continue
-        if not path.is_file():
-            continue
-        resolved = path.resolve()
-        if any(resolved == s or s in resolved.parents for s in skip):
-            continue
-        found.append(path)
-    return sorted(found, key=lambda p: p.relative_to(root).as_posix())
-
-
-def grade_submission(
-    path: str | os.PathLike[str],
-    templates: dict[str, Template],
-    *,
-    root: str | os.PathLike[str] | None = None,
-    timeout: float = DEFAULT_TIMEOUT,
-    kernel_name: str = "python3",
-) -> SubmissionResult:
-    """Grade one file in this process (``grade_all`` does the same in worker processes)."""
     file = Path(path)
-    prepared = _prepare(file, Path(root) if root is not None else file.parent, templates)
-    if isinstance(prepared, SubmissionResult):
-        return prepared
-    outcome = _execute(_Job(json.dumps(prepared.nb), timeout, kernel_name))
-    return _finish(prepared, outcome, timeout)
+    entry_manifest = next(((m, m.by_file()[file.name]) for m in manifests if file.name in m.by_file()), None)
+    nb, sha, problem = _read(file, max_bytes)
+    if entry_manifest is None:
+        problem = problem or Problem(ProblemKind.NOT_ASSIGNED, "배정 기록(casework-manifest.json)에 없는 파일 이름입니다. "
+                                                               "나누어 준 파일 이름 그대로 제출하게 하세요.")
+        token = _token_of(nb) if nb else None
+        owner = next((e.learner for m in manifests for e in m.learners if token and e.token == token), None)
+        if owner and problem.kind is ProblemKind.NOT_ASSIGNED:
+            problem = Problem(ProblemKind.NOT_ASSIGNED, f"배정 기록에 없는 파일 이름입니다. 노트북 안의 표시로는 {owner}의 노트북입니다.")
+        return SubmissionResult(file.name, "", None, (), {}, (problem,), sha)
+    manifest, entry = entry_manifest
+    questions = exercise_spec(manifest.exercise).question_ids
+    base = dict(file=file.name, learner=entry.learner, exercise=manifest.exercise, questions=questions,
+                sha256=sha, case_id=entry.case_id, seed=entry.seed, user=entry.user)
+    if problem is not None or nb is None:
+        return SubmissionResult(records={}, problems=(problem,) if problem else (), **base)
+    problems: list[Problem] = []
+    token = _token_of(nb)
+    if token != entry.token:
+        owner = next((e.learner for m in manifests for e in m.learners if token and e.token == token), None)
+        problems.append(Problem(ProblemKind.TOKEN_MISMATCH,
+                                f"파일 이름은 {entry.learner}의 것인데 노트북 안의 표시는 "
+                                + (f"{owner}의 것입니다. 다른 학습자의 노트북을 냈을 수 있습니다." if owner else
+                                   "배정 기록과 다릅니다. 나누어 준 노트북이 아닐 수 있습니다.")))
+    answers, cell_problems = _compare_cells(nb, manifest, entry)
+    problems += cell_problems
+    checker = new_checker(manifest.exercise, learner=entry.learner, case_id=entry.case_id, seed=entry.seed)
+    records: dict[str, QuestionResult] = {}
+    for question in questions:
+        cell = answers.get(question)
+        if cell is None:
+            continue
+        parsed = parse_answer_cell(_source(cell))
+        body = parsed.body if parsed is not None else _source(cell)
+        feedback = checker.judge(question, body)
+        attempts, hint_used, solution_seen = _attempts(_last_record(cell, question))
+        if parsed is not None:
+            hint_used = hint_used or parsed.level >= Level.HINT
+            solution_seen = solution_seen or parsed.level >= Level.SOLUTION
+        records[question] = QuestionResult(
+            exercise=manifest.exercise, question=question, status=feedback.status, score=feedback.score,
+            summary=feedback.summary, points=feedback.points, answer=body.strip()[:5000], attempts=attempts,
+            hint_used=hint_used, solution_seen=solution_seen, solution=feedback.solution, hints=feedback.hints,
+        )
+    return SubmissionResult(records=records, problems=tuple(problems), **base)
 
 
-def _check_options(timeout: float, workers: int | None) -> int:
-    if isinstance(timeout, bool) or not isinstance(timeout, (int, float)) or not timeout > 0 or not math.isfinite(timeout):
-        raise CaseworkError(f"--timeout은 0보다 큰 초 단위 숫자여야 합니다 (예: 60). 받은 값: {timeout!r}")
-    if workers is None:
-        return default_workers()
-    if isinstance(workers, bool) or not isinstance(workers, int) or workers < 1:
-        raise CaseworkError(f"--workers는 1 이상의 정수여야 합니다 (예: 4). 받은 값: {workers!r}")
-    return workers
+# --------------------------------------------------------------------------- the whole folder
+
+
+def find_submissions(folder: str | os.PathLike[str]) -> list[Path]:
+    """The ``*.ipynb`` files directly in ``folder`` (hidden files and checkpoints skipped)."""
+    root = Path(folder)
+    if not root.exists():
+        raise CaseworkError(f"{root}: 제출물 폴더가 없습니다. 경로를 확인하세요.")
+    if not root.is_dir():
+        raise CaseworkError(f"{root}: 폴더가 아니라 파일입니다. 제출물이 든 폴더를 지정하세요.")
+    return sorted(p for p in root.iterdir() if p.suffix == ".ipynb" and not p.name.startswith("."))
+
+
+def _late_flags(folder: Path) -> dict[str, bool]:
+    """``late`` per file from ``collected.json`` (written by ``casework collect``), if present."""
+    path = folder / COLLECTED_FILE
+    if not path.is_file() or path.is_symlink():
+        return {}
+    try:
+        data = json.loads(path.read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        return {}
+    items = data.get("files", data) if isinstance(data, dict) else data
+    flags: dict[str, bool] = {}
+    if isinstance(items, dict):
+        items = [dict(v, file=k) if isinstance(v, dict) else {} for k, v in items.items()]
+    for item in items if isinstance(items, list) else []:
+        if isinstance(item, dict) and isinstance(item.get("file"), str) and isinstance(item.get("late"), bool):
+            flags[item["file"]] = item["late"]
+    return flags
+
+
+def _duplicates(results: list[SubmissionResult]) -> list[SubmissionResult]:
+    by_learner: dict[tuple[str | None, str], list[int]] = {}
+    for i, r in enumerate(results):
+        if r.exercise and r.status is not GradeStatus.NOT_GRADED:
+            by_learner.setdefault((r.exercise, r.learner), []).append(i)
+    out = list(results)
+    for (_, learner), indexes in by_learner.items():
+        if len(indexes) > 1:
+            files = ", ".join(results[i].file for i in indexes)
+            for i in indexes:
+                r = out[i]
+                extra = Problem(ProblemKind.DUPLICATE, f"{learner}의 제출물이 여럿입니다({files}).")
+                out[i] = SubmissionResult(**{**r.__dict__, "problems": r.problems + (extra,)})
+    return out
+
+
+def _with_late(result: SubmissionResult, late: bool | None) -> SubmissionResult:
+    if late is None:
+        return result
+    problems = result.problems + ((Problem(ProblemKind.LATE, "마감 뒤에 거두었습니다."),) if late else ())
+    return SubmissionResult(**{**result.__dict__, "problems": problems, "late": late})
+
+
+def _journal_key(path: Path, manifests: Sequence[Manifest]) -> str:
+    stat = path.lstat()
+    marks = "|".join(f"{m.path}:{m.template_sha256}" for m in manifests)
+    return f"{path.name}|{stat.st_size}|{stat.st_mtime_ns}|{hashlib.sha256(marks.encode()).hexdigest()[:16]}"
+
+
+def _result_to_json(key: str, result: SubmissionResult) -> str:
+    data = asdict(result)
+    data["problems"] = [{"kind": p.kind.name, "message": p.message} for p in result.problems]
+    data["records"] = {q: {**asdict(r), "status": r.status.value} for q, r in result.records.items()}
+    return json.dumps({"key": key, "result": data}, ensure_ascii=False)
+
+
+def _result_from_json(data: dict[str, Any]) -> SubmissionResult:
+    records = {q: QuestionResult(**{**r, "status": Status(r["status"]), "points": tuple(r["points"]),
+                                    "hints": tuple(r["hints"])}) for q, r in data["records"].items()}
+    problems = tuple(Problem(ProblemKind[p["kind"]], p["message"]) for p in data["problems"])
+    return SubmissionResult(**{**data, "records": records, "problems": problems, "questions": tuple(data["questions"])})
+
+
+def _load_journal(path: Path | None) -> dict[str, SubmissionResult]:
+    if path is None or not path.is_file():
+        return {}
+    done: dict[str, SubmissionResult] = {}
+    for line in path.read_text(encoding="utf-8").splitlines():
+        try:
+            item = json.loads(line)
+            done[item["key"]] = _result_from_json(item["result"])
+        except (ValueError, KeyError, TypeError):
+            continue  # a line cut by an interrupt: that submission is graded again
+    return done
 
 
 def grade_all(
-    submissions_dir: str | os.PathLike[str],
-    template_dir: str | os.PathLike[str],
+    folder: str | os.PathLike[str],
+    manifests: Sequence[str | os.PathLike[str] | Manifest],
     *,
-    timeout: float = DEFAULT_TIMEOUT,
-    workers: int | None = None,
-    kernel_name: str = "python3",
-    exclude: Sequence[str | os.PathLike[str]] = (),
-    on_start: Callable[[int], None] | None = None,
+    max_bytes: int = MAX_BYTES,
+    journal: str | os.PathLike[str] | None = None,
+    progress: Callable[[Iterable[Path]], Iterable[Path]] | None = None,
     on_result: Callable[[SubmissionResult], None] | None = None,
 ) -> GradeRun:
-    """Grade every file under ``submissions_dir`` against the templates in ``template_dir``.
+    """Grade every notebook in ``folder`` against the manifests; nothing is executed.
 
-    Notebooks run in parallel (``workers`` processes, default :func:`default_workers`), each
-    in its own kernel with ``timeout`` seconds once the kernel is ready. A broken submission
-    becomes a result with problems; it never stops the others. ``on_start(n)`` is called with
-    the number of files, ``on_result`` once per finished file (for a progress bar).
+    ``journal`` (a file) records each result as it is made, so an interrupted run resumes where
+    it stopped: a submission already in the journal with the same size and time is not
+    graded again.
     """
     started = time.perf_counter()
-    n_workers = _check_options(timeout, workers)
-    templates = load_templates(template_dir)
-    root = Path(submissions_dir)
-    files = find_submissions(root, exclude=exclude)
-    if on_start is not None:
-        on_start(len(files))
+    loaded = [m if isinstance(m, Manifest) else read_manifest(m) for m in manifests]
+    if not loaded:
+        raise CaseworkError("배정 기록이 없습니다. --manifest로 'casework assign'이 만든 casework-manifest.json을 지정하세요.")
+    root = Path(folder)
+    paths = find_submissions(root)
+    journal_path = Path(journal) if journal is not None else None
+    done = _load_journal(journal_path)
+    late = _late_flags(root)
     results: list[SubmissionResult] = []
-
-    def done(result: SubmissionResult) -> None:
-        results.append(result)
-        if on_result is not None:
-            on_result(result)
-
-    pending: list[_Prepared] = []
-    for path in files:
-        try:
-            prepared = _prepare(path, root, templates)
-        except OSError as exc:
-            done(_failed(path.relative_to(root).as_posix(), path.stem, "", ProblemKind.NOT_A_NOTEBOOK,
-                         f"파일을 읽을 수 없습니다({exc.strerror})."))
-            continue
-        if isinstance(prepared, SubmissionResult):
-            done(prepared)
-        else:
-            pending.append(prepared)
-
-    jobs = [_Job(json.dumps(p.nb), float(timeout), kernel_name) for p in pending]
-    if n_workers == 1 or len(jobs) <= 1:
-        for prepared, job in zip(pending, jobs):
-            done(_finish(prepared, _execute(job), timeout))
-    else:
-        _run_parallel(pending, jobs, min(n_workers, len(jobs)), timeout, done)
-
-    results.sort(key=lambda r: r.file)
-    questions = {t.exercise: t.questions for t in templates.values()
-                 if any(r.exercise == t.exercise for r in results)}
-    return GradeRun(tuple(results), questions, float(timeout), n_workers, time.perf_counter() - started)
-
-
-def _run_parallel(
-    pending: list[_Prepared], jobs: list[_Job], n_workers: int, timeout: float,
-    done: Callable[[SubmissionResult], None],
-) -> None:
-    executor = ProcessPoolExecutor(max_workers=n_workers)
+    handle = open(journal_path, "a", encoding="utf-8") if journal_path is not None else None
     try:
-        futures: dict[Future[_Outcome], _Prepared] = {
-            executor.submit(_execute, job): prepared for prepared, job in zip(pending, jobs)
-        }
-        for future in as_completed(futures):
-            prepared = futures[future]
-            try:
-                outcome = future.result()
-            except BrokenProcessPool:
-                outcome = _Outcome(start_failure="채점 작업 프로세스가 갑자기 끝났습니다")
-            except Exception as exc:  # noqa: BLE001 - one notebook never stops the others
-                outcome = _Outcome(start_failure=f"{type(exc).__name__}: {exc}")
-            done(_finish(prepared, outcome, timeout))
-    except BaseException:
-        # Interrupted: drop queued work and stop the workers (their kernels exit with them).
-        executor.shutdown(wait=False, cancel_futures=True)
-        for process in list(getattr(executor, "_processes", {}).values()):
-            process.terminate()
-        raise
-    executor.shutdown(wait=True)
+        iterable: Iterable[Path] = progress(paths) if progress is not None else paths
+        for path in iterable:
+            key = _journal_key(path, loaded)
+            result = done.get(key)
+            if result is None:
+                result = grade_submission(path, loaded, max_bytes=max_bytes)
+                if handle is not None:
+                    handle.write(_result_to_json(key, result) + "\n")
+                    handle.flush()
+            result = _with_late(result, late.get(path.name))
+            results.append(result)
+            if on_result is not None:
+                on_result(result)
+    finally:
+        if handle is not None:
+            handle.close()
+    results = _duplicates(results)
+    questions: dict[str, tuple[str, ...]] = {}
+    from casework.exercises import exercise_spec
+
+    for m in loaded:
+        questions[m.exercise] = exercise_spec(m.exercise).question_ids
+    submitted = {r.file for r in results}
+    missing = tuple(e for m in loaded for e in m.learners if e.file not in submitted)
+    return GradeRun(tuple(sorted(results, key=lambda r: r.file)), questions, time.perf_counter() - started, missing)
 
 
 # --------------------------------------------------------------------------- grades.csv
@@ -868,32 +498,46 @@ def _score_text(score: float | None) -> str:
     return text or "0"
 
 
+def excel_safe(text: str) -> str:
+    """A cell Excel shows as text: a leading = + - @ or control character is quoted with '."""
+    if text and (text[0] in "=+-@\t\r\n" or text[0] in "＝＋－＠"):
+        return "'" + text
+    return text
+
+
 def grades_rows(run: GradeRun) -> tuple[list[str], list[list[str]]]:
     """The header and rows of grades.csv.
 
-    Columns: 학습자, 파일, 연습, one per question (``q1``; ``07:q1`` when several exercises
-    are graded together), 총점, 만점, 상태, 문제점. A question whose check did not run is empty.
+    Columns: 학습자, 사용자, 파일, 연습, 사례, 시드, one score per question (``q1``; ``07:q1``
+    when several exercises are graded together), 총점, 만점, 상태, 힌트 본 문항, 풀이 본 문항,
+    시도 횟수, 늦게 냄, 문제점. A learner in a manifest with no submission gets a row "제출 안 함".
     """
     several = len(run.questions) > 1
-    columns: list[tuple[str, str]] = [
-        (ex, q) for ex in sorted(run.questions) for q in run.questions[ex]
-    ]
-    header = ["학습자", "파일", "연습"]
+    columns = [(ex, q) for ex in sorted(run.questions) for q in run.questions[ex]]
+    header = ["학습자", "사용자", "파일", "연습", "사례", "시드"]
     header += [f"{ex}:{q}" if several else q for ex, q in columns]
-    header += ["총점", "만점", "상태", "문제점"]
+    header += ["총점", "만점", "상태", "힌트 본 문항", "풀이 본 문항", "시도 횟수(학습자 기록)", "늦게 냄", "문제점"]
     rows: list[list[str]] = []
     for r in run.results:
-        row = [r.learner, r.file, r.exercise or ""]
-        for ex, q in columns:
-            row.append(_score_text(r.scores.get(q)) if r.exercise == ex else "")
         graded = r.status is not GradeStatus.NOT_GRADED
+        row = [r.learner, r.user or "", r.file, r.exercise or "", r.case_id, "" if r.seed is None else str(r.seed)]
+        row += [_score_text(r.scores.get(q)) if r.exercise == ex and graded else "" for ex, q in columns]
+        records = [r.records[q] for q in r.questions if q in r.records]
+        attempts = [f"{rec.question}:{rec.attempts}" for rec in records if rec.attempts is not None]
         row += [
             _score_text(r.total) if graded else "",
             str(len(r.questions)) if r.questions else "",
             r.status.value,
+            " ".join(rec.question for rec in records if rec.hint_used),
+            " ".join(rec.question for rec in records if rec.solution_seen),
+            " ".join(attempts),
+            {True: "예", False: "아니오", None: ""}[r.late],
             "; ".join(p.message for p in r.problems),
         ]
-        rows.append(row)
+        rows.append([excel_safe(c) for c in row])
+    for e in run.missing:
+        rows.append([excel_safe(c) for c in [e.learner, e.user or "", e.file, "", e.case_id, str(e.seed)]
+                     + [""] * len(columns) + ["", "", "제출 안 함", "", "", "", "", "제출물이 없습니다."]])
     return header, rows
 
 
@@ -908,3 +552,5 @@ def grades_csv(run: GradeRun) -> str:
     writer.writerow(header)
     writer.writerows(rows)
     return buffer.getvalue()
+
+

@@ -11,12 +11,10 @@ Matplotlib is imported only when a heatmap is drawn, so importing this module st
 from __future__ import annotations
 
 import base64
-import functools
 import html
 import io
 import math
 import os
-import tempfile
 from collections import defaultdict
 from collections.abc import Sequence
 from dataclasses import dataclass
@@ -24,7 +22,9 @@ from datetime import datetime
 from pathlib import Path
 
 from casework.errors import CaseworkError
-from casework.grading import GradeRun, GradeStatus, RecordStatus, SubmissionResult, grades_csv
+from casework._util.fs import atomic_write
+from casework.grading import GradeRun, GradeStatus, SubmissionResult, grades_csv
+from casework.judging.feedback import Status
 
 __all__ = [
     "GRADES_FILE",
@@ -68,9 +68,9 @@ def common_mistakes(run: GradeRun, limit: int = 10) -> list[Mistake]:
     groups: dict[tuple[str, str, str], list[str]] = defaultdict(list)
     for result in run.results:
         for question, record in result.records.items():
-            if record.status is RecordStatus.CORRECT:
+            if record.status is Status.CORRECT:
                 continue
-            if record.status is RecordStatus.UNANSWERED:
+            if record.status is Status.UNANSWERED:
                 texts: Sequence[str] = (_UNANSWERED,)
             else:
                 texts = record.points or ((record.summary,) if record.summary else ())
@@ -134,7 +134,7 @@ def heatmap_png(run: GradeRun, exercise: str) -> bytes:
     ax.set_xticks(range(len(questions)), labels=list(questions))
     ax.set_yticks(range(len(results)), labels=labels)
     ax.xaxis.tick_top()
-    ax.set_title(f"연습 {exercise} 학습자별 문항 점수 (회색 —: check가 실행되지 않음)", fontsize=10, pad=28)
+    ax.set_title(f"연습 {exercise} 학습자별 문항 점수 (회색 —: 답 칸이 없음)", fontsize=10, pad=28)
     fig.tight_layout()
     buffer = io.BytesIO()
     fig.savefig(buffer, format="png")
@@ -158,8 +158,6 @@ img { max-width: 100%; }
 _STATUS_CLASS = {
     GradeStatus.GRADED: "ok",
     GradeStatus.NEEDS_REVIEW: "warn",
-    GradeStatus.STOPPED: "bad",
-    GradeStatus.TIMED_OUT: "bad",
     GradeStatus.NOT_GRADED: "bad",
 }
 
@@ -188,9 +186,11 @@ def _summary(run: GradeRun) -> str:
     rows = [[_e(s.value), str(counts[s])] for s in GradeStatus]
     rows.append(["<b>전체 제출물</b>", f"<b>{len(run.results)}</b>"])
     text = (
-        f"<p>제출물 {len(run.results)}개를 채점했습니다 (노트북마다 제한 시간 {_fmt(run.timeout)}초, "
-        f"동시에 {run.workers}개씩, 걸린 시간 {run.seconds:.1f}초).</p>"
+        f"<p>제출물 {len(run.results)}개를 채점했습니다(걸린 시간 {run.seconds:.1f}초). 채점은 답 칸의 글만 "
+        "읽어 판단했고, 제출물의 코드는 실행하지 않았습니다.</p>"
     )
+    if run.missing:
+        text += f"<p>배정했지만 제출물이 없는 학습자: {_e(', '.join(e.learner for e in run.missing))}</p>"
     return text + _table(["상태", "제출물 수"], rows, numeric=(1,))
 
 
@@ -202,7 +202,7 @@ def _question_stats(run: GradeRun) -> str:
         for q in run.questions[exercise]:
             scores = [r.scores.get(q) for r in results]
             ran = [s for s in scores if s is not None]
-            correct = sum(1 for r in results if q in r.records and r.records[q].status is RecordStatus.CORRECT)
+            correct = sum(1 for r in results if q in r.records and r.records[q].status is Status.CORRECT)
             average = _fmt(sum(ran) / len(ran)) if ran else "—"
             rows.append([_e(q), str(len(ran)), str(correct), average, str(len(scores) - len(ran))])
         totals = [r.total for r in results]
@@ -210,7 +210,7 @@ def _question_stats(run: GradeRun) -> str:
         parts.append(
             f"<h3>연습 {_e(exercise)}</h3><p>채점한 학습자 {len(results)}명, 평균 총점 "
             f"{average_total} / {len(run.questions[exercise])}</p>"
-            + _table(["문항", "채점됨", "정답", "평균 점수", "실행 안 됨"], rows, numeric=(1, 2, 3, 4))
+            + _table(["문항", "채점됨", "정답", "평균 점수", "답 칸 없음"], rows, numeric=(1, 2, 3, 4))
         )
     return "".join(parts) or "<p>채점한 연습이 없습니다.</p>"
 
@@ -289,14 +289,6 @@ def existing_outputs(out_dir: str | os.PathLike[str]) -> list[Path]:
     return [out / name for name in (GRADES_FILE, REPORT_FILE) if (out / name).exists()]
 
 
-@functools.cache
-def _file_mode() -> int:
-    """Permissions a plain ``open(..., "w")`` would give (mkstemp's are owner-only)."""
-    mask = os.umask(0o022)
-    os.umask(mask)
-    return 0o666 & ~mask
-
-
 def write_outputs(run: GradeRun, out_dir: str | os.PathLike[str], *, force: bool = False) -> tuple[Path, Path]:
     """Write grades.csv and report.html into ``out_dir``; return their paths.
 
@@ -319,19 +311,6 @@ def write_outputs(run: GradeRun, out_dir: str | os.PathLike[str], *, force: bool
         REPORT_FILE: render_report(run).encode("utf-8"),
     }
     out.mkdir(parents=True, exist_ok=True)
-    temps: dict[str, str] = {}
-    try:
-        for name, data in files.items():
-            fd, tmp = tempfile.mkstemp(prefix=f".{name}.", suffix=".tmp", dir=out)
-            temps[name] = tmp
-            with os.fdopen(fd, "wb") as handle:
-                handle.write(data)
-                if hasattr(os, "fchmod"):
-                    os.fchmod(handle.fileno(), _file_mode())
-        for name, tmp in temps.items():
-            os.replace(tmp, out / name)
-    finally:
-        for tmp in temps.values():
-            if os.path.exists(tmp):
-                os.unlink(tmp)
+    for name, data in files.items():
+        atomic_write(out / name, data)
     return out / GRADES_FILE, out / REPORT_FILE
