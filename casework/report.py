@@ -22,7 +22,7 @@ from datetime import datetime
 from pathlib import Path
 
 from casework.errors import CaseworkError
-from casework._util.fs import atomic_write
+from casework._util.fs import atomic_write_many
 from casework.grading import GradeRun, GradeStatus, SubmissionResult, grades_csv
 from casework.judging.feedback import Status
 
@@ -311,6 +311,5 @@ def write_outputs(run: GradeRun, out_dir: str | os.PathLike[str], *, force: bool
         REPORT_FILE: render_report(run).encode("utf-8"),
     }
     out.mkdir(parents=True, exist_ok=True)
-    for name, data in files.items():
-        atomic_write(out / name, data)
+    atomic_write_many({out / name: data for name, data in files.items()})
     return out / GRADES_FILE, out / REPORT_FILE

@@ -10,6 +10,7 @@ import pytest
 
 from tests.synthetic import rrn
 from casework import agency_lists as al
+from casework.judging.lists import judge_agency_lists
 from casework.errors import CaseworkError
 from casework.feedback import Status
 from casework.privacy import mask_case_text
@@ -356,10 +357,15 @@ def test_person_choices_labels_are_unique():
 # --------------------------------------------------------------------------- the exercise
 
 
+def check_answers(lists, needs, *, twice, missed):
+    """The chapter-11 judge, given the widget's ticks."""
+    return judge_agency_lists((twice, missed), lists, needs)
+
+
 def test_right_answer_is_correct(samples):
     """Does the library's own answer get a correct verdict naming each overlap's services?"""
     center, welfare, _, needs = samples
-    fb = al.check_answers([center, welfare], needs,
+    fb = check_answers([center, welfare], needs,
                           twice=["가○○ (1941-03)", "바○○ (1943-09)"],
                           missed=["라○○ (1950-01)", "마○○ (1936-05)", "차○○ (1944-06)"])
     assert fb.status is Status.CORRECT and fb.score == 1.0
@@ -369,7 +375,7 @@ def test_right_answer_is_correct(samples):
 def test_namesake_pick_gets_namesake_feedback(samples):
     """Does picking 사○○ (1940-02) as served twice explain that the birth months differ?"""
     center, welfare, _, needs = samples
-    fb = al.check_answers([center, welfare], needs, twice=["사○○ (1940-02)"], missed=[])
+    fb = check_answers([center, welfare], needs, twice=["사○○ (1940-02)"], missed=[])
     assert fb.status is Status.INCORRECT
     assert any("생년월이 다릅니다(1940-02, 1952-08)" in p for p in fb.points)
 
@@ -377,7 +383,7 @@ def test_namesake_pick_gets_namesake_feedback(samples):
 def test_one_agency_two_services_pick_is_explained(samples):
     """Does picking 아○○ (two services, one agency) say it is not an overlap between agencies?"""
     center, welfare, _, needs = samples
-    fb = al.check_answers([center, welfare], needs, twice=["아○○ (1947-12)", "가○○ (1941-03)"], missed=[])
+    fb = check_answers([center, welfare], needs, twice=["아○○ (1947-12)", "가○○ (1941-03)"], missed=[])
     assert fb.status is Status.PARTIAL
     assert any("한 기관 안에서 여러 서비스" in p for p in fb.points)
 
@@ -385,7 +391,7 @@ def test_one_agency_two_services_pick_is_explained(samples):
 def test_served_person_picked_as_missed_is_explained(samples):
     """Does picking someone who is served as 'missed' name the service they already get?"""
     center, welfare, _, needs = samples
-    fb = al.check_answers([center, welfare], needs, twice=[], missed=["다○○ (1945-07)"])
+    fb = check_answers([center, welfare], needs, twice=[], missed=["다○○ (1945-07)"])
     assert any("긴급지원 생계비" in p and "누락이 아닙니다" in p for p in fb.points)
 
 
@@ -396,14 +402,14 @@ def test_not_on_need_list_picked_as_missed(samples):
     stranger = _service([("하가나", "1950-02", "가나2동", "다른기관", "상담")])
     choices = al.person_choices([center, welfare], needs)
     assert "하○○ (1950-02)" not in choices
-    fb = al.check_answers([center, welfare, stranger], needs, twice=[], missed=["하○○ (1950-02)"])
+    fb = check_answers([center, welfare, stranger], needs, twice=[], missed=["하○○ (1950-02)"])
     assert any("욕구 사정 명단에 없는 사람" in p for p in fb.points)
 
 
 def test_unfound_people_are_counted_not_named(samples):
     """Does feedback say how many are still to find without naming them?"""
     center, welfare, _, needs = samples
-    fb = al.check_answers([center, welfare], needs, twice=["가○○ (1941-03)"], missed=["라○○ (1950-01)"])
+    fb = check_answers([center, welfare], needs, twice=["가○○ (1941-03)"], missed=["라○○ (1950-01)"])
     assert fb.status is Status.PARTIAL
     text = fb.to_text()
     assert "1명 더" in text and "2명 더" in text
@@ -413,22 +419,22 @@ def test_unfound_people_are_counted_not_named(samples):
 def test_blank_answer_is_unanswered(samples):
     """Is pressing check with nothing ticked 'unanswered', not wrong?"""
     center, welfare, _, needs = samples
-    assert al.check_answers([center, welfare], needs, twice=[], missed=None).status is Status.UNANSWERED
+    assert check_answers([center, welfare], needs, twice=[], missed=None).status is Status.UNANSWERED
 
 
 def test_unknown_label_is_an_error(samples):
     """Does a label that is not among the choices raise a Korean error listing the choices?"""
     center, welfare, _, needs = samples
     with pytest.raises(CaseworkError, match="고를 수 있는 사람"):
-        al.check_answers([center, welfare], needs, twice=["홍○○ (1900-01)"], missed=[])
+        check_answers([center, welfare], needs, twice=["홍○○ (1900-01)"], missed=[])
     with pytest.raises(CaseworkError, match="목록"):
-        al.check_answers([center, welfare], needs, twice="가○○ (1941-03)", missed=[])
+        check_answers([center, welfare], needs, twice="가○○ (1941-03)", missed=[])
 
 
 def test_person_objects_are_accepted(samples):
     """Can the answer be given as Person objects instead of labels?"""
     _, welfare, home, needs = samples
-    fb = al.check_answers([welfare, home], needs, twice=[al.Person("나다라", "1938-11")],
+    fb = check_answers([welfare, home], needs, twice=[al.Person("나다라", "1938-11")],
                           missed=[al.Person(n, b) for n, b in [("다라마", "1945-07"), ("라마바", "1950-01"),
                                                                ("사아자", "1940-02"), ("차카타", "1944-06")]])
     assert fb.passed

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import os
 from pathlib import Path
 
@@ -12,7 +13,7 @@ from casework import assign, cli
 from casework.cases import case_ids
 from casework.errors import CaseworkError
 
-TEMPLATE = Path(__file__).parent / "fixtures" / "grading" / "exercises" / "90_점검.ipynb"
+TEMPLATE = Path(__file__).resolve().parents[1] / "exercises" / "07_목표_설정_연습.ipynb"
 
 
 def cohort(tmp_path: Path, text: str, encoding: str = "utf-8", name: str = "cohort.csv") -> Path:
@@ -86,9 +87,9 @@ def test_bad_rows_are_reported_with_line_and_reason(tmp_path):
     assert lines[3] == "이름이 비어 있습니다. 학습자 이름을 쓰세요."
     assert lines[4].startswith("(김철수) 'nope'는 없는 사례 id입니다. 쓸 수 있는 사례: ")
     assert lines[4].endswith(", ".join(case_ids()))
-    assert lines[5] == "(이영희) 시드 '1.5'는 0 이상의 정수가 아닙니다. 0, 1, 2처럼 쓰거나 비워 두세요."
+    assert lines[5] == "(이영희) 시드 '1.5'는 0부터 4294967295까지의 정수가 아닙니다. 0, 1, 2처럼 쓰거나 비워 두세요."
     assert "'-1'" in lines[6] and "'abc'" in lines[7]
-    assert "줄바꿈이나 제어 문자" in lines[9]
+    assert "줄바꿈이나 보이지 않는 문자" in lines[9]
     assert str(result.problems[0]) == "3번째 줄: 이름이 비어 있습니다. 학습자 이름을 쓰세요."
 
 
@@ -170,31 +171,34 @@ def test_assign_writes_one_notebook_per_learner_with_parameters(tmp_path, out):
     """Does each learner get a notebook whose injected cell follows the parameters cell?"""
     path = cohort(tmp_path, "이름,사례,시드\n홍길동,sick_child,3\n김영희,,\n")
     result = assign.assign(path, TEMPLATE, out, seed_base=10)
-    assert result.ok and result.exercise_id == "90"
+    assert result.ok and result.exercise_id == "07"
     assert [(a.path.name, a.case_id, a.seed, a.status) for a in result.assignments] == [
-        ("90_점검_홍길동.ipynb", "sick_child", 3, assign.WriteStatus.WRITTEN),
-        ("90_점검_김영희.ipynb", "elderly_alone", 11, assign.WriteStatus.WRITTEN),
+        ("07_목표_설정_연습_홍길동.ipynb", "sick_child", 3, assign.WriteStatus.WRITTEN),
+        ("07_목표_설정_연습_김영희.ipynb", "elderly_alone", 11, assign.WriteStatus.WRITTEN),
     ]
-    nb = read(out / "90_점검_홍길동.ipynb")
+    nb = read(out / "07_목표_설정_연습_홍길동.ipynb")
     tags = [c.metadata.get("tags", []) for c in nb.cells]
-    assert tags[1] == ["parameters"] and tags[2] == ["injected-parameters"]
-    assert nb.cells[2].id == "injected-parameters"
-    assert nb.cells[2].source == "# 학습자별 값\nlearner = '홍길동'\ncase_id = 'sick_child'\nseed = 3\n"
-    assert nb.metadata.casework == {"exercise": "90", "learner": "홍길동"}
-    assert nb.metadata.papermill.parameters == {"learner": "홍길동", "case_id": "sick_child", "seed": 3}
+    assert tags[2] == ["parameters"] and tags[3] == ["injected-parameters"]
+    assert nb.cells[3].id == "injected-parameters"
+    assert nb.cells[3].source == ("# 학습자별 값\nlearner = '홍길동'\ncase_id = 'sick_child'\nseed = 3\n"
+                                  "show_hints = True\nshow_solutions = False\n")
+    token = nb.metadata.casework.token
+    assert nb.metadata.casework == {"exercise": "07", "learner": "홍길동", "token": token} and len(token) == 16
+    assert nb.metadata.papermill.parameters == {"learner": "홍길동", "case_id": "sick_child", "seed": 3,
+                                                "show_hints": True, "show_solutions": False}
 
 
 def test_personalised_notebook_differs_from_the_exercise_only_by_the_injected_cell(tmp_path, out):
     """Are all other cells (ids, tags, sources) exactly the exercise's?"""
     assign.assign(cohort(tmp_path, "이름\n홍길동\n"), TEMPLATE, out)
-    nb, template = read(out / "90_점검_홍길동.ipynb"), read(TEMPLATE)
+    nb, template = read(out / "07_목표_설정_연습_홍길동.ipynb"), read(TEMPLATE)
     assert [c for c in nb.cells if c.id != "injected-parameters"] == template.cells
 
 
 def test_assign_does_not_execute(tmp_path, out):
     """Are the personalised notebooks free of outputs (nothing was run)?"""
     assign.assign(cohort(tmp_path, "이름\n홍길동\n"), TEMPLATE, out)
-    nb = read(out / "90_점검_홍길동.ipynb")
+    nb = read(out / "07_목표_설정_연습_홍길동.ipynb")
     assert all(not c.get("outputs") for c in nb.cells if c.cell_type == "code")
 
 
@@ -215,26 +219,26 @@ def test_duplicates_and_path_tricks_stay_inside_the_folder(tmp_path, out):
     result = assign.assign(path, TEMPLATE, out)
     names = [a.path.name for a in result.assignments]
     assert names == [
-        "90_점검_홍길동.ipynb", "90_점검_홍길동_2.ipynb", "90_점검_evil.ipynb", "90_점검_홍길동_3.ipynb",
-        "90_점검_Kim.ipynb", "90_점검_kim_2.ipynb",
+        "07_목표_설정_연습_홍길동.ipynb", "07_목표_설정_연습_홍길동_2.ipynb", "07_목표_설정_연습_evil.ipynb", "07_목표_설정_연습_홍길동_3.ipynb",
+        "07_목표_설정_연습_Kim.ipynb", "07_목표_설정_연습_kim_2.ipynb",
     ]
-    assert sorted(p.name for p in out.iterdir()) == sorted(names)
+    assert sorted(p.name for p in out.iterdir()) == sorted(names + ["casework-manifest.json"])
     assert not (tmp_path.parent / "evil").exists() and not list(tmp_path.glob("*evil*"))
-    assert read(out / "90_점검_evil.ipynb").metadata.casework.learner == "../../evil"
+    assert read(out / "07_목표_설정_연습_evil.ipynb").metadata.casework.learner == "../../evil"
 
 
 def test_bad_rows_are_skipped_and_the_rest_assigned(tmp_path, out):
     """Are valid learners written even when other rows are bad, and ok False?"""
     result = assign.assign(cohort(tmp_path, "이름,사례\n가,nope\n나,\n"), TEMPLATE, out)
     assert not result.ok and [p.line for p in result.problems] == [2]
-    assert [p.name for p in out.iterdir()] == ["90_점검_나.ipynb"]
+    assert sorted(p.name for p in out.iterdir()) == ["07_목표_설정_연습_나.ipynb", "casework-manifest.json"]
 
 
 def test_existing_files_are_never_overwritten_without_force(tmp_path, out):
     """Is a learner's changed file kept (SKIPPED) unless force, then REPLACED?"""
     path = cohort(tmp_path, "이름\n홍길동\n")
     assign.assign(path, TEMPLATE, out)
-    target = out / "90_점검_홍길동.ipynb"
+    target = out / "07_목표_설정_연습_홍길동.ipynb"
     target.write_text("학습자가 고친 내용", encoding="utf-8")
     again = assign.assign(path, TEMPLATE, out)
     assert again.assignments[0].status is assign.WriteStatus.SKIPPED
@@ -247,10 +251,11 @@ def test_existing_files_are_never_overwritten_without_force(tmp_path, out):
 def test_written_files_are_complete_and_no_temp_files_remain(tmp_path, out):
     """Is every written file a whole notebook with the usual permissions and no leftovers?"""
     assign.assign(cohort(tmp_path, "이름\n가\n나\n"), TEMPLATE, out)
-    assert sorted(p.name for p in out.iterdir()) == ["90_점검_가.ipynb", "90_점검_나.ipynb"]
+    assert sorted(p.name for p in out.iterdir()) == ["07_목표_설정_연습_가.ipynb", "07_목표_설정_연습_나.ipynb",
+                                                     "casework-manifest.json"]
     mask = os.umask(0)
     os.umask(mask)
-    assert (out / "90_점검_가.ipynb").stat().st_mode & 0o777 == 0o666 & ~mask
+    assert (out / "07_목표_설정_연습_가.ipynb").stat().st_mode & 0o777 == 0o666 & ~mask
 
 
 def test_failed_write_leaves_no_partial_file(tmp_path, out, monkeypatch):
@@ -274,8 +279,8 @@ def test_missing_name_column_writes_nothing(tmp_path, out):
 def test_exercise_without_parameters_cell_is_refused(tmp_path, out):
     """Is an exercise with no 'parameters' cell refused before anything is written?"""
     nb = read(TEMPLATE)
-    nb.cells[1].metadata.pop("tags")
-    bad = tmp_path / "90_nop.ipynb"
+    nb.cells[2].metadata.pop("tags")
+    bad = tmp_path / "07_nop.ipynb"
     bad.write_text(nbformat.writes(nb), encoding="utf-8")
     with pytest.raises(CaseworkError, match="'parameters' 태그"):
         assign.assign(cohort(tmp_path, "이름\n가\n"), bad, out)
@@ -285,7 +290,6 @@ def test_exercise_without_parameters_cell_is_refused(tmp_path, out):
 def test_exercise_without_id_is_refused(tmp_path, out):
     """Is an exercise whose id can be read neither from metadata nor file name refused?"""
     nb = read(TEMPLATE)
-    nb.metadata.pop("casework")
     bad = tmp_path / "연습.ipynb"
     bad.write_text(nbformat.writes(nb), encoding="utf-8")
     with pytest.raises(CaseworkError, match="어떤 연습인지 알 수 없습니다"):
@@ -295,7 +299,7 @@ def test_exercise_without_id_is_refused(tmp_path, out):
 def test_exercise_id_falls_back_to_the_file_number(tmp_path):
     """Without metadata, is the exercise id the number the file name starts with?"""
     nb = read(TEMPLATE)
-    nb.metadata.pop("casework")
+    assert "casework" not in nb.metadata
     assert assign.exercise_id_of(nb, "07_목표.ipynb") == "07"
     assert assign.exercise_id_of(nb, "목표.ipynb") is None
 
@@ -325,7 +329,7 @@ def test_out_is_a_file(tmp_path):
 def test_parameter_defaults_reads_literals():
     """Are the parameters cell's literal defaults read?"""
     assert assign.parameter_defaults(read(TEMPLATE)) == {
-        "learner": "학습자", "case_id": "elderly_alone", "seed": 0, "show_hints": True,
+        "learner": "학습자", "case_id": "elderly_alone", "seed": 0, "show_hints": True, "show_solutions": True,
     }
 
 
@@ -335,7 +339,7 @@ def test_awkward_names_survive_as_python_values(tmp_path, out):
     result = assign.assign(cohort(tmp_path, '이름\n"O\'Neil ""\\ 김"\n'), TEMPLATE, out)
     nb = read(result.assignments[0].path)
     namespace: dict[str, object] = {}
-    exec(nb.cells[2].source, namespace)
+    exec(nb.cells[3].source, namespace)
     assert namespace["learner"] == name
 
 
@@ -349,7 +353,7 @@ def test_assign_command_prints_table_and_exits_0(tmp_path, capsys):
                              "--out", str(tmp_path / "o"))
     assert code == 0, err
     assert out.splitlines()[0].split() == ["줄", "이름", "사례", "시드", "파일", "결과"]
-    assert "홍길동  sick_child" in out and "90_점검_홍길동.ipynb" in out
+    assert "홍길동  sick_child" in out and "07_목표_설정_연습_홍길동.ipynb" in out
     assert "학습자 1명의 노트북을" in out and "새로 만듦 1" in out
 
 
@@ -359,8 +363,8 @@ def test_assign_command_lists_bad_rows_and_exits_1(tmp_path, capsys):
     code, out, err = run_cli(capsys, "assign", "--cohort", str(path), "--exercise", str(TEMPLATE),
                              "--out", str(tmp_path / "o"))
     assert code == 1
-    assert "  - 3번째 줄: (나) 시드 '일'는 0 이상의 정수가 아닙니다." in err
-    assert (tmp_path / "o" / "90_점검_가.ipynb").exists()
+    assert "  - 3번째 줄: (나) 시드 '일'는 0부터 4294967295까지의 정수가 아닙니다." in err
+    assert (tmp_path / "o" / "07_목표_설정_연습_가.ipynb").exists()
 
 
 def test_assign_command_says_how_to_overwrite(tmp_path, capsys):
@@ -368,7 +372,7 @@ def test_assign_command_says_how_to_overwrite(tmp_path, capsys):
     path = cohort(tmp_path, "이름\n가\n")
     argv = ["assign", "--cohort", str(path), "--exercise", str(TEMPLATE), "--out", str(tmp_path / "o")]
     run_cli(capsys, *argv)
-    (tmp_path / "o" / "90_점검_가.ipynb").write_text("x")
+    (tmp_path / "o" / "07_목표_설정_연습_가.ipynb").write_text("x")
     code, out, _ = run_cli(capsys, *argv)
     assert code == 0 and "건너뜀(이미 있음)" in out and "--force" in out
 
@@ -401,3 +405,65 @@ def test_assign_help(capsys):
     assert code == 0
     for words in ("--cohort CSV", "--exercise IPYNB", "--out DIR", "--seed-base N", "--force", "이름", "CP949"):
         assert words in out
+
+
+# --------------------------------------------------------------------------- manifest, seeds, solutions
+
+
+def test_assign_writes_a_manifest_with_identity_and_fingerprints(tmp_path, out):
+    """Does the manifest record each learner's file, case, seed and token, and the issued cells?"""
+    from casework.manifest import read_manifest
+
+    assign.assign(cohort(tmp_path, "이름,사례,시드,사용자\n홍길동,sick_child,3,hong\n김영희,,,\n"), TEMPLATE, out)
+    manifest = read_manifest(out / "casework-manifest.json")
+    assert manifest.exercise == "07" and manifest.show_solutions is False
+    first, second = manifest.learners
+    assert (first.learner, first.case_id, first.seed, first.user) == ("홍길동", "sick_child", 3, "hong")
+    assert (second.learner, second.case_id, second.seed, second.user) == ("김영희", "elderly_alone", 1, None)
+    assert read(out / first.file).metadata.casework.token == first.token != second.token
+    assert [c.kind for c in manifest.cells].count("answer") == 4
+
+
+def test_running_again_keeps_tokens_and_files(tmp_path, out):
+    path = cohort(tmp_path, "이름\n가\n나\n")
+    assign.assign(path, TEMPLATE, out)
+    before = (out / "casework-manifest.json").read_text(encoding="utf-8")
+    again = assign.assign(path, TEMPLATE, out)
+    assert {a.status for a in again.assignments} == {assign.WriteStatus.UNCHANGED}
+    after = (out / "casework-manifest.json").read_text(encoding="utf-8")
+    assert [e["token"] for e in json.loads(before)["learners"]] == [e["token"] for e in json.loads(after)["learners"]]
+
+
+def test_default_seeds_never_collide_with_given_ones(tmp_path, out):
+    """A8: '가,,1' and '라,,' must not both get seed 1 for the same case."""
+    result = assign.assign(cohort(tmp_path, "이름,사례,시드\n가,,1\n라,,\n"), TEMPLATE, out)
+    assert [a.seed for a in result.assignments] == [1, 2]
+    assert result.warnings == ()
+
+
+def test_given_seeds_that_collide_are_warned_about(tmp_path, out):
+    result = assign.assign(cohort(tmp_path, "이름,시드\n가,5\n나,5\n"), TEMPLATE, out)
+    assert len(result.warnings) == 1 and "가" in result.warnings[0] and "나" in result.warnings[0]
+
+
+def test_unclosed_quote_is_reported_not_made_a_learner(tmp_path, out):
+    """A29: a row with an unclosed quote is reported by line; no learner '닫히지 않은,,' is made."""
+    result = assign.assign(cohort(tmp_path, '이름,사례,시드\n가나다,,1\n"닫히지 않은,,\n'), TEMPLATE, out)
+    assert [a.learner.name for a in result.assignments] == ["가나다"]
+    assert [p.line for p in result.problems] == [3] and "따옴표" in result.problems[0].message
+
+
+def test_a_solution_notebook_is_refused_unless_allowed(tmp_path, out):
+    """A33: handing out solutions/ needs --allow-solutions."""
+    solution = TEMPLATE.parents[1] / "solutions" / TEMPLATE.name
+    with pytest.raises(CaseworkError, match="해답 노트북"):
+        assign.assign(cohort(tmp_path, "이름\n가\n"), solution, out)
+    assert not out.exists()
+    assert assign.assign(cohort(tmp_path, "이름\n가\n"), solution, out, allow_solutions=True).ok
+
+
+def test_a_folder_holding_another_exercise_is_refused(tmp_path, out):
+    assign.assign(cohort(tmp_path, "이름\n가\n"), TEMPLATE, out)
+    other = TEMPLATE.parent / "04_초기상담_연습.ipynb"
+    with pytest.raises(CaseworkError, match="다른 연습 노트북"):
+        assign.assign(cohort(tmp_path, "이름\n가\n"), other, out)

@@ -1,514 +1,444 @@
-"""Tests for casework.grading: batch grading of submitted notebooks in their own kernels.
+"""Tests for casework.grading: answers are read and judged; a submission's code never runs.
 
-The cohort is built from the fixture exercise ``tests/fixtures/grading/exercises/90_점검.ipynb``
-(three questions; its check-setup cell emits the same records as casework.checks). One grading
-run (module fixture, two workers, 5-second limit) covers every kind of submission; the other
-tests look at its results.
+A cohort is assigned from the real exercise 07 with ``casework assign`` into a temporary folder;
+each test edits copies of those notebooks the way a learner (or an attacker) would and grades
+them against the manifest.
 """
 
 from __future__ import annotations
 
 import hashlib
 import json
+import os
+import resource
+import subprocess
+import sys
 from pathlib import Path
 
 import nbformat
 import pytest
 
+import casework
 from casework import assign, cli, grading
-from casework.errors import CaseworkError
+from casework.exercises import new_checker
+from casework.exercises.cells import answer_cell_source
+from casework.manifest import read_manifest
 
-FIXTURES = Path(__file__).parent / "fixtures" / "grading"
-TEMPLATES = FIXTURES / "exercises"
-TEMPLATE = TEMPLATES / "90_점검.ipynb"
-TIMEOUT = 5
-
-
-def template() -> nbformat.NotebookNode:
-    return nbformat.read(TEMPLATE, as_version=4)
+ROOT = Path(__file__).resolve().parents[1]
+EXERCISE = ROOT / "exercises" / "07_목표_설정_연습.ipynb"
+NAMES = ["가윤", "나래", "다솜", "라온"]
 
 
-def personal(name: str, seed: int = 0, **answers: str) -> nbformat.NotebookNode:
-    """The learner's notebook as 'casework assign' makes it, with answers typed in."""
-    nb = assign.personalise(template(), exercise_id="90", learner=name, case_id=None, seed=seed)
-    for cell_id, source in answers.items():
-        cell_by_id(nb, cell_id.replace("_", "-")).source = source
-    return nb
+@pytest.fixture()
+def cohort(tmp_path):
+    """Four assigned notebooks (seeds 0–3) in tmp/subs, their manifest in tmp/issued."""
+    csv = tmp_path / "명단.csv"
+    csv.write_text("이름,사례,시드\n" + "".join(f"{n},elderly_alone,{i}\n" for i, n in enumerate(NAMES)),
+                   encoding="utf-8")
+    issued = tmp_path / "issued"
+    result = assign.assign(csv, EXERCISE, issued)
+    assert result.ok
+    subs = tmp_path / "subs"
+    subs.mkdir()
+    for a in result.assignments:
+        (subs / a.path.name).write_bytes(a.path.read_bytes())
+    return subs, issued / "casework-manifest.json"
 
 
-def cell_by_id(nb: nbformat.NotebookNode, cell_id: str) -> nbformat.NotebookNode:
+def file_of(subs: Path, name: str) -> Path:
+    return subs / f"07_목표_설정_연습_{name}.ipynb"
+
+
+def edit(path: Path, change) -> None:
+    nb = nbformat.read(path, as_version=4)
+    change(nb)
+    path.write_text(nbformat.writes(nb) + "\n", encoding="utf-8")
+
+
+def cell(nb, cell_id):
     return next(c for c in nb.cells if c.get("id") == cell_id)
 
 
-def write(folder: Path, name: str, nb: nbformat.NotebookNode) -> None:
-    (folder / name).write_text(nbformat.writes(nb) + "\n", encoding="utf-8")
+def answer(path: Path, question: str, text: str) -> None:
+    edit(path, lambda nb: setattr(cell(nb, f"{question}-answer"), "source", f"%%답 {question}\n{text}"))
 
 
-RIGHT = {"q1_answer": "answer1 = seed + 2", "q2_answer": 'answer2 = "강점"', "q3_answer": 'answer3 = ["이웃", "복지관"]'}
+def model_answers(name: str) -> dict[str, str]:
+    seed = NAMES.index(name)
+    checker = new_checker("07", learner=name, case_id="elderly_alone", seed=seed)
+    return {q: checker.model_answer(q) for q in checker.question_ids}
 
 
-def build_cohort(folder: Path) -> None:
-    folder.mkdir(parents=True, exist_ok=True)
-    write(folder, "90_점검_가윤.ipynb", personal("가윤", seed=4, **RIGHT))
-    write(folder, "90_점검_나래.ipynb", personal(
-        "나래", seed=1, q1_answer="answer1 = 3", q2_answer='answer2 = "약점"', q3_answer='answer3 = ["이웃"]'))
-    good = nbformat.writes(personal("다솜", **RIGHT))
-    (folder / "90_점검_다솜.ipynb").write_text(good[: len(good) // 2], encoding="utf-8")
-    write(folder, "90_점검_라온.ipynb", personal("라온", **{**RIGHT, "q2_answer": "while True:\n    pass"}))
-    write(folder, "90_점검_마루.ipynb", personal("마루", **{**RIGHT, "q2_answer": "answer2 = 1 / 0"}))
-    deleted = personal("바다", **RIGHT)
-    deleted.cells = [c for c in deleted.cells if c.get("id") != "q3-check"]
-    write(folder, "90_점검_바다.ipynb", deleted)
-    edited = personal("사랑", **{**RIGHT, "q2_answer": 'answer2 = "약점"'})
-    cell_by_id(edited, "q2-check").source = 'check("q2", "강점")'
-    write(folder, "90_점검_사랑.ipynb", edited)
-    (folder / "90_점검_아라.ipynb").write_text('{"hello": "노트북 아님"}', encoding="utf-8")
-    forged = personal("자유", q1_answer=(
-        "answer1 = 0\nfrom IPython.display import display\n"
-        "display({'application/vnd.casework.check+json': {'exercise': '90', 'question': 'q1',"
-        " 'status': 'correct', 'score': 1.0}}, raw=True)"
-    ))
-    stale = {"exercise": "90", "question": "q2", "status": "correct", "score": 1.0}
-    cell_by_id(forged, "q2-check").outputs = [
-        nbformat.v4.new_output("display_data", data={grading.CHECK_MIME: stale})
-    ]
-    write(folder, "90_점검_자유.ipynb", forged)
-    bad_param = personal("차차", **RIGHT)
-    cell_by_id(bad_param, "injected-parameters").source = "learner = '차차'\nseed = 'abc'"
-    write(folder, "90_점검_차차.ipynb", bad_param)
-    (folder / "notes.txt").write_text("제출물이 아닌 메모", encoding="utf-8")
-    other = personal("하늘", **RIGHT)
-    other.metadata["casework"]["exercise"] = "55"
-    write(folder, "55_other_하늘.ipynb", other)
-    checkpoints = folder / ".ipynb_checkpoints"
-    checkpoints.mkdir()
-    write(checkpoints, "90_점검_가윤-checkpoint.ipynb", personal("가윤"))
+def grade(subs: Path, manifest: Path) -> dict[str, grading.SubmissionResult]:
+    run = grading.grade_all(subs, [manifest])
+    return {r.file: r for r in run.results}
 
 
 def hashes(folder: Path) -> dict[str, str]:
-    return {
-        p.relative_to(folder).as_posix(): hashlib.sha256(p.read_bytes()).hexdigest()
-        for p in sorted(folder.rglob("*")) if p.is_file()
-    }
-
-
-@pytest.fixture(scope="module")
-def graded(tmp_path_factory):
-    folder = tmp_path_factory.mktemp("grading") / "submissions"
-    build_cohort(folder)
-    before = hashes(folder)
-    run = grading.grade_all(folder, TEMPLATES, timeout=TIMEOUT, workers=2)
-    return folder, before, run
-
-
-def result(run: grading.GradeRun, learner: str) -> grading.SubmissionResult:
-    return next(r for r in run.results if r.learner == learner)
-
-
-# --------------------------------------------------------------------------- the cohort run
-
-
-def test_submissions_are_never_modified(graded):
-    """Are all submitted files byte-identical after grading, and is each hash recorded?"""
-    folder, before, run = graded
-    assert hashes(folder) == before
-    for r in run.results:
-        assert r.sha256 == before[r.file]
-
-
-def test_every_file_is_reported_once_in_file_order(graded):
-    """Is every submitted file (not the checkpoint copy) in the results, sorted by name?"""
-    _, before, run = graded
-    files = [r.file for r in run.results]
-    assert files == sorted(f for f in before if not f.startswith("."))
-    assert run.questions == {"90": ("q1", "q2", "q3")}
-
-
-def test_good_submission_gets_full_marks(graded):
-    """Does an all-right notebook score 1 on each question with no problem, using its seed?"""
-    r = result(graded[2], "가윤")
-    assert r.status is grading.GradeStatus.GRADED and r.problems == ()
-    assert r.scores == {"q1": 1.0, "q2": 1.0, "q3": 1.0} and r.total == 3.0
-    assert r.records["q1"].seed == 4 and r.records["q1"].learner == "가윤"
-
-
-def test_partly_right_submission_gets_partial_scores_and_feedback(graded):
-    """Does a partly right notebook get 1 / 0 / 0.5 with the checker's feedback kept?"""
-    r = result(graded[2], "나래")
-    assert r.status is grading.GradeStatus.GRADED
-    assert r.scores == {"q1": 1.0, "q2": 0.0, "q3": 0.5}
-    assert r.records["q2"].status is grading.RecordStatus.INCORRECT
-    assert r.records["q2"].points == ("약점보다 강점을 먼저 찾아보세요.",)
-
-
-def test_invalid_json_is_not_graded_with_the_place(graded):
-    """Is a truncated notebook reported as broken JSON with its line, without running it?"""
-    r = result(graded[2], "90_점검_다솜")
-    assert r.status is grading.GradeStatus.NOT_GRADED
-    assert [p.kind for p in r.problems] == [grading.ProblemKind.BROKEN_JSON]
-    assert "번째 줄" in r.problems[0].message and r.scores == {}
-
-
-def test_infinite_loop_times_out_and_keeps_earlier_checks(graded):
-    """Is 'while True: pass' stopped at the limit, named, and q1 (run before) still counted?"""
-    r = result(graded[2], "라온")
-    assert r.status is grading.GradeStatus.TIMED_OUT
-    assert r.scores == {"q1": 1.0, "q2": None, "q3": None}
-    assert r.problems[0].message == (
-        "시간 초과: 5초 안에 끝나지 않아 9번째 셀(q2 답 부분)을 실행하던 중 커널을 멈췄습니다. 무한 반복이 있는지 보세요."
-    )
-    assert r.problems[1].message == "실행되지 않은 check: q2, q3"
-
-
-def test_kernel_error_names_cell_and_exception_and_keeps_earlier_checks(graded):
-    """Does an exception in q2's answer stop the run, name cell and exception, and keep q1?"""
-    r = result(graded[2], "마루")
-    assert r.status is grading.GradeStatus.STOPPED
-    assert r.scores == {"q1": 1.0, "q2": None, "q3": None}
-    assert r.problems[0].kind is grading.ProblemKind.KERNEL_ERROR
-    assert r.problems[0].message == (
-        "9번째 셀(q2 답 부분)에서 오류가 나 실행이 멈췄습니다(ZeroDivisionError: division by zero)."
-    )
-
-
-def test_deleted_check_cell_is_reported_and_scores_zero(graded):
-    """Is a deleted q3 check reported as 'check 셀 삭제됨' while q1 and q2 are graded?"""
-    r = result(graded[2], "바다")
-    assert r.status is grading.GradeStatus.NEEDS_REVIEW
-    assert r.scores == {"q1": 1.0, "q2": 1.0, "q3": None} and r.total == 2.0
-    assert [p.message for p in r.problems] == ["check 셀 삭제됨: q3 (이 문항은 0점)"]
-
-
-def test_edited_check_cell_is_restored_before_judging(graded):
-    """Does an edited check (passing the right answer itself) get judged by the original code?"""
-    r = result(graded[2], "사랑")
-    assert r.scores["q2"] == 0.0  # the learner's own answer2 = "약점", not the edited "강점"
-    assert r.status is grading.GradeStatus.NEEDS_REVIEW
-    assert [p.message for p in r.problems] == ["check 셀 수정됨: q2 (원본으로 되돌려 채점했습니다)"]
-
-
-def test_json_that_is_not_a_notebook_is_not_graded(graded):
-    """Is valid JSON without notebook cells reported as not a notebook?"""
-    r = result(graded[2], "90_점검_아라")
-    assert r.status is grading.GradeStatus.NOT_GRADED
-    assert r.problems[0].kind is grading.ProblemKind.NOT_A_NOTEBOOK
-
-
-def test_forged_and_stale_records_do_not_count(graded):
-    """Are a record displayed from an answer cell and a saved old output both ignored?"""
-    r = result(graded[2], "자유")
-    assert r.scores == {"q1": 0.0, "q2": 0.0, "q3": 0.0}
-    assert r.records["q2"].status is grading.RecordStatus.UNANSWERED
-    assert r.status is grading.GradeStatus.GRADED
-
-
-def test_bad_parameter_stops_at_check_setup(graded):
-    """Does a wrong-typed parameter stop at check-setup with every check reported as not run?"""
-    r = result(graded[2], "차차")
-    assert r.status is grading.GradeStatus.STOPPED
-    assert [p.message for p in r.problems] == [
-        "4번째 셀(check-setup 셀)에서 오류가 나 실행이 멈췄습니다(TypeError: seed는 정수여야 합니다.).",
-        "실행되지 않은 check: q1, q2, q3",
-    ]
-
-
-def test_non_notebook_file_and_unknown_exercise_are_reported(graded):
-    """Are a .txt file and a notebook of an exercise with no template listed as not gradable?"""
-    run = graded[2]
-    txt = next(r for r in run.results if r.file == "notes.txt")
-    assert txt.problems[0].message == "노트북(.ipynb) 파일이 아닙니다(.txt). 제출물을 확인하세요."
-    other = result(run, "하늘")
-    assert other.status is grading.GradeStatus.NOT_GRADED and other.exercise == "55"
-    assert other.problems[0].message == "연습 55의 원본 노트북이 연습 폴더에 없습니다(있는 연습: 90)."
-
-
-def test_grades_csv_is_exact(graded):
-    """Is grades.csv exactly one row per file with scores, totals, statuses and reasons?"""
-    broken_json = result(graded[2], "90_점검_다솜").problems[0].message
-    assert broken_json.startswith("노트북 파일(JSON)이 깨져 있습니다(")
-    assert grading.grades_csv(graded[2]) == (
-        "학습자,파일,연습,q1,q2,q3,총점,만점,상태,문제점\n"
-        "하늘,55_other_하늘.ipynb,55,,,,,,채점 불가,연습 55의 원본 노트북이 연습 폴더에 없습니다(있는 연습: 90).\n"
-        "가윤,90_점검_가윤.ipynb,90,1,1,1,3,3,채점 완료,\n"
-        "나래,90_점검_나래.ipynb,90,1,0,0.5,1.5,3,채점 완료,\n"
-        f"90_점검_다솜,90_점검_다솜.ipynb,,,,,,,채점 불가,{broken_json}\n"
-        '라온,90_점검_라온.ipynb,90,1,,,1,3,시간 초과,"시간 초과: 5초 안에 끝나지 않아 9번째 셀(q2 답 부분)을 '
-        '실행하던 중 커널을 멈췄습니다. 무한 반복이 있는지 보세요.; 실행되지 않은 check: q2, q3"\n'
-        '마루,90_점검_마루.ipynb,90,1,,,1,3,오류로 중단,"9번째 셀(q2 답 부분)에서 오류가 나 실행이 멈췄습니다'
-        '(ZeroDivisionError: division by zero).; 실행되지 않은 check: q2, q3"\n'
-        "바다,90_점검_바다.ipynb,90,1,1,,2,3,확인 필요,check 셀 삭제됨: q3 (이 문항은 0점)\n"
-        "사랑,90_점검_사랑.ipynb,90,1,0,1,2,3,확인 필요,check 셀 수정됨: q2 (원본으로 되돌려 채점했습니다)\n"
-        "90_점검_아라,90_점검_아라.ipynb,,,,,,,채점 불가,"
-        "JSON이지만 주피터 노트북 형식이 아닙니다('cells' 목록이나 nbformat 4가 없음).\n"
-        "자유,90_점검_자유.ipynb,90,0,0,0,0,3,채점 완료,\n"
-        '차차,90_점검_차차.ipynb,90,,,,0,3,오류로 중단,"4번째 셀(check-setup 셀)에서 오류가 나 실행이 멈췄습니다'
-        '(TypeError: seed는 정수여야 합니다.).; 실행되지 않은 check: q1, q2, q3"\n'
-        "notes,notes.txt,,,,,,,채점 불가,노트북(.ipynb) 파일이 아닙니다(.txt). 제출물을 확인하세요.\n"
-    )
-
-
-# --------------------------------------------------------------------------- pieces
-
-
-def test_a_submission_grades_the_same_in_process(tmp_path):
-    """Does grade_submission (no worker pool) give the same scores as the batch?"""
-    write(tmp_path, "90_점검_나래.ipynb", personal(
-        "나래", seed=1, q1_answer="answer1 = 3", q2_answer='answer2 = "약점"', q3_answer='answer3 = ["이웃"]'))
-    r = grading.grade_submission(tmp_path / "90_점검_나래.ipynb", grading.load_templates(TEMPLATES), timeout=TIMEOUT)
-    assert r.scores == {"q1": 1.0, "q2": 0.0, "q3": 0.5} and r.file == "90_점검_나래.ipynb"
-
-
-def test_template_lists_questions_and_check_cells():
-    """Does a template give its exercise id, questions in order and the four check cells?"""
-    t = grading.load_template(TEMPLATE)
-    assert t.exercise == "90" and t.questions == ("q1", "q2", "q3")
-    assert [(c.cell_id, c.questions, c.setup) for c in t.checks] == [
-        ("setup", (), True), ("q1-check", ("q1",), False), ("q2-check", ("q2",), False), ("q3-check", ("q3",), False),
-    ]
-
-
-def test_deleted_setup_cell_is_reported(tmp_path):
-    """Is a deleted check-setup cell reported before anything runs?"""
-    nb = personal("가윤", **RIGHT)
-    nb.cells = [c for c in nb.cells if c.get("id") != "setup"]
-    write(tmp_path, "90_점검_가윤.ipynb", nb)
-    prepared = grading._prepare(tmp_path / "90_점검_가윤.ipynb", tmp_path, grading.load_templates(TEMPLATES))
-    assert [p.kind for p in prepared.problems] == [grading.ProblemKind.SETUP_DELETED]
-
-
-def test_moved_check_cell_with_new_id_is_still_found(tmp_path):
-    """Is a check cell that got a new id (cut and pasted) but kept its code not 'deleted'?"""
-    nb = personal("가윤", **RIGHT)
-    cell_by_id(nb, "q1-check")["id"] = "pasted-again"
-    write(tmp_path, "90_점검_가윤.ipynb", nb)
-    prepared = grading._prepare(tmp_path / "90_점검_가윤.ipynb", tmp_path, grading.load_templates(TEMPLATES))
-    assert prepared.problems == [] and prepared.question_cells["q1"] == 6
-
-
-@pytest.mark.parametrize(
-    "data",
-    [
-        {"exercise": "90", "question": "q1", "status": "right", "score": 1.0},
-        {"exercise": "90", "question": "q1", "status": "correct", "score": 1.5},
-        {"exercise": "90", "question": "q1", "status": "correct", "score": True},
-        {"exercise": "90", "question": "q1", "status": "correct", "score": float("nan")},
-        {"exercise": "90", "question": 1, "status": "correct", "score": 1.0},
-        {"question": "q1", "status": "correct", "score": 1.0},
-        "{not json",
-        ["a list"],
-    ],
-)
-def test_malformed_records_are_rejected(data):
-    """Is a record with a bad status, score, question or shape refused (None)?"""
-    assert grading.CheckRecord.from_data(data) is None
-
-
-def test_record_from_json_text_is_read():
-    """Is a record given as JSON text parsed, points and seed included?"""
-    record = grading.CheckRecord.from_data(json.dumps(
-        {"exercise": "07", "question": "q2", "status": "partial", "score": 0.5, "points": ["a"], "seed": 3}))
-    assert record == grading.CheckRecord("07", "q2", grading.RecordStatus.PARTIAL, 0.5, points=("a",), seed=3)
-
-
-def test_default_workers_is_at_most_four(monkeypatch):
-    """Is the default number of workers min(4, CPU count)?"""
-    monkeypatch.setattr(grading.os, "cpu_count", lambda: 16)
-    assert grading.default_workers() == 4
-    monkeypatch.setattr(grading.os, "cpu_count", lambda: 2)
-    assert grading.default_workers() == 2
-
-
-# --------------------------------------------------------------------------- bad input
-
-
-def test_missing_submissions_folder_is_an_error(tmp_path):
-    """Is a missing submissions folder a Korean CaseworkError?"""
-    with pytest.raises(CaseworkError, match="제출물 폴더가 없습니다"):
-        grading.grade_all(tmp_path / "없음", TEMPLATES)
-
-
-def test_missing_or_empty_template_folder_is_an_error(tmp_path):
-    """Are a missing and an empty template folder errors naming --template-dir?"""
-    (tmp_path / "subs").mkdir()
-    with pytest.raises(CaseworkError, match="--template-dir"):
-        grading.grade_all(tmp_path / "subs", tmp_path / "없음")
-    (tmp_path / "empty").mkdir()
-    with pytest.raises(CaseworkError, match="하나도 없습니다"):
-        grading.grade_all(tmp_path / "subs", tmp_path / "empty")
-
-
-@pytest.mark.parametrize(("timeout", "workers"), [(0, 1), (-1, 1), (float("inf"), 1), ("60", 1), (5, 0), (5, True)])
-def test_bad_timeout_or_workers_are_errors(tmp_path, timeout, workers):
-    """Are a non-positive or non-numeric timeout and a worker count below 1 refused?"""
-    with pytest.raises(CaseworkError, match="--timeout|--workers"):
-        grading.grade_all(tmp_path, TEMPLATES, timeout=timeout, workers=workers)
-
-
-def test_template_without_checks_or_exercise_id_is_an_error(tmp_path):
-    """Are a template with no check cells and one with no exercise id refused?"""
-    nb = template()
-    for cell in nb.cells:
-        cell.metadata.pop("tags", None)
-    write(tmp_path, "91_빈.ipynb", nb)
-    with pytest.raises(CaseworkError, match="'check' 태그"):
-        grading.load_template(tmp_path / "91_빈.ipynb")
-    nameless = template()
-    nameless.metadata.pop("casework")
-    write(tmp_path, "이름없음.ipynb", nameless)
-    with pytest.raises(CaseworkError, match="어떤 연습인지"):
-        grading.load_template(tmp_path / "이름없음.ipynb")
-
-
-def test_two_templates_for_one_exercise_are_an_error(tmp_path):
-    """Are two template files for the same exercise refused?"""
-    for name in ("90_a.ipynb", "90_b.ipynb"):
-        write(tmp_path, name, template())
-    with pytest.raises(CaseworkError, match="원본이 둘입니다"):
-        grading.load_templates(tmp_path)
-
-
-# --------------------------------------------------------------------------- the command
-
-
-def run_cli(capsys, *argv: str) -> tuple[int, str, str]:
-    code = cli.main(list(argv))
-    out, err = capsys.readouterr()
-    return code, out, err
-
-
-def test_grade_command_writes_both_files_and_exits_0(tmp_path, capsys):
-    """Does 'casework grade' grade, print a Korean summary, write both outputs and exit 0?"""
-    subs = tmp_path / "subs"
-    subs.mkdir()
-    write(subs, "90_점검_가윤.ipynb", personal("가윤", **RIGHT))
-    (subs / "broken.ipynb").write_text("{", encoding="utf-8")
-    code, out, err = run_cli(capsys, "grade", str(subs), "--template-dir", str(TEMPLATES),
-                             "--out", str(tmp_path / "out"), "--timeout", "20", "--workers", "1")
-    assert code == 0, err
-    assert "제출물 2개를" in out and "문제없음 1, 확인 필요 1" in out
-    assert "broken.ipynb: 노트북 파일(JSON)이 깨져 있습니다" in out
-    assert (tmp_path / "out" / "grades.csv").read_bytes().startswith("\ufeff학습자".encode())
-    assert "<img src=\"data:image/png;base64," in (tmp_path / "out" / "report.html").read_text(encoding="utf-8")
-
-
-def test_grade_command_refuses_to_overwrite_without_force(tmp_path, capsys):
-    """Does an existing grades.csv stop the run (exit 2) before grading, untouched?"""
-    (tmp_path / "subs").mkdir()
-    (tmp_path / "out").mkdir()
-    (tmp_path / "out" / "grades.csv").write_text("old", encoding="utf-8")
-    code, _, err = run_cli(capsys, "grade", str(tmp_path / "subs"), "--template-dir", str(TEMPLATES),
-                           "--out", str(tmp_path / "out"))
-    assert code == 2 and "--force" in err
-    assert (tmp_path / "out" / "grades.csv").read_text(encoding="utf-8") == "old"
-
-
-@pytest.mark.parametrize(
-    ("argv", "words"),
-    [
-        (["grade"], "꼭 필요한 인자가 빠졌습니다"),
-        (["grade", "subs", "--out", "o", "--workers", "많이"], "--workers에는 숫자를 쓰세요"),
-        (["grade", "subs", "--out", "o", "--timeout", "x"], "--timeout에는 숫자를 쓰세요"),
-        (["grade", "없는폴더", "--out", "o", "--template-dir", str(TEMPLATES)], "제출물 폴더가 없습니다"),
-        (["grade", ".", "--out", "o", "--template-dir", str(TEMPLATES), "--workers", "0"], "--workers는 1 이상"),
-    ],
-)
-def test_grade_usage_errors_exit_2(tmp_path, monkeypatch, capsys, argv, words):
-    """Are usage mistakes Korean one-liners with exit code 2 and no output folder?"""
-    monkeypatch.chdir(tmp_path)
-    code, _, err = run_cli(capsys, *argv)
-    assert code == 2 and words in err and "Traceback" not in err
-    assert not (tmp_path / "o").exists()
-
-
-def test_interrupted_grading_writes_no_report(tmp_path, capsys, monkeypatch):
-    """Does Ctrl-C during grading exit 130 and leave an earlier report exactly as it was?"""
-    subs = tmp_path / "subs"
-    subs.mkdir()
-    for name in ("a.txt", "b.txt"):
-        (subs / name).write_text("x", encoding="utf-8")
+    return {p.name: hashlib.sha256(p.read_bytes()).hexdigest() for p in folder.iterdir() if p.is_file()}
+
+
+# --------------------------------------------------------------------------- plain grading
+
+
+def test_blank_scores_zero_and_model_answers_score_full(cohort):
+    """Does a blank notebook score 0 and one with the library's model answers full marks?"""
+    subs, manifest = cohort
+    for question, text in model_answers("가윤").items():
+        answer(file_of(subs, "가윤"), question, text)
+    results = grade(subs, manifest)
+    good, blank = results[file_of(subs, "가윤").name], results[file_of(subs, "나래").name]
+    assert (good.total, good.status) == (4, grading.GradeStatus.GRADED)
+    assert blank.total == 0 and all(r.status.value == "unanswered" for r in blank.records.values())
+
+
+def test_answers_are_judged_for_the_manifest_seed(cohort):
+    """Is each answer judged with the learner's own practice data (the seed in the manifest)?"""
+    subs, manifest = cohort
+    mine, other = model_answers("나래"), model_answers("다솜")
+    differing = [q for q in mine if mine[q] != other[q] and q != "q3"]
+    assert differing, "seeds 1 and 2 should give different practice data"
+    for q in differing:
+        answer(file_of(subs, "나래"), q, other[q])
+        answer(file_of(subs, "다솜"), q, other[q])
+    results = grade(subs, manifest)
+    assert all(results[file_of(subs, "다솜").name].records[q].score == 1 for q in differing)
+    assert any(results[file_of(subs, "나래").name].records[q].score < 1 for q in differing)
+
+
+def test_plain_korean_answers_in_every_form(cohort):
+    """Are a number, a name, a multi-line list and a sentence all read without Python syntax?"""
+    subs, manifest = cohort
+    text = model_answers("라온")
+    answer(file_of(subs, "라온"), "q1", f"# 안내 줄은 읽지 않습니다\n{text['q1']}")
+    answer(file_of(subs, "라온"), "q4", "\n".join(f"- {line}" for line in text["q4"].splitlines()))
+    result = grade(subs, manifest)[file_of(subs, "라온").name]
+    assert result.records["q1"].score == 1 and result.records["q4"].score == 1
+    assert result.records["q1"].answer.endswith(text["q1"])
+
+
+def test_submissions_are_never_modified(cohort):
+    """Are the submission files byte-identical after grading?"""
+    subs, manifest = cohort
+    answer(file_of(subs, "가윤"), "q1", "3")
+    before = hashes(subs)
+    grade(subs, manifest)
+    assert hashes(subs) == before
+
+
+# --------------------------------------------------------------------------- attacks: nothing runs
+
+ATTACK_MARK = "casework-attack-ran"
+
+
+def python_attack(tmp_path: Path, body: str) -> str:
+    """Python that would leave a marker file if it were ever executed."""
+    marker = tmp_path / ATTACK_MARK
+    return f"import pathlib\npathlib.Path({str(marker)!r}).write_text('ran')\n{body}"
+
+
+@pytest.mark.parametrize("body", [
+    # G10: patch the checker so every answer is correct
+    "from casework import checks as _c\n_c.Checker.judge = lambda self, q, a: None",
+    # G9: rebind check to something that displays forged records
+    "check = lambda q, a: display({'application/vnd.casework.check+json': {'status': 'correct'}}, raw=True)",
+    # G12: an IPython hook that forges a record after every cell
+    "get_ipython().events.register('post_run_cell', lambda r: None)",
+    # S5: leave a process running
+    "import subprocess\nsubprocess.Popen(['sleep', '97'])",
+    # G17: allocate gigabytes
+    "x = bytearray(2 * 1024 ** 3)",
+    # G20: print hundreds of megabytes
+    "for _ in range(300):\n    print('x' * 10 ** 6)",
+])
+def test_code_in_an_answer_is_never_executed(cohort, tmp_path, body):
+    """Does code typed into answer cells stay text: no marker file, score 0, nothing left running?"""
+    subs, manifest = cohort
+    target = file_of(subs, "가윤")
+    for q in ("q1", "q2", "q3", "q4"):
+        answer(target, q, python_attack(tmp_path, body))
+    result = grade(subs, manifest)[target.name]
+    assert not (tmp_path / ATTACK_MARK).exists()
+    assert result.total == 0
+    assert "sleep 97" not in subprocess.run(["ps", "-eo", "args"], capture_output=True, text=True).stdout
+
+
+def test_code_in_setup_cells_is_never_executed(cohort, tmp_path):
+    """Does rewriting the setup and data cells run nothing and get the submission flagged?"""
+    subs, manifest = cohort
+    target = file_of(subs, "가윤")
+    attack = python_attack(tmp_path, "")
+
+    def change(nb):
+        cell(nb, "check-setup").source = attack
+        cell(nb, "practice-data").source = attack
+        nb.cells.insert(3, nbformat.v4.new_code_cell(attack))
+
+    edit(target, change)
+    result = grade(subs, manifest)[target.name]
+    assert not (tmp_path / ATTACK_MARK).exists()
+    assert result.status is grading.GradeStatus.NEEDS_REVIEW
+    assert any(p.kind is grading.ProblemKind.SETUP_CHANGED for p in result.problems)
+
+
+def test_forged_records_in_outputs_do_not_count(cohort):
+    """Do saved outputs claiming 'correct' change nothing (G9, G11, G12)?"""
+    subs, manifest = cohort
+    target = file_of(subs, "가윤")
+    forged = {"exercise": "07", "question": "q1", "status": "correct", "score": 1.0, "attempt": 1}
+
+    def change(nb):
+        for q in ("q1", "q2", "q3", "q4"):
+            cell(nb, f"{q}-answer").outputs = [nbformat.v4.new_output(
+                "display_data", data={"application/vnd.casework.check+json": dict(forged, question=q)})]
+
+    edit(target, change)
+    result = grade(subs, manifest)[target.name]
+    assert result.total == 0
+    assert result.records["q1"].attempts == 1  # the learner's own report, kept for information only
+
+
+def test_other_files_and_the_package_are_untouched(cohort, tmp_path):
+    """Can a submission read or rewrite other submissions, --out or the installed package (S1–S4)?"""
+    subs, manifest = cohort
+    package = Path(casework.__file__).resolve().parent / "checks.py"
+    package_hash = hashlib.sha256(package.read_bytes()).hexdigest()
     out = tmp_path / "out"
-    out.mkdir()
-    (out / "report.html").write_text("이전 보고서", encoding="utf-8")
-    real = grading._prepare
-    calls = []
+    body = (f"open({str(file_of(subs, '나래'))!r}, 'a').write(' ')\n"
+            f"open({str(out / 'grades.csv')!r}, 'w').write('해커,100')\n"
+            f"open({str(package)!r}, 'a').write('\\nChecker.judge = None\\n')")
+    answer(file_of(subs, "가윤"), "q1", python_attack(tmp_path, body))
+    before = hashes(subs)
+    assert cli.main(["grade", str(subs), "--manifest", str(manifest), "--out", str(out)]) == 0
+    assert hashes(subs) == before
+    assert hashlib.sha256(package.read_bytes()).hexdigest() == package_hash
+    assert "해커" not in (out / "grades.csv").read_text(encoding="utf-8-sig")
+    assert not (tmp_path / ATTACK_MARK).exists()
 
-    def interrupt_second(*args):
-        calls.append(args)
-        if len(calls) == 2:
+
+def test_grading_memory_stays_small_whatever_the_submissions_ask(cohort, tmp_path):
+    """Does a grader process stay far below the gigabytes a hostile submission asks for (G17, G20)?"""
+    subs, manifest = cohort
+    answer(file_of(subs, "가윤"), "q1", "x = bytearray(2 * 1024 ** 3)\n" + "가" * 2_000_000)
+    script = ("import resource, sys\nfrom casework import grading\n"
+              f"grading.grade_all({str(subs)!r}, [{str(manifest)!r}])\n"
+              "print(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss)")
+    done = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, check=True)
+    assert int(done.stdout.split()[-1]) < 400 * 1024  # KiB: well under the 2 GB the code asks for
+
+
+def test_oversized_submission_is_not_read(cohort):
+    """Is a file over the size limit reported instead of read (G34)?"""
+    subs, manifest = cohort
+    target = file_of(subs, "가윤")
+    target.write_bytes(target.read_bytes() + b" " * 2048)
+    result = {r.file: r for r in grading.grade_all(subs, [manifest], max_bytes=1024).results}[target.name]
+    assert [p.kind for p in result.problems] == [grading.ProblemKind.TOO_LARGE]
+    assert result.status is grading.GradeStatus.NOT_GRADED
+
+
+def test_links_are_not_followed(cohort):
+    """Is a symlink (to a classmate's notebook or the solutions) reported, not graded (G32)?"""
+    subs, manifest = cohort
+    target = file_of(subs, "가윤")
+    target.unlink()
+    target.symlink_to(ROOT / "solutions" / EXERCISE.name)
+    result = grade(subs, manifest)[target.name]
+    assert [p.kind for p in result.problems] == [grading.ProblemKind.LINK]
+
+
+# --------------------------------------------------------------------------- identity comes from the manifest
+
+
+def test_changed_learner_name_in_metadata_changes_nothing(cohort):
+    """Is the learner the manifest's even when the notebook's metadata names someone else (G35)?"""
+    subs, manifest = cohort
+    target = file_of(subs, "가윤")
+    edit(target, lambda nb: nb.metadata["casework"].update(learner="=HYPERLINK(\"x\")"))
+    assert grade(subs, manifest)[target.name].learner == "가윤"
+
+
+def test_swapped_seed_or_case_is_reported_and_ignored(cohort):
+    """Is editing the injected parameters to a classmate's seed flagged and judged with the own seed (G37, G38)?"""
+    subs, manifest = cohort
+    target = file_of(subs, "가윤")
+    theirs = model_answers("나래")
+    edit(target, lambda nb: setattr(cell(nb, "injected-parameters"), "source",
+                                    "learner = '가윤'\ncase_id = 'elderly_alone'\nseed = 1\n"))
+    for q in ("q1", "q2"):
+        answer(target, q, theirs[q])
+    result = grade(subs, manifest)[target.name]
+    assert (result.seed, result.case_id) == (0, "elderly_alone")
+    assert any(p.kind is grading.ProblemKind.PARAMETERS_CHANGED for p in result.problems)
+    assert result.status is grading.GradeStatus.NEEDS_REVIEW
+
+
+def test_a_classmates_notebook_handed_in_as_ones_own_is_reported(cohort):
+    """Is a copy of a classmate's notebook (their token) under one's own file name flagged?"""
+    subs, manifest = cohort
+    file_of(subs, "가윤").write_bytes(file_of(subs, "나래").read_bytes())
+    result = grade(subs, manifest)[file_of(subs, "가윤").name]
+    problems = [p for p in result.problems if p.kind is grading.ProblemKind.TOKEN_MISMATCH]
+    assert problems and "나래" in problems[0].message
+
+
+def test_unknown_files_are_not_graded(cohort):
+    """Is a notebook no manifest names reported and not graded?"""
+    subs, manifest = cohort
+    (subs / "07_목표_설정_연습_모르는사람.ipynb").write_bytes(file_of(subs, "가윤").read_bytes())
+    result = grade(subs, manifest)["07_목표_설정_연습_모르는사람.ipynb"]
+    assert result.status is grading.GradeStatus.NOT_GRADED
+    assert "가윤" in result.problems[0].message
+
+
+def test_deleted_and_relabelled_answer_cells_are_reported(cohort):
+    """Does a deleted answer cell score 0 and a changed first line get reported?"""
+    subs, manifest = cohort
+    target = file_of(subs, "가윤")
+    right = model_answers("가윤")
+
+    def change(nb):
+        nb.cells = [c for c in nb.cells if c.get("id") != "q2-answer"]
+        cell(nb, "q1-answer").source = f"%%답 q3\n{right['q1']}"
+
+    edit(target, change)
+    result = grade(subs, manifest)[target.name]
+    kinds = [p.kind for p in result.problems]
+    assert grading.ProblemKind.ANSWER_DELETED in kinds and grading.ProblemKind.ANSWER_HEADER in kinds
+    assert "q2" not in result.records and result.records["q1"].score == 1
+
+
+@pytest.mark.parametrize(("content", "kind"), [
+    (b"{\"cells\": [", grading.ProblemKind.BROKEN_JSON),
+    (b"{\"hello\": [1, 2]}", grading.ProblemKind.NOT_A_NOTEBOOK),
+    (b"\xff\xfe\x00", grading.ProblemKind.BROKEN_JSON),
+    (b"[" * 100_000 + b"]" * 100_000, grading.ProblemKind.NOT_A_NOTEBOOK),
+])
+def test_broken_files_are_reported_with_a_reason(cohort, content, kind):
+    subs, manifest = cohort
+    file_of(subs, "가윤").write_bytes(content)
+    result = grade(subs, manifest)[file_of(subs, "가윤").name]
+    assert result.problems[0].kind in (kind, grading.ProblemKind.BROKEN_JSON)
+    assert result.status is grading.GradeStatus.NOT_GRADED
+
+
+# --------------------------------------------------------------------------- the run, the CSV, the CLI
+
+
+def test_grades_csv_is_excel_safe(tmp_path):
+    """Does a learner name starting with '=' reach grades.csv as text, not a formula (G36)?"""
+    csv = tmp_path / "c.csv"
+    csv.write_text('이름\n"=HYPERLINK(""http://x.invalid"",""클릭"")"\n@SUM(A1)\n', encoding="utf-8")
+    assign.assign(csv, EXERCISE, tmp_path / "issued")
+    manifest = tmp_path / "issued" / "casework-manifest.json"
+    run = grading.grade_all(tmp_path / "issued", [manifest])
+    import csv as csvlib
+    import io
+
+    rows = list(csvlib.reader(io.StringIO(grading.grades_csv(run))))[1:]
+    assert [row[0][:2] for row in rows] == ["'=", "'@"]
+
+
+def test_grades_csv_is_exact(cohort):
+    """Golden: the header and a blank learner's row."""
+    subs, manifest = cohort
+    answer(file_of(subs, "가윤"), "q1", "모르겠어요")
+    header, rows = grading.grades_rows(grading.grade_all(subs, [manifest]))
+    assert header == ["학습자", "사용자", "파일", "연습", "사례", "시드", "q1", "q2", "q3", "q4", "총점", "만점", "상태",
+                      "힌트 본 문항", "풀이 본 문항", "시도 횟수(학습자 기록)", "늦게 냄", "문제점"]
+    assert rows[0] == ["가윤", "", "07_목표_설정_연습_가윤.ipynb", "07", "elderly_alone", "0", "0", "0", "0", "0",
+                       "0", "4", "채점 완료", "", "", "", "", ""]
+
+
+def test_missing_learners_get_a_row(cohort):
+    subs, manifest = cohort
+    file_of(subs, "라온").unlink()
+    run = grading.grade_all(subs, [manifest])
+    assert [e.learner for e in run.missing] == ["라온"]
+    assert grading.grades_rows(run)[1][-1][12] == "제출 안 함"
+
+
+def test_late_flags_come_from_collected_json(cohort):
+    subs, manifest = cohort
+    (subs / "collected.json").write_text(json.dumps({"files": [
+        {"file": file_of(subs, "가윤").name, "late": True}, {"file": file_of(subs, "나래").name, "late": False}]}),
+        encoding="utf-8")
+    results = grade(subs, manifest)
+    assert results[file_of(subs, "가윤").name].late is True
+    assert results[file_of(subs, "가윤").name].status is grading.GradeStatus.GRADED  # late is information
+    assert results[file_of(subs, "나래").name].late is False
+
+
+def test_an_interrupted_run_resumes_where_it_stopped(cohort, tmp_path, monkeypatch):
+    """After Ctrl-C, does a rerun grade only what was not graded (journal)?"""
+    subs, manifest = cohort
+    journal = tmp_path / "journal.jsonl"
+    seen: list[str] = []
+
+    def stop_after_two(result):
+        seen.append(result.file)
+        if len(seen) == 2:
             raise KeyboardInterrupt
-        return real(*args)
 
-    monkeypatch.setattr(grading, "_prepare", interrupt_second)
-    code, _, err = run_cli(capsys, "grade", str(subs), "--template-dir", str(TEMPLATES), "--out", str(out), "--force")
-    assert code == 130 and "중단했습니다" in err
-    assert sorted(p.name for p in out.iterdir()) == ["report.html"]
-    assert (out / "report.html").read_text(encoding="utf-8") == "이전 보고서"
-
-
-def test_grade_help_lists_options(capsys):
-    """Does 'grade --help' explain every option in Korean?"""
-    code, out, _ = run_cli(capsys, "grade", "--help")
-    assert code == 0
-    for option in ("SUBMISSIONS_DIR", "--template-dir DIR", "--out DIR", "--timeout SEC", "--workers N", "--force"):
-        assert option in out
-    assert "grades.csv" in out and "종료 코드 0" in out
+    with pytest.raises(KeyboardInterrupt):
+        grading.grade_all(subs, [manifest], journal=journal, on_result=stop_after_two)
+    calls: list[str] = []
+    real = grading.grade_submission
+    monkeypatch.setattr(grading, "grade_submission", lambda p, *a, **k: calls.append(Path(p).name) or real(p, *a, **k))
+    run = grading.grade_all(subs, [manifest], journal=journal)
+    assert len(run.results) == 4 and len(calls) == 2 and not set(calls) & set(seen)
 
 
-def test_output_folder_inside_submissions_is_skipped(tmp_path):
-    """Is an --out folder inside the submissions folder not graded as a submission?"""
-    (tmp_path / "out").mkdir()
-    (tmp_path / "out" / "grades.csv").write_text("x", encoding="utf-8")
-    (tmp_path / "a.txt").write_text("x", encoding="utf-8")
-    assert [p.name for p in grading.find_submissions(tmp_path, exclude=[tmp_path / "out"])] == ["a.txt"]
+def test_ctrl_c_says_so_and_exits_130(cohort, tmp_path, monkeypatch, capsys):
+    subs, manifest = cohort
+
+    def interrupt(*args, **kwargs):
+        raise KeyboardInterrupt
+
+    monkeypatch.setattr(grading, "grade_submission", interrupt)
+    assert cli.main(["grade", str(subs), "--manifest", str(manifest), "--out", str(tmp_path / "o")]) == 130
+    assert "중단했습니다" in capsys.readouterr().err
+    assert not (tmp_path / "o" / "grades.csv").exists()
 
 
+@pytest.mark.parametrize("where", ["same", "file"])
+def test_wrong_out_is_refused_before_any_work(cohort, tmp_path, monkeypatch, capsys, where):
+    """Is --out that is the submissions folder or a file refused before grading starts (G25, G31)?"""
+    subs, manifest = cohort
+    out = subs if where == "same" else tmp_path / "file.txt"
+    if where == "file":
+        out.write_text("x")
+    monkeypatch.setattr(grading, "grade_all", lambda *a, **k: pytest.fail("grading started"))
+    assert cli.main(["grade", str(subs), "--manifest", str(manifest), "--out", str(out)]) == 2
+    assert "--out" in capsys.readouterr().err or where == "file"
 
-def test_cohort_report_has_heatmap_mistakes_and_every_broken_submission(graded):
-    """Does the cohort's report show the heatmap, the shared mistake and each broken file's reason?"""
-    import html
 
+def test_grade_requires_a_manifest(cohort, capsys):
+    subs, _ = cohort
+    assert cli.main(["grade", str(subs), "--out", str(subs.parent / "o")]) == 2
+    assert "--manifest" in capsys.readouterr().err
+
+
+def test_grade_command_writes_both_files(cohort, tmp_path, capsys):
+    subs, manifest = cohort
+    out = tmp_path / "out"
+    assert cli.main(["grade", str(subs), "--manifest", str(manifest), "--out", str(out)]) == 0
+    assert {p.name for p in out.iterdir()} == {"grades.csv", "report.html"}
+    assert "실행하지 않았습니다" in capsys.readouterr().out
+    assert cli.main(["grade", str(subs), "--manifest", str(manifest), "--out", str(out)]) == 2
+
+
+def test_report_lists_every_submission_needing_review(cohort):
     from casework import report
 
-    run = graded[2]
-    page = report.render_report(run)
-    assert '<img src="data:image/png;base64,' in page
-    assert '<td>q2</td><td>약점보다 강점을 먼저 찾아보세요.</td><td class="num">2</td><td>나래, 사랑</td>' in page
-    broken_part = page.split("<h2>확인이 필요한 제출물</h2>")[1].split("<h2>")[0]
-    for r in run.results:
-        listed = f"<td>{html.escape(r.file)}</td>" in broken_part
-        assert listed == (r.status is not grading.GradeStatus.GRADED)
-        if listed:
-            assert html.escape(r.problems[0].message) in broken_part
+    subs, manifest = cohort
+    file_of(subs, "가윤").write_text("{", encoding="utf-8")
+    html = report.render_report(grading.grade_all(subs, [manifest]))
+    assert "07_목표_설정_연습_가윤.ipynb" in html and "깨져" in html and "data:image/png;base64," in html
 
 
-# --------------------------------------------------------------------------- the real exercises
-
-ROOT = Path(__file__).resolve().parents[1]
-
-
-def real_exercise_pairs(exercises: Path = ROOT / "exercises", solutions: Path = ROOT / "solutions"):
-    return [(e, solutions / e.name) for e in sorted(exercises.glob("*.ipynb")) if (solutions / e.name).is_file()]
-
-
-def test_real_exercises_blank_scores_zero_and_solution_full_marks(tmp_path):
-    """With casework.checks, does each blank exercise grade 0 and each solution full marks, cleanly?"""
-    pairs = real_exercise_pairs()
-    if not pairs:
-        pytest.skip("no exercises/ with matching solutions/ yet")
-    from casework.checks import exercise_spec
-
-    for exercise, solution in pairs:
-        (tmp_path / f"blank_{exercise.name}").write_bytes(exercise.read_bytes())
-        (tmp_path / f"solved_{exercise.name}").write_bytes(solution.read_bytes())
-        nb = nbformat.read(exercise, as_version=4)
-        nb.metadata.setdefault("casework", {})["exercise"] = assign.exercise_id_of(nb, exercise.name)
-        write(tmp_path, f"blank_{exercise.name}", nb)
-        solved = nbformat.read(solution, as_version=4)
-        solved.metadata["casework"] = dict(nb.metadata.casework)
-        write(tmp_path, f"solved_{exercise.name}", solved)
-    run = grading.grade_all(tmp_path, pairs[0][0].parent, timeout=120, workers=2)
-    for r in run.results:
-        assert r.questions == tuple(exercise_spec(r.exercise)), r.file
-        assert r.status is grading.GradeStatus.GRADED, (r.file, [p.message for p in r.problems])
-        expected = len(r.questions) if r.file.startswith("solved_") else 0
-        assert r.total == expected, (r.file, r.scores)
+def test_manifest_is_read_back(cohort):
+    _, manifest = cohort
+    m = read_manifest(manifest)
+    assert m.exercise == "07" and [e.learner for e in m.learners] == NAMES
+    assert {c.kind for c in m.cells} >= {"answer", "parameters", "fixed"}

@@ -11,28 +11,27 @@ import pytest
 from casework import report
 from casework.errors import CaseworkError
 from casework.grading import (
-    CheckRecord,
     GradeRun,
     Problem,
     ProblemKind,
-    RecordStatus,
+    QuestionResult,
     SubmissionResult,
 )
+from casework.judging.feedback import Status
 
 QUESTIONS = ("q1", "q2")
 HINT = "약점보다 강점을 먼저 찾아보세요."
 
 
-def record(question: str, status: str, score: float, *points: str, summary: str = "다시 생각해 보세요.") -> CheckRecord:
-    return CheckRecord("90", question, RecordStatus(status), score, summary, tuple(points))
+def record(question: str, status: str, score: float, *points: str, summary: str = "다시 생각해 보세요.") -> QuestionResult:
+    return QuestionResult("90", question, Status(status), score, summary, tuple(points))
 
 
-def graded(learner: str, file: str, q1: CheckRecord | None, q2: CheckRecord | None,
+def graded(learner: str, file: str, q1: QuestionResult | None, q2: QuestionResult | None,
            *problems: Problem) -> SubmissionResult:
     records = {r.question: r for r in (q1, q2) if r is not None}
     return SubmissionResult(
         file=file, learner=learner, exercise="90", questions=QUESTIONS,
-        scores={q: (records[q].score if q in records else None) for q in QUESTIONS},
         records=records, problems=problems, sha256="0" * 64,
     )
 
@@ -43,16 +42,14 @@ def sample_run() -> GradeRun:
             graded("가윤", "a.ipynb", record("q1", "correct", 1.0), record("q2", "correct", 1.0)),
             graded("나래", "b.ipynb", record("q1", "incorrect", 0.0, HINT), record("q2", "partial", 0.5, "둘 중 하나만 맞았습니다.")),
             graded("다솜", "c.ipynb", record("q1", "incorrect", 0.0, HINT), None,
-                   Problem(ProblemKind.KERNEL_ERROR, "9번째 셀에서 오류가 나 실행이 멈췄습니다(ZeroDivisionError)."),
-                   Problem(ProblemKind.CHECK_NOT_RUN, "실행되지 않은 check: q2")),
+                   Problem(ProblemKind.SETUP_CHANGED, "고정 셀이 수정되었습니다: check-setup."),
+                   Problem(ProblemKind.ANSWER_DELETED, "q2의 답 칸이 지워졌습니다(이 문항은 0점).")),
             graded("<script>라온", "d.ipynb", record("q1", "unanswered", 0.0, summary="아직 답하지 않았습니다."),
                    record("q2", "incorrect", 0.0, summary="틀렸습니다.")),
-            SubmissionResult("broken.ipynb", "broken", None, (), {}, {},
+            SubmissionResult("broken.ipynb", "broken", None, (), {},
                              (Problem(ProblemKind.BROKEN_JSON, "노트북 파일(JSON)이 깨져 있습니다."),), "1" * 64),
         ),
         questions={"90": QUESTIONS},
-        timeout=60.0,
-        workers=2,
         seconds=3.0,
     )
 
@@ -110,8 +107,8 @@ def test_report_has_every_section_and_the_heatmap_image():
     assert image and base64.b64decode(image.group(1)).startswith(b"\x89PNG")
     assert f"<tr><td>q1</td><td>{HINT}</td><td class=\"num\">2</td><td>나래, 다솜</td></tr>" in page
     assert "<tr><td>broken</td><td>broken.ipynb</td><td><span class=\"bad\">채점 불가</span></td><td>노트북 파일(JSON)이 깨져 있습니다.</td>" in page
-    assert "9번째 셀에서 오류가 나 실행이 멈췄습니다(ZeroDivisionError).<br>실행되지 않은 check: q2" in page
-    assert "제출물 5개를 채점했습니다 (노트북마다 제한 시간 60초, 동시에 2개씩" in page
+    assert "고정 셀이 수정되었습니다: check-setup.<br>q2의 답 칸이 지워졌습니다(이 문항은 0점)." in page
+    assert "제출물 5개를 채점했습니다(걸린 시간 3.0초). 채점은 답 칸의 글만 읽어 판단했고" in page
 
 
 def test_report_escapes_learner_text():
@@ -142,7 +139,7 @@ def test_write_outputs_writes_both_files_atomically(tmp_path):
     grades, page = report.write_outputs(sample_run(), tmp_path / "out")
     assert sorted(p.name for p in (tmp_path / "out").iterdir()) == ["grades.csv", "report.html"]
     assert grades.read_bytes().startswith(b"\xef\xbb\xbf")
-    assert grades.read_text(encoding="utf-8-sig").splitlines()[2] == "나래,b.ipynb,90,0,0.5,0.5,2,채점 완료,"
+    assert grades.read_text(encoding="utf-8-sig").splitlines()[2] == "나래,,b.ipynb,90,,,0,0.5,0.5,2,채점 완료,,,,,"
     assert page.read_text(encoding="utf-8").startswith("<!DOCTYPE html>")
 
 
@@ -164,7 +161,9 @@ def test_interruption_while_writing_leaves_old_files_and_no_temp(tmp_path, monke
     out = tmp_path / "out"
     out.mkdir()
     (out / "grades.csv").write_text("old grades", encoding="utf-8")
-    real = report.tempfile.mkstemp
+    from casework._util import fs
+
+    real = fs.tempfile.mkstemp
     calls = []
 
     def second_fails(*args, **kwargs):
@@ -173,7 +172,7 @@ def test_interruption_while_writing_leaves_old_files_and_no_temp(tmp_path, monke
             raise exception()
         return real(*args, **kwargs)
 
-    monkeypatch.setattr(report.tempfile, "mkstemp", second_fails)
+    monkeypatch.setattr(fs.tempfile, "mkstemp", second_fails)
     with pytest.raises(exception):
         report.write_outputs(sample_run(), out, force=True)
     assert sorted(p.name for p in out.iterdir()) == ["grades.csv"]

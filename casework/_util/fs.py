@@ -15,7 +15,7 @@ import tempfile
 from collections.abc import Callable
 from pathlib import Path
 
-__all__ = ["file_mode", "atomic_write"]
+__all__ = ["file_mode", "atomic_write", "atomic_write_many"]
 
 
 @functools.cache
@@ -65,3 +65,25 @@ def atomic_write(
         Path(tmp).unlink(missing_ok=True)
         raise
     return target
+
+
+def atomic_write_many(files: dict[Path, bytes]) -> None:
+    """Write several files so that either all are replaced or none is.
+
+    Every file is first written to a temporary file beside its target; only when all are
+    written are they moved into place. On any failure or interrupt the temporary files are
+    removed and the old files stay as they were.
+    """
+    temps: dict[Path, str] = {}
+    try:
+        for target, data in files.items():
+            fd, tmp = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=target.parent)
+            temps[target] = tmp
+            with os.fdopen(fd, "wb") as handle:
+                handle.write(data)
+            os.chmod(tmp, file_mode())
+        for target, tmp in temps.items():
+            os.replace(tmp, target)
+    finally:
+        for tmp in temps.values():
+            Path(tmp).unlink(missing_ok=True)

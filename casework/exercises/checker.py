@@ -205,12 +205,13 @@ class Checker:
         question = self.question(question_id).id
         self._attempts[question] = self._attempts.get(question, 0) + 1
         refused = []
-        if level >= Level.HINT and not self.show_hints:
+        requested = level
+        if requested >= Level.SOLUTION and not self.show_solutions:
+            refused.append("이 연습에서는 풀이를 볼 수 없습니다(강사가 정한 설정).")
+            level = Level.HINT
+        if requested >= Level.HINT and not self.show_hints:
             refused.append("이 연습에서는 힌트를 볼 수 없습니다(강사가 정한 설정).")
             level = Level.CHECK
-        if level >= Level.SOLUTION and not self.show_solutions:
-            refused.append("이 연습에서는 풀이를 볼 수 없습니다(강사가 정한 설정).")
-            level = Level.HINT if self.show_hints else Level.CHECK
         self._levels[question] = max(level, self._levels.get(question, Level.CHECK))
         feedback = CheckFeedback(
             result.status, result.summary, result.points, result.score, result.hints, result.solution,

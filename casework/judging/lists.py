@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+from typing import Any
+
+from casework._util.text import squash_label
 from casework.judging import rubric
 from casework.judging.answers import AnswerFormatError, is_blank, read_list, read_pairs
 from casework.judging.feedback import Feedback
-from casework._util.text import squash_label
 
 __all__ = ["judge_agency_lists", "read_list_answer", "LIST_HINTS", "TWICE", "MISSED"]
 
@@ -18,10 +20,10 @@ LIST_HINTS = (
 )
 
 
-def read_list_answer(answer: object) -> tuple[list[str], list[str]]:
+def read_list_answer(answer: object) -> tuple[Any, Any]:
     """Two lines ``두 곳 이상: 가○○ (1941-03), …`` and ``누락: …`` (either may be blank or absent)."""
     if isinstance(answer, tuple) and len(answer) == 2:
-        return list(answer[0] or []), list(answer[1] or [])
+        return answer  # a widget's ticks (two lists of labels or people), checked by compare_answers
     if isinstance(answer, dict):
         pairs = [(str(k), v) for k, v in answer.items()]
     else:
@@ -44,7 +46,8 @@ def judge_agency_lists(answer: object, service_lists, need_list) -> Feedback:
     """Everyone found and no one wrongly picked is correct; each wrong pick is named with its reason."""
     from casework.agency_lists import compare_answers
 
-    if is_blank(answer):
+    nothing_ticked = isinstance(answer, tuple) and len(answer) == 2 and not any(answer)
+    if is_blank(answer) or nothing_ticked:
         return Feedback.unanswered("두 곳 이상에서 받는 사람과 누락된 사람을 골라 보세요.", hints=LIST_HINTS)
     twice, missed = read_list_answer(answer)
     result = compare_answers(service_lists, need_list, twice=twice, missed=missed)

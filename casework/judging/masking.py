@@ -6,7 +6,7 @@ import difflib
 from collections.abc import Sequence
 
 from casework.judging import rubric
-from casework.judging.answers import is_blank
+from casework.judging.answers import answer_lines, is_blank
 from casework.judging.feedback import Feedback
 
 __all__ = ["judge_masked_text", "MASKING_HINTS", "MASKING_RULE"]
@@ -20,7 +20,7 @@ MASKING_HINTS = (
 
 
 def _as_text(answer: object) -> str:
-    return "\n".join(line.rstrip() for line in str(answer).strip().splitlines())
+    return "\n".join(answer_lines(answer)) if isinstance(answer, str) else str(answer)
 
 
 def judge_masked_text(answer: object, original: str, names: Sequence[str]) -> Feedback:
