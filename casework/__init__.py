@@ -1,23 +1,21 @@
 """casework: the domain library behind 사례관리 워크북.
 
 Importing the package is cheap: it loads no submodule, no pandas, no widget or plotting
-library. Import what you need, e.g. ``from casework import assessment``.
+library. Import what you need, e.g. ``from casework import assessment``; ``casework.assessment``
+also works, loading the submodule on first use.
 """
 
 from importlib import import_module
+from pkgutil import iter_modules
 
 __version__ = "0.1.0"
 
-_SUBMODULES = {
-    "errors", "process", "assessment", "planning", "interview", "monitoring",
-    "closure", "resources", "privacy", "cases", "datafiles", "plotting", "feedback",
-    "quiz", "checks", "exercisegen", "cli", "caseload", "agency_lists", "pdn", "widgets",
-    "labels", "assign", "grading", "report",
-}
+_SUBMODULES = frozenset(m.name for m in iter_modules(__path__) if not m.name.startswith("_"))
 
 
 def __getattr__(name: str):
     # Lazy submodule access (``casework.process``) without import-time cost.
     if name in _SUBMODULES:
         return import_module(f"casework.{name}")
-    raise AttributeError(f"module 'casework' has no attribute {name!r}")
+    known = ", ".join(sorted(_SUBMODULES))
+    raise AttributeError(f"casework에는 '{name}'이라는 모듈이 없습니다. 있는 모듈: {known}")

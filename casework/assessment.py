@@ -13,6 +13,8 @@ Where the textbook names factors but gives no rule (the triage table, what count
 
 from __future__ import annotations
 
+import numbers
+
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from enum import Enum
@@ -358,13 +360,14 @@ def _collect_answers(
             )
         if canonical in scores:
             raise CaseworkError(f"{tool} 항목 '{canonical}'의 점수가 두 번 들어왔습니다. 한 번만 적어 주세요.")
-        if isinstance(value, bool) or not isinstance(value, int):
+        if isinstance(value, bool) or not isinstance(value, numbers.Integral):
             raise CaseworkError(
-                f"{tool} 항목 '{canonical}'의 점수는 {low}~{high}의 정수여야 합니다. 받은 값: {value!r}"
+                f"{tool} 항목 '{canonical}'의 점수는 {low}부터 {high}까지의 정수여야 합니다. 받은 값: {value!r}"
             )
+        value = int(value)  # numpy integers (a pandas row) are integers too
         if not low <= value <= high:
             raise CaseworkError(
-                f"{tool} 항목 '{canonical}'의 점수는 {low}~{high} 사이여야 합니다. 받은 값: {value}"
+                f"{tool} 항목 '{canonical}'의 점수는 {low}부터 {high}까지여야 합니다. 받은 값: {value}"
             )
         scores[canonical] = value
     missing = [i for i in items if i not in scores]

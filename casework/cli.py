@@ -306,7 +306,7 @@ def _cmd_cases(args: argparse.Namespace) -> int:
     bad = 0
     for name in args.files:
         try:
-            case = cases.load_case_file(name)
+            case = cases.check_case_file(name)
         except CaseworkError as err:
             bad += 1
             print(f"✗ {err}", file=sys.stderr)

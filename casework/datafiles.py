@@ -11,6 +11,7 @@ one error lists every bad file and nothing is returned.
 
 from __future__ import annotations
 
+import datetime
 import difflib
 import os
 import types
@@ -150,6 +151,11 @@ def _read_text(path: Path) -> str:
         ) from exc
 
 
+def _too_deep(path: Path) -> str:
+    return (f"파일 '{path}': 괄호나 들여쓰기가 너무 깊게 겹쳐 있어 읽지 않았습니다. 파일이 깨졌거나 잘못 "
+            "만들어진 것 같습니다. 다른 사례 파일을 본떠 다시 적어 주세요.")
+
+
 def _compose(path: Path, text: str) -> tuple[Any, yaml.Node | None]:
     """Parse ``text``; return the Python data and the node tree (for line numbers)."""
     loader = _StrictLoader(text)
@@ -158,6 +164,8 @@ def _compose(path: Path, text: str) -> tuple[Any, yaml.Node | None]:
         data = loader.construct_document(node) if node is not None else None
     except yaml.YAMLError as exc:
         raise DataFileError(_yaml_error_message(path, exc)) from exc
+    except RecursionError:
+        raise DataFileError(_too_deep(path)) from None
     finally:
         loader.dispose()
     return data, node
@@ -169,6 +177,8 @@ def _describe_value(value: Any) -> str:
         return "빈 값"
     if isinstance(value, bool):
         return "참/거짓 값(true/false)"
+    if isinstance(value, (datetime.date, datetime.datetime)):
+        return "날짜"
     if isinstance(value, int):
         return "정수"
     if isinstance(value, float):
@@ -376,13 +386,19 @@ def _show(value: Any, limit: int = 60) -> str:
         return f"목록({len(value)}개 항목)"
     if value is None:
         return "빈 값"
-    return repr(value)
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    if isinstance(value, (datetime.date, datetime.datetime)):
+        return f"날짜 {value.isoformat()}"
+    return str(value)
 
 
 def _quote_hint(found: Any) -> str:
     if isinstance(found, dict):
         return (" 글 안에 ': '(콜론과 빈칸)이 있으면 YAML이 '이름: 값'으로 읽습니다. "
                 "글 전체를 큰따옴표로 감싸세요.")
+    if isinstance(found, (datetime.date, datetime.datetime)):
+        return " YAML은 따옴표 없는 날짜를 날짜 값으로 읽습니다. 글로 쓰려면 큰따옴표로 감싸세요 (예: \"2024-01-01\")."
     if isinstance(found, (bool, int, float)):
         return (" YAML은 따옴표 없는 숫자나 yes/no/true/false를 글로 보지 않습니다. "
                 "글로 쓰려면 큰따옴표로 감싸세요 (예: \"2024\").")
@@ -446,6 +462,10 @@ def _translate(model_cls: type[BaseModel], err: dict[str, Any]) -> tuple[str, st
         if allowed:
             fix += f" 여기에 쓸 수 있는 이름: {', '.join(allowed)}."
         return (f"알 수 없는 항목입니다: '{field}'.", "", fix)
+
+    if kind == "invalid_key":
+        return ("항목 이름은 글이어야 합니다. 숫자나 빈 값(null)은 항목 이름으로 쓸 수 없습니다.", _show(found),
+                "항목 이름을 영어 소문자로 고치거나 그 줄을 지우세요.")
 
     if kind in ("enum", "literal_error"):
         allowed = _allowed_values(ctx)
@@ -513,6 +533,8 @@ def _validation_message(path: Path, model_cls: type[BaseModel], exc: ValidationE
         loc = tuple(err["loc"])
         shown_path, _ = _walk(model_cls, loc)
         where = shown_path or "(파일 전체)"
+        if err["type"] == "invalid_key":
+            where = "(맨 바깥 단계의 항목 이름)"
         line = _line_of(root, loc, err["type"])
         at = f" ({line}번째 줄)" if line else ""
         problem, found, fix = _translate(model_cls, err)
@@ -547,6 +569,8 @@ def load_yaml_model(path: str | Path, model_cls: type[M]) -> M:
         return model_cls.model_validate(data)
     except ValidationError as exc:
         raise DataFileError(_validation_message(path, model_cls, exc, root)) from None
+    except RecursionError:
+        raise DataFileError(_too_deep(path)) from None
 
 
 def yaml_files(directory: str | Path) -> list[Path]:

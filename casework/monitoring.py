@@ -201,6 +201,10 @@ def gas_t_score(
     if not 0 <= rho < 1:
         raise CaseworkError(f"상관계수 rho={rho}는 쓸 수 없습니다. 0 이상 1 미만으로 주세요 (보통 0.3).")
 
+    # T does not change when every weight is scaled alike; scaling by the largest keeps huge
+    # (1e308) and tiny (1e-320) weights from overflowing or dividing by zero.
+    largest = max(ws)
+    ws = [w / largest for w in ws]
     weighted_sum = math.fsum(w * x for w, x in zip(ws, xs))
     sum_sq = math.fsum(w * w for w in ws)
     total = math.fsum(ws)

@@ -36,6 +36,7 @@ from typing import TYPE_CHECKING, Any
 
 from casework.domains import Domain
 from casework.labels import parse_member
+from casework._util.dates import parse_date_text
 from casework.errors import CaseworkError
 
 if TYPE_CHECKING:  # pragma: no cover
@@ -655,12 +656,22 @@ def _require_text(value: object, what: str) -> str:
     return value
 
 
+EXCEL_CELL_LIMIT = 32_767
+
+
 def _check_text(value: object, name: str, *, required: bool) -> str:
     label = FIELD_LABELS[name]
     if not isinstance(value, str):
-        raise CaseworkError(f"{label}은(는) 글자로 써야 합니다: {value!r}")
+        raise CaseworkError(f"{label} 칸에는 글을 적어야 합니다: {value!r}")
     if required and not value.strip():
-        raise CaseworkError(f"{label}이(가) 비어 있습니다. 꼭 적어야 하는 칸입니다.")
+        raise CaseworkError(f"{label} 칸이 비어 있습니다. 꼭 적어야 하는 칸입니다.")
+    bad = [ch for ch in value if ord(ch) < 32 and ch not in "\n\t"]
+    if bad:
+        raise CaseworkError(f"{label} 칸에 보이지 않는 제어 문자(코드 {ord(bad[0])})가 들어 있습니다. 다른 프로그램에서 "
+                            "붙여 넣을 때 딸려 온 것 같으니, 그 칸을 지우고 다시 적어 주세요.")
+    if len(value) > EXCEL_CELL_LIMIT:
+        raise CaseworkError(f"{label} 칸의 글이 너무 깁니다({len(value):,}자). 엑셀 칸 하나에는 {EXCEL_CELL_LIMIT:,}자까지 "
+                            "들어가므로, 줄여서 적어 주세요.")
     return value
 
 
@@ -685,12 +696,11 @@ def _check_date(value: object, name: str) -> date | None:
     if isinstance(value, date):
         return value
     if isinstance(value, str):
-        try:
-            return date.fromisoformat(value.strip())
-        except ValueError:
-            pass
+        parsed = parse_date_text(value)
+        if parsed is not None:
+            return parsed
     raise CaseworkError(
-        f"{label}의 날짜 형식이 잘못되었습니다: {value!r}. '2025-03-01'처럼 연-월-일로 쓰세요."
+        f"{label}의 날짜를 읽을 수 없습니다: {value!r}. '2025-03-01'이나 '2025.3.1'처럼 연, 월, 일 순서로 쓰세요."
     )
 
 

@@ -519,7 +519,7 @@ def test_practice_iadl_score_out_of_range_refused(tmp_path):
 
     rows = "".join(f"    - {{item: {i}, score: {2 if n == 0 else 1}, observation: 본 모습}}\n"
                    for n, i in enumerate(LAWTON_IADL_ITEMS))
-    with pytest.raises(DataFileError, match="0~1"):
+    with pytest.raises(DataFileError, match="0부터 1까지"):
         cases.load_case_file(write(tmp_path, "i.yaml", PRACTICE_HEAD + "  lawton_iadl:\n" + rows))
 
 
@@ -545,3 +545,12 @@ def test_practice_ecomap_needs_a_person_name(tmp_path):
         "  ecomap_after:\n    - {name: 이웃, kind: 이웃, strength: 강함}\n")
     with pytest.raises(DataFileError, match="person_name"):
         cases.load_case_file(write(tmp_path, "e.yaml", text))
+
+
+def test_checking_a_copy_of_a_bundled_case_reports_the_id_clash(tmp_path):
+    """C15: 'casework cases FILE' must refuse what would make every case unloadable."""
+    copy = tmp_path / "my_copy.yaml"
+    copy.write_bytes((Path(cases.__file__).parent / "data" / "cases" / "sick_child.yaml").read_bytes())
+    with pytest.raises(DataFileError, match="이미 .*sick_child.yaml"):
+        cases.check_case_file(copy)
+    assert cases.check_case_file(Path(cases.__file__).parent / "data" / "cases" / "sick_child.yaml").id == "sick_child"

@@ -367,3 +367,13 @@ def test_bad_arguments_are_refused_in_korean(call):
     """Is a wrong argument type refused with a Korean CaseworkError (not a TypeError)?"""
     with pytest.raises(CaseworkError, match="주세요"):
         call()
+
+
+def test_a_file_nested_too_deep_names_the_file(tmp_path):
+    """C14: 20,000 nested brackets give a Korean message naming the file, not a RecursionError."""
+    path = tmp_path / "deep.yaml"
+    path.write_text("id: deep\ntitle: " + "[" * 20000 + "]" * 20000 + "\n", encoding="utf-8")
+    from casework.cases import Case
+
+    with pytest.raises(DataFileError, match="deep.yaml.*너무 깊게"):
+        load_yaml_model(path, Case)

@@ -411,3 +411,13 @@ def test_reassessment_due_bad_inputs(args, pattern):
     """Are string dates, datetimes and a non-log refused?"""
     with pytest.raises(CaseworkError, match=pattern):
         reassessment_due(*args)
+
+
+@pytest.mark.parametrize("weights", [[1e308, 1e308], [1e-320, 1e-320], [3, 3]])
+def test_gas_t_score_with_extreme_equal_weights_matches_unweighted(weights):
+    """M5/M6: huge or tiny weights neither overflow nor divide by zero; equal weights change nothing."""
+    assert gas_t_score([1, 2], weights) == pytest.approx(gas_t_score([1, 2]))
+
+
+def test_gas_t_score_with_a_zero_weight_ignores_that_goal():
+    assert gas_t_score([2, -2], [1e-320, 0]) == pytest.approx(gas_t_score([2]))

@@ -454,7 +454,7 @@ def test_item_limits_are_inclusive():
         (dict(case_manager=None), "① 담당 사례관리자"),
         (dict(birth_date=date.today() + timedelta(days=1)), "① 생년월일"),
         (dict(birth_date=date(1899, 12, 31)), "① 생년월일"),
-        (dict(birth_date="1940/01/01"), "① 생년월일"),
+        (dict(birth_date="1940/13/01"), "① 생년월일"),
         (dict(short_term_goal=3), "② 단기 성과목표"),
         (dict(long_term_goal=None), "② 장기 성과목표"),
         (dict(consent_from="어제"), "동의 시작일"),
@@ -755,3 +755,17 @@ def test_field_labels_cover_all_fifteen_numbers():
     labels = " ".join(FIELD_LABELS.values())
     for mark in "①②③④⑤⑥⑦⑧⑨⑩⑪⑫⑬⑭⑮":
         assert mark in labels
+
+
+@pytest.mark.parametrize("text", ["1945.3.2", "1945-03-02", "1945/3/2", "1945년 3월 2일"])
+def test_birth_dates_are_read_as_workers_write_them(text):
+    """Is 1945.3.2 (and the like) read as a date rather than refused?"""
+    plan = ServicePlan(case_number="연습-1", client_name="가상 어르신", case_manager="담당", birth_date=text)
+    assert plan.birth_date == date(1945, 3, 2)
+
+
+@pytest.mark.parametrize(("value", "words"), [("김\x01가상", "제어 문자"), ("가" * 40_000, "32,767자")])
+def test_text_excel_cannot_hold_is_refused_with_a_reason(value, words):
+    """E6/E7: a control character or over-long text is refused before an .xlsx is written."""
+    with pytest.raises(CaseworkError, match=words):
+        ServicePlan(case_number="연습-1", client_name=value, case_manager="담당")
