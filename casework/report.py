@@ -1,19 +1,14 @@
 """The cohort report of a grading run: ``grades.csv`` and ``report.html``.
 
 ``report.html`` is one self-contained Korean page: a summary, per-question results, a
-learners x questions heatmap (an inline PNG drawn with matplotlib's Agg canvas and the
-workbook's Hangul font), the most common mistakes (the checker's feedback points grouped) and
-the submissions that could not be fully graded, with the reason.
-
-Matplotlib is imported only when a heatmap is drawn, so importing this module stays cheap.
+learners × questions heatmap (an HTML table whose cells are coloured by score), the most common
+mistakes (the judges' feedback points grouped) and the submissions that need a look, with the
+reason. No plotting library is needed, so a report for a thousand learners takes a moment.
 """
 
 from __future__ import annotations
 
-import base64
 import html
-import io
-import math
 import os
 from collections import defaultdict
 from collections.abc import Sequence
@@ -31,7 +26,7 @@ __all__ = [
     "REPORT_FILE",
     "Mistake",
     "common_mistakes",
-    "heatmap_png",
+    "heatmap_html",
     "render_report",
     "existing_outputs",
     "write_outputs",
@@ -92,53 +87,42 @@ def _row_labels(results: Sequence[SubmissionResult]) -> list[str]:
     return [f"{r.learner} ({r.file})" if names.count(r.learner) > 1 else r.learner for r in results]
 
 
-def heatmap_png(run: GradeRun, exercise: str) -> bytes:
-    """A learners x questions heatmap of one exercise's scores as PNG bytes.
+def _cell_colour(value: float) -> str:
+    """Red (0) through yellow to green (1), as an rgb() CSS colour."""
+    low, mid, high = (215, 48, 39), (254, 224, 139), (26, 152, 80)
+    a, b, t = (low, mid, value * 2) if value < 0.5 else (mid, high, (value - 0.5) * 2)
+    r, g, bl = (round(x + (y - x) * t) for x, y in zip(a, b))
+    return f"rgb({r},{g},{bl})"
 
-    Green is full marks, red zero; a grey cell marked "—" is a check that did not run.
+
+def heatmap_html(run: GradeRun, exercise: str) -> str:
+    """A learners × questions table of one exercise's scores, each cell coloured by its score.
+
+    Green is full marks, red zero; a grey cell marked "—" is an answer cell that was not there.
+    An HTML table (not a picture) so it prints sharply, can be copied and needs no plotting
+    library.
     """
-    from matplotlib.backends.backend_agg import FigureCanvasAgg
-    from matplotlib.colors import LinearSegmentedColormap
-    from matplotlib.figure import Figure
-
-    from casework.plotting import use_korean_font
-
     questions = run.questions.get(exercise)
     if not questions:
-        raise CaseworkError(f"이 채점 결과에 연습 {exercise!r}이(가) 없습니다.")
+        raise CaseworkError(f"이 채점 결과에 연습 {exercise}이 없습니다.")
     results = [r for r in run.results if r.exercise == exercise and r.status is not GradeStatus.NOT_GRADED]
-    use_korean_font()
-    labels = _row_labels(results)
-    values = [[r.scores.get(q) for q in questions] for r in results]
-    matrix = [[math.nan if v is None else v for v in row] for row in values]
-
-    width = max(4.5, 1.6 + 0.9 * len(questions) + 0.09 * max((len(s) for s in labels), default=4))
-    height = max(2.2, 1.3 + 0.42 * max(len(results), 1))
-    fig = Figure(figsize=(width, height), dpi=110)
-    FigureCanvasAgg(fig)
-    ax = fig.subplots()
-    cmap = LinearSegmentedColormap.from_list("score", ["#d73027", "#fee08b", "#1a9850"]).with_extremes(
-        bad="#d9d9d9"
-    )
-    if results:
-        image = ax.imshow(matrix, cmap=cmap, vmin=0.0, vmax=1.0, aspect="auto")
-        colorbar = fig.colorbar(image, ax=ax, fraction=0.05, pad=0.03)
-        colorbar.set_label("점수")
-        for i, row in enumerate(values):
-            for j, v in enumerate(row):
-                text = "—" if v is None else f"{v:.2f}".rstrip("0").rstrip(".")
-                ax.text(j, i, text, ha="center", va="center", fontsize=9,
-                        color="#333333" if v is None or 0.25 < v < 0.8 else "white")
-    else:
-        ax.text(0.5, 0.5, "채점된 제출물이 없습니다", ha="center", va="center", transform=ax.transAxes)
-    ax.set_xticks(range(len(questions)), labels=list(questions))
-    ax.set_yticks(range(len(results)), labels=labels)
-    ax.xaxis.tick_top()
-    ax.set_title(f"연습 {exercise} 학습자별 문항 점수 (회색 —: 답 칸이 없음)", fontsize=10, pad=28)
-    fig.tight_layout()
-    buffer = io.BytesIO()
-    fig.savefig(buffer, format="png")
-    return buffer.getvalue()
+    if not results:
+        return "<p>채점된 제출물이 없습니다.</p>"
+    head = "".join(f"<th>{_e(q)}</th>" for q in questions)
+    rows = []
+    for label, r in zip(_row_labels(results), results):
+        cells = []
+        for q in questions:
+            v = r.scores.get(q)
+            if v is None:
+                cells.append('<td class="heat" style="background:#d9d9d9">—</td>')
+            else:
+                ink = "#222" if 0.25 < v < 0.8 else "#fff"
+                cells.append(f'<td class="heat" style="background:{_cell_colour(v)};color:{ink}">{_fmt(v)}</td>')
+        rows.append(f"<tr><th class=\"who\">{_e(label)}</th>{''.join(cells)}</tr>")
+    return (f'<table class="heatmap" aria-label="연습 {_e(exercise)} 학습자별 문항 점수"><thead><tr><th>학습자</th>{head}'
+            f"</tr></thead><tbody>{''.join(rows)}</tbody></table>"
+            '<p class="note">초록은 만점, 빨강은 0점, 회색 —는 답 칸이 없는 문항입니다.</p>')
 
 
 # --------------------------------------------------------------------------- HTML
@@ -149,10 +133,12 @@ body { font-family: 'NanumGothic', 'Malgun Gothic', sans-serif; margin: 2em; col
 h1 { font-size: 1.5em; } h2 { font-size: 1.2em; margin-top: 1.8em; border-bottom: 1px solid #ccc; }
 table { border-collapse: collapse; margin: .6em 0; }
 th, td { border: 1px solid #ccc; padding: .3em .6em; text-align: left; vertical-align: top; word-break: keep-all; }
-th { background: #f2f2f2; } td.num { text-align: right; }
+th { background: #f2f2f2; white-space: nowrap; } td.num { text-align: right; }
 .ok { color: #1b7f3b; } .warn { color: #a66a00; } .bad { color: #b3261e; }
 .ok, .warn, .bad { white-space: nowrap; }
-img { max-width: 100%; }
+td.heat { text-align: center; min-width: 3em; font-weight: bold; }
+th.who { background: #fff; font-weight: normal; }
+.note { color: #555; font-size: .9em; }
 """
 
 _STATUS_CLASS = {
@@ -216,13 +202,8 @@ def _question_stats(run: GradeRun) -> str:
 
 
 def _heatmaps(run: GradeRun) -> str:
-    parts = []
-    for exercise in sorted(run.questions):
-        png = base64.b64encode(heatmap_png(run, exercise)).decode("ascii")
-        parts.append(
-            f'<figure><img src="data:image/png;base64,{png}" '
-            f'alt="연습 {_e(exercise)} 학습자별 문항 점수 히트맵"></figure>'
-        )
+    parts = [f"<h3>연습 {_e(ex)}</h3>{heatmap_html(run, ex)}" if len(run.questions) > 1 else heatmap_html(run, ex)
+             for ex in sorted(run.questions)]
     return "".join(parts) or "<p>그릴 점수가 없습니다.</p>"
 
 

@@ -434,7 +434,7 @@ def test_report_lists_every_submission_needing_review(cohort):
     subs, manifest = cohort
     file_of(subs, "가윤").write_text("{", encoding="utf-8")
     html = report.render_report(grading.grade_all(subs, [manifest]))
-    assert "07_목표_설정_연습_가윤.ipynb" in html and "깨져" in html and "data:image/png;base64," in html
+    assert "07_목표_설정_연습_가윤.ipynb" in html and "깨져" in html and "class=\"heatmap\"" in html
 
 
 def test_manifest_is_read_back(cohort):
