@@ -158,6 +158,7 @@ def notebook_to_html(
         exclude_input_prompt=True,
         exclude_output_prompt=True,
         embed_images=True,
+        language_code="ko",
     )
     resources = {
         "metadata": {"name": title or notebook_title(nb, "사례관리 워크북"),
