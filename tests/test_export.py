@@ -237,3 +237,12 @@ def test_plan_files_uses_the_checked_form(tmp_path, monkeypatch):
         notebook.plan_files("계획")
     form.close()
     filled.close()
+
+
+def test_display_math_becomes_a_picture():
+    """Is a $$…$$ formula drawn as an embedded SVG (no MathJax), and unknown TeX left as text?"""
+    nb = nbformat.v4.new_notebook(cells=[nbformat.v4.new_markdown_cell(
+        "# 수식\n\n$$T = 50 + \\frac{10 \\sum_i w_i x_i}{\\sqrt{\\rho}}$$\n\n$$\\nosuchmacro{x}$$")])
+    html = notebook_to_html(nb)
+    assert html.count("class='cw-math'") == 1 and "data:image/svg+xml;base64," in html
+    assert "\\nosuchmacro" in html

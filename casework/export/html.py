@@ -47,6 +47,7 @@ table{border-collapse:collapse;margin:.6rem 0;font-size:.92em}
 th,td{border:1px solid #bfc4ca;padding:.3rem .55rem;text-align:left;vertical-align:top}
 th{background:#eef2f7}
 blockquote{margin:.6rem 0;padding:.2rem .9rem;border-left:4px solid #d0d7de;color:#444}
+.cw-math{display:block;margin:.6rem auto;max-width:100%;height:auto;zoom:1.3}
 .cw-nav{display:flex;flex-wrap:wrap;justify-content:space-between;gap:.5rem;max-width:52rem;
   margin:0 auto;padding:.6rem 1rem;font-size:.95rem;border-bottom:1px solid #e2e2e2}
 .cw-nav.cw-bottom{border-bottom:none;border-top:1px solid #e2e2e2}
@@ -112,6 +113,33 @@ MISSING_WIDGET = (
 )
 
 
+_DISPLAY_MATH = re.compile(r"\$\$(.+?)\$\$", re.DOTALL)
+
+
+def _math_image(match: re.Match[str]) -> str:
+    """A display formula as an embedded SVG drawn by matplotlib's mathtext (no MathJax)."""
+    import base64
+    import io
+
+    from matplotlib import mathtext
+
+    tex = " ".join(match.group(1).split())
+    buffer = io.BytesIO()
+    try:
+        mathtext.math_to_image(f"${tex}$", buffer, format="svg")
+    except ValueError:  # TeX that mathtext does not know: leave the formula as text
+        return match.group(0)
+    data = base64.b64encode(buffer.getvalue()).decode("ascii")
+    return f"<img class='cw-math' alt='{html.escape(tex, quote=True)}' src='data:image/svg+xml;base64,{data}'>"
+
+
+def static_math(nb: nbformat.NotebookNode) -> None:
+    """Replace display formulas ($$…$$) in markdown cells by pictures, in place."""
+    for cell in nb.cells:
+        if cell.cell_type == "markdown" and "$$" in cell.source:
+            cell.source = _DISPLAY_MATH.sub(_math_image, cell.source)
+
+
 def static_widgets(nb: nbformat.NotebookNode, live_state: Mapping[str, Any] | None = None) -> nbformat.NotebookNode:
     """A copy of ``nb`` whose widget outputs are static HTML and with no widget metadata.
 
@@ -151,6 +179,7 @@ def notebook_to_html(
     from nbconvert import HTMLExporter
 
     page = static_widgets(nb, live_state)
+    static_math(page)
     exporter = HTMLExporter(
         template_name="casework_static",
         extra_template_basedirs=[str(TEMPLATES)],
