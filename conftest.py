@@ -4,7 +4,14 @@ A notebook cell run by nbval fails when it writes to stderr: a missing-glyph war
 any other warning there is something a learner would see as a broken page.
 """
 
+import os
+import tempfile
+
 import pytest
+
+# Files an export cell writes while notebooks run under test go to a temporary folder, not the
+# learner's "내 작업" folder in the repository (kernels inherit this variable).
+os.environ.setdefault("CASEWORK_WORK_DIR", tempfile.mkdtemp(prefix="casework-work-"))
 
 
 @pytest.hookimpl(wrapper=True)

@@ -23,7 +23,12 @@ VENV = Path(os.environ.get("CASEWORK_VENV", ROOT / ".venv"))
 BIN = VENV / ("Scripts" if os.name == "nt" else "bin")
 PY = BIN / "python"
 CONSTRAINTS = ROOT / "constraints.txt"
-APT_PACKAGES = ("chromium", "fonts-nanum")
+WORK_DIR = ROOT / "내 작업"  # the learner's own folder: exported chapters and plan files
+START = ROOT / "notebooks" / "00_시작하기.ipynb"
+# Debian packages and a file that shows each is there. Chromium prints chapters to PDF (lab)
+# and drives the browser tests; LibreOffice and poppler render the Excel form in a test.
+LAB_APT = {"chromium": "/usr/bin/chromium", "fonts-nanum": "/usr/share/fonts/truetype/nanum"}
+TEST_APT = {**LAB_APT, "libreoffice-calc-nogui": "/usr/bin/soffice", "poppler-utils": "/usr/bin/pdftoppm"}
 
 
 def say(msg: str) -> None:
@@ -51,25 +56,23 @@ def ensure_venv(extra: str) -> None:
     settings = VENV / "share" / "jupyter" / "lab" / "settings"
     settings.mkdir(parents=True, exist_ok=True)
     shutil.copyfile(ROOT / "jupyter" / "overrides.json", settings / "overrides.json")
+    server_config = VENV / "etc" / "jupyter"  # read by every server started from this venv
+    server_config.mkdir(parents=True, exist_ok=True)
+    shutil.copyfile(ROOT / "jupyter" / "jupyter_server_config.json", server_config / "jupyter_server_config.json")
     stamp.write_text(digest.hexdigest())
 
 
-def apt_missing() -> list[str]:
-    missing = []
-    if not Path("/usr/bin/chromium").exists():
-        missing.append("chromium")
-    if not any(Path(p).exists() for p in ("/usr/share/fonts/truetype/nanum", "/usr/share/fonts/nanum")):
-        missing.append("fonts-nanum")
-    return missing
+def apt_missing(packages: dict[str, str]) -> list[str]:
+    return [name for name, path in packages.items() if not Path(path).exists()]
 
 
-def ensure_browser() -> None:
-    """Install Debian's Chromium and Nanum fonts for the browser test, when root."""
-    missing = apt_missing()
+def ensure_apt(packages: dict[str, str], why: str) -> None:
+    """Install missing Debian packages when root; otherwise say what is skipped."""
+    missing = apt_missing(packages)
     if not missing:
         return
     if os.name != "posix" or os.geteuid() != 0 or not shutil.which("apt-get"):
-        say(f"브라우저 테스트에 필요한 {', '.join(missing)} 이(가) 없고 설치 권한이 없어 그 테스트는 건너뜁니다.")
+        say(f"{', '.join(missing)} 이(가) 없고 설치 권한이 없어 {why}")
         return
     say(f"apt-get 으로 설치합니다: {' '.join(missing)}")
     env = dict(os.environ, DEBIAN_FRONTEND="noninteractive")
@@ -79,16 +82,26 @@ def ensure_browser() -> None:
 
 def lab(args: argparse.Namespace) -> int:
     ensure_venv("lab")
-    start = ROOT / "notebooks" / "00_시작하기.ipynb"
-    cmd = [BIN / "jupyter", "lab", f"--ServerApp.root_dir={ROOT}", str(start), *args.rest]
+    ensure_apt(LAB_APT, "PDF 로 저장하기는 쓸 수 없습니다(HTML 저장은 됩니다).")
+    WORK_DIR.mkdir(exist_ok=True)
+    # The server's root is the repository, so links between chapters, exercises and the
+    # learner's folder work; jupyter_server_config.json hides the developer files from the
+    # file browser. default_url makes the printed address open chapter 00, not the Launcher.
+    start = START.relative_to(ROOT).as_posix()
+    cmd = [BIN / "jupyter", "lab", f"--ServerApp.root_dir={ROOT}",
+           f"--LabApp.default_url=/lab/tree/{start}", *args.rest]
     if os.name == "posix" and os.geteuid() == 0:
         cmd.append("--allow-root")  # containers and fresh servers often run as root
-    return subprocess.call([str(c) for c in cmd])
+    say("워크북을 엽니다. 끝내려면 이 창에서 Ctrl+C 를 두 번 누르거나, JupyterLab 의 파일 → 종료를 고르세요.")
+    try:
+        return subprocess.call([str(c) for c in cmd])
+    except KeyboardInterrupt:
+        return 0
 
 
 def test(args: argparse.Namespace) -> int:
     ensure_venv("test")
-    ensure_browser()
+    ensure_apt(TEST_APT, "그 패키지가 필요한 테스트는 건너뜁니다.")
     cmd = [PY, "-m", "pytest", *args.rest]
     say(" ".join(str(c) for c in cmd))
     return subprocess.call([str(c) for c in cmd], cwd=ROOT)

@@ -318,6 +318,31 @@ def _cmd_cases(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
+def _cmd_export(args: argparse.Namespace) -> int:
+    from casework.export.files import export_notebook
+
+    formats = [f for f, wanted in (("html", args.html), ("pdf", args.pdf)) if wanted] or ["html", "pdf"]
+    out = Path(args.out)
+    out.mkdir(parents=True, exist_ok=True)
+    for name in args.notebooks:
+        written = export_notebook(name, out, formats=formats, run=args.run, overwrite=args.force)
+        for path in written:
+            print(f"✓ {_shown(path)} ({path.stat().st_size / 1024:.0f} KB)")
+    return EXIT_OK
+
+
+def _cmd_book(args: argparse.Namespace) -> int:
+    from casework.export.book import build_book
+
+    def on_page(page) -> None:  # type: ignore[no-untyped-def]
+        print(f"  {page.file_name} ({page.seconds:.1f}초)")
+
+    book = build_book(args.out, args.notebooks, chapters=args.chapters, workers=args.workers,
+                      on_page=on_page)
+    print(f"읽기 전용 책을 {book.seconds:.1f}초 만에 만들었습니다: {_shown(book.index)}")
+    return EXIT_OK
+
+
 # --------------------------------------------------------------------------- parser and entry
 
 
@@ -424,6 +449,40 @@ def build_parser() -> argparse.ArgumentParser:
     )
     cas.add_argument("files", nargs="*", metavar="FILE", help="검사할 사례 YAML 파일")
     cas.set_defaults(handler=_cmd_cases)
+
+    exp = commands.add_parser(
+        "export",
+        help="노트북을 HTML·PDF로 저장합니다 (답과 피드백 포함)",
+        description=(
+            "저장된 노트북을 그 안의 실행 결과·위젯 상태(답과 피드백) 그대로 HTML과 PDF로 저장합니다.\n"
+            "PDF는 Chromium(또는 Chrome, Edge)으로 인쇄해 만들며 pandoc이나 TeX는 쓰지 않습니다.\n"
+            "형식을 고르지 않으면 둘 다 만듭니다. 파일 이름은 노트북 이름에 .html/.pdf를 붙입니다."
+        ),
+    )
+    exp.add_argument("notebooks", nargs="+", metavar="NOTEBOOK", help="저장할 노트북 (.ipynb)")
+    exp.add_argument("--out", metavar="DIR", required=True, help="파일을 둘 폴더 (없으면 만듭니다)")
+    exp.add_argument("--html", action="store_true", help="HTML 파일을 만듭니다")
+    exp.add_argument("--pdf", action="store_true", help="PDF 파일을 만듭니다")
+    exp.add_argument("--run", action="store_true",
+                     help="저장된 결과 대신 새 커널에서 처음부터 실행한 결과로 만듭니다")
+    exp.add_argument("--force", action="store_true", help="같은 이름의 파일이 있으면 덮어씁니다")
+    exp.set_defaults(handler=_cmd_export)
+
+    bk = commands.add_parser(
+        "book",
+        help="워크북 전체를 읽기 전용 웹 책으로 만듭니다",
+        description=(
+            "notebooks/의 장(00–11)을 차례로 새 커널에서 실행해, 코드를 감춘 정적 웹 페이지로 만듭니다.\n"
+            "인터넷 없이 열리고 휴대전화 화면과 인쇄에 맞춥니다. --out 폴더의 index.html을 여세요."
+        ),
+    )
+    bk.add_argument("--out", metavar="DIR", default="build/book", help="책을 둘 폴더 (기본값: build/book)")
+    bk.add_argument("--notebooks", metavar="DIR", default="notebooks",
+                    help="장 노트북 폴더 (기본값: 현재 폴더의 notebooks)")
+    bk.add_argument("--chapters", metavar="NN", nargs="+", default=None,
+                    help="일부 장만 만듭니다 (예: --chapters 05 08)")
+    bk.add_argument("--workers", metavar="N", type=int, default=2, help="동시에 실행할 장 수 (기본값: 2)")
+    bk.set_defaults(handler=_cmd_book)
     return parser
 
 

@@ -26,7 +26,6 @@ import math
 import numbers
 import os
 import re
-import tempfile
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field, replace
 from datetime import date, datetime
@@ -1031,6 +1030,9 @@ class ServicePlan:
         ws.page_setup.fitToHeight = 0
         ws.sheet_properties.pageSetUpPr.fitToPage = True
         ws.print_title_rows = f"{header_row}:{header_row}"
+        from casework.plan_export import fit_row_heights
+
+        fit_row_heights(ws)
         return wb
 
     @classmethod
@@ -1245,15 +1247,6 @@ def _check_output_path(path: str | os.PathLike[str], *, overwrite: bool, suffix:
 
 
 def _atomic_write(target: Path, save) -> None:
-    handle, temp_name = tempfile.mkstemp(prefix=f".{target.stem}-", suffix=target.suffix,
-                                         dir=target.parent)
-    os.close(handle)
-    try:
-        save(temp_name)
-        os.replace(temp_name, target)
-    except BaseException:
-        try:
-            os.unlink(temp_name)
-        except FileNotFoundError:
-            pass
-        raise
+    from casework.fileio import write_atomic
+
+    write_atomic(target, save, overwrite=True)  # _check_output_path already asked about it

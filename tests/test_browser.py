@@ -2,7 +2,7 @@
 
 One end-to-end test: start JupyterLab from the project venv, open chapter 07 in headless
 Chromium (Debian's /usr/bin/chromium, driven by Playwright; no browser download), run all
-cells from the Run menu, type a goal with a known planning mistake into the goal checker,
+cells from the Run menu (실행 → 모든 셀 실행; the interface is Korean), type a goal with a known planning mistake into the goal checker,
 press its button and read the feedback. A full-page screenshot is saved to
 build/browser_ch07.png for a person to look at (Hangul glyphs, no toast over the page).
 """
@@ -113,9 +113,10 @@ def _drive_goal_checker(lab, page) -> None:
     panel = page.locator(".jp-NotebookPanel:not(.lm-mod-hidden)")
     _wait_for_idle_kernel(lab, page)
 
-    page.locator(".lm-MenuBar-item").get_by_text("Run", exact=True).click()
+    # The menus are Korean: jupyter/overrides.json sets the ko_KR language pack.
+    page.locator(".lm-MenuBar-item").get_by_text("실행", exact=True).click()
     menu = page.locator(".lm-Menu")
-    menu.locator(".lm-Menu-itemLabel").get_by_text("Run All Cells", exact=True).click()
+    menu.locator(".lm-Menu-itemLabel").get_by_text("모든 셀 실행", exact=True).click()
 
     deadline = time.monotonic() + RUN_TIMEOUT_MS / 1000
     while not _all_cells_ran(page):
