@@ -64,7 +64,6 @@ import copy
 import json
 import os
 import re
-import tempfile
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -72,6 +71,7 @@ import nbformat
 from nbformat.notebooknode import NotebookNode
 from nbformat.validator import ValidationError
 
+from casework._util.fs import atomic_write
 from casework.errors import CaseworkError
 
 __all__ = [
@@ -205,21 +205,6 @@ def notebook_bytes(nb: NotebookNode) -> bytes:
     if not text.endswith("\n"):
         text += "\n"
     return text.encode("utf-8")
-
-
-def _write_atomic(path: Path, data: bytes) -> None:
-    mode = path.stat().st_mode & 0o777 if path.exists() else 0o644
-    fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
-    try:
-        with os.fdopen(fd, "wb") as handle:
-            handle.write(data)
-            handle.flush()
-            os.fsync(handle.fileno())
-        os.chmod(tmp, mode)
-        os.replace(tmp, path)
-    except BaseException:
-        Path(tmp).unlink(missing_ok=True)
-        raise
 
 
 # --------------------------------------------------------------------------- code cells
@@ -601,7 +586,7 @@ def generate_all(
         if target.is_file() and target.read_bytes() == data:
             continue
         try:
-            _write_atomic(target, data)
+            atomic_write(target, data, fsync=True)
         except OSError as exc:
             raise CaseworkError(f"{target}: 파일을 쓸 수 없습니다 ({exc.strerror}).") from None
     return paths

@@ -36,6 +36,7 @@ from typing import TYPE_CHECKING, Any
 from casework.domains import Domain
 from casework.labels import parse_member
 from casework._util.dates import parse_date_text
+from casework._util.sheets import fit_row_heights
 from casework.errors import CaseworkError
 
 if TYPE_CHECKING:  # pragma: no cover
@@ -1030,8 +1031,6 @@ class ServicePlan:
         ws.page_setup.fitToHeight = 0
         ws.sheet_properties.pageSetUpPr.fitToPage = True
         ws.print_title_rows = f"{header_row}:{header_row}"
-        from casework.plan_export import fit_row_heights
-
         fit_row_heights(ws)
         return wb
 
@@ -1247,6 +1246,6 @@ def _check_output_path(path: str | os.PathLike[str], *, overwrite: bool, suffix:
 
 
 def _atomic_write(target: Path, save) -> None:
-    from casework.fileio import write_atomic
+    from casework._util.fs import atomic_write
 
-    write_atomic(target, save, overwrite=True)  # _check_output_path already asked about it
+    atomic_write(target, save, overwrite=True)  # _check_output_path already asked about it

@@ -1,5 +1,9 @@
 """One atomic file writer for every file the project writes.
 
+Every file the project writes for a person (exercises, assigned notebooks, the manifest,
+grades, reports, plan forms, exported chapters, the book) goes through :func:`atomic_write` or
+:func:`atomic_write_many`.
+
 Permission policy: a written file gets exactly the mode a plain ``open(path, "w")`` would give
 under the current umask (usually 0644), whatever temporary-file mechanism is used; replacing a
 file keeps that policy rather than the old file's mode. Files with personal data (grades, plans
@@ -15,7 +19,9 @@ import tempfile
 from collections.abc import Callable
 from pathlib import Path
 
-__all__ = ["file_mode", "atomic_write", "atomic_write_many"]
+from casework.errors import CaseworkError
+
+__all__ = ["file_mode", "atomic_write", "atomic_write_many", "free_name"]
 
 
 @functools.cache
@@ -28,7 +34,7 @@ def file_mode() -> int:
 
 def atomic_write(
     path: str | os.PathLike[str],
-    data: bytes | str | Callable[[str], None],
+    data: bytes | str | Callable[[str], object],
     *,
     overwrite: bool = True,
     fsync: bool = False,
@@ -36,13 +42,13 @@ def atomic_write(
     """Write ``data`` to ``path`` all at once: readers see the old file or the new one, never half.
 
     ``data`` is bytes, text (written as UTF-8) or a function that saves to the temporary path
-    it is given (for libraries such as openpyxl that write files themselves). The temporary
-    file sits beside the target and is removed on any failure or interrupt. With
-    ``overwrite=False`` an existing target is never replaced (``FileExistsError``), even if it
-    appears while writing.
+    it is given (for libraries such as openpyxl that write files themselves; the temporary name
+    keeps the target's suffix). The temporary file sits beside the target and is removed on any
+    failure or interrupt. With ``overwrite=False`` an existing target is never replaced (a
+    Korean :class:`CaseworkError`), even if it appears while writing.
     """
     target = Path(path)
-    fd, tmp = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=target.parent)
+    fd, tmp = tempfile.mkstemp(prefix=f".{target.stem}-", suffix=f".tmp{target.suffix}", dir=target.parent)
     try:
         if callable(data):
             os.close(fd)
@@ -58,13 +64,32 @@ def atomic_write(
         if overwrite:
             os.replace(tmp, target)
         else:
-            # os.link fails if the target exists or appeared meanwhile: never clobber.
-            os.link(tmp, target)
-            os.unlink(tmp)
-    except BaseException:
+            _place_new(tmp, target)
+    finally:
         Path(tmp).unlink(missing_ok=True)
-        raise
     return target
+
+
+def _place_new(tmp: str, target: Path) -> None:
+    """Move ``tmp`` to ``target`` only if no file is there (a hard link refuses to clobber)."""
+    try:
+        os.link(tmp, target)
+    except FileExistsError:
+        raise CaseworkError(f"이미 파일이 있습니다: {target.name}. 다른 이름을 쓰거나 덮어쓰기를 고르세요.") from None
+    except OSError:  # a file system without hard links (some network drives)
+        if target.exists():
+            raise CaseworkError(f"이미 파일이 있습니다: {target.name}.") from None
+        os.replace(tmp, target)
+
+
+def free_name(folder: Path, stem: str, suffix: str) -> Path:
+    """``folder/stem.suffix``, or ``stem_2.suffix``, ``stem_3.suffix`` … if that is taken."""
+    candidate = folder / f"{stem}{suffix}"
+    number = 2
+    while candidate.exists():
+        candidate = folder / f"{stem}_{number}{suffix}"
+        number += 1
+    return candidate
 
 
 def atomic_write_many(files: dict[Path, bytes]) -> None:

@@ -22,7 +22,7 @@ import nbformat
 from casework.errors import CaseworkError
 from casework.export.files import execute_notebook, read_notebook
 from casework.export.html import PAGE_CSS, notebook_title, notebook_to_html
-from casework.fileio import write_atomic
+from casework._util.fs import atomic_write
 
 __all__ = ["BookPage", "Book", "chapter_files", "build_book"]
 
@@ -143,8 +143,8 @@ def build_book(
             nb, title=f"{page.title} - {BOOK_TITLE}", hide_code=True, base_dir=page.source.parent,
             header_html=_nav(pages, at), footer_html=_nav(pages, at, bottom=True),
         )
-        write_atomic(out / page.file_name, body, overwrite=True)
+        atomic_write(out / page.file_name, body, overwrite=True)
         if on_page is not None:
             on_page(page)
-    index = write_atomic(out / "index.html", _index_page(pages), overwrite=True)
+    index = atomic_write(out / "index.html", _index_page(pages), overwrite=True)
     return Book(index, tuple(pages), time.perf_counter() - started)

@@ -14,7 +14,7 @@ import nbformat
 from casework.errors import CaseworkError
 from casework.export.html import notebook_to_html
 from casework.export.pdf import html_to_pdf
-from casework.fileio import write_atomic
+from casework._util.fs import atomic_write
 
 __all__ = ["FORMATS", "read_notebook", "execute_notebook", "export_notebook"]
 
@@ -88,9 +88,9 @@ def export_notebook(
     page = notebook_to_html(nb, live_state=live_state, base_dir=source.parent.resolve())
     written: list[Path] = []
     if "html" in targets:
-        written.append(write_atomic(targets["html"], page, overwrite=overwrite))
+        written.append(atomic_write(targets["html"], page, overwrite=overwrite))
     if "pdf" in targets:
         with tempfile.TemporaryDirectory(prefix="casework-export-") as temp:
-            html_file = targets.get("html") or write_atomic(Path(temp) / "page.html", page)
+            html_file = targets.get("html") or atomic_write(Path(temp) / "page.html", page, overwrite=False)
             written.append(html_to_pdf(html_file, targets["pdf"], overwrite=overwrite))
     return written

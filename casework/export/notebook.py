@@ -221,9 +221,9 @@ def plan_files(plan: Any = None, *, formats: Sequence[str] = PLAN_FORMATS) -> Sa
         elif fmt == "hwpx":
             files.append(plan_export.to_hwpx(plan, target))
         else:
-            from casework.fileio import write_atomic
+            from casework._util.fs import atomic_write
 
-            files.append(write_atomic(target, plan.to_html()))
+            files.append(atomic_write(target, plan.to_html(), overwrite=False))
     return Saved(files, ["생년월일 같은 개인정보가 들어 있으니, 동의한 사람만 볼 수 있는 곳에 두세요."],
                  base=Path.cwd())
 

@@ -13,7 +13,7 @@ import tempfile
 from pathlib import Path
 
 from casework.errors import CaseworkError
-from casework.fileio import write_atomic
+from casework._util.fs import atomic_write
 
 __all__ = ["find_browser", "html_to_pdf", "NO_BROWSER"]
 
@@ -68,4 +68,4 @@ def html_to_pdf(source: str | os.PathLike[str], target: str | os.PathLike[str], 
         if done.returncode != 0 or not pdf.is_file() or pdf.stat().st_size == 0:
             detail = done.stderr.decode("utf-8", "replace").strip().splitlines()[-1:] or [""]
             raise CaseworkError(f"브라우저가 PDF를 만들지 못했습니다({detail[0][:200]}).")
-        return write_atomic(target, pdf.read_bytes(), overwrite=overwrite)
+        return atomic_write(target, pdf.read_bytes(), overwrite=overwrite)
