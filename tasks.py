@@ -45,7 +45,7 @@ def ensure_venv(extra: str) -> None:
         say(f"가상환경을 만듭니다: {VENV}")
         run(sys.executable, "-m", "venv", VENV)
     digest = hashlib.sha256()
-    for f in (ROOT / "pyproject.toml", CONSTRAINTS):
+    for f in (ROOT / "pyproject.toml", CONSTRAINTS, *sorted((ROOT / "jupyter").iterdir())):
         digest.update(f.read_bytes())
     stamp = VENV / f".installed-{extra}"
     if stamp.exists() and stamp.read_text() == digest.hexdigest():
@@ -59,6 +59,9 @@ def ensure_venv(extra: str) -> None:
     server_config = VENV / "etc" / "jupyter"  # read by every server started from this venv
     server_config.mkdir(parents=True, exist_ok=True)
     shutil.copyfile(ROOT / "jupyter" / "jupyter_server_config.json", server_config / "jupyter_server_config.json")
+    kernel_config = VENV / "etc" / "ipython"  # read by every kernel started from this venv
+    kernel_config.mkdir(parents=True, exist_ok=True)
+    shutil.copyfile(ROOT / "jupyter" / "ipython_kernel_config.py", kernel_config / "ipython_kernel_config.py")
     stamp.write_text(digest.hexdigest())
 
 
@@ -72,7 +75,7 @@ def ensure_apt(packages: dict[str, str], why: str) -> None:
     if not missing:
         return
     if os.name != "posix" or os.geteuid() != 0 or not shutil.which("apt-get"):
-        say(f"{', '.join(missing)} 이(가) 없고 설치 권한이 없어 {why}")
+        say(f"없는 패키지: {', '.join(missing)}. 설치 권한이 없어 {why}")
         return
     say(f"apt-get 으로 설치합니다: {' '.join(missing)}")
     env = dict(os.environ, DEBIAN_FRONTEND="noninteractive")

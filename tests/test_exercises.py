@@ -445,3 +445,25 @@ def test_11_agency_lists_and_masking():
     data = checker.practice_data()
     assert checker.judge("q2", data["share_text"]).status is Status.INCORRECT
     assert checker.judge("q2", checker.model_answer("q2") + " 덧붙인 말").status is Status.PARTIAL
+
+
+def test_an_answer_cell_run_before_setup_says_what_to_do():
+    """Does %%답 before the setup cell give the Korean guidance, not 'Cell magic not found'?"""
+    from IPython.core.interactiveshell import InteractiveShell
+
+    from casework.exercises.magic import BEFORE_SETUP, load_ipython_extension
+
+    shell = InteractiveShell.instance()
+    try:
+        load_ipython_extension(shell)
+        result = shell.run_cell("%%답 q1\n3")
+        assert isinstance(result.error_in_exec, CaseworkError) and str(result.error_in_exec) == BEFORE_SETUP
+    finally:
+        InteractiveShell.clear_instance()
+
+
+def test_every_kernel_loads_the_answer_extension():
+    """Does the kernel config tasks.py installs load casework.exercises.magic?"""
+    config = (ROOT / "jupyter" / "ipython_kernel_config.py").read_text(encoding="utf-8")
+    assert '"casework.exercises.magic"' in config
+    assert "ipython_kernel_config.py" in (ROOT / "tasks.py").read_text(encoding="utf-8")
