@@ -14,6 +14,7 @@ from collections.abc import Callable, Sequence
 from pathlib import Path
 
 from casework import __version__
+from casework._util.text import josa
 from casework.errors import CaseworkError
 
 EXIT_OK = 0
@@ -270,7 +271,7 @@ def _cmd_grade(args: argparse.Namespace) -> int:
     finally:
         if bar is not None:
             bar.close()
-    grades_path, report_path = report.write_outputs(run, out, force=True)
+    written = report.write_outputs(run, out, force=True, mask_names=args.mask_names)
     journal.unlink(missing_ok=True)
     if run.results:
         rows = []
@@ -290,8 +291,81 @@ def _cmd_grade(args: argparse.Namespace) -> int:
         print(f"  - {r.file}: {'; '.join(p.message for p in r.problems)}")
     if run.missing:
         print(f"제출하지 않은 학습자 {len(run.missing)}명: {', '.join(e.learner for e in run.missing)}")
-    print(f"성적표: {_shown(grades_path)}")
-    print(f"보고서: {_shown(report_path)}")
+    print(f"성적표: {_shown(written[report.GRADES_FILE])}" + (" (이름 가림)" if args.mask_names else ""))
+    print(f"보고서: {_shown(written[report.REPORT_FILE])}")
+    lms = [_shown(p) for name, p in written.items() if name.startswith("lms_")]
+    print(f"학습관리시스템(LMS)용: {', '.join(lms)}")
+    if (out / report.OVERRIDES_FILE).is_file():
+        print(f"강사가 바꾼 점수({report.OVERRIDES_FILE})를 반영했습니다.")
+    return EXIT_OK
+
+
+def _load_graded(out: Path):  # type: ignore[no-untyped-def]
+    from casework import grading, report
+
+    path = out / report.RESULTS_FILE
+    if not path.is_file():
+        raise CaseworkError(f"{_shown(out)}에 채점 결과({report.RESULTS_FILE})가 없습니다. 먼저 'casework grade ... --out "
+                            f"{_shown(out)}'를 실행하세요.")
+    run = grading.run_from_json(path.read_text(encoding="utf-8"), _shown(path))
+    overrides = out / report.OVERRIDES_FILE
+    if overrides.is_file():
+        run, unused = grading.apply_overrides(run, grading.read_overrides(overrides))
+        for note in unused:
+            print(f"주의: {report.OVERRIDES_FILE} {note}", file=sys.stderr)
+    return run
+
+
+def _cmd_override(args: argparse.Namespace) -> int:
+    import csv
+    import io
+
+    from casework import grading, report
+    from casework._util.fs import atomic_write
+
+    out = Path(args.results)
+    run = _load_graded(out)
+    result = next((r for r in run.results if r.file == args.file or r.learner == args.file), None)
+    if result is None:
+        raise CaseworkError(f"'{args.file}'인 제출물이 채점 결과에 없습니다. 파일 이름이나 학습자 이름을 grades.csv에서 확인하세요.")
+    if args.question not in result.questions:
+        raise CaseworkError(f"{args.question}은 이 연습의 문항이 아닙니다. 문항: {', '.join(result.questions)}")
+    if not 0.0 <= args.score <= 1.0:
+        raise CaseworkError(f"--score는 0부터 1까지의 숫자입니다(1 = 만점). 받은 값: {args.score}")
+    if not args.reason.strip():
+        raise CaseworkError("--reason에 점수를 바꾸는 이유를 적어 주세요. 학습자의 피드백과 보고서에 남습니다.")
+    path = out / report.OVERRIDES_FILE
+    existing = path.read_text(encoding="utf-8-sig") if path.is_file() else ""
+    rows = [r for r in csv.reader(io.StringIO(existing))][1:] if existing else []
+    rows = [r for r in rows if r[:2] != [result.file, args.question]]
+    rows.append([result.file, args.question, f"{args.score:g}", args.reason.strip()])
+    buffer = io.StringIO(newline="")
+    writer = csv.writer(buffer, lineterminator="\n")
+    writer.writerow(grading.OVERRIDE_HEADER)
+    writer.writerows(rows)
+    atomic_write(path, buffer.getvalue().encode("utf-8-sig"))
+    raw = grading.run_from_json((out / report.RESULTS_FILE).read_text(encoding="utf-8"))
+    report.write_outputs(raw, out, force=True, mask_names=args.mask_names)
+    print(f"{result.learner}의 {args.question} 점수를 {josa(f'{args.score:g}', '으로')} 바꾸었습니다. 이유: {args.reason.strip()}")
+    print(f"grades.csv와 report.html을 다시 만들었습니다. 바꾼 점수는 {_shown(path)}에 남고, 다시 채점해도 유지됩니다.")
+    return EXIT_OK
+
+
+def _cmd_return(args: argparse.Namespace) -> int:
+    from casework import handback
+
+    out = Path(args.results)
+    run = _load_graded(out)
+    to = Path(args.to) if args.to else out / "피드백"
+    if args.hub:
+        from casework.hub import handback as hub_handback  # the hub transport
+
+        done = hub_handback.return_pages(run, args.hub, show_solutions=args.show_solutions)
+        print(f"학습자 {len(done)}명의 홈 폴더에 피드백 페이지를 두었습니다.")
+        return EXIT_OK
+    pages = handback.write_pages(run, to, show_solutions=args.show_solutions, force=args.force)
+    print(f"학습자 {len(pages)}명의 피드백 페이지를 {_shown(to)}에 두었습니다"
+          + (" (모범 답 포함)." if args.show_solutions else " (모범 답은 넣지 않음)."))
     return EXIT_OK
 
 
@@ -436,7 +510,43 @@ def build_parser() -> argparse.ArgumentParser:
     grd.add_argument("--max-size", metavar="MB", type=float, default=20.0,
                      help="이보다 큰 제출물은 읽지 않습니다 (기본값: 20)")
     grd.add_argument("--force", action="store_true", help="--out에 있는 이전 채점 결과를 덮어씁니다")
+    grd.add_argument("--mask-names", action="store_true",
+                     help="grades.csv, report.html, LMS 파일에서 학습자 이름을 '학습자 001'처럼 가립니다(슈퍼바이저와 나눌 때)")
     grd.set_defaults(handler=_cmd_grade)
+
+    ovr = commands.add_parser(
+        "override",
+        help="채점된 한 문항의 점수를 강사가 바꿉니다 (이유와 함께)",
+        description=(
+            "채점 결과 폴더(grade의 --out)의 한 학습자, 한 문항 점수를 바꾸고 이유를 남깁니다.\n"
+            "바꾼 점수는 그 폴더의 overrides.csv에 쌓여 grades.csv, report.html, 피드백 페이지에\n"
+            "표시되고, 같은 --out으로 다시 채점해도 유지됩니다."
+        ),
+    )
+    ovr.add_argument("results", metavar="RESULTS_DIR", help="casework grade의 --out 폴더")
+    ovr.add_argument("--file", required=True, metavar="NAME", help="제출 파일 이름 또는 학습자 이름")
+    ovr.add_argument("--question", required=True, metavar="Q", help="문항 (예: q3)")
+    ovr.add_argument("--score", required=True, type=float, metavar="S", help="새 점수, 0부터 1까지 (1 = 만점)")
+    ovr.add_argument("--reason", required=True, metavar="TEXT", help="바꾸는 이유 (학습자에게도 보입니다)")
+    ovr.add_argument("--mask-names", action="store_true", help="다시 만드는 파일에서 이름을 가립니다")
+    ovr.set_defaults(handler=_cmd_override)
+
+    ret = commands.add_parser(
+        "return",
+        help="학습자마다 피드백 페이지를 만들어 돌려줍니다",
+        description=(
+            "채점 결과 폴더(grade의 --out)에서 학습자마다 한국어 피드백 페이지(HTML)를 만듭니다:\n"
+            "문항별 점수, 쓴 답, 맞은 점과 고칠 점, 힌트, 강사가 바꾼 점수와 이유.\n"
+            "모범 답은 --show-solutions를 붙일 때만 넣습니다. --hub를 주면 각 학습자의\n"
+            "JupyterHub 홈 폴더에 두고, 아니면 --to 폴더(기본: RESULTS_DIR/피드백)에 둡니다."
+        ),
+    )
+    ret.add_argument("results", metavar="RESULTS_DIR", help="casework grade의 --out 폴더")
+    ret.add_argument("--to", metavar="DIR", help="피드백 페이지를 둘 폴더 (기본값: RESULTS_DIR/피드백)")
+    ret.add_argument("--hub", metavar="URL", help="JupyterHub 주소: 학습자의 홈 폴더에 둡니다")
+    ret.add_argument("--show-solutions", action="store_true", help="모범 답을 페이지에 넣습니다")
+    ret.add_argument("--force", action="store_true", help="이미 있는 피드백 페이지를 덮어씁니다")
+    ret.set_defaults(handler=_cmd_return)
 
     cas = commands.add_parser(
         "cases",

@@ -59,6 +59,11 @@ __all__ = [
     "grade_all",
     "grades_rows",
     "grades_csv",
+    "Override",
+    "read_overrides",
+    "apply_overrides",
+    "run_to_json",
+    "run_from_json",
 ]
 
 MAX_BYTES = 20 * 1024 * 1024
@@ -126,6 +131,8 @@ class QuestionResult:
     solution_seen: bool = False
     solution: str = ""
     hints: tuple[str, ...] = ()
+    judged_score: float | None = None  # the judges' score when an instructor overrode it
+    override_reason: str = ""
 
 
 @dataclass(frozen=True)
@@ -407,18 +414,129 @@ def _journal_key(path: Path, manifests: Sequence[Manifest]) -> str:
     return f"{path.name}|{stat.st_size}|{stat.st_mtime_ns}|{hashlib.sha256(marks.encode()).hexdigest()[:16]}"
 
 
-def _result_to_json(key: str, result: SubmissionResult) -> str:
+def result_to_data(result: SubmissionResult) -> dict[str, Any]:
+    """A submission's result as plain JSON data (for the journal and results.json)."""
     data = asdict(result)
     data["problems"] = [{"kind": p.kind.name, "message": p.message} for p in result.problems]
     data["records"] = {q: {**asdict(r), "status": r.status.value} for q, r in result.records.items()}
-    return json.dumps({"key": key, "result": data}, ensure_ascii=False)
+    return data
 
 
-def _result_from_json(data: dict[str, Any]) -> SubmissionResult:
+def result_from_data(data: dict[str, Any]) -> SubmissionResult:
     records = {q: QuestionResult(**{**r, "status": Status(r["status"]), "points": tuple(r["points"]),
                                     "hints": tuple(r["hints"])}) for q, r in data["records"].items()}
     problems = tuple(Problem(ProblemKind[p["kind"]], p["message"]) for p in data["problems"])
     return SubmissionResult(**{**data, "records": records, "problems": problems, "questions": tuple(data["questions"])})
+
+
+def _result_to_json(key: str, result: SubmissionResult) -> str:
+    return json.dumps({"key": key, "result": result_to_data(result)}, ensure_ascii=False)
+
+
+def _result_from_json(data: dict[str, Any]) -> SubmissionResult:
+    return result_from_data(data)
+
+
+def run_to_json(run: GradeRun) -> str:
+    """The whole run as JSON: every verdict with its feedback (what ``casework return`` reads)."""
+    return json.dumps({
+        "format": "casework-grades/1",
+        "results": [result_to_data(r) for r in run.results],
+        "questions": {ex: list(qs) for ex, qs in run.questions.items()},
+        "seconds": run.seconds,
+        "missing": [asdict(e) for e in run.missing],
+    }, ensure_ascii=False, indent=1) + "\n"
+
+
+def run_from_json(text: str, where: str = "results.json") -> GradeRun:
+    try:
+        data = json.loads(text)
+        assert data.get("format") == "casework-grades/1"
+        return GradeRun(
+            tuple(result_from_data(r) for r in data["results"]),
+            {ex: tuple(qs) for ex, qs in data["questions"].items()},
+            float(data.get("seconds", 0.0)),
+            tuple(ManifestEntry(**e) for e in data.get("missing", [])),
+        )
+    except (ValueError, KeyError, TypeError, AssertionError):
+        raise CaseworkError(f"{where}: 채점 결과 파일을 읽을 수 없습니다. 'casework grade'를 다시 실행해 만드세요.") from None
+
+
+# --------------------------------------------------------------------------- instructor overrides
+
+
+@dataclass(frozen=True)
+class Override:
+    """An instructor's score for one answer, with the reason (kept across regrades)."""
+
+    file: str
+    question: str
+    score: float
+    reason: str
+    line: int = 0
+
+
+OVERRIDE_HEADER = ["파일", "문항", "점수", "이유"]
+
+
+def read_overrides(path: str | os.PathLike[str]) -> list[Override]:
+    """Read an overrides CSV (파일, 문항, 점수 0–1, 이유); every bad row is one Korean error."""
+    import csv
+    import io
+
+    file = Path(path)
+    raw = file.read_bytes()
+    try:
+        text = raw.decode("utf-8-sig")
+    except UnicodeDecodeError:
+        text = raw.decode("cp949", errors="replace")
+    rows = list(csv.reader(io.StringIO(text)))
+    if not rows or [c.strip() for c in rows[0][:4]] != OVERRIDE_HEADER:
+        raise CaseworkError(f"{file.name}: 첫 줄은 '{','.join(OVERRIDE_HEADER)}'이어야 합니다.")
+    found, problems = [], []
+    for line, row in enumerate(rows[1:], 2):
+        if not any(c.strip() for c in row):
+            continue
+        cells = [c.strip() for c in row] + [""] * 4
+        try:
+            score = float(cells[2])
+        except ValueError:
+            score = -1.0
+        if not cells[0] or not cells[1]:
+            problems.append(f"{line}번째 줄: 파일과 문항을 적어 주세요.")
+        elif not 0.0 <= score <= 1.0:
+            problems.append(f"{line}번째 줄: 점수는 0부터 1까지의 숫자로 적어 주세요(받은 값: '{cells[2]}').")
+        elif not cells[3]:
+            problems.append(f"{line}번째 줄: 점수를 바꾼 이유를 적어 주세요.")
+        else:
+            found.append(Override(cells[0], cells[1], score, cells[3], line))
+    if problems:
+        raise CaseworkError(f"{file.name}: 고칠 줄이 있습니다. " + " / ".join(problems))
+    return found
+
+
+def apply_overrides(run: GradeRun, overrides: Sequence[Override]) -> tuple[GradeRun, list[str]]:
+    """The run with the instructor's scores in place (each marked with its reason), and Korean
+    notes for overrides that match no graded answer."""
+    by_key = {(o.file, o.question): o for o in overrides}
+    used: set[tuple[str, str]] = set()
+    results = []
+    for r in run.results:
+        records = dict(r.records)
+        for q in r.questions:
+            o = by_key.get((r.file, q))
+            if o is None:
+                continue
+            used.add((r.file, q))
+            old = records.get(q)
+            status = Status.CORRECT if o.score == 1 else Status.INCORRECT if o.score == 0 else Status.PARTIAL
+            base = old or QuestionResult(r.exercise or "", q, Status.UNANSWERED, 0.0, "답 칸이 없습니다.")
+            records[q] = QuestionResult(**{**base.__dict__, "status": status, "score": o.score,
+                                           "judged_score": base.score, "override_reason": o.reason})
+        results.append(SubmissionResult(**{**r.__dict__, "records": records}))
+    unused = [f"{o.line}번째 줄({o.file} {o.question})에 맞는 채점 결과가 없습니다." for o in overrides
+              if (o.file, o.question) not in used]
+    return GradeRun(tuple(results), run.questions, run.seconds, run.missing), unused
 
 
 def _load_journal(path: Path | None) -> dict[str, SubmissionResult]:
@@ -509,8 +627,9 @@ def grades_rows(run: GradeRun) -> tuple[list[str], list[list[str]]]:
     """The header and rows of grades.csv.
 
     Columns: 학습자, 사용자, 파일, 연습, 사례, 시드, one score per question (``q1``; ``07:q1``
-    when several exercises are graded together), 총점, 만점, 상태, 힌트 본 문항, 풀이 본 문항,
-    시도 횟수, 늦게 냄, 문제점. A learner in a manifest with no submission gets a row "제출 안 함".
+    when several exercises are graded together; ``*`` marks a score the instructor changed), 총점,
+    만점, 상태, 힌트 본 문항, 풀이 본 문항, 시도 횟수, 늦게 냄, 문제점. A learner in a manifest
+    with no submission gets a row "제출 안 함".
     """
     several = len(run.questions) > 1
     columns = [(ex, q) for ex in sorted(run.questions) for q in run.questions[ex]]
@@ -521,7 +640,8 @@ def grades_rows(run: GradeRun) -> tuple[list[str], list[list[str]]]:
     for r in run.results:
         graded = r.status is not GradeStatus.NOT_GRADED
         row = [r.learner, r.user or "", r.file, r.exercise or "", r.case_id, "" if r.seed is None else str(r.seed)]
-        row += [_score_text(r.scores.get(q)) if r.exercise == ex and graded else "" for ex, q in columns]
+        row += [_score_text(r.scores.get(q)) + ("*" if q in r.records and r.records[q].override_reason else "")
+                if r.exercise == ex and graded else "" for ex, q in columns]
         records = [r.records[q] for q in r.questions if q in r.records]
         attempts = [f"{rec.question}:{rec.attempts}" for rec in records if rec.attempts is not None]
         row += [
@@ -532,7 +652,9 @@ def grades_rows(run: GradeRun) -> tuple[list[str], list[list[str]]]:
             " ".join(rec.question for rec in records if rec.solution_seen),
             " ".join(attempts),
             {True: "예", False: "아니오", None: ""}[r.late],
-            "; ".join(p.message for p in r.problems),
+            "; ".join([p.message for p in r.problems]
+                      + [f"{rec.question} 점수를 강사가 바꿈(채점 {_score_text(rec.judged_score)}): {rec.override_reason}"
+                         for rec in records if rec.override_reason]),
         ]
         rows.append([excel_safe(c) for c in row])
     for e in run.missing:

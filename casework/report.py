@@ -30,6 +30,8 @@ __all__ = [
     "render_report",
     "existing_outputs",
     "write_outputs",
+    "RESULTS_FILE",
+    "OVERRIDES_FILE",
 ]
 
 GRADES_FILE = "grades.csv"
@@ -242,14 +244,78 @@ def _learners(run: GradeRun) -> str:
     return _table(["학습자", "파일", "연습", "총점", "상태"], rows, numeric=(3,))
 
 
+def _difficulty(run: GradeRun) -> str:
+    from casework.analytics import question_stats
+
+    rows = []
+    for st in question_stats(run):
+        label = f"{st.exercise} {st.question}" if len(run.questions) > 1 else st.question
+        rows.append([_e(label), _e(st.difficulty), f"{st.share_correct:.0%}", _fmt(st.mean_score), str(st.unanswered),
+                     str(st.hint_used), str(st.solution_seen)])
+    if not rows:
+        return "<p>채점한 문항이 없습니다.</p>"
+    return (_table(["문항", "난이도", "정답 비율", "평균 점수", "답하지 않음", "힌트 본 학습자", "풀이 본 학습자"], rows,
+                   numeric=(2, 3, 4, 5, 6))
+            + "<p class=\"note\">난이도는 정답 비율로 나눈 워크북의 구분입니다(80% 이상 쉬움, 50% 이상 보통, 그 밖에 어려움). "
+              "힌트·풀이를 본 수는 학습자 커널이 남긴 기록으로, 점수에는 쓰지 않습니다.</p>")
+
+
+def _wrong_answers(run: GradeRun) -> str:
+    from casework.analytics import common_wrong_answers
+
+    rows = []
+    for w in common_wrong_answers(run):
+        label = f"{w.exercise} {w.question}" if len(run.questions) > 1 else w.question
+        shown = ", ".join(w.learners[:5]) + (f" 외 {len(w.learners) - 5}명" if len(w.learners) > 5 else "")
+        rows.append([_e(label), _e(w.answer[:300]), str(len(w.learners)), _e(shown)])
+    return _table(["문항", "답", "학습자 수", "학습자"], rows, numeric=(2,)) if rows else "<p>틀린 답이 없습니다.</p>"
+
+
+def _late(run: GradeRun) -> str:
+    late = [r for r in run.results if r.late]
+    if not late:
+        known = any(r.late is not None for r in run.results)
+        return "<p>늦게 낸 제출물이 없습니다.</p>" if known else "<p>거둔 시각 기록(collected.json)이 없어 알 수 없습니다.</p>"
+    return _table(["학습자", "파일"], [[_e(r.learner), _e(r.file)] for r in late])
+
+
+def _similar(run: GradeRun) -> str:
+    from casework.analytics import SIMILARITY_THRESHOLD, similar_answers
+
+    pairs = similar_answers(run)
+    note = (f"<p class=\"note\">같은 문항의 글로 쓴 답이 {SIMILARITY_THRESHOLD:.0f}% 이상 비슷한 학습자 쌍입니다. "
+            "판정이 아니라 이야기를 나눠 볼 계기입니다. 좋은 답은 서로 비슷할 수 있고, 풀이를 본 학습자는 모범 답과 "
+            "비슷하게 쓰기 쉽습니다.</p>")
+    if not pairs:
+        return note + "<p>비슷한 답이 없습니다.</p>"
+    rows = [[_e(f"{p.exercise} {p.question}" if len(run.questions) > 1 else p.question), _e(p.first), _e(p.second),
+             f"{p.similarity:.0f}%", _e(p.first_answer[:200]), _e(p.second_answer[:200]), "예" if p.solution_seen else ""]
+            for p in pairs[:50]]
+    return note + _table(["문항", "학습자", "학습자", "비슷한 정도", "첫 답", "둘째 답", "풀이 봄"], rows, numeric=(3,))
+
+
+def _overrides(run: GradeRun) -> str:
+    rows = [[_e(r.learner), _e(r.file), _e(rec.question), _fmt(rec.judged_score or 0.0), _fmt(rec.score),
+             _e(rec.override_reason)]
+            for r in run.results for rec in r.records.values() if rec.override_reason]
+    if not rows:
+        return "<p>강사가 바꾼 점수가 없습니다.</p>"
+    return _table(["학습자", "파일", "문항", "채점 점수", "바꾼 점수", "이유"], rows, numeric=(3, 4))
+
+
 def render_report(run: GradeRun, *, title: str = "채점 보고서", generated: datetime | None = None) -> str:
     """The whole report.html as text (UTF-8, no external files)."""
     when = (generated or datetime.now()).strftime("%Y-%m-%d %H:%M")
     sections = [
         ("요약", _summary(run)),
         ("문항별 결과", _question_stats(run)),
+        ("문항별 난이도와 힌트 사용", _difficulty(run)),
         ("학습자 × 문항 점수", _heatmaps(run)),
         ("자주 나온 실수", _mistakes(run)),
+        ("자주 나온 틀린 답", _wrong_answers(run)),
+        ("비슷한 답", _similar(run)),
+        ("늦게 낸 제출물", _late(run)),
+        ("강사가 바꾼 점수", _overrides(run)),
         ("확인이 필요한 제출물", _broken(run)),
         ("학습자별 총점", _learners(run)),
     ]
@@ -264,20 +330,29 @@ def render_report(run: GradeRun, *, title: str = "채점 보고서", generated: 
 # --------------------------------------------------------------------------- writing
 
 
+RESULTS_FILE = "results.json"
+OVERRIDES_FILE = "overrides.csv"
+
+
 def existing_outputs(out_dir: str | os.PathLike[str]) -> list[Path]:
     """The report files already in ``out_dir`` (what writing would overwrite)."""
     out = Path(out_dir)
     return [out / name for name in (GRADES_FILE, REPORT_FILE) if (out / name).exists()]
 
 
-def write_outputs(run: GradeRun, out_dir: str | os.PathLike[str], *, force: bool = False) -> tuple[Path, Path]:
-    """Write grades.csv and report.html into ``out_dir``; return their paths.
+def write_outputs(run: GradeRun, out_dir: str | os.PathLike[str], *, force: bool = False,
+                  mask_names: bool = False) -> dict[str, Path]:
+    """Write the cohort's files into ``out_dir`` together, all or none; return them by kind.
 
-    Both are rendered in memory, then written to temporary files in ``out_dir`` and moved into
-    place with ``os.replace``; if anything fails or is interrupted, the temporary files are
-    removed and no half-written report is left. Existing reports are replaced only with
-    ``force``.
+    ``results.json`` keeps every judged verdict as graded (for ``casework return`` and for
+    re-applying overrides); ``overrides.csv`` in ``out_dir``, if present, puts the instructor's
+    scores into ``grades.csv``, ``report.html`` and the LMS files, each marked with its reason.
+    ``mask_names`` shows every learner as '학습자 001' … in grades.csv, report.html and the LMS
+    files (results.json keeps the names: it stays with the instructor).
     """
+    from casework.analytics import lms_rows, mask_learners
+    from casework.grading import apply_overrides, read_overrides, run_to_json
+
     out = Path(out_dir)
     if out.exists() and not out.is_dir():
         raise CaseworkError(f"{out}: 폴더가 아니라 파일입니다. --out에 폴더를 지정하세요.")
@@ -287,10 +362,30 @@ def write_outputs(run: GradeRun, out_dir: str | os.PathLike[str], *, force: bool
             f"{out}에 이전 채점 결과({', '.join(p.name for p in existing)})가 있습니다. "
             "덮어쓰려면 --force를 붙이고, 남기려면 다른 --out 폴더를 지정하세요."
         )
-    files = {
-        GRADES_FILE: grades_csv(run).encode("utf-8-sig"),  # BOM: Excel then reads Hangul right
-        REPORT_FILE: render_report(run).encode("utf-8"),
+    shown = run
+    if (out / OVERRIDES_FILE).is_file():
+        shown, _ = apply_overrides(run, read_overrides(out / OVERRIDES_FILE))
+    if mask_names:
+        shown = mask_learners(shown)
+    files: dict[str, bytes] = {
+        GRADES_FILE: grades_csv(shown).encode("utf-8-sig"),  # BOM: Excel then reads Hangul right
+        REPORT_FILE: render_report(shown).encode("utf-8"),
+        RESULTS_FILE: run_to_json(run).encode("utf-8"),
     }
+    for exercise in sorted(run.questions):
+        header, rows = lms_rows(shown, exercise)
+        files[f"lms_{exercise}.csv"] = _csv_text(header, rows).encode("utf-8-sig")
     out.mkdir(parents=True, exist_ok=True)
     atomic_write_many({out / name: data for name, data in files.items()})
-    return out / GRADES_FILE, out / REPORT_FILE
+    return {name: out / name for name in files}
+
+
+def _csv_text(header: Sequence[str], rows: Sequence[Sequence[str]]) -> str:
+    import csv
+    import io
+
+    buffer = io.StringIO(newline="")
+    writer = csv.writer(buffer, lineterminator="\n")
+    writer.writerow(header)
+    writer.writerows(rows)
+    return buffer.getvalue()

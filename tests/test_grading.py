@@ -423,7 +423,7 @@ def test_grade_command_writes_both_files(cohort, tmp_path, capsys):
     subs, manifest = cohort
     out = tmp_path / "out"
     assert cli.main(["grade", str(subs), "--manifest", str(manifest), "--out", str(out)]) == 0
-    assert {p.name for p in out.iterdir()} == {"grades.csv", "report.html"}
+    assert {p.name for p in out.iterdir()} == {"grades.csv", "report.html", "results.json", "lms_07.csv"}
     assert "실행하지 않았습니다" in capsys.readouterr().out
     assert cli.main(["grade", str(subs), "--manifest", str(manifest), "--out", str(out)]) == 2
 

@@ -130,8 +130,9 @@ def test_empty_run_renders():
 
 def test_write_outputs_writes_both_files_atomically(tmp_path):
     """Are grades.csv (UTF-8 with BOM) and report.html written, with no temp file left?"""
-    grades, page = report.write_outputs(sample_run(), tmp_path / "out")
-    assert sorted(p.name for p in (tmp_path / "out").iterdir()) == ["grades.csv", "report.html"]
+    written = report.write_outputs(sample_run(), tmp_path / "out")
+    grades, page = written["grades.csv"], written["report.html"]
+    assert sorted(p.name for p in (tmp_path / "out").iterdir()) == ["grades.csv", "lms_90.csv", "report.html", "results.json"]
     assert grades.read_bytes().startswith(b"\xef\xbb\xbf")
     assert grades.read_text(encoding="utf-8-sig").splitlines()[2] == "나래,,b.ipynb,90,,,0,0.5,0.5,2,채점 완료,,,,,"
     assert page.read_text(encoding="utf-8").startswith("<!DOCTYPE html>")
