@@ -22,7 +22,9 @@ SEEDS = ROOT.parent / "shared" / "seeds"
 
 # Reviewed: each phrase is a title, a name of a work or a fixed term that must stay as the
 # source spells it. A phrase is cut out before comparing, so it never joins a longer run.
-ALLOWED: dict[str, str] = {}
+ALLOWED: dict[str, str] = {
+    "Commission for Case Manager Certification": "name of the US certifying body (lecture slide 28)",
+}
 
 NOTEBOOKS = sorted(p for d in ("notebooks", "solutions", "exercises") for p in (ROOT / d).glob("*.ipynb"))
 DATA_FILES = sorted(p for p in (ROOT / "casework" / "data").rglob("*") if p.is_file())
