@@ -5,6 +5,10 @@ every Python string literal in casework/ and README.md is compared with the sour
 (``../shared/seeds/*.txt``) through ``tests/data/seed_shingles.txt`` (see ``tests/own_words.py``).
 A shared run of 30 or more characters, whitespace and punctuation removed, fails the test
 unless it is made of a phrase on the reviewed allow-list below.
+
+A YAML data file is compared value by value (and its comments as one text). The person's own
+spoken lines in a case file (``problem_quote`` and ``demands``, shown in quotation marks) may
+be quoted as the textbook records them, one short line each.
 """
 
 from __future__ import annotations
@@ -14,6 +18,7 @@ from pathlib import Path
 
 import nbformat
 import pytest
+import yaml
 
 from tests import own_words
 
@@ -24,7 +29,14 @@ SEEDS = ROOT.parent / "shared" / "seeds"
 # source spells it. A phrase is cut out before comparing, so it never joins a longer run.
 ALLOWED: dict[str, str] = {
     "Commission for Case Manager Certification": "name of the US certifying body (lecture slide 28)",
+    "모니터링 및 조정(Monitoring and Coordination)": "name of a stage of the five-stage process (002)",
+    "발굴/접수/초기상담 → 욕구(재)사정 → 대상자 선정 및 동의 확보 → 계획 수립 및 계약 → 개입 → 점검 → 평가 → 종결 → 사후관리":
+        "the nine stage names of the 동 flow chart, in order (003)",
 }
+
+# Keys of a case file whose values are the person's own words, shown as quotations.
+QUOTE_KEYS = frozenset({"problem_quote", "demands"})
+MAX_QUOTE = 40  # normalised characters: a short spoken line, not a paragraph
 
 NOTEBOOKS = sorted(p for d in ("notebooks", "solutions", "exercises") for p in (ROOT / d).glob("*.ipynb"))
 DATA_FILES = sorted(p for p in (ROOT / "casework" / "data").rglob("*") if p.is_file())
@@ -72,10 +84,35 @@ def test_notebook_cells_are_our_own_words(path, shingles):
     assert not found, "\n".join(found)
 
 
+def _yaml_texts(node, key=""):
+    """(key, text) for every string in a parsed YAML document."""
+    if isinstance(node, str):
+        yield key, node
+    elif isinstance(node, dict):
+        for k, value in node.items():
+            yield from _yaml_texts(value, str(k))
+    elif isinstance(node, list):
+        for value in node:
+            yield from _yaml_texts(value, key)
+
+
+def _data_texts(path: Path):
+    text = path.read_text(encoding="utf-8")
+    if path.suffix not in (".yaml", ".yml"):
+        yield "", text
+        return
+    yield "# comments", "\n".join(line for line in text.splitlines() if line.lstrip().startswith("#"))
+    for key, value in _yaml_texts(yaml.safe_load(text)):
+        if key in QUOTE_KEYS and len(own_words.normalise(value)) <= MAX_QUOTE:
+            continue
+        yield key, value
+
+
 @pytest.mark.parametrize("path", DATA_FILES, ids=lambda p: str(p.relative_to(ROOT / "casework" / "data")))
 def test_data_files_are_our_own_words(path, shingles):
-    runs = _runs(path.read_text(encoding="utf-8"), shingles)
-    assert not runs, _report(path.name, runs)
+    found = [_report(f"{path.name} {key}", _runs(text, shingles)) for key, text in _data_texts(path)]
+    found = [f for f in found if f]
+    assert not found, "\n".join(found)
 
 
 def _literals(path: Path):
