@@ -32,6 +32,9 @@ ALLOWED: dict[str, str] = {
     "모니터링 및 조정(Monitoring and Coordination)": "name of a stage of the five-stage process (002)",
     "발굴/접수/초기상담 → 욕구(재)사정 → 대상자 선정 및 동의 확보 → 계획 수립 및 계약 → 개입 → 점검 → 평가 → 종결 → 사후관리":
         "the nine stage names of the 동 flow chart, in order (003)",
+    "① 복지급여 신청 ② 복지서비스 신청 ③ 서비스연계 및 사례관리 의뢰 ④ 타기관 사업 정보 제공":
+        "the names of the four intake outcomes, in order (003)",
+    "외부 지지체계 부재/부족": "the first weakness kind the textbook names (003 정보수집)",
 }
 
 # Keys of a case file whose values are the person's own words, shown as quotations.
