@@ -206,7 +206,7 @@ def test_elderly_approaches(loaded):
     assert approaches.traditional.steps[0] == "사회복지사에 의한 노인문제 사정"
     assert approaches.traditional.steps[-1] == "실천 종결"
     assert len(approaches.traditional.steps) == 6
-    assert "혼자" in approaches.case_management.note
+    assert "사례관리자 한 사람" in approaches.case_management.note
 
 
 def test_neighbour_network(loaded):
@@ -217,7 +217,7 @@ def test_neighbour_network(loaded):
     assert any("건강상태와 기호" in t for t in net.tasks)
     assert net.monitoring == ["건강", "가족관계", "심리·정서적 문제"]
     conclusion = " ".join(net.conclusion)
-    assert "사례관리자 혼자서" in conclusion and "역량을 강화" in conclusion
+    assert "사례관리자 한 사람" in conclusion and "불가능" in conclusion and "힘을 길러" in conclusion
 
 
 def test_conversion_to_planning_dataclasses(loaded):
