@@ -157,8 +157,8 @@ COLUMNS: tuple[PdnColumn, ...] = (
         "(제시된) 문제",
         "problem",
         "당사자가 말로 털어놓는 생활의 어려움입니다. 물질·정신·사회·제도의 어느 면에서 무언가가 "
-        "모자라거나 빠져 있어서 생깁니다. 표에는 당사자의 말과, 사례관리자가 확인한 실제 상태를 "
-        "함께 적습니다.",
+        "모자라거나 빠져 있어서 생깁니다. 교재의 예시를 보면 이 칸에 당사자의 말과 함께, "
+        "사례관리자가 확인한 실제 상태도 적습니다.",
     ),
     PdnColumn(
         "demand",
@@ -166,7 +166,8 @@ COLUMNS: tuple[PdnColumn, ...] = (
         "demand / wish",
         "당사자가 문제를 풀거나 욕구를 채우는 데 도움이 되리라 믿어서, 또는 자기가 아는 방법이라서 "
         "청하는 도움입니다. '병원비', '일자리'처럼 자원이나 서비스의 모양을 띠는 일이 많고, "
-        "당사자의 목소리로 적힙니다.",
+        "당사자의 목소리로 적힙니다. 교재의 예시는 청하는 말과 함께, 도움을 청하며 털어놓은 "
+        "걱정과 까닭도 이 칸에 적습니다.",
     ),
     PdnColumn(
         "need",
@@ -295,8 +296,9 @@ _WHY = {
         "무엇을 해 달라는 청도, 무엇이 채워져야 한다는 판단도 아직 담겨 있지 않습니다."
     ),
     CATEGORY_DEMAND: (
-        "요구·바램 칸에는 당사자가 도움이 되리라 믿고 청하는 방법과, 어떻게 되기를 바라는 마음이 "
-        "당사자의 목소리 그대로 들어갑니다."
+        "요구·바램 칸에는 당사자가 도움을 청하며 한 말이 당사자의 목소리 그대로 들어갑니다. 도움이 "
+        "되리라 믿고 청하는 방법과 바람이 중심이고, 교재는 그와 함께 털어놓은 걱정이나 까닭도 이 "
+        "칸에 적었습니다."
     ),
     CATEGORY_NEED: (
         "욕구는 기대되는 삶의 수준과 지금 상태의 틈, 곧 채워져야 할 필요성입니다. 사례관리자가 "
@@ -309,7 +311,11 @@ def _demand_why(text: str) -> str:
     reading = read_statement(text)
     found = reading.requests + reading.means
     if not found:
-        return _WHY[CATEGORY_DEMAND]
+        return (
+            f"{_WHY[CATEGORY_DEMAND]} 이 말은 무엇을 청하는 말은 아니지만, 당사자가 도움을 청하면서 "
+            "함께 털어놓은 걱정이나 까닭이라 교재는 요구·바램 칸에 적었습니다. 문제 칸에는 처음 "
+            "털어놓은 어려움과 사례관리자가 확인한 상태가 들어갑니다."
+        )
     quoted = ", ".join(f"'{m}'" for m in found)
     return f"{_WHY[CATEGORY_DEMAND]} 이 말에는 {quoted}처럼 방법을 청하거나 바라는 낱말이 있습니다."
 
@@ -540,7 +546,8 @@ def practice_service_plan() -> ServicePlan:
             ServicePlanItem(
                 objective=objectives[1],
                 service="담임교사 첫 상담 동행, 알림장 읽기 도움",
-                priority=2, timing="1개월 안", start=start, end=date(2025, 5, 30), times_per_week=1,
+                priority=2, timing="1개월 안", start=date(2025, 3, 17), end=date(2025, 5, 30),
+                times_per_week=1,
                 provider="○○동 주민센터", staff="박○○", check_method="가정방문·상담",
             ),
             ServicePlanItem(

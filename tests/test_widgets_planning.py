@@ -159,7 +159,7 @@ def test_sort_widget_reveals_the_plan_only_after_an_answer():
     drops = _find(box, w.Dropdown)
     drops[0].value = "욕구"
     box.check()
-    assert "6개월 내에 현 수준보다 병원치료 일수 30% 감소" in box.reveal.value
+    assert "6개월 안에 병원치료를 받는 날이 지금보다 30% 줄어듦" in box.reveal.value
 
 
 def test_sort_widget_button_click_reveals_too():
