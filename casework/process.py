@@ -647,7 +647,7 @@ class CaseRecord:
             )
         if self.closure is not None and self.closure.reason is ClosureReason.DEATH:
             raise InvalidTransition(
-                "사망으로 종결된 사례에는 사후관리를 하지 않습니다. 기록은 종결로 마무리하세요."
+                "사망으로 종결된 사례에는 사후관리를 하지 않습니다(워크북의 규칙). 기록은 종결로 마무리하세요."
             )
         return self._move(self._check_date(on), DongStep.FOLLOW_UP, note)
 
