@@ -35,6 +35,7 @@ ALLOWED: dict[str, str] = {
     "① 복지급여 신청 ② 복지서비스 신청 ③ 서비스연계 및 사례관리 의뢰 ④ 타기관 사업 정보 제공":
         "the names of the four intake outcomes, in order (003)",
     "외부 지지체계 부재/부족": "the first weakness kind the textbook names (003 정보수집)",
+    "Continuous Evaluation and Adjustment": "English name of one of the four cautions (002)",
 }
 
 # Keys of a case file whose values are the person's own words, shown as quotations.
