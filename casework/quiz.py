@@ -327,8 +327,9 @@ def _josa(word: str, particle: str) -> str:
         has_final, rieul = final != 0, final == 8
     elif last in _DIGIT_HAS_FINAL:
         has_final, rieul = _DIGIT_HAS_FINAL[last], last in _DIGIT_FINAL_RIEUL
-    else:  # Latin letters and the rest: an ending in l, m, n is read with a final consonant
-        has_final, rieul = last.lower() in ("l", "m", "n"), last.lower() == "l"
+    else:  # Latin letters and the rest: an ending in l, m, n or ng is read with a final consonant
+        tail = word.rstrip(_TRAILING)[-2:].lower()
+        has_final, rieul = last.lower() in ("l", "m", "n") or tail == "ng", last.lower() == "l"
     if particle == "으로" and rieul:
         return without_final
     return with_final if has_final else without_final

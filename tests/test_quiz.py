@@ -101,7 +101,8 @@ def test_categorize_gives_the_items_why():
 @pytest.mark.parametrize(("word", "particle", "form"), [
     ("사정", "은", "은"), ("평가", "은", "는"), ("'문제'", "이", "가"), ("욕구·바램", "이", "이"),
     ("종결", "으로", "로"), ("점검", "으로", "으로"), ("Kumar (2000)", "이", "이"), ("NASW (1984)", "이", "가"),
-    ("사례관리자의 할 일", "을", "을"), ("5단계 과정", "과", "과"), ("Linking", "은", "는"),
+    ("사례관리자의 할 일", "을", "을"), ("5단계 과정", "과", "과"), ("Linking", "이", "이"),
+    ("Evaluation and Closure", "이", "가"), ("Planning", "은", "은"),
 ])
 def test_particles_follow_the_word(word, particle, form):
     """Is the particle chosen from how the word ends (final consonant, ㄹ before 로)?"""
