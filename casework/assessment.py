@@ -491,13 +491,15 @@ class ProblemType(str, Enum):
         raise CaseworkError(f"문제의 유형은 '소득·급여' 또는 '서비스'로 적어 주세요. 받은 값: {value!r}")
 
 
+# The two cautions as the textbook gives them (003 초기상담결과 처리), in the workbook's words;
+# the workbook's own advice around them lives in chapter 04's text, labelled as such.
 CAUTION_NO_HOSTILITY = (
-    "더 많은 지원을 받으려고 사정을 부풀리는 것처럼 보이는 분이 있어도, 섣불리 의심을 드러내거나 "
-    "나무라지 마세요. 적대적인 태도는 관계를 닫아 버립니다. 사실은 차분히 확인하면 됩니다."
+    "더 많은 지원을 받으려고 상담자에게 거짓으로 말하는 주민이 있더라도, 섣불리 적대감을 드러내거나 "
+    "비난하는 태도를 보이지 않도록 조심합니다."
 )
 CAUTION_NOT_REFUSED = (
-    "여기서 지원할 수 없거나 다른 기관을 안내해야 할 때에는, 주민이 '거절당했다'고 느끼지 않도록 "
-    "이유를 설명하고 다음에 어디로 가면 되는지 구체적으로 함께 챙겨 주세요."
+    "지원할 수 없거나 다른 기관의 정보를 안내해야 할 때에는, 주민이 거절당했다거나 내쳐졌다는 나쁜 느낌을 "
+    "받지 않도록 세심하게 배려합니다."
 )
 INTAKE_CAUTIONS: tuple[str, ...] = (CAUTION_NO_HOSTILITY, CAUTION_NOT_REFUSED)
 

@@ -288,9 +288,10 @@ class ReinterventionAdvice:
 
 
 def judge_reintervention(observation: FollowUpObservation) -> ReinterventionAdvice:
-    """Suggest re-intervention (back to 욕구(재)사정) when any warning sign is present.
+    """Suggest considering re-intervention when any warning sign is present.
 
-    This only suggests: the decision itself rests on an in-depth interview and reassessment.
+    This only suggests: whether to re-intervene and at which stage rests on 심층상담, 욕구
+    재사정 and 위기도 (the textbook's reassessment TIP); a new problem starts at 욕구(재)사정.
     """
     if not isinstance(observation, FollowUpObservation):
         raise CaseworkError(
@@ -311,8 +312,8 @@ def judge_reintervention(observation: FollowUpObservation) -> ReinterventionAdvi
             suggested=True,
             reasons=tuple(reasons),
             next_action=(
-                f"재개입을 검토하세요: 심층상담으로 상황을 다시 살피고 {REINTERVENTION_STEP} 단계로 "
-                "돌아가 욕구를 다시 사정합니다."
+                "재개입을 검토하세요: 심층상담, 욕구 재사정, 위기도로 재개입할지와 어느 단계에서 다시 "
+                f"시작할지를 정합니다. 새로 생긴 어려움이라면 {REINTERVENTION_STEP}부터 다시 합니다."
             ),
         )
     return ReinterventionAdvice(

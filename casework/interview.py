@@ -353,7 +353,7 @@ UNCHECKABLE_MISTAKES: dict[QuestionMistake, UncheckableMistake] = {
     ),
     QuestionMistake.IRRELEVANT: UncheckableMistake(
         QuestionMistake.IRRELEVANT,
-        "어떤 질문이 상관있는지는 면접의 목적과 당사자의 사정에 달려 있어서, 질문 한 문장만으로는 "
+        "어떤 질문이 상관있는지는 면접의 목적과 당사자의 형편에 달려 있어서, 질문 한 문장만으로는 "
         "가려낼 수 없습니다. 그래서 이 워크북은 자동으로 판단하지 않습니다.",
         (
             "이 답을 들으면 당사자를 돕는 데 무엇이 달라지는가?",

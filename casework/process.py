@@ -433,11 +433,22 @@ class Transition:
     note: str = ""
 
 
-# Steps from which a change in needs or situation sends the case back to 욕구(재)사정 (chart:
-# "욕구 및 상황변화", and the "NO" branch at 평가). From 사후관리 this is re-intervention
-# (workbook rule: the earlier closure and consent end, and consent must be given again).
+# Steps from which a change in needs or situation sends the case back to 욕구(재)사정. The
+# chart has the words "욕구 및 상황변화" and "NO" but, flattened to text, not where they sit:
+# the loop from 개입/점검 and "NO" as the branch at 평가 are the workbook's reading, resting on
+# the textbook's reassessment timings (after monitoring and evaluation; when needs change).
+# From 사후관리 the move is re-intervention (see REINTERVENTION_STEPS).
 LOOP_BACK_FROM: tuple[DongStep, ...] = (
     DongStep.INTERVENTION, DongStep.MONITORING, DongStep.EVALUATION, DongStep.FOLLOW_UP,
+)
+
+# Re-intervention from 사후관리: the textbook leaves *whether* and *at which stage* to
+# re-intervene to 심층상담, 욕구 재사정 and 위기도 (재사정 TIP 1), so any of these may be the
+# re-entry. Workbook rule: the earlier closure and consent end; re-entering at 계획 수립 및
+# 계약 or 개입 needs the person's consent again, given with the move.
+REINTERVENTION_STEPS: tuple[DongStep, ...] = (
+    DongStep.NEEDS_ASSESSMENT, DongStep.SELECTION_AND_CONSENT,
+    DongStep.PLANNING_AND_CONTRACT, DongStep.INTERVENTION,
 )
 
 
@@ -465,9 +476,10 @@ class CaseRecord:
     Open it with ``CaseRecord(case_id, opened_on)``; it starts at 발굴/접수/초기상담. Workbook
     teaching rules enforced here: consent is recorded at 대상자 선정 및 동의 확보 and is needed
     before 계획 수립 및 계약; closing needs a ``ClosureDecision``, and closing for 목표 달성
-    needs the 평가 step (the chart's "NO" branch: no evaluation, no closure), while the other
-    reasons (전출, 사망, 연락두절 ...) may close a case at any open step; 사망 closures get no
-    follow-up; once follow-up has ended the record accepts no more moves.
+    needs the 평가 step (no evaluation, no '목표 달성'), while the other reasons (전출, 사망,
+    연락두절 ...) may close a case at any open step; 사망 closures get no follow-up; from
+    사후관리 the case may be re-opened at one of ``REINTERVENTION_STEPS``; once follow-up has
+    ended the record accepts no more moves.
     """
 
     case_id: str
@@ -549,8 +561,9 @@ class CaseRecord:
             )
         if self.step is DongStep.FOLLOW_UP:
             raise InvalidTransition(
-                "사후관리 중인 사례입니다. 다시 개입해야 하면 loop_back_to_reassessment(날짜, reason=...)로 "
-                "욕구(재)사정으로 돌아가고, 사후관리를 마치려면 end_follow_up(날짜)를 쓰세요."
+                "사후관리 중인 사례입니다. 다시 개입해야 하면 reintervene(날짜, at=다시 시작할 단계, reason=...)로 "
+                "재개입하고(욕구(재)사정에서 다시 시작한다면 loop_back_to_reassessment(날짜, reason=...)), "
+                "사후관리를 마치려면 end_follow_up(날짜)를 쓰세요."
             )
         expected = _flow_next(self.step)
         assert expected is not None  # only 사후관리 has no next step, and it was handled above
@@ -634,7 +647,7 @@ class CaseRecord:
             )
         if self.closure is not None and self.closure.reason is ClosureReason.DEATH:
             raise InvalidTransition(
-                "사망으로 종결된 사례에는 사후관리를 하지 않습니다. 기록은 종결로 마무리하세요."
+                "사망으로 종결된 사례에는 사후관리를 하지 않습니다(워크북의 규칙). 기록은 종결로 마무리하세요."
             )
         return self._move(self._check_date(on), DongStep.FOLLOW_UP, note)
 
@@ -666,13 +679,56 @@ class CaseRecord:
                 f"돌아갈 수 있는 단계: {allowed}. 지금은 다음 단계 "
                 f"'{_next_label(self.step)}'(으)로 진행하세요."
             )
-        on = self._check_date(on)
-        note = reason.strip()
         if self.step is DongStep.FOLLOW_UP:
-            note = f"재개입: {note} (이전 종결과 동의는 끝났으므로 동의를 다시 받아야 함)"
-            self.closure = None
-            self.consent_on = None
-        return self._move(on, DongStep.NEEDS_ASSESSMENT, note)
+            return self.reintervene(on, at=DongStep.NEEDS_ASSESSMENT, reason=reason)
+        return self._move(self._check_date(on), DongStep.NEEDS_ASSESSMENT, reason.strip())
+
+    def reintervene(
+        self, on: date, *, at: DongStep | str, reason: str, consent_on: date | None = None
+    ) -> Transition:
+        """Re-open a case in 사후관리 at the stage chosen after 심층상담·욕구 재사정·위기도.
+
+        ``at`` is one of ``REINTERVENTION_STEPS``. The closure and the old consent end; at
+        계획 수립 및 계약 or 개입 the person's new consent date (``consent_on``) is required.
+        """
+        self._refuse_if_finished()
+        if not isinstance(reason, str) or not reason.strip():
+            raise InvalidTransition(
+                "재개입하는 이유를 적어 주세요. 예: reason='무릎이 나빠져 다시 끼니를 거름'"
+            )
+        if self.step is not DongStep.FOLLOW_UP:
+            raise InvalidTransition(
+                f"재개입은 사후관리 중에 하는 일입니다. 지금은 '{self.step.value}' 단계입니다."
+            )
+        target = _step_for_move(at)
+        if target not in REINTERVENTION_STEPS:
+            places = ", ".join(s.value for s in REINTERVENTION_STEPS)
+            raise InvalidTransition(
+                f"'{target.value}' 단계에서 재개입할 수는 없습니다. 다시 시작할 수 있는 단계: {places}."
+            )
+        on = self._check_date(on)
+        needs_consent = target.order > DongStep.SELECTION_AND_CONSENT.order
+        if needs_consent and consent_on is None:
+            raise InvalidTransition(
+                f"'{target.value}'에서 다시 시작하려면 당사자의 동의를 새로 받아야 합니다(이전 동의는 종결로 끝났습니다). "
+                "동의한 날을 consent_on=날짜로 함께 적어 주세요."
+            )
+        if consent_on is not None:
+            consent_on = _require_date(consent_on, "다시 동의한 날(consent_on)")
+            if not (self.last_on <= consent_on <= on):
+                raise InvalidTransition(
+                    f"다시 동의한 날 {consent_on.isoformat()}은 마지막 기록일 {self.last_on.isoformat()}과 "
+                    f"재개입한 날 {on.isoformat()} 사이여야 합니다."
+                )
+            if not needs_consent:
+                raise InvalidTransition(
+                    f"'{target.value}'에서 다시 시작하면 동의는 대상자 선정 및 동의 확보 단계에서 "
+                    "record_consent(날짜)로 받습니다. consent_on은 빼 주세요."
+                )
+        transition = self._move(on, target, f"재개입: {reason.strip()} (이전 종결과 동의는 끝남)")
+        self.closure = None
+        self.consent_on = consent_on
+        return transition
 
 
 def _require_record(record: object) -> CaseRecord:
@@ -700,9 +756,10 @@ def allowed_next_steps(
 ) -> tuple[DongStep, ...]:
     """Every step the record would accept next, in flow order.
 
-    Includes the loop back to 욕구(재)사정 where allowed and, unless
-    ``include_early_closure`` is False, 종결 from any open step (for reasons other than
-    목표 달성). 계획 수립 및 계약 is left out until consent is recorded.
+    Includes the loop back to 욕구(재)사정 where allowed, every re-entry stage during 사후관리
+    (``REINTERVENTION_STEPS``) and, unless ``include_early_closure`` is False, 종결 from any
+    open step (for reasons other than 목표 달성). 계획 수립 및 계약 is left out until consent is
+    recorded (re-entering there from 사후관리 comes with a new consent).
     """
     record = _require_record(record)
     if not isinstance(include_early_closure, bool):
@@ -714,7 +771,7 @@ def allowed_next_steps(
     step = record.step
     allowed: set[DongStep] = set()
     if step is DongStep.FOLLOW_UP:
-        allowed.add(DongStep.NEEDS_ASSESSMENT)
+        allowed.update(REINTERVENTION_STEPS)
     elif step is DongStep.CLOSURE:
         nxt = next_step(record)
         if nxt is not None:

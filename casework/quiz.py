@@ -3,15 +3,19 @@
 Four kinds cover the walkthrough's exercises:
 
 - ``choice``: pick one option; every option carries its own explanation.
-- ``match``: pair each left item (a definition) with a right item (its author).
-- ``order``: put steps in order.
+- ``match``: pair each left item (a definition) with a right item (its author); each pair
+  carries the reason it belongs together.
+- ``order``: put steps in order; each step may carry the reason for its place.
 - ``categorize``: put each statement in a category (e.g. 문제 / 요구 / 욕구).
+
+A wrong item is told what it is and why, in Korean with particles that fit the word.
 
 Files live in ``casework/data/quizzes/<id>.yaml`` and are validated on load.
 """
 
 from __future__ import annotations
 
+import re
 from collections.abc import Mapping, Sequence
 from pathlib import Path
 from typing import Annotated, Literal, Union
@@ -59,6 +63,7 @@ class ChoiceQuestion(_Question):
 class Pair(_Model):
     left: str = Field(min_length=1)
     right: str = Field(min_length=1)
+    why: str = ""
 
 
 class MatchQuestion(_Question):
@@ -81,13 +86,36 @@ class MatchQuestion(_Question):
 
 
 class OrderQuestion(_Question):
+    """Steps in their right order; in YAML a step is a text or ``{text: …, why: …}``."""
+
     kind: Literal["order"]
     items: list[str] = Field(min_length=2)
+    reasons: dict[str, str] = Field(default_factory=dict)
+
+    @model_validator(mode="before")
+    @classmethod
+    def _split_reasons(cls, data: object) -> object:
+        if not isinstance(data, dict) or not isinstance(data.get("items"), list):
+            return data
+        items, reasons = [], dict(data.get("reasons") or {})
+        for item in data["items"]:
+            if isinstance(item, dict):
+                if set(item) - {"text", "why"} or not isinstance(item.get("text"), str):
+                    raise ValueError("items 의 항목은 글자이거나 text 와 why 를 가진 항목이어야 합니다")
+                items.append(item["text"])
+                if item.get("why"):
+                    reasons[item["text"]] = item["why"]
+            else:
+                items.append(item)
+        return {**data, "items": items, "reasons": reasons}
 
     @model_validator(mode="after")
     def _unique(self) -> "OrderQuestion":
         if len(set(self.items)) != len(self.items):
             raise ValueError("items 에 같은 항목이 두 번 있습니다")
+        unknown = [k for k in self.reasons if k not in self.items]
+        if unknown:
+            raise ValueError(f"reasons 에 items 에 없는 항목이 있습니다: {', '.join(unknown)}")
         return self
 
     def right_answer(self) -> list[str]:
@@ -201,28 +229,30 @@ def _judge_choice(q: ChoiceQuestion, answer: object) -> Feedback:
     else:
         matches = [o for o in q.options if o.text == answer.strip()]
         if not matches:
-            raise CaseworkError(f"'{answer}' 는 보기에 없습니다. 보기 중 하나를 그대로 골라 주세요.")
+            raise CaseworkError(f"'{answer}'{_josa(answer, '은')} 보기에 없습니다. 보기 중 하나를 그대로 골라 주세요.")
         chosen = matches[0]
     if chosen.correct:
         return Feedback(Status.CORRECT, chosen.why, (q.explanation,) if q.explanation else (), 1.0)
     right = next(o for o in q.options if o.correct)
-    return Feedback(Status.INCORRECT, chosen.why, (f"정답은 '{right.text}' 입니다: {right.why}",), 0.0)
+    why = _without_affirmation(right.why)
+    return Feedback(Status.INCORRECT, chosen.why, (f"정답은 '{right.text}'입니다.{' ' + why if why else ''}",), 0.0)
 
 
 def _judge_match(q: MatchQuestion, answer: object) -> Feedback:
     if not isinstance(answer, Mapping):
         raise CaseworkError("연결 문제의 답은 {왼쪽 항목: 오른쪽 항목} 형태의 사전(dict)으로 주세요.")
-    expected = {p.left: p.right for p in q.pairs}
+    expected = {p.left: p for p in q.pairs}
     unknown = [k for k in answer if k not in expected]
     if unknown:
         raise CaseworkError(f"문제에 없는 항목이 있습니다: {', '.join(map(str, unknown))}")
     wrong = []
-    for left, right in expected.items():
+    for left, pair in expected.items():
         given = answer.get(left)
         if given in (None, "", Ellipsis):
-            wrong.append(f"'{_short(left)}' 에 아직 답하지 않았습니다.")
-        elif given != right:
-            wrong.append(f"'{_short(left)}' 은(는) {given} 이(가) 아닙니다. 다시 읽어 보세요.")
+            wrong.append(f"'{_short(left)}'에 아직 답하지 않았습니다.")
+        elif given != pair.right:
+            wrong.append(_sentence(
+                f"'{_short(left)}'의 짝은 '{given}'{_josa(str(given), '이')} 아니라 '{pair.right}'입니다.", pair.why))
     return _verdict(len(expected) - len(wrong), len(expected), wrong, q.explanation)
 
 
@@ -242,7 +272,8 @@ def _judge_order(q: OrderQuestion, answer: object) -> Feedback:
             parts.append("같은 항목을 두 번 넣었습니다")
         return Feedback(Status.INCORRECT, "모든 항목을 한 번씩 넣어 주세요.", tuple(parts), 0.0)
     wrong = [
-        f"{pos}번째 자리에 '{given}' 이(가) 왔습니다. 이 자리에는 다른 단계가 와야 합니다."
+        _sentence(f"{pos}번째 자리의 '{_short(given)}'{_josa(given, '은')} {q.items.index(given) + 1}번째에 옵니다.",
+                  q.reasons.get(given, ""))
         for pos, (given, right) in enumerate(zip(answer, q.items), start=1)
         if given != right
     ]
@@ -259,11 +290,49 @@ def _judge_categorize(q: CategorizeQuestion, answer: object) -> Feedback:
     for item in q.items:
         given = answer.get(item.text)
         if given in (None, "", Ellipsis):
-            wrong.append(f"'{_short(item.text)}' 을(를) 아직 분류하지 않았습니다.")
+            wrong.append(f"'{_short(item.text)}'{_josa(item.text, '을')} 아직 분류하지 않았습니다.")
         elif given != item.category:
-            why = f" {item.why}" if item.why else ""
-            wrong.append(f"'{_short(item.text)}' 은(는) {given} 이(가) 아니라 {item.category} 입니다.{why}")
+            wrong.append(_sentence(
+                f"'{_short(item.text)}'{_josa(item.text, '은')} '{given}'{_josa(given, '이')} 아니라 "
+                f"'{item.category}'입니다.", item.why))
     return _verdict(len(q.items) - len(wrong), len(q.items), wrong, q.explanation)
+
+
+def _sentence(verdict: str, why: str) -> str:
+    return f"{verdict} {why}" if why else verdict
+
+
+_AFFIRMATION = re.compile(r"^\s*맞(습니다|아요)[.!]?\s*")
+
+
+def _without_affirmation(why: str) -> str:
+    """A right option's explanation without its opening '맞습니다.' (shown after a wrong pick)."""
+    return _AFFIRMATION.sub("", why, count=1)
+
+
+# Private until the shared josa helper of the judging layer exists.
+_PARTICLES = {"은": ("은", "는"), "이": ("이", "가"), "을": ("을", "를"), "과": ("과", "와"), "으로": ("으로", "로")}
+_DIGIT_HAS_FINAL = {"0": True, "1": True, "2": False, "3": True, "4": False,
+                    "5": False, "6": True, "7": True, "8": True, "9": False}
+_DIGIT_FINAL_RIEUL = {"1", "7", "8"}
+_TRAILING = " \t'\"‘’“”()[]{}«»「」『』<>.,…·:;!?"
+
+
+def _josa(word: str, particle: str) -> str:
+    """The form of ``particle`` (given as 은/이/을/과/으로) that follows ``word`` as it is read."""
+    with_final, without_final = _PARTICLES[particle]
+    last = word.rstrip(_TRAILING)[-1:]
+    if "가" <= last <= "힣":
+        final = (ord(last) - ord("가")) % 28
+        has_final, rieul = final != 0, final == 8
+    elif last in _DIGIT_HAS_FINAL:
+        has_final, rieul = _DIGIT_HAS_FINAL[last], last in _DIGIT_FINAL_RIEUL
+    else:  # Latin letters and the rest: an ending in l, m, n or ng is read with a final consonant
+        tail = word.rstrip(_TRAILING)[-2:].lower()
+        has_final, rieul = last.lower() in ("l", "m", "n") or tail == "ng", last.lower() == "l"
+    if particle == "으로" and rieul:
+        return without_final
+    return with_final if has_final else without_final
 
 
 def _short(text: str, limit: int = 40) -> str:

@@ -4,7 +4,7 @@ Sources: 광진구청 희망나눔팀 학습동아리 교재 (자원개발: 인�
 자원 연계) and the lecture slides (공식적·비공식적 자원; the 80-year-old's public resources).
 
 Teaching rules of the workbook, not of the textbook: a resource's sector decides whether it is
-formal (공공, 민간) or informal (비공식); a resource fits a need when it serves the need's
+formal (공적, 민간) or informal (비공식); a resource fits a need when it serves the need's
 domain.
 """
 
@@ -83,21 +83,24 @@ _KIND_EXPLANATIONS = {
 
 
 class Sector(str, Enum):
-    """Who provides a resource. 공공 and 민간 are formal, 비공식 is informal."""
+    """Who provides a resource. 공적 and 민간 are formal, 비공식 is informal.
 
-    PUBLIC = "공공"
+    The label is 공적, as in the chapters and case files; 공공 is accepted as another name.
+    """
+
+    PUBLIC = "공적"
     PRIVATE = "민간"
     INFORMAL = "비공식"
 
     @property
     def is_formal(self) -> bool:
-        """True for 공공 and 민간 (공식적 자원), False for 비공식."""
+        """True for 공적 and 민간 (공식적 자원), False for 비공식."""
         return self is not Sector.INFORMAL
 
     @classmethod
     def parse(cls, value: "Sector | str") -> "Sector":
-        """Accept a member, its Korean label or its English name."""
-        return parse_member(cls, value, "자원 제공 주체")
+        """Accept a member, its Korean label (or 공공) or its English name."""
+        return parse_member(cls, value, "자원 제공 주체", aliases={"공공": cls.PUBLIC})
 
 
 @dataclass(frozen=True)
@@ -133,7 +136,7 @@ class Resource:
 
     @property
     def is_formal(self) -> bool:
-        """공식적 자원 if the sector is 공공 or 민간."""
+        """공식적 자원 if the sector is 공적 or 민간."""
         return self.sector.is_formal
 
 

@@ -298,7 +298,7 @@ def test_missed_depends_on_which_lists_are_combined(samples):
     three = al.missed(needs, [center, welfare, home], mask=False)
     assert list(two[al.NAME]) == ["라마바", "마바사", "차카타"]
     assert list(three[al.NAME]) == ["라마바", "차카타"]
-    assert two.loc[0, al.NEED] == "주거 환경 개선"
+    assert two.loc[0, al.NEED] == "안전한 주거 환경 확보의 욕구"
 
 
 def test_missed_groups_needs_and_masks(samples):
@@ -307,7 +307,7 @@ def test_missed_groups_needs_and_masks(samples):
     center_only = _service([("나다라", "1938-11", "가나1동", "가", "상담")])
     result = al.missed(needs, [center_only])
     first = result.iloc[0]
-    assert first[al.NAME] == "가○○" and first[al.NEED] == "식사 준비가 어려움, 외로움"
+    assert first[al.NAME] == "가○○" and first[al.NEED] == "규칙적인 식생활 유지의 욕구, 사회적 관계 회복의 욕구"
 
 
 def test_missed_points_out_a_namesake(samples):

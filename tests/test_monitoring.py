@@ -324,7 +324,8 @@ def test_service_checklist_has_the_seven_questions_with_their_items():
     assert [len(i.actions) for i in SERVICE_CHECKLIST.items] == [2, 3, 3, 2, 4, 3, 3]
     assert all(i.question.endswith("?") for i in SERVICE_CHECKLIST.items)
     assert "지지망" in SERVICE_CHECKLIST.items[3].question
-    assert "자원을 새로 개발" in SERVICE_CHECKLIST.items[4].actions[3]
+    assert "지역사회 자원을 개발" in SERVICE_CHECKLIST.items[4].actions[3]
+    assert "없으면" not in SERVICE_CHECKLIST.items[4].actions[3]  # the textbook sets no such condition
 
 
 def test_reassessment_and_follow_up_checklists():

@@ -80,7 +80,7 @@ def test_plan_table_shows_only_objectives_and_services():
     """Does the plan table (shown after the quiz) hide demands and needs?"""
     case = load_case("low_grades")
     table = pdn.plan_table(case)
-    assert "몇개월 내에 현재 평균 성적보다 30% 향상" in str(table)
+    assert "몇 개월 안에 평균 성적이 지금보다 30% 오름" in str(table)
     assert "학원비 지원" in str(table)
     assert "학원비 좀 지원해주세요." not in str(table)
     assert "자존감 회복의 욕구" not in str(table)

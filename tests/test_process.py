@@ -15,6 +15,7 @@ from casework.process import (
     FIVE_TO_DONG,
     LOOP_BACK_FROM,
     PARTICIPANTS,
+    REINTERVENTION_STEPS,
     ROTHMAN_TO_DONG,
     STEP_ORDER,
     CaseRecord,
@@ -337,6 +338,44 @@ def test_reintervention_from_follow_up_reopens_and_needs_new_consent():
     record.advance(D.PLANNING_AND_CONTRACT, day(42))
 
 
+@pytest.mark.parametrize("at", [D.NEEDS_ASSESSMENT, D.SELECTION_AND_CONSENT])
+def test_reintervention_before_planning_asks_consent_at_its_step(at):
+    """Re-entering at 욕구(재)사정 or 대상자 선정 및 동의 확보: is consent taken again there?"""
+    record = closed_record()
+    record.start_follow_up(day(21))
+    record.reintervene(day(40), at=at, reason="어려움을 다시 호소함")
+    assert record.step is at and record.closure is None and record.consent_on is None
+    with pytest.raises(InvalidTransition, match="consent_on"):
+        closed = closed_record()
+        closed.start_follow_up(day(21))
+        closed.reintervene(day(40), at=at, reason="다시", consent_on=day(40))
+
+
+@pytest.mark.parametrize("at", [D.PLANNING_AND_CONTRACT, D.INTERVENTION])
+def test_reintervention_at_planning_or_intervention_needs_a_new_consent(at):
+    """Re-entering at 계획 수립 및 계약 or 개입: is a new consent date required and kept?"""
+    record = closed_record()
+    record.start_follow_up(day(21))
+    with pytest.raises(InvalidTransition, match="동의를 새로 받아야"):
+        record.reintervene(day(40), at=at, reason="같은 서비스가 끊김")
+    with pytest.raises(InvalidTransition, match="사이여야"):
+        record.reintervene(day(40), at=at, reason="같은 서비스가 끊김", consent_on=day(41))
+    record.reintervene(day(40), at=at, reason="같은 서비스가 끊김", consent_on=day(39))
+    assert record.step is at and record.consent_on == day(39) and record.closure is None
+    assert record.history[-1].note.startswith("재개입: 같은 서비스가 끊김")
+
+
+@pytest.mark.parametrize("at", [D.DISCOVERY_INTAKE, D.MONITORING, D.EVALUATION, D.CLOSURE, "없는 단계"])
+def test_reintervention_at_other_stages_or_outside_follow_up_is_refused(at):
+    """Is re-entry refused at a stage that is not a re-entry point, and outside 사후관리?"""
+    record = closed_record()
+    record.start_follow_up(day(21))
+    with pytest.raises(InvalidTransition):
+        record.reintervene(day(40), at=at, reason="다시")
+    with pytest.raises(InvalidTransition, match="사후관리 중에"):
+        record_at(D.MONITORING).reintervene(day(60), at=D.INTERVENTION, reason="다시", consent_on=day(60))
+
+
 @pytest.mark.parametrize("step", [D.DISCOVERY_INTAKE, D.NEEDS_ASSESSMENT, D.INTERVENTION])
 @pytest.mark.parametrize("reason", ["사망", "장기간 연락두절"])
 def test_early_closure_for_reasons_other_than_goals(step, reason):
@@ -633,11 +672,11 @@ def test_allowed_next_steps_after_consent_and_without_early_closure():
 
 
 def test_allowed_next_steps_after_closing_and_in_follow_up():
-    """After 종결 is only 사후관리 allowed, and during 사후관리 only re-intervention?"""
+    """After 종결 is only 사후관리 allowed, and during 사후관리 re-intervention at any re-entry stage?"""
     record = closed_record()
     assert allowed_next_steps(record) == (D.FOLLOW_UP,)
     record.start_follow_up(day(21))
-    assert allowed_next_steps(record) == (D.NEEDS_ASSESSMENT,)
+    assert allowed_next_steps(record) == REINTERVENTION_STEPS
     assert set(LOOP_BACK_FROM) == {D.INTERVENTION, D.MONITORING, D.EVALUATION, D.FOLLOW_UP}
 
 

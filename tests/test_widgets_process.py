@@ -47,6 +47,9 @@ def _try_move(record: CaseRecord, target: DongStep, reason: ClosureReason | None
                                  goals_reviewed=reason.needs_evaluation and rec.step is D.EVALUATION))
     elif target is D.FOLLOW_UP:
         rec.start_follow_up(on)
+    elif rec.step is D.FOLLOW_UP:
+        consent_on = on if target.order > D.SELECTION_AND_CONSENT.order else None
+        rec.reintervene(on, at=target, reason="어려움을 다시 호소함", consent_on=consent_on)
     elif target is D.NEEDS_ASSESSMENT and rec.step is not D.DISCOVERY_INTAKE:
         rec.loop_back_to_reassessment(on, reason="상황 변화")
     else:
