@@ -121,7 +121,7 @@ def test_exercise_answers_are_blank_and_solutions_hold_the_model_answers(name):
         assert all(line.startswith(("%%답", "#")) for line in blank.source.splitlines())
         filled = parse_answer_cell(next(c for c in solution.cells if c.id == f"{qid}-answer").source)
         body = "\n".join(line for line in filled.body.splitlines() if not line.startswith("#"))
-        assert body == checker.model_answer(qid), (name, qid)
+        assert body == checker.model_answer(qid), (name, qid, "run tools/refresh_solution_answers.py")
 
 
 # --------------------------------------------------------------------------- papermill, one kernel per notebook

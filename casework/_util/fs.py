@@ -13,6 +13,7 @@ so that a colleague or a file-sharing tool sees the same permissions on every ou
 
 from __future__ import annotations
 
+import errno
 import functools
 import os
 import tempfile
@@ -76,7 +77,10 @@ def _place_new(tmp: str, target: Path) -> None:
         os.link(tmp, target)
     except FileExistsError:
         raise CaseworkError(f"이미 파일이 있습니다: {target.name}. 다른 이름을 쓰거나 덮어쓰기를 고르세요.") from None
-    except OSError:  # a file system without hard links (some network drives)
+    except OSError as exc:
+        if exc.errno not in (errno.EPERM, errno.ENOTSUP, errno.EOPNOTSUPP):
+            raise
+        # A file system without hard links (some network drives): check, then move.
         if target.exists():
             raise CaseworkError(f"이미 파일이 있습니다: {target.name}.") from None
         os.replace(tmp, target)
