@@ -3,6 +3,7 @@
 
     python3 tasks.py lab    # install into .venv, open the workbook in JupyterLab
     python3 tasks.py test   # install into .venv (+ test tools, Chromium), run every test
+    python3 tasks.py hub    # install into .venv (+ JupyterHub, proxy from npm), start a local hub
 
 Uses only the standard library, so it runs on a fresh machine with Python 3.11 and pip.
 Installs are pinned by constraints.txt and skipped when nothing changed.
@@ -24,6 +25,8 @@ BIN = VENV / ("Scripts" if os.name == "nt" else "bin")
 PY = BIN / "python"
 CONSTRAINTS = ROOT / "constraints.txt"
 APT_PACKAGES = ("chromium", "fonts-nanum")
+PROXY_DIR = ROOT / "jupyter" / "proxy"  # configurable-http-proxy, pinned by package-lock.json
+PROXY_BIN = PROXY_DIR / "node_modules" / ".bin" / "configurable-http-proxy"
 
 
 def say(msg: str) -> None:
@@ -77,6 +80,37 @@ def ensure_browser() -> None:
     run("apt-get", "install", "-y", "-qq", "--no-install-recommends", *missing, env=env)
 
 
+def ensure_proxy() -> bool:
+    """Install JupyterHub's configurable-http-proxy from npm into jupyter/proxy/node_modules.
+
+    Uses ``npm ci`` (exactly the versions in package-lock.json). Without npm, installs Debian's
+    nodejs and npm when root; otherwise says so and returns False (hub tests are then skipped).
+    """
+    digest = hashlib.sha256((PROXY_DIR / "package-lock.json").read_bytes()).hexdigest()
+    stamp = PROXY_DIR / "node_modules" / ".installed"
+    if PROXY_BIN.exists() and stamp.exists() and stamp.read_text() == digest:
+        return True
+    if not shutil.which("npm"):
+        if os.name != "posix" or os.geteuid() != 0 or not shutil.which("apt-get"):
+            say("npm 이 없고 설치 권한이 없어 허브(configurable-http-proxy)를 설치하지 않습니다. Node.js 20 이상과 npm 을 설치하세요.")
+            return False
+        say("apt-get 으로 설치합니다: nodejs npm")
+        env = dict(os.environ, DEBIAN_FRONTEND="noninteractive")
+        run("apt-get", "update", "-qq", env=env)
+        run("apt-get", "install", "-y", "-qq", "--no-install-recommends", "nodejs", "npm", env=env)
+    say("npm 으로 configurable-http-proxy 를 설치합니다 …")
+    run(shutil.which("npm") or "npm", "ci", "--no-audit", "--no-fund", "--loglevel=error", cwd=PROXY_DIR)
+    stamp.write_text(digest)
+    return True
+
+
+def hub(args: argparse.Namespace) -> int:
+    ensure_venv("hub")
+    if not ensure_proxy():
+        return 1
+    return subprocess.call([str(BIN / "casework"), "hub", *args.rest], cwd=ROOT)
+
+
 def lab(args: argparse.Namespace) -> int:
     ensure_venv("lab")
     start = ROOT / "notebooks" / "00_시작하기.ipynb"
@@ -89,6 +123,7 @@ def lab(args: argparse.Namespace) -> int:
 def test(args: argparse.Namespace) -> int:
     ensure_venv("test")
     ensure_browser()
+    ensure_proxy()
     cmd = [PY, "-m", "pytest", *args.rest]
     say(" ".join(str(c) for c in cmd))
     return subprocess.call([str(c) for c in cmd], cwd=ROOT)
@@ -101,6 +136,8 @@ def main() -> int:
     p_lab.set_defaults(func=lab)
     p_test = sub.add_parser("test", help="설치 후 모든 테스트를 실행합니다")
     p_test.set_defaults(func=test)
+    p_hub = sub.add_parser("hub", help="설치 후 워크북 JupyterHub 를 이 컴퓨터에서 시작합니다 (casework hub 의 옵션을 그대로 받음)")
+    p_hub.set_defaults(func=hub)
     args, rest = parser.parse_known_args()
     args.rest = rest
     return args.func(args)

@@ -11,6 +11,7 @@ import argparse
 import re
 import sys
 from collections.abc import Callable, Sequence
+from datetime import datetime
 from pathlib import Path
 
 from casework import __version__
@@ -287,6 +288,107 @@ def _cmd_cases(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
+def _hub_token(args: argparse.Namespace) -> str:
+    import os
+
+    if args.token_file:
+        try:
+            return Path(args.token_file).read_text(encoding="utf-8").strip()
+        except OSError as exc:
+            raise CaseworkError(f"토큰 파일을 읽지 못했습니다 ({args.token_file}): {exc.strerror or exc}") from None
+    token = os.environ.get("CASEWORK_HUB_TOKEN") or os.environ.get("JUPYTERHUB_API_TOKEN")
+    if not token:
+        raise CaseworkError(
+            "허브 서비스 토큰이 없습니다. 'casework hub'가 데이터 폴더에 만든 instructor-token 파일을 "
+            "--token-file로 주거나 CASEWORK_HUB_TOKEN 환경 변수에 적으세요."
+        )
+    return token
+
+
+def _local_time(value: datetime | None) -> str:
+    return value.astimezone().strftime("%Y-%m-%d %H:%M:%S %z") if value else "-"
+
+
+def _cmd_collect(args: argparse.Namespace) -> int:
+    from casework.hub.client import HubClient
+    from casework.hub.manifest_io import read_manifest
+    from casework.hub.transfer import CollectStatus, collect, parse_deadline
+
+    deadline = parse_deadline(args.deadline) if args.deadline else None
+    manifest = read_manifest(args.manifest)
+    with HubClient(args.hub, _hub_token(args), timeout=args.timeout) as client:
+        result = collect(
+            client, manifest, args.out, folder=args.folder, deadline=deadline,
+            force=args.force, start_stopped=args.start_stopped,
+        )
+    rows = [
+        [
+            item.learner, item.user or "-", item.file, item.status.label, _local_time(item.last_modified),
+            {True: "늦음", False: "", None: "-"}[item.late],
+        ]
+        for item in result.items
+    ]
+    _print_table(["학습자", "사용자", "파일", "결과", "마지막 저장", "마감"], rows)
+    print()
+    missed = [item for item in result.items if item.status is not CollectStatus.COLLECTED]
+    late = sum(1 for item in result.items if item.late)
+    print(
+        f"연습 {manifest.exercise}: {len(result.items)}명 중 {len(result.items) - len(missed)}명의 노트북을 "
+        f"{_shown(result.out)}에 가져왔습니다" + (f" (마감 뒤 저장 {late}명)." if deadline else ".")
+    )
+    print(f"기록: {_shown(result.record)}")
+    if missed:
+        print(f"가져오지 못한 학습자 {len(missed)}명:", file=sys.stderr)
+        for item in missed:
+            print(f"  - {item.learner}: {item.message}", file=sys.stderr)
+        return EXIT_PROBLEMS
+    return EXIT_OK
+
+
+def _cmd_hub(args: argparse.Namespace) -> int:
+    import signal
+
+    from casework.hub import launch
+    from casework.hub.client import HubClient
+    from casework.hub.settings import TOKEN_FILE
+
+    launch.check_hub_installed()
+    settings = launch.prepare(
+        args.data, ip=args.ip, port=args.port, instructor=args.instructor, cull_timeout=args.cull_timeout,
+    )
+    print(f"허브를 시작합니다 (데이터 폴더: {_shown(settings.data)}) …", flush=True)
+    hub = launch.start_hub(settings)
+
+    def interrupt(*_: object) -> None:
+        raise KeyboardInterrupt
+
+    signal.signal(signal.SIGTERM, interrupt)  # a service manager's stop is handled like Ctrl+C
+    try:
+        learners = [n.strip() for n in (args.learners or "").split(",") if n.strip()]
+        if learners:
+            with HubClient(hub.url, hub.token) as client:
+                client.create_users(learners)
+        print(f"허브가 켜졌습니다: {hub.url}")
+        print(f"  강사 계정: {settings.instructor} / 비밀번호: {settings.instructor_password}")
+        print(f"  학습자 비밀번호(모두 같음): {settings.learner_password}")
+        if learners:
+            print(f"  학습자 계정: {', '.join(learners)}")
+        print("  학습자 계정은 강사가 관리 화면(Admin)이나 'casework assign --hub'로 만듭니다.")
+        print(f"  강사 도구 토큰 파일: {_shown(settings.data / TOKEN_FILE)} (casework collect --token-file)")
+        print(f"  기록: {_shown(hub.log)}")
+        print("끄려면 Ctrl+C를 누르세요.", flush=True)
+        code = hub.process.wait()
+        print(f"허브가 스스로 멈췄습니다 (종료 코드 {code}). 기록의 끝부분:\n{hub.log_tail(2000)}", file=sys.stderr)
+        return EXIT_ERROR
+    except KeyboardInterrupt:
+        print("허브를 끕니다 …", flush=True)
+        return EXIT_OK
+    finally:
+        hub.stop()
+        print("허브와 학습 서버를 모두 껐습니다.")
+
+
+
 # --------------------------------------------------------------------------- parser and entry
 
 
@@ -392,6 +494,49 @@ def build_parser() -> argparse.ArgumentParser:
     )
     cas.add_argument("files", nargs="*", metavar="FILE", help="검사할 사례 YAML 파일")
     cas.set_defaults(handler=_cmd_cases)
+
+    col = commands.add_parser(
+        "collect",
+        help="허브에서 학습자들의 노트북을 가져옵니다",
+        description=(
+            "배부 기록(casework-manifest.json)의 학습자마다 허브의 홈 폴더에서 지금 노트북을 읽어\n"
+            "--out 폴더에 그대로 저장하고, collected.json에 가져온 시각, 마지막 저장 시각(서버 시각),\n"
+            "마감(--deadline) 뒤에 저장했는지를 적습니다. 학습자의 파일은 바꾸지 않습니다.\n"
+            "허브 사용자가 없거나, 서버가 꺼져 있거나, 파일이 없거나, 서버가 응답하지 않는 학습자는\n"
+            "이름과 함께 알려 주고 나머지는 가져옵니다(그런 학습자가 있으면 종료 코드 1)."
+        ),
+    )
+    col.add_argument("--hub", metavar="URL", required=True, help="허브 주소 (예: http://127.0.0.1:8000)")
+    col.add_argument("--manifest", metavar="FILE", required=True, help="casework assign이 만든 배부 기록 파일 또는 그 폴더")
+    col.add_argument("--out", metavar="DIR", required=True, help="가져온 노트북과 collected.json을 둘 폴더")
+    col.add_argument("--deadline", metavar="ISO8601", help="마감 시각, 시간대 포함 (예: 2026-12-01T18:00+09:00)")
+    col.add_argument("--folder", metavar="PATH", default="", help="학습자 홈 안에서 노트북이 있는 폴더 (기본값: 홈 바로 아래)")
+    col.add_argument("--token-file", metavar="FILE", help="강사 도구 토큰 파일 (기본값: CASEWORK_HUB_TOKEN 환경 변수)")
+    col.add_argument(
+        "--timeout", metavar="SEC", type=float, default=15.0,
+        help="허브나 학습 서버의 응답을 기다릴 시간 (기본값: 15초; 넘으면 '서버 응답 없음')",
+    )
+    col.add_argument("--start-stopped", action="store_true", help="꺼진 학습 서버를 잠시 켜서 가져오고 다시 끕니다")
+    col.add_argument("--force", action="store_true", help="--out에 이미 가져온 파일이 있으면 덮어씁니다")
+    col.set_defaults(handler=_cmd_collect)
+
+    hub = commands.add_parser(
+        "hub",
+        help="워크북이 설치된 JupyterHub를 이 컴퓨터에서 시작합니다",
+        description=(
+            "학습자마다 자기 홈 폴더에서 한국어 JupyterLab(워크북 포함)을 쓰는 JupyterHub를 켭니다.\n"
+            "강사 한 명이 관리자이고, 학습자는 모두 같은 비밀번호로 들어옵니다. 한동안 쓰지 않은\n"
+            "학습 서버는 저절로 꺼집니다(--cull-timeout). 설정과 비밀번호는 --data 폴더에 남아\n"
+            "다음에 켤 때도 같습니다. 처음이면 'python3 tasks.py hub'로 설치와 시작을 한 번에 하세요."
+        ),
+    )
+    hub.add_argument("--data", metavar="DIR", default="hub-data", help="허브 데이터 폴더 (기본값: 현재 폴더의 hub-data)")
+    hub.add_argument("--ip", default="127.0.0.1", help="받을 주소 (기본값: 127.0.0.1, 이 컴퓨터에서만)")
+    hub.add_argument("--port", type=int, default=8000, help="허브 주소의 포트 (기본값: 8000)")
+    hub.add_argument("--instructor", metavar="NAME", default="instructor", help="관리자인 강사 계정 이름 (기본값: instructor)")
+    hub.add_argument("--learners", metavar="NAMES", help="미리 만들 학습자 계정, 쉼표로 구분 (예: hong,kim)")
+    hub.add_argument("--cull-timeout", metavar="SEC", type=int, default=3600, help="이 시간 동안 쓰지 않은 학습 서버를 끕니다 (기본값: 3600초)")
+    hub.set_defaults(handler=_cmd_hub)
     return parser
 
 
