@@ -169,8 +169,8 @@ def test_hand_out_write_and_collect_through_the_hub(hub, tmp_path, capsys):
     good = _with_answer(issued["hong"], "과다한 목표")
     wrong = _with_answer(issued["kim"], "모르겠음")
     hong_saved = client.put_file("hong", _file_name("홍길동"), good)
-    deadline = hong_saved + timedelta(seconds=1)
-    time.sleep(max(0.0, (deadline - datetime.now(UTC)).total_seconds()) + 1.2)
+    deadline = hong_saved + timedelta(seconds=0.3)
+    time.sleep(max(0.0, (deadline - datetime.now(UTC)).total_seconds()) + 0.3)
     kim_saved = client.put_file("kim", _file_name("김철수"), wrong)
     assert hong_saved < deadline < kim_saved
     lee_before = client.get_file("lee", _file_name("이영희"))
@@ -187,7 +187,7 @@ def test_hand_out_write_and_collect_through_the_hub(hub, tmp_path, capsys):
         code = cli.main([
             "collect", "--hub", hub.url, "--manifest", str(manifest), "--out", str(out),
             "--deadline", deadline.isoformat(), "--token-file", str(hub.settings.data / TOKEN_FILE),
-            "--timeout", "3",
+            "--timeout", "2",
         ])
     finally:
         os.kill(frozen_pid, signal.SIGCONT)

@@ -24,7 +24,10 @@ from typing import Any
 from casework.hub.settings import HubSettings
 
 TEMPLATES = Path(__file__).with_name("templates")
+# The checkout's file; an installed package falls back to the copy tasks.py puts in the venv.
 REPO_OVERRIDES = Path(__file__).resolve().parents[2] / "jupyter" / "overrides.json"
+if not REPO_OVERRIDES.is_file():
+    REPO_OVERRIDES = Path(sys.prefix) / "share" / "jupyter" / "lab" / "settings" / "overrides.json"
 LOCALE_OVERRIDE = {"@jupyterlab/translation-extension:plugin": {"locale": "ko_KR"}}
 
 INSTRUCTOR_SERVICE = "instructor-tools"
@@ -35,20 +38,17 @@ CULLER_SCOPES = ["list:users", "read:users:activity", "read:servers", "delete:se
 USERNAME_PATTERN = r"^[a-z0-9][a-z0-9._-]{0,31}$"
 
 
-def lab_settings_dir(settings: HubSettings) -> Path:
+def write_lab_settings(target: Path, overrides: Path = REPO_OVERRIDES) -> Path:
     """JupyterLab app settings for learner servers: the project's overrides plus Korean UI.
 
     The same mechanism as ``tasks.py`` (``overrides.json``, copied from ``jupyter/``); the
     locale sits in ``overrides.d``, which JupyterLab applies first, so a locale set in the
-    project's own ``overrides.json`` wins.
+    project's own ``overrides.json`` wins. Also used to build the Kubernetes image.
     """
-    target = settings.data / "lab-settings"
     (target / "overrides.d").mkdir(parents=True, exist_ok=True)
-    source = REPO_OVERRIDES
-    if not source.is_file():  # installed without the repository: use the venv's copy
-        source = Path(sys.prefix) / "share" / "jupyter" / "lab" / "settings" / "overrides.json"
-    if source.is_file():
-        shutil.copyfile(source, target / "overrides.json")
+    copy = target / "overrides.json"
+    if overrides.is_file() and not (copy.exists() and copy.samefile(overrides)):
+        shutil.copyfile(overrides, copy)
     (target / "overrides.d" / "casework-hub.json").write_text(json.dumps(LOCALE_OVERRIDE, indent=2) + "\n", encoding="utf-8")
     return target
 
@@ -93,7 +93,7 @@ def configure(c: Any, settings: HubSettings) -> None:
     c.Spawner.http_timeout = settings.http_timeout
     c.Spawner.start_timeout = settings.http_timeout + 30
     args = [
-        f"--LabApp.app_settings_dir={lab_settings_dir(settings)}",
+        f"--LabApp.app_settings_dir={write_lab_settings(data / 'lab-settings')}",
         "--LabApp.check_for_updates_class=jupyterlab.NeverCheckForUpdate",
         "--LabApp.extension_manager=readonly",  # learners do not install extensions
         "--ServerApp.terminals_enabled=False",  # learners need notebooks, not a shell

@@ -31,7 +31,7 @@ class SpawnError(web.HTTPError):
     def __init__(self, message: str, detail: str = "") -> None:
         super().__init__(500, "%s", f"{message} {detail}".strip())
         self.jupyterhub_message = message
-        shown = f"<pre>{html.escape(detail)}</pre>" if detail else ""
+        shown = f'<pre style="white-space: pre-wrap; text-align: left">{html.escape(detail)}</pre>' if detail else ""
         self.jupyterhub_html_message = f"<p>{html.escape(message)}</p>{shown}"
 
 
