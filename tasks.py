@@ -108,7 +108,12 @@ def hub(args: argparse.Namespace) -> int:
     ensure_venv("hub")
     if not ensure_proxy():
         return 1
-    return subprocess.call([str(BIN / "casework"), "hub", *args.rest], cwd=ROOT)
+    proc = subprocess.Popen([str(BIN / "casework"), "hub", *args.rest], cwd=ROOT)
+    while True:
+        try:
+            return proc.wait()
+        except KeyboardInterrupt:
+            continue  # Ctrl+C reaches 'casework hub' too; it stops the hub in order and exits
 
 
 def lab(args: argparse.Namespace) -> int:

@@ -362,7 +362,9 @@ def _cmd_hub(args: argparse.Namespace) -> int:
     def interrupt(*_: object) -> None:
         raise KeyboardInterrupt
 
-    signal.signal(signal.SIGTERM, interrupt)  # a service manager's stop is handled like Ctrl+C
+    # A service manager's stop, or the terminal closing, is handled like Ctrl+C.
+    signal.signal(signal.SIGTERM, interrupt)
+    signal.signal(signal.SIGHUP, interrupt)
     try:
         learners = [n.strip() for n in (args.learners or "").split(",") if n.strip()]
         if learners:

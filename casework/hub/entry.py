@@ -11,11 +11,15 @@ is left out. On a shared 2-core machine this halves a learner server's start (me
 
 from __future__ import annotations
 
+import signal
 import sys
 
 
 def main() -> None:
     sys.modules.setdefault("rfc3987_syntax", None)  # type: ignore[arg-type]
+    # Started from a background job, SIGINT arrives ignored, and processes the hub starts (the
+    # idle culler) would inherit that and outlive its stop request: restore the usual handler.
+    signal.signal(signal.SIGINT, signal.default_int_handler)
     which = sys.argv.pop(1) if len(sys.argv) > 1 else ""
     if which == "hub":
         from jupyterhub.app import main as run

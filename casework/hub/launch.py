@@ -65,6 +65,7 @@ def check_hub_installed() -> None:
 
 def port_free(ip: str, port: int) -> bool:
     with socket.socket(socket.AF_INET, socket.SOCK_STREAM) as sock:
+        sock.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)  # as the servers do: TIME_WAIT is no conflict
         try:
             sock.bind((ip or "0.0.0.0", port))
         except OSError:
@@ -196,16 +197,18 @@ class RunningHub:
 def start_hub(settings: HubSettings, *, ready_timeout: float = 60.0) -> RunningHub:
     """Run JupyterHub in the background with ``settings``; return once it answers at its URL."""
     check_hub_installed()
-    for what, port in (("--port", settings.port), ("허브 내부", settings.hub_port), ("프록시 관리", settings.proxy_api_port)):
-        if not port_free(settings.ip if what == "--port" else "127.0.0.1", port):
-            raise CaseworkError(f"포트 {port}({what})을(를) 이미 다른 프로그램이 쓰고 있습니다. 다른 포트를 주거나 그 프로그램을 끄세요.")
+    for what, port in (("허브 주소, --port", settings.port), ("허브 내부", settings.hub_port),
+                       ("프록시 관리", settings.proxy_api_port)):
+        if not port_free(settings.ip if what.startswith("허브 주소") else "127.0.0.1", port):
+            raise CaseworkError(f"포트 {port}번({what})을 이미 다른 프로그램이 쓰고 있습니다. 다른 포트를 주거나 그 프로그램을 끄세요.")
     log = settings.data / "logs" / "hub.log"
     log.parent.mkdir(parents=True, exist_ok=True)
     env = dict(os.environ, **{DATA_ENV: settings.data_dir})
     cmd = [str(Path(settings.venv_bin) / "python"), "-m", "casework.hub.entry", "hub", "-f", str(CONFIG_FILE)]
     with log.open("ab") as out:
+        # Own session: Ctrl+C reaches only the caller, which stops the hub in order (stop()).
         process = subprocess.Popen(cmd, cwd=settings.data, env=env, stdout=out, stderr=subprocess.STDOUT,
-                                   stdin=subprocess.DEVNULL)
+                                   stdin=subprocess.DEVNULL, start_new_session=True)
     hub = RunningHub(settings=settings, process=process, log=log)
     deadline = time.monotonic() + ready_timeout
     try:
