@@ -101,7 +101,6 @@ def configure(c: Any, settings: HubSettings) -> None:
     if is_root:
         args.append("--allow-root")  # CI and fresh servers run the hub as root
     c.Spawner.args = args
-    c.Spawner.environment = {"PYTHONWARNINGS": "ignore::DeprecationWarning"}
 
     c.JupyterHub.services = [
         {"name": INSTRUCTOR_SERVICE, "api_token": settings.service_token},

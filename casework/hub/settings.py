@@ -39,7 +39,8 @@ class HubSettings:
     proxy_api_port: int = 8001
     cull_timeout: int = 3600
     cull_every: int = 300
-    http_timeout: int = 30
+    # A class logging in at once on 2 cores: 30 starts x 2.8 CPU-s / 2 cores = 42 s for the last.
+    http_timeout: int = 120
 
     @property
     def data(self) -> Path:
