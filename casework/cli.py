@@ -341,6 +341,8 @@ def _cmd_collect(args: argparse.Namespace) -> int:
         print(f"가져오지 못한 학습자 {len(missed)}명:", file=sys.stderr)
         for item in missed:
             print(f"  - {item.learner}: {item.message}", file=sys.stderr)
+        if any(item.status is CollectStatus.NOT_STARTED for item in missed):
+            print("꺼진 학습 서버에서도 가져오려면 --start-stopped를 붙여 다시 실행하세요 (--force와 함께).", file=sys.stderr)
         return EXIT_PROBLEMS
     return EXIT_OK
 

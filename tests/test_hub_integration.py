@@ -228,6 +228,7 @@ def test_hand_out_write_and_collect_through_the_hub(hub, tmp_path, capsys):
     for label in ("가져옴", "서버 꺼짐", "파일 없음", "서버 응답 없음", "허브 사용자 없음", "늦음"):
         assert label in shown.out
     assert "3명의 노트북을" in shown.out and "마감 뒤 저장 1명" in shown.out
+    assert "--start-stopped" in shown.err  # how to reach learners whose server is off
 
     # Collecting never changed a learner's file.
     assert client.get_file("lee", _file_name("이영희")) == lee_before
