@@ -342,7 +342,7 @@ def _cmd_collect(args: argparse.Namespace) -> int:
         for item in missed:
             print(f"  - {item.learner}: {item.message}", file=sys.stderr)
         if any(item.status is CollectStatus.NOT_STARTED for item in missed):
-            print("꺼진 학습 서버에서도 가져오려면 --start-stopped를 붙여 다시 실행하세요 (처음부터 이 옵션으로 실행하는 것이 좋습니다).", file=sys.stderr)
+            print("꺼진 학습 서버에서도 가져오려면 --start-stopped를 붙여 다른 --out 폴더로 다시 실행하세요.", file=sys.stderr)
         return EXIT_PROBLEMS
     return EXIT_OK
 
