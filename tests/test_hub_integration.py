@@ -110,12 +110,11 @@ def _file_name(learner: str) -> str:
     return f"07_목표_설정_연습_{learner}.ipynb"
 
 
-def _manifest(path: Path) -> Path:
-    lines = [
-        {"learner": name, "user": user, "file": _file_name(name)}
-        for user, name in [*LEARNERS.items(), (NEVER_STARTED, "정미래"), (NO_FILE, "최민수"),
-                           (FROZEN, "서하늘"), ("ghost", "유령")]
-    ] + [{"learner": "허브없음", "file": _file_name("허브없음")}]
+def _manifest(path: Path, users=None) -> Path:
+    users = users or [*LEARNERS.items(), (NEVER_STARTED, "정미래"), (NO_FILE, "최민수"), (FROZEN, "서하늘"), ("ghost", "유령")]
+    lines = [{"learner": name, "user": user, "file": _file_name(name)} for user, name in users]
+    if len(users) > 1:
+        lines.append({"learner": "허브없음", "file": _file_name("허브없음")})
     manifest = {
         "format": "casework-assignment/1", "exercise": "07", "issued_at": "2026-11-30T10:00:00+00:00",
         "template_sha256": "0" * 64,
@@ -246,6 +245,14 @@ def test_hand_out_write_and_collect_through_the_hub(hub, tmp_path, capsys):
                      "--token-file", str(hub.settings.data / TOKEN_FILE)]) == cli.EXIT_ERROR
     assert "--force" in capsys.readouterr().err
     assert (out / COLLECTED_FILE).read_bytes() == stamp
+
+    # --start-stopped: a server that is off (culled, say) is started to read the file, then stopped.
+    client.stop_server("lee")
+    only_lee = _manifest(tmp_path / "lee", users=[("lee", "이영희")])
+    assert cli.main(["collect", "--hub", hub.url, "--manifest", str(only_lee), "--out", str(tmp_path / "다시"),
+                     "--start-stopped", "--token-file", str(hub.settings.data / TOKEN_FILE)]) == cli.EXIT_OK
+    assert (tmp_path / "다시" / _file_name("이영희")).read_bytes() == issued["lee"]
+    assert not client.user("lee").server_ready
 
 
 def test_client_errors_are_korean_and_specific(hub):
