@@ -3,6 +3,7 @@
 
     python3 tasks.py lab    # install into .venv, open the workbook in JupyterLab
     python3 tasks.py test   # install into .venv (+ test tools, Chromium), run every test
+    python3 tasks.py hub    # install into .venv (+ JupyterHub, proxy from npm), start a local hub
 
 Uses only the standard library, so it runs on a fresh machine with Python 3.11 and pip.
 Installs are pinned by constraints.txt and skipped when nothing changed.
@@ -29,6 +30,8 @@ START = ROOT / "notebooks" / "00_시작하기.ipynb"
 # and drives the browser tests; LibreOffice and poppler render the Excel form in a test.
 LAB_APT = {"chromium": "/usr/bin/chromium", "fonts-nanum": "/usr/share/fonts/truetype/nanum"}
 TEST_APT = {**LAB_APT, "libreoffice-calc-nogui": "/usr/bin/soffice", "poppler-utils": "/usr/bin/pdftoppm"}
+PROXY_DIR = ROOT / "jupyter" / "proxy"  # configurable-http-proxy, pinned by package-lock.json
+PROXY_BIN = PROXY_DIR / "node_modules" / ".bin" / "configurable-http-proxy"
 
 
 def say(msg: str) -> None:
@@ -83,6 +86,46 @@ def ensure_apt(packages: dict[str, str], why: str) -> None:
     run("apt-get", "install", "-y", "-qq", "--no-install-recommends", *missing, env=env)
 
 
+def ensure_proxy() -> bool:
+    """Install JupyterHub's configurable-http-proxy from npm into jupyter/proxy/node_modules.
+
+    Uses ``npm ci`` (exactly the versions in package-lock.json). Without npm, installs Debian's
+    nodejs and npm when root; otherwise says so and returns False (hub tests are then skipped).
+    """
+    digest = hashlib.sha256((PROXY_DIR / "package-lock.json").read_bytes()).hexdigest()
+    stamp = PROXY_DIR / "node_modules" / ".installed"
+    if PROXY_BIN.exists() and stamp.exists() and stamp.read_text() == digest:
+        return True
+    if not shutil.which("npm"):
+        if os.name != "posix" or os.geteuid() != 0 or not shutil.which("apt-get"):
+            say("npm 이 없고 설치 권한이 없어 허브(configurable-http-proxy)를 설치하지 않습니다. Node.js 20 이상과 npm 을 설치하세요.")
+            return False
+        say("apt-get 으로 설치합니다: nodejs npm")
+        env = dict(os.environ, DEBIAN_FRONTEND="noninteractive")
+        run("apt-get", "update", "-qq", env=env)
+        run("apt-get", "install", "-y", "-qq", "--no-install-recommends", "nodejs", "npm", env=env)
+    say("npm 으로 configurable-http-proxy 를 설치합니다 …")
+    try:
+        run(shutil.which("npm") or "npm", "ci", "--no-audit", "--no-fund", "--loglevel=error", cwd=PROXY_DIR)
+    except (subprocess.CalledProcessError, OSError) as exc:
+        say(f"configurable-http-proxy 를 설치하지 못했습니다 ({exc}). 허브 테스트는 건너뜁니다.")
+        return False
+    stamp.write_text(digest)
+    return True
+
+
+def hub(args: argparse.Namespace) -> int:
+    ensure_venv("hub")
+    if not ensure_proxy():
+        return 1
+    proc = subprocess.Popen([str(BIN / "casework"), "hub", *args.rest], cwd=ROOT)
+    while True:
+        try:
+            return proc.wait()
+        except KeyboardInterrupt:
+            continue  # Ctrl+C reaches 'casework hub' too; it stops the hub in order and exits
+
+
 def lab(args: argparse.Namespace) -> int:
     ensure_venv("lab")
     ensure_apt(LAB_APT, "PDF 로 저장하기는 쓸 수 없습니다(HTML 저장은 됩니다).")
@@ -105,6 +148,7 @@ def lab(args: argparse.Namespace) -> int:
 def test(args: argparse.Namespace) -> int:
     ensure_venv("test")
     ensure_apt(TEST_APT, "그 패키지가 필요한 테스트는 건너뜁니다.")
+    ensure_proxy()
     cmd = [PY, "-m", "pytest", *args.rest]
     say(" ".join(str(c) for c in cmd))
     return subprocess.call([str(c) for c in cmd], cwd=ROOT)
@@ -117,6 +161,8 @@ def main() -> int:
     p_lab.set_defaults(func=lab)
     p_test = sub.add_parser("test", help="설치 후 모든 테스트를 실행합니다")
     p_test.set_defaults(func=test)
+    p_hub = sub.add_parser("hub", help="설치 후 워크북 JupyterHub 를 이 컴퓨터에서 시작합니다 (casework hub 의 옵션을 그대로 받음)")
+    p_hub.set_defaults(func=hub)
     args, rest = parser.parse_known_args()
     args.rest = rest
     return args.func(args)

@@ -11,6 +11,7 @@ import argparse
 import re
 import sys
 from collections.abc import Callable, Sequence
+from datetime import datetime
 from pathlib import Path
 
 from casework import __version__
@@ -206,6 +207,8 @@ def _cmd_assign(args: argparse.Namespace) -> int:
           + " (채점할 때 --manifest로 지정합니다. 학습자에게 나누어 주지 마세요.)")
     if counts[assign.WriteStatus.SKIPPED]:
         print("이미 있는 파일은 그대로 두었습니다. 새로 만들려면 --force를 붙이세요.")
+    if args.hub:
+        _push_to_hub(args, result)
     for warning in result.warnings:
         print(f"주의: {warning}", file=sys.stderr)
     if result.problems:
@@ -215,6 +218,24 @@ def _cmd_assign(args: argparse.Namespace) -> int:
         print("명단을 고친 뒤 다시 실행하면 빠진 학습자만 새로 만듭니다.", file=sys.stderr)
         return EXIT_PROBLEMS
     return EXIT_OK
+
+
+def _push_to_hub(args: argparse.Namespace, result) -> None:  # type: ignore[no-untyped-def]
+    from casework.hub.client import HubClient
+    from casework.hub.handback import push_assigned
+    from casework.hub.transfer import PushStatus
+
+    with_user = [(a.learner.user, a.path) for a in result.assignments if a.learner.user]
+    without = [a.learner.name for a in result.assignments if not a.learner.user]
+    with HubClient(args.hub, _hub_token(args)) as client:
+        pushed = push_assigned(client, with_user, folder=args.folder, overwrite=args.force)
+    rows = [[p.user, p.path, p.status.label, p.message or ""] for p in pushed]
+    if rows:
+        _print_table(["사용자", "파일", "결과", "설명"], rows)
+    done = sum(p.status is PushStatus.PUSHED for p in pushed)
+    print(f"허브: {len(pushed)}명 가운데 {done}명의 홈 폴더에 노트북을 두었습니다.")
+    if without:
+        print(f"명단에 '사용자' 열이 비어 허브로 보내지 못한 학습자: {', '.join(without)}", file=sys.stderr)
 
 
 def _check_grade_out(submissions: Path, out: Path, force: bool) -> None:
@@ -358,11 +379,21 @@ def _cmd_return(args: argparse.Namespace) -> int:
     run = _load_graded(out)
     to = Path(args.to) if args.to else out / "피드백"
     if args.hub:
-        from casework.hub import handback as hub_handback  # the hub transport
+        from casework.hub.client import HubClient
+        from casework.hub.handback import FEEDBACK_FOLDER, return_pages
+        from casework.hub.transfer import PushStatus
 
-        done = hub_handback.return_pages(run, args.hub, show_solutions=args.show_solutions)
-        print(f"학습자 {len(done)}명의 홈 폴더에 피드백 페이지를 두었습니다.")
-        return EXIT_OK
+        pages = [(r.user, handback.page_name(r), handback.render_page(r, show_solutions=args.show_solutions))
+                 for r in run.results if r.user]
+        with HubClient(args.hub, _hub_token(args)) as client:
+            pushed = return_pages(client, pages)
+        _print_table(["사용자", "파일", "결과", "설명"], [[p.user, p.path, p.status.label, p.message or ""] for p in pushed])
+        done = sum(p.status is PushStatus.PUSHED for p in pushed)
+        print(f"학습자 {done}명의 홈 폴더 '{FEEDBACK_FOLDER}'에 피드백 페이지를 두었습니다.")
+        no_user = [r.learner for r in run.results if r.learner and not r.user]
+        if no_user:
+            print(f"허브 사용자 이름이 없어 돌려주지 못한 학습자: {', '.join(no_user)}", file=sys.stderr)
+        return EXIT_OK if done == len(pages) else EXIT_PROBLEMS
     pages = handback.write_pages(run, to, show_solutions=args.show_solutions, force=args.force)
     print(f"학습자 {len(pages)}명의 피드백 페이지를 {_shown(to)}에 두었습니다"
           + (" (모범 답 포함)." if args.show_solutions else " (모범 답은 넣지 않음)."))
@@ -415,6 +446,111 @@ def _cmd_book(args: argparse.Namespace) -> int:
                       on_page=on_page)
     print(f"읽기 전용 책을 {book.seconds:.1f}초 만에 만들었습니다: {_shown(book.index)}")
     return EXIT_OK
+
+
+def _hub_token(args: argparse.Namespace) -> str:
+    import os
+
+    if args.token_file:
+        try:
+            return Path(args.token_file).read_text(encoding="utf-8").strip()
+        except OSError as exc:
+            raise CaseworkError(f"토큰 파일을 읽지 못했습니다 ({args.token_file}): {exc.strerror or exc}") from None
+    token = os.environ.get("CASEWORK_HUB_TOKEN") or os.environ.get("JUPYTERHUB_API_TOKEN")
+    if not token:
+        raise CaseworkError(
+            "허브 서비스 토큰이 없습니다. 'casework hub'가 데이터 폴더에 만든 instructor-token 파일을 "
+            "--token-file로 주거나 CASEWORK_HUB_TOKEN 환경 변수에 적으세요."
+        )
+    return token
+
+
+def _local_time(value: datetime | None) -> str:
+    return value.astimezone().strftime("%Y-%m-%d %H:%M:%S %z") if value else "-"
+
+
+def _cmd_collect(args: argparse.Namespace) -> int:
+    from casework.hub.client import HubClient
+    from casework.manifest import read_manifest
+    from casework.hub.transfer import CollectStatus, collect, parse_deadline
+
+    deadline = parse_deadline(args.deadline) if args.deadline else None
+    manifest = read_manifest(args.manifest)
+    with HubClient(args.hub, _hub_token(args), timeout=args.timeout) as client:
+        result = collect(
+            client, manifest, args.out, folder=args.folder, deadline=deadline,
+            force=args.force, start_stopped=args.start_stopped,
+        )
+    rows = [
+        [
+            item.learner, item.user or "-", item.file, item.status.label, _local_time(item.last_modified),
+            {True: "늦음", False: "", None: "-"}[item.late],
+        ]
+        for item in result.items
+    ]
+    _print_table(["학습자", "사용자", "파일", "결과", "마지막 저장", "마감"], rows)
+    print()
+    missed = [item for item in result.items if item.status is not CollectStatus.COLLECTED]
+    late = sum(1 for item in result.items if item.late)
+    print(
+        f"연습 {manifest.exercise}: {len(result.items)}명 중 {len(result.items) - len(missed)}명의 노트북을 "
+        f"{_shown(result.out)}에 가져왔습니다" + (f" (마감 뒤 저장 {late}명)." if deadline else ".")
+    )
+    print(f"기록: {_shown(result.record)}")
+    if missed:
+        print(f"가져오지 못한 학습자 {len(missed)}명:", file=sys.stderr)
+        for item in missed:
+            print(f"  - {item.learner}: {item.message}", file=sys.stderr)
+        if any(item.status is CollectStatus.NOT_STARTED for item in missed):
+            print("꺼진 학습 서버에서도 가져오려면 --start-stopped를 붙여 다른 --out 폴더로 다시 실행하세요.", file=sys.stderr)
+        return EXIT_PROBLEMS
+    return EXIT_OK
+
+
+def _cmd_hub(args: argparse.Namespace) -> int:
+    import signal
+
+    from casework.hub import launch
+    from casework.hub.client import HubClient
+    from casework.hub.settings import TOKEN_FILE
+
+    launch.check_hub_installed()
+    settings = launch.prepare(
+        args.data, ip=args.ip, port=args.port, instructor=args.instructor, cull_timeout=args.cull_timeout,
+    )
+    print(f"허브를 시작합니다 (데이터 폴더: {_shown(settings.data)}) …", flush=True)
+    hub = launch.start_hub(settings)
+
+    def interrupt(*_: object) -> None:
+        raise KeyboardInterrupt
+
+    # A service manager's stop, or the terminal closing, is handled like Ctrl+C.
+    signal.signal(signal.SIGTERM, interrupt)
+    signal.signal(signal.SIGHUP, interrupt)
+    try:
+        learners = [n.strip() for n in (args.learners or "").split(",") if n.strip()]
+        if learners:
+            with HubClient(hub.url, hub.token) as client:
+                client.create_users(learners)
+        print(f"허브가 켜졌습니다: {hub.url}")
+        print(f"  강사 계정: {settings.instructor} / 비밀번호: {settings.instructor_password}")
+        print(f"  학습자 비밀번호(모두 같음): {settings.learner_password}")
+        if learners:
+            print(f"  학습자 계정: {', '.join(learners)}")
+        print("  학습자 계정은 강사가 관리 화면(Admin)이나 'casework assign --hub'로 만듭니다.")
+        print(f"  강사 도구 토큰 파일: {_shown(settings.data / TOKEN_FILE)} (casework collect --token-file)")
+        print(f"  기록: {_shown(hub.log)}")
+        print("끄려면 Ctrl+C를 누르세요.", flush=True)
+        code = hub.process.wait()
+        print(f"허브가 스스로 멈췄습니다 (종료 코드 {code}). 기록의 끝부분:\n{hub.log_tail(2000)}", file=sys.stderr)
+        return EXIT_ERROR
+    except KeyboardInterrupt:
+        print("허브를 끕니다 …", flush=True)
+        return EXIT_OK
+    finally:
+        hub.stop()
+        print("허브와 학습 서버를 모두 껐습니다.")
+
 
 
 # --------------------------------------------------------------------------- parser and entry
@@ -487,6 +623,9 @@ def build_parser() -> argparse.ArgumentParser:
     asg.add_argument("--solutions", action="store_true", help="학습자가 '풀이'로 모범 답을 볼 수 있게 합니다 (기본: 볼 수 없음)")
     asg.add_argument("--allow-solutions", action="store_true",
                      help="해답 노트북을 알고도 나눠 줍니다 (보통은 쓰지 않습니다)")
+    asg.add_argument("--hub", metavar="URL", help="JupyterHub 주소: 명단의 '사용자' 홈 폴더에 노트북을 둡니다")
+    asg.add_argument("--folder", metavar="DIR", default="", help="--hub에서 노트북을 둘 홈 안의 폴더 (기본값: 홈 폴더)")
+    asg.add_argument("--token-file", metavar="FILE", help="강사 도구 토큰 파일 (기본값: CASEWORK_HUB_TOKEN 환경 변수)")
     asg.set_defaults(handler=_cmd_assign)
 
     grd = commands.add_parser(
@@ -546,6 +685,7 @@ def build_parser() -> argparse.ArgumentParser:
     ret.add_argument("--hub", metavar="URL", help="JupyterHub 주소: 학습자의 홈 폴더에 둡니다")
     ret.add_argument("--show-solutions", action="store_true", help="모범 답을 페이지에 넣습니다")
     ret.add_argument("--force", action="store_true", help="이미 있는 피드백 페이지를 덮어씁니다")
+    ret.add_argument("--token-file", metavar="FILE", help="강사 도구 토큰 파일 (기본값: CASEWORK_HUB_TOKEN 환경 변수)")
     ret.set_defaults(handler=_cmd_return)
 
     cas = commands.add_parser(
@@ -593,6 +733,50 @@ def build_parser() -> argparse.ArgumentParser:
                     help="일부 장만 만듭니다 (예: --chapters 05 08)")
     bk.add_argument("--workers", metavar="N", type=int, default=2, help="동시에 실행할 장 수 (기본값: 2)")
     bk.set_defaults(handler=_cmd_book)
+
+
+    col = commands.add_parser(
+        "collect",
+        help="허브에서 학습자들의 노트북을 가져옵니다",
+        description=(
+            "배부 기록(casework-manifest.json)의 학습자마다 허브의 홈 폴더에서 지금 노트북을 읽어\n"
+            "--out 폴더에 그대로 저장하고, collected.json에 가져온 시각, 마지막 저장 시각(서버 시각),\n"
+            "마감(--deadline) 뒤에 저장했는지를 적습니다. 학습자의 파일은 바꾸지 않습니다.\n"
+            "허브 사용자가 없거나, 서버가 꺼져 있거나, 파일이 없거나, 서버가 응답하지 않는 학습자는\n"
+            "이름과 함께 알려 주고 나머지는 가져옵니다(그런 학습자가 있으면 종료 코드 1)."
+        ),
+    )
+    col.add_argument("--hub", metavar="URL", required=True, help="허브 주소 (예: http://127.0.0.1:8000)")
+    col.add_argument("--manifest", metavar="FILE", required=True, help="casework assign이 만든 배부 기록 파일 또는 그 폴더")
+    col.add_argument("--out", metavar="DIR", required=True, help="가져온 노트북과 collected.json을 둘 폴더")
+    col.add_argument("--deadline", metavar="ISO8601", help="마감 시각, 시간대 포함 (예: 2026-12-01T18:00+09:00)")
+    col.add_argument("--folder", metavar="PATH", default="", help="학습자 홈 안에서 노트북이 있는 폴더 (기본값: 홈 바로 아래)")
+    col.add_argument("--token-file", metavar="FILE", help="강사 도구 토큰 파일 (기본값: CASEWORK_HUB_TOKEN 환경 변수)")
+    col.add_argument(
+        "--timeout", metavar="SEC", type=float, default=15.0,
+        help="허브나 학습 서버의 응답을 기다릴 시간 (기본값: 15초; 넘으면 '서버 응답 없음')",
+    )
+    col.add_argument("--start-stopped", action="store_true", help="꺼진 학습 서버를 잠시 켜서 가져오고 다시 끕니다")
+    col.add_argument("--force", action="store_true", help="--out에 이미 가져온 파일이 있으면 덮어씁니다")
+    col.set_defaults(handler=_cmd_collect)
+
+    hub = commands.add_parser(
+        "hub",
+        help="워크북이 설치된 JupyterHub를 이 컴퓨터에서 시작합니다",
+        description=(
+            "학습자마다 자기 홈 폴더에서 한국어 JupyterLab(워크북 포함)을 쓰는 JupyterHub를 켭니다.\n"
+            "강사 한 명이 관리자이고, 학습자는 모두 같은 비밀번호로 들어옵니다. 한동안 쓰지 않은\n"
+            "학습 서버는 저절로 꺼집니다(--cull-timeout). 설정과 비밀번호는 --data 폴더에 남아\n"
+            "다음에 켤 때도 같습니다. 처음이면 'python3 tasks.py hub'로 설치와 시작을 한 번에 하세요."
+        ),
+    )
+    hub.add_argument("--data", metavar="DIR", default="hub-data", help="허브 데이터 폴더 (기본값: 현재 폴더의 hub-data)")
+    hub.add_argument("--ip", default="127.0.0.1", help="받을 주소 (기본값: 127.0.0.1, 이 컴퓨터에서만)")
+    hub.add_argument("--port", type=int, default=8000, help="허브 주소의 포트 (기본값: 8000)")
+    hub.add_argument("--instructor", metavar="NAME", default="instructor", help="관리자인 강사 계정 이름 (기본값: instructor)")
+    hub.add_argument("--learners", metavar="NAMES", help="미리 만들 학습자 계정, 쉼표로 구분 (예: hong,kim)")
+    hub.add_argument("--cull-timeout", metavar="SEC", type=int, default=3600, help="이 시간 동안 쓰지 않은 학습 서버를 끕니다 (기본값: 3600초)")
+    hub.set_defaults(handler=_cmd_hub)
     return parser
 
 

@@ -23,11 +23,16 @@ import hashlib
 import json
 import os
 from dataclasses import asdict, dataclass, field
+from datetime import datetime
 from pathlib import Path
-from typing import Any
+from typing import Annotated, Any, Literal
+
+from pydantic import AfterValidator, BaseModel, ConfigDict, Field, StringConstraints, model_validator
 
 from casework._util.fs import atomic_write
-from casework.errors import CaseworkError
+from casework._util.text import josa
+from casework.datafiles import load_yaml_model
+from casework.errors import DataFileError
 
 __all__ = ["MANIFEST_FILE", "FORMAT", "CellPrint", "ManifestEntry", "Manifest", "read_manifest", "write_manifest",
            "source_sha256", "cell_kind"]
@@ -105,68 +110,101 @@ class Manifest:
         return json.dumps(data, ensure_ascii=False, indent=1) + "\n"
 
 
-def _bad(path: Path, problem: str) -> CaseworkError:
-    return CaseworkError(
-        f"{path}: 배정 기록(casework-manifest.json)을 읽을 수 없습니다. {problem} "
-        "'casework assign'이 만든 파일을 고치지 말고 그대로 쓰세요."
-    )
+Text = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1)]
+Sha256 = Annotated[str, StringConstraints(pattern=r"^[0-9a-f]{64}$")]
 
 
-def _field(path: Path, data: dict[str, Any], name: str, kind: type | tuple[type, ...], where: str = "") -> Any:
-    if name not in data:
-        raise _bad(path, f"{where}'{name}' 항목이 없습니다.")
-    value = data[name]
-    if not isinstance(value, kind) or (kind is int and isinstance(value, bool)):
-        raise _bad(path, f"{where}'{name}' 항목의 형식이 맞지 않습니다.")
+def _plain_notebook_name(name: str) -> str:
+    if "/" in name or "\\" in name or name in (".", "..") or not name.endswith(".ipynb"):
+        raise ValueError(f"폴더 없이 '.ipynb'로 끝나는 파일 이름이어야 합니다 (받은 값: {name!r})")
+    return name
+
+
+def _aware(value: datetime) -> datetime:
+    if value.tzinfo is None:
+        raise ValueError("시간대가 붙은 시각이어야 합니다 (예: 2026-11-30T10:00:00+00:00)")
     return value
 
 
+class _CellModel(BaseModel):
+    model_config = ConfigDict(extra="ignore", frozen=True)
+
+    id: Text
+    kind: Literal["answer", "parameters", "injected-parameters", "fixed"]
+    sha256: Sha256
+
+
+class _LearnerModel(BaseModel):
+    model_config = ConfigDict(extra="ignore", frozen=True)
+
+    learner: Text
+    user: Text | None = None
+    file: Annotated[Text, AfterValidator(_plain_notebook_name)]
+    case_id: Text
+    seed: int = Field(ge=0)
+    token: Text
+    issued_sha256: Sha256
+    params_sha256: str = ""
+
+
+class _ManifestModel(BaseModel):
+    """The file's schema; validated with the course data files' Korean messages and line numbers."""
+
+    model_config = ConfigDict(extra="ignore", frozen=True)
+
+    format: Literal["casework-assignment/1"]
+    exercise: Text
+    issued_at: Annotated[datetime, AfterValidator(_aware)]
+    template_sha256: Sha256
+    show_hints: bool = True
+    show_solutions: bool = False
+    cells: list[_CellModel] = Field(default_factory=list)
+    learners: list[_LearnerModel] = Field(min_length=1)
+
+    @model_validator(mode="after")
+    def _unique(self) -> _ManifestModel:
+        for name in ("file", "user", "token"):
+            seen: set[str] = set()
+            for entry in self.learners:
+                value = getattr(entry, name)
+                if value is None:
+                    continue
+                if value in seen:
+                    raise ValueError(f"learners의 {name} 값 {josa(repr(value), '이')} 두 번 이상 나옵니다. 학습자마다 달라야 합니다")
+                seen.add(value)
+        return self
+
+
 def read_manifest(path: str | os.PathLike[str]) -> Manifest:
-    """Read and check a manifest; every problem is one Korean sentence naming the file and field."""
+    """Read and check a manifest (or the one inside an ``assign --out`` folder).
+
+    Every problem is a Korean :class:`DataFileError` naming the file, the field and what to fix.
+    """
     file = Path(path)
     if file.is_dir():
         file = file / MANIFEST_FILE
+    if not file.is_file():
+        raise DataFileError(f"배정 기록 파일이 없습니다: '{file}'. 'casework assign'이 --out 폴더에 만든 "
+                            f"{MANIFEST_FILE} 파일의 경로를 주세요.")
+    if file.stat().st_size > MAX_MANIFEST_BYTES:
+        raise DataFileError(f"배정 기록 파일 '{file}'이 너무 큽니다. 'casework assign'이 만든 파일을 주세요.")
     try:
-        size = file.stat().st_size
-        if size > MAX_MANIFEST_BYTES:
-            raise _bad(file, f"파일이 너무 큽니다({size // 1024 // 1024} MB).")
-        data = json.loads(file.read_text(encoding="utf-8"))
-    except FileNotFoundError:
-        raise CaseworkError(f"{file}: 배정 기록 파일이 없습니다. 'casework assign'의 --out 폴더에 있는 "
-                            f"{MANIFEST_FILE}를 지정하세요.") from None
-    except (UnicodeDecodeError, json.JSONDecodeError) as exc:
-        raise _bad(file, f"JSON 형식이 깨졌습니다({exc.__class__.__name__}).") from None
-    except OSError as exc:
-        raise CaseworkError(f"{file}: 배정 기록을 읽을 수 없습니다({exc.strerror}).") from None
-    if not isinstance(data, dict) or data.get("format") != FORMAT:
-        raise _bad(file, f"형식 표시('format': '{FORMAT}')가 없습니다.")
-    cells = []
-    for i, cell in enumerate(_field(file, data, "cells", list)):
-        where = f"cells {i + 1}번째의 "
-        if not isinstance(cell, dict):
-            raise _bad(file, f"{where}형식이 맞지 않습니다.")
-        cells.append(CellPrint(_field(file, cell, "id", str, where), _field(file, cell, "kind", str, where),
-                               _field(file, cell, "sha256", str, where)))
-    entries = []
-    for i, item in enumerate(_field(file, data, "learners", list)):
-        where = f"learners {i + 1}번째의 "
-        if not isinstance(item, dict):
-            raise _bad(file, f"{where}형식이 맞지 않습니다.")
-        user = item.get("user")
-        entries.append(ManifestEntry(
-            learner=_field(file, item, "learner", str, where), file=_field(file, item, "file", str, where),
-            case_id=_field(file, item, "case_id", str, where), seed=_field(file, item, "seed", int, where),
-            token=_field(file, item, "token", str, where), issued_sha256=str(item.get("issued_sha256", "")),
-            params_sha256=str(item.get("params_sha256", "")), user=user if isinstance(user, str) else None,
-        ))
-    files = [e.file for e in entries]
-    if len(set(files)) != len(files):
-        raise _bad(file, "같은 파일 이름이 두 번 나옵니다.")
+        json.loads(file.read_text(encoding="utf-8-sig"))
+    except UnicodeDecodeError:
+        raise DataFileError(f"배정 기록 파일 '{file}'이 UTF-8 글이 아닙니다. 'casework assign'이 만든 파일을 주세요.") from None
+    except json.JSONDecodeError as exc:
+        raise DataFileError(
+            f"배정 기록 파일 '{file}'의 {exc.lineno}번째 줄 {exc.colno}번째 글자에서 JSON 형식이 깨졌습니다. "
+            "손으로 고쳤다면 되돌리거나 'casework assign'을 다시 실행해 새로 만드세요."
+        ) from None
+    model = load_yaml_model(file, _ManifestModel)
     return Manifest(
-        exercise=_field(file, data, "exercise", str), issued_at=str(data.get("issued_at", "")),
-        template_sha256=str(data.get("template_sha256", "")), cells=tuple(cells), learners=tuple(entries),
-        show_hints=bool(data.get("show_hints", True)), show_solutions=bool(data.get("show_solutions", False)),
-        path=file,
+        exercise=model.exercise, issued_at=model.issued_at.isoformat(), template_sha256=model.template_sha256,
+        cells=tuple(CellPrint(c.id, c.kind, c.sha256) for c in model.cells),
+        learners=tuple(ManifestEntry(learner=e.learner, file=e.file, case_id=e.case_id, seed=e.seed, token=e.token,
+                                     issued_sha256=e.issued_sha256, params_sha256=e.params_sha256, user=e.user)
+                       for e in model.learners),
+        show_hints=model.show_hints, show_solutions=model.show_solutions, path=file,
     )
 
 

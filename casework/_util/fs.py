@@ -39,6 +39,7 @@ def atomic_write(
     *,
     overwrite: bool = True,
     fsync: bool = False,
+    mode: int | None = None,
 ) -> Path:
     """Write ``data`` to ``path`` all at once: readers see the old file or the new one, never half.
 
@@ -46,7 +47,8 @@ def atomic_write(
     it is given (for libraries such as openpyxl that write files themselves; the temporary name
     keeps the target's suffix). The temporary file sits beside the target and is removed on any
     failure or interrupt. With ``overwrite=False`` an existing target is never replaced (a
-    Korean :class:`CaseworkError`), even if it appears while writing.
+    Korean :class:`CaseworkError`), even if it appears while writing. ``mode`` overrides the
+    permission policy for a secret (the hub's service token is written 0600).
     """
     target = Path(path)
     fd, tmp = tempfile.mkstemp(prefix=f".{target.stem}-", suffix=f".tmp{target.suffix}", dir=target.parent)
@@ -61,7 +63,7 @@ def atomic_write(
                 if fsync:
                     handle.flush()
                     os.fsync(handle.fileno())
-        os.chmod(tmp, file_mode())
+        os.chmod(tmp, file_mode() if mode is None else mode)
         if overwrite:
             os.replace(tmp, target)
         else:

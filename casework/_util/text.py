@@ -40,6 +40,9 @@ def final_consonant(word: str) -> int | None:
             return _DIGIT_FINAL[last]  # 일, 이, 삼 … or 영
         return {1: 17, 2: 1, 3: 4}.get(zeros, 4)  # 십, 백, 천, 만
     if last.isascii() and last.isalpha():
+        word_end = re.search(r"[A-Za-z]+$", core).group()  # type: ignore[union-attr]
+        if not word_end.isupper() and word_end.lower().endswith("ng"):
+            return 21  # a word read aloud: 'hong' 홍, 'training' 트레이닝
         return _LATIN_FINAL.get(last.lower(), 0)
     if last in "○◯●*×":
         return 0
@@ -53,8 +56,8 @@ def josa(word: str, particle: str) -> str:
     cannot be told (a symbol), the form for a word without a final consonant is used, never a
     bracketed "은(는)".
 
-    >>> josa("욕구", "은"), josa("문제", "이"), josa("서울", "으로"), josa("K-ADL", "을")
-    ('욕구는', '문제가', '서울로', 'K-ADL을')
+    >>> josa("욕구", "은"), josa("문제", "이"), josa("서울", "으로"), josa("K-ADL", "을"), josa("'hong'", "이")
+    ('욕구는', '문제가', '서울로', 'K-ADL을', "'hong'이")
     """
     final = final_consonant(word)
     if particle in ("으로", "로"):
