@@ -640,3 +640,11 @@ def compare_answers(
         left_twice=len(expected_twice - picked_twice), left_missed=len(expected_missed - picked_missed),
         picked_any=bool(picked_twice or picked_missed),
     )
+
+
+def check_answers(service_lists: Iterable[pd.DataFrame], need_list: pd.DataFrame, *,
+                  twice: Iterable[str | Person] | None, missed: Iterable[str | Person] | None):
+    """Deprecated: use :func:`casework.judging.lists.judge_agency_lists` (chapter 11 still calls this name)."""
+    from casework.judging.lists import judge_agency_lists
+
+    return judge_agency_lists((list(twice or []), list(missed or [])), service_lists, need_list)

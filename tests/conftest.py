@@ -12,3 +12,9 @@ def _close_figures():
     yield
     if "matplotlib.pyplot" in sys.modules:
         sys.modules["matplotlib.pyplot"].close("all")
+
+
+@pytest.fixture(autouse=True)
+def _own_progress_file(tmp_path_factory, monkeypatch):
+    """Each test gets its own empty progress file, so no saved answer leaks between tests."""
+    monkeypatch.setenv("CASEWORK_PROGRESS", str(tmp_path_factory.mktemp("progress") / "progress.json"))

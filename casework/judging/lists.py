@@ -44,7 +44,7 @@ def judge_agency_lists(answer: object, service_lists, need_list) -> Feedback:
     """Everyone found and no one wrongly picked is correct; each wrong pick is named with its reason."""
     from casework.agency_lists import compare_answers
 
-    if is_blank(answer):
+    if is_blank(answer) or (isinstance(answer, tuple) and all(is_blank(part) for part in answer)):
         return Feedback.unanswered("두 곳 이상에서 받는 사람과 누락된 사람을 골라 보세요.", hints=LIST_HINTS)
     twice, missed = read_list_answer(answer)
     result = compare_answers(service_lists, need_list, twice=twice, missed=missed)
