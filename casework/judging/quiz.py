@@ -16,7 +16,7 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from casework._util.text import josa, short_quote, squash_label
-from casework.judging.answers import Choice, is_blank, read_list
+from casework.judging.answers import AnswerFormatError, Choice, choices_line, is_blank, read_list
 from casework.judging.choice import judge_choice
 from casework.judging.feedback import Feedback
 from casework.judging.items import judge_order, match_labels
@@ -48,7 +48,8 @@ def question_solution(question) -> str:
         return " / ".join(f"{short_quote(p.left)} → {p.right}" for p in question.pairs)
     if question.kind == "order":
         return " → ".join(question.items)
-    return " / ".join(f"{short_quote(i.text)} → {i.category}" for i in question.items)
+    return " / ".join(f"{short_quote(i.text)} → {i.category}" + (f"({' '.join(i.why.split())})" if i.why else "")
+                      for i in question.items)
 
 
 def judge(question, answer: object, *, why_not: WhyNot | None = None) -> Feedback:
@@ -68,6 +69,11 @@ def judge(question, answer: object, *, why_not: WhyNot | None = None) -> Feedbac
 
 def _choice(q, answer: object) -> Feedback:
     options = [Choice(number, o.text) for number, o in enumerate(q.options, 1)]
+    if isinstance(answer, bool) or not isinstance(answer, (int, str)):  # True == 1 in Python
+        raise AnswerFormatError(f"보기의 번호나 이름을 적어 주세요. 보기: {choices_line(options)}")
+    if isinstance(answer, int) and not 1 <= answer <= len(options):
+        raise AnswerFormatError(f"보기 번호는 1부터 {len(options)}까지입니다(받은 답: {answer}). "
+                                f"보기: {choices_line(options)}")
     if isinstance(answer, str):
         # An option's own text wins over reading it as a number ('50', '4분의 1' are options).
         exact = [c.key for c in options if squash_label(c.label) == squash_label(answer)]
@@ -77,7 +83,7 @@ def _choice(q, answer: object) -> Feedback:
     right_points = [q.options[expected - 1].why]
     if q.explanation:
         right_points.append(q.explanation)
-    return judge_choice(answer, options, expected, what="보기", right_points=right_points,
+    return judge_choice(answer, options, expected, what="답", right_points=right_points,
                         why_not=lambda chosen: q.options[chosen - 1].why)
 
 
