@@ -647,4 +647,4 @@ def check_answers(service_lists: Iterable[pd.DataFrame], need_list: pd.DataFrame
     """Deprecated: use :func:`casework.judging.lists.judge_agency_lists` (chapter 11 still calls this name)."""
     from casework.judging.lists import judge_agency_lists
 
-    return judge_agency_lists((list(twice or []), list(missed or [])), service_lists, need_list)
+    return judge_agency_lists((twice or [], missed or []), service_lists, need_list)

@@ -21,7 +21,7 @@ LIST_HINTS = (
 def read_list_answer(answer: object) -> tuple[list[str], list[str]]:
     """Two lines ``두 곳 이상: 가○○ (1941-03), …`` and ``누락: …`` (either may be blank or absent)."""
     if isinstance(answer, tuple) and len(answer) == 2:
-        return list(answer[0] or []), list(answer[1] or [])
+        return tuple(read_list(part, "사람") if isinstance(part, str) else list(part or []) for part in answer)
     if isinstance(answer, dict):
         pairs = [(str(k), v) for k, v in answer.items()]
     else:

@@ -7,7 +7,7 @@ from casework.judging import rubric
 from casework.judging.answers import AnswerFormatError, is_blank, read_text
 from casework.judging.feedback import Feedback
 
-__all__ = ["judge_need", "judge_statement_sort", "NEED_HINTS"]
+__all__ = ["judge_need", "NEED_HINTS"]
 
 NEED_HINTS = (
     "서비스나 돈의 이름이 아니라, 그것으로 당사자의 삶에서 채워져야 할 상태를 적어 보세요.",
@@ -57,19 +57,3 @@ def judge_need(answer: object) -> Feedback:
         ("어려움(문제)을 다시 적은 것처럼 보입니다. 그 어려움 때문에 당사자의 삶에서 모자란 것이 무엇인지 생각해 보세요.",
          HEURISTIC_NOTE),
     ).with_ladder(NEED_HINTS)
-
-
-def _why_not_column(_item: str, chosen: str) -> str:
-    from casework.pdn import category_meaning
-
-    return f"{category_meaning(chosen)} 이 문장이 그런 말인지 다시 살펴보세요."
-
-
-def judge_statement_sort(question, answer: object) -> Feedback:
-    """A case's statements sorted into 문제 / 요구·바램 / 욕구 (chapter 06's sorting question).
-
-    A statement put in the wrong column is told what that column holds, never which is right.
-    """
-    from casework.judging.quiz import judge
-
-    return judge(question, answer, why_not=_why_not_column)

@@ -110,10 +110,23 @@ def _default_why_not(_item: str, _chosen: str) -> str:
     return "칸마다 어떤 말이 들어가는지 다시 떠올리고, 이 문장이 그 뜻에 맞는지 살펴보세요."
 
 
+def _column_why_not(_item: str, chosen: str) -> str:
+    from casework.pdn import category_meaning
+
+    return f"{category_meaning(chosen)} 이 문장이 그런 말인지 다시 살펴보세요."
+
+
+def _why_not_for(q) -> WhyNot:
+    """The 문제·요구·욕구 columns explain themselves (chapter 06); other categories get a pointer back."""
+    from casework.pdn import CATEGORIES
+
+    return _column_why_not if list(q.categories) == list(CATEGORIES) else _default_why_not
+
+
 def _categorize(q, answer: object, why_not: WhyNot | None) -> Feedback:
     options = [Choice(c, c) for c in q.categories]
     first = q.items[0]
     return judge_table(answer, {i.text: i.category for i in q.items}, options, what="분류", label_what="분류",
                        example=f"{short_quote(first.text, 20)}: {q.categories[0]}",
-                       why_not=why_not or _default_why_not,
+                       why_not=why_not or _why_not_for(q),
                        right_points=(q.explanation,) if q.explanation else ())

@@ -110,4 +110,7 @@ def judge_intake_stories(answers: Mapping[str, object] | str) -> Feedback:
     if not isinstance(answers, Mapping):
         raise AnswerFormatError("이야기마다 '가: 복지급여 신청'처럼 한 줄에 하나씩 처리유형을 적어 주세요.")
     stories = intake_stories()
+    unknown = [str(k) for k in answers if k not in {s.id for s in stories}]
+    if unknown:
+        raise AnswerFormatError(f"없는 이야기입니다: {', '.join(unknown)}. 있는 이야기: {', '.join(s.id for s in stories)}")
     return judge_triage_table(answers, {s.id: s.summary for s in stories}, {s.id: f"이야기 {s.id}" for s in stories})

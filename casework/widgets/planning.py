@@ -3,7 +3,7 @@
 Wiring only; every verdict comes from :mod:`casework.judging`, the same judges the exercises use:
 
 * :func:`casework.judging.goals.judge_goal` → :func:`goal_checker` (the seven planning mistakes);
-* :func:`casework.judging.needs.judge_statement_sort` → :func:`pdn_sort_widget`;
+* :func:`casework.judging.quiz.judge` → :func:`pdn_sort_widget`;
 * :func:`casework.judging.needs.judge_need` and ``judge_goal`` → :func:`practice_case_widget`;
 * :func:`casework.judging.plan_form.plan_form_feedback` and ``export_plan`` → :func:`service_plan_form`.
 
@@ -22,7 +22,7 @@ from casework import pdn
 from casework.cases import Case
 from casework.judging.feedback import Feedback, Status
 from casework.judging.goals import judge_goal
-from casework.judging.needs import judge_need, judge_statement_sort
+from casework.judging.needs import judge_need
 from casework.judging.plan_form import HEADER_FIELDS, ITEM_FIELDS, export_plan, plan_form_feedback, plan_to_form
 from casework.planning import (
     ASSESSMENT_STEPS,
@@ -133,8 +133,7 @@ def pdn_sort_widget(case: Case | str, *, seed: int = 0) -> w.VBox:
         if feedback is None or feedback.status is not Status.UNANSWERED:
             reveal.value = "<p><b>교재는 이 욕구들에서 다음 목표와 서비스 계획을 세웠습니다.</b></p>" + plan.html
 
-    quiz_box = question_widget(question, seed=seed, key=("ch06", question.id), judge=judge_statement_sort,
-                               on_show=reveal_plan)
+    quiz_box = question_widget(question, seed=seed, key=("ch06", question.id), on_show=reveal_plan)
     if quiz_box.ladder.attempts:  # answered in an earlier session: the learner has committed already
         reveal_plan()
     box = w.VBox([quiz_box, reveal])
