@@ -47,7 +47,7 @@ FOLLOW_UP_HINTS = (
     "사후관리는 변화가 유지되는지 살피는 제한된 활동입니다. 오래, 자주 할수록 좋은 것은 아닙니다.",
 )
 
-_MAY_CLOSE_CHOICES = [Choice(True, MAY_CLOSE, ("예", "종결", "종결할 수 있음", "가능")),
+_MAY_CLOSE_CHOICES = [Choice(True, MAY_CLOSE, ("예", "네", "종결", "종결할 수 있음", "가능")),
                       Choice(False, NOT_YET, ("아니오", "아직", "아직 종결할 수 없음", "불가능"))]
 
 
@@ -56,6 +56,8 @@ def _may_close(value: object) -> bool | None:
         return value
     if is_blank(value):
         return None
+    if not isinstance(value, str):  # 1 == True in Python: only text or True/False
+        raise AnswerFormatError(f"종결 여부는 '{MAY_CLOSE}' 또는 '{NOT_YET}'로 답해 주세요(받은 답: {value!r}).")
     return read_choice(value, _MAY_CLOSE_CHOICES, "종결 여부", numbered=False)
 
 

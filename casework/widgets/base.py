@@ -27,6 +27,7 @@ from traitlets import TraitError
 
 from casework import progress
 from casework.errors import CaseworkError
+from casework.judging.answers import is_blank
 from casework.judging.feedback import Feedback, Level, Status
 from casework.judging.guard import judge_safely
 
@@ -145,6 +146,8 @@ class Ladder:
         if feedback.status is not Status.UNANSWERED:
             self.attempts += 1
             self._save(feedback)
+        elif self._read is not None and not is_blank(self._read()):
+            self._save(feedback)  # a half-filled answer is kept too, without counting a try
         self._show()
         return feedback
 
