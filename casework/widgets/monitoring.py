@@ -184,7 +184,8 @@ def monitoring_widget(log: MonitoringLog | None = None, *, last_assessed: date |
         state["added"].append(values)  # type: ignore[union-attr]
         return entry
 
-    def add(_=None) -> Feedback | None:
+    def add(_=None):
+        """Add the form's entry; returns it, or the feedback that refused it."""
         values = form()
         outcome = judge_safely(lambda: append(values))
         if isinstance(outcome, Feedback):
@@ -199,7 +200,7 @@ def monitoring_widget(log: MonitoringLog | None = None, *, last_assessed: date |
                 saved_note.value = f"<div style='color:#a66a00'>{html.escape(str(exc))}</div>"
         refresh()
         date_in.value = next_month(outcome.on).isoformat()
-        return None
+        return outcome
 
     if key is not None:
         entry = progress.saved_entry(*key)
@@ -224,4 +225,4 @@ def monitoring_widget(log: MonitoringLog | None = None, *, last_assessed: date |
     return with_attrs(box, date=date_in, method=method_in, needs_changed=changed_in, result=result_in,
                       note=note_in, last_assessed=last_in, feedback_area=area, report=report_out,
                       chart=chart_out, table=table_out, levels=level_ins, add=add, refresh=refresh,
-                      state=state)
+                      state=state, saved_note=saved_note)
