@@ -11,6 +11,10 @@ CORE = [
     "casework.privacy", "casework.cases", "casework.datafiles", "casework.domains",
     "casework.labels", "casework.caseload", "casework.agency_lists", "casework.pdn",
     "casework.feedback", "casework.quiz", "casework.checks", "casework.scenarios",
+    "casework.scenario_models", "casework.leftovers", "casework.monitoring_report", "casework.progress",
+    *(f"casework.judging.{m}" for m in (
+        "caseload", "checklist", "closure", "guard", "instruments", "masking", "next_step", "plan_form", "quiz",
+        "resources", "severity")),
 ]
 HEAVY = ("ipywidgets", "matplotlib", "IPython")
 

@@ -87,7 +87,7 @@ class MaskCheck:
 
 
 def parse_names(text: object) -> list[str]:
-    """Names typed in one box, separated by commas or line breaks; blanks are skipped."""
+    """Names typed in one box, separated by commas or line breaks (or a list); blanks are skipped."""
     if isinstance(text, (list, tuple)):
         return [str(t).strip() for t in text if str(t).strip()]
     if not isinstance(text, str):
@@ -124,7 +124,7 @@ def masking_feedback(text: str, names: Iterable[str] | str = ()) -> Feedback:
     Each leftover is a finding (one is partial, two or more incorrect); the masked text with the
     leftovers struck out is the model answer.
     """
-    listed = parse_names(names) if isinstance(names, str) else list(names)
+    listed = parse_names(names)
     if is_blank(text):
         return Feedback.unanswered("나눌 사례 요약을 붙여 넣으세요.", hints=LEFTOVER_HINTS)
     check = check_masking(text, listed)

@@ -17,6 +17,7 @@ import ipywidgets as w
 
 from casework.errors import CaseworkError
 from casework.judging.feedback import Feedback, Level
+from casework.judging.guard import judge_safely
 from casework.judging.masking import MaskCheck, check_masking, masking_feedback, parse_names
 from casework.leftovers import Leftover, find_leftovers
 from casework.scenario_models import RRN_PLACEHOLDER, SYNTHETIC_RRN, MaskingSample, masking_sample
@@ -59,8 +60,9 @@ def masking_widget(value: str = _FROM_SAMPLE, names: str = _FROM_SAMPLE) -> w.VB
 
     def show_masked(feedback: Feedback, _level: Level) -> None:
         masked.value = ""
-        if text_box.value.strip():
-            shown = check_masking(text_box.value, parse_names(names_box.value)).result.text
+        checked = judge_safely(lambda: check_masking(text_box.value, parse_names(names_box.value)))
+        if text_box.value.strip() and isinstance(checked, MaskCheck):
+            shown = checked.result.text
             masked.value = (
                 "<div style='white-space:pre-wrap;border:1px solid #ccc;padding:6px 10px;"
                 f"background:#fafafa'><b>가린 결과</b><br>{html.escape(shown)}</div>"
