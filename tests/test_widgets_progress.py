@@ -42,8 +42,9 @@ def test_the_table_shows_done_right_and_hints_per_chapter(tmp_path):
     _answer_scene(2, right=False, hint=True)
     view = progress_view(exercises=tmp_path)
     table = view.table.value
-    assert "03장 관계 맺기" in table and "<td style='text-align:left;vertical-align:top;padding:4px 10px;" \
-        "border-top:1px solid #ddd'>2개</td>" in table
+    row = next(r for r in progress.chapter_progress() if r.chapter == "ch03")
+    assert (row.answered, row.correct) == (2, 1)
+    assert "03장 관계 맺기" in table and ">2개</td>" in table and ">1개</td>" in table
     assert table.count("[장면 2]") == 2  # once under 다시 볼 문제, once under 힌트를 본 문제
     assert "[장면 1]" not in table
 

@@ -40,7 +40,7 @@ def _list(labels: list[str]) -> str:
 def _table(rows: list[progress.ChapterProgress]) -> str:
     if not rows:
         return "<p>아직 확인한 답이 없습니다. 장마다 위젯에 답하고 [확인]을 누르면 여기에 쌓입니다.</p>"
-    head = "".join(f"<th style='text-align:left;padding:4px 10px'>{h}</th>"
+    head = "".join(f"<th style='text-align:left;padding:4px 10px;white-space:nowrap'>{h}</th>"
                    for h in ("장·연습", "답한 문제", "맞은 문제", "다시 볼 문제", "힌트를 본 문제", "풀이를 본 문제"))
     body = []
     for row in rows:
@@ -49,8 +49,9 @@ def _table(rows: list[progress.ChapterProgress]) -> str:
 
         cells = (html.escape(progress.chapter_title(row.chapter)), f"{row.answered}개", f"{row.correct}개",
                  _list(labels(row.not_yet_right)), _list(labels(row.hint_used)), _list(labels(row.solution_seen)))
-        body.append("<tr>" + "".join(f"<td style='text-align:left;vertical-align:top;padding:4px 10px;"
-                                     f"border-top:1px solid #ddd'>{c}</td>" for c in cells) + "</tr>")
+        body.append("<tr>" + "".join(
+            f"<td style='text-align:left;vertical-align:top;padding:4px 10px;border-top:1px solid #ddd;"
+            f"{'white-space:nowrap' if i < 3 else ''}'>{c}</td>" for i, c in enumerate(cells)) + "</tr>")
     return (f"<table style='border-collapse:collapse'><thead><tr>{head}</tr></thead>"
             f"<tbody>{''.join(body)}</tbody></table>")
 
@@ -72,7 +73,7 @@ def progress_view(*, exercises: str | os.PathLike[str] | None = None) -> w.VBox:
     no = w.Button(description="아니요", layout=w.Layout(width="auto"))
     confirm = w.HBox([w.HTML("정말 지울까요? 지운 답은 되살릴 수 없습니다. "), yes, no],
                      layout=w.Layout(display="none", align_items="center"))
-    refresh_button = w.Button(description="새로 고침", icon="refresh", layout=w.Layout(width="auto"))
+    refresh_button = w.Button(description="새로 고침", icon="refresh", layout=w.Layout(width="auto", align_self="flex-start"))
 
     def refresh(_=None) -> list[progress.ChapterProgress]:
         with warnings.catch_warnings(record=True) as caught:
