@@ -2,22 +2,10 @@
 
 import pytest
 
-from casework.cases import load_case
-from casework.errors import CaseworkError
-from casework.judging.feedback import Level, Status
-
-
-@pytest.fixture(scope="module")
-def case():
-    return load_case("elderly_alone")
-
-
-@pytest.fixture(scope="module")
-def practice(case):
-    return case.practice_data
-
 from casework.assessment import KADL_ITEMS, LAWTON_IADL_ITEMS
+from casework.errors import CaseworkError
 from casework.judging import instruments as ji
+from casework.judging.feedback import Level, Status
 
 
 def test_kadl_practice_answers_are_correct(practice):

@@ -3,21 +3,10 @@
 import pytest
 
 from casework.cases import load_case
-from casework.errors import CaseworkError
-from casework.judging.feedback import Level, Status
-
-
-@pytest.fixture(scope="module")
-def case():
-    return load_case("elderly_alone")
-
-
-@pytest.fixture(scope="module")
-def practice(case):
-    return case.practice_data
-
 from casework.domains import Domain
+from casework.errors import CaseworkError
 from casework.judging import severity as js
+from casework.judging.feedback import Level, Status
 
 
 def _example(case):

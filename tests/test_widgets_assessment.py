@@ -17,16 +17,6 @@ from casework.judging.feedback import Status  # noqa: E402
 from casework.widgets import assessment as wa  # noqa: E402
 
 
-@pytest.fixture(scope="module")
-def case():
-    return load_case("elderly_alone")
-
-
-@pytest.fixture(scope="module")
-def practice(case):
-    return case.practice_data
-
-
 def _example(case):
     return {n.id: case.practice_data.need_ratings[n.id].severity for n in case.needs_by_domain}
 
