@@ -640,3 +640,5 @@ def compare_answers(
         left_twice=len(expected_twice - picked_twice), left_missed=len(expected_missed - picked_missed),
         picked_any=bool(picked_twice or picked_missed),
     )
+
+

@@ -24,7 +24,7 @@ from casework.labels import parse_member
 from casework.errors import CaseworkError
 
 __all__ = [
-    "ProblemTiming", "AssessedNeed", "needs_by_domain", "prioritised", "is_complex",
+    "SEVERITY_WORDS", "ProblemTiming", "AssessedNeed", "needs_by_domain", "prioritised", "is_complex",
     "connected_groups",
     "StrengthKind", "WeaknessKind", "Strength", "Weakness", "IntakeInformation",
     "KADL_ITEMS", "KADL_LEVELS", "KADL_SOURCE", "KadlResult", "score_kadl",
@@ -96,6 +96,10 @@ class ProblemTiming(str, Enum):
         raise CaseworkError(
             f"문제의 시점은 '현재 문제' 또는 '잠재적인 문제'로 적어 주세요. 받은 값: {value!r}"
         )
+
+
+SEVERITY_WORDS: dict[int, str] = {1: "가벼움", 2: "조금 어려움", 3: "보통", 4: "심각", 5: "매우 심각"}
+"""Workbook words for the 1–5 severity scale (the textbook gives no scale)."""
 
 
 @dataclass(frozen=True)

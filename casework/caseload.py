@@ -27,6 +27,7 @@ __all__ = [
     "overloaded",
     "summarize",
     "summary_lines",
+    "lowest_shared_limit",
     "team_from_counts",
     "example_team",
 ]
@@ -170,6 +171,13 @@ def summary_lines(summary: CaseloadSummary) -> tuple[str, ...]:
             "인력 보강이나 사례 조정을 논의해야 합니다."
         )
     return tuple(lines)
+
+
+def lowest_shared_limit(workers: Iterable[Caseload]) -> int:
+    """The lowest limit at which the team's cases, shared out, leave nobody over it."""
+    team = _check_team(workers)
+    total = sum(m.active_cases for m in team)
+    return max(1, -(-total // len(team)))
 
 
 def example_team() -> tuple[Caseload, ...]:

@@ -22,6 +22,7 @@ from dataclasses import dataclass
 from datetime import date, datetime
 from enum import Enum
 
+from casework._util.text import josa
 from casework.labels import parse_member
 from casework.errors import CaseworkError
 
@@ -110,9 +111,10 @@ class ClosureDecision:
         if not isinstance(self.note, str):
             raise CaseworkError(f"메모(note)는 글자로 적어 주세요. 받은 값: {self.note!r}")
         reason = self.reason
+        quoted = f"'{reason.value}'"
         if reason.person_can_take_part and not self.decided_with_person:
             raise CaseworkError(
-                f"'{reason.value}'(으)로 종결할 때는 당사자와 함께 결정해야 합니다. "
+                f"{josa(quoted, '으로')} 종결할 때는 당사자와 함께 결정해야 합니다. "
                 "당사자(또는 보호자)와 종결을 의논한 뒤 decided_with_person=True로 기록하세요."
             )
         if not reason.person_can_take_part and self.decided_with_person:

@@ -11,7 +11,7 @@ This module builds on those case files, so the case data stays the single source
   notebook, plain text for a terminal) of a case's chains;
 * :func:`categorize_question` — a categorize quiz question (문제 / 요구·바램 / 욕구) made from a
   case's chains;
-* :func:`read_statement` and :func:`need_feedback` — a documented keyword heuristic that tells a
+* :func:`read_statement` (judged by :func:`casework.judging.needs.judge_need`) — a documented heuristic that tells a
   need statement from a demand (a request for a service, money or goods);
 * :func:`practice_case`, :func:`practice_service_plan`, :func:`practice_monitoring_log` — a
   fictional fifth case (not in the textbook) that chapters 06–08 follow from the presenting
@@ -29,7 +29,6 @@ from enum import Enum
 
 from casework.cases import Case, load_case
 from casework.errors import CaseworkError
-from casework.feedback import Feedback, Status
 from casework.monitoring import MonitoringEntry, MonitoringLog, MonitoringMethod
 from casework.planning import PlanChain, ServicePlan, ServicePlanItem
 from casework.quiz import CategorizeQuestion, Item
@@ -53,7 +52,6 @@ __all__ = [
     "StatementReading",
     "HEURISTIC_NOTE",
     "read_statement",
-    "need_feedback",
     "PRACTICE_GOALS",
     "practice_case",
     "practice_service_plan",
@@ -457,63 +455,6 @@ def read_statement(text: str) -> StatementReading:
     else:
         kind = StatementKind.UNCLEAR
     return StatementReading(kind, requests, means, need_words)
-
-
-def need_feedback(text: str) -> Feedback:
-    """Feedback on a need a learner wrote: a demand for a service or money is named as such.
-
-    A blank answer is 'not answered yet'; a non-string raises :class:`CaseworkError`.
-    """
-    if not isinstance(text, str):
-        raise CaseworkError(f"욕구 문장은 글자로 적어 주세요. 받은 값: {text!r}")
-    if not text.strip():
-        return Feedback.unanswered("'○○의 욕구'처럼 채워져야 할 상태를 적어 보세요.")
-    reading = read_statement(text)
-    if reading.kind is StatementKind.DEMAND:
-        points: list[str] = []
-        if reading.requests:
-            words = ", ".join(f"'{w}'" for w in reading.requests)
-            points.append(
-                f"{words}처럼 도움을 청하거나 바라는 말이 있습니다. 이것은 당사자의 목소리, 곧 "
-                "요구·바램 칸에 들어갈 말입니다."
-            )
-        if reading.means:
-            words = ", ".join(f"'{w}'" for w in reading.means)
-            points.append(
-                f"{words}은(는) 욕구를 채우는 방법·수단의 이름입니다. 서비스와 돈은 서비스 계획 "
-                "칸에 갑니다."
-            )
-        points.append(
-            "그 서비스나 돈으로 당사자의 삶에서 무엇이 채워지기를 바라는지 물어, 채워져야 할 "
-            "상태로 다시 쓰세요. 예: '병원비 좀 지원해 주세요' → '건강회복의 욕구'."
-        )
-        points.append(HEURISTIC_NOTE)
-        return Feedback(Status.INCORRECT, "욕구가 아니라 요구(방법을 청하는 말)로 읽힙니다.",
-                        tuple(points), 0.0)
-    if reading.kind is StatementKind.NEED:
-        words = ", ".join(f"'{w}'" for w in reading.need_words)
-        return Feedback(
-            Status.CORRECT,
-            "채워져야 할 상태로 적혀 있어 욕구로 읽힙니다.",
-            (
-                f"{words}처럼 채워져야 할 상태를 나타내는 말이 있고, 서비스나 돈을 청하는 말은 "
-                "없습니다.",
-                "이제 이 욕구에서 개입목적(기대하는 변화)과 개입목표(기간과 수준)로 이어 가 보세요.",
-                HEURISTIC_NOTE,
-            ),
-            1.0,
-        )
-    return Feedback(
-        Status.INCORRECT,
-        "무엇이 채워져야 하는지가 드러나지 않습니다.",
-        (
-            "어려움(문제)을 다시 적은 것처럼 보입니다. 그 어려움 때문에 당사자의 삶에서 모자란 것이 "
-            "무엇인지 생각해 '○○의 욕구'처럼 적어 보세요. 예: '아이가 자주 아파요' → "
-            "'건강회복의 욕구'.",
-            HEURISTIC_NOTE,
-        ),
-        0.0,
-    )
 
 
 # --------------------------------------------------------------------------- the fifth case

@@ -17,7 +17,8 @@ from casework.errors import CaseworkError
 from casework.feedback import Status
 from casework.monitoring import reassessment_due, t_scores_over_time, ReassessmentTrigger
 from casework.planning import check_goal
-from casework.quiz import CategorizeQuestion, judge
+from casework.judging.quiz import judge
+from casework.quiz import CategorizeQuestion
 
 EXAMPLES = ("sick_child", "low_grades", "no_living_money", "drinking_violence")
 
@@ -174,7 +175,7 @@ def test_strip_need_word_refuses_non_text():
 
 
 def test_right_answers_pass_and_a_wrong_one_explains_itself():
-    """Does sorting by the file pass, and does a demand put under 욕구 get the demand 'why'?"""
+    """Does sorting by the file pass, and does a demand put under 욕구 hear what 욕구 holds (not the answer)?"""
     question = pdn.categorize_question("sick_child")
     answer = {item.text: item.category for item in question.items}
     assert judge(question, answer).passed
@@ -182,15 +183,17 @@ def test_right_answers_pass_and_a_wrong_one_explains_itself():
     feedback = judge(question, answer)
     assert feedback.status is Status.PARTIAL
     point = next(p for p in feedback.points if "병원비 좀" in p)
-    assert "요구·바램" in point and "'지원'" in point and "'주세요'" in point
+    assert pdn.category_meaning("욕구") in point and "요구·바램" not in point
+    assert "'지원'" in feedback.solution and "'주세요'" in feedback.solution
 
 
-def test_need_put_under_problem_gets_the_need_definition():
-    """Does a need sorted as 문제 get the explanation of what a need is?"""
+def test_need_put_under_problem_gets_the_problem_definition():
+    """Does a need sorted as 문제 hear what the 문제 column holds, and the need definition only at 풀이?"""
     question = pdn.categorize_question("drinking_violence")
     feedback = judge(question, {"(자녀의) 안전확보": "문제"})
     point = next(p for p in feedback.points if "안전확보" in p)
-    assert "채워져야 할 필요성" in point
+    assert pdn.category_meaning("문제") in point and "채워져야 할 필요성" not in point
+    assert "채워져야 할 필요성" in feedback.solution
 
 
 def test_same_words_in_two_columns_are_refused():
@@ -285,42 +288,6 @@ def test_read_statement_refuses_blank():
     """Is a blank statement refused (read_statement has no 'unanswered')?"""
     with pytest.raises(CaseworkError, match="비어"):
         pdn.read_statement("   ")
-
-
-def test_need_feedback_names_a_demand():
-    """Does a need that is really a demand get feedback saying it is a demand, with the fix?"""
-    feedback = pdn.need_feedback("돌봄 서비스 받고 싶어요")
-    assert feedback.status is Status.INCORRECT
-    assert "요구" in feedback.summary and "욕구가 아니라" in feedback.summary
-    assert any("'받고 싶'" in p for p in feedback.points)
-    assert any("'서비스'" in p and "서비스 계획" in p for p in feedback.points)
-    assert any("건강회복의 욕구" in p for p in feedback.points)
-    assert feedback.points[-1] == pdn.HEURISTIC_NOTE
-
-
-def test_need_feedback_praises_a_need():
-    """Does a real need pass and point on to objectives?"""
-    feedback = pdn.need_feedback("(손녀의) 학교생활 적응의 욕구")
-    assert feedback.passed
-    assert any("개입목적" in p for p in feedback.points)
-
-
-def test_need_feedback_on_a_restated_problem():
-    """Does a restated problem get a hint to write what must be met?"""
-    feedback = pdn.need_feedback("손녀가 학교에 안 가요")
-    assert feedback.status is Status.INCORRECT
-    assert "○○의 욕구" in feedback.points[0]
-
-
-def test_need_feedback_blank_is_unanswered():
-    """Is an empty box 'not answered yet', not an error?"""
-    assert pdn.need_feedback("  ").status is Status.UNANSWERED
-
-
-def test_need_feedback_refuses_non_text():
-    """Is a non-string refused?"""
-    with pytest.raises(CaseworkError):
-        pdn.need_feedback(None)
 
 
 # --------------------------------------------------------------------------- the fifth case

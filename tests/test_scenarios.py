@@ -6,7 +6,6 @@ from dataclasses import dataclass
 
 import pytest
 
-pytest.importorskip("ipywidgets")
 
 from casework import pdn  # noqa: E402
 from casework.caseload import Caseload, example_team  # noqa: E402
@@ -15,10 +14,10 @@ from casework.closure import ClosureReason  # noqa: E402
 from casework.errors import CaseworkError, DataFileError  # noqa: E402
 from casework.process import DongStep  # noqa: E402
 from casework.scenarios import SCENARIOS_DIR, bundled_scenario_file, entry_model, load_scenario_file  # noqa: E402
-from casework.widgets.closure import ClosureCase, closure_cases  # noqa: E402
-from casework.widgets.intake import IntakeStory, intake_stories  # noqa: E402
-from casework.widgets.privacy import RRN_PLACEHOLDER, SYNTHETIC_RRN, MaskingSample, masking_sample  # noqa: E402
-from casework.widgets.process import NextStepScenario, next_step_scenarios  # noqa: E402
+from casework.scenario_models import ClosureCase, closure_cases  # noqa: E402
+from casework.scenario_models import IntakeStory, intake_stories  # noqa: E402
+from casework.scenario_models import RRN_PLACEHOLDER, SYNTHETIC_RRN, MaskingSample, masking_sample  # noqa: E402
+from casework.scenario_models import NextStepScenario, next_step_scenarios  # noqa: E402
 
 # file name: (class, list key, id field, the public function that serves the bundled file)
 FILES = {

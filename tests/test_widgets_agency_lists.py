@@ -1,4 +1,5 @@
-"""Tests for casework.widgets.agency_lists: does the exercise route clicks to the library?"""
+"""Tests for casework.widgets.agency_lists: does the exercise route clicks to the library and to
+judging.lists (the judge of exercise 11), with the ladder and saved picks?"""
 
 import pytest
 
@@ -6,7 +7,8 @@ pytest.importorskip("ipywidgets")
 
 from casework import agency_lists as al  # noqa: E402
 from casework.errors import CaseworkError  # noqa: E402
-from casework.feedback import Status  # noqa: E402
+from casework.judging.feedback import Status  # noqa: E402
+from casework.judging.lists import judge_agency_lists  # noqa: E402
 from casework.widgets.agency_lists import CSS_CLASS, agency_list_exercise  # noqa: E402
 
 CENTER, WELFARE, HOME = "가나1동 주민센터", "가나종합사회복지관", "가나재가노인지원센터"
@@ -62,6 +64,9 @@ def test_other_pair_gives_its_own_answer():
     box.combine()
     box.tick(twice=["나○○ (1938-11)"], missed=["사○○ (1952-08)"])
     fb = box.check()
+    lists = al.sample_agency_lists()
+    assert fb == judge_agency_lists((["나○○ (1938-11)"], ["사○○ (1952-08)"]), [lists[WELFARE], lists[HOME]],
+                                    al.sample_need_list())
     assert fb.status is Status.PARTIAL
     assert "누락이 아닙니다" in box.feedback_area.value
 
@@ -81,7 +86,6 @@ def test_same_list_twice_shows_korean_error():
     box.pickers[1].value = CENTER
     assert box.combine() is None
     assert "같은 명단을 두 번" in box.feedback_area.value
-    assert box.check().status is Status.INCORRECT
 
 
 def test_changing_lists_without_combining_again_is_flagged():
@@ -90,7 +94,7 @@ def test_changing_lists_without_combining_again_is_flagged():
     box.combine()
     box.pickers[1].value = HOME
     fb = box.check()
-    assert "명단 합치기" in fb.summary
+    assert fb.status is Status.INCORRECT and "명단 합치기" in fb.points[0]
 
 
 def test_nothing_ticked_is_unanswered():
@@ -111,3 +115,27 @@ def test_bad_arguments():
     box.combine()
     with pytest.raises(CaseworkError, match="고를 수 없는 사람"):
         box.tick(twice=["홍○○ (1900-01)"])
+
+
+def test_ladder_buttons_sit_under_the_tick_boxes_and_open_in_order():
+    """After a partly right check, are 힌트 and 풀이 보기 offered, opening the hints then the people?"""
+    box = agency_list_exercise()
+    box.combine()
+    assert [b.description for b in _walk(box, "Button")][-3:] == ["답 확인", "힌트", "풀이 보기"]
+    box.tick(twice=["가○○ (1941-03)"])
+    box.check()
+    assert "힌트:" not in box.feedback_area.value
+    box.hint()
+    assert "힌트:" in box.feedback_area.value
+
+
+def test_the_picks_come_back_after_a_rerun():
+    """Are the chosen lists and ticks saved and set again (lists combined) when the cell runs again?"""
+    box = agency_list_exercise(first=WELFARE, second=HOME)
+    box.combine()
+    box.tick(twice=["나○○ (1938-11)"])
+    box.check()
+    again = agency_list_exercise()
+    assert [p.value for p in again.pickers] == [WELFARE, HOME]
+    ticked = [c.description for c in _walk(again, "Checkbox") if c.value]
+    assert ticked == ["나○○ (1938-11)"] and "합친 명단" in again.table_area.value

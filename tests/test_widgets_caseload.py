@@ -1,4 +1,4 @@
-"""Tests for casework.widgets.caseload: the limit slider, the chart, and the sharing question."""
+"""Tests for casework.widgets.caseload: the limit slider, the chart, and the wiring of the sharing question."""
 
 from __future__ import annotations
 
@@ -10,9 +10,10 @@ matplotlib.use("Agg")
 
 import matplotlib.pyplot as plt  # noqa: E402
 
-from casework.caseload import Caseload, example_team  # noqa: E402
+from casework import caseload  # noqa: E402
+from casework.caseload import Caseload  # noqa: E402
 from casework.errors import CaseworkError  # noqa: E402
-from casework.feedback import Status  # noqa: E402
+from casework.judging import caseload as jc  # noqa: E402
 from casework.widgets.caseload import (  # noqa: E402
     caseload_widget,
     chart_png,
@@ -23,35 +24,10 @@ from casework.widgets.caseload import (  # noqa: E402
 TEAM = (Caseload("가", 10), Caseload("나", 25), Caseload("다", 31), Caseload("라", 30))  # 96 cases
 
 
-def test_lowest_shared_limit_is_the_ceiling_of_the_mean():
-    """Is the answer the smallest whole limit with total <= limit x people?"""
-    assert lowest_shared_limit(TEAM) == 24
-    assert lowest_shared_limit(example_team()) == 24  # 143 / 6 = 23.8
-    assert lowest_shared_limit([Caseload("가", 0)]) == 1
-
-
-def test_the_right_limit_is_correct_and_explains_why():
-    """Is the lowest shared limit judged correct, with the arithmetic and what lies below it?"""
-    fb = judge_lowest_shared_limit(TEAM, 24)
-    assert fb.status is Status.CORRECT and fb.summary == "24건이 맞습니다."
-    assert fb.points[0].startswith("팀 전체 96건을 4명이 나누면 한 사람에 24.0건")
-    assert "넘는 14건을 여유 14건에" in fb.points[1]
-    assert fb.points[-1].startswith("기준을 23건 이하로")
-
-
-def test_too_high_and_too_low_get_different_directions():
-    """Does a limit above the answer say 'go lower' and one below it show the capacity sum?"""
-    high = judge_lowest_shared_limit(TEAM, 30)
-    assert high.status is Status.INCORRECT and "더 낮은 기준" in high.summary
-    low = judge_lowest_shared_limit(TEAM, 20)
-    assert low.status is Status.INCORRECT and "20건 × 4명 = 80건" in low.points[0]
-
-
-@pytest.mark.parametrize("team, limit", [([], 10), ("가", 10), (TEAM, 0), (TEAM, "24"), (5, 3)])
-def test_bad_input_is_refused(team, limit):
-    """Is an empty, non-list or bad-limit input refused in Korean?"""
-    with pytest.raises(CaseworkError):
-        judge_lowest_shared_limit(team, limit)
+def test_chapter_names_are_the_judging_layers():
+    """Are the names chapter 10 imports the judging and domain layers' own?"""
+    assert judge_lowest_shared_limit is jc.judge_lowest_shared_limit
+    assert lowest_shared_limit is caseload.lowest_shared_limit
 
 
 def test_chart_png_closes_its_figure():
@@ -75,11 +51,20 @@ def test_widget_starts_where_nobody_is_over_and_redraws_on_slide():
 def test_widget_check_judges_the_slider_value():
     """Does the button judge the current slider value and show the feedback?"""
     box = caseload_widget(TEAM)
-    assert box.check().status is Status.INCORRECT
+    assert box.check() == judge_lowest_shared_limit(TEAM, 31)
     box.slider.value = 24
     assert box.check().passed and "data-status='correct'" in box.feedback_area.value
     box.slider.value = 23
     assert box.feedback_area.value == ""  # moving the slider clears the old verdict
+
+
+def test_the_example_teams_answer_comes_back_after_a_rerun():
+    """With the example team, is the slider answer saved and set again when the widget is made again?"""
+    box = caseload_widget()
+    box.slider.value = 25
+    box.check()
+    assert caseload_widget().slider.value == 25
+    assert caseload_widget(TEAM).slider.value == 31  # another team: not the example's answer
 
 
 def test_widget_refuses_bad_team_or_limit():

@@ -1,4 +1,5 @@
-"""Tests for casework.widgets.planning: goal checker, sorting quiz, fifth case, plan form.
+"""Tests for casework.widgets.planning: goal checker, sorting quiz, fifth case, plan form (wiring only;
+the judges are tested in test_judging_*).
 
 All people and values are fictional (김○○, 연습-2025-001, 1953-01-01).
 """
@@ -14,9 +15,11 @@ pytest.importorskip("ipywidgets")
 import ipywidgets as w  # noqa: E402
 
 from casework import pdn  # noqa: E402
-from casework.errors import CaseworkError  # noqa: E402
-from casework.feedback import Status  # noqa: E402
-from casework.planning import PlanningMistake, ServicePlan, check_goal  # noqa: E402
+from casework.judging.feedback import Status  # noqa: E402
+from casework.judging.goals import judge_goal  # noqa: E402
+from casework.judging.needs import judge_need  # noqa: E402
+from casework.judging.plan_form import export_plan, plan_form_feedback, plan_to_form  # noqa: E402
+from casework.planning import PlanningMistake, check_goal  # noqa: E402
 from casework.widgets import planning as wp  # noqa: E402
 
 M = PlanningMistake
@@ -49,77 +52,31 @@ def test_tables_list_the_textbook_lists():
     assert mistakes.html.count("<tr>") == 7
 
 
-# --------------------------------------------------------------------------- goal_feedback
+# --------------------------------------------------------------------------- the goal judge
 
 
-def test_worker_task_goal_names_mistake_one_with_the_fix():
-    """Does '도시락 배달 서비스를 연계한다' get mistake 1, the evidence and the rewrite advice?"""
-    feedback = wp.goal_feedback("도시락 배달 서비스를 연계한다")
-    assert feedback.status is Status.INCORRECT
-    assert "1번" in feedback.summary
-    first = feedback.points[0]
-    assert first.startswith("1. " + M.WORKER_TASK.value)
-    assert "'연계한다'" in first and "고치기:" in first and "당사자를 주어로" in first
-    assert feedback.points[-1].startswith("※")
+def test_goal_feedback_is_the_exercise_goal_judge():
+    """Is chapter 07's goal_feedback the very judge exercise 07 uses (one judge, one verdict)?"""
+    assert wp.goal_feedback is judge_goal
 
 
-def test_findings_come_in_textbook_order_with_a_score():
-    """Are several findings listed 1 → 7 and scored by how many mistakes were avoided?"""
-    feedback = wp.goal_feedback("도시락 배달 서비스를 연계한다")
-    numbers = [int(p.split(".")[0]) for p in feedback.points[:-1]]
-    assert numbers == sorted(numbers) == [1, 3, 7]
-    assert feedback.score == pytest.approx(4 / 7)
+@pytest.mark.parametrize("goal", ["어르신이 운동을 한다", "3개월 안에 주거환경이 개선된다", "도시락 배달 서비스를 연계한다"])
+def test_the_checker_widget_gives_the_exercise_verdict(goal):
+    """Does the goal checker give exactly the exercise's verdict on the review's drift cases?"""
+    assert wp.goal_checker(goal, key=None).check() == judge_goal(goal)
 
 
-def test_good_goal_is_praised_with_a_goal_type():
-    """Does a goal with owner, period and level get praise and a goal-type suggestion?"""
-    feedback = wp.goal_feedback("남편이 3개월 안에 술 마시는 날이 주 1일 이하로 줄어든다")
-    assert feedback.passed
-    assert "일곱 가지 실수가 보이지 않습니다" in feedback.summary
-    assert any("부정적 행동 변화" in p for p in feedback.points)
-
-
-def test_owner_box_supplies_the_owner():
-    """Does the owner box clear the no-owner finding, and an empty box count as no owner?"""
-    goal = "3개월 안에 주 2회 이상 경로당 모임에 나간다"
-    assert "3번" in wp.goal_feedback(goal).summary
-    assert "3번" in wp.goal_feedback(goal, "   ").summary
-    assert wp.goal_feedback(goal, "어르신").passed
-
-
-def test_each_mistake_can_be_triggered():
-    """Can each of the seven mistakes be shown by a typical goal?"""
-    cases = {
-        M.WORKER_TASK: "사례관리자가 어르신을 병원에 모시고 간다",
-        M.SINGLE_SERVICE: "어르신이 3개월 동안 방문간호 서비스를 주 2회 받는다",
-        M.NO_OWNER: "3개월 안에 주 2회 이상 경로당 모임에 나간다",
-        M.VAGUE_CONCEPT: "어르신의 삶의 질이 좋아진다",
-        M.LIFETIME_GOAL: "남편이 평생 술을 끊는다",
-        M.UNREACHABLE: "어르신의 병이 완치된다",
-        M.NOT_EVALUABLE: "어르신이 운동을 한다",
-    }
-    for mistake, goal in cases.items():
-        feedback = wp.goal_feedback(goal)
-        assert any(p.startswith(f"{mistake.number}. {mistake.value}") for p in feedback.points), goal
-
-
-def test_blank_goal_is_unanswered():
-    """Is an empty goal 'not answered yet' rather than an error?"""
-    assert wp.goal_feedback("  ").status is Status.UNANSWERED
-
-
-@pytest.mark.parametrize("goal,owner", [(None, None), (3, None), ("어르신이 걷는다", 5)])
-def test_goal_feedback_refuses_non_text(goal, owner):
-    """Are a non-string goal or owner refused with a Korean message?"""
-    with pytest.raises(CaseworkError, match="글자"):
-        wp.goal_feedback(goal, owner)
+def test_one_mistake_is_partial_in_the_widget_too():
+    """Is a goal with exactly one mistake partial with half the score (the one rubric), not 'incorrect 0.86'?"""
+    feedback = wp.goal_checker("어르신이 운동을 한다", key=None).check()
+    assert feedback.status is Status.PARTIAL and feedback.score == 0.5
 
 
 # --------------------------------------------------------------------------- goal_checker
 
 
 def test_goal_checker_shape_matches_the_browser_test():
-    """Has the checker the class, the placeholder, the exact button label and a feedback area?"""
+    """Has the checker the class, the placeholder, the exact button labels and a feedback area?"""
     box = wp.goal_checker()
     assert isinstance(box, w.VBox)
     assert "casework-goal-checker" in box._dom_classes
@@ -127,7 +84,7 @@ def test_goal_checker_shape_matches_the_browser_test():
     assert texts[0].placeholder.startswith("목표를 입력하세요")
     assert len(texts) == 2 and texts[1] is box.owner
     buttons = _find(box, w.Button)
-    assert [b.description for b in buttons] == ["목표 점검"]
+    assert [b.description for b in buttons] == ["목표 점검", "힌트", "풀이 보기"]
     assert box.feedback_area in _find(box, w.HTML)
 
 
@@ -142,12 +99,42 @@ def test_clicking_the_button_shows_the_mistake():
 
 def test_checker_uses_the_owner_box():
     """Does text in the owner box reach the judge?"""
-    box = wp.goal_checker(value="3개월 안에 주 2회 이상 경로당 모임에 나간다", owner="어르신")
+    goal = "3개월 안에 주 2회 이상 경로당 모임에 나간다"
+    assert wp.goal_checker(value=goal, owner="어르신").check() == judge_goal(goal, owner="어르신")
+    box = wp.goal_checker(value=goal, owner="어르신")
     assert box.check().passed
     assert "data-status='correct'" in box.feedback_area.value
 
 
+def test_checker_keeps_the_goal_and_owner_after_a_rerun():
+    """Are the goal and owner saved on 목표 점검 and back in the boxes when the cell runs again?"""
+    box = wp.goal_checker()
+    box.goal.value, box.owner.value = "3개월 안에 주 2회 이상 경로당 모임에 나간다", "어르신"
+    box.check()
+    again = wp.goal_checker()
+    assert (again.goal.value, again.owner.value) == ("3개월 안에 주 2회 이상 경로당 모임에 나간다", "어르신")
+    assert wp.goal_checker(key=("ch06", "practice-goal")).goal.value == ""  # another checker, its own answer
+
+
 # --------------------------------------------------------------------------- chapter 06 widgets
+
+
+def test_sort_widget_uses_the_quiz_judge_with_the_column_meanings():
+    """Does the sorting widget give the quiz judge's verdict, explaining the chosen column?"""
+    from casework.judging.quiz import judge
+
+    box = wp.pdn_sort_widget("sick_child")
+    _find(box, w.Dropdown)[0].value = "욕구"
+    feedback = box.check()
+    assert feedback == judge(box.question, box.quiz.read_answer())
+
+
+def test_sort_widget_reveals_the_plan_again_after_a_rerun():
+    """Once answered, is the textbook's plan shown straight away when the cell runs again?"""
+    box = wp.pdn_sort_widget("sick_child")
+    _find(box, w.Dropdown)[0].value = "욕구"
+    box.check()
+    assert "병원치료를 받는 날" in wp.pdn_sort_widget("sick_child").reveal.value
 
 
 def test_sort_widget_reveals_the_plan_only_after_an_answer():
@@ -167,8 +154,7 @@ def test_sort_widget_button_click_reveals_too():
     box = wp.pdn_sort_widget("low_grades")
     for drop in _find(box, w.Dropdown):
         drop.value = "문제"
-    button = _find(box, w.Button)[0]
-    button.click()
+    box.quiz.button.click()
     assert "학습진단 검사" in box.reveal.value
     assert "data-status='partial'" in box.quiz.feedback_area.value
 
@@ -180,10 +166,10 @@ def test_sort_widget_has_one_dropdown_per_statement():
 
 
 def test_practice_widget_judges_need_and_goal():
-    """Does the fifth-case widget call a demand a demand and check the goal?"""
+    """Does the fifth-case widget judge the need with the exercise's need judge and check the goal?"""
     box = wp.practice_case_widget()
     box.need.text.value = "돌봄 서비스 받고 싶어요"
-    assert box.need.check().status is Status.INCORRECT
+    assert box.need.check() == judge_need("돌봄 서비스 받고 싶어요")
     assert "욕구가 아니라" in box.need.feedback_area.value
     box.goal.goal.value = "학습지를 연계한다"
     assert not box.goal.check().passed
@@ -192,152 +178,40 @@ def test_practice_widget_judges_need_and_goal():
     assert "(손녀의) 학교생활 적응의 욕구" in box.answer.value
 
 
-# --------------------------------------------------------------------------- plan form: plain functions
-
-
 def _good_form():
-    return wp.plan_to_form(pdn.practice_service_plan())
+    return plan_to_form(pdn.practice_service_plan())
 
 
-def test_form_round_trip_builds_the_same_plan():
-    """Does the text of a plan, fed back through the form, give the same plan?"""
-    header, rows = _good_form()
-    assert header["birth_date"] == "1953-01-01"
-    assert rows[0]["priority"] == "1" and rows[0]["result"] == ""
-    feedback, plan = wp.plan_form_feedback(header, rows)
-    assert feedback.passed, feedback
-    assert plan == pdn.practice_service_plan()
-
-
-def test_form_lists_every_bad_row():
-    """Does the feedback name the header problem and each bad row, and build no plan?"""
-    header, rows = _good_form()
-    header["case_number"] = ""
-    rows[0]["start"] = "2025-13-01"
-    rows[1]["priority"] = "둘"
-    rows[2]["end"] = "2025-03-01"
-    rows.append({name: "" for name in wp.ITEM_FIELDS})
-    feedback, plan = wp.plan_form_feedback(header, rows)
-    assert plan is None and feedback.status is Status.INCORRECT
-    assert "5군데" in feedback.summary
-    text = "\n".join(feedback.points)
-    assert "머리말: ① 관리번호" in text
-    assert "1번째 서비스 항목: ⑦ 서비스 시작일자" in text
-    assert "2번째 서비스 항목: ⑤ 우선순위에는 숫자만" in text
-    assert "3번째 서비스 항목: ⑧ 서비스 종료일자" in text
-    assert "4번째 서비스 항목이 비어 있습니다" in text
-
-
-def test_form_needs_at_least_one_item():
-    """Is a form with no service rows refused (the workbook's rule)?"""
-    header, _ = _good_form()
-    feedback, plan = wp.plan_form_feedback(header, [])
-    assert plan is None and "하나 이상" in feedback.points[0]
-
-
-def test_form_with_weak_objective_is_built_but_flagged():
-    """Does a valid plan whose ③ objective trips the goal checks come back PARTIAL, with the plan?"""
-    header, rows = _good_form()
-    rows[0]["objective"] = "학교사회복지사 상담을 연계한다"
-    feedback, plan = wp.plan_form_feedback(header, rows)
-    assert feedback.status is Status.PARTIAL and isinstance(plan, ServicePlan)
-    assert "1번째 항목의 ③ 개입목표" in feedback.points[0]
-
-
-def test_form_optional_fields_may_stay_blank():
-    """Do blank dates, times and result become 'not given' rather than errors?"""
-    header = {"case_number": "연습-1", "client_name": "김○○", "case_manager": "박○○"}
-    rows = [{"objective": "어르신이 3개월 안에 주 2회 이상 경로당 모임에 나간다", "service": "경로당 안내",
-             "priority": "1", "start": "", "end": "", "times_per_week": "", "result": ""}]
-    feedback, plan = wp.plan_form_feedback(header, rows)
-    assert feedback.passed
-    item = plan.items[0]
-    assert (item.start, item.end, item.times_per_week, item.result) == (None, None, None, None)
-
-
-@pytest.mark.parametrize("header,rows,message", [
-    ("머리말", [], "사전"),
-    ({"case_number": "1", "nickname": "x"}, [{}], "알 수 없는 항목"),
-    ({}, "rows", "목록"),
-])
-def test_form_refuses_malformed_input(header, rows, message):
-    """Is the wrong shape of header or rows refused or reported in Korean?"""
-    try:
-        feedback, plan = wp.plan_form_feedback(header, rows)
-    except CaseworkError as err:
-        assert message in str(err)
-    else:
-        assert plan is None and any(message in p for p in feedback.points)
-
-
-def test_unknown_item_field_is_reported():
-    """Is a row with a field the form does not have reported?"""
-    header, rows = _good_form()
-    rows[0]["colour"] = "빨강"
-    feedback, plan = wp.plan_form_feedback(header, rows)
-    assert plan is None and "알 수 없는 칸" in feedback.points[0]
-
-
-def test_plan_to_form_refuses_non_plans():
-    """Is something other than a ServicePlan refused?"""
-    with pytest.raises(CaseworkError):
-        wp.plan_to_form({"case_number": "1"})
-
-
-# --------------------------------------------------------------------------- export
-
-
-def test_export_writes_a_readable_workbook(tmp_path):
-    """Does export write an .xlsx that reads back as the same plan?"""
-    plan = pdn.practice_service_plan()
-    feedback = wp.export_plan(plan, "내_계획표.xlsx", tmp_path)
-    assert feedback.passed
-    assert (tmp_path / "내_계획표.xlsx").is_file()
-    assert ServicePlan.from_excel(tmp_path / "내_계획표.xlsx") == plan
-    assert not [p for p in tmp_path.iterdir() if p.name.startswith(".")]  # no temp file left
-
-
-def test_export_refuses_to_overwrite_and_says_so(tmp_path):
-    """Is an existing file left alone without the overwrite box, and replaced with it?"""
-    target = tmp_path / "계획.xlsx"
-    target.write_bytes(b"old")
-    feedback = wp.export_plan(pdn.practice_service_plan(), "계획.xlsx", tmp_path)
-    assert feedback.status is Status.INCORRECT
-    assert "이미 있어서 저장하지 않았습니다" in feedback.summary
-    assert target.read_bytes() == b"old"
-    feedback = wp.export_plan(pdn.practice_service_plan(), "계획.xlsx", tmp_path, overwrite=True)
-    assert feedback.passed and "바꾸어" in feedback.summary
-    assert target.read_bytes() != b"old"
-
-
-@pytest.mark.parametrize("name,message", [
-    ("", "파일 이름을 적으세요"),
-    ("../밖.xlsx", "폴더를 넣을 수 없습니다"),
-    ("sub/계획.xlsx", "폴더를 넣을 수 없습니다"),
-    (".숨김.xlsx", "폴더를 넣을 수 없습니다"),
-    ("계획.csv", ".xlsx"),
-    ("계획", ".xlsx"),
-    (None, "파일 이름을 적으세요"),
-])
-def test_export_refuses_bad_names(tmp_path, name, message):
-    """Are names with folders, hidden names or the wrong ending refused, writing nothing?"""
-    with pytest.raises(CaseworkError, match=message):
-        wp.export_plan(pdn.practice_service_plan(), name, tmp_path)
-    assert list(tmp_path.iterdir()) == []
-
-
-def test_export_refuses_missing_folder_plan_and_bad_flag(tmp_path):
-    """Are a missing folder, a missing plan and a non-bool overwrite refused?"""
-    plan = pdn.practice_service_plan()
-    with pytest.raises(CaseworkError, match="폴더가 없습니다"):
-        wp.export_plan(plan, "a.xlsx", tmp_path / "없음")
-    with pytest.raises(CaseworkError, match="계획표"):
-        wp.export_plan(None, "a.xlsx", tmp_path)
-    with pytest.raises(CaseworkError, match="overwrite"):
-        wp.export_plan(plan, "a.xlsx", tmp_path, overwrite="yes")
+def test_plan_form_names_are_the_judging_layers():
+    """Are the form functions chapter 07 imports the judging layer's own?"""
+    assert (wp.plan_form_feedback, wp.export_plan, wp.plan_to_form) == (plan_form_feedback, export_plan, plan_to_form)
 
 
 # --------------------------------------------------------------------------- the form widget
+
+
+def test_form_widget_gives_the_judges_verdict_with_the_ladder(tmp_path):
+    """Does 계획표 확인 give plan_form_feedback's verdict, with 힌트 and 풀이 보기 offered on errors?"""
+    box = wp.service_plan_form(pdn.practice_service_plan(), folder=tmp_path)
+    box.items[0]["start"].value = "3월 3일"
+    header = {name: b.value for name, b in box.header.items()}
+    rows = [wp._read_item(f) for f in box.items]
+    assert box.check() == plan_form_feedback(header, rows)[0]
+    assert box.hint_button.layout.display != "none" and box.solution_button.layout.display != "none"
+
+
+def test_form_widget_comes_back_after_a_rerun(tmp_path):
+    """Is a blank form filled again from the saved answer (and a given plan left as given)?"""
+    box = wp.service_plan_form(pdn.practice_service_plan(), folder=tmp_path)
+    box.header["case_number"].value = "연습-2025-999"
+    box.add_item()
+    box.items[-1]["objective"].value = "어르신이 3개월 안에 주 1회 경로당에 나간다"
+    box.check()
+    again = wp.service_plan_form(folder=tmp_path)
+    assert again.header["case_number"].value == "연습-2025-999"
+    assert len(again.items) == 4 and again.items[-1]["objective"].value.startswith("어르신이 3개월")
+    given = wp.service_plan_form(pdn.practice_service_plan(), folder=tmp_path)
+    assert given.header["case_number"].value != "연습-2025-999" and len(given.items) == 3
 
 
 def test_form_widget_prefills_checks_and_previews(tmp_path):
@@ -355,13 +229,13 @@ def test_form_widget_shows_errors_and_clears_preview(tmp_path):
     box.items[0]["start"].value = "3월 3일"
     feedback = box.check()
     assert feedback.status is Status.INCORRECT
-    assert "연-월-일" in box.feedback_area.value
+    assert "연, 월, 일 순서로" in box.feedback_area.value
     assert box.preview.value == ""
 
 
 def test_form_widget_add_and_remove_items(tmp_path):
     """Do '항목 추가' and '마지막 항목 지우기' change the number of rows?"""
-    box = wp.service_plan_form(folder=tmp_path)
+    box = wp.service_plan_form(folder=tmp_path, key=None)
     assert len(box.items) == 1
     box.add_item()
     assert len(box.items) == 2

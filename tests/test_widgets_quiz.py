@@ -39,13 +39,18 @@ def test_order_widget_judges_the_selected_order():
     assert "data-status='correct'" in box.feedback_area.value
 
 
-def test_categorize_widget_shows_specific_feedback():
-    """Does a wrong category show that item's explanation in the feedback area?"""
+def test_categorize_widget_shows_the_judges_feedback_then_the_ladder():
+    """Does a wrong category show the judge's point, and the item's explanation only at 풀이 보기?"""
+    from casework.judging.quiz import judge
+
     box = wq.question_widget(CAT)
     for drop in _dropdowns(box):
         drop.value = "문제"
     fb = box.check()
-    assert fb.status is Status.PARTIAL
+    assert fb == judge(CAT, box.read_answer())
+    assert fb.status is Status.PARTIAL and fb.points[0] in box.feedback_area.value.replace("&#x27;", "'")
+    assert "충족되어야 할 필요성" not in box.feedback_area.value
+    box.solution()
     assert "충족되어야 할 필요성" in box.feedback_area.value
 
 
@@ -53,19 +58,19 @@ def test_button_click_runs_the_check():
     """Does clicking the button (not just calling check) update the feedback?"""
     box = wq.question_widget(CHOICE)
     box.children[1].value = "나"
-    button = next(c for c in box.children if type(c).__name__ == "Button")
-    button.click()
+    box.button.click()
     assert "data-status='incorrect'" in box.feedback_area.value
 
 
 def test_text_checker_calls_the_plain_judge():
     """Does the text checker pass the typed text to the judge and show its verdict?"""
+    from casework.judging import rubric
+
     seen = []
 
     def judge(text):
         seen.append(text)
-        from casework.feedback import Feedback
-        return Feedback(Status.CORRECT, f"받음: {text}")
+        return rubric.right(f"받음: {text}")
 
     box = wq.text_checker(judge, placeholder="목표")
     box.text.value = "3개월 안에"
@@ -105,3 +110,32 @@ def test_shuffled_choice_is_still_judged_by_its_text():
         box = wq.question_widget(CHOICE, seed=seed)
         box.children[1].value = "가"
         assert box.check().passed
+
+
+def test_quiz_widget_saves_each_question_and_restores_it(tmp_path):
+    """Does a quiz question keep its answer under (quiz id, question id) and show it again when rerun?"""
+    from casework import progress, quiz
+
+    question = quiz.load_quiz("ch03").question("scene_01")
+    box = wq.quiz_widget("ch03", only=["scene_01"]).children[0]
+    wrong = next(o.text for o in question.options if not o.correct)
+    box.children[1].value = wrong
+    assert box.check().status is Status.INCORRECT
+    assert progress.saved_entry("ch03", "scene_01")["answer"] == wrong
+    again = wq.quiz_widget("ch03", only=["scene_01"]).children[0]
+    assert again.children[1].value == wrong and again.ladder.attempts == 1
+
+
+def test_order_and_match_answers_come_back_after_a_rerun():
+    """Are the dropdown answers of an order and a match question restored into the same slots?"""
+    first = wq.question_widget(ORDER, seed=1, key=("demo", "order"))
+    for drop, item in zip(_dropdowns(first), ["사정", "접수", "종결"]):
+        drop.value = item
+    first.check()
+    again = wq.question_widget(ORDER, seed=1, key=("demo", "order"))
+    assert [d.value for d in _dropdowns(again)] == ["사정", "접수", "종결"]
+    match = wq.question_widget(MATCH, key=("demo", "match"))
+    _dropdowns(match)[0].value = "NASW (1984)"
+    match.check()
+    again = wq.question_widget(MATCH, key=("demo", "match"))
+    assert again.read_answer() == match.read_answer()

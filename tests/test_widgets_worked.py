@@ -4,7 +4,7 @@ import pytest
 
 from casework import quiz as quizlib
 from casework.errors import CaseworkError
-from casework.feedback import Status
+from casework.judging.feedback import Status
 from casework.widgets.worked import WorkedExample, worked_example
 
 QUIZ_YAML = """\
@@ -48,14 +48,15 @@ def demo_quiz(tmp_path, monkeypatch):
 
 
 def test_wrong_choice_by_number_shows_option_text_and_its_why(demo_quiz):
-    """Does a wrong option number show that option's text and the why of both options?"""
+    """Does a wrong option number show that option's text, its why, and (as a worked example) the 풀이?"""
     ex = worked_example(demo_quiz, "pick", 2)
     assert isinstance(ex, WorkedExample)
     assert ex.feedback.status is Status.INCORRECT
     assert ex.answer_lines == ("② Enter",)
     text = ex.to_text()
-    assert "셀 안에서 줄만 바꿉니다." in text and "Shift+Enter" in text
+    assert "셀 안에서 줄만 바꿉니다." in text and "풀이: Shift+Enter" in text and "힌트:" in text
     assert text.startswith("문제: 셀을 실행하는 키는?")
+    assert "Shift+Enter" not in ex.feedback.to_text()  # a learner's own 확인 does not give it away
 
 
 def test_right_choice_by_text_is_correct(demo_quiz):
@@ -82,7 +83,7 @@ def test_order_answer_is_numbered(demo_quiz):
 
 
 def test_categorize_feedback_carries_the_items_why(demo_quiz):
-    """Does a wrong category in the example show the item's own explanation?"""
+    """Does a wrong category in the worked example show the item's own explanation (in the 풀이)?"""
     ex = worked_example(demo_quiz, "sort", {"동의한 정보만 알렸다": "지켰다", "병명을 이웃에게 말했다": "지켰다"})
     assert "동의 범위를 넘었습니다." in ex.to_text()
 
@@ -108,11 +109,10 @@ def test_html_escapes_and_embeds_the_feedback(demo_quiz):
 @pytest.mark.parametrize("quiz_id, question_id, answer, message", [
     ("no-such", "pick", 1, "퀴즈 파일이 없습니다"),
     ("demo", "no-such", 1, "문제가 없습니다"),
-    ("demo", "pick", 3, "보기 번호"),
+    ("demo", "pick", 3, "번호는 1부터 2까지"),
     ("demo", "pick", "Tab", "보기에 없습니다"),
-    ("demo", "pair", ["NASW (1984)"], "사전"),
-    ("demo", "steps", "접수", "리스트"),
-    ("demo", "sort", {"동의한 정보만 알렸다": "모름"}, "분류는"),
+    ("demo", "pair", ["NASW (1984)"], "'항목: 값'"),
+    ("demo", "sort", 5, "'항목: 값'"),
 ])
 def test_bad_ids_and_answers_raise_korean_errors(demo_quiz, quiz_id, question_id, answer, message):
     """Is an unknown quiz or question, or a malformed answer, refused with a Korean message?"""

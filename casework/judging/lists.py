@@ -23,7 +23,7 @@ LIST_HINTS = (
 def read_list_answer(answer: object) -> tuple[Any, Any]:
     """Two lines ``두 곳 이상: 가○○ (1941-03), …`` and ``누락: …`` (either may be blank or absent)."""
     if isinstance(answer, tuple) and len(answer) == 2:
-        return answer  # a widget's ticks (two lists of labels or people), checked by compare_answers
+        return tuple(read_list(part, "사람") if isinstance(part, str) else list(part or []) for part in answer)
     if isinstance(answer, dict):
         pairs = [(str(k), v) for k, v in answer.items()]
     else:
@@ -42,13 +42,23 @@ def read_list_answer(answer: object) -> tuple[Any, Any]:
     return twice, missed
 
 
+def _solution(service_lists, need_list) -> str:
+    """Everyone to find, each with the reason (the comparison with every person picked)."""
+    from casework.agency_lists import compare_answers, person_choices
+
+    everyone = list(person_choices(service_lists, need_list))
+    full = compare_answers(service_lists, need_list, twice=everyone, missed=everyone)
+    return " / ".join(full.right) or "두 곳 이상에서 받는 사람도, 누락된 사람도 없습니다."
+
+
 def judge_agency_lists(answer: object, service_lists, need_list) -> Feedback:
     """Everyone found and no one wrongly picked is correct; each wrong pick is named with its reason."""
     from casework.agency_lists import compare_answers
 
-    nothing_ticked = isinstance(answer, tuple) and len(answer) == 2 and not any(answer)
-    if is_blank(answer) or nothing_ticked:
-        return Feedback.unanswered("두 곳 이상에서 받는 사람과 누락된 사람을 골라 보세요.", hints=LIST_HINTS)
+    solution = _solution(service_lists, need_list)
+    if is_blank(answer) or (isinstance(answer, tuple) and all(is_blank(part) for part in answer)):
+        return Feedback.unanswered("두 곳 이상에서 받는 사람과 누락된 사람을 골라 보세요.", hints=LIST_HINTS,
+                                   solution=solution)
     twice, missed = read_list_answer(answer)
     result = compare_answers(service_lists, need_list, twice=twice, missed=missed)
     points = [f"맞았습니다 — {r}" for r in result.right] + list(result.wrong)
@@ -59,12 +69,12 @@ def judge_agency_lists(answer: object, service_lists, need_list) -> Feedback:
     total = result.expected_twice + result.expected_missed
     if total == 0:
         if result.wrong:
-            return rubric.wrong("이 명단에는 두 곳 이상에서 받는 사람도 누락된 사람도 없습니다.", points).with_ladder(LIST_HINTS)
-        return rubric.right("두 곳 이상에서 받는 사람도, 누락된 사람도 없다는 것을 맞게 보았습니다.").with_ladder(LIST_HINTS)
+            return rubric.wrong("이 명단에는 두 곳 이상에서 받는 사람도 누락된 사람도 없습니다.", points).with_ladder(LIST_HINTS, solution)
+        return rubric.right("두 곳 이상에서 받는 사람도, 누락된 사람도 없다는 것을 맞게 보았습니다.").with_ladder(LIST_HINTS, solution)
     return rubric.from_share(
         len(result.right), total, n_extra=len(result.wrong),
         all_right=f"두 곳 이상에서 받는 사람 {result.expected_twice}명, 누락된 사람 {result.expected_missed}명을 모두 찾았습니다.",
         some_right=f"찾아야 할 {total}명 가운데 {len(result.right)}명을 맞게 골랐습니다."
                    + (f" 잘못 고른 사람이 {len(result.wrong)}명 있습니다." if result.wrong else ""),
         points=points,
-    ).with_ladder(LIST_HINTS)
+    ).with_ladder(LIST_HINTS, solution)

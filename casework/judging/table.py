@@ -35,12 +35,14 @@ def judge_table(
     example: str,
     why_not: Callable[[str, K], str] | None = None,
     right_points: Sequence[str] = (),
+    matching: bool = False,
 ) -> Feedback:
     """Item by item: the share of items labelled right is the score.
 
     ``answer`` is text with one ``항목: 값`` line per item, or a mapping (a widget's values).
     A wrong label gets ``why_not(item, chosen)`` — why that label does not fit — and never the
-    right label.
+    right label. ``matching`` words the messages for pairing items (이었습니다) rather than
+    sorting them (나누었습니다).
     """
     pairs = read_pairs(answer, what, example)
     items = list(expected)
@@ -68,11 +70,14 @@ def judge_table(
             right += 1
             continue
         reason = why_not(item, got) if why_not else "설명을 다시 읽고 생각해 보세요."
-        points.append(f"{josa(short_quote(item), '을')} {josa(short_quote(label[got], 30), '으로')} 나누었습니다. {reason}")
+        chosen = short_quote(label[got], 30)
+        put = f"{josa(chosen, '과')} 이었습니다" if matching else f"{josa(chosen, '으로')} 나누었습니다"
+        points.append(f"{josa(short_quote(item), '을')} {put}. {reason}")
     total = len(expected)
+    done = "이었습니다" if matching else "나누었습니다"
     return rubric.from_share(
         right, total, n_extra=extra,
-        all_right=f"{total}개를 모두 맞게 나누었습니다.",
-        some_right=f"{total}개 가운데 {right}개를 맞게 나누었습니다.",
+        all_right=f"{total}개를 모두 맞게 {done}.",
+        some_right=f"{total}개 가운데 {right}개를 맞게 {done}.",
         points=points if right < total or extra else right_points,
     )

@@ -10,11 +10,11 @@ from collections.abc import Mapping
 
 from casework._util.text import josa, short_quote
 from casework.judging import rubric
-from casework.judging.answers import AnswerFormatError, Choice, is_blank, read_choice
+from casework.judging.answers import AnswerFormatError, Choice, is_blank, read_choice, read_pairs
 from casework.judging.feedback import Feedback, Status
 
 __all__ = ["processing_type_choices", "why_not_processing_type", "judge_processing_type", "judge_triage_table",
-           "TRIAGE_HINTS"]
+           "judge_intake_stories", "TRIAGE_HINTS"]
 
 TRIAGE_HINTS = (
     "문제의 유형(소득·급여로 풀 문제인가, 서비스로 풀 문제인가), 욕구들이 서로 얽혀 있는지(복합성), "
@@ -99,3 +99,18 @@ def judge_triage_table(answers: Mapping[str, object], summaries: Mapping[str, ob
         points=points,
     ).with_ladder(TRIAGE_HINTS, " / ".join(solutions))
 
+
+
+def judge_intake_stories(answers: Mapping[str, object] | str) -> Feedback:
+    """Chapter 04: a 처리유형 for each bundled intake story (``{story id: answer}`` or ``가: …`` lines)."""
+    from casework.scenario_models import intake_stories
+
+    if isinstance(answers, str):
+        answers = dict(read_pairs(answers, "답", "가: 복지급여 신청"))
+    if not isinstance(answers, Mapping):
+        raise AnswerFormatError("이야기마다 '가: 복지급여 신청'처럼 한 줄에 하나씩 처리유형을 적어 주세요.")
+    stories = intake_stories()
+    unknown = [str(k) for k in answers if k not in {s.id for s in stories}]
+    if unknown:
+        raise AnswerFormatError(f"없는 이야기입니다: {', '.join(unknown)}. 있는 이야기: {', '.join(s.id for s in stories)}")
+    return judge_triage_table(answers, {s.id: s.summary for s in stories}, {s.id: f"이야기 {s.id}" for s in stories})

@@ -15,7 +15,7 @@ from matplotlib.figure import Figure
 from matplotlib.lines import Line2D
 from matplotlib.patches import Patch
 
-from casework.assessment import AssessedNeed, needs_by_domain
+from casework.assessment import SEVERITY_WORDS, AssessedNeed, needs_by_domain
 from casework.domains import Domain
 from casework.errors import CaseworkError
 from casework.plotting import use_korean_font
@@ -27,9 +27,6 @@ PRIORITY_COLOURS: dict[int, str] = {1: "#c0392b", 2: "#e67e22", 3: "#d4ac0d"}
 _LATER_COLOUR = "#7f8c8d"
 _REFERENCE_COLOUR = "#111111"
 _BAND_COLOUR = "#f2f4f7"
-
-SEVERITY_WORDS: dict[int, str] = {1: "가벼움", 2: "조금 어려움", 3: "보통", 4: "심각", 5: "매우 심각"}
-"""Workbook words for the 1–5 severity scale (the textbook gives no scale)."""
 
 
 def _colour(priority: int) -> str:

@@ -1,7 +1,8 @@
 """Exercise widget: combine two agencies' lists, then say who is served twice and who was missed.
 
-The widget only wires inputs to :mod:`casework.agency_lists`: the combined table, the list of
-people to tick and the verdict (:func:`casework.agency_lists.check_answers`) all come from there.
+The widget only wires inputs: the combined table and the people to tick come from
+:mod:`casework.agency_lists`, the verdict from :func:`casework.judging.lists.judge_agency_lists`
+(the judge of exercise 11). The sample lists keep the learner's picks in the progress file.
 """
 
 from __future__ import annotations
@@ -14,8 +15,10 @@ import pandas as pd
 
 from casework import agency_lists as al
 from casework.errors import CaseworkError
-from casework.feedback import Feedback, Status
-from casework.widgets.base import check_button, feedback_area, judged, show, with_attrs
+from casework.judging.feedback import Feedback
+from casework.judging.guard import judge_safely
+from casework.judging.lists import judge_agency_lists
+from casework.widgets.base import Ladder, check_button, show, with_attrs
 
 CSS_CLASS = "casework-agency-lists"
 COMBINE_LABEL = "명단 합치기"
@@ -64,6 +67,7 @@ def agency_list_exercise(
     ``need_list`` is the 동's need list (default: the sample one). The returned box has
     ``combine()``, ``tick(twice=[...], missed=[...])`` and ``check()`` for tests and notebooks.
     """
+    lists_given = lists
     lists = dict(al.sample_agency_lists() if lists is None else lists)
     needs = al.sample_need_list() if need_list is None else need_list
     if len(lists) < 2:
@@ -81,8 +85,7 @@ def agency_list_exercise(
     combine_button.tooltip = "고른 두 명단을 한 표로 합칩니다"
     table_area = w.HTML()
     answer_area = w.VBox()
-    area = feedback_area()
-    check = check_button(CHECK_LABEL, compact=True)
+    ladder_row = w.HBox()
     state: dict[str, object] = {"chosen": None, "twice": {}, "missed": {}}
 
     def chosen() -> list[pd.DataFrame]:
@@ -91,17 +94,15 @@ def agency_list_exercise(
         return [lists[pick_a.value], lists[pick_b.value]]
 
     def combine(_=None) -> pd.DataFrame | None:
-        area.value = ""
-        try:
-            tables = chosen()
-            merged = al.combine(tables)
-            choices = al.person_choices(tables, needs)
-        except CaseworkError as err:
+        ladder.area.value = ""
+        outcome = judge_safely(lambda: (chosen(), al.combine(chosen()), al.person_choices(chosen(), needs)))
+        if isinstance(outcome, Feedback):
             state["chosen"] = None
             answer_area.children = ()
             table_area.value = ""
-            show(area, Feedback(Status.INCORRECT, str(err)))
+            show(ladder.area, outcome)
             return None
+        _, merged, choices = outcome
         state["chosen"] = (pick_a.value, pick_b.value)
         table_area.value = _TABLE_CSS + (
             _table_html(merged, f"합친 명단: {pick_a.value} + {pick_b.value}")
@@ -113,7 +114,7 @@ def agency_list_exercise(
         answer_area.children = (
             w.HTML(f"<b>{_TWICE_TITLE}</b>"), grid_twice,
             w.HTML(f"<b>{_MISSED_TITLE}</b>"), grid_missed,
-            check,
+            ladder_row,
         )
         return merged
 
@@ -134,18 +135,34 @@ def agency_list_exercise(
     def judge() -> Feedback:
         if state["chosen"] != (pick_a.value, pick_b.value):
             raise CaseworkError("명단을 새로 골랐습니다. '명단 합치기'를 먼저 눌러 주세요.")
-        return al.check_answers(chosen(), needs, twice=ticked("twice"), missed=ticked("missed"))
+        return judge_agency_lists((ticked("twice"), ticked("missed")), chosen(), needs)
 
-    check_answer = judged(judge, area)
+    def read() -> dict[str, object]:
+        return {"lists": [pick_a.value, pick_b.value], "twice": ticked("twice"), "missed": ticked("missed")}
+
+    def write(saved: object) -> None:
+        saved = dict(saved)
+        first_title, second_title = saved["lists"]
+        if first_title in titles and second_title in titles:
+            pick_a.value, pick_b.value = first_title, second_title
+            if combine() is not None:
+                tick(twice=saved.get("twice", []), missed=saved.get("missed", []))
+
+    samples = lists_given is None and need_list is None
+    ladder = Ladder(judge, key=("ch11", "agency-lists") if samples else None, read=read, write=write,
+                    button_label=CHECK_LABEL, compact=True, restore=False)
+    ladder_row.children = (ladder.button, ladder.hint_button, ladder.solution_button)
+    ladder.restore()
     combine_button.on_click(combine)
-    check.on_click(check_answer)
     box = w.VBox([
         w.HTML("<b>두 기관의 명단을 골라 합쳐 보세요.</b> 이름은 가려서 보여 줍니다."),
         w.HBox([pick_a, pick_b, combine_button]),
         table_area,
         answer_area,
-        area,
+        ladder.note,
+        ladder.area,
     ])
     box.add_class(CSS_CLASS)
-    return with_attrs(box, combine=combine, tick=tick, check=check_answer, pickers=(pick_a, pick_b),
-                      feedback_area=area, table_area=table_area)
+    return with_attrs(box, combine=combine, tick=tick, check=ladder.check, hint=ladder.hint,
+                      solution=ladder.solution, ladder=ladder, pickers=(pick_a, pick_b),
+                      feedback_area=ladder.area, table_area=table_area)

@@ -1,7 +1,8 @@
 """A worked example: a sample answer to a bundled quiz question and the feedback it gets.
 
 A chapter shows one of these right after a quiz widget, so a reader sees what the feedback
-looks like (and how specific it is) without clicking anything. Nothing here imports
+looks like (and how specific it is) without clicking anything. A worked example shows the
+whole ladder at once: 확인, then the hints, then the model answer. Nothing here imports
 ipywidgets: the example renders as HTML in JupyterLab and as plain text with ``print``.
 """
 
@@ -12,7 +13,8 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 
 from casework import quiz as quizlib
-from casework.feedback import Feedback, Status
+from casework.judging.quiz import judge as judge_quiz
+from casework.judging.feedback import Feedback, Level, Status
 
 __all__ = ["WorkedExample", "worked_example"]
 
@@ -30,7 +32,7 @@ class WorkedExample:
     def to_text(self) -> str:
         lines = [f"문제: {self.prompt}", "예시 답:"]
         lines += [f"  {line}" for line in self.answer_lines]
-        lines += ["받는 피드백:", self.feedback.to_text()]
+        lines += ["받는 피드백(힌트와 풀이까지):", self.feedback.to_text(Level.SOLUTION)]
         return "\n".join(lines)
 
     def __str__(self) -> str:
@@ -44,19 +46,19 @@ class WorkedExample:
             "<div style='color:#555'>풀이 예시 (버튼을 누르지 않아도 보이도록 미리 채점한 결과)</div>"
             f"<div><b>문제</b>: {html.escape(self.prompt)}</div>"
             f"<div><b>예시 답</b>:<ul style='margin:2px 0'>{answers}</ul></div>"
-            f"<div><b>받는 피드백</b>:</div>{self.feedback.to_html()}</div>"
+            f"<div><b>받는 피드백</b> (힌트와 풀이까지):</div>{self.feedback.to_html(Level.SOLUTION)}</div>"
         )
 
 
 def worked_example(quiz_id: str, question_id: str, answer: object) -> WorkedExample:
     """Judge ``answer`` to question ``question_id`` of quiz ``quiz_id`` and keep both for display.
 
-    ``answer`` takes the same forms as :func:`casework.quiz.judge` (for a choice question the
+    ``answer`` takes the same forms as :func:`casework.judging.quiz.judge` (for a choice question the
     option number from 1 is the shortest). An unknown quiz, question or a malformed answer
     raises :class:`casework.errors.CaseworkError` with a Korean message.
     """
     question = quizlib.load_quiz(quiz_id).question(question_id)
-    feedback = quizlib.judge(question, answer)  # validates the answer before we describe it
+    feedback = judge_quiz(question, answer)  # validates the answer before we describe it
     return WorkedExample(question.prompt, _describe(question, answer, feedback), feedback)
 
 

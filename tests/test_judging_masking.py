@@ -1,0 +1,119 @@
+"""Tests for casework.judging.masking: chapter 10's masking feedback (mask, then look for leftovers)
+and the hand-masked text of exercise 11.
+
+Every number below is synthetic and exists only to be masked.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from casework.errors import CaseworkError
+from casework.judging.feedback import Level, Status
+from casework.judging.masking import (
+    LEFTOVER_HINTS, MASKING_HINTS, check_masking, judge_masked_text, masking_feedback, parse_names,
+)
+from casework.leftovers import find_leftovers
+from casework.privacy import RRN_MASK, mask_case_text
+from casework.scenario_models import SYNTHETIC_RRN, masking_sample
+
+SAMPLE_CASE_TEXT = masking_sample().text
+SAMPLE_NAMES = masking_sample().names_text
+
+
+# --------------------------------------------------------------------------- masking
+
+
+def test_sample_masks_numbers_and_names_and_flags_the_rest():
+    """Does the sample lose its RRN, phones and listed names, leaving address, name and account flagged?"""
+    check = check_masking(SAMPLE_CASE_TEXT, parse_names(SAMPLE_NAMES))
+    assert check.result.counts == {"주민등록번호": 1, "전화번호": 2, "이름": 2}
+    assert SYNTHETIC_RRN not in check.result.text and RRN_MASK in check.result.text  # mask
+    assert "홍길순" not in check.result.text and "홍○○ 어르신" in check.result.text
+    assert [item.kind for item in check.leftovers] == ["주소", "이름", "긴 숫자"]
+    assert not check.clean
+
+
+def test_each_leftover_is_a_finding_of_the_one_rubric():
+    """Are leftovers scored as findings: three incorrect, one partial (0.5), none correct?"""
+    fb = masking_feedback(SAMPLE_CASE_TEXT, SAMPLE_NAMES)
+    assert fb.status is Status.INCORRECT and fb.score == 0.0
+    assert fb.summary == "아직 개인정보로 보이는 것이 3군데 남아 있습니다."
+    assert fb.points[0].startswith("주소: '햇살로 12'") and any("성춘향" in p for p in fb.points)
+    assert "가린 것: 주민등록번호 1건, 전화번호 2건, 이름 2건 (모두 5건)" in fb.points
+    one = masking_feedback(SAMPLE_CASE_TEXT.replace("햇살로 12, 3층", "햇살동").replace(" 110-000-000000", ""),
+                           SAMPLE_NAMES)  # synthetic account, to mask
+    assert one.status is Status.PARTIAL and one.score == 0.5
+    assert one.summary == "아직 개인정보로 보이는 것이 한 군데 남아 있습니다."
+
+
+def test_the_model_answer_strikes_out_every_leftover():
+    """Does the 풀이 show the masked text with each leftover struck out and names masked by the rule?"""
+    fb = masking_feedback(SAMPLE_CASE_TEXT, SAMPLE_NAMES)
+    assert "[주소 지움]" in fb.solution and "[긴 숫자 지움]" in fb.solution and "성○○ 씨" in fb.solution
+    assert "성춘향" not in fb.solution and SYNTHETIC_RRN not in fb.solution
+    assert find_leftovers(fb.solution) == ()
+    assert fb.hints == LEFTOVER_HINTS
+
+
+def test_fixing_the_sample_makes_it_clean():
+    """After listing the third name and removing address and account, is the feedback correct?"""
+    text = (SAMPLE_CASE_TEXT.replace("햇살로 12, 3층", "햇살동")
+            .replace(" 110-000-000000", ""))  # synthetic account, to mask
+    fb = masking_feedback(text, SAMPLE_NAMES + ", 성춘향")
+    assert fb.status is Status.CORRECT and fb.summary == "개인정보로 보이는 것은 더 찾지 못했습니다."
+    assert fb.points[0] == "가린 것: 주민등록번호 1건, 전화번호 2건, 이름 3건 (모두 6건)"
+    assert "한 번 더 읽어" in fb.points[-1]
+
+
+def test_nothing_to_mask_is_still_correct_with_a_reminder():
+    """Is a text with nothing to mask correct, reminding the learner to read it again?"""
+    fb = masking_feedback("어르신이 무릎이 아파 바깥출입이 어렵습니다.", [])
+    assert fb.status is Status.CORRECT and fb.summary == "가릴 만한 번호나 이름을 찾지 못했습니다."
+
+
+@pytest.mark.parametrize("text", ["", "   \n", None])
+def test_empty_text_is_unanswered(text):
+    """Is an empty text 'unanswered', not an error?"""
+    assert masking_feedback(text, "").status is Status.UNANSWERED
+
+
+@pytest.mark.parametrize("text, names", [(123, []), ("글", ["홍"]), ("글", 5)])
+def test_masking_feedback_refuses_bad_input(text, names):
+    """Are non-text input and bad names refused by the library in Korean?"""
+    with pytest.raises(CaseworkError):
+        masking_feedback(text, names)
+
+
+@pytest.mark.parametrize("text, names", [("홍길순, 홍길동", ["홍길순", "홍길동"]), (" 홍길순 ,\n성춘향,, ", ["홍길순", "성춘향"]),
+                                         ("", []), (["홍길순", " "], ["홍길순"]), ("- 홍길순\n- 성춘향", ["홍길순", "성춘향"])])
+def test_parse_names(text, names):
+    """Are names split on commas and line breaks, with blanks dropped?"""
+    assert parse_names(text) == names
+
+
+def test_parse_names_refuses_other_values():
+    """Is something that is neither text nor a list refused with an example?"""
+    with pytest.raises(CaseworkError, match="쉼표"):
+        parse_names(5)
+
+
+@pytest.mark.parametrize("text, names", [(None, []), ("글", "홍길동"), ("글", [""])])
+def test_check_masking_refuses_bad_input(text, names):
+    """Is non-text or a names string (not a list) refused by check_masking itself?"""
+    with pytest.raises(CaseworkError):
+        check_masking(text, names)
+
+
+# --------------------------------------------------------------------------- a text masked by hand
+
+
+def test_a_hand_masked_text_by_the_rule_is_correct_and_leftovers_are_named_not_shown():
+    """Is the sample masked by the rule correct, and one with a number left incorrect without the model text?"""
+    names = list(masking_sample().names)
+    right = mask_case_text(SAMPLE_CASE_TEXT, names).text
+    assert judge_masked_text(right, SAMPLE_CASE_TEXT, names).passed
+    left = right.replace(RRN_MASK, SYNTHETIC_RRN)
+    fb = judge_masked_text(left, SAMPLE_CASE_TEXT, names)
+    assert fb.status is Status.INCORRECT and "주민등록번호 1건" in fb.points[0]
+    assert right not in fb.to_text(Level.HINT) and fb.solution == right and fb.hints == MASKING_HINTS
