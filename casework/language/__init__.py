@@ -55,7 +55,13 @@ _CLOSERS = "'\"’”)]}」』>》 .,!?…·"
 
 
 def _final_consonant(word: str) -> str | None:
-    """The final consonant of the word's last readable character ('' for none; None if unknown)."""
+    """The final consonant of the word's last readable character ('' for none; None if unknown).
+
+    A particle after a parenthetical follows the word before it: 기간(3개월 안에)과.
+    """
+    word = word.rstrip()
+    while word.endswith(")") and "(" in word:
+        word = word[:word.rindex("(")].rstrip()
     for ch in reversed(word.rstrip(_CLOSERS) or word):
         code = ord(ch) - 0xAC00
         if 0 <= code < 11172:
