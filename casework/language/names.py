@@ -138,7 +138,7 @@ def find_names(text: str) -> list[NameSpan]:
             continue
         prev = words[k - 1][2] if k > 0 else ""
         stem = head if before_title[k] else _strip_particle(head)
-        after_role = _strip_particle(prev.rstrip(":")) in roles
+        after_role = prev.rstrip(":") in roles  # 딸 이수진; not 어르신이 경로당에
         bracket = raw[hangul.end():].startswith("(")
         listed = prev.endswith(("·", ",")) and any(s.end >= words[k - 1][1] - 2 for s in found)
         parts = [(start + p.start(), p.group(0)) for p in _HANGUL_WORD.finditer(raw)] if "·" in raw else []
