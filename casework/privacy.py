@@ -33,6 +33,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 
 from casework.errors import CaseworkError
+from casework.language import with_josa
 
 __all__ = [
     "SHARING_PRINCIPLE",
@@ -135,7 +136,7 @@ def _check_names(names: object) -> list[str]:
             raise CaseworkError(f"이름 {name!r}의 앞뒤에 빈칸이 있습니다. 빈칸을 지우고 적어 주세요.")
         if len(name) < 2:
             raise CaseworkError(
-                f"이름 {name!r}은(는) 한 글자라서 가릴 부분이 없습니다. 성과 이름을 함께 적어 주세요."
+                f"이름 {with_josa(repr(name), '은')} 한 글자라서 가릴 부분이 없습니다. 성과 이름을 함께 적어 주세요."
             )
         checked.append(name)
     return checked
