@@ -126,6 +126,8 @@ def find_names(text: str) -> list[NameSpan]:
         if not hangul:
             continue
         head = hangul.group(0)
+        if raw[hangul.end():hangul.end() + 1] == "○":
+            continue  # already masked (김○○)
         # 박씨, 권씨 (a surname alone before 씨)
         if len(head) >= 2 and head[0] in _words("surnames") and head[1] == "씨" and head[2:] in ("", *_PARTICLES):
             add(start, start + 1, True, surname_only=True)
@@ -149,7 +151,7 @@ def find_names(text: str) -> list[NameSpan]:
                 if _surname_split(part):
                     add(at, at + len(part), True)
             continue
-        if before_title[k] and stem not in _words("not_names") and not _is_common_noun(stem):
+        if before_title[k] and len(stem) >= 2 and stem not in _words("not_names") and not _is_common_noun(stem):
             if all(t.tag == "NNP" or t.oov for t in analyse(stem)):  # 에르덴 씨
                 add(start, start + len(stem), True)
 
