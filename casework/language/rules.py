@@ -7,8 +7,9 @@ looks for, with example sentences that must match and must not match (the tests 
 
 A cue is one of two things:
 
-* **a word**, written as it is (``삶의 질``, ``평생``): found anywhere in the text, spaces
-  ignored, so ``삶의질`` matches too;
+* **a word**, written as it is (``삶의 질``, ``평생``): found where a morpheme starts, spaces
+  ignored, so ``삶의질`` matches too (a verb is better written as a pattern, ``싸우/VV``,
+  because its ending can merge with the stem: 싸운다);
 * **a morpheme pattern**, morphemes ``형태/품사`` separated by spaces (``왜/MAG … 었/EP``):
 
   - ``잖아요|잖아/EF``: any of these forms with this tag;
@@ -95,7 +96,11 @@ class Cue:
     def find(self, text: str, tokens: tuple[Token, ...]) -> list[Hit]:
         """Every place this cue matches in ``text`` (analysed as ``tokens``)."""
         if not self.is_pattern:
-            return _find_word(self.word, text)
+            hits = _find_word(self.word, text)
+            if tokens:  # a word starts where a morpheme starts: not '로또' in '으로 또래'
+                starts = {t.start for t in tokens}
+                hits = [h for h in hits if h.start in starts]
+            return hits
         hits = []
         for i in range(len(tokens)):
             end = self._match(tokens, i, 0)
