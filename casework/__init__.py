@@ -12,7 +12,7 @@ _SUBMODULES = {
     "errors", "process", "assessment", "planning", "interview", "monitoring",
     "closure", "resources", "privacy", "cases", "datafiles", "plotting", "feedback",
     "quiz", "checks", "exercisegen", "cli", "caseload", "agency_lists", "pdn", "widgets",
-    "labels", "assign", "grading", "report",
+    "labels", "assign", "grading", "report", "goals", "questions", "language",
 }
 
 
