@@ -182,6 +182,12 @@ def _quoted(hits) -> str:
     return ", ".join(f"'{w}'" for w in seen)
 
 
+def _whole_word(text: str, hit) -> str:
+    """The hit extended to the end of its word, so a verb is quoted with its ending (연계한다)."""
+    end = text.find(" ", hit.end)
+    return text[hit.start:len(text) if end < 0 else end].rstrip(".,!?")
+
+
 def _and(items: list[str]) -> str:
     """'A과 B' with the particle that fits A."""
     return " ".join(with_josa(item, "과") for item in items[:-1]) + (" " if len(items) > 1 else "") + items[-1]
@@ -299,6 +305,7 @@ def check_goal(text: str, *, owner: str | None = None) -> list[GoalFinding]:
     if owner and goal_rules()["worker"].find(owner, ()):
         worker_hits.append(f"owner={owner}")
     if worker_hits:
+        worker_hits = [h if isinstance(h, str) else _whole_word(goal, h) for h in worker_hits]
         findings.append(_finding(
             PlanningMistake.WORKER_TASK,
             "목표가 당사자의 변화가 아니라 사례관리자나 기관이 할 일, 또는 서비스 자체로 적혀 있습니다.",

@@ -359,7 +359,9 @@ def test_evidence_quotes_the_triggering_words():
     [lifetime] = [f for f in check_goal("남편이 평생 술을 끊는다") if f.mistake is E]
     assert lifetime.evidence == "'평생'"
     [worker] = [f for f in check_goal("도시락 배달 서비스를 연계한다", owner="어르신") if f.mistake is A]
-    assert worker.evidence == "'연계'"
+    assert worker.evidence == "'연계한다'"
+    [service] = [f for f in check_goal("어르신이 3개월 동안 방문간호 서비스를 주 2회 받는다") if f.mistake is A]
+    assert service.evidence == "'방문간호', '받는다'"
     [kpi] = [f for f in check_goal("재가 서비스 만족도 80% 이상") if f.mistake is B]
     assert kpi.evidence == "'만족도'"
     [unreachable] = [f for f in check_goal("3개월 안에 집주인이 월세를 깎아 준다") if f.mistake is F]
