@@ -11,7 +11,8 @@ This module builds on those case files, so the case data stays the single source
   notebook, plain text for a terminal) of a case's chains;
 * :func:`categorize_question` — a categorize quiz question (문제 / 요구·바램 / 욕구) made from a
   case's chains;
-* :func:`read_statement` (judged by :func:`casework.judging.needs.judge_need`) — a documented heuristic that tells a
+* :func:`read_statement` (judged by :func:`casework.judging.needs.judge_need`) — a documented
+  rule (word lists in ``casework/data/language/need_rules.yaml``, matched on morphemes) that tells a
   need statement from a demand (a request for a service, money or goods);
 * :func:`practice_case`, :func:`practice_service_plan`, :func:`practice_monitoring_log` — a
   fictional fifth case (not in the textbook) that chapters 06–08 follow from the presenting
@@ -27,6 +28,7 @@ from dataclasses import dataclass
 from datetime import date
 from enum import Enum
 
+from casework._util.text import josa
 from casework.cases import Case, load_case
 from casework.errors import CaseworkError
 from casework.monitoring import MonitoringEntry, MonitoringLog, MonitoringMethod
@@ -346,7 +348,7 @@ def categorize_question(case: Case | str, *, hide_need_word: bool = True) -> Cat
         if text in placed:
             if placed[text] != category:
                 raise CaseworkError(
-                    f"'{c.id}' 사례에서 '{text}'이(가) {placed[text]} 칸과 {category} 칸에 함께 있어 "
+                    f"'{c.id}' 사례에서 {josa(repr(text), '이')} {placed[text]} 칸과 {category} 칸에 함께 있어 "
                     "분류 문제를 만들 수 없습니다. 사례 파일에서 한쪽 문장을 고쳐 주세요."
                 )
             return
@@ -397,32 +399,24 @@ class StatementReading:
 
 
 HEURISTIC_NOTE = (
-    "※ 낱말을 보고 판단한 자동 점검입니다. 문맥상 맞게 썼다고 생각하면 동료나 슈퍼바이저와 "
+    "※ 형태소 분석과 워크북의 낱말 목록으로 판단한 자동 점검입니다. 문맥상 맞게 썼다고 생각하면 동료나 슈퍼바이저와 "
     "함께 다시 살펴보세요."
 )
 
-# Request or wish wording: the person asks for help or says what they want.
-_REQUEST = re.compile(
-    r"주세요|주십시오|주시면|주실\s*수|줘요|줬으면|주었으면|(?:해|어|아|여)\s*달라(?:고|는|요)?(?!지)|"
-    r"부탁|받고\s*싶|받았으면|받기를|싶어요|싶어|싶습니다|싶다|원해요|원합니다|원한다|바랍니다|"
-    r"좋겠|필요해요|도움이\s*필요"
-)
-# Means: the name of a service, money, goods or a referral — what meets a need, not the need.
-_MEANS = re.compile(
-    r"서비스|지원금|지원비|지원|(?:병원|학원|치료|생활|교육|의료|공과금|교통|급식|간병|월세|수술)비|"
-    r"후원|바우처|수급|일자리|알선|소개|연계|의뢰|도시락|반찬|물품|쌀|현금|학습지|학원|상담|"
-    r"치료|검사|프로그램|봉사자|돌봄|요양보호사|간병인"
-)
-# A state to be met: the textbook writes needs as '…의 욕구' or as a nominal change of state.
-_NEED_MARK = re.compile(
-    r"욕구|필요성|회복|확보|향상|증진|유지|형성|안정|적응|발달|보장|해소|강화|자존감|신뢰"
-)
+_NEED_LISTS = frozenset({"request", "means", "need_marks"})
 
 
-def _found(pattern: re.Pattern[str], text: str) -> tuple[str, ...]:
+def need_rules():
+    """The validated word lists of :func:`read_statement` (``casework/data/language/need_rules.yaml``)."""
+    from casework.language.rules import load_rule_table
+
+    return load_rule_table("need_rules.yaml", _NEED_LISTS)
+
+
+def _found(name: str, text: str, tokens) -> tuple[str, ...]:
     seen: list[str] = []
-    for m in pattern.finditer(text):
-        word = " ".join(m.group(0).split())
+    for hit in need_rules()[name].find(text, tokens):
+        word = " ".join(hit.text.split())
         if word not in seen:
             seen.append(word)
     return tuple(seen)
@@ -431,12 +425,14 @@ def _found(pattern: re.Pattern[str], text: str) -> tuple[str, ...]:
 def read_statement(text: str) -> StatementReading:
     """Read a statement written as a need: is it a need, or really a demand?
 
-    A keyword heuristic, the workbook's teaching rule rather than the textbook's:
+    The workbook's teaching rule rather than the textbook's, with word lists in
+    ``casework/data/language/need_rules.yaml`` matched on the statement's morphemes:
 
-    1. request or wish wording (…주세요, 받고 싶다, 좋겠어요, 부탁 …) or the name of a means
-       (서비스, 지원, 병원비, 일자리, 상담, 도시락 …) → :attr:`StatementKind.DEMAND`, even when
-       the word 욕구 is there too ('병원비 지원의 욕구' names the means, not the gap);
-    2. otherwise a state to be met (욕구, 필요성, 회복, 확보, 향상, 안정, 적응, 발달 …) →
+    1. request or wish wording (``request``: …주세요, 받고 싶다, 좋겠어요, 부탁 …) or the name of
+       a means (``means``: 서비스, 지원, 병원비, 일자리, 상담, 도시락 …) →
+       :attr:`StatementKind.DEMAND`, even when the word 욕구 is there too ('병원비 지원의 욕구'
+       names the means, not the gap);
+    2. otherwise a state to be met (``need_marks``: 욕구, 필요성, 회복, 확보, 향상, 안정 …) →
        :attr:`StatementKind.NEED`;
     3. otherwise :attr:`StatementKind.UNCLEAR` (often the problem restated).
     """
@@ -445,9 +441,12 @@ def read_statement(text: str) -> StatementReading:
     statement = " ".join(text.split())
     if not statement:
         raise CaseworkError("욕구 문장이 비어 있습니다. '○○의 욕구'처럼 적어 주세요.")
-    requests = _found(_REQUEST, statement)
-    means = _found(_MEANS, statement)
-    need_words = _found(_NEED_MARK, statement)
+    from casework.language import analyse
+
+    tokens = analyse(statement)
+    requests = _found("request", statement, tokens)
+    means = _found("means", statement, tokens)
+    need_words = _found("need_marks", statement, tokens)
     if requests or means:
         kind = StatementKind.DEMAND
     elif need_words:

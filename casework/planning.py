@@ -3,14 +3,13 @@
 The chain follows the Gwangjin-gu study-group textbook (광진구청 희망나눔팀 학습동아리 교재):
 (제시된) 문제 → 요구/바램 → 욕구 → (합의된) 개입목적·개입목표 → 서비스 계획.
 
-Besides the chain records this module holds, from the same textbook:
+Besides the chain records this module holds, from the same textbook (the seven planning
+mistakes a written goal can make are in :mod:`casework.goals`):
 
 * the three assessment steps that lead from needs assessment to planning
   (:data:`ASSESSMENT_STEPS`);
 * the six goal types with the textbook's examples (:class:`GoalType`,
   :func:`suggest_goal_type`);
-* the seven common planning mistakes as checks a written goal can fail
-  (:class:`PlanningMistake`, :func:`check_goal`);
 * the service plan and checklist form, fields ①–⑮, with its consent statement
   (:class:`ServicePlan`, :class:`ServicePlanItem`, :class:`PlanResult`), exportable to a
   pandas DataFrame, an .xlsx workbook laid out like the paper form, and printable HTML.
@@ -34,10 +33,11 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from casework.domains import Domain
-from casework.labels import parse_member
 from casework._util.dates import parse_date_text
 from casework._util.sheets import fit_row_heights
 from casework.errors import CaseworkError
+from casework.goals import require_text as _require_text
+from casework.labels import parse_member
 
 if TYPE_CHECKING:  # pragma: no cover
     import pandas as pd
@@ -50,10 +50,6 @@ __all__ = [
     "ASSESSMENT_STEPS",
     "GoalType",
     "suggest_goal_type",
-    "PlanningMistake",
-    "GoalFinding",
-    "HEURISTIC_NOTE",
-    "check_goal",
     "PlanResult",
     "FIELD_LABELS",
     "ITEM_COLUMNS",
@@ -245,316 +241,8 @@ def suggest_goal_type(text: str) -> tuple[GoalType, ...]:
 
 
 # --------------------------------------------------------------------------- planning mistakes
-
-
-class PlanningMistake(str, Enum):
-    """The seven common mistakes when writing plan goals (계획수립단계에서 흔히 하는 실수).
-
-    Members are in the textbook's order; the value is the workbook's short Korean label.
-    """
-
-    WORKER_TASK = "사례관리자의 할 일·서비스 자체를 목표로 함"
-    SINGLE_SERVICE = "개별 서비스의 목표를 세움"
-    NO_OWNER = "누구의 목표인지 알 수 없음"
-    VAGUE_CONCEPT = "자의적이거나 뜻이 모호한 목표"
-    LIFETIME_GOAL = "남은 생애에도 이루기 어려운 원대한 목표"
-    UNREACHABLE = "사례관리로 이룰 수 없는 목표"
-    NOT_EVALUABLE = "종결 때 달성 여부를 판단할 수 없는 목표"
-
-    @property
-    def number(self) -> int:
-        """Position in the textbook's list, 1–7."""
-        return list(PlanningMistake).index(self) + 1
-
-    @property
-    def explanation(self) -> str:
-        """Why this is a mistake, in the workbook's words."""
-        return _MISTAKE_EXPLANATIONS[self]
-
-
-_MISTAKE_EXPLANATIONS: dict[PlanningMistake, str] = {
-    PlanningMistake.WORKER_TASK: (
-        "목표는 당사자에게 일어날 변화입니다. 사례관리자가 할 일, 서비스 제공자의 목표, "
-        "서비스 내용은 그 변화를 위한 수단일 뿐입니다."
-    ),
-    PlanningMistake.SINGLE_SERVICE: (
-        "사례관리 계획의 목표는 여러 서비스가 함께 이루어 낼 변화입니다. 서비스 하나를 "
-        "받는 것을 목표로 삼으면 그 서비스의 목표가 되어 버립니다."
-    ),
-    PlanningMistake.NO_OWNER: (
-        "누가 달라져야 하는지 분명해야 당사자가 자기 목표로 받아들이고, 점검할 때도 "
-        "누구를 보아야 할지 알 수 있습니다."
-    ),
-    PlanningMistake.VAGUE_CONCEPT: (
-        "'행복', '삶의 질'처럼 사람마다 다르게 이해하는 말은 무엇을 이루면 되는지 "
-        "알려 주지 못합니다."
-    ),
-    PlanningMistake.LIFETIME_GOAL: (
-        "평생에 걸친 큰 목표는 사례관리 기간 안에 이룰 수 없어 당사자를 지치게 합니다."
-    ),
-    PlanningMistake.UNREACHABLE: (
-        "병의 완치나 다른 사람의 성격처럼 사례관리의 힘이 닿지 않는 일은 목표가 될 수 "
-        "없습니다."
-    ),
-    PlanningMistake.NOT_EVALUABLE: (
-        "종결할 때 이루었는지 판단하려면 기간과 잴 수 있는 수준이 목표에 들어 있어야 합니다."
-    ),
-}
-
-HEURISTIC_NOTE = "※ 낱말을 보고 찾은 자동 점검 결과입니다. 문맥상 문제가 없다면 그대로 두어도 됩니다."
-
-
-@dataclass(frozen=True)
-class GoalFinding:
-    """One planning mistake found in a goal.
-
-    ``message`` says what is wrong and how to rewrite (it ends with :data:`HEURISTIC_NOTE`);
-    ``how_to_fix`` is the rewrite advice with an example on its own; ``evidence`` quotes the
-    words that triggered the check, or says what was looked for and not found.
-    """
-
-    mistake: PlanningMistake
-    message: str
-    how_to_fix: str
-    evidence: str
-
-    def __str__(self) -> str:
-        return f"[{self.mistake.number}. {self.mistake.value}] {self.message}"
-
-
-# Keyword tables. They are the workbook's heuristics, tuned on the goals in the tests.
-_END = r"(?=[\s,.!?·)\]”\"']|$)"
-_START = r"(?:^|(?<=[\s(\[“\"'·,]))"
-
-_WORKER_WORDS = (
-    "사례관리자", "담당자", "사회복지사", "복지사", "주민센터", "복지관", "제공기관", "기관",
-    "센터", "자원봉사자", "봉사자", "복지팀", "통장",
-)
-_WORKER_SUBJECT = re.compile(
-    r"(?:^|(?<=[\s(]))[가-힣\s]{0,6}?(" + "|".join(_WORKER_WORDS) + r")(?:가|이|는|은|께서)" + _END
-)
-_WORKER_VERB = re.compile(
-    r"(연계|제공|지원|의뢰|알선|연결|실시|배치|안내|배달|파견|설명|교육|후원|가정\s*방문|점검|"
-    r"모니터링|상담\s*지원)\s*"
-    r"(한다|하다|함|하기|해\s*준다|해\s*드린다|해\s*줌|해\s*드림|하겠다|할\s*것|해야\s*한다)" + _END
-)
-_WORKER_NOUN_END = re.compile(r"(연계|제공|의뢰|알선|지원|실시|배치|파견|연결)\s*[.!]?\s*$")
-_WORKER_CAUSATIVE = re.compile(
-    r"(하도록|받도록|되도록|갖도록|가지도록|하게|받게|되게)\s*"
-    r"(한다|하다|함|돕는다|돕기|지원한다|만든다|유도한다|해\s*준다|해\s*드린다)" + _END
-)
-_WORKER_HELP = re.compile(r"(돕는다|도와\s*준다|도와\s*드린다|도움을\s*준다|도움을\s*드린다)" + _END)
-_SERVICE_USE = re.compile(
-    r"(서비스|방문\s*간호|도시락|밑반찬|가사\s*간병|간병|활동\s*지원|방문\s*목욕|주간\s*보호|"
-    r"단기\s*보호|무료\s*급식|급식|바우처|상담|교육|프로그램|멘토링|학습\s*지도)"
-    r"[^.,]{0,20}?"
-    r"(받는다|받다|받음|받기|받고|받아야|받게|받도록|이용한다|이용하다|이용함|이용하기|이용하고|"
-    r"수령한다|수령함|참여한다|참여함|참여하기|참석한다|참석함)"
-)
-_PERSON_WORDS = (
-    "어르신", "노인", "할머니", "할아버지", "본인", "당사자", "대상자", "클라이언트", "이용자",
-    "아동", "아이", "자녀", "아들", "딸", "손자녀", "손자", "손녀", "남편", "아내", "부인",
-    "배우자", "어머니", "엄마", "아버지", "아빠", "부모", "가족", "부부", "가구", "세대주",
-    "청소년", "학생", "주민", "이웃", "장애인", "환자", "어린이", "형", "누나", "언니", "오빠",
-    "동생", "제가", "저는", "저의", "내가", "나는", "나의", "우리",
-)
-_PARTICLES = r"(?:들)?(?:이|가|은|는|께서|의|과|와|도|에게|을|를|만)?"
-_PERSON_SUBJECT = re.compile(_START + r"(" + "|".join(_PERSON_WORDS) + r")" + _PARTICLES + _END)
-_HONORIFIC_NAME = re.compile(_START + r"([가-힣]{1,4}\s?(?:씨|님))" + _PARTICLES + _END)
-_NOT_NAMES = {"솜씨", "날씨", "맵씨", "말씨", "마음씨", "글씨", "불씨", "맵시"}
-
-_VAGUE = re.compile(
-    r"삶의\s*질|행복|자립|잘\s*(?:살|산다|지내|지낸)|좋아(?:진다|지다|짐|지기|지고|졌)|"
-    r"나아(?:진다|지다|짐|지기)|건강해(?:진다|지다|짐|지기)|건강하게|건강한\s*(?:삶|생활)|"
-    r"안정(?:된다|되다|됨|되기|을\s*찾|적인\s*생활|적인\s*삶)|정서적\s*안정|개선|향상|증진|회복|"
-    r"강화|원만|건전|바람직|변화(?:된다|한다|됨)|만족|의욕|적응(?:한다|함|된다)"
-)
-_LIFETIME = re.compile(
-    r"평생|다시는|두\s*번\s*다시|남은\s*(?:생애|인생|삶)|일생|영원히|죽을\s*때까지|완전히|절대로?"
-)
-_UNREACHABLE = re.compile(
-    r"완치|로또|복권|다른\s*사람이\s*(?:된|되)|성격이\s*(?:완전히\s*)?바뀌|성격이\s*(?:완전히\s*)?바뀐|"
-    r"부자가|젊어|되살아|병이\s*(?:다\s*)?나(?:아|은|는|을|았)|장애가\s*(?:사라|없어)|"
-    r"치매가\s*(?:낫|나아|사라)"
-)
-_PLACEHOLDER = re.compile(
-    r"몇\s*(?:개월|달|주|일|년|회|번|%|퍼센트|점)|"
-    r"(?<![A-Za-z])(?:[○◯●□ㅇOXx×]{1,3}|N)\s*(?:개월|주|회|%|점|일|년)"
-)
-_TIME_FRAME = re.compile(
-    r"\d+\s*개월|"
-    r"\d+\s*(?:달|주일?|일|년|해)\s*(?:이내|내|안|동안|뒤|후|까지|만에|간|째|차|이상\s*(?:지속|유지))|"
-    r"(?:한|두|세|석|네|넉|다섯|여섯|일곱|여덟|아홉|열)\s*달\s*(?:이내|내|안|동안|뒤|후|까지|만에|간)|"
-    r"(?:일주일|보름|반년|일\s*년)\s*(?:이내|내|안|동안|뒤|후|까지|만에|간)|"
-    r"(?:올해|금년|내년|연|년)\s*말|연말|(?:상반기|하반기|\d\s*분기|학기)\s*(?:말|안|내|중|까지)|"
-    r"\d{4}\s*[년.\-/]\s*\d{1,2}\s*월?(?:\s*\d{1,2}\s*일?)?\s*까지|"
-    r"\d{1,2}\s*월\s*(?:\d{1,2}\s*일\s*)?(?:말|중|까지|안|내)|"
-    r"종결\s*(?:시|때|전|까지)|(?:이번|다음)\s*(?:달|주|학기)\s*(?:안|내|까지|말)"
-)
-_MEASURE = re.compile(
-    r"\d+(?:\.\d+)?\s*(?:%|％|퍼센트|프로|회|번|점|일|시간|분|개|명|kg|킬로|잔|병|갑|개비|"
-    r"만\s*원|천\s*원|원|건|단계|등급|배|곳|끼|km|걸음|cm|층)|"
-    r"척도|횟수|일수|빈도|점수|기준표|검사\s*결과|매일|매주|매달|매월|날마다"
-)
-
-
-def _finding(mistake: PlanningMistake, problem: str, fix: str, evidence: str) -> GoalFinding:
-    return GoalFinding(mistake, f"{problem} {fix} {HEURISTIC_NOTE}", fix, evidence)
-
-
-def _quoted(matches: Iterable[str]) -> str:
-    seen: list[str] = []
-    for m in matches:
-        m = " ".join(m.split())
-        if m and m not in seen:
-            seen.append(m)
-    return ", ".join(f"'{m}'" for m in seen)
-
-
-def check_goal(text: str, *, owner: str | None = None) -> list[GoalFinding]:
-    """Check one written goal against the seven planning mistakes of the textbook.
-
-    Returns the findings in the textbook's order (empty list: nothing found). ``owner`` names
-    whose goal it is ("어르신", "자녀") when the sentence itself has no subject.
-
-    These are keyword heuristics, the workbook's teaching rules rather than the textbook's:
-    they catch typical wordings and can miss or over-flag; the messages say so.
-
-    * (c) no owner: no ``owner`` given and no person word (어르신, 자녀, 남편, ~씨 …) in the text.
-      A worker as subject counts as an owner here; that goal is caught by (a) instead.
-    * (d) vague concept: a vague word (행복, 삶의 질, 자립, 좋아진다, 향상 …) and no measurable
-      level anywhere in the goal.
-    * (g) not evaluable: a placeholder such as "몇 개월" (the textbook leaves the number open
-      in its examples; a real plan must fill it in), or neither a time frame (3개월 내,
-      연말까지 …) nor a measurable level (%, 회, 점, 척도, 횟수, 일수 …).
-    """
-    goal = " ".join(_require_text(text, "목표 문장").split())
-    if owner is not None:
-        if not isinstance(owner, str) or not owner.strip():
-            raise CaseworkError(
-                "owner(목표의 주인)는 '어르신', '자녀'처럼 사람을 가리키는 글자로 쓰거나, "
-                "정하지 않으려면 None으로 두세요."
-            )
-        owner = owner.strip()
-    findings: list[GoalFinding] = []
-
-    # (a) the worker's task, the provider's goal or the service itself
-    worker_hits = [
-        m.group(0)
-        for pattern in (_WORKER_SUBJECT, _WORKER_VERB, _WORKER_CAUSATIVE, _WORKER_HELP)
-        for m in pattern.finditer(goal)
-    ]
-    end = _WORKER_NOUN_END.search(goal)
-    if end:
-        worker_hits.append(end.group(1))
-    owner_is_worker = owner is not None and any(w in owner for w in _WORKER_WORDS)
-    if owner_is_worker:
-        worker_hits.append(f"owner={owner}")
-    if worker_hits:
-        findings.append(_finding(
-            PlanningMistake.WORKER_TASK,
-            "목표가 당사자의 변화가 아니라 사례관리자나 기관이 할 일, 또는 서비스 자체로 "
-            "적혀 있습니다.",
-            "서비스를 받은 결과 당사자에게 일어날 변화를, 당사자를 주어로 다시 쓰세요. "
-            "서비스는 ④ 서비스 내용 칸에 적습니다. 예: '도시락 배달 서비스를 연계한다' → "
-            "'어르신이 3개월 안에 하루 두 끼 이상 거르지 않고 식사한다'.",
-            _quoted(worker_hits),
-        ))
-
-    # (b) a goal for one individual service
-    service_hits = [m.group(0) for m in _SERVICE_USE.finditer(goal)]
-    if service_hits:
-        findings.append(_finding(
-            PlanningMistake.SINGLE_SERVICE,
-            "목표가 서비스 한 가지를 받거나 이용하는 것으로 적혀 있습니다. 서비스 이용은 "
-            "목표를 이루는 수단입니다.",
-            "그 서비스로 당사자의 생활이 어떻게 달라지기를 바라는지 목표로 쓰세요. 예: "
-            "'방문간호 서비스를 주 2회 받는다' → '어르신이 3개월 안에 혈압약을 빠뜨리는 날이 "
-            "주 1일 이하로 줄어든다'.",
-            _quoted(service_hits),
-        ))
-
-    # (c) no owner
-    has_person = bool(_PERSON_SUBJECT.search(goal)) or any(
-        m.group(1) not in _NOT_NAMES for m in _HONORIFIC_NAME.finditer(goal)
-    )
-    has_worker_subject = bool(_WORKER_SUBJECT.search(goal))
-    if owner is None and not has_person and not has_worker_subject:
-        findings.append(_finding(
-            PlanningMistake.NO_OWNER,
-            "누구의 변화인지 알 수 없습니다. 문장에 변화할 사람이 없고, 목표의 주인도 "
-            "정해지지 않았습니다.",
-            "변화할 사람을 주어로 넣으세요(어르신이, 자녀가, 남편이 …). 예: '주 2회 이상 "
-            "경로당 모임에 나간다' → '어르신이 3개월 안에 주 2회 이상 경로당 모임에 나간다'.",
-            "목표 문장에서 사람을 가리키는 말을 찾지 못함",
-        ))
-
-    # Time frames and placeholders are blanked before looking for a level, so "3개월" is not
-    # mistaken for a count ("3개").
-    placeholders = [m.group(0) for m in _PLACEHOLDER.finditer(goal)]
-    times = [m.group(0) for m in _TIME_FRAME.finditer(goal)]
-    rest = _PLACEHOLDER.sub(" ", _TIME_FRAME.sub(" ", goal))
-    measures = [m.group(0) for m in _MEASURE.finditer(rest)]
-
-    # (d) arbitrary or undefined concept with nothing concrete
-    vague_hits = [m.group(0) for m in _VAGUE.finditer(goal)]
-    if vague_hits and not measures:
-        findings.append(_finding(
-            PlanningMistake.VAGUE_CONCEPT,
-            f"{_quoted(vague_hits)}처럼 사람마다 다르게 이해할 수 있는 말이 있고, 무엇이 "
-            "달라지면 이룬 것인지 구체적인 기준이 없습니다.",
-            "그 말이 당사자의 생활에서 무엇을 뜻하는지 당사자와 합의해, 눈으로 확인할 수 있는 "
-            "행동이나 수치로 바꾸세요. 예: '삶의 질이 좋아진다' → '어르신이 3개월 안에 이웃과 "
-            "주 3회 이상 함께 식사한다'.",
-            _quoted(vague_hits),
-        ))
-
-    # (e) a lifetime grand goal
-    lifetime_hits = [m.group(0) for m in _LIFETIME.finditer(goal)]
-    if lifetime_hits:
-        findings.append(_finding(
-            PlanningMistake.LIFETIME_GOAL,
-            f"{_quoted(lifetime_hits)} 같은 말은 남은 생애 전체에 걸친 큰 목표를 뜻해, "
-            "사례관리 기간 안에 이룰 수 없습니다.",
-            "사례관리 기간 안에 닿을 수 있는 중간 단계로 줄이세요. 예: '평생 술을 끊는다' → "
-            "'남편이 3개월 안에 술 마시는 날이 주 1일 이하로 줄어든다'.",
-            _quoted(lifetime_hits),
-        ))
-
-    # (f) not reachable through case management
-    unreachable_hits = [m.group(0) for m in _UNREACHABLE.finditer(goal)]
-    if unreachable_hits:
-        findings.append(_finding(
-            PlanningMistake.UNREACHABLE,
-            f"{_quoted(unreachable_hits)}은(는) 사례관리로 이룰 수 있는 변화가 아닙니다. "
-            "의학, 운, 다른 사람의 성격처럼 사례관리의 힘이 닿지 않는 영역입니다.",
-            "사례관리로 도울 수 있는 부분(치료를 꾸준히 받기, 생활비 관리, 관계 속 행동)을 "
-            "목표로 쓰세요. 예: '병이 완치된다' → '어르신이 6개월 동안 예약된 진료의 90% 이상에 "
-            "빠지지 않고 간다'.",
-            _quoted(unreachable_hits),
-        ))
-
-    # (g) cannot be judged at closure
-    if placeholders:
-        findings.append(_finding(
-            PlanningMistake.NOT_EVALUABLE,
-            f"{_quoted(placeholders)}처럼 숫자가 비어 있습니다. 교재의 예시는 숫자를 비워 "
-            "두었지만, 실제 계획에는 숫자가 있어야 종결 때 이루었는지 판단할 수 있습니다.",
-            "당사자와 합의한 숫자를 넣으세요. 예: '몇 개월 내에 자녀에 대한 폭력빈도가 70% 이상 "
-            "감소됨' → '6개월 내에 자녀에 대한 폭력빈도가 70% 이상 감소됨'.",
-            _quoted(placeholders),
-        ))
-    elif not times and not measures:
-        findings.append(_finding(
-            PlanningMistake.NOT_EVALUABLE,
-            "종결할 때 이 목표를 이루었는지 판단할 근거가 없습니다. 기간(3개월 내, 연말까지)도, "
-            "잴 수 있는 수준(주 2회, 30% 감소, 척도 점수)도 적혀 있지 않습니다.",
-            "언제까지 어느 수준에 이를지를 넣으세요. 예: '어르신이 운동을 한다' → '어르신이 "
-            "3개월 안에 주 3회 이상 30분씩 걷기 운동을 한다'.",
-            "기간 표현과 측정 가능한 수준을 찾지 못함",
-        ))
-    return findings
-
+# The goal checks live in casework.goals (rules in casework/data/language/goal_rules.yaml);
+# their names stay importable from here.
 
 # --------------------------------------------------------------------------- service plan form
 
@@ -646,14 +334,6 @@ def consent_text(from_date: date | None = None) -> str:
 
 
 # ---- value checks shared by the dataclasses and the readers
-
-
-def _require_text(value: object, what: str) -> str:
-    if not isinstance(value, str):
-        raise CaseworkError(f"{what}은(는) 글자로 써야 합니다: {value!r}")
-    if not value.strip():
-        raise CaseworkError(f"{what}이(가) 비어 있습니다. 내용을 적어 주세요.")
-    return value
 
 
 EXCEL_CELL_LIMIT = 32_767

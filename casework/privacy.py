@@ -2,14 +2,16 @@
 
 Biestek's principle of confidentiality as the textbook applies it: give people around the
 person only the minimum information agreed with the person beforehand. This module hides the
-identifiers the workbook can find mechanically: 주민등록번호 (also 외국인등록번호), phone
-numbers and the names the learner lists. It does not find addresses, workplaces or rare
-details that identify someone; a person must still read the text before it is shared.
+identifiers the workbook can find mechanically: 주민등록번호 (also 외국인등록번호, counted
+with them), phone numbers, and names — found without being told them
+(:mod:`casework.language.names`) and always the names the learner lists. It does not find
+addresses, workplaces or rare details that identify someone; a person must still read the text
+before it is shared.
 
 Rules chosen by the workbook (not by the textbook):
 
-* An RRN is six digits YYMMDD (month 01–12, day 01–31), an optional hyphen, then seven digits
-  whose first is 1–8 (5–8: foreigners). It must stand alone: digits or a digit-hyphen chain
+* An RRN is six digits YYMMDD (month 01–12, day 01–31), then a hyphen (spaces on either side
+  allowed), one space or nothing, then seven digits whose first is 1–8 (5–8: foreigners). It must stand alone: digits or a digit-hyphen chain
   right before or after it (as in an account number) leave it untouched. The whole number
   becomes ``******-*******`` (e.g. a synthetic YYMMDD-NNNNNNN number). A bare
   13-digit number of that shape cannot be told apart from an RRN, so it is masked as one.
@@ -17,23 +19,27 @@ Rules chosen by the workbook (not by the textbook):
   leading 0 dropped) and every other digit becomes ``*``; separators (-, ., space) are kept.
   Mobile numbers may be written without separators; landlines need them, because a run of
   9–10 digits starting with 0 is too often something else.
-* A listed name keeps its first character (the family name) and the rest becomes ○, wherever
-  it occurs, so particles after it (님, 씨가, 의 …) are kept. A name that is also an ordinary
-  word will be masked in that word too: over-masking is the safe side.
+* A name keeps its first character (the family name) and the rest becomes ○, wherever it
+  occurs, so particles after it (님, 씨가, 의 …) are kept; a surname alone (박씨) becomes ○.
+  A listed name that is also an ordinary word will be masked in that word too: over-masking
+  is the safe side. Names the rules are not sure of are hidden too and listed in
+  :attr:`MaskResult.unsure`.
 """
 
 from __future__ import annotations
 
 import re
 from collections.abc import Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from casework.errors import CaseworkError
+from casework._util.text import josa
 
 __all__ = [
     "SHARING_PRINCIPLE",
     "RRN_MASK",
     "MaskResult",
+    "Masked",
     "mask_rrn",
     "mask_phone",
     "mask_names",
@@ -62,7 +68,7 @@ _AFTER = r"(?![0-9])(?![-.][0-9])"
 _RRN = re.compile(
     _BEFORE
     + r"[0-9]{2}(?:0[1-9]|1[0-2])(?:0[1-9]|[12][0-9]|3[01])"
-    + r"-?[1-8][0-9]{6}"
+    + r"(?:[ ]*[-–][ ]*|[ ])?[1-8][0-9]{6}"
     + _AFTER
 )
 
@@ -82,11 +88,23 @@ _DIGIT = re.compile(r"[0-9]")
 
 
 @dataclass(frozen=True)
+class Masked:
+    """One hidden item: its kind (a key of :attr:`MaskResult.counts`), the original words and where they were."""
+
+    kind: str
+    original: str
+    start: int
+    end: int
+
+
+@dataclass(frozen=True)
 class MaskResult:
-    """The masked text and how many items of each kind were hidden."""
+    """The masked text, how many items of each kind were hidden, and what the rules were unsure of."""
 
     text: str
     counts: dict[str, int]
+    hidden: tuple[Masked, ...] = field(default=())
+    unsure: tuple[str, ...] = field(default=())
 
     @property
     def total(self) -> int:
@@ -118,63 +136,102 @@ def _check_names(names: object) -> list[str]:
             raise CaseworkError(f"이름 {name!r}의 앞뒤에 빈칸이 있습니다. 빈칸을 지우고 적어 주세요.")
         if len(name) < 2:
             raise CaseworkError(
-                f"이름 {name!r}은(는) 한 글자라서 가릴 부분이 없습니다. 성과 이름을 함께 적어 주세요."
+                f"이름 {josa(repr(name), '은')} 한 글자라서 가릴 부분이 없습니다. 성과 이름을 함께 적어 주세요."
             )
         checked.append(name)
     return checked
 
 
-def _rrn(text: str) -> tuple[str, int]:
-    return _RRN.subn(RRN_MASK, text)
+def _rrn_spans(text: str) -> list[Masked]:
+    return [Masked("주민등록번호", m.group(0), m.start(), m.end()) for m in _RRN.finditer(text)]
 
 
-def _phone_sub(match: re.Match[str]) -> str:
-    for key in ("intl", "mobile", "land"):
-        if match.group(key) is not None:
-            return match.group(key) + _DIGIT.sub("*", match.group(f"{key}_rest"))
-    raise AssertionError("unreachable")  # pragma: no cover
+def _phone_spans(text: str) -> list[Masked]:
+    return [Masked("전화번호", m.group(0), m.start(), m.end()) for m in _PHONE.finditer(text)]
 
 
-def _phone(text: str) -> tuple[str, int]:
-    return _PHONE.subn(_phone_sub, text)
+def _masked_phone(number: str) -> str:
+    """The prefix (010, 02, +82 10) stays readable; every other digit becomes *."""
+    m = _PHONE.search(number)
+    key = next(k for k in ("intl", "mobile", "land") if m.group(k) is not None)
+    return m.group(key) + _DIGIT.sub("*", m.group(f"{key}_rest"))
 
 
 def _mask_one_name(name: str) -> str:
-    return name[0] + "".join(c if c.isspace() else NAME_MASK_CHAR for c in name[1:])
+    return name[0] + "".join(c if c.isspace() or c in "-·" else NAME_MASK_CHAR for c in name[1:])
 
 
-def _names(text: str, names: list[str]) -> tuple[str, int]:
-    if not names:
-        return text, 0
+def _name_spans(text: str, names: list[str]) -> tuple[list[Masked], list[str]]:
+    spans: list[Masked] = []
     # Longest first, so that "김영희" wins over a listed "김영" at the same place.
-    ordered = sorted(set(names), key=len, reverse=True)
-    pattern = re.compile("|".join(re.escape(n) for n in ordered))
-    return pattern.subn(lambda m: _mask_one_name(m.group(0)), text)
+    for name in sorted(set(names), key=len, reverse=True):
+        for m in re.finditer(re.escape(name), text):
+            spans.append(Masked("이름", m.group(0), m.start(), m.end()))
+    unsure: list[str] = []
+    if any(ch.isalpha() for ch in text):
+        from casework.language.names import find_names
+
+        for found in find_names(text):
+            spans.append(Masked("이름", found.text, found.start, found.end))
+            if not found.sure and found.text not in unsure:
+                unsure.append(found.text)
+    return spans, unsure
+
+
+def _apply(text: str, spans: list[Masked]) -> tuple[str, list[Masked]]:
+    """Replace the spans (earlier kinds win an overlap) and return the text and the spans kept."""
+    kept: list[Masked] = []
+    for span in spans:
+        if not any(k.start < span.end and span.start < k.end for k in kept):
+            kept.append(span)
+    kept.sort(key=lambda k: k.start)
+    out, at = [], 0
+    for span in kept:
+        out.append(text[at:span.start])
+        if span.kind == "주민등록번호":
+            out.append(RRN_MASK)
+        elif span.kind == "전화번호":
+            out.append(_masked_phone(span.original))
+        elif len(span.original) == 1:
+            out.append(NAME_MASK_CHAR)
+        else:
+            out.append(_mask_one_name(text[span.start:span.end]))
+        at = span.end
+    out.append(text[at:])
+    return "".join(out), kept
 
 
 def mask_rrn(text: str) -> str:
     """Replace every 주민등록번호/외국인등록번호 with ``******-*******``."""
-    return _rrn(_check_text(text))[0]
+    text = _check_text(text)
+    return _apply(text, _rrn_spans(text))[0]
 
 
 def mask_phone(text: str) -> str:
     """Mask phone numbers, keeping the prefix: 010-0000-0000 → 010-****-**** (mask)."""
-    return _phone(_check_text(text))[0]
+    text = _check_text(text)
+    return _apply(text, _phone_spans(text))[0]
 
 
 def mask_names(text: str, names: Iterable[str]) -> str:
-    """Mask the listed names: keep the first character, the rest becomes ○ (김영희 → 김○○)."""
-    return _names(_check_text(text), _check_names(names))[0]
+    """Mask the listed names only: keep the first character, the rest becomes ○ (김영희 → 김○○)."""
+    text = _check_text(text)
+    checked = _check_names(names)
+    spans = [Masked("이름", m.group(0), m.start(), m.end())
+             for name in sorted(set(checked), key=len, reverse=True)
+             for m in re.finditer(re.escape(name), text)]
+    return _apply(text, spans)[0]
 
 
-def mask_case_text(text: str, names: Iterable[str] = ()) -> MaskResult:
-    """Mask RRNs, then phone numbers, then the listed names; count what was hidden.
+def mask_case_text(text: str, names: Iterable[str] | None = None) -> MaskResult:
+    """Mask RRNs, phone numbers and names (found, and any listed); count what was hidden.
 
-    Dates and amounts of money are left as they are.
+    Dates, amounts, ages, counts, 관리번호, 동 names and agency names are left as they are.
+    ``names`` (optional) lists names that are always masked, found or not.
     """
     _check_text(text)
-    checked = _check_names(names)
-    text, n_rrn = _rrn(text)
-    text, n_phone = _phone(text)
-    text, n_names = _names(text, checked)
-    return MaskResult(text, dict(zip(_COUNT_KEYS, (n_rrn, n_phone, n_names))))
+    checked = _check_names(() if names is None else names)
+    found_names, unsure = _name_spans(text, checked)
+    masked, kept = _apply(text, _rrn_spans(text) + _phone_spans(text) + found_names)
+    counts = {key: sum(1 for k in kept if k.kind == key) for key in _COUNT_KEYS}
+    return MaskResult(masked, counts, tuple(kept), tuple(u for u in unsure if any(k.original == u for k in kept)))

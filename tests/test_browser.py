@@ -16,7 +16,7 @@ from urllib.parse import quote
 
 import pytest
 
-from casework.planning import PlanningMistake
+from casework.goals import PlanningMistake
 from tests.browser.jupyterlab import ROOT, running_lab
 
 pytestmark = pytest.mark.browser

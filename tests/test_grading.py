@@ -224,7 +224,8 @@ def test_grading_memory_stays_small_whatever_the_submissions_ask(cohort, tmp_pat
               f"grading.grade_all({str(subs)!r}, [{str(manifest)!r}])\n"
               "print(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss)")
     done = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, check=True)
-    assert int(done.stdout.split()[-1]) < 400 * 1024  # KiB: well under the 2 GB the code asks for
+    # KiB: the Korean analyser takes ~350 MB once; far under the 2 GB the code asks for.
+    assert int(done.stdout.split()[-1]) < 1024 * 1024
 
 
 def test_oversized_submission_is_not_read(cohort):

@@ -25,12 +25,13 @@ SAMPLE_NAMES = masking_sample().names_text
 
 
 def test_sample_masks_numbers_and_names_and_flags_the_rest():
-    """Does the sample lose its RRN, phones and listed names, leaving address, name and account flagged?"""
+    """Does the sample lose its RRN, phones and names (the unlisted neighbour found too), leaving address and account flagged?"""
     check = check_masking(SAMPLE_CASE_TEXT, parse_names(SAMPLE_NAMES))
-    assert check.result.counts == {"주민등록번호": 1, "전화번호": 2, "이름": 2}
+    assert check.result.counts == {"주민등록번호": 1, "전화번호": 2, "이름": 3}
     assert SYNTHETIC_RRN not in check.result.text and RRN_MASK in check.result.text  # mask
     assert "홍길순" not in check.result.text and "홍○○ 어르신" in check.result.text
-    assert [item.kind for item in check.leftovers] == ["주소", "이름", "긴 숫자"]
+    assert "성춘향" not in check.result.text  # found without being listed
+    assert [item.kind for item in check.leftovers] == ["주소", "긴 숫자"]
     assert not check.clean
 
 
@@ -38,11 +39,10 @@ def test_each_leftover_is_a_finding_of_the_one_rubric():
     """Are leftovers scored as findings: three incorrect, one partial (0.5), none correct?"""
     fb = masking_feedback(SAMPLE_CASE_TEXT, SAMPLE_NAMES)
     assert fb.status is Status.INCORRECT and fb.score == 0.0
-    assert fb.summary == "아직 개인정보로 보이는 것이 3군데 남아 있습니다."
-    assert fb.points[0].startswith("주소: '햇살로 12'") and any("성춘향" in p for p in fb.points)
-    assert "가린 것: 주민등록번호 1건, 전화번호 2건, 이름 2건 (모두 5건)" in fb.points
-    one = masking_feedback(SAMPLE_CASE_TEXT.replace("햇살로 12, 3층", "햇살동").replace(" 110-000-000000", ""),
-                           SAMPLE_NAMES)  # synthetic account, to mask
+    assert fb.summary == "아직 개인정보로 보이는 것이 2군데 남아 있습니다."
+    assert fb.points[0].startswith("주소: '햇살로 12'") and not any("성춘향" in p for p in fb.points)
+    assert "가린 것: 주민등록번호 1건, 전화번호 2건, 이름 3건 (모두 6건)" in fb.points
+    one = masking_feedback(SAMPLE_CASE_TEXT.replace(" 110-000-000000", ""), SAMPLE_NAMES)  # the address is left
     assert one.status is Status.PARTIAL and one.score == 0.5
     assert one.summary == "아직 개인정보로 보이는 것이 한 군데 남아 있습니다."
 

@@ -34,13 +34,6 @@ RIGHT_CONTRADICTIONS = ("다시 생각해 보세요", "틀렸", "보기는 어�
 APOSTROPHE = re.compile(r"(?<=[A-Za-z])'(?=[A-Za-z])")  # O'Connor
 CUT_QUOTE = re.compile(r"'([^']*)…'")
 
-# Refusals a judge passes on from a domain module another engineer is rewriting (the language
-# branch fixes their particles). Left out of the particle check here; the last test fails once
-# they are fixed at the source, as a reminder to empty this list.
-FIXED_ON_ANOTHER_BRANCH = {
-    "casework/privacy.py (mask_case_text: a one-letter name)": "은(는) 한 글자라서",
-}
-
 
 @dataclass(frozen=True)
 class Rendered:
@@ -321,7 +314,7 @@ def test_every_judge_was_run_with_several_verdicts(group):
 def test_no_bracketed_particles(group):
     """Is no particle written as '은(는)', '이(가)', '을(를)', '과(와)' or '(으)로'?"""
     def bracketed(r: Rendered, message: str) -> bool:
-        return bool(BRACKETED.search(message)) and not any(f in message for f in FIXED_ON_ANOTHER_BRANCH.values())
+        return bool(BRACKETED.search(message))
 
     found = _offenders(group, bracketed)
     assert not found, "\n".join(found[:20])
@@ -375,10 +368,3 @@ def test_the_ladder_levels_render_without_a_traceback():
         for r in rendered(group)[:50]:
             for level in Level:
                 assert r.feedback.to_text(level) and r.feedback.to_html(level)
-
-
-def test_the_messages_left_to_another_branch_are_still_there():
-    """Is each refusal left to the language branch still reached (else remove it from the list)?"""
-    every = [m for group in GROUPS for r in rendered(group) for m in r.messages()]
-    for where, fragment in FIXED_ON_ANOTHER_BRANCH.items():
-        assert any(fragment in m for m in every), f"{where} is fixed: remove it from FIXED_ON_ANOTHER_BRANCH"

@@ -16,7 +16,7 @@ from casework.cases import Case, load_case
 from casework.errors import CaseworkError
 from casework.feedback import Status
 from casework.monitoring import reassessment_due, t_scores_over_time, ReassessmentTrigger
-from casework.planning import check_goal
+from casework.goals import check_goal
 from casework.judging.quiz import judge
 from casework.quiz import CategorizeQuestion
 

@@ -14,23 +14,20 @@ from pathlib import Path
 import pytest
 
 from casework.errors import CaseworkError
+from casework.goals import HEURISTIC_NOTE, GoalFinding, GoalNote, PlanningMistake, check_goal, goal_notes
 from casework.planning import (
     ASSESSMENT_STEPS,
     CONSENT_TEMPLATE,
     FIELD_LABELS,
-    HEURISTIC_NOTE,
     ITEM_COLUMNS,
     MAX_TIMES_PER_WEEK,
-    GoalFinding,
     GoalType,
     NeedStatement,
     Objective,
     PlanChain,
-    PlanningMistake,
     PlanResult,
     ServicePlan,
     ServicePlanItem,
-    check_goal,
     consent_text,
     suggest_goal_type,
 )
@@ -153,7 +150,8 @@ def test_seven_mistakes_in_textbook_order():
     assert all(m.explanation for m in PlanningMistake)
 
 
-# (goal, owner, expected findings). Tuned table for the keyword heuristics.
+# (goal, owner, expected findings), labelled by the conventions in
+# benchmarks/data/language/README.md; the measured sets there are much larger.
 GOAL_TABLE = [
     # good goals
     ("어르신이 3개월 안에 주 2회 이상 경로당 모임에 나간다", None, set()),
@@ -161,60 +159,73 @@ GOAL_TABLE = [
     ("어머니가 연말까지 기초생활수급 자격을 얻는다", None, set()),
     ("홍길동 씨가 3개월 내에 채무 조정 신청을 마친다", None, set()),
     ("홍길동님이 1년 내에 주 3회 이상 혼자 장을 본다", None, set()),
-    ("손자가 연말까지 혼자 등교 준비를 한다", None, set()),
+    ("손자가 연말까지 주 5일 모두 혼자 등교 준비를 한다", None, set()),
     ("어르신이 3개월 안에 요양원 입소 여부를 스스로 결정한다", None, set()),
     ("남편이 3개월 안에 술 마시는 날이 주 1일 이하로 줄어든다", None, set()),
     ("2025년 6월까지 후원금 30만 원을 확보한다", "가족", set()),
     ("아이가 한 달 안에 매일 아침밥을 먹는다", None, set()),
-    # the textbook's own 개입목표 (examples 1–4)
+    ("3개월 안에 주 2회 이상 경로당 모임에 나간다", None, set()),  # plainly the person's own change
+    ("올해 안에 가족 간 갈등 빈도 50% 감소", None, set()),  # the family is named
+    # the textbook's own 개입목표 (examples 1–4): no mistake, blank numbers or not
     ("6개월 내에 현 수준보다 병원치료 일수 30%감소", "자녀", set()),
     ("1년 내에 정상발달 기준표의 정상 발달 범주안에 들기", "자녀", set()),
-    ("(자존감척도 활용하여 몇개월 내에 30%이상의 자존감 향상됨", "자녀", {G}),
-    ("몇개월 내에 현재 평균 성적보다 30%향상", "자녀", {G}),
-    ("몇개월 안에 남편이 가정사, 특히 경제 상황에 대한 정보공유 및 생활비 중심의 경제권을 줌",
-     None, {G}),
-    ("몇 개월 내에 남편의 불면증이 해소됨", None, {G}),
-    ("몇 개월 내에 자녀에 대한 폭력빈도가 70%이상 감소됨", "남편", {G}),
-    ("몇개월 이내에 가족폭력이 일어나지 않고, 폭력없는 생활이 몇 개월 이상 지속됨", "가족", {G}),
-    # (a) worker's task / provider's goal / the service itself
+    ("(자존감척도 활용하여 몇개월 내에 30%이상의 자존감 향상됨", "자녀", set()),
+    ("몇개월 내에 현재 평균 성적보다 30%향상", "자녀", set()),
+    ("몇개월 안에 남편이 가정사, 특히 경제 상황에 대한 정보공유 및 생활비 중심의 경제권을 줌", None, set()),
+    ("몇 개월 내에 남편의 불면증이 해소됨", None, set()),
+    ("몇 개월 내에 자녀에 대한 폭력빈도가 70%이상 감소됨", "남편", set()),
+    ("몇개월 이내에 가족폭력이 일어나지 않고, 폭력없는 생활이 몇 개월 이상 지속됨", "가족", set()),
+    # 1: the worker's task, the provider's goal or the service itself (the person receiving it too)
     ("도시락 배달 서비스를 연계한다", "어르신", {A, G}),
     ("상담을 제공한다", "어르신", {A, G}),
-    ("사례관리자가 매주 가정방문한다", None, {A}),
+    ("사례관리자가 매주 가정방문한다", None, {A, G}),
     ("복지관이 밑반찬을 배달한다", None, {A, G}),
     ("자녀의 학원비를 지원한다", None, {A, G}),
-    # (b) one individual service
-    ("방문간호 서비스를 주 2회 받는다", "어르신", {B}),
-    ("남편이 복지관 상담 프로그램에 주 1회 참여한다", None, {B}),
-    ("할머니가 6개월 안에 손자녀 양육 기술 교육을 받는다", None, {B}),
-    ("어르신이 방문간호를 받도록 한다", None, {A, B, G}),
-    # (c) no owner
-    ("주 2회 이상 경로당에 나간다", None, {C}),
-    ("부부관계가 증진된다", None, {C, D, G}),
-    # (d) vague concept
+    ("방문간호 서비스를 주 2회 받는다", "어르신", {A, G}),
+    ("남편이 복지관 상담 프로그램에 주 1회 참여한다", None, {A, G}),
+    ("할머니가 6개월 안에 손자녀 양육 기술 교육을 받는다", None, {A}),
+    ("어르신이 방문간호를 받도록 한다", None, {A, G}),
+    ("3개월 내 노인일자리 사업 연계", None, {A}),
+    # 2: one service's delivery target
+    ("방문간호 서비스 이용률 90% 달성", None, {B, G}),
+    ("재가 서비스 만족도 80% 이상", None, {B, G}),
+    ("6개월 안에 도시락 배달 누락 건수를 0건으로 한다", None, {B}),
+    # 3: whose change it is is really unclear
+    ("6개월 안에 폭력이 한 번도 일어나지 않는다", None, {C}),
+    ("관계가 좋아진다", None, {C, G}),
+    ("부부관계가 증진된다", None, {G}),  # the couple is named
+    # 4: vague concept
     ("삶의 질이 좋아진다", "어르신", {D, G}),
     ("어르신이 행복해진다", None, {D, G}),
     ("어르신이 자립한다", None, {D, G}),
     ("어르신의 생활이 안정된다", None, {D, G}),
-    ("3개월 안에 주거환경이 개선된다", "어르신", {D}),
-    ("요리 솜씨가 좋아진다", None, {C, D, G}),
-    # (e) lifetime goals
+    ("3개월 안에 어머니의 자존감이 회복된다", None, {D, G}),
+    ("3개월 안에 주거환경이 개선된다", "어르신", {G}),  # a known idea without a level
+    ("요리 솜씨가 좋아진다", None, {G}),
+    # 5: lifetime goals
     ("남편이 평생 술을 끊는다", None, {E, G}),
     ("남편이 다시는 때리지 않는다", None, {E, G}),
     ("어르신이 남은 생애 동안 건강하게 산다", None, {D, E, G}),
     ("어르신이 죽을 때까지 혼자 산다", None, {E, G}),
-    # (f) not reachable through case management
+    ("올해 안에 청년이 빚 1억 원을 모두 갚는다", None, {E}),
+    # 6: not reachable through case management
     ("어르신의 병이 완치된다", None, {F, G}),
     ("로또에 당첨된다", "어르신", {F, G}),
-    ("남편이 완전히 다른 사람이 된다", None, {E, F, G}),
+    ("남편이 완전히 다른 사람이 된다", None, {F, G}),
     ("어르신이 치매가 낫는다", None, {F, G}),
-    # (g) cannot be judged at closure
+    ("3개월 안에 집주인이 월세를 10만 원 깎아 준다", None, {F}),
+    ("연말까지 기초생활수급 선정 기준이 완화된다", None, {F}),
+    # 7: cannot be judged at closure
     ("어르신이 운동을 한다", None, {G}),
-    ("자녀가 OO개월 안에 결석 일수가 월 2일 이하로 줄어든다", None, {G}),
+    ("어르신이 3개월 안에 경로당에 나간다", None, {G}),  # how often?
+    ("어르신이 주 2회 경로당에 나간다", None, {G}),  # by when?
+    ("딸이 3개월 안에 취업을 위해 노력한다", None, {G}),
+    ("자녀가 OO개월 안에 결석 일수가 월 2일 이하로 줄어든다", None, set()),  # a blank number is a note
 ]
 
 
 def test_goal_table_is_large_enough():
-    """Does the tuning table hold at least 25 goals and cover every mistake?"""
+    """Does the table hold at least 25 goals and cover every mistake?"""
     assert len(GOAL_TABLE) >= 25
     covered = set().union(*(expected for _, _, expected in GOAL_TABLE))
     assert covered == set(PlanningMistake)
@@ -227,11 +238,12 @@ def test_check_goal_table(goal, owner, expected):
 
 
 def test_good_goal_with_owner_has_no_findings():
-    """Does the model goal yield no findings at all?"""
+    """Does the model goal yield no findings at all, with or without the owner in the sentence?"""
     assert check_goal("어르신이 3개월 안에 주 2회 이상 경로당 모임에 나간다") == []
     assert check_goal("3개월 안에 주 2회 이상 경로당 모임에 나간다", owner="어르신") == []
 
 
+# The eight 개입목표 of the textbook's problem/demand/need table (seed 003), as printed there.
 TEXTBOOK_OBJECTIVES = [
     "6개월 내에 현 수준보다 병원치료 일수 30%감소",
     "1년 내에 정상발달 기준표의 정상 발달 범주안에 들기",
@@ -245,66 +257,87 @@ TEXTBOOK_OBJECTIVES = [
 
 
 @pytest.mark.parametrize("goal", TEXTBOOK_OBJECTIVES)
-def test_textbook_objectives_are_not_flagged_a_b_e_f(goal):
-    """Are the textbook's own 개입목표 free of mistakes (a), (b), (e) and (f), owner or not?"""
-    for owner in (None, "자녀"):
-        found = {f.mistake for f in check_goal(goal, owner=owner)}
-        assert not found & {A, B, E, F}, found
+def test_textbook_objectives_get_no_mistake(goal):
+    """Do the textbook's eight model objectives get none of the seven mistakes, owner given or not?"""
+    for owner in (None, "자녀", "남편"):
+        assert check_goal(goal, owner=owner) == []
 
 
-def test_placeholder_period_asks_for_a_number():
-    """Is '몇 개월' flagged (g) with a message asking for a real number?"""
-    [finding] = check_goal("몇 개월 내에 남편의 불면증이 해소됨")
-    assert finding.mistake is G
-    assert "'몇 개월'" in finding.evidence
-    assert "숫자" in finding.message
-    assert "6개월 내에" in finding.how_to_fix
+def test_textbook_objectives_in_the_case_files_get_no_mistake():
+    """Do the eight objectives as bundled in the case files also pass, and are there eight?"""
+    from casework.cases import load_case
+
+    objectives = [o.objective for cid in ("sick_child", "low_grades", "no_living_money", "drinking_violence")
+                  for chain in load_case(cid).plan_chains() for o in chain.objectives]
+    assert len(objectives) == 8
+    for objective in objectives:
+        assert check_goal(objective) == [], objective
 
 
-def test_no_owner_finding_and_owner_argument():
-    """Does a goal with no owner get the no-owner finding, and does owner= remove it?"""
-    goal = "3개월 안에 주 2회 이상 경로당 모임에 나간다"
+def test_blank_number_is_a_note_not_a_mistake():
+    """Is '몇 개월' no mistake, but a separate note that asks for the figure?"""
+    goal = "몇 개월 내에 남편의 불면증이 해소됨"
+    assert check_goal(goal) == []
+    [note] = goal_notes(goal)
+    assert isinstance(note, GoalNote)
+    assert note.evidence == "'몇 개월'"
+    assert "숫자" in note.message and "6개월 내에" in note.message
+    assert str(note).startswith("[알림]")
+    assert goal_notes("어르신이 3개월 안에 주 2회 이상 경로당 모임에 나간다") == []
+
+
+def test_no_owner_only_where_the_change_is_between_people():
+    """Is mistake 3 raised for a change between unnamed people, and does owner= remove it?"""
+    goal = "3개월 안에 다툼이 월 1회 이하로 준다"
     assert [f.mistake for f in check_goal(goal)] == [C]
-    assert check_goal(goal, owner="어르신") == []
+    assert check_goal(goal, owner="부부") == []
+    assert check_goal("3개월 안에 주 2회 이상 경로당 모임에 나간다") == []
 
 
 def test_worker_as_owner_is_the_worker_task_mistake():
-    """Is naming the case manager as owner reported as mistake (a)?"""
+    """Is naming the case manager as owner reported as mistake 1?"""
     findings = check_goal("3개월 안에 주 2회 이상 경로당 모임에 나간다", owner="사례관리자")
     assert [f.mistake for f in findings] == [A]
     assert "owner=사례관리자" in findings[0].evidence
 
 
-def test_time_frame_alone_or_level_alone_is_enough_for_g():
-    """Is (g) raised only when both a time frame and a measurable level are missing?"""
-    assert G not in {f.mistake for f in check_goal("어르신이 3개월 안에 경로당에 나간다")}
-    assert G not in {f.mistake for f in check_goal("어르신이 주 2회 경로당에 나간다")}
-    assert G in {f.mistake for f in check_goal("어르신이 경로당에 나간다")}
+def test_g_needs_both_a_time_frame_and_a_criterion():
+    """Is mistake 7 raised unless the goal has both a time frame and a criterion judged at closure?"""
+    assert check_goal("어르신이 3개월 안에 주 2회 경로당에 나간다") == []
+    assert [f.mistake for f in check_goal("어르신이 3개월 안에 경로당에 나간다")] == [G]
+    assert [f.mistake for f in check_goal("어르신이 주 2회 경로당에 나간다")] == [G]
+    [finding] = check_goal("어르신이 주 2회 경로당에 나간다")
+    assert finding.evidence == "찾지 못함: 기간"
+    assert "기간(3개월 안에, 연말까지)이 적혀 있지 않습니다" in finding.message
 
 
-def test_months_are_not_mistaken_for_a_count():
-    """Does '3개월' count as a time frame only, not as a level that makes a vague goal concrete?"""
+def test_months_are_not_mistaken_for_a_level():
+    """Does '3개월' count as a time frame only, not as a level that defines a vague concept?"""
     found = {f.mistake for f in check_goal("어르신이 3개월 안에 행복해진다")}
-    assert D in found
+    assert D in found and G in found
 
 
 def test_vague_word_with_a_concrete_level_is_fine():
     """Is '자립' accepted when the goal states a measurable level?"""
-    goal = "어머니가 6개월 안에 월 50만 원 이상 근로소득을 얻어 자립한다"
-    assert check_goal(goal) == []
+    assert check_goal("어머니가 6개월 안에 월 50만 원 이상 근로소득을 얻어 자립한다") == []
+
+
+def test_kpi_of_a_service_is_mistake_2_not_1():
+    """Is a service's own measure mistake 2, while a school attendance rate is the person's change?"""
+    assert {f.mistake for f in check_goal("방문간호 서비스 이용률 90% 달성")} == {B, G}
+    assert check_goal("아이가 3개월 안에 학교 출석률 90% 이상을 지킨다") == []
 
 
 def test_findings_follow_textbook_order():
     """Are findings returned in the order of the seven mistakes?"""
-    findings = check_goal("평생 행복해진다")
+    findings = check_goal("서로 평생 행복해진다")
     numbers = [f.mistake.number for f in findings]
-    assert numbers == sorted(numbers)
-    assert numbers == [3, 4, 5, 7]
+    assert numbers == sorted(numbers) == [3, 4, 5, 7]
 
 
 def test_findings_explain_in_korean_with_a_rewrite():
     """Does every message say what is wrong, how to rewrite, give an example and admit it is a heuristic?"""
-    findings = check_goal("평생 완치되어 행복해지도록 상담 서비스를 받게 한다")
+    findings = check_goal("서로 평생 완치되어 행복해지도록 상담 서비스 만족도를 높이게 한다")
     assert {f.mistake for f in findings} >= {A, B, C, D, E, F, G}
     for f in findings:
         assert isinstance(f, GoalFinding)
@@ -313,6 +346,7 @@ def test_findings_explain_in_korean_with_a_rewrite():
         assert f.message.endswith(HEURISTIC_NOTE)
         assert f.evidence
         assert str(f).startswith(f"[{f.mistake.number}. ")
+        assert "(는)" not in f.message and "(가)" not in f.message and "(를)" not in f.message
 
 
 def test_evidence_quotes_the_triggering_words():
@@ -321,6 +355,12 @@ def test_evidence_quotes_the_triggering_words():
     assert lifetime.evidence == "'평생'"
     [worker] = [f for f in check_goal("도시락 배달 서비스를 연계한다", owner="어르신") if f.mistake is A]
     assert worker.evidence == "'연계한다'"
+    [service] = [f for f in check_goal("어르신이 3개월 동안 방문간호 서비스를 주 2회 받는다") if f.mistake is A]
+    assert service.evidence == "'방문간호', '받는다'"
+    [kpi] = [f for f in check_goal("재가 서비스 만족도 80% 이상") if f.mistake is B]
+    assert kpi.evidence == "'만족도'"
+    [unreachable] = [f for f in check_goal("3개월 안에 집주인이 월세를 깎아 준다") if f.mistake is F]
+    assert unreachable.evidence == "'집주인이'"
 
 
 @pytest.mark.parametrize("bad", ["", "  \n ", None, 42, ["목표"]])

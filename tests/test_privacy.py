@@ -194,3 +194,92 @@ def test_sharing_principle_speaks_of_minimum_agreed_information():
     """Does the sharing principle mention 비밀보장, agreement and the minimum information?"""
     for word in ("비밀보장", "합의", "최소한", "비에스텍"):
         assert word in SHARING_PRINCIPLE
+
+
+# --------------------------------------------------------------------------- found without a list
+
+SPACED = [
+    (R("520315", "2000000", sep=" - "), "hyphen with spaces"),  # mask
+    (R("520315", "2000000", sep="- "), "space after the hyphen"),  # mask
+    (R("520315", "2000000", sep=" -"), "space before the hyphen"),  # mask
+    (R("520315", "2000000", sep=" "), "a space instead of the hyphen"),  # mask
+    (R("900101", "6000000", sep=" - "), "외국인등록번호 with spaces"),  # mask
+]
+
+
+@pytest.mark.parametrize("number, why", SPACED, ids=[w for _, w in SPACED])
+def test_registration_numbers_in_every_spacing(number, why):
+    """Is a 주민등록번호 or 외국인등록번호 masked whatever the spacing around the hyphen, touching Hangul or not?"""
+    for text in (f"주민번호 {number} 확인", f"주민번호{number}확인"):
+        result = mask_case_text(text)
+        assert RRN_MASK in result.text and number not in result.text
+        assert result.counts["주민등록번호"] == 1
+
+
+NAMES_WITHOUT_LIST = [
+    ("김영희 어르신 댁 방문", "김○○ 어르신 댁 방문"),
+    ("딸 이수진과 통화함", "딸 이○○과 통화함"),
+    ("박철수 씨가 오심", "박○○ 씨가 오심"),
+    ("박씨 할아버지 폐지 수집", "○씨 할아버지 폐지 수집"),
+    ("정옥희님 딸 한지민(14세) 등교 거부", "정○○님 딸 한○○(14세) 등교 거부"),
+    ("부모 기영철·김순옥 부양", "부모 기○○·김○○ 부양"),
+    ("베트남 출신 응우옌 티 란 씨와 남편", "베트남 출신 응○○ ○ ○ 씨와 남편"),
+    ("레 반 훙 씨 체류 상담", "레 ○ ○ 씨 체류 상담"),
+    ("마리아 산토스 씨가 통역함", "마○○ ○○○ 씨가 통역함"),
+    ("Nguyen Thi Lan 님 통역 요청", "N○○○○○ ○○○ ○○○ 님 통역 요청"),
+    ("MARIA SANTOS 님 전화", "M○○○○ ○○○○○○ 님 전화"),
+]
+
+
+@pytest.mark.parametrize("text, expected", NAMES_WITHOUT_LIST, ids=[t for t, _ in NAMES_WITHOUT_LIST])
+def test_names_are_found_without_a_list(text, expected):
+    """Are Korean names with titles or kinship words, surnames with 씨, foreign names in Hangul and in
+    Latin letters masked without being listed?"""
+    result = mask_case_text(text)
+    assert result.text == expected
+    assert result.counts["이름"] >= 1
+
+
+KEPT = [
+    "2024-01-15 방문", "2024.03.02 상담", "기초연금 334,810원", "월세 40만원 3개월 체납", "82세",
+    "주 2회 방문", "딸 하나", "자녀 2명", "관리번호 2024-광진-0012", "자양1동 주민센터", "구의3동",
+    "광진구 노인복지관", "신용회복위원회 상담", "장기요양 4등급", "어르신이 경로당에 다니기 시작함",
+]
+
+
+@pytest.mark.parametrize("text", KEPT)
+def test_dates_amounts_counts_numbers_places_and_agencies_are_kept(text):
+    """Are dates, amounts, ages, counts, 관리번호, 동 names and agency names left exactly as they are?"""
+    result = mask_case_text(text)
+    assert result.text == text
+    assert result.total == 0
+
+
+def test_masking_reports_what_it_hid_and_what_it_was_unsure_of():
+    """Does the result list each hidden item with its kind and place, and the unsure names?"""
+    text = f"김영희({R('520315', '2000000')}) 010-0000-0001. 담당 한민호 확인."  # mask
+    result = mask_case_text(text)
+    kinds = [(h.kind, h.original) for h in result.hidden]
+    assert ("주민등록번호", R("520315", "2000000")) in kinds  # mask
+    assert ("전화번호", "010-0000-0001") in kinds  # mask
+    assert ("이름", "김영희") in kinds
+    for h in result.hidden:
+        assert text[h.start:h.end] == h.original
+    assert result.counts == {"주민등록번호": 1, "전화번호": 1, "이름": len(result.hidden) - 2}
+    assert all(name in {h.original for h in result.hidden} for name in result.unsure)
+
+
+def test_a_listed_name_is_always_masked_and_names_are_optional():
+    """Is a listed name masked even where no rule would find it, and may the list be left out?"""
+    assert mask_case_text("가나다라 댁 방문", ["가나다라"]).text == "가○○○ 댁 방문"
+    assert mask_case_text("가나다라 댁 방문").text == "가나다라 댁 방문"
+    assert mask_case_text("김영희 어르신", None).text == "김○○ 어르신"
+
+
+def test_masking_twice_hides_nothing_more():
+    """Is a masked text left as it is by a second pass (idempotent)?"""
+    text = (f"김영희({R('520315', '2000000')}) 어르신, 아들 박철수 010-0000-0001, 박씨 할아버지, "  # mask
+            "응우옌 티 란 씨, Nguyen Thi Lan 님")
+    once = mask_case_text(text)
+    twice = mask_case_text(once.text)
+    assert twice.text == once.text and twice.total == 0

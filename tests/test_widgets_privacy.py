@@ -27,7 +27,9 @@ def test_widget_shows_masked_text_and_feedback():
     fb = box.check()
     assert fb == masking_feedback(SAMPLE_CASE_TEXT, SAMPLE_NAMES)
     assert "홍○○ 어르신" in box.masked.value and SYNTHETIC_RRN not in box.masked.value  # mask
-    assert "data-status='incorrect'" in box.feedback_area.value and "성춘향" in box.feedback_area.value
+    area = box.feedback_area.value
+    assert "data-status='incorrect'" in area and "햇살로 12" in area and "110-000-000000" in area
+    assert "성춘향" not in area and "성○○" in box.masked.value  # the neighbour's name is found too
 
 
 def test_widget_uses_the_names_box_and_escapes_html():

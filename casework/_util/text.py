@@ -4,30 +4,37 @@ from __future__ import annotations
 
 import re
 
-__all__ = ["final_consonant", "josa", "squash", "squash_label", "short_quote"]
+__all__ = ["final_consonant", "particle", "josa", "squash", "squash_label", "short_quote"]
 
-# How a final digit or Latin letter is read aloud, as the index of its final consonant
-# (0 = none, 8 = ㄹ, 16 = ㅁ, 4 = ㄴ …): 1 일, 3 삼, 6 육, 7 칠, 8 팔, 0 영, 10 십.
+# How a final digit is read aloud, as the index of its final consonant (0 = none): 1 일, 3 삼,
+# 6 육, 7 칠, 8 팔, 0 영; a run ending in zeros is read 십, 백, 천, 만.
 _DIGIT_FINAL = {"0": 21, "1": 8, "2": 0, "3": 16, "4": 0, "5": 0, "6": 1, "7": 8, "8": 8, "9": 0}
-_LATIN_FINAL = {"l": 8, "m": 16, "n": 4, "r": 8}  # 엘, 엠, 엔, 알; other letters end in a vowel
-_TRAILING = "'\"’”)]」』》〉 .,!?…·"
+_ACRONYM_FINAL = {"L": 8, "M": 16, "N": 4, "R": 8}  # 엘, 엠, 엔, 알; other letter names end in a vowel
+_WORD_FINAL = {"l": 8, "m": 16, "n": 4}  # a word read aloud: '-l' ㄹ, '-m' ㅁ, '-n' ㄴ ('-ng' below)
+_CLOSERS = "'\"’”)]}」』》〉> .,!?…·"
 
 _PAIRS = {
-    "은": ("은", "는"), "는": ("은", "는"),
-    "이": ("이", "가"), "가": ("이", "가"),
-    "을": ("을", "를"), "를": ("을", "를"),
-    "과": ("과", "와"), "와": ("과", "와"),
+    "은": ("은", "는"), "는": ("은", "는"), "은/는": ("은", "는"),
+    "이": ("이", "가"), "가": ("이", "가"), "이/가": ("이", "가"),
+    "을": ("을", "를"), "를": ("을", "를"), "을/를": ("을", "를"),
+    "과": ("과", "와"), "와": ("과", "와"), "과/와": ("과", "와"),
     "아": ("아", "야"), "야": ("아", "야"),
-    "이다": ("이다", "다"), "입니다": ("입니다", "입니다"),
+    "이다": ("이다", "다"), "이에요": ("이에요", "예요"), "예요": ("이에요", "예요"),
+    "이라고": ("이라고", "라고"), "라고": ("이라고", "라고"), "입니다": ("입니다", "입니다"),
 }
+_TO = ("으로", "로", "(으)로")
 
 
 def final_consonant(word: str) -> int | None:
     """The final-consonant index of the sound ``word`` ends with (0 = none), or None if unknown.
 
-    Closing quotes and brackets are skipped; a final digit or Latin letter is read aloud.
+    Closing quotes and brackets are skipped, and so is a trailing parenthetical (a particle after
+    '기간(3개월 안에)' follows 기간); a final number or Latin word is read aloud.
     """
-    core = word.rstrip(_TRAILING)
+    core = word.rstrip()
+    while core.endswith(")") and "(" in core and not core.startswith("("):
+        core = core[:core.rindex("(")].rstrip()
+    core = core.rstrip(_CLOSERS)
     if not core:
         return None
     last = core[-1]
@@ -37,33 +44,41 @@ def final_consonant(word: str) -> int | None:
         digits = re.search(r"[0-9]+$", core).group()  # type: ignore[union-attr]
         zeros = len(digits) - len(digits.rstrip("0"))
         if zeros == 0 or digits.strip("0") == "":
-            return _DIGIT_FINAL[last]  # 일, 이, 삼 … or 영
-        return {1: 17, 2: 1, 3: 4}.get(zeros, 4)  # 십, 백, 천, 만
+            return _DIGIT_FINAL[last]
+        return {1: 17, 2: 1, 3: 4}.get(zeros, 4)
     if last.isascii() and last.isalpha():
-        word_end = re.search(r"[A-Za-z]+$", core).group()  # type: ignore[union-attr]
-        if not word_end.isupper() and word_end.lower().endswith("ng"):
-            return 21  # a word read aloud: 'hong' 홍, 'training' 트레이닝
-        return _LATIN_FINAL.get(last.lower(), 0)
-    if last in "○◯●*×":
-        return 0
+        tail = re.search(r"[A-Za-z]+$", core).group()  # type: ignore[union-attr]
+        if tail.isupper():
+            return _ACRONYM_FINAL.get(last, 0)
+        if tail.lower().endswith("ng"):
+            return 21
+        return _WORD_FINAL.get(last.lower(), 0)
     return None
 
 
-def josa(word: str, particle: str) -> str:
-    """``word`` followed by the form of ``particle`` that fits its last sound.
+def particle(word: str, pair: str) -> str:
+    """The form of a particle that fits after ``word``: ``particle("욕구", "을")`` → ``"를"``.
 
-    ``particle`` is either form of 은/는, 이/가, 을/를, 과/와, 아/야, or 으로/로. When the sound
-    cannot be told (a symbol), the form for a word without a final consonant is used, never a
-    bracketed "은(는)".
+    ``pair`` is either form of 은/는, 이/가, 을/를, 과/와, 아/야, 이다, 이에요/예요, 이라고/라고, or
+    (으)로. (으)로 takes 로 after ㄹ. When the last sound cannot be told (a symbol), the form for
+    a final consonant is used.
+    """
+    final = final_consonant(word)
+    if pair in _TO:
+        return "로" if final in (0, 8) else "으로"
+    if pair not in _PAIRS:
+        raise ValueError(f"unknown particle pair: {pair!r}")
+    with_final, without = _PAIRS[pair]
+    return with_final if final is None or final else without
+
+
+def josa(word: str, pair: str) -> str:
+    """``word`` followed by the particle that fits its last sound; never a bracketed "은(는)".
 
     >>> josa("욕구", "은"), josa("문제", "이"), josa("서울", "으로"), josa("K-ADL", "을"), josa("'hong'", "이")
     ('욕구는', '문제가', '서울로', 'K-ADL을', "'hong'이")
     """
-    final = final_consonant(word)
-    if particle in ("으로", "로"):
-        return word + ("로" if final in (None, 0, 8) else "으로")
-    with_final, without = _PAIRS[particle]
-    return word + (with_final if final else without)
+    return word + particle(word, pair)
 
 
 def squash(text: str) -> str:

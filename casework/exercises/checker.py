@@ -36,7 +36,7 @@ from casework.exercises.definition import Context, Exercise, exercise_def, regis
 from casework.exercises.practice import PracticeData
 from casework.exercises.spec import ExerciseText, QuestionText, load_exercise_text
 from casework.judging import rubric
-from casework.judging.answers import AnswerFormatError, is_blank
+from casework.judging.answers import MAX_ANSWER, AnswerFormatError, is_blank
 from casework.judging.feedback import Feedback, Level, Status
 
 __all__ = [
@@ -191,6 +191,9 @@ class Checker:
         ladder = (tuple(question.hints), self.model_answer(question.id))
         if is_blank(answer):
             return Feedback.unanswered(f"답 쓰는 법: {question.form}").with_ladder(*ladder)
+        if isinstance(answer, str) and len(answer) > MAX_ANSWER:
+            return rubric.wrong("답이 너무 길어 읽지 않았습니다.", (
+                f"답 칸에는 {MAX_ANSWER:,}자까지 읽습니다(지금 {len(answer):,}자). 답만 남기고 지워 주세요.",)).with_ladder(*ladder)
         try:
             result = self._exercise.questions[question.id].judge(answer, self._context())
         except AnswerFormatError as exc:

@@ -39,7 +39,7 @@ def build(b: Build) -> tuple[dict[str, Any], dict[str, Any]]:
 
 
 def _q1(answer: object, ctx: Context) -> Feedback:
-    from casework.planning import PlanningMistake, check_goal
+    from casework.goals import PlanningMistake, check_goal
 
     finding = check_goal(ctx.data["goal_to_check"])[0]
     return judge_choice(
@@ -80,7 +80,7 @@ def _q4(answer: object, ctx: Context) -> Feedback:
 
 
 def _q1_solution(ctx: Context) -> str:
-    from casework.planning import check_goal
+    from casework.goals import check_goal
 
     return check_goal(ctx.data["goal_to_check"])[0].mistake.value
 

@@ -110,7 +110,7 @@ class ExerciseText(_Model):
     @field_validator("flawed_goals")
     @classmethod
     def _one_goal_mistake_each(cls, items: list[str]) -> list[str]:
-        from casework.planning import check_goal
+        from casework.goals import check_goal
 
         return _each_shows_one_mistake(items, check_goal, "계획 실수", "목표 문장")
 

@@ -54,6 +54,12 @@ _YES = {"예", "네", "응", "맞다", "맞음", "맞습니다", "그렇다", "�
 _NO = {"아니오", "아니요", "아니", "아니다", "아닙니다", "없다", "없음", "x", "×", "no", "false"}
 
 
+MAX_SENTENCE = 2_000
+"""Characters a sentence answer (a goal, a question, a need) may have."""
+MAX_ANSWER = 20_000
+"""Characters any answer may have; a longer one is refused before it is read."""
+
+
 class AnswerFormatError(CaseworkError):
     """The answer could not be read; the message tells the learner how to write it."""
 
@@ -104,10 +110,21 @@ def _one_line(answer: object, what: str, example: str) -> str:
 
 
 def read_text(answer: object, what: str = "답") -> str:
-    """A sentence: the lines joined with single spaces."""
+    """A sentence in Korean: the lines joined with single spaces.
+
+    Text that is not Korean writing (mostly Latin letters, digits and symbols, such as program
+    code) is refused: a judge must not give it partial credit for the mistakes it happens to lack.
+    """
     if not isinstance(answer, str):
         raise AnswerFormatError(f"{josa(what, '을')} 글로 적어 주세요.")
-    return " ".join(" ".join(answer_lines(answer)).split())
+    text = " ".join(" ".join(answer_lines(answer)).split())
+    if len(text) > MAX_SENTENCE:
+        raise AnswerFormatError(f"{josa(what, '이')} 너무 깁니다({len(text):,}자). {MAX_SENTENCE:,}자 안으로 줄여 한두 문장으로 적어 주세요.")
+    hangul = sum("가" <= ch <= "힣" for ch in text)
+    letters = sum(ch.isalpha() for ch in text)
+    if text and (hangul < 2 or hangul < letters / 2):
+        raise AnswerFormatError(f"{josa(what, '을')} 한국어 문장으로 적어 주세요(받은 답: {short_quote(text)}).")
+    return text
 
 
 def read_number(answer: object, what: str, example: str = "15") -> float:

@@ -20,7 +20,8 @@ def judge_goal(answer: object, *, owner: str | None = None) -> Feedback:
     ``owner`` names whose goal it is when the context already does (the textbook's table names
     the person in the 개입목적), so a sentence without a subject is not counted as mistake 3.
     """
-    from casework.planning import HEURISTIC_NOTE, check_goal, suggest_goal_type
+    from casework.goals import HEURISTIC_NOTE, check_goal, goal_notes
+    from casework.planning import suggest_goal_type
 
     if is_blank(answer):
         return Feedback.unanswered("당사자에게 일어날 변화를 기간과 수준을 넣어 적어 보세요.", hints=GOAL_HINTS)
@@ -48,5 +49,5 @@ def judge_goal(answer: object, *, owner: str | None = None) -> Feedback:
         ok_points=ok_points,
         one=f"고칠 점이 하나 있습니다: {kinds[0].number}. {kinds[0].value}." if kinds else "",
         many=f"일곱 가지 실수 가운데 {len(kinds)}가지가 보입니다: {numbers}.",
-        notes=(HEURISTIC_NOTE,),
+        notes=(*(str(n) for n in goal_notes(text)), HEURISTIC_NOTE),
     ).with_ladder(GOAL_HINTS)

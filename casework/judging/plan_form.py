@@ -132,7 +132,8 @@ def plan_form_feedback(header: Mapping[str, Any], rows: Sequence[Mapping[str, An
     wrong. A plan whose ③ objectives the goal checker does not pass is built, with *partial*
     feedback. The workbook asks for at least one service row (its rule, not the form's).
     """
-    from casework.planning import HEURISTIC_NOTE, ServicePlan
+    from casework.goals import HEURISTIC_NOTE
+    from casework.planning import ServicePlan
 
     if isinstance(rows, (str, bytes, Mapping)) or not isinstance(rows, Sequence):
         raise CaseworkError("서비스 항목(rows)은 사전 여러 개를 담은 목록으로 주세요.")

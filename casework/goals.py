@@ -1,0 +1,406 @@
+"""Checking a written goal against the seven common planning mistakes of the textbook.
+
+Source: 광진구청 희망나눔팀 학습동아리 교재 (seed 003), "계획수립단계에서 흔히 하는 실수 7가지"
+and the problem/demand/need table, whose eight model objectives get no mistake here.
+
+The rules are the workbook's, read from ``casework/data/language/goal_rules.yaml`` (reviewable
+word lists) and applied to the goal's morphemes (:func:`casework.language.analyse`). The
+*predicate window* is the goal's last two words, where Korean puts the main verb.
+
+1. **The worker's task or the service itself**: a worker as subject (``worker`` + 이/가, 은/는,
+   에서); a worker's verb used as a predicate (``worker_verbs`` + 하다, or ending the goal:
+   연계한다, 지원함, 사업 연계); a causing predicate in the window (``causative``: ~하도록 한다,
+   회복시킨다); with no person as subject, a helping predicate (``help_verb``: 돕는다) or a
+   service named as the means (``service_as_means``: 프로그램으로, 상담을 통해); the person
+   receiving or using a service (``service_nouns`` with ``service_use``: 상담을 받는다,
+   프로그램에 참여한다); an ``owner`` that is a worker.
+2. **One service's target**: a service's performance measure (``kpi``: 이용률, 만족도, 출석률 …)
+   next to a service word (``service_context``). The 받다/이용하다 of such a goal belongs to the
+   measure, so it is not also mistake 1.
+3. **Whose goal is unclear**: no ``owner`` given, no person in the goal (``person``), no worker
+   as subject, and the change happens between people (``relational``: 갈등, 대화, 폭력, 서로 …).
+   A goal with no subject whose change is plainly the person's own (3개월 안에 주 2회 경로당에
+   나간다) is read as the person's, as in the textbook's table.
+4. **Vague concept**: a concept from ``vague`` (삶의 질, 정서적 안정, 자존감 …) with no scale
+   (``scale``) and no measured level anywhere in the goal.
+5. **Lifetime goal**: a word from ``grand`` or a goal to repay all debts (``all_debt``).
+6. **Not reachable by case management**: ``unreachable`` (완치, 로또, 정책, 집주인이 …).
+7. **Cannot be judged at closure**: no time frame (``time_frame``, ``placeholder``), or no
+   criterion: no measured level (a number outside the time frame, ``frequency``, ``scale``),
+   no one-time outcome (``completion`` as the predicate in the window) and no absence
+   (``absence``); effort alone (``effort``) is no criterion.
+
+A blank number (``몇 개월``, ``OO회``) is not a mistake: the textbook leaves its figures open.
+:func:`goal_notes` returns a separate note that asks for the figure.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from enum import Enum
+
+from casework.errors import CaseworkError
+from casework._util.text import josa
+
+__all__ = [
+    "PlanningMistake",
+    "GoalFinding",
+    "GoalNote",
+    "HEURISTIC_NOTE",
+    "BLANK_NUMBER_NOTE",
+    "check_goal",
+    "goal_notes",
+    "goal_rules",
+]
+
+
+class PlanningMistake(str, Enum):
+    """The seven common mistakes when writing plan goals (계획수립단계에서 흔히 하는 실수).
+
+    Members are in the textbook's order; the value is the workbook's short Korean label.
+    """
+
+    WORKER_TASK = "사례관리자의 할 일·서비스 자체를 목표로 함"
+    SINGLE_SERVICE = "개별 서비스의 목표를 세움"
+    NO_OWNER = "누구의 목표인지 알 수 없음"
+    VAGUE_CONCEPT = "자의적이거나 뜻이 모호한 목표"
+    LIFETIME_GOAL = "남은 생애에도 이루기 어려운 원대한 목표"
+    UNREACHABLE = "사례관리로 이룰 수 없는 목표"
+    NOT_EVALUABLE = "종결 때 달성 여부를 판단할 수 없는 목표"
+
+    @property
+    def number(self) -> int:
+        """Position in the textbook's list, 1–7."""
+        return list(PlanningMistake).index(self) + 1
+
+    @property
+    def explanation(self) -> str:
+        """Why this is a mistake, in the workbook's words."""
+        return _MISTAKE_EXPLANATIONS[self]
+
+
+_MISTAKE_EXPLANATIONS: dict[PlanningMistake, str] = {
+    PlanningMistake.WORKER_TASK: (
+        "목표는 당사자에게 일어날 변화입니다. 사례관리자가 할 일, 서비스 제공자의 목표, "
+        "서비스 내용은 그 변화를 위한 수단일 뿐입니다. 당사자가 서비스를 '받는다', '이용한다'는 "
+        "것도 서비스 자체를 적은 것입니다."
+    ),
+    PlanningMistake.SINGLE_SERVICE: (
+        "사례관리 계획의 목표는 여러 서비스가 함께 이루어 낼 당사자의 변화입니다. 서비스 한 가지의 "
+        "이용률이나 만족도 같은 성과 지표는 그 서비스의 목표일 뿐입니다."
+    ),
+    PlanningMistake.NO_OWNER: (
+        "누가 달라져야 하는지 분명해야 당사자가 자기 목표로 받아들이고, 점검할 때도 "
+        "누구를 보아야 할지 알 수 있습니다."
+    ),
+    PlanningMistake.VAGUE_CONCEPT: (
+        "'행복', '삶의 질'처럼 사람마다 다르게 이해하는 말은 무엇을 이루면 되는지 "
+        "알려 주지 못합니다."
+    ),
+    PlanningMistake.LIFETIME_GOAL: (
+        "평생에 걸친 큰 목표는 사례관리 기간 안에 이룰 수 없어 당사자를 지치게 합니다."
+    ),
+    PlanningMistake.UNREACHABLE: (
+        "병의 완치, 제도나 정책, 다른 사람의 선택처럼 사례관리의 힘이 닿지 않는 일은 목표가 될 수 "
+        "없습니다."
+    ),
+    PlanningMistake.NOT_EVALUABLE: (
+        "종결할 때 이루었는지 판단하려면 기간과 판단 기준(잴 수 있는 수준이나 이루었는지 알 수 있는 "
+        "일)이 목표에 들어 있어야 합니다."
+    ),
+}
+
+HEURISTIC_NOTE = (
+    "※ 형태소 분석과 워크북의 낱말 규칙으로 찾은 자동 점검 결과입니다. 문맥상 문제가 없다면 "
+    "그대로 두어도 됩니다."
+)
+BLANK_NUMBER_NOTE = (
+    "숫자를 비워 둔 자리가 있습니다. 교재의 예시도 숫자를 비워 두었으니 잘못은 아니지만, 실제 "
+    "계획에는 당사자와 합의한 숫자를 넣어야 종결 때 이루었는지 판단할 수 있습니다."
+)
+
+
+@dataclass(frozen=True)
+class GoalFinding:
+    """One planning mistake found in a goal.
+
+    ``message`` says what is wrong and how to rewrite (it ends with :data:`HEURISTIC_NOTE`);
+    ``how_to_fix`` is the rewrite advice with an example on its own; ``evidence`` quotes the
+    words that triggered the check, or says what was looked for and not found.
+    """
+
+    mistake: PlanningMistake
+    message: str
+    how_to_fix: str
+    evidence: str
+
+    def __str__(self) -> str:
+        return f"[{self.mistake.number}. {self.mistake.value}] {self.message}"
+
+
+@dataclass(frozen=True)
+class GoalNote:
+    """Something to add that is not a mistake: a blank number like ``몇 개월``."""
+
+    message: str
+    evidence: str
+
+    def __str__(self) -> str:
+        return f"[알림] {self.message} ({self.evidence})"
+
+
+_LISTS = frozenset({
+    "person", "worker", "worker_verbs", "causative", "help_verb", "service_nouns", "service_as_means",
+    "service_use", "kpi", "service_context", "relational", "vague", "scale", "grand",
+    "all_debt", "unreachable", "time_frame", "placeholder", "frequency", "completion",
+    "effort", "absence",
+})
+
+
+def goal_rules():
+    """The validated rule table of the goal checks."""
+    from casework.language.rules import load_rule_table
+
+    return load_rule_table("goal_rules.yaml", _LISTS)
+
+
+def require_text(value: object, what: str) -> str:
+    """``value`` if it is text that is not blank, else a Korean error naming ``what``."""
+    if not isinstance(value, str):
+        raise CaseworkError(f"{josa(what, '은')} 글자로 써야 합니다: {value!r}")
+    if not value.strip():
+        raise CaseworkError(f"{josa(what, '이')} 비어 있습니다. 내용을 적어 주세요.")
+    return value
+
+
+def _quoted(hits) -> str:
+    seen: list[str] = []
+    for h in hits:
+        word = " ".join((h if isinstance(h, str) else h.text).split())
+        if word and word not in seen:
+            seen.append(word)
+    return ", ".join(f"'{w}'" for w in seen)
+
+
+def _whole_word(text: str, hit) -> str:
+    """The hit extended to the end of its word, so a verb is quoted with its ending (연계한다)."""
+    end = text.find(" ", hit.end)
+    return text[hit.start:len(text) if end < 0 else end].rstrip(".,!?")
+
+
+def _and(items: list[str]) -> str:
+    """'A과 B' with the particle that fits A."""
+    return " ".join(josa(item, "과") for item in items[:-1]) + (" " if len(items) > 1 else "") + items[-1]
+
+
+def _finding(mistake: PlanningMistake, problem: str, fix: str, evidence: str) -> GoalFinding:
+    return GoalFinding(mistake, f"{problem} {fix} {HEURISTIC_NOTE}", fix, evidence)
+
+
+@dataclass(frozen=True)
+class _Reading:
+    """What the rule lists found in one goal."""
+
+    text: str
+    tokens: tuple
+    hits: dict
+
+    def __getitem__(self, name: str):
+        return self.hits[name]
+
+    def index_at(self, pos: int) -> int | None:
+        return next((i for i, t in enumerate(self.tokens) if t.start <= pos < t.end), None)
+
+    def token_after(self, hit):
+        i = next((k for k, t in enumerate(self.tokens) if t.start >= hit.end), None)
+        return None if i is None else self.tokens[i]
+
+    @property
+    def window_start(self) -> int:
+        """Where the last two words begin (the predicate window)."""
+        words = self.text.rstrip(" .!?").split(" ")
+        return len(self.text.rstrip(" .!?")) - len(" ".join(words[-2:]))
+
+    def in_window(self, hits):
+        return [h for h in hits if h.end > self.window_start]
+
+    def is_predicate(self, hit) -> bool:
+        """Does the hit act as a predicate: a verb, a noun + 하다/되다, or the goal's last word?"""
+        i = self.index_at(hit.end - 1)
+        if i is None:
+            return False
+        if self.tokens[i].tag.startswith("V"):
+            return True
+        nxt = self.tokens[i + 1] if i + 1 < len(self.tokens) else None
+        return nxt is None or nxt.tag in ("XSV", "XSA", "SF", "SP", "EC") or (
+            nxt.tag == "VCP") or hit.end >= len(self.text.rstrip(" .!?"))
+
+
+def _read(goal: str) -> _Reading:
+    from casework.language import analyse
+
+    tokens = analyse(goal)
+    rules = goal_rules()
+    return _Reading(goal, tokens, {name: rules[name].find(goal, tokens) for name in _LISTS})
+
+
+def _outside(hits, spans) -> list:
+    return [h for h in hits if not any(s.start <= h.start < s.end for s in spans)]
+
+
+def _measures(r: _Reading) -> list:
+    """Measured levels: numbers outside the time frame, frequencies, scales, blank figures."""
+    times = r["time_frame"]
+    numbers = []
+    for i, tok in enumerate(r.tokens):
+        if tok.tag == "SN" and not any(s.start <= tok.start < s.end for s in times):
+            end = r.tokens[i + 1].end if i + 1 < len(r.tokens) else tok.end
+            numbers.append(_Hit(r.text[tok.start:end], tok.start, end))
+    return numbers + _outside(r["frequency"] + r["placeholder"], times) + r["scale"]
+
+
+@dataclass(frozen=True)
+class _Hit:
+    text: str
+    start: int
+    end: int
+
+
+def check_goal(text: str, *, owner: str | None = None) -> list[GoalFinding]:
+    """Check one written goal against the seven planning mistakes of the textbook.
+
+    Returns the findings in the textbook's order (empty list: nothing found). ``owner`` names
+    whose goal it is ("어르신", "자녀") when the goal itself has no subject, as the 개입목적 does
+    in the textbook's table. The rules are described in this module's docstring.
+    """
+    goal = " ".join(require_text(text, "목표 문장").split())
+    if owner is not None:
+        if not isinstance(owner, str) or not owner.strip():
+            raise CaseworkError(
+                "owner(목표의 주인)는 '어르신', '자녀'처럼 사람을 가리키는 글자로 쓰거나, "
+                "정하지 않으려면 None으로 두세요."
+            )
+        owner = owner.strip()
+    r = _read(goal)
+    findings: list[GoalFinding] = []
+
+    # 1. the worker's task, the provider's goal or the service itself
+    worker_subjects = [
+        h for h in r["worker"]
+        if (nxt := r.token_after(h)) is not None and h.end == nxt.start
+        and (nxt.tag in ("JKS", "JX") or (nxt.tag == "JKB" and nxt.form in ("에서", "께서")))
+    ]
+    worker_hits = list(worker_subjects)
+    worker_hits += [h for h in r["worker_verbs"]
+                    if (nxt := r.token_after(h)) is None or nxt.tag == "XSV" or r.is_predicate(h)]
+    worker_hits += r.in_window(r["causative"])
+    person_subject = [h for h in r["person"] if (nxt := r.token_after(h)) is not None
+                      and h.end == nxt.start and nxt.tag in ("JKS", "JX")]
+    if not person_subject:
+        worker_hits += r.in_window(r["help_verb"]) + r["service_as_means"]
+    kpi = r["kpi"] if r["service_context"] else []
+    uses = r["service_use"] if not kpi else []
+    if r["service_nouns"] and uses:
+        worker_hits += r["service_nouns"][:1] + uses[:1]
+    if owner and goal_rules()["worker"].find(owner, ()):
+        worker_hits.append(f"owner={owner}")
+    if worker_hits:
+        worker_hits = [h if isinstance(h, str) else _whole_word(goal, h) for h in worker_hits]
+        findings.append(_finding(
+            PlanningMistake.WORKER_TASK,
+            "목표가 당사자의 변화가 아니라 사례관리자나 기관이 할 일, 또는 서비스 자체로 적혀 있습니다.",
+            "서비스를 받은 결과 당사자에게 일어날 변화를, 당사자를 주어로 다시 쓰세요. 서비스는 "
+            "④ 서비스 내용 칸에 적습니다. 예: '도시락 배달 서비스를 연계한다' → '어르신이 3개월 안에 "
+            "하루 두 끼 이상 거르지 않고 식사한다'.",
+            _quoted(worker_hits),
+        ))
+
+    # 2. one individual service's target
+    if kpi:
+        findings.append(_finding(
+            PlanningMistake.SINGLE_SERVICE,
+            f"{josa(_quoted(kpi), '은')} 서비스 한 가지가 잘 전달되었는지를 재는 지표입니다. "
+            "당사자의 생활이 어떻게 달라졌는지는 알려 주지 않습니다.",
+            "그 서비스로 당사자의 생활이 어떻게 달라지기를 바라는지 목표로 쓰세요. 예: "
+            "'방문간호 서비스 이용률 90% 달성' → '어르신이 3개월 안에 혈압약을 빠뜨리는 날이 "
+            "주 1일 이하로 줄어든다'.",
+            _quoted(kpi),
+        ))
+
+    # 3. whose goal it is, where it really is unclear
+    if owner is None and not r["person"] and not worker_subjects and r["relational"]:
+        findings.append(_finding(
+            PlanningMistake.NO_OWNER,
+            f"{josa(_quoted(r['relational']), '은')} 둘 이상의 사람 사이에서 일어나는 일인데, "
+            "누가 달라져야 하는지 적혀 있지 않습니다.",
+            "변화할 사람을 주어로 넣으세요(남편이, 부부가, 어머니와 딸이 …). 예: '6개월 안에 폭력이 "
+            "한 번도 일어나지 않는다' → '남편이 6개월 동안 아내에게 한 번도 폭력을 쓰지 않는다'.",
+            f"사람을 가리키는 말을 찾지 못함; 관계를 나타내는 말: {_quoted(r['relational'])}",
+        ))
+
+    measures = _measures(r)
+    # 4. arbitrary or undefined concept with nothing that defines it
+    if r["vague"] and not measures:
+        findings.append(_finding(
+            PlanningMistake.VAGUE_CONCEPT,
+            f"{_quoted(r['vague'])}처럼 사람마다 다르게 이해할 수 있는 말이 있고, 척도나 수치로 "
+            "그 뜻을 정해 두지 않았습니다.",
+            "그 말이 당사자의 생활에서 무엇을 뜻하는지 당사자와 합의해, 눈으로 확인할 수 있는 행동이나 "
+            "척도 점수로 바꾸세요. 예: '삶의 질이 좋아진다' → '어르신이 3개월 안에 이웃과 주 3회 이상 "
+            "함께 식사한다'.",
+            _quoted(r["vague"]),
+        ))
+
+    # 5. a lifetime goal
+    grand = r["grand"] + r["all_debt"]
+    if grand:
+        findings.append(_finding(
+            PlanningMistake.LIFETIME_GOAL,
+            f"{_quoted(grand)} 같은 말은 남은 생애 전체에 걸치거나 사례관리의 크기를 넘는 목표를 "
+            "뜻해, 사례관리 기간 안에 이룰 수 없습니다.",
+            "사례관리 기간 안에 닿을 수 있는 중간 단계로 줄이세요. 예: '평생 술을 끊는다' → '남편이 "
+            "3개월 안에 술 마시는 날이 주 1일 이하로 줄어든다'.",
+            _quoted(grand),
+        ))
+
+    # 6. not reachable through case management
+    if r["unreachable"]:
+        findings.append(_finding(
+            PlanningMistake.UNREACHABLE,
+            f"{josa(_quoted(r['unreachable']), '은')} 사례관리로 바꿀 수 있는 일이 아닙니다. "
+            "의학, 운, 제도, 다른 사람의 선택처럼 사례관리의 힘이 닿지 않는 영역입니다.",
+            "사례관리로 도울 수 있는 부분(치료를 꾸준히 받기, 생활비 관리, 당사자 자신의 행동)을 "
+            "목표로 쓰세요. 예: '병이 완치된다' → '어르신이 6개월 동안 예약된 진료의 90% 이상에 "
+            "빠지지 않고 간다'.",
+            _quoted(r["unreachable"]),
+        ))
+
+    # 7. cannot be judged at closure
+    has_time = bool(r["time_frame"])
+    outcomes = [h for h in r.in_window(r["completion"]) if r.is_predicate(h)]
+    effort_only = bool(r.in_window(r["effort"]))
+    has_criterion = not effort_only and bool(measures or outcomes or r["absence"])
+    if not (has_time and has_criterion):
+        missing = []
+        if not has_time:
+            missing.append("기간(3개월 안에, 연말까지)")
+        if not has_criterion:
+            missing.append("판단 기준(주 2회, 30% 감소, 척도 점수, 신청을 마친다처럼 이루었는지 알 수 있는 일)")
+        findings.append(_finding(
+            PlanningMistake.NOT_EVALUABLE,
+            f"종결할 때 이 목표를 이루었는지 판단하기 어렵습니다. "
+            f"{josa(_and(missing), '이')} 적혀 있지 않습니다.",
+            "언제까지 어느 수준에 이를지를 넣으세요. 예: '어르신이 운동을 한다' → '어르신이 3개월 안에 "
+            "주 3회 이상 30분씩 걷기 운동을 한다'.",
+            "찾지 못함: " + ", ".join(m.split("(")[0] for m in missing),
+        ))
+    return findings
+
+
+def goal_notes(text: str) -> list[GoalNote]:
+    """Notes that are not mistakes: a blank number (몇 개월, OO회) asks for the agreed figure."""
+    goal = " ".join(require_text(text, "목표 문장").split())
+    blanks = _read(goal)["placeholder"]
+    if not blanks:
+        return []
+    return [GoalNote(BLANK_NUMBER_NOTE + " 예: '몇 개월 내에' → '6개월 내에'.", _quoted(blanks))]

@@ -1,0 +1,378 @@
+"""Checking a question to a person against the textbook's questioning mistakes.
+
+Source: 광진구청 희망나눔팀 학습동아리 교재 (seed 003), "질문할 때 흔히 하는 7가지 실수".
+Five of the seven mistakes show in the words; the rules that find them are the workbook's own,
+read from ``casework/data/language/question_rules.yaml`` (reviewable word lists) and applied to
+the sentence's morphemes (:func:`casework.language.analyse`):
+
+* the text is cut into utterances at sentence ends; an utterance is a **question** when it ends
+  with a question mark, with a question ending (``question_end``), or is a wh-question ending
+  in a final ending before a comma;
+* **leading** (답을 유도): a presuming ending (``presumption``: ~잖아요, ~거 아니에요?); in a
+  question, a loaded word (``loaded_words``: 당연히, 물론), or without a wh-word a ``~죠?``
+  (``tag_question``) or a negative question (``negative_question``: ~지 않아요?);
+* **closed** (예/아니오): a question that is not leading and has no wh-word (``wh`` minus
+  ``not_wh``), no request for a story (``request``), no choice (``choice``), does not ask
+  permission (``permission``) and is not a follow-up fragment without a predicate (안주는요?);
+* **several at once**: two or more questions, or one question whose two ``-고`` halves each ask
+  something (a wh-word on both sides, or a new topic ``~은/는`` after ``-고``);
+* **complex**: longer than :data:`MAX_QUESTION_LENGTH` characters, more than
+  :data:`MAX_CONNECTIVES` clause connectives, two or more negations, or jargon (``jargon``);
+* **why-interrogation**: a ``why`` word followed by a past, undone or happened event
+  (``why_blames``), or a blaming frame without 왜 (``blame_frames``).
+
+Bad timing and irrelevant questions depend on the situation, not the words; they are explained
+in :data:`UNCHECKABLE_MISTAKES` instead of being guessed at.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from enum import Enum
+from functools import cache
+
+from casework.errors import CaseworkError
+
+__all__ = [
+    "QuestionMistake", "QuestionFinding", "check_question", "UncheckableMistake",
+    "UNCHECKABLE_MISTAKES", "uncheckable_notes", "MAX_QUESTION_LENGTH", "MAX_CONNECTIVES",
+    "MAX_NEGATIONS", "HEURISTIC_NOTE", "question_rules",
+]
+
+
+class QuestionMistake(str, Enum):
+    """The seven common questioning mistakes, in the textbook's order."""
+
+    LEADING = "답을 유도하는 질문"
+    BAD_TIMING = "적절하지 않은 때에 하는 질문"
+    CLOSED_WHEN_INFO_NEEDED = "정보가 필요한데 예/아니오로 답하게 하는 질문"
+    IRRELEVANT = "관계없는 질문"
+    MULTIPLE = "한 번에 둘 이상 묻는 질문"
+    COMPLEX = "답하기 어렵고 복잡한 질문"
+    WHY_INTERROGATION = "왜 그랬냐고 추궁하는 질문"
+
+
+@dataclass(frozen=True)
+class QuestionFinding:
+    """One suspected mistake: which one, a Korean explanation with a rewrite, and the words that triggered it."""
+
+    mistake: QuestionMistake
+    message: str
+    evidence: str
+    heuristic: bool = True
+
+
+HEURISTIC_NOTE = "(형태소 분석과 워크북의 규칙, 곧 휴리스틱으로 읽은 결과라 틀릴 수 있습니다.)"
+
+MAX_QUESTION_LENGTH = 60
+"""Workbook rule: a question longer than this many characters (spaces included) is flagged as long."""
+MAX_CONNECTIVES = 2
+"""Workbook rule: more clause connectives than this (four or more clauses) is flagged as complex."""
+MAX_NEGATIONS = 1
+"""Workbook rule: more negations than this in one question is flagged as complex."""
+
+_LISTS = frozenset({
+    "wh", "not_wh", "request", "choice", "permission", "question_end", "tag_question",
+    "presumption", "negative_question", "loaded_words", "clause_join", "auxiliary_after", "topic", "connective",
+    "fixed_connective", "negation", "jargon", "why", "why_blames", "blame_frames",
+})
+
+
+def question_rules():
+    """The validated rule table of the question checks."""
+    from casework.language.rules import load_rule_table
+
+    return load_rule_table("question_rules.yaml", _LISTS)
+
+
+# ---------------------------------------------------------------------------- utterances
+
+_FINAL_LIKE = frozenset({"어요", "아요", "여요", "세요", "으세요", "나요", "까요", "죠", "지요", "에요", "예요"})
+
+
+@dataclass(frozen=True)
+class _Unit:
+    text: str
+    start: int
+    end: int
+    tokens: tuple
+    is_question: bool
+
+
+def _units(text: str, tokens: tuple) -> list[_Unit]:
+    """Cut the text into utterances: after sentence marks, and after a final ending before a comma."""
+    rules = question_rules()
+    groups: list[list] = [[]]
+    for i, tok in enumerate(tokens):
+        groups[-1].append(tok)
+        nxt = tokens[i + 1] if i + 1 < len(tokens) else None
+        final_before_comma = (
+            nxt is not None and nxt.tag == "SP" and nxt.form in ",，"
+            and (tok.tag == "EF" or (tok.tag == "EC" and tok.form in _FINAL_LIKE))
+        )
+        if (tok.tag == "SF" and (nxt is None or nxt.tag != "SF")) or final_before_comma:
+            groups.append([])
+    units: list[_Unit] = []
+    for group in groups:
+        words = [t for t in group if t.tag not in ("SF", "SP")]
+        if not words:
+            continue
+        start, end = group[0].start, group[-1].end
+        # a trailing comma belongs to the utterance before it
+        while end < len(text) and text[end] in ",， ":
+            end += 1
+        piece = text[start:end].strip(" ,，")
+        sub = tuple(group)
+        has_mark = any(t.tag == "SF" and t.form in "?？" for t in group)
+        has_end = bool(rules["question_end"].find(text, sub))
+        asks = bool(_wh_hits(text, sub)) and words[-1].tag in ("EF", "EC") and not has_mark
+        units.append(_Unit(piece, start, end, sub, has_mark or has_end or asks))
+    # "…세요? 아니면 …세요?" is one choice question, not two
+    merged: list[_Unit] = []
+    for unit in units:
+        if merged and rules["choice"].find(text, unit.tokens[:2]):
+            last = merged.pop()
+            unit = _Unit(text[last.start:unit.end].strip(" ,，"), last.start, unit.end,
+                         last.tokens + unit.tokens, last.is_question or unit.is_question)
+        merged.append(unit)
+    return merged
+
+
+def _wh_hits(text: str, tokens: tuple):
+    rules = question_rules()
+    hits = rules["wh"].find(text, tokens)
+    blocked = rules["not_wh"].find(text, tokens)
+    return [h for h in hits if not any(b.start <= h.start < b.end for b in blocked)]
+
+
+# ---------------------------------------------------------------------------- the five checks
+
+
+def _leading(text: str, unit: _Unit) -> str | None:
+    rules = question_rules()
+    if rules["presumption"].find(text, unit.tokens):
+        return unit.text
+    if not unit.is_question:
+        return None
+    loaded = rules["loaded_words"].find(text, unit.tokens)
+    if loaded:
+        return loaded[0].text
+    if not _wh_hits(text, unit.tokens) and any(
+            rules[name].find(text, unit.tokens) for name in ("tag_question", "negative_question")):
+        return unit.text
+    return None
+
+
+def _closed(text: str, unit: _Unit) -> bool:
+    rules = question_rules()
+    if not unit.is_question or _wh_hits(text, unit.tokens):
+        return False
+    if not any(t.tag.startswith(("V", "XS")) or t.tag == "EF" for t in unit.tokens):
+        return False  # '안주는요?': a follow-up fragment asks "what about …", it is open
+    return not any(rules[name].find(text, unit.tokens) for name in ("request", "choice", "permission"))
+
+
+def _clause_halves(text: str, unit: _Unit) -> str | None:
+    """Two questions joined by -고 inside one utterance, as the words around the join."""
+    rules = question_rules()
+    toks = unit.tokens
+    aux = {(h.start) for h in rules["auxiliary_after"].find(text, toks)}
+    for join in rules["clause_join"].find(text, toks):
+        cut = next(i for i, t in enumerate(toks) if t.start == join.start)
+        if cut + 1 >= len(toks) or toks[cut + 1].start in aux:
+            continue
+        left, right = toks[:cut], toks[cut + 1:]
+        both_wh = bool(_wh_hits(text, left)) and bool(_wh_hits(text, right))
+        new_topic = bool(rules["topic"].find(text, right)) and (
+            bool(rules["topic"].find(text, left)) or bool(_wh_hits(text, left)))
+        if both_wh or new_topic:
+            before = text[left[0].start:join.end] if left else ""
+            after = text[right[0].start:right[-1].end]
+            return f"{before.strip()} / {after.strip(' ?？.')}"
+    return None
+
+
+def _complex(text: str, units: list[_Unit]) -> list[str]:
+    rules = question_rules()
+    details: list[str] = []
+    if len(text) > MAX_QUESTION_LENGTH:
+        details.append(f"{len(text)}자로 {MAX_QUESTION_LENGTH}자보다 깁니다")
+    for unit in units:
+        fixed = rules["fixed_connective"].find(text, unit.tokens)
+        aux = {h.start for h in rules["auxiliary_after"].find(text, unit.tokens)}
+        connectives = []
+        for hit in rules["connective"].find(text, unit.tokens):
+            if any(f.start <= hit.start < f.end for f in fixed):
+                continue
+            i = next(k for k, t in enumerate(unit.tokens) if t.start == hit.start)
+            if i + 1 < len(unit.tokens) and unit.tokens[i + 1].start in aux:
+                continue
+            connectives.append(hit)
+        if len(connectives) > MAX_CONNECTIVES:
+            words = ", ".join(_word_at(text, h.start) for h in connectives)
+            details.append(f"절이 {len(connectives) + 1}개 이어져 있습니다({words})")
+            break
+    for unit in units:
+        negations = rules["negation"].find(text, unit.tokens)
+        if len(negations) > MAX_NEGATIONS:
+            details.append(f"부정이 겹쳐 있습니다: '{unit.text}'")
+            break
+    jargon = rules["jargon"].find(text, _all_tokens(units))
+    if jargon:
+        words = ", ".join(f"'{h.text}'" for h in jargon)
+        details.append(f"당사자에게 낯선 말이 있습니다: {words}")
+    return details
+
+
+def _all_tokens(units: list[_Unit]) -> tuple:
+    return tuple(t for u in units for t in u.tokens)
+
+
+def _word_at(text: str, index: int) -> str:
+    start = text.rfind(" ", 0, index) + 1
+    end = text.find(" ", index)
+    return text[start:end if end >= 0 else len(text)].strip(",.?")
+
+
+def _why(text: str, units: list[_Unit]) -> str | None:
+    rules = question_rules()
+    for unit in units:
+        frames = rules["blame_frames"].find(text, unit.tokens)
+        if frames:
+            return unit.text
+        for hit in rules["why"].find(text, unit.tokens):
+            after = tuple(t for t in unit.tokens if t.start >= hit.end)
+            if rules["why_blames"].find(text, after):
+                return text[hit.start:unit.end].strip(" ,?？.")
+    return None
+
+
+# ---------------------------------------------------------------------------- messages
+
+
+def _msg_leading(evidence: str) -> str:
+    return (
+        f"답을 미리 정해 두고 묻는 말투로 보입니다('{evidence}'). 이렇게 물으면 당사자는 사실과 달라도 "
+        "'네'라고 맞춰 주기 쉽습니다. 짐작을 빼고 열어서 물어 보세요. "
+        "예: '많이 힘드셨죠?' 대신 '그때 마음이 어떠셨어요?' " + HEURISTIC_NOTE
+    )
+
+
+def _msg_closed(evidence: str) -> str:
+    return (
+        f"'예/아니오'로 끝날 수 있는 질문입니다('{evidence}'). 사실 하나를 확인하려는 것이면 괜찮지만, "
+        "상황을 알고 싶다면 '어떻게', '무엇', '누가', '언제' 같은 말로 열어 물어 보세요. "
+        "예: '도와주는 분이 있으세요?' 대신 '힘들 때는 누가 도와주세요?' " + HEURISTIC_NOTE
+    )
+
+
+def _msg_multiple(evidence: str) -> str:
+    return (
+        f"한 번에 두 가지 이상을 묻고 있습니다('{evidence}'). 이러면 당사자는 보통 마지막 질문에만 "
+        "답하게 됩니다. 하나씩 나누어 묻고, 답을 다 들은 뒤에 다음 질문으로 넘어가세요. "
+        "예: '식사는 잘 하시고 잠은 잘 주무세요?' → '요즘 식사는 어떻게 하세요?' (답을 들은 뒤) "
+        "'잠은 어떠세요?' " + HEURISTIC_NOTE
+    )
+
+
+def _msg_complex(details: list[str]) -> str:
+    return (
+        f"답하기 어려운 복잡한 질문일 수 있습니다({'; '.join(details)}). 질문을 이해하는 데 힘을 쓰면 "
+        "정작 하고 싶은 이야기를 못 하게 됩니다. 짧고 쉬운 말로, 부정어 없이, 한 가지만 물어 보세요. "
+        "예: '요즘 가장 힘든 일은 뭐예요?' " + HEURISTIC_NOTE
+    )
+
+
+def _msg_why(evidence: str) -> str:
+    return (
+        f"지난 일을 두고 왜 그랬느냐고 따지는 질문으로 들릴 수 있습니다('{evidence}'). 당사자는 추궁당한다고 "
+        "느끼고 변명부터 하게 됩니다. 무슨 일이 있었는지, 그때 어떠셨는지를 물어 보세요. "
+        "예: '왜 약을 안 드셨어요?' 대신 '약을 챙겨 드시기에 어떤 점이 어려우세요?' " + HEURISTIC_NOTE
+    )
+
+
+# ---------------------------------------------------------------------------- entry point
+
+
+def check_question(text: str) -> list[QuestionFinding]:
+    """Check one question (or a short run of questions) for five of the seven mistakes.
+
+    Returns at most one finding per mistake, in the textbook's order; an empty list means no
+    rule fired, not that the question is good. A statement usually gets no findings. The two
+    mistakes that depend on the situation are described in :data:`UNCHECKABLE_MISTAKES`.
+    """
+    from casework.language import analyse
+
+    if not isinstance(text, str):
+        raise CaseworkError(f"질문은 글(문자열)로 넣어 주세요. 받은 값: {text!r} ({type(text).__name__})")
+    text = " ".join(text.split())
+    if not text:
+        raise CaseworkError("질문이 비어 있습니다. 당사자에게 할 질문을 한 문장 이상 적어 주세요.")
+    units = _units(text, analyse(text))
+    questions = [u for u in units if u.is_question]
+    findings: list[QuestionFinding] = []
+
+    leading = next((found for u in units if (found := _leading(text, u))), None)
+    if leading:
+        findings.append(QuestionFinding(QuestionMistake.LEADING, _msg_leading(leading), leading))
+    closed = next((u.text for u in questions if _closed(text, u) and not _leading(text, u)), None)
+    if closed:
+        findings.append(QuestionFinding(QuestionMistake.CLOSED_WHEN_INFO_NEEDED, _msg_closed(closed), closed))
+    multiple = " / ".join(u.text for u in questions) if len(questions) >= 2 else next(
+        (found for u in questions if (found := _clause_halves(text, u))), None)
+    if multiple:
+        findings.append(QuestionFinding(QuestionMistake.MULTIPLE, _msg_multiple(multiple), multiple))
+    details = _complex(text, units)
+    if details:
+        findings.append(QuestionFinding(QuestionMistake.COMPLEX, _msg_complex(details), "; ".join(details)))
+    why = _why(text, units)
+    if why:
+        findings.append(QuestionFinding(QuestionMistake.WHY_INTERROGATION, _msg_why(why), why))
+    return findings
+
+
+# ---------------------------------------------------------------------------- the two situational mistakes
+
+
+@dataclass(frozen=True)
+class UncheckableMistake:
+    """A mistake that depends on the situation: why no text rule catches it, and what to watch for."""
+
+    mistake: QuestionMistake
+    why_not_checked: str
+    watch_for: tuple[str, ...]
+
+
+UNCHECKABLE_MISTAKES: dict[QuestionMistake, UncheckableMistake] = {
+    QuestionMistake.BAD_TIMING: UncheckableMistake(
+        QuestionMistake.BAD_TIMING,
+        "같은 질문도 언제 하느냐에 따라 좋은 질문이 되기도 하고 실수가 되기도 합니다. 질문의 글자만 봐서는 "
+        "그 순간의 분위기를 알 수 없으므로 이 워크북은 자동으로 판단하지 않습니다.",
+        (
+            "당사자가 울고 있거나 몹시 흥분해 있어 답할 상태가 아닌가?",
+            "가족이나 이웃이 옆에 있어 솔직하게 말하기 어려운 자리인가?",
+            "전화, 방문객, 소음 때문에 면접이 자꾸 끊기고 있는가?",
+            "당사자가 하던 이야기를 끊고 내 질문을 끼워 넣고 있지는 않은가?",
+        ),
+    ),
+    QuestionMistake.IRRELEVANT: UncheckableMistake(
+        QuestionMistake.IRRELEVANT,
+        "어떤 질문이 상관있는지는 면접의 목적과 당사자의 형편에 달려 있어서, 질문 한 문장만으로는 "
+        "가려낼 수 없습니다. 그래서 이 워크북은 자동으로 판단하지 않습니다.",
+        (
+            "이 답을 들으면 당사자를 돕는 데 무엇이 달라지는가?",
+            "호기심이나 서식 칸 채우기 때문에 묻고 있지는 않은가?",
+            "지금 당사자가 꺼낸 이야기와 이어지는 질문인가?",
+            "꼭 필요한 정보만 묻고 있는가(사생활 보호)?",
+        ),
+    ),
+}
+
+
+def uncheckable_notes() -> list[str]:
+    """The two situational mistakes as Korean paragraphs with their watch-for questions."""
+    notes = []
+    for item in UNCHECKABLE_MISTAKES.values():
+        checklist = " ".join(f"· {w}" for w in item.watch_for)
+        notes.append(f"[{item.mistake.value}] {item.why_not_checked} 스스로 살펴볼 점: {checklist}")
+    return notes
