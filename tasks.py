@@ -48,7 +48,8 @@ def ensure_venv(extra: str) -> None:
         say(f"가상환경을 만듭니다: {VENV}")
         run(sys.executable, "-m", "venv", VENV)
     digest = hashlib.sha256()
-    for f in (ROOT / "pyproject.toml", CONSTRAINTS, *sorted((ROOT / "jupyter").iterdir())):
+    configs = sorted(f for f in (ROOT / "jupyter").iterdir() if f.is_file())
+    for f in (ROOT / "pyproject.toml", CONSTRAINTS, *configs):
         digest.update(f.read_bytes())
     stamp = VENV / f".installed-{extra}"
     if stamp.exists() and stamp.read_text() == digest.hexdigest():
