@@ -14,14 +14,13 @@ Where the textbook names factors but gives no rule (the triage table, what count
 from __future__ import annotations
 
 import numbers
-
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from enum import Enum
 
 from casework.domains import Domain
-from casework.labels import parse_member
 from casework.errors import CaseworkError
+from casework.labels import parse_member
 
 __all__ = [
     "SEVERITY_WORDS", "ProblemTiming", "AssessedNeed", "needs_by_domain", "prioritised", "is_complex",
@@ -81,7 +80,7 @@ class ProblemTiming(str, Enum):
     POTENTIAL = "잠재적인 문제"
 
     @classmethod
-    def parse(cls, value: "ProblemTiming | str") -> "ProblemTiming":
+    def parse(cls, value: ProblemTiming | str) -> ProblemTiming:
         """Accept the enum, its Korean label, '현재'/'잠재', or the English name."""
         if isinstance(value, ProblemTiming):
             return value
@@ -483,7 +482,7 @@ class ProblemType(str, Enum):
     SERVICE = "서비스"               # solved mainly by a service (돌봄, 방문, 상담 등)
 
     @classmethod
-    def parse(cls, value: "ProblemType | str") -> "ProblemType":
+    def parse(cls, value: ProblemType | str) -> ProblemType:
         """Accept the enum, its label (the middle dot may be left out) or the English name."""
         if isinstance(value, ProblemType):
             return value

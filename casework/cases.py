@@ -28,13 +28,19 @@ from pathlib import Path
 from typing import Annotated, Any
 
 from pydantic import (
-    AfterValidator, BaseModel, BeforeValidator, ConfigDict, Field, field_validator, model_validator,
+    AfterValidator,
+    BaseModel,
+    BeforeValidator,
+    ConfigDict,
+    Field,
+    field_validator,
+    model_validator,
 )
 
-from casework.datafiles import read_yaml_mapping, dump_yaml, load_yaml_files, load_yaml_model, yaml_files
+from casework.assessment import score_kadl, score_lawton_iadl
+from casework.datafiles import dump_yaml, load_yaml_files, load_yaml_model, read_yaml_mapping, yaml_files
 from casework.domains import Domain
 from casework.errors import CaseworkError, DataFileError
-from casework.assessment import score_kadl, score_lawton_iadl
 from casework.planning import NeedStatement, Objective, PlanChain, ServicePlan, ServicePlanItem
 from casework.resources import EcoMap, Flow, Tie, TieKind, TieStrength
 
@@ -321,7 +327,7 @@ class PracticeData(_Model):
     service_plan: PracticePlan | None = Field(None, description="연습용 서비스제공 계획")
 
     @model_validator(mode="after")
-    def _check_instruments_and_maps(self) -> "PracticeData":
+    def _check_instruments_and_maps(self) -> PracticeData:
         if self.kadl:
             _as_value_error(lambda: score_kadl(self.kadl_answers()))
         if self.lawton_iadl:
@@ -387,7 +393,7 @@ class Case(_Model):
         return needs
 
     @model_validator(mode="after")
-    def _ratings_name_known_needs(self) -> "Case":
+    def _ratings_name_known_needs(self) -> Case:
         if self.practice_data is None:
             return self
         known = {n.id for n in self.needs_by_domain}

@@ -471,8 +471,8 @@ def _local_time(value: datetime | None) -> str:
 
 def _cmd_collect(args: argparse.Namespace) -> int:
     from casework.hub.client import HubClient
-    from casework.manifest import read_manifest
     from casework.hub.transfer import CollectStatus, collect, parse_deadline
+    from casework.manifest import read_manifest
 
     deadline = parse_deadline(args.deadline) if args.deadline else None
     manifest = read_manifest(args.manifest)
@@ -810,7 +810,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     except KeyboardInterrupt:
         print("중단했습니다.", file=sys.stderr)
         return 130
-    except Exception as exc:  # noqa: BLE001 - the CLI promises no traceback
+    except Exception as exc:
         print(
             f"오류: 예상하지 못한 문제입니다({type(exc).__name__}: {_one_line(str(exc))}). "
             "개발자에게 이 문장을 알려 주세요.",

@@ -274,10 +274,7 @@ def _walk(model_cls: type[BaseModel], loc: Sequence[int | str]) -> tuple[str, An
         if isinstance(item, int):
             parts.append(f"[{item}]")
             args = typing.get_args(tp) if tp is not None else ()
-            if typing.get_origin(tp) in (list, tuple, set, frozenset, abc.Sequence):
-                tp = args[0] if args else None
-            else:
-                tp = None
+            tp = (args[0] if args else None) if typing.get_origin(tp) in (list, tuple, set, frozenset, abc.Sequence) else None
         else:
             parts.append(("." if parts else "") + str(item))
             if _is_model(tp) and item in tp.model_fields:

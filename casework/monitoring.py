@@ -17,8 +17,8 @@ from dataclasses import dataclass, field
 from datetime import date, datetime, timedelta
 from enum import Enum
 
-from casework.labels import parse_member
 from casework.errors import CaseworkError
+from casework.labels import parse_member
 from casework.planning import PlanResult
 
 __all__ = [
@@ -88,7 +88,7 @@ class MonitoringMethod(str, Enum):
         return _METHOD_EXPLANATIONS[self]
 
     @classmethod
-    def parse(cls, value: "MonitoringMethod | str") -> "MonitoringMethod":
+    def parse(cls, value: MonitoringMethod | str) -> MonitoringMethod:
         """Accept a member, its Korean label or its English name; refuse anything else."""
         return parse_member(cls, value, "점검 방법")
 

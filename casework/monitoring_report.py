@@ -198,7 +198,7 @@ def progress_report(
     )
 
 
-def log_table(log: MonitoringLog) -> "pd.DataFrame":
+def log_table(log: MonitoringLog) -> pd.DataFrame:
     """The log as a table: date, method, note, one column per goal (level), result."""
     import pandas as pd
 

@@ -13,16 +13,14 @@ python-hwpx is alpha and changes its API between major versions: the version is 
 
 from __future__ import annotations
 
-import math
 import os
-import unicodedata
 from datetime import date
 from pathlib import Path
 from typing import Any
 
-from casework.errors import CaseworkError
 from casework._util.fs import atomic_write
 from casework._util.sheets import fit_row_heights, text_lines
+from casework.errors import CaseworkError
 from casework.planning import (
     FIELD_LABELS,
     ITEM_COLUMNS,

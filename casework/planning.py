@@ -32,9 +32,9 @@ from enum import Enum
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from casework.domains import Domain
 from casework._util.dates import parse_date_text
 from casework._util.sheets import fit_row_heights
+from casework.domains import Domain
 from casework.errors import CaseworkError
 from casework.goals import require_text as _require_text
 from casework.labels import parse_member
@@ -173,7 +173,7 @@ class GoalType(str, Enum):
         return _GOAL_TYPE_EXAMPLES[self]
 
     @classmethod
-    def parse(cls, value: "GoalType | str") -> "GoalType":
+    def parse(cls, value: GoalType | str) -> GoalType:
         """Accept a member, its Korean label or its English name; refuse anything else."""
         return parse_member(cls, value, "목표 유형")
 
@@ -255,7 +255,7 @@ class PlanResult(str, Enum):
     REASSESS = "재사정"
 
     @classmethod
-    def parse(cls, value: "PlanResult | str | None") -> "PlanResult | None":
+    def parse(cls, value: PlanResult | str | None) -> PlanResult | None:
         """Accept a member, its Korean label or English name; None or "" mean "not yet"."""
         if value is None:
             return None
@@ -446,7 +446,7 @@ class ServicePlanItem:
         return row
 
     @classmethod
-    def from_row(cls, row: Mapping[str, Any], *, where: str = "") -> "ServicePlanItem":
+    def from_row(cls, row: Mapping[str, Any], *, where: str = "") -> ServicePlanItem:
         """Build an item from a row keyed by the column labels (as read from a table)."""
         prefix = f"{where}: " if where else ""
         try:
@@ -541,11 +541,11 @@ class ServicePlan:
 
     # ---- convenience
 
-    def add_item(self, item: ServicePlanItem) -> "ServicePlan":
+    def add_item(self, item: ServicePlanItem) -> ServicePlan:
         """A copy of the plan with one more service row."""
         if not isinstance(item, ServicePlanItem):
             raise CaseworkError(f"추가할 항목은 ServicePlanItem이어야 합니다: {item!r}")
-        return replace(self, items=self.items + (item,))
+        return replace(self, items=(*self.items, item))
 
     def consent_text(self) -> str:
         """The consent statement with this plan's start date (blank if not set)."""
@@ -553,7 +553,7 @@ class ServicePlan:
 
     # ---- pandas
 
-    def to_dataframe(self) -> "pd.DataFrame":
+    def to_dataframe(self) -> pd.DataFrame:
         """The items table (③–⑬) as a DataFrame with the form's Korean column labels."""
         import pandas as pd
 
@@ -563,7 +563,7 @@ class ServicePlan:
         return frame
 
     @classmethod
-    def from_dataframe(cls, frame: "pd.DataFrame", **header: Any) -> "ServicePlan":
+    def from_dataframe(cls, frame: pd.DataFrame, **header: Any) -> ServicePlan:
         """Rebuild a plan from :meth:`to_dataframe` output plus the header fields as keywords.
 
         The columns must be exactly the form's labels (:data:`ITEM_COLUMNS`), in any order.
@@ -715,7 +715,7 @@ class ServicePlan:
         return wb
 
     @classmethod
-    def from_excel(cls, path: str | os.PathLike[str]) -> "ServicePlan":
+    def from_excel(cls, path: str | os.PathLike[str]) -> ServicePlan:
         """Read back a workbook written by :meth:`to_excel` (the layout is checked)."""
         from openpyxl import load_workbook
 

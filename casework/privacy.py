@@ -32,8 +32,8 @@ import re
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 
-from casework.errors import CaseworkError
 from casework._util.text import josa
+from casework.errors import CaseworkError
 
 __all__ = [
     "SHARING_PRINCIPLE",

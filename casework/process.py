@@ -19,8 +19,8 @@ from datetime import date, datetime
 from enum import Enum
 
 from casework.closure import ClosureDecision, ClosureReason
-from casework.labels import parse_member
 from casework.errors import CaseworkError, InvalidTransition
+from casework.labels import parse_member
 
 
 def _require_date(value: object, what: str) -> date:
@@ -52,7 +52,7 @@ class RothmanStage(str, Enum):
         return _ROTHMAN_DESCRIPTIONS[self]
 
     @classmethod
-    def parse(cls, value: "RothmanStage | str") -> "RothmanStage":
+    def parse(cls, value: RothmanStage | str) -> RothmanStage:
         """Accept a member, its Korean label or its English name."""
         return parse_member(cls, value, "Rothman 단계")
 
@@ -97,7 +97,7 @@ class FiveStage(str, Enum):
         return _FIVE_DESCRIPTIONS[self]
 
     @classmethod
-    def parse(cls, value: "FiveStage | str") -> "FiveStage":
+    def parse(cls, value: FiveStage | str) -> FiveStage:
         """Accept a member, its Korean label (or the source's 평가 및 폐쇄) or English name."""
         extra = {m.english: m for m in cls}
         extra["평가 및 폐쇄"] = cls.EVALUATION_AND_CLOSURE
@@ -148,12 +148,12 @@ class DongStep(str, Enum):
         return _DONG_DESCRIPTIONS[self]
 
     @property
-    def subtasks(self) -> tuple["SubTask", ...]:
+    def subtasks(self) -> tuple[SubTask, ...]:
         """The chart's sub-tasks of this step (기능평가·사정, 직접실천·간접실천), if any."""
         return SUBTASKS.get(self, ())
 
     @classmethod
-    def parse(cls, value: "DongStep | str") -> "DongStep":
+    def parse(cls, value: DongStep | str) -> DongStep:
         """Accept a member, its Korean label (spaces ignored) or its English name."""
         return parse_member(cls, value, "사례관리 단계")
 
@@ -308,7 +308,7 @@ class ProcessModel(str, Enum):
         return tuple(_MODEL_ENUMS[self])
 
     @classmethod
-    def parse(cls, value: "ProcessModel | str") -> "ProcessModel":
+    def parse(cls, value: ProcessModel | str) -> ProcessModel:
         """Accept a member, its Korean label or its English name."""
         extra = {"Rothman": cls.ROTHMAN, "6단계": cls.ROTHMAN, "5단계": cls.FIVE_STAGE,
                  "five": cls.FIVE_STAGE, "동 단위": cls.DONG}

@@ -15,8 +15,8 @@ from dataclasses import dataclass
 from enum import Enum
 
 from casework.domains import Domain
-from casework.labels import parse_member
 from casework.errors import CaseworkError
+from casework.labels import parse_member
 
 __all__ = [
     "ResourceKind",
@@ -61,7 +61,7 @@ class ResourceKind(str, Enum):
         return _KIND_EXPLANATIONS[self]
 
     @classmethod
-    def parse(cls, value: "ResourceKind | str") -> "ResourceKind":
+    def parse(cls, value: ResourceKind | str) -> ResourceKind:
         """Accept a member, its Korean label or its English name."""
         return parse_member(cls, value, "자원 종류")
 
@@ -98,7 +98,7 @@ class Sector(str, Enum):
         return self is not Sector.INFORMAL
 
     @classmethod
-    def parse(cls, value: "Sector | str") -> "Sector":
+    def parse(cls, value: Sector | str) -> Sector:
         """Accept a member, its Korean label (or 공공) or its English name."""
         return parse_member(cls, value, "자원 제공 주체", aliases={"공공": cls.PUBLIC})
 

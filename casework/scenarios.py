@@ -24,8 +24,18 @@ from collections.abc import Sequence
 from pathlib import Path
 from typing import Any, ClassVar, TypeVar, Union
 
-from pydantic import BaseModel, ConfigDict, Field, PrivateAttr, StrictBool, StrictInt, StrictStr
-from pydantic import create_model, field_validator, model_validator
+from pydantic import (
+    BaseModel,
+    ConfigDict,
+    Field,
+    PrivateAttr,
+    StrictBool,
+    StrictInt,
+    StrictStr,
+    create_model,
+    field_validator,
+    model_validator,
+)
 
 from casework.datafiles import load_yaml_model
 from casework.errors import CaseworkError
@@ -52,7 +62,7 @@ class _Entry(_Strict):
     _built: Any = PrivateAttr(default=None)
 
     @model_validator(mode="after")
-    def _build(self) -> "_Entry":
+    def _build(self) -> _Entry:
         # The dataclass's own checks raise CaseworkError (a ValueError), which pydantic
         # reports at this entry's position in the file.
         values = {name: _unwrap(getattr(self, name)) for name in type(self).model_fields}
@@ -86,7 +96,7 @@ def _field_type(tp: Any) -> Any:
     new = tuple(a if a is Ellipsis else _field_type(a) for a in args)
     origin = typing.get_origin(tp)
     if origin is Union or origin is types.UnionType:
-        return Union[new]
+        return Union[new]  # noqa: UP007 (a Union built from a runtime tuple)
     return origin[new]
 
 

@@ -7,9 +7,9 @@ import re
 import pytest
 
 from casework.caseload import (
-    example_team,
     Caseload,
     CaseloadSummary,
+    example_team,
     overloaded,
     summarize,
     summary_lines,

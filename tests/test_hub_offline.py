@@ -11,12 +11,13 @@ from pathlib import Path
 import pytest
 
 from casework import cli
-from casework.errors import CaseworkError, DataFileError
 from casework._util.fs import atomic_write
+from casework.errors import CaseworkError, DataFileError
 from casework.hub.client import HubClient, HubError, HubUnreachable
-from casework.manifest import MANIFEST_FILE as MANIFEST_NAME, read_manifest
 from casework.hub.settings import HubSettings, load_settings, save_settings
 from casework.hub.transfer import COLLECTED_FILE, collect, parse_deadline
+from casework.manifest import MANIFEST_FILE as MANIFEST_NAME
+from casework.manifest import read_manifest
 
 SHA = "a" * 64
 
@@ -127,7 +128,7 @@ def test_collect_refuses_to_replace_earlier_collections(tmp_path):
     out.mkdir()
     (out / COLLECTED_FILE).write_text("{}", encoding="utf-8")
     # Refused before any request: the client points at a closed port.
-    with pytest.raises(CaseworkError, match="이미 가져온 파일이 있습니다.*--force"):
+    with pytest.raises(CaseworkError, match=r"이미 가져온 파일이 있습니다.*--force"):
         collect(HubClient("http://127.0.0.1:9", "x"), manifest, out)
     assert (out / COLLECTED_FILE).read_text(encoding="utf-8") == "{}"
 

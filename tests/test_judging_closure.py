@@ -9,7 +9,13 @@ import pytest
 from casework.closure import ClosureReason, decide_closure
 from casework.errors import CaseworkError
 from casework.judging.closure import (
-    FIRST_CONTACT_WITHIN, FOLLOW_UP_SPAN, MAY_CLOSE, NOT_YET, follow_up_feedback, judge_closure, parse_months,
+    FIRST_CONTACT_WITHIN,
+    FOLLOW_UP_SPAN,
+    MAY_CLOSE,
+    NOT_YET,
+    follow_up_feedback,
+    judge_closure,
+    parse_months,
 )
 from casework.judging.feedback import Level, Status
 from casework.process import DongStep

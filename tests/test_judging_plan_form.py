@@ -15,7 +15,6 @@ from casework.judging.feedback import Level, Status
 from casework.judging.goals import judge_goal
 from casework.planning import ServicePlan
 
-
 # --------------------------------------------------------------------------- plan form: plain functions
 
 

@@ -9,8 +9,8 @@ from pathlib import Path
 import pytest
 import yaml
 
-from casework.errors import DataFileError
 from casework._util.text import josa, particle
+from casework.errors import DataFileError
 from casework.language import Token, analyse, load_kiwi
 from casework.language.rules import RULES_DIR, Cue, load_rule_table, rule_table_model
 from casework.language.userdict import user_dictionary

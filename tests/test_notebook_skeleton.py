@@ -64,7 +64,7 @@ def test_code_cells_are_short_and_define_no_helpers(path):
     for cell in _nb(path).cells:
         if cell.cell_type != "code":
             continue
-        lines = [l for l in cell.source.splitlines() if l.strip() and not l.strip().startswith("#")]
+        lines = [x for x in cell.source.splitlines() if x.strip() and not x.strip().startswith("#")]
         assert len(lines) <= MAX_CODE_LINES, f"{path.name}: a code cell has {len(lines)} lines"
         for node in ast.walk(ast.parse(cell.source)):
             assert not isinstance(node, (ast.FunctionDef, ast.AsyncFunctionDef, ast.ClassDef, ast.Lambda)), (

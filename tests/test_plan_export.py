@@ -83,7 +83,7 @@ def test_hwpx_carries_the_consent_statement_and_labels(tmp_path):
     assert doc.validate().issues == ()
     with zipfile.ZipFile(path) as package:
         xml = package.read("Contents/section0.xml").decode("utf-8")
-    for label in ITEM_COLUMNS + ("① 관리번호", "⑭ 성명", "⑮ 사례관리자", "(인)"):
+    for label in (*ITEM_COLUMNS, "① 관리번호", "⑭ 성명", "⑮ 사례관리자", "(인)"):
         assert label in xml, label
 
 

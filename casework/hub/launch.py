@@ -21,7 +21,7 @@ import time
 import urllib.error
 import urllib.request
 from collections.abc import Iterator
-from contextlib import contextmanager
+from contextlib import contextmanager, suppress
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -123,10 +123,8 @@ def _descendants(pid: int) -> list[tuple[int, float]]:
         return []
     found = []
     for proc in procs:
-        try:
+        with suppress(psutil.NoSuchProcess):
             found.append((proc.pid, proc.create_time()))
-        except psutil.NoSuchProcess:
-            pass
     return found
 
 
@@ -144,10 +142,8 @@ def _end(pids: list[tuple[int, float]], timeout: float) -> None:
             pass
     _, left = psutil.wait_procs(alive, timeout=timeout)
     for proc in left:
-        try:
+        with suppress(psutil.NoSuchProcess):
             proc.kill()
-        except psutil.NoSuchProcess:
-            pass
     psutil.wait_procs(left, timeout=timeout)
 
 
@@ -184,10 +180,8 @@ class RunningHub:
             return
         started = self.processes()
         self.process.send_signal(signal.SIGTERM)
-        try:
+        with suppress(subprocess.TimeoutExpired):
             self.process.wait(timeout=timeout)
-        except subprocess.TimeoutExpired:
-            pass
         _end(started, timeout=5.0)
         if self.process.poll() is None:
             self.process.kill()

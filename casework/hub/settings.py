@@ -13,8 +13,8 @@ import secrets
 from dataclasses import asdict, dataclass
 from pathlib import Path
 
-from casework.errors import CaseworkError
 from casework._util.fs import atomic_write
+from casework.errors import CaseworkError
 
 DATA_ENV = "CASEWORK_HUB_DATA"
 SETTINGS_FILE = "hub.json"

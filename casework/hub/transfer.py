@@ -10,6 +10,7 @@ rest.
 
 from __future__ import annotations
 
+import contextlib
 import hashlib
 import json
 from collections.abc import Callable, Iterable, Sequence
@@ -18,8 +19,8 @@ from datetime import UTC, datetime
 from enum import Enum
 from pathlib import Path
 
-from casework.errors import CaseworkError
 from casework._util.fs import atomic_write
+from casework.errors import CaseworkError
 from casework.hub.client import (
     FileMissing,
     HubClient,
@@ -278,7 +279,5 @@ def _push_one(client: HubClient, user: str, path: str, data: bytes, *, overwrite
         return Pushed(user, path, PushStatus.FAILED, message=str(exc))
     finally:
         if started:
-            try:
+            with contextlib.suppress(HubError):
                 client.stop_server(user)
-            except HubError:
-                pass

@@ -16,8 +16,14 @@ from collections.abc import Callable, Iterable, Mapping, Sequence
 
 from casework._util.text import josa, short_quote
 from casework.assessment import (
-    KADL_ITEMS, KADL_LEVELS, KADL_SOURCE, LAWTON_IADL_ITEMS, LAWTON_SCORING_NOTE, LAWTON_SOURCE,
-    score_kadl, score_lawton_iadl,
+    KADL_ITEMS,
+    KADL_LEVELS,
+    KADL_SOURCE,
+    LAWTON_IADL_ITEMS,
+    LAWTON_SCORING_NOTE,
+    LAWTON_SOURCE,
+    score_kadl,
+    score_lawton_iadl,
 )
 from casework.errors import CaseworkError
 from casework.judging import rubric

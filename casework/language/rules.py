@@ -202,7 +202,7 @@ class RuleTable(_Strict):
     lists: dict[StrictStr, CueList]
 
     @model_validator(mode="after")
-    def _has_required_lists(self) -> "RuleTable":
+    def _has_required_lists(self) -> RuleTable:
         missing = sorted(self.required - set(self.lists))
         if missing:
             raise ValueError(f"lists에 다음 목록이 있어야 합니다: {', '.join(missing)}")

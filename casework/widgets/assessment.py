@@ -20,7 +20,12 @@ from casework.judging.feedback import Feedback, Level, Status
 from casework.judging.instruments import KADL_GUIDE, LAWTON_GUIDE, judge_kadl, judge_lawton
 from casework.judging.resources import judge_resource_picks, resource_options, resource_pool
 from casework.judging.severity import (
-    CLOSE_ENOUGH, SEVERITY_CHOICES, judge_severity, learner_needs, practice_needs, priority_from_severity,
+    CLOSE_ENOUGH,
+    SEVERITY_CHOICES,
+    judge_severity,
+    learner_needs,
+    practice_needs,
+    priority_from_severity,
 )
 from casework.widgets.base import checked_box, labelled_row
 

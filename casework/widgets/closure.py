@@ -18,7 +18,13 @@ import pandas as pd
 from casework.closure import ClosureReason, FollowUp, FollowUpMethod, follow_up_schedule
 from casework.errors import CaseworkError
 from casework.judging.closure import (
-    DECIDED_ON, FIRST_CONTACT_WITHIN, FOLLOW_UP_SPAN, MAY_CLOSE, NOT_YET, follow_up_feedback, judge_closure,
+    DECIDED_ON,
+    FIRST_CONTACT_WITHIN,
+    FOLLOW_UP_SPAN,
+    MAY_CLOSE,
+    NOT_YET,
+    follow_up_feedback,
+    judge_closure,
     parse_months,
 )
 from casework.judging.feedback import Feedback

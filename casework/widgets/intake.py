@@ -16,7 +16,8 @@ from casework.errors import CaseworkError
 from casework.judging.questions import UNCHECKED_REMINDER, judge_question
 from casework.judging.triage import judge_intake_stories
 from casework.scenario_models import IntakeStory, intake_stories, intake_story
-from casework.widgets.base import BLANK_CHOICE as _BLANK, blank_to_none, checked_box
+from casework.widgets.base import BLANK_CHOICE as _BLANK
+from casework.widgets.base import blank_to_none, checked_box
 from casework.widgets.quiz import text_checker
 
 __all__ = [

@@ -20,11 +20,11 @@ import ipywidgets as w
 
 from casework import pdn
 from casework.cases import Case
+from casework.goals import PlanningMistake
 from casework.judging.feedback import Feedback, Status
 from casework.judging.goals import judge_goal
 from casework.judging.needs import judge_need
 from casework.judging.plan_form import HEADER_FIELDS, ITEM_FIELDS, export_plan, plan_form_feedback, plan_to_form
-from casework.goals import PlanningMistake
 from casework.planning import (
     ASSESSMENT_STEPS,
     FIELD_LABELS,

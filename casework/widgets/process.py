@@ -18,7 +18,8 @@ from casework.errors import CaseworkError
 from casework.judging.next_step import explain_refusal, first_sentence, judge_next_step, step_label
 from casework.process import STEP_ORDER, FiveStage, ProcessModel, RothmanStage, chart_marks, map_stage, participants
 from casework.scenario_models import NextStepScenario, next_step_scenarios, record_at, scenario
-from casework.widgets.base import BLANK_CHOICE as _BLANK, blank_to_none, checked_blocks, checked_box
+from casework.widgets.base import BLANK_CHOICE as _BLANK
+from casework.widgets.base import blank_to_none, checked_blocks, checked_box
 
 __all__ = [
     "NextStepScenario",
