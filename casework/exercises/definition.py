@@ -20,7 +20,7 @@ from casework.exercises.spec import ExerciseText
 from casework.judging.feedback import Feedback
 
 __all__ = ["Build", "Context", "Question", "Exercise", "registry", "exercise_def", "case_info",
-           "case_needs", "case_with_chains", "first_quote", "model_answer"]
+           "case_needs", "case_with_chains", "as_lines", "first_quote", "model_answer"]
 
 
 @dataclass
@@ -97,6 +97,11 @@ def exercise_def(exercise_id: object) -> Exercise:
 
 
 # ----- small builders shared by several exercises
+
+
+def as_lines(items) -> str:
+    """A list answer in plain Korean: one item a line, or '없음' for an empty list."""
+    return "\n".join(items) or "없음"
 
 
 def case_info(case: Case) -> dict[str, str]:

@@ -5,7 +5,14 @@ from __future__ import annotations
 from typing import Any
 
 from casework.exercises.definition import (
-    Build, Context, Exercise, Question, case_info, case_needs, first_quote, model_answer,
+    Build,
+    Context,
+    Exercise,
+    Question,
+    case_info,
+    case_needs,
+    first_quote,
+    model_answer,
 )
 from casework.judging import rubric
 from casework.judging.answers import choices_from_enum, read_yes_no

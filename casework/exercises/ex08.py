@@ -7,7 +7,7 @@ from datetime import date, timedelta
 from typing import Any
 
 from casework._util.text import josa, short_quote
-from casework.exercises.definition import Build, Context, Exercise, Question, case_info, case_with_chains
+from casework.exercises.definition import Build, Context, Exercise, Question, as_lines, case_info, case_with_chains
 from casework.judging.answers import Choice, choices_from_enum
 from casework.judging.choice import judge_choice
 from casework.judging.feedback import Feedback
@@ -195,7 +195,7 @@ EXERCISE = Exercise(
         "q1": Question(("gas",), _q1, lambda ctx: format_number(round(_t_score(ctx), 2))),
         "q2": Question(("case_history",), _q2, _q2_solution),
         "q3": Question(("reassessment",), _q3,
-                       lambda ctx: "\n".join(dict.fromkeys(r.trigger.value for r in _reasons(ctx)))),
+                       lambda ctx: as_lines(dict.fromkeys(r.trigger.value for r in _reasons(ctx)))),
         "q4": Question(("contact",), _q4, lambda ctx: str(ctx.private["contact_method"])),
         "q5": Question((), lambda a, ctx: judge_question(a),
                        lambda ctx: "서비스를 받으신 뒤로 생활에서 어떤 점이 달라지셨는지 이야기해 주시겠어요?"),

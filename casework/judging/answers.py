@@ -201,6 +201,9 @@ def read_choice(answer: object, options: Sequence[Choice[K]], what: str, *, numb
     return by_name.key
 
 
+_NONE = {"없음", "없다", "없습니다", "없어요", "해당 없음", "해당없음"}
+
+
 def read_list(answer: object, what: str, example: Sequence[str] = ()) -> list[str]:
     """Items one per line (a single line may also separate items with commas)."""
     if isinstance(answer, (list, tuple)):
@@ -208,6 +211,8 @@ def read_list(answer: object, what: str, example: Sequence[str] = ()) -> list[st
     if not isinstance(answer, str):
         raise AnswerFormatError(f"{josa(what, '을')} 한 줄에 하나씩 적어 주세요.")
     lines = [_BULLET.sub("", line).strip() for line in answer_lines(answer)]
+    if len(lines) == 1 and lines[0].rstrip(".") in _NONE:
+        return []  # '없음': the learner says there is nothing to list
     if len(lines) == 1 and "," in lines[0]:
         lines = [part.strip() for part in lines[0].split(",")]
     return [line for line in lines if line]

@@ -205,6 +205,12 @@ class Ladder:
                       score=feedback.score, attempts=self.attempts,
                       hint_used=self.level >= Level.HINT, solution_seen=self.level >= Level.SOLUTION)
 
+    def fill(self, answer: object) -> None:
+        """Put ``answer`` (the data ``read()`` gives) into the controls, as :meth:`restore` does."""
+        if self._write is None:
+            raise CaseworkError("이 문제는 답을 저장하지 않아 채워 넣을 수 없습니다.")
+        self._write(answer)
+
     def restore(self) -> None:
         """Put the saved answer back into the controls (done on creation unless ``restore=False``)."""
         if self.key is None:
