@@ -43,6 +43,7 @@ from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
+from typing import cast
 
 import pandas as pd
 
@@ -273,7 +274,8 @@ def _validate(table: object, columns: tuple[str, ...], where: str, *, what: str)
         raise CaseworkError(f"{where}에 명단이 없습니다. 한 사람 이상 적어 주세요.")
     lines = table[_LINE].tolist() if _LINE in table.columns else [None] * len(table)
     out = table[list(columns)].copy()
-    names, births = [], []
+    names: list[str] = []
+    births: list[str] = []
     for (_, row), line in zip(out.iterrows(), lines):
         at = f"{where}의 {line}번째 줄" if line is not None else f"{where}의 {len(names) + 1}번째 사람"
         for col in columns:
@@ -373,6 +375,11 @@ class Person:
         return f"{self.masked} ({self.birth})"
 
 
+def _person(key: object) -> Person:
+    # pandas types a group key as any scalar; a _KEY value is a (name, birth) pair
+    return Person(*cast(tuple[str, str], key))
+
+
 def _service_lists(lists: object) -> list[pd.DataFrame]:
     if isinstance(lists, pd.DataFrame):
         lists = [lists]
@@ -400,6 +407,7 @@ def _service_lists(lists: object) -> list[pd.DataFrame]:
 
 def _need_list(table: object) -> pd.DataFrame:
     source = table.attrs.get("source") if isinstance(table, pd.DataFrame) else None
+    # anything but a DataFrame gets validate_need_list's Korean error
     return validate_need_list(table, source=source or "욕구 사정 명단")  # type: ignore[arg-type]
 
 
@@ -432,7 +440,7 @@ def combine(lists: Iterable[pd.DataFrame], *, mask: bool = True) -> pd.DataFrame
 
 def _by_person(tables: list[pd.DataFrame]) -> dict[Person, pd.DataFrame]:
     merged = pd.concat(tables, ignore_index=True)
-    return {Person(*key): rows for key, rows in merged.groupby(_KEY, sort=True)}
+    return {_person(key): rows for key, rows in merged.groupby(_KEY, sort=True)}
 
 
 def _services_text(rows: pd.DataFrame) -> str:
@@ -477,7 +485,7 @@ def served_twice(lists: Iterable[pd.DataFrame], *, mask: bool = True) -> pd.Data
 
 def _missed(need_list: pd.DataFrame, tables: list[pd.DataFrame]) -> dict[Person, pd.DataFrame]:
     served = set().union(*(set(t[_KEY]) for t in tables))
-    return {Person(*key): rows for key, rows in need_list.groupby(_KEY, sort=True) if key not in served}
+    return {_person(key): rows for key, rows in need_list.groupby(_KEY, sort=True) if key not in served}
 
 
 def missed(need_list: pd.DataFrame, service_lists: Iterable[pd.DataFrame], *, mask: bool = True) -> pd.DataFrame:

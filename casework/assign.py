@@ -589,7 +589,7 @@ def assign(
         personalise(template, exercise_id=exercise_id, learner="-", case_id=None, seed=0)
     cohort = read_cohort(cohort_csv)
     defaults = parameter_defaults(template)
-    default_case = defaults.get("case_id") if isinstance(defaults.get("case_id"), str) else "elderly_alone"
+    default_case = case if isinstance(case := defaults.get("case_id"), str) else "elderly_alone"
 
     learners = cohort.learners
     names = _file_names(exercise_path.stem, learners)

@@ -66,14 +66,14 @@ class _Formatter(argparse.RawDescriptionHelpFormatter):
             text = text.split("\n", 1)[1]
         return text
 
-    def add_usage(self, usage, actions, groups, prefix=None):  # type: ignore[no-untyped-def]
+    def add_usage(self, usage, actions, groups, prefix=None):
         return super().add_usage(usage, actions, groups, "사용법: " if prefix is None else prefix)
 
 
 class _Parser(argparse.ArgumentParser):
     """ArgumentParser whose help headings, -h text and error lines are Korean."""
 
-    def __init__(self, *args, **kwargs) -> None:  # type: ignore[no-untyped-def]
+    def __init__(self, *args, **kwargs) -> None:
         kwargs["add_help"] = False
         kwargs.setdefault("formatter_class", _Formatter)
         super().__init__(*args, **kwargs)
@@ -81,7 +81,7 @@ class _Parser(argparse.ArgumentParser):
         self._optionals.title = "옵션"
         self.add_argument("-h", "--help", action="help", help="이 도움말을 보여 주고 끝냅니다")
 
-    def error(self, message: str):  # type: ignore[override]
+    def error(self, message: str):
         self.print_usage(sys.stderr)
         self.exit(EXIT_ERROR, f"{self.prog}: 오류: {_korean_argparse_message(message)}\n")
 
@@ -113,7 +113,7 @@ def _print_table(header: Sequence[str], rows: Sequence[Sequence[str]]) -> None:
         print(line(row))
 
 
-def _progress(total: int, desc: str):  # type: ignore[no-untyped-def]
+def _progress(total: int, desc: str):
     from tqdm import tqdm
 
     tqdm.monitor_interval = 0  # no monitor thread: a short-lived command needs none
@@ -174,7 +174,7 @@ def _cmd_assign(args: argparse.Namespace) -> int:
 
     bar = None
 
-    def progress(items):  # type: ignore[no-untyped-def]
+    def progress(items):
         nonlocal bar
         items = list(items)
         bar = _progress(len(items), "노트북 만들기")
@@ -220,7 +220,7 @@ def _cmd_assign(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
-def _push_to_hub(args: argparse.Namespace, result) -> None:  # type: ignore[no-untyped-def]
+def _push_to_hub(args: argparse.Namespace, result) -> None:
     from casework.hub.client import HubClient
     from casework.hub.handback import push_assigned
     from casework.hub.transfer import PushStatus
@@ -273,7 +273,7 @@ def _cmd_grade(args: argparse.Namespace) -> int:
         print("지난번에 중단된 채점을 이어서 합니다(이미 채점한 제출물은 건너뜁니다).", file=sys.stderr)
     bar = None
 
-    def progress(paths):  # type: ignore[no-untyped-def]
+    def progress(paths):
         nonlocal bar
         paths = list(paths)
         bar = _progress(len(paths), "채점")
@@ -321,7 +321,7 @@ def _cmd_grade(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
-def _load_graded(out: Path):  # type: ignore[no-untyped-def]
+def _load_graded(out: Path):
     from casework import grading, report
 
     path = out / report.RESULTS_FILE
@@ -394,8 +394,8 @@ def _cmd_return(args: argparse.Namespace) -> int:
         if no_user:
             print(f"허브 사용자 이름이 없어 돌려주지 못한 학습자: {', '.join(no_user)}", file=sys.stderr)
         return EXIT_OK if done == len(pages) else EXIT_PROBLEMS
-    pages = handback.write_pages(run, to, show_solutions=args.show_solutions, force=args.force)
-    print(f"학습자 {len(pages)}명의 피드백 페이지를 {_shown(to)}에 두었습니다"
+    written = handback.write_pages(run, to, show_solutions=args.show_solutions, force=args.force)
+    print(f"학습자 {len(written)}명의 피드백 페이지를 {_shown(to)}에 두었습니다"
           + (" (모범 답 포함)." if args.show_solutions else " (모범 답은 넣지 않음)."))
     return EXIT_OK
 
@@ -439,7 +439,7 @@ def _cmd_export(args: argparse.Namespace) -> int:
 def _cmd_book(args: argparse.Namespace) -> int:
     from casework.export.book import build_book
 
-    def on_page(page) -> None:  # type: ignore[no-untyped-def]
+    def on_page(page) -> None:
         print(f"  {page.file_name} ({page.seconds:.1f}초)")
 
     book = build_book(args.out, args.notebooks, chapters=args.chapters, workers=args.workers,
@@ -790,7 +790,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         # Started as the console script: skip jsonschema's optional IRI checker, which builds a
         # grammar for ~2 s when nbformat is imported; notebook schemas never use IRI formats.
         # Only in this process, never in a library import.
-        sys.modules.setdefault("rfc3987_syntax", None)  # type: ignore[arg-type]
+        sys.modules.setdefault("rfc3987_syntax", None)  # type: ignore[arg-type]  # None blocks the import
     parser = build_parser()
     try:
         args = parser.parse_args(argv)

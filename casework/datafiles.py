@@ -24,6 +24,7 @@ from typing import Any, TypeVar
 
 import yaml
 from pydantic import BaseModel, ValidationError
+from pydantic_core import ErrorDetails
 
 from casework.errors import CaseworkError, DataFileError
 
@@ -430,7 +431,7 @@ def _allowed_values(ctx: dict[str, Any]) -> str:
     return expected.replace("' or '", "', '").replace("'", "")
 
 
-def _translate(model_cls: type[BaseModel], err: dict[str, Any]) -> tuple[str, str, str]:
+def _translate(model_cls: type[BaseModel], err: ErrorDetails) -> tuple[str, str, str]:
     """Return (problem, found, fix) in Korean for one pydantic error."""
     kind = err["type"]
     loc = tuple(err["loc"])
@@ -452,12 +453,12 @@ def _translate(model_cls: type[BaseModel], err: dict[str, Any]) -> tuple[str, st
 
     if kind == "extra_forbidden":
         parent = _model_at(model_cls, loc[:-1])
-        allowed = sorted(parent.model_fields) if parent is not None else []
-        close = difflib.get_close_matches(field, allowed, n=1, cutoff=0.6)
+        names = sorted(parent.model_fields) if parent is not None else []
+        close = difflib.get_close_matches(field, names, n=1, cutoff=0.6)
         fix = (f"혹시 '{close[0]}'의 오타인가요? 그렇다면 이름을 '{close[0]}'라고 고치세요."
                if close else "이 줄을 지우거나 이름을 고치세요.")
-        if allowed:
-            fix += f" 여기에 쓸 수 있는 이름: {', '.join(allowed)}."
+        if names:
+            fix += f" 여기에 쓸 수 있는 이름: {', '.join(names)}."
         return (f"알 수 없는 항목입니다: '{field}'.", "", fix)
 
     if kind == "invalid_key":
@@ -557,7 +558,7 @@ def _check_model(model_cls: Any) -> None:
         raise CaseworkError(f"model_cls에는 pydantic 모델 클래스를 주세요. 받은 값: {model_cls!r}")
 
 
-def load_yaml_model(path: str | Path, model_cls: type[M]) -> M:
+def load_yaml_model(path: str | os.PathLike[str], model_cls: type[M]) -> M:
     """Read one YAML file and validate it as ``model_cls``; raise DataFileError if anything is wrong."""
     path = _check_path(path)
     _check_model(model_cls)

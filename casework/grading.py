@@ -251,7 +251,7 @@ def _compare_cells(nb: dict[str, Any], manifest: Manifest, entry: ManifestEntry)
     """Answer cells by question, and problems with the fixed cells."""
     problems: list[Problem] = []
     cells = [c for c in nb["cells"] if isinstance(c, dict)]
-    by_id = {}
+    by_id: dict[str, dict] = {}
     for c in cells:
         by_id.setdefault(str(c.get("id", "")), c)
     answers: dict[str, dict] = {}

@@ -16,6 +16,7 @@ from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import date, datetime, timedelta
 from enum import Enum
+from typing import TypeGuard
 
 from casework.errors import CaseworkError
 from casework.labels import parse_member
@@ -128,7 +129,7 @@ _GAS_LABELS = {
 }
 
 
-def _is_int(value: object) -> bool:
+def _is_int(value: object) -> TypeGuard[numbers.Integral]:
     return isinstance(value, numbers.Integral) and not isinstance(value, bool)
 
 
@@ -140,7 +141,7 @@ def _check_level(value: object, where: str) -> int:
             f"{where}의 목표달성 수준은 −2, −1, 0, 1, 2 중 하나의 정수여야 합니다. "
             f"받은 값: {value!r} (소수나 True/False는 받지 않습니다)"
         )
-    level = int(value)  # type: ignore[arg-type]
+    level = int(value)
     if level not in GAS_LEVELS:
         raise CaseworkError(
             f"{where}의 목표달성 수준 {level}은(는) 범위를 벗어났습니다. −2부터 +2 사이의 정수로 적어 주세요."

@@ -85,8 +85,8 @@ def entry_from_form(
     if isinstance(result, str) and not result.strip():
         result = None
     return MonitoringEntry(
-        on=parse_date(on, "점검 날짜"), method=method, note=note, goal_levels=scored,
-        needs_changed=needs_changed, result=result,
+        on=parse_date(on, "점검 날짜"), method=MonitoringMethod.parse(method), note=note, goal_levels=scored,
+        needs_changed=needs_changed, result=MonitoringResult.parse(result),
     )
 
 

@@ -165,12 +165,14 @@ def from_hwpx(path: str | os.PathLike[str]) -> ServicePlan:
         cell(items_table, 0, c, label)
     items = []
     for r in range(1, items_table.row_count):
-        row = {label: cell(items_table, r, c) for c, label in enumerate(ITEM_COLUMNS)}
+        cells = {label: cell(items_table, r, c) for c, label in enumerate(ITEM_COLUMNS)}
+        row: dict[str, object] = dict(cells)
         for name in ("priority", "times_per_week"):
-            text = row[FIELD_LABELS[name]].strip()
-            row[FIELD_LABELS[name]] = int(text) if text.isdigit() else (text or None)
+            text = cells[FIELD_LABELS[name]].strip()
+            # isdecimal, not isdigit: '①' is a digit that int() refuses; it goes on to be refused in Korean
+            row[FIELD_LABELS[name]] = int(text) if text.isdecimal() else (text or None)
         for name in ("start", "end"):
-            row[FIELD_LABELS[name]] = row[FIELD_LABELS[name]] or None
+            row[FIELD_LABELS[name]] = cells[FIELD_LABELS[name]] or None
         items.append(ServicePlanItem.from_row(row, where=f"{source.name} 서비스 표 {r}행"))
     for r, name in enumerate(_SIGNATURES):
         cell(signs, r, 0, FIELD_LABELS[name])

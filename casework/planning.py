@@ -612,9 +612,12 @@ class ServicePlan:
         from openpyxl import Workbook
         from openpyxl.styles import Alignment, Border, Font, PatternFill, Side
         from openpyxl.worksheet.datavalidation import DataValidation
+        from openpyxl.worksheet.properties import PageSetupProperties
+        from openpyxl.worksheet.worksheet import Worksheet
 
         wb = Workbook()
         ws = wb.active
+        assert isinstance(ws, Worksheet)  # a new workbook starts with one worksheet
         ws.title = _SHEET_TITLE
         thin = Side(style="thin", color="444444")
         box = Border(left=thin, right=thin, top=thin, bottom=thin)
@@ -709,7 +712,7 @@ class ServicePlan:
         ws.page_setup.paperSize = ws.PAPERSIZE_A4
         ws.page_setup.fitToWidth = 1
         ws.page_setup.fitToHeight = 0
-        ws.sheet_properties.pageSetUpPr.fitToPage = True
+        ws.sheet_properties.pageSetUpPr = PageSetupProperties(fitToPage=True)
         ws.print_title_rows = f"{header_row}:{header_row}"
         fit_row_heights(ws)
         return wb
@@ -768,7 +771,7 @@ class ServicePlan:
             return cls(
                 case_number=text("B3"),
                 client_name=text("D3"),
-                birth_date=_cell_date(ws["F3"].value, "birth_date"),
+                birth_date=_check_date(_cell_date(ws["F3"].value, "birth_date"), "birth_date"),
                 case_manager=text("H3"),
                 short_term_goal=text("C4"),
                 long_term_goal=text("H4"),

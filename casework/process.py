@@ -52,7 +52,7 @@ class RothmanStage(str, Enum):
         return _ROTHMAN_DESCRIPTIONS[self]
 
     @classmethod
-    def parse(cls, value: RothmanStage | str) -> RothmanStage:
+    def parse(cls, value: object) -> RothmanStage:
         """Accept a member, its Korean label or its English name."""
         return parse_member(cls, value, "Rothman 단계")
 
@@ -97,7 +97,7 @@ class FiveStage(str, Enum):
         return _FIVE_DESCRIPTIONS[self]
 
     @classmethod
-    def parse(cls, value: FiveStage | str) -> FiveStage:
+    def parse(cls, value: object) -> FiveStage:
         """Accept a member, its Korean label (or the source's 평가 및 폐쇄) or English name."""
         extra = {m.english: m for m in cls}
         extra["평가 및 폐쇄"] = cls.EVALUATION_AND_CLOSURE
@@ -153,7 +153,7 @@ class DongStep(str, Enum):
         return SUBTASKS.get(self, ())
 
     @classmethod
-    def parse(cls, value: DongStep | str) -> DongStep:
+    def parse(cls, value: object) -> DongStep:
         """Accept a member, its Korean label (spaces ignored) or its English name."""
         return parse_member(cls, value, "사례관리 단계")
 
@@ -263,7 +263,7 @@ def _parse_step_or_subtask(value: object) -> DongStep | SubTask:
     if isinstance(value, (DongStep, SubTask)):
         return value
     try:
-        return DongStep.parse(value)  # type: ignore[arg-type]
+        return DongStep.parse(value)
     except CaseworkError:
         pass
     try:
@@ -303,7 +303,7 @@ class ProcessModel(str, Enum):
     DONG = "동 단위 수행과정"
 
     @property
-    def stages(self) -> tuple[RothmanStage, ...] | tuple[FiveStage, ...] | tuple[DongStep, ...]:
+    def stages(self) -> tuple[Stage, ...]:
         """The model's stages in order."""
         return tuple(_MODEL_ENUMS[self])
 
@@ -315,7 +315,7 @@ class ProcessModel(str, Enum):
         return parse_member(cls, value, "사례관리 과정 모형", extra)
 
 
-_MODEL_ENUMS: dict[ProcessModel, type[Enum]] = {
+_MODEL_ENUMS: dict[ProcessModel, type[RothmanStage] | type[FiveStage] | type[DongStep]] = {
     ProcessModel.ROTHMAN: RothmanStage,
     ProcessModel.FIVE_STAGE: FiveStage,
     ProcessModel.DONG: DongStep,
@@ -368,11 +368,11 @@ def _resolve_stage(stage: object, from_model: ProcessModel | str | None) -> Stag
         return stage
     if from_model is not None:
         model = ProcessModel.parse(from_model)
-        return _MODEL_ENUMS[model].parse(stage)  # type: ignore[attr-defined]
+        return _MODEL_ENUMS[model].parse(stage)
     found: list[Stage] = []
     for cls in (RothmanStage, FiveStage, DongStep):
         try:
-            found.append(cls.parse(stage))  # type: ignore[attr-defined]
+            found.append(cls.parse(stage))
         except CaseworkError:
             pass
     if not found:
@@ -454,7 +454,7 @@ REINTERVENTION_STEPS: tuple[DongStep, ...] = (
 
 def _step_for_move(value: object) -> DongStep:
     try:
-        return DongStep.parse(value)  # type: ignore[arg-type]
+        return DongStep.parse(value)
     except CaseworkError as exc:
         raise InvalidTransition(str(exc)) from None
 

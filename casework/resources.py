@@ -13,6 +13,7 @@ from __future__ import annotations
 from collections.abc import Hashable, Iterable
 from dataclasses import dataclass
 from enum import Enum
+from typing import TypeVar
 
 from casework.domains import Domain
 from casework.errors import CaseworkError
@@ -150,19 +151,22 @@ def _need_domain(need: object) -> Domain:
             raise CaseworkError(f"욕구 내용이 비어 있습니다: {need!r}. 어떤 욕구인지 적어 주세요.")
         return Domain.parse(need[1])
     if hasattr(need, "domain"):
-        return Domain.parse(need.domain)  # type: ignore[attr-defined]
+        return Domain.parse(need.domain)
     raise CaseworkError(
         f"욕구를 알아볼 수 없습니다: {need!r}. ('욕구 내용', 욕구 영역) 또는 domain이 있는 "
         "객체(NeedStatement 등)로 주세요."
     )
 
 
-def _check_inputs(needs: Iterable[object], resources: Iterable[Resource]) -> tuple[list[tuple[object, Domain]], list[Resource]]:
+N = TypeVar("N")  # a need: a (text, domain) tuple or an object with .domain
+
+
+def _check_inputs(needs: Iterable[N], resources: Iterable[Resource]) -> tuple[list[tuple[N, Domain]], list[Resource]]:
     if isinstance(needs, (str, bytes)) or not isinstance(needs, Iterable):
         raise CaseworkError(f"욕구 목록이 올바르지 않습니다: {needs!r}")
     if isinstance(resources, (str, bytes)) or not isinstance(resources, Iterable):
         raise CaseworkError(f"자원 목록이 올바르지 않습니다: {resources!r}")
-    checked: list[tuple[object, Domain]] = []
+    checked: list[tuple[N, Domain]] = []
     seen: set[object] = set()
     for need in needs:
         domain = _need_domain(need)
@@ -183,7 +187,7 @@ def _check_inputs(needs: Iterable[object], resources: Iterable[Resource]) -> tup
     return checked, res
 
 
-def match_resources(needs: Iterable[object], resources: Iterable[Resource]) -> dict[object, tuple[Resource, ...]]:
+def match_resources(needs: Iterable[N], resources: Iterable[Resource]) -> dict[N, tuple[Resource, ...]]:
     """Map each need to the resources serving its domain, in the resources' order.
 
     A need is a ``(text, domain)`` tuple or any hashable object with a ``.domain``
@@ -193,7 +197,7 @@ def match_resources(needs: Iterable[object], resources: Iterable[Resource]) -> d
     return {need: tuple(r for r in res if domain in r.domains) for need, domain in checked}
 
 
-def unmet_needs(needs: Iterable[object], resources: Iterable[Resource]) -> list[object]:
+def unmet_needs(needs: Iterable[N], resources: Iterable[Resource]) -> list[N]:
     """The needs no resource serves: a cue to develop a new resource (자원개발)."""
     return [need for need, fits in match_resources(needs, resources).items() if not fits]
 

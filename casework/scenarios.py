@@ -22,7 +22,7 @@ import types
 import typing
 from collections.abc import Sequence
 from pathlib import Path
-from typing import Any, ClassVar, TypeVar, Union
+from typing import Any, ClassVar, Union
 
 from pydantic import (
     BaseModel,
@@ -43,8 +43,6 @@ from casework.errors import CaseworkError
 __all__ = ["SCENARIOS_DIR", "entry_model", "load_scenario_file", "bundled_scenario_file"]
 
 SCENARIOS_DIR = Path(__file__).parent / "data" / "scenarios"
-
-T = TypeVar("T")
 
 # YAML already gives numbers, true/false and text their own types, so a quoted "3" or an
 # unquoted 2024 where text belongs is a mistake to point out, not to convert silently.
@@ -142,25 +140,29 @@ def _unique(id_field: str):
 
 @functools.cache
 def _list_model(key: str, cls: type, id_field: str) -> type[_Strict]:
+    # tuple[entry, ...] with an entry type made at run time, so spelled as the alias it is.
+    fields: dict[str, Any] = {key: (types.GenericAlias(tuple, (entry_model(cls), ...)), Field(min_length=1))}
     return create_model(
         f"{cls.__name__}List",
         __base__=_Strict,
         __validators__={"unique": field_validator(key)(_unique(id_field))},
-        **{key: (tuple[entry_model(cls), ...], Field(min_length=1))},
+        **fields,
     )
 
 
-def load_scenario_file(path: str | Path, cls: type[T], key: str | None = None, *, id_field: str = "id") -> Any:
+def load_scenario_file(path: str | Path, cls: type, key: str | None = None, *, id_field: str = "id") -> Any:
     """Read one scenario file, refusing anything malformed with a Korean DataFileError.
 
     ``cls`` is a pydantic model (the file is that model), a dataclass (the file is one
     record of it), or, with ``key``, a dataclass whose records are listed under ``key``:
     at least one, returned as a tuple, no two with the same ``id_field`` value.
     """
-    if isinstance(cls, type) and issubclass(cls, BaseModel):
+    # Not narrowing cls itself: mypy would then see type[object], which it takes as unhashable.
+    model = cls if isinstance(cls, type) and issubclass(cls, BaseModel) else None
+    if model is not None:
         if key is not None:
             raise CaseworkError("pydantic 모델 파일에는 key를 쓰지 않습니다.")
-        return load_yaml_model(path, cls)
+        return load_yaml_model(path, model)
     if key is None:
         return load_yaml_model(path, entry_model(cls)).built
     if not isinstance(key, str) or not key:
@@ -170,6 +172,6 @@ def load_scenario_file(path: str | Path, cls: type[T], key: str | None = None, *
 
 
 @functools.cache
-def bundled_scenario_file(file_name: str, cls: type[T], key: str | None = None, *, id_field: str = "id") -> Any:
+def bundled_scenario_file(file_name: str, cls: type, key: str | None = None, *, id_field: str = "id") -> Any:
     """:func:`load_scenario_file` for ``casework/data/scenarios/<file_name>``, read once."""
     return load_scenario_file(SCENARIOS_DIR / file_name, cls, key, id_field=id_field)

@@ -1,4 +1,4 @@
-"""The code stays honest: ruff's lint rules (configured in pyproject.toml) find nothing."""
+"""The code stays honest: ruff's lint rules and mypy's type checks (configured in pyproject.toml) find nothing."""
 
 from __future__ import annotations
 
@@ -24,3 +24,22 @@ def test_ruff_would_catch_an_unused_import(tmp_path):
     done = subprocess.run([sys.executable, "-m", "ruff", "check", "--no-cache", "--config", str(ROOT / "pyproject.toml"), str(bad)],
                           cwd=ROOT, capture_output=True, text=True, timeout=60)
     assert done.returncode == 1 and "F401" in done.stdout
+
+
+def test_mypy_finds_nothing():
+    """Does mypy pass on the files pyproject.toml names (the package, the tools and the benchmarks)?"""
+    done = subprocess.run([sys.executable, "-m", "mypy"], cwd=ROOT, capture_output=True, text=True, timeout=600)
+    assert done.returncode == 0, done.stdout + done.stderr
+
+
+def test_mypy_configuration_is_live(tmp_path):
+    """Does the same configuration catch a type error in an unannotated function and an unneeded ignore?"""
+    bad = tmp_path / "bad.py"
+    bad.write_text('def f():\n    n: int = "세 번"\n    return n\n\n\nm: int = 1  # type: ignore[assignment]\n',
+                   encoding="utf-8")
+    done = subprocess.run([sys.executable, "-m", "mypy", "--config-file", str(ROOT / "pyproject.toml"),
+                           "--cache-dir", str(tmp_path / "cache"), str(bad)],
+                          cwd=ROOT, capture_output=True, text=True, timeout=300)
+    assert done.returncode == 1, done.stdout + done.stderr
+    assert "bad.py:2: error" in done.stdout and "[assignment]" in done.stdout  # check_untyped_defs
+    assert "bad.py:6: error: Unused \"type: ignore\" comment" in done.stdout  # warn_unused_ignores

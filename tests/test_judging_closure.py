@@ -171,7 +171,7 @@ def test_parse_months(text, months):
     assert parse_months(text) == months
 
 
-@pytest.mark.parametrize("bad", ["1, 세", "-1", "1.5", 3])
+@pytest.mark.parametrize("bad", ["1, 세", "-1", "1.5", 3, "1, ②", "³"])
 def test_parse_months_refuses_non_numbers(bad):
     """Is a part that is not a whole number refused with an example?"""
     with pytest.raises(CaseworkError, match="개월"):

@@ -36,6 +36,12 @@ def test_josa_picks_the_particle_from_the_word(word, pair, expected):
     assert particle(word, pair) == expected
 
 
+@pytest.mark.parametrize("word", ["항목①", "목표３", "제²"])
+def test_josa_after_a_digit_that_is_not_ascii(word):
+    """Does a word ending in '①', a full-width '３' or '²' get the with-final-consonant form, not a crash?"""
+    assert josa(word, "은") == word + "은" and josa(word, "이") == word + "이"
+
+
 def test_josa_joins_the_word_and_refuses_an_unknown_pair():
     """Does josa join the word and particle, and is an unknown pair refused?"""
     assert josa("'① 복지급여 신청'", "을") == "'① 복지급여 신청'을"

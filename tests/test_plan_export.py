@@ -133,6 +133,22 @@ def test_from_hwpx_names_what_is_wrong(tmp_path):
         plan_export.from_hwpx(path)
 
 
+@pytest.mark.parametrize("typed, message", [("①", "우선순위은(는) 정수로 넣어야 합니다: '①'"), ("３", None)])
+def test_from_hwpx_reads_decimal_digits_only(tmp_path, typed, message):
+    """Is a circled number typed as 우선순위 refused in Korean (not a bare ValueError), and a full-width one read?"""
+    from hwpx import HwpxDocument
+
+    path = plan_export.to_hwpx(_full_plan(), tmp_path / "계획표.hwpx")
+    doc = HwpxDocument.open(path)
+    plan_export._tables(doc)[1].set_cell_text(1, ITEM_COLUMNS.index("⑤ 우선순위"), typed)
+    doc.save_to_path(path)
+    if message is None:
+        assert plan_export.from_hwpx(path).items[0].priority == 3
+    else:
+        with pytest.raises(CaseworkError, match=re.escape(f"계획표.hwpx 서비스 표 1행: ⑤ {message}")):
+            plan_export.from_hwpx(path)
+
+
 # --------------------------------------------------------------------------- xlsx
 
 

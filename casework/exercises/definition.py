@@ -121,8 +121,8 @@ def case_needs(case: Case) -> list[tuple[str, Any]]:
     for chain in case.chains:
         for need in chain.needs:
             seen.setdefault(need.text, need.domain)
-    for need in case.needs_by_domain:
-        seen.setdefault(need.label, need.domain)
+    for listed in case.needs_by_domain:
+        seen.setdefault(listed.label, listed.domain)
     return list(seen.items())
 
 

@@ -3,8 +3,8 @@
 from __future__ import annotations
 
 import html
-from collections.abc import Mapping
-from typing import Any
+from collections.abc import Mapping, Sequence
+from typing import Any, TypeGuard
 
 from casework.errors import CaseworkError
 
@@ -28,7 +28,7 @@ LABELS: dict[str, str] = {
 _CELL = "text-align:left;vertical-align:top;padding:2px 10px 2px 0"
 
 
-def _is_record_list(value: object) -> bool:
+def _is_record_list(value: object) -> TypeGuard[Sequence[Mapping[Any, Any]]]:
     return (isinstance(value, (list, tuple)) and bool(value) and all(isinstance(v, Mapping) for v in value)
             and all(list(v) == list(value[0]) for v in value))
 
@@ -37,7 +37,7 @@ def _html_value(value: object) -> str:
     if hasattr(value, "to_html") and hasattr(value, "columns"):
         return value.to_html(index=False, border=0)  # a pandas DataFrame
     if _is_record_list(value):
-        rows = list(value)  # type: ignore[call-overload]
+        rows = list(value)
         head = "".join(f"<th style='{_CELL}'>{html.escape(str(k))}</th>" for k in rows[0])
         body = "".join("<tr>" + "".join(f"<td style='{_CELL}'>{html.escape(str(v))}</td>" for v in row.values())
                        + "</tr>" for row in rows)
@@ -57,7 +57,7 @@ def _text_value(value: object, indent: str = "  ") -> str:
     if hasattr(value, "to_string") and hasattr(value, "columns"):
         return "\n".join(indent + line for line in value.to_string(index=False).splitlines())
     if _is_record_list(value):
-        return "\n".join(indent + " | ".join(str(v) for v in row.values()) for row in value)  # type: ignore[union-attr]
+        return "\n".join(indent + " | ".join(str(v) for v in row.values()) for row in value)
     if isinstance(value, (list, tuple)) and not value:
         return indent + "(없음)"
     if isinstance(value, Mapping):

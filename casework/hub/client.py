@@ -234,8 +234,10 @@ class HubClient:
         """The hub's message for the last failed start of ``name``'s server."""
         response = self._hub("GET", f"/users/{quote(name, safe='')}/server/progress", user=name, stream=True)
         try:
-            for raw in response.iter_lines(decode_unicode=True):
-                if raw and raw.startswith("data:"):
+            # Bytes, not decode_unicode: an event stream is UTF-8, but requests would decode a
+            # text/* body without a charset as ISO-8859-1.
+            for raw in response.iter_lines():
+                if raw.startswith(b"data:"):
                     event = json.loads(raw[5:])
                     if event.get("failed"):
                         return str(event.get("message", "")).removeprefix(SPAWN_FAILED_PREFIX)

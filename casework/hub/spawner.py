@@ -68,7 +68,7 @@ class CaseworkSpawner(SimpleLocalProcessSpawner):
             # Once per home: later starts never overwrite what the learner changed.
             shutil.copytree(chapters, target, ignore=shutil.ignore_patterns(".*"))
 
-    async def start(self):  # type: ignore[override]
+    async def start(self):
         name = self.user.name
         program = Path(self.cmd[0])
         if not os.access(program, os.X_OK):

@@ -18,6 +18,7 @@ from dataclasses import dataclass
 from datetime import UTC, datetime
 from enum import Enum
 from pathlib import Path
+from typing import TypedDict
 
 from casework._util.fs import atomic_write
 from casework.errors import CaseworkError
@@ -81,6 +82,14 @@ _LABELS: dict[type[_Labelled], dict[_Labelled, str]] = {
         PushStatus.FAILED: "넣지 못함",
     },
 }
+
+
+class _Who(TypedDict):
+    """The fields of :class:`Collected` that name the learner and the file."""
+
+    learner: str
+    user: str | None
+    file: str
 
 
 @dataclass(frozen=True)
@@ -168,7 +177,7 @@ def collect(
     out.mkdir(parents=True, exist_ok=True)
     items: list[Collected] = []
     for entry in manifest.learners:
-        base = {"learner": entry.learner, "user": entry.user, "file": entry.file}
+        base: _Who = {"learner": entry.learner, "user": entry.user, "file": entry.file}
         if not entry.user or entry.user not in users:
             why = "배부 기록에 허브 사용자 이름이 없습니다." if not entry.user else f"허브에 '{entry.user}' 사용자가 없습니다."
             item = Collected(**base, status=CollectStatus.NO_USER, message=why)
@@ -192,7 +201,7 @@ def collect(
     return CollectResult(out=out, record=record_path, items=items)
 
 
-def _collect_one(client: HubClient, user: str, home_path: str, target: Path, base: dict, *,
+def _collect_one(client: HubClient, user: str, home_path: str, target: Path, base: _Who, *,
                  deadline: datetime | None, force: bool, start: bool) -> Collected:
     started = False
     try:

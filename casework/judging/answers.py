@@ -45,6 +45,7 @@ __all__ = [
 ]
 
 K = TypeVar("K")
+E = TypeVar("E", bound=Enum)
 
 _BULLET = re.compile(r"^\s*(?:[-•·*▪◦]|\d{1,2}\s*[.)]|[①-⑳])\s*")
 _NUMBER = re.compile(r"^(?:약\s*)?([+\-−–]?\s*\d[\d,]*(?:\.\d+)?)\s*(?:점|개|회|명|번|일|건|점수|T점수)?\s*$")
@@ -254,10 +255,10 @@ def read_yes_no(answer: object, what: str) -> bool:
     raise AnswerFormatError(f"{josa(what, '은')} '예' 또는 '아니오'로 적어 주세요(받은 답: {short_quote(line)}).")
 
 
-def choices_from_enum(enum_cls: type[Enum], aliases: Mapping[str, Enum] | None = None,
-                      label: str = "value") -> list[Choice[Enum]]:
+def choices_from_enum(enum_cls: type[E], aliases: Mapping[str, E] | None = None,
+                      label: str = "value") -> list[Choice[E]]:
     """The members of a Korean-labelled enum as options (``label`` names the label attribute)."""
-    extra: dict[Enum, list[str]] = {}
+    extra: dict[E, list[str]] = {}
     for alias, member in (aliases or {}).items():
         extra.setdefault(member, []).append(alias)
     return [Choice(m, str(getattr(m, label)), (str(m.value), m.name, *extra.get(m, ()))) for m in enum_cls]

@@ -117,9 +117,9 @@ def find_names(text: str) -> list[NameSpan]:
         add(m.start(), m.end(), True)
     for k in range(len(words)):  # foreign names in Hangul: 응우옌 티 란 씨, 마리아 산토스 씨
         if before_title[k]:
-            span = _foreign_before(words, k)
-            if span:
-                add(span[0], span[1], True)
+            foreign = _foreign_before(words, k)
+            if foreign:
+                add(foreign[0], foreign[1], True)
 
     for k, (start, _end, raw) in enumerate(words):
         hangul = _HANGUL_WORD.match(raw)

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import html
 from collections.abc import Mapping, Sequence
+from typing import Any
 
 import ipywidgets as w
 
@@ -58,7 +59,7 @@ def _read(drops: Mapping[str, w.Dropdown]) -> dict[str, int | None]:
 
 
 def _write(drops: Mapping[str, w.Dropdown]):
-    def write(saved: object) -> None:
+    def write(saved: Any) -> None:
         for k, value in dict(saved).items():
             if k in drops and value in [v for _, v in drops[k].options]:
                 drops[k].value = value
@@ -184,7 +185,7 @@ def resource_widget(case: Case, *, seed: int = 0) -> w.VBox:
     def picks() -> dict[str, list[str]]:
         return {nid: [name for name, cb in row.items() if cb.value] for nid, row in boxes.items()}
 
-    def write(saved: object) -> None:
+    def write(saved: Any) -> None:
         for need_id, names in dict(saved).items():
             for name, cb in boxes.get(need_id, {}).items():
                 cb.value = name in names

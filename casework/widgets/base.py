@@ -21,6 +21,7 @@ from __future__ import annotations
 import html
 import warnings
 from collections.abc import Callable, Mapping, Sequence
+from typing import TypeVar
 
 import ipywidgets as w
 from traitlets import TraitError
@@ -55,6 +56,7 @@ SOLUTION_LABEL = "풀이 보기"
 Judge = Callable[[], Feedback]
 Key = tuple[str, str]
 """Where a widget's answer is saved: (chapter or exercise id, the widget's own id)."""
+V = TypeVar("V")
 
 
 def feedback_area() -> w.HTML:
@@ -86,7 +88,7 @@ def labelled_row(label: str, control: w.Widget, width: str = "430px") -> w.HBox:
     return w.HBox([w.HTML(f"<div style='width:{width};padding-right:8px'>{label}</div>"), control])
 
 
-def blank_to_none(value: object, blank: object = BLANK_CHOICE) -> object:
+def blank_to_none(value: V, blank: object = BLANK_CHOICE) -> V | None:
     """A control's value, with the untouched 'choose' option read as no answer."""
     return None if value == blank else value
 

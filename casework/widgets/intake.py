@@ -8,6 +8,7 @@ Wiring only. The stories are content (:mod:`casework.scenario_models`); the verd
 from __future__ import annotations
 
 import html
+from typing import Any
 
 import ipywidgets as w
 
@@ -48,7 +49,7 @@ def triage_widget() -> w.VBox:
     def answers() -> dict[str, object]:
         return {k: blank_to_none(d.value) for k, d in drops.items()}
 
-    def write(saved: object) -> None:
+    def write(saved: Any) -> None:
         for story_id, value in dict(saved).items():
             if story_id in drops and value in options:
                 drops[story_id].value = value

@@ -15,6 +15,7 @@ from __future__ import annotations
 import html
 import os
 from collections.abc import Mapping
+from typing import TypedDict
 
 import ipywidgets as w
 
@@ -223,6 +224,13 @@ def _item_widgets(values: Mapping[str, str] | None = None) -> dict[str, w.Widget
     }
 
 
+class _PlanForm(TypedDict):
+    """What the plan form holds: the header fields and one dict per service item."""
+
+    header: dict[str, str]
+    rows: list[dict[str, str]]
+
+
 def _read_item(fields: Mapping[str, w.Widget]) -> dict[str, str]:
     row = {name: fields[name].value for name in ITEM_FIELDS}
     if row["times_per_week"] == _TIMES_BLANK:
@@ -277,7 +285,7 @@ def service_plan_form(
     for values in row_values:
         add_item(values=values)
 
-    def read() -> dict[str, object]:
+    def read() -> _PlanForm:
         return {"header": {name: box.value for name, box in header.items()}, "rows": [_read_item(f) for f in items]}
 
     def write(saved: object) -> None:
