@@ -47,6 +47,7 @@ from typing import cast
 
 import pandas as pd
 
+from casework._util.text import particle
 from casework.errors import CaseworkError
 from casework.privacy import mask_names
 
@@ -120,7 +121,7 @@ def normalise_name(value: object) -> str:
             f"이름 {value!r}에 숫자가 들어 있습니다. 열이 뒤바뀌지 않았는지(이름 칸에 생년월일 등) 확인해 주세요."
         )
     if len(name) < 2:
-        raise CaseworkError(f"이름 {value!r}이(가) 한 글자입니다. 성과 이름을 함께 적어 주세요.")
+        raise CaseworkError(f"이름 {value!r}{particle(repr(value), '이')} 한 글자입니다. 성과 이름을 함께 적어 주세요.")
     return name
 
 
@@ -149,7 +150,7 @@ def normalise_birth(value: object) -> str:
         if match:
             break
     else:
-        raise CaseworkError(f"생년월일 {value!r}을(를) 읽을 수 없습니다. {_BIRTH_HELP}.")
+        raise CaseworkError(f"생년월일 {value!r}{particle(repr(value), '을')} 읽을 수 없습니다. {_BIRTH_HELP}.")
     year, month = int(match["y"]), int(match["m"])
     day = int(match["d"]) if match["d"] else 1
     if not 1900 <= year <= date.today().year:
@@ -158,7 +159,7 @@ def normalise_birth(value: object) -> str:
         date(year, month, day)
     except ValueError:
         raise CaseworkError(
-            f"생년월일 {value!r}은(는) 달력에 없는 날짜입니다 (월은 1~12, 일은 그 달의 날수 안). 다시 확인해 주세요."
+            f"생년월일 {value!r}{particle(repr(value), '은')} 달력에 없는 날짜입니다 (월은 1~12, 일은 그 달의 날수 안). 다시 확인해 주세요."
         ) from None
     return f"{year:04d}-{month:02d}"
 
@@ -190,10 +191,10 @@ def _read_csv(path: str | Path) -> tuple[pd.DataFrame, str]:
     p = Path(path)
     where = f"명단 파일 '{p.name}'"
     if not p.is_file():
-        raise CaseworkError(f"{where}을(를) 찾을 수 없습니다 (찾은 곳: {p}). 파일 이름과 폴더를 확인해 주세요.")
+        raise CaseworkError(f"{where}{particle(str(where), '을')} 찾을 수 없습니다 (찾은 곳: {p}). 파일 이름과 폴더를 확인해 주세요.")
     text = _decode(p.read_bytes(), where)
     if not text.strip():
-        raise CaseworkError(f"{where}이(가) 비어 있습니다. 제목 줄({', '.join(SERVICE_COLUMNS)})과 명단을 넣어 주세요.")
+        raise CaseworkError(f"{where}{particle(str(where), '이')} 비어 있습니다. 제목 줄({', '.join(SERVICE_COLUMNS)})과 명단을 넣어 주세요.")
     rows = list(csv.reader(io.StringIO(text)))
     header = [h.strip().lstrip("\ufeff") for h in rows[0]]
     if len(header) == 1 and any(sep in header[0] for sep in ("\t", ";", "|")):
@@ -252,14 +253,14 @@ def _read_csv(path: str | Path) -> tuple[pd.DataFrame, str]:
 def _suggest(missing: str, present: Iterable[str]) -> str:
     for header in present:
         if _ALIASES.get(header) == missing:
-            return f" ('{header}' 열을 '{missing}'(으)로 바꾸면 됩니다)"
+            return f" ('{header}' 열을 '{missing}'{particle(str(missing), '으로')} 바꾸면 됩니다)"
     return ""
 
 
 def _validate(table: object, columns: tuple[str, ...], where: str, *, what: str) -> pd.DataFrame:
     if not isinstance(table, pd.DataFrame):
         raise CaseworkError(
-            f"{what}은(는) 표(pandas DataFrame)로 주세요. 받은 값의 종류: {type(table).__name__}. "
+            f"{what}{particle(str(what), '은')} 표(pandas DataFrame)로 주세요. 받은 값의 종류: {type(table).__name__}. "
             "파일이라면 load_agency_list('파일.csv')나 load_need_list('파일.csv')로 먼저 읽어 주세요."
         )
     present = [str(c) for c in table.columns if c not in (_KEY, _LINE)]
@@ -580,7 +581,7 @@ def _resolve(answers: object, choices: Mapping[str, Person], what: str) -> set[P
     if answers is None:
         return set()
     if isinstance(answers, str) or not isinstance(answers, Iterable):
-        raise CaseworkError(f"{what}은(는) 사람 표시의 목록으로 주세요. 예: ['가○○ (1941-03)']. 받은 값: {answers!r}")
+        raise CaseworkError(f"{what}{particle(str(what), '은')} 사람 표시의 목록으로 주세요. 예: ['가○○ (1941-03)']. 받은 값: {answers!r}")
     picked: set[Person] = set()
     for answer in answers:
         if isinstance(answer, Person):

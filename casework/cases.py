@@ -37,6 +37,7 @@ from pydantic import (
     model_validator,
 )
 
+from casework._util.text import particle
 from casework.assessment import score_kadl, score_lawton_iadl
 from casework.datafiles import dump_yaml, load_yaml_files, load_yaml_model, read_yaml_mapping, yaml_files
 from casework.domains import Domain
@@ -358,7 +359,7 @@ def _answers(scores: list[PracticeItemScore], tool: str) -> dict[str, int]:
     answers: dict[str, int] = {}
     for s in scores:
         if s.item in answers:
-            raise CaseworkError(f"{tool} 항목 '{s.item}'이(가) 두 번 나옵니다. 한 번만 적어 주세요.")
+            raise CaseworkError(f"{tool} 항목 '{s.item}'{particle(str(s.item), '이')} 두 번 나옵니다. 한 번만 적어 주세요.")
         answers[s.item] = s.score
     return answers
 

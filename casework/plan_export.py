@@ -20,6 +20,7 @@ from typing import Any
 
 from casework._util.fs import atomic_write
 from casework._util.sheets import fit_row_heights, text_lines
+from casework._util.text import particle
 from casework.errors import CaseworkError
 from casework.planning import (
     FIELD_LABELS,
@@ -147,7 +148,7 @@ def from_hwpx(path: str | os.PathLike[str]) -> ServicePlan:
         text = table.cell(r, c).text or ""
         if label is not None and text != label:
             raise CaseworkError(
-                f"{source.name}: 표의 {r + 1}행 {c + 1}열에 '{label}'이(가) 있어야 합니다(지금: '{text}'). "
+                f"{source.name}: 표의 {r + 1}행 {c + 1}열에 '{label}'{particle(str(label), '이')} 있어야 합니다(지금: '{text}'). "
                 "양식의 틀을 바꾸지 말고 값만 고쳐 주세요."
             )
         return text

@@ -34,6 +34,7 @@ from typing import TYPE_CHECKING, Any
 
 from casework._util.dates import parse_date_text
 from casework._util.sheets import fit_row_heights
+from casework._util.text import particle
 from casework.domains import Domain
 from casework.errors import CaseworkError
 from casework.goals import require_text as _require_text
@@ -388,14 +389,14 @@ def _check_int(value: object, name: str, *, low: int, high: int | None, required
     label = FIELD_LABELS[name]
     if _is_missing(value):
         if required:
-            raise CaseworkError(f"{label}이(가) 비어 있습니다. {low} 이상의 정수를 넣으세요.")
+            raise CaseworkError(f"{label}{particle(str(label), '이')} 비어 있습니다. {low} 이상의 정수를 넣으세요.")
         return None
     if isinstance(value, bool) or not isinstance(value, numbers.Integral):
-        raise CaseworkError(f"{label}은(는) 정수로 넣어야 합니다: {value!r}")
+        raise CaseworkError(f"{label}{particle(str(label), '은')} 정수로 넣어야 합니다: {value!r}")
     number = int(value)
     if number < low or (high is not None and number > high):
         bound = f"{low} 이상 {high} 이하" if high is not None else f"{low} 이상"
-        raise CaseworkError(f"{label}은(는) {bound}의 정수여야 합니다: {number}")
+        raise CaseworkError(f"{label}{particle(str(label), '은')} {bound}의 정수여야 합니다: {number}")
     return number
 
 
@@ -521,7 +522,7 @@ class ServicePlan:
         birth = _check_date(self.birth_date, "birth_date")
         if birth is not None and not date(1900, 1, 1) <= birth <= date.today():
             raise CaseworkError(
-                f"{FIELD_LABELS['birth_date']}이(가) 있을 수 없는 날짜입니다: {birth.isoformat()}. "
+                f"{FIELD_LABELS['birth_date']}{particle(str(FIELD_LABELS['birth_date']), '이')} 있을 수 없는 날짜입니다: {birth.isoformat()}. "
                 "1900년 이후, 오늘 이전의 날짜를 넣으세요."
             )
         consent_from = _check_date(self.consent_from, "consent_from")
@@ -740,7 +741,7 @@ class ServicePlan:
         def expect(ref: str, label: str) -> None:
             if ws[ref].value != label:
                 raise CaseworkError(
-                    f"{source.name}의 {ref} 칸에 '{label}'이(가) 있어야 합니다(지금: {ws[ref].value!r}). "
+                    f"{source.name}의 {ref} 칸에 '{label}'{particle(str(label), '이')} 있어야 합니다(지금: {ws[ref].value!r}). "
                     "양식의 틀을 바꾸지 말고 값만 고쳐 주세요."
                 )
 
@@ -897,11 +898,11 @@ def _parse_korean_date(value: str, what: str, file_name: str) -> date | None:
         return None
     match = _KOREAN_DATE.fullmatch(value.strip())
     if not match:
-        raise CaseworkError(f"{file_name}: {what}을(를) 읽을 수 없습니다: {value!r}. '2025년 3월 1일'처럼 쓰세요.")
+        raise CaseworkError(f"{file_name}: {what}{particle(str(what), '을')} 읽을 수 없습니다: {value!r}. '2025년 3월 1일'처럼 쓰세요.")
     try:
         return date(*(int(g) for g in match.groups()))
     except ValueError:
-        raise CaseworkError(f"{file_name}: {what}이(가) 없는 날짜입니다: {value!r}") from None
+        raise CaseworkError(f"{file_name}: {what}{particle(str(what), '이')} 없는 날짜입니다: {value!r}") from None
 
 
 def _parse_consent_date(sentence: str, file_name: str) -> date | None:

@@ -37,6 +37,7 @@ from pydantic import (
     model_validator,
 )
 
+from casework._util.text import particle
 from casework.datafiles import load_yaml_model
 from casework.errors import CaseworkError
 
@@ -129,7 +130,7 @@ def _unique(id_field: str):
                 continue
             if value in seen:
                 raise ValueError(
-                    f"{id_field} '{value}'이(가) {seen[value]}번째 항목과 {number}번째 항목에 똑같이 있습니다. "
+                    f"{id_field} '{value}'{particle(str(value), '이')} {seen[value]}번째 항목과 {number}번째 항목에 똑같이 있습니다. "
                     f"{id_field}는 항목마다 달라야 합니다."
                 )
             seen[value] = number

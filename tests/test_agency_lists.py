@@ -104,7 +104,7 @@ def test_missing_column_names_file_and_suggests_rename(tmp_path):
     with pytest.raises(CaseworkError) as err:
         al.load_agency_list(path)
     msg = str(err.value)
-    assert "복지관.csv" in msg and "'이름'" in msg and "'성명' 열을 '이름'(으)로" in msg
+    assert "복지관.csv" in msg and "'이름'" in msg and "'성명' 열을 '이름'으로" in msg
 
 
 @pytest.mark.parametrize("content, words", [

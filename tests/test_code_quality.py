@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 import subprocess
 import sys
 from pathlib import Path
@@ -43,3 +44,18 @@ def test_mypy_configuration_is_live(tmp_path):
     assert done.returncode == 1, done.stdout + done.stderr
     assert "bad.py:2: error" in done.stdout and "[assignment]" in done.stdout  # check_untyped_defs
     assert "bad.py:6: error: Unused \"type: ignore\" comment" in done.stdout  # warn_unused_ignores
+
+
+BRACKETED = re.compile(r"[은이을과]\([는가를와]\)|\(으\)로")
+
+
+def test_no_message_writes_a_bracketed_particle():
+    """Does every Korean message choose its particle from the word (josa/particle), never '은(는)'?"""
+    found = []
+    for path in sorted((ROOT / "casework").rglob("*.py")):
+        if path.parts[-2:] == ("_util", "text.py"):
+            continue  # the particle helper's own docstring names the forms
+        for number, line in enumerate(path.read_text(encoding="utf-8").splitlines(), start=1):
+            if BRACKETED.search(line):
+                found.append(f"{path.relative_to(ROOT)}:{number}: {line.strip()}")
+    assert not found, "\n".join(found)

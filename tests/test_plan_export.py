@@ -133,7 +133,7 @@ def test_from_hwpx_names_what_is_wrong(tmp_path):
         plan_export.from_hwpx(path)
 
 
-@pytest.mark.parametrize("typed, message", [("①", "우선순위은(는) 정수로 넣어야 합니다: '①'"), ("３", None)])
+@pytest.mark.parametrize("typed, message", [("①", "우선순위는 정수로 넣어야 합니다: '①'"), ("３", None)])
 def test_from_hwpx_reads_decimal_digits_only(tmp_path, typed, message):
     """Is a circled number typed as 우선순위 refused in Korean (not a bare ValueError), and a full-width one read?"""
     from hwpx import HwpxDocument

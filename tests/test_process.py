@@ -409,7 +409,7 @@ def test_skipping_steps_is_refused_naming_the_next_step():
         record.advance("계획 수립 및 계약", day(1))
     message = str(info.value)
     assert "건너뛸 수 없습니다" in message
-    assert "먼저 '욕구(재)사정'(으)로 진행하세요" in message
+    assert "먼저 '욕구(재)사정'으로 진행하세요" in message
     assert "대상자 선정 및 동의 확보" in message
     assert record.step is D.DISCOVERY_INTAKE
 

@@ -25,6 +25,7 @@ from contextlib import contextmanager, suppress
 from dataclasses import dataclass
 from pathlib import Path
 
+from casework._util.text import particle
 from casework.errors import CaseworkError
 from casework.hub.settings import DATA_ENV, HubSettings, load_settings, merged, save_settings, settings_path
 
@@ -50,7 +51,7 @@ def find_proxy() -> str:
         if candidate and os.access(candidate, os.X_OK):
             return candidate
     raise CaseworkError(
-        f"{PROXY_NAME}을(를) 찾지 못했습니다. 'python3 tasks.py hub'가 npm으로 설치합니다 "
+        f"{PROXY_NAME}{particle(str(PROXY_NAME), '을')} 찾지 못했습니다. 'python3 tasks.py hub'가 npm으로 설치합니다 "
         "(Node.js 20 이상 필요). 다른 곳에 있다면 CASEWORK_PROXY 환경 변수에 그 경로를 적으세요."
     )
 

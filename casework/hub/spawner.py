@@ -74,7 +74,7 @@ class CaseworkSpawner(SimpleLocalProcessSpawner):
         if not os.access(program, os.X_OK):
             raise SpawnError(
                 f"{name}님의 학습 서버 프로그램을 찾지 못했습니다. 강사에게 알려 주세요.",
-                f"{program}이(가) 없습니다. 'python3 tasks.py hub'로 설치를 다시 하세요.",
+                f"실행 파일이 없습니다: {program}. 'python3 tasks.py hub'로 설치를 다시 하세요.",
             )
         try:
             self._prepare_home()

@@ -21,6 +21,7 @@ from pathlib import Path
 from typing import TypedDict
 
 from casework._util.fs import atomic_write
+from casework._util.text import particle
 from casework.errors import CaseworkError
 from casework.hub.client import (
     FileMissing,
@@ -129,7 +130,7 @@ def parse_deadline(text: str) -> datetime:
     try:
         value = datetime.fromisoformat(text.strip())
     except ValueError:
-        raise CaseworkError(f"--deadline 값 '{text}'을(를) 시각으로 읽지 못했습니다. 예: 2026-12-01T18:00+09:00") from None
+        raise CaseworkError(f"--deadline 값 '{text}'{particle(str(text), '을')} 시각으로 읽지 못했습니다. 예: 2026-12-01T18:00+09:00") from None
     if value.tzinfo is None:
         raise CaseworkError(
             f"--deadline 값 '{text}'에 시간대가 없습니다. 한국 시각이면 뒤에 +09:00을 붙이세요 (예: {text.strip()}+09:00)."
@@ -278,7 +279,7 @@ def _push_one(client: HubClient, user: str, path: str, data: bytes, *, overwrite
         client.start_server(user)
         started = stop
         if not overwrite and client.exists(user, path):
-            return Pushed(user, path, PushStatus.KEPT, message=f"'{user}'의 홈에 '{path}'이(가) 이미 있어 그대로 두었습니다.")
+            return Pushed(user, path, PushStatus.KEPT, message=f"'{user}'의 홈에 '{path}'{particle(str(path), '이')} 이미 있어 그대로 두었습니다.")
         return Pushed(user, path, PushStatus.PUSHED, last_modified=client.put_file(user, path, data))
     except SpawnFailed as exc:
         return Pushed(user, path, PushStatus.NOT_STARTED, message=str(exc))
