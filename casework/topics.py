@@ -22,11 +22,12 @@ CORE_TOPICS = frozenset({
 
 @dataclass(frozen=True)
 class TopicHit:
-    """One topic found in a sentence, with the words that showed it."""
+    """One topic found in a sentence, with the words that showed it and where the last one ends."""
 
     topic: str
     label: str
     evidence: tuple[str, ...]
+    last: int = 0
 
 
 def topic_rules():
@@ -58,5 +59,6 @@ def find_topics(text: str, tokens: tuple | None = None) -> tuple[TopicHit, ...]:
     for topic, cue_list in topic_rules().lists.items():
         found = cue_list.find(text, tokens)
         if found:
-            hits.append(TopicHit(topic, cue_list.label or topic, tuple(h.text for h in found)))
+            hits.append(TopicHit(topic, cue_list.label or topic, tuple(h.text for h in found),
+                                 max(h.end for h in found)))
     return tuple(hits)
