@@ -22,7 +22,7 @@ Reply rules, first match wins (each has its test):
 7. a question: several at once → ``several`` and a short answer to the last part only; complex
    → ``confused``; leading → ``agree`` (nothing learned); low trust or a closed question → the
    fact's short reply; an open question on a topic → the first untold fact on it, or
-   ``guarded`` when it needs more trust, ``already_told`` or ``nothing_here``; an open question
+   ``guarded`` when that fact needs more trust, ``already_told`` or ``nothing_here``; an open question
    on no topic → the next fact the person brings up unasked (``volunteers``), else ``general_end``.
 
 At high trust (``opens_up_at``) a told fact brings the facts in its ``then`` with it. Asking
@@ -245,8 +245,7 @@ class Interview:
         client = self.client
         effects: list[tuple[str, int]] = []
         manner = reading.manner
-        said_topics = reading.topic_ids()
-        fits = not said_topics or bool(said_topics & self._last_topics)
+        fits = self._fits(reading)
         valid_listening = reading.listening and not self._prev_listening and fits
         if valid_listening:
             for name in ("reflection", "summary", "empathy"):
@@ -303,10 +302,9 @@ class Interview:
         if topics:
             on_topic = [f for f in self.client.facts if set(f.topics) & topics]
             untold = [f for f in on_topic if f.id not in self.told]
-            ready = [f for f in untold if f.min_trust <= self.trust]
-            if ready:
-                return ("open_topic", *self._tell(ready[0]))
-            if untold:
+            if untold and untold[0].min_trust <= self.trust:
+                return ("open_topic", *self._tell(untold[0]))
+            if untold:  # the first thing on this subject is still too hard to say
                 self._guarded = untold[0].id
                 return "guarded", self._guard(untold[0], number), ()
             if on_topic:
@@ -322,7 +320,8 @@ class Interview:
         return "general_end", self._pick("general_end", number), ()
 
     def _fits(self, reading: Reading) -> bool:
-        said = reading.topic_ids()
+        """Does a listening response speak of what was just said? Feeling words fit any subject."""
+        said = reading.topic_ids() - ({"feelings"} - self._last_topics)
         return not said or bool(said & self._last_topics)
 
     def _go_on(self, number: int) -> tuple[str, str, tuple[str, ...]]:
