@@ -26,6 +26,7 @@ from typing import Annotated, Any
 
 from pydantic import AfterValidator, BaseModel, BeforeValidator, ConfigDict, Field, field_validator, model_validator
 
+from casework._util.text import josa
 from casework.datafiles import load_yaml_files, load_yaml_model, refuse_taken_id, yaml_files
 from casework.errors import CaseworkError, DataFileError
 
@@ -141,7 +142,7 @@ class Fact(_Model):
             if topic not in known:
                 close = difflib.get_close_matches(topic, known, n=1)
                 hint = f" 혹시 '{close[0]}'인가요?" if close else ""
-                raise ValueError(f"'{topic}'은(는) 없는 이야깃거리입니다.{hint} 쓸 수 있는 값: {', '.join(known)}")
+                raise ValueError(f"{josa(repr(topic), '은')} 없는 이야깃거리입니다.{hint} 쓸 수 있는 값: {', '.join(known)}")
         if len(set(topics)) != len(topics):
             raise ValueError("같은 이야깃거리가 두 번 있습니다.")
         return topics
@@ -214,7 +215,7 @@ class Client(_Model):
             if name not in EFFECT_NAMES:
                 close = difflib.get_close_matches(name, sorted(EFFECT_NAMES), n=1)
                 hint = f" 혹시 '{close[0]}'인가요?" if close else ""
-                raise ValueError(f"'{name}'은(는) 없는 효과 이름입니다.{hint} 쓸 수 있는 값: {', '.join(sorted(EFFECT_NAMES))}")
+                raise ValueError(f"{josa(repr(name), '은')} 없는 효과 이름입니다.{hint} 쓸 수 있는 값: {', '.join(sorted(EFFECT_NAMES))}")
             if not -10 <= value <= 10:
                 raise ValueError(f"효과 '{name}'의 값은 -10부터 10 사이여야 합니다(받은 값: {value}).")
         return effects

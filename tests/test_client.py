@@ -191,3 +191,24 @@ def test_the_clients_folder_env_accepts_several_folders(tmp_path, monkeypatch):
     a.mkdir(), b.mkdir()
     monkeypatch.setenv(clients.ENV_VAR, f"{a}{os.pathsep}{b}")
     assert clients.client_dirs()[1:] == [a, b]
+
+
+def test_the_clients_command_lists_and_checks_files(tmp_path, capsys):
+    """Does 'casework clients' list the clients, accept a good file and refuse a bad one with exit code 1?"""
+    from casework import cli
+
+    assert cli.main(["clients"]) == 0
+    assert "elderly_alone" in capsys.readouterr().out
+    data = _raw("no_living_money")
+    data["id"] = "copy_of_wife"
+    good = _write(tmp_path, data, "copy.yaml")
+    assert cli.main(["clients", str(good)]) == 0
+    assert "13가지 가운데 13가지" in capsys.readouterr().out
+    data["model_interview"] = ["식사는 하세요?", "돈은 있으세요?", "왜 그렇게 사셨어요?"]
+    weak = _write(tmp_path, data, "weak.yaml")
+    assert cli.main(["clients", str(weak)]) == 1
+    assert "통과 기준" in capsys.readouterr().err
+    data["facts"][0]["topics"] = ["wrk"]
+    bad = _write(tmp_path, data, "bad.yaml")
+    assert cli.main(["clients", str(bad)]) == 1
+    assert "혹시 'work'인가요?" in capsys.readouterr().err
