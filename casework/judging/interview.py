@@ -247,7 +247,8 @@ def judge_interview(answer: object, client, seed: int) -> Feedback:
     interview = Interview.replay(client, seed, transcript.lines)
     s = interview_summary(interview)
     share = s["found"] / s["total"]
-    summary = f"사실 {s['total']}가지 가운데 {s['found']}가지를 알아냈습니다({share:.0%})."
+    summary = (f"사실 {s['total']}가지 가운데 {s['found']}가지를 알아냈습니다({share:.0%})." if s["found"] else
+               f"사실 {s['total']}가지 가운데 아직 하나도 알아내지 못했습니다.")
     if s["closed_at"]:
         summary += f" {interview.person.called}께서 {s['closed_at']}번째 차례에 이야기를 그만두셨습니다."
     points = _conversation_points(interview) + _found_points(interview, s) + _manner_points(s)
