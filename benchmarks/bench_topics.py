@@ -20,7 +20,7 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 sys.path.insert(0, str(ROOT / "benchmarks"))
 
-from bench_language import DATA, Scores, _labels, _rows, report_table  # noqa: E402
+from bench_language import DATA, Scores, _labels, _rows, report_table
 
 
 def load_topics(path: Path) -> list[tuple[frozenset[str], str]]:

@@ -24,17 +24,47 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Annotated, Any
 
-from pydantic import AfterValidator, BaseModel, BeforeValidator, ConfigDict, Field, field_validator, model_validator
+from pydantic import (
+    AfterValidator,
+    BaseModel,
+    BeforeValidator,
+    ConfigDict,
+    Field,
+    field_validator,
+    model_validator,
+)
 
 from casework._util.text import josa
-from casework.datafiles import load_yaml_files, load_yaml_model, refuse_taken_id, yaml_files
+from casework.datafiles import (
+    load_yaml_files,
+    load_yaml_model,
+    refuse_taken_id,
+    yaml_files,
+)
 from casework.errors import CaseworkError, DataFileError
 
 __all__ = [
-    "CLIENTS_DIR", "ENV_VAR", "DEFAULT_CLIENT", "DEFAULT_EFFECTS", "EFFECT_NAMES", "BUILT_IN_PLACEHOLDERS",
-    "Person", "Trust", "Fact", "Replies", "MannerLevel", "Client", "PersonDetails",
-    "client_dirs", "list_clients", "client_ids", "load_client", "load_client_file", "check_client_file",
-    "client_for_case", "render",
+    "BUILT_IN_PLACEHOLDERS",
+    "CLIENTS_DIR",
+    "DEFAULT_CLIENT",
+    "DEFAULT_EFFECTS",
+    "EFFECT_NAMES",
+    "ENV_VAR",
+    "Client",
+    "Fact",
+    "MannerLevel",
+    "Person",
+    "PersonDetails",
+    "Replies",
+    "Trust",
+    "check_client_file",
+    "client_dirs",
+    "client_for_case",
+    "client_ids",
+    "list_clients",
+    "load_client",
+    "load_client_file",
+    "render",
 ]
 
 CLIENTS_DIR = Path(__file__).parent / "data" / "clients"
@@ -105,7 +135,7 @@ class Trust(_Model):
     max_fall: int = Field(3, ge=0, le=10, description="한 차례에 내려갈 수 있는 신뢰의 최대치")
 
     @model_validator(mode="after")
-    def _ordered(self) -> "Trust":
+    def _ordered(self) -> Trust:
         if not self.close_at < self.short_below <= self.start <= self.max:
             raise ValueError(
                 "신뢰 값은 close_at < short_below ≤ start ≤ max 순서여야 합니다 "
@@ -231,7 +261,7 @@ class Client(_Model):
         return levels
 
     @model_validator(mode="after")
-    def _consistent(self) -> "Client":
+    def _consistent(self) -> Client:
         ids = [f.id for f in self.facts]
         doubled = sorted({i for i in ids if ids.count(i) > 1})
         if doubled:
@@ -284,7 +314,7 @@ class Client(_Model):
                 return fact
         raise CaseworkError(f"'{self.id}' 당사자에게 '{fact_id}'라는 사실이 없습니다.")
 
-    def details_for(self, seed: int) -> "PersonDetails":
+    def details_for(self, seed: int) -> PersonDetails:
         """The person's name, age and particulars for a seed: the same seed, the same person."""
         rng = random.Random(f"casework|client|{self.id}|{seed}")
         name = rng.choice(self.person.names)
@@ -406,7 +436,7 @@ def load_client_file(path: str | os.PathLike[str]) -> Client:
     """Load and validate one client file, wherever it is."""
     if not isinstance(path, (str, os.PathLike)):
         raise CaseworkError(f"당사자 파일의 경로를 주세요 (예: '내_당사자/new_client.yaml'). 받은 값: {path!r}")
-    return load_yaml_model(path, Client)
+    return load_yaml_model(Path(path), Client)
 
 
 def check_client_file(path: str | os.PathLike[str]) -> Client:

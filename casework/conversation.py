@@ -36,13 +36,19 @@ from __future__ import annotations
 import random
 import unicodedata
 from dataclasses import dataclass, field
+from typing import Any
 
 from casework.client import Client, Fact, PersonDetails, render
 from casework.listening import CHECK_BACK_CUES, MannerReading, Principle, read_manner
-from casework.questions import QuestionFinding, QuestionMistake, check_question, question_parts
+from casework.questions import (
+    QuestionFinding,
+    QuestionMistake,
+    check_question,
+    question_parts,
+)
 from casework.topics import TopicHit, find_topics
 
-__all__ = ["MAX_LINE", "Reading", "Turn", "Interview", "clean_line", "read_line", "is_korean"]
+__all__ = ["MAX_LINE", "Interview", "Reading", "Turn", "clean_line", "is_korean", "read_line"]
 
 MAX_LINE = 300
 """Characters of one line the engine reads; the rest is cut off."""
@@ -170,7 +176,7 @@ class Interview:
         self._prev_listening = False
 
     @classmethod
-    def replay(cls, client: Client, seed: int, questions: list[str] | tuple[str, ...]) -> "Interview":
+    def replay(cls, client: Client, seed: int, questions: list[str] | tuple[str, ...]) -> Interview:
         """The interview these questions make (the same every time)."""
         interview = cls(client, seed)
         for question in questions:
@@ -229,9 +235,9 @@ class Interview:
         mistakes = reading.mistakes()
         if any(name == "ignored_feeling" for name, _ in effects):
             mistakes = (*mistakes, QuestionMistake.BAD_TIMING)
-        info = dict(mistakes=mistakes, effects=tuple(effects), kept=kept, broken=broken,
-                    listening=reading.listening, asked=reading.is_question,
-                    topics=tuple(h.topic for h in reading.topics))
+        info: dict[str, Any] = {"mistakes": mistakes, "effects": tuple(effects), "kept": kept, "broken": broken,
+                "listening": reading.listening, "asked": reading.is_question,
+                "topics": tuple(h.topic for h in reading.topics)}
         self._prev_listening = reading.listening and not reading.is_question
         if self.trust <= self.client.trust.close_at:
             self.ended = self.closed_down = True
@@ -386,7 +392,7 @@ class Interview:
         return self._say(rng.choice(variants))
 
     def _record(self, number: int, line: str, reply: str, rule: str, *, facts: tuple[str, ...] = (),
-                ended: bool = False, **info) -> Turn:
+                ended: bool = False, **info: Any) -> Turn:
         turn = Turn(number=number, question=line, reply=reply, rule=rule, facts=facts, trust=self.trust,
                     manner=self.manner, ended=ended or self.ended, **info)
         self.turns.append(turn)

@@ -635,7 +635,7 @@ def load_yaml_dir(directory: str | Path, model_cls: type[M], *,
     return [model for _, model in load_yaml_files(yaml_files(directory), model_cls, id_field=id_field)]
 
 
-def refuse_taken_id(path: str | Path, new_id: Any, files: Iterable[Path], what: str) -> None:
+def refuse_taken_id(path: str | os.PathLike[str], new_id: Any, files: Iterable[Path], what: str) -> None:
     """Raise DataFileError when another of ``files`` already uses ``new_id`` (a new file is checked).
 
     The workbook refuses to load any file of a kind when two share an id, so a new file must not

@@ -19,8 +19,13 @@ from dataclasses import dataclass
 from enum import Enum
 
 __all__ = [
-    "Principle", "PRINCIPLE_CUES", "LISTENING_CUES", "CHECK_BACK_CUES", "MannerReading",
-    "listening_rules", "read_manner",
+    "CHECK_BACK_CUES",
+    "LISTENING_CUES",
+    "PRINCIPLE_CUES",
+    "MannerReading",
+    "Principle",
+    "listening_rules",
+    "read_manner",
 ]
 
 

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-__all__ = ["CORE_TOPICS", "TopicHit", "topic_rules", "topic_ids", "topic_label", "find_topics"]
+__all__ = ["CORE_TOPICS", "TopicHit", "find_topics", "topic_ids", "topic_label", "topic_rules"]
 
 CORE_TOPICS = frozenset({
     "health", "meals", "money", "family", "neighbours", "mobility", "housing", "loneliness",

@@ -10,13 +10,19 @@ The JupyterLab and Chromium set-up is the one tests/test_browser.py uses.
 from __future__ import annotations
 
 import time
-from pathlib import Path
 from urllib.parse import quote
 
 import pytest
 
 from tests.browser.jupyterlab import ROOT
-from tests.test_browser import RUN_TIMEOUT_MS, _all_cells_ran, _wait_for_idle_kernel, lab, page, sync_api  # noqa: F401
+from tests.test_browser import (  # noqa: F401
+    RUN_TIMEOUT_MS,
+    _all_cells_ran,
+    _wait_for_idle_kernel,
+    lab,
+    page,
+    sync_api,
+)
 
 pytestmark = pytest.mark.browser
 

@@ -11,8 +11,15 @@ import yaml
 
 from casework import client as clients
 from casework.client import (
-    CLIENTS_DIR, DEFAULT_EFFECTS, Client, check_client_file, client_for_case, client_ids, list_clients,
-    load_client, load_client_file,
+    CLIENTS_DIR,
+    DEFAULT_EFFECTS,
+    Client,
+    check_client_file,
+    client_for_case,
+    client_ids,
+    list_clients,
+    load_client,
+    load_client_file,
 )
 from casework.errors import CaseworkError, DataFileError
 from casework.topics import topic_ids

@@ -6,8 +6,12 @@ import pytest
 
 from casework.client import load_client
 from casework.judging.feedback import Level, Status
-from casework.judging.interview import judge_interview, read_transcript, run_interview, turn_cue
-
+from casework.judging.interview import (
+    judge_interview,
+    read_transcript,
+    run_interview,
+    turn_cue,
+)
 from tests.test_conversation import BLAMING, GOOD_ELDERLY
 
 

@@ -17,20 +17,27 @@ from __future__ import annotations
 import re
 from collections import defaultdict
 from dataclasses import dataclass
+from typing import Any
 
 from casework.judging import rubric
 from casework.judging.answers import answer_lines, is_blank, strip_bullet
 from casework.judging.feedback import Feedback, Status
 
 __all__ = [
-    "INTERVIEW_HINTS", "SIMULATION_NOTE", "Transcript", "read_transcript", "run_interview", "turn_cue",
-    "interview_summary", "judge_interview",
+    "INTERVIEW_HINTS",
+    "SIMULATION_NOTE",
+    "Transcript",
+    "interview_summary",
+    "judge_interview",
+    "read_transcript",
+    "run_interview",
+    "turn_cue",
 ]
 
 INTERVIEW_HINTS = (
     "'어떻게', '어떤', '무엇이'로 한 번에 하나씩 열어 물으면 당사자가 자기 말로 길게 이야기합니다.",
-    "당사자가 한 말을 '~셨군요', '~다는 말씀이시죠'처럼 돌려주거나 '많이 힘드셨겠어요'처럼 알아주면, "
-    "당사자는 묻지 않은 이야기까지 꺼냅니다. 면접의 80%는 듣는 일입니다.",
+    ("당사자가 한 말을 '~셨군요', '~다는 말씀이시죠'처럼 돌려주거나 '많이 힘드셨겠어요'처럼 알아주면, "
+     "당사자는 묻지 않은 이야기까지 꺼냅니다. 면접의 80%는 듣는 일입니다."),
     "'왜 그러셨어요?'처럼 따지거나, '~하셔야 해요'처럼 가르치면 당사자는 입을 닫습니다.",
 )
 
@@ -72,7 +79,7 @@ def read_transcript(answer: object, client) -> Transcript:
         if line.startswith(("→", "->", "⇒", "(")):
             skipped += 1
             continue
-        label, sep, rest = line.partition(":") if ":" in line[:20] else line.partition("：")
+        label, sep, _ = line.partition(":") if ":" in line[:20] else line.partition("：")
         if sep and label.strip() in others:
             skipped += 1
             continue
@@ -134,7 +141,7 @@ def _turn_list(numbers: list[int]) -> str:
     return ", ".join(str(n) for n in numbers) + "번째"
 
 
-def interview_summary(interview) -> dict[str, object]:
+def interview_summary(interview) -> dict[str, Any]:
     """Counts and turn numbers the feedback is built from (also what a widget shows)."""
     turns = [t for t in interview.turns if t.rule not in ("gone", "leaving")]
     mistakes: dict[object, list[int]] = defaultdict(list)
@@ -240,8 +247,8 @@ def judge_interview(answer: object, client, seed: int) -> Feedback:
     transcript = read_transcript(answer, client)
     if not transcript.lines:
         return rubric.wrong("당사자에게 한 말이 없습니다.", (
-            "답 칸에는 내가 당사자에게 한 말만 한 줄에 하나씩 적습니다. 당사자의 대답은 적지 않아도 "
-            "다시 계산됩니다.",)).with_ladder(INTERVIEW_HINTS)
+            ("답 칸에는 내가 당사자에게 한 말만 한 줄에 하나씩 적습니다. 당사자의 대답은 적지 않아도 "
+             "다시 계산됩니다."),)).with_ladder(INTERVIEW_HINTS)
     from casework.conversation import Interview
 
     interview = Interview.replay(client, seed, transcript.lines)

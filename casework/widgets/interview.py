@@ -23,7 +23,7 @@ from casework.judging.needs import judge_need
 from casework.widgets.base import checked_box, with_attrs
 from casework.widgets.quiz import text_checker
 
-__all__ = ["interview_widget", "interview_feedback"]
+__all__ = ["interview_feedback", "interview_widget"]
 
 _BOX = "border:1px solid #ddd;border-radius:6px;padding:8px 10px;margin:4px 0;text-align:left"
 
