@@ -221,3 +221,18 @@ def test_benchmark_sets_meet_the_size_the_issue_asks_for():
         for kind, start, end in note.identifiers:
             if kind in ("주민", "외국인"):
                 assert note.text[start:end].endswith("000000")
+
+
+def test_benchmark_parts_divide_the_sets_at_the_second_annotator():
+    """Do --part first and --part second split each set at its marker, together giving all items?"""
+    sys.path.insert(0, str(ROOT / "benchmarks"))
+    import bench_language as bench
+
+    for load, name in ((bench.load_goals, "goals.tsv"), (bench.load_questions, "questions.tsv"),
+                       (bench.load_notes, "masking.txt")):
+        first, second = load(bench.DATA / name, "first"), load(bench.DATA / name, "second")
+        assert first and second, name
+        assert len(first) + len(second) == len(load(bench.DATA / name)), name
+    assert len(bench.load_goals(bench.DATA / "goals.tsv", "first")) == 214
+    with pytest.raises(SystemExit):
+        bench.load_goals(bench.DATA / "goals.tsv", "third")
