@@ -284,7 +284,8 @@ def main(argv: list[str] | None = None) -> int:
     old_q = score_questions(old["interview"].check_question, questions) if old else None
     old_m = score_masking(lambda t: old["privacy"].mask_case_text(t), notes) if old else None
 
-    out = [f"sets: {args.data}{'' if args.part == 'all' else f' ({args.part} annotator)'} — {len(goals)} goals, {len(questions)} questions, {len(notes)} masking notes",
+    which = "" if args.part == "all" else f" ({args.part} annotator)"
+    out = [f"sets: {args.data}{which} — {len(goals)} goals, {len(questions)} questions, {len(notes)} masking notes",
            f"analyser load {load_seconds():.2f} s; judging all items {elapsed:.2f} s"
            + ("" if old else "; baseline not available (no git history)")]
     names_g = {str(m.number): f"{m.number}. {m.value}" for m in PlanningMistake}
