@@ -39,7 +39,7 @@ from pydantic import (
 
 from casework._util.text import particle
 from casework.assessment import score_kadl, score_lawton_iadl
-from casework.datafiles import dump_yaml, load_yaml_files, load_yaml_model, read_yaml_mapping, yaml_files
+from casework.datafiles import dump_yaml, load_yaml_files, load_yaml_model, refuse_taken_id, yaml_files
 from casework.domains import Domain
 from casework.errors import CaseworkError, DataFileError
 from casework.planning import NeedStatement, Objective, PlanChain, ServicePlan, ServicePlanItem
@@ -537,19 +537,7 @@ def check_case_file(path: str | os.PathLike[str]) -> Case:
     reuse the id of a bundled case or of a file in ``CASEWORK_CASES_DIR``.
     """
     case = load_case_file(path)
-    own = Path(path).resolve()
-    for other in _case_files(()):
-        if other.resolve() == own:
-            continue
-        try:
-            other_id = read_yaml_mapping(other)[0].get("id")
-        except DataFileError:
-            continue
-        if other_id == case.id:
-            raise DataFileError(
-                f"파일 '{path}': id '{case.id}'는 이미 '{other}'에서 쓰고 있습니다. 두 파일의 id가 같으면 "
-                "워크북이 어느 사례도 불러오지 않으므로, 이 파일의 id를 다른 이름으로 바꾸세요."
-            )
+    refuse_taken_id(path, case.id, _case_files(()), "사례")
     return case
 
 

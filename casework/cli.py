@@ -423,6 +423,38 @@ def _cmd_cases(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
+def _cmd_clients(args: argparse.Namespace) -> int:
+    from casework import client as clients
+    from casework.conversation import Interview
+
+    if not args.files:
+        rows = [[c.id, c.title, c.case or "-", str(len(c.facts))] for c in clients.list_clients()]
+        _print_table(["id", "제목", "사례", "사실"], rows)
+        print(f"\n면접 연습 당사자 {len(rows)}명 (폴더: {', '.join(_shown(d) for d in clients.client_dirs())}).")
+        return EXIT_OK
+    bad = 0
+    for name in args.files:
+        try:
+            found = clients.check_client_file(name)
+            model = Interview.replay(found, 0, found.model_interview)
+        except CaseworkError as err:
+            bad += 1
+            print(f"✗ {err}", file=sys.stderr)
+            continue
+        share = f"모범 질문 {len(found.model_interview)}개로 사실 {len(found.facts)}가지 가운데 {len(model.told)}가지"
+        if model.found_share < found.pass_share or model.closed_down:
+            bad += 1
+            print(f"✗ {name}: {share}를 알아내 통과 기준({found.pass_share:.0%})에 못 미칩니다"
+                  + ("(당사자가 면접을 그만둠)" if model.closed_down else "")
+                  + ". model_interview나 사실의 topics·min_trust를 고쳐 주세요.", file=sys.stderr)
+        else:
+            print(f"✓ {name}: '{found.title}' (id {found.id}) — 형식이 맞고, {share}를 알아냅니다.")
+    if bad:
+        print(f"당사자 파일 {len(args.files)}개 중 {bad}개에 고칠 곳이 있습니다.", file=sys.stderr)
+        return EXIT_PROBLEMS
+    return EXIT_OK
+
+
 def _cmd_export(args: argparse.Namespace) -> int:
     from casework.export.files import export_notebook
 
@@ -699,6 +731,18 @@ def build_parser() -> argparse.ArgumentParser:
     )
     cas.add_argument("files", nargs="*", metavar="FILE", help="검사할 사례 YAML 파일")
     cas.set_defaults(handler=_cmd_cases)
+
+    cli_ = commands.add_parser(
+        "clients",
+        help="면접 연습 당사자 목록을 보거나 새 당사자 파일을 검사합니다",
+        description=(
+            "파일을 주지 않으면 쓸 수 있는 당사자(기본 당사자와 CASEWORK_CLIENTS_DIR 폴더의 당사자)를 보여 줍니다.\n"
+            "YAML 파일을 주면 워크북이 불러올 때와 똑같이 검사하고, 모범 질문(model_interview)으로 면접해\n"
+            "통과 기준만큼 사실을 알아내는지도 확인합니다. 고칠 곳이 있으면 종료 코드 1입니다."
+        ),
+    )
+    cli_.add_argument("files", nargs="*", metavar="FILE", help="검사할 당사자 YAML 파일")
+    cli_.set_defaults(handler=_cmd_clients)
 
     exp = commands.add_parser(
         "export",

@@ -633,6 +633,27 @@ def load_yaml_dir(directory: str | Path, model_cls: type[M], *,
     return [model for _, model in load_yaml_files(yaml_files(directory), model_cls, id_field=id_field)]
 
 
+def refuse_taken_id(path: str | os.PathLike[str], new_id: Any, files: Iterable[Path], what: str) -> None:
+    """Raise DataFileError when another of ``files`` already uses ``new_id`` (a new file is checked).
+
+    The workbook refuses to load any file of a kind when two share an id, so a new file must not
+    reuse the id of a bundled file or of one in an instructor's folder.
+    """
+    own = Path(path).resolve()
+    for other in files:
+        if other.resolve() == own:
+            continue
+        try:
+            other_id = read_yaml_mapping(other)[0].get("id")
+        except DataFileError:
+            continue
+        if other_id == new_id:
+            raise DataFileError(
+                f"파일 '{path}': id '{new_id}'는 이미 '{other}'에서 쓰고 있습니다. 두 파일의 id가 같으면 "
+                f"워크북이 어느 {what}도 불러오지 않으므로, 이 파일의 id를 다른 이름으로 바꾸세요."
+            )
+
+
 def dump_yaml(data: Any) -> str:
     """YAML text that keeps Korean readable and the key order as given."""
     try:

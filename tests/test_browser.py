@@ -70,7 +70,7 @@ def page(tmp_path):
             context.close()
 
 
-def _wait_for_idle_kernel(lab, page) -> None:
+def _wait_for_idle_kernel(lab, page, notebook: str = NOTEBOOK) -> None:
     """Wait until the server has one idle kernel for the notebook, connected to this page.
 
     The toolbar's execution indicator says 'idle' for a moment before a kernel even exists, so
@@ -78,7 +78,7 @@ def _wait_for_idle_kernel(lab, page) -> None:
     """
     deadline = time.monotonic() + RUN_TIMEOUT_MS / 1000
     while True:
-        state = lab.kernel_state(NOTEBOOK)
+        state = lab.kernel_state(notebook)
         if state is not None and state[0] == "idle" and state[1] >= 1:
             break
         assert time.monotonic() < deadline, f"kernel not idle (state {state}):\n{lab.log_tail()}"

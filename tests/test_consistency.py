@@ -164,6 +164,35 @@ def test_free_text_is_judged_the_same_on_every_path(submissions, kind, text, exp
     same_everywhere(paths, expect, blank=not text.strip())
 
 
+# --------------------------------------------------------------------------- the interview: four paths
+
+
+INTERVIEW_ROWS = TABLE["interview"]
+
+
+@pytest.mark.parametrize(("lines", "expect"), INTERVIEW_ROWS, ids=[f"interview-{i}" for i in range(len(INTERVIEW_ROWS))])
+def test_an_interview_is_judged_the_same_on_every_path(submissions, lines, expect):
+    from casework.client import client_for_case
+    from casework.judging.interview import judge_interview
+    from casework.widgets.interview import interview_widget
+
+    client = client_for_case(CASE)
+    seed = checker("04")._context().private["interview_seed"]
+    if lines == "model":
+        lines = list(client.model_interview)
+    text = "\n".join(lines)
+    box = interview_widget(client.id, seed=seed)
+    for line in lines:
+        box.ask(line)
+    paths = {
+        "direct": verdict(judge_interview(list(lines), client, seed)),
+        "widget": verdict(box.review.check()),
+        "cell": verdict(through_cell("04", "q5", text)),
+        "grade": graded_verdict(through_grader(submissions, "04", "q5", text)),
+    }
+    same_everywhere(paths, expect, blank=not lines)
+
+
 # --------------------------------------------------------------------------- exercise questions: three paths
 
 
@@ -335,7 +364,7 @@ def test_the_table_covers_every_judge_and_has_enough_rows():
     assert rows >= 60, rows
     judging = {p.stem for p in (ROOT / "casework" / "judging").glob("*.py")}
     not_judges = {"__init__", "answers", "feedback", "rubric", "guard"}
-    reached = {"goals", "questions", "needs", "severity", "instruments", "resources", "triage", "next_step",
+    reached = {"goals", "questions", "needs", "interview", "severity", "instruments", "resources", "triage", "next_step",
                "closure", "caseload", "checklist", "quiz", "masking"}
     # Through the exercises: choice (04 q2, 07 q2), number (05 q1), items (05 q2, 07 q4), table (05 q4,
     # 06 q1, 11 q3), lists (11 q1), masking (11 q2), triage (04 q4).

@@ -23,6 +23,7 @@ LABELS: dict[str, str] = {
     "need_list": "욕구 사정 명단 (이름 가림)", "people": "고를 수 있는 사람 표시",
     "share_text": "학습 동아리에 나누려는 사례 글", "names": "가릴 이름",
     "resources_to_sort": "나눌 자원", "needs": "욕구", "available_resources": "지금 쓸 수 있는 자원 (돕는 욕구 영역)",
+    "interview": "면접할 당사자",
 }
 
 _CELL = "text-align:left;vertical-align:top;padding:2px 10px 2px 0"

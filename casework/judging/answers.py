@@ -33,6 +33,7 @@ __all__ = [
     "AnswerFormatError",
     "Choice",
     "answer_lines",
+    "strip_bullet",
     "is_blank",
     "read_text",
     "read_number",
@@ -84,6 +85,11 @@ def answer_lines(answer: object) -> list[str]:
         if line and not line.startswith("#"):
             lines.append(line)
     return lines
+
+
+def strip_bullet(line: str) -> str:
+    """A line without the bullet or number in front (``-``, ``•``, ``1.``, ``①``)."""
+    return _BULLET.sub("", line).strip()
 
 
 def is_blank(answer: object) -> bool:

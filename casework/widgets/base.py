@@ -153,6 +153,10 @@ class Ladder:
         self._show()
         return feedback
 
+    def keep(self) -> None:
+        """Save the controls' answer as work in progress (no try counted, no verdict)."""
+        self._save(Feedback.unanswered())
+
     def hint(self, _: object = None) -> Feedback:
         """Open the hints (judging first if nothing was checked yet)."""
         return self._climb(Level.HINT)

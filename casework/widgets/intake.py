@@ -1,4 +1,4 @@
-"""Chapter 04 widgets: sort intake stories into 처리유형, and check a question's wording.
+"""Chapter 04 widgets: sort intake stories into 처리유형, check a question's wording, practise an interview.
 
 Wiring only. The stories are content (:mod:`casework.scenario_models`); the verdicts come from
 :func:`casework.judging.triage.judge_intake_stories` and
@@ -19,11 +19,13 @@ from casework.judging.triage import judge_intake_stories
 from casework.scenario_models import IntakeStory, intake_stories, intake_story
 from casework.widgets.base import BLANK_CHOICE as _BLANK
 from casework.widgets.base import blank_to_none, checked_box
+from casework.widgets.interview import interview_feedback, interview_widget
 from casework.widgets.quiz import text_checker
 
 __all__ = [
     "IntakeStory", "intake_stories", "intake_story", "judge_triage",
-    "triage_widget", "judge_question", "question_checker", "UNCHECKED_REMINDER",
+    "triage_widget", "judge_question", "question_checker", "UNCHECKED_REMINDER", "interview_widget",
+    "interview_feedback",
 ]
 
 judge_triage = judge_intake_stories
