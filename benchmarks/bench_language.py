@@ -3,6 +3,7 @@
     .venv/bin/python benchmarks/bench_language.py                 # the development sets
     .venv/bin/python benchmarks/bench_language.py --data DIR      # other sets in the same format
     .venv/bin/python benchmarks/bench_language.py --limit 20      # a quick slice
+    .venv/bin/python benchmarks/bench_language.py --part first    # one annotator's items only
 
 Prints, for goals and questions, recall and precision per mistake and the share of good items
 flagged; for masking, the share of identifiers hidden and of kept items left intact. The
@@ -26,6 +27,9 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 DATA = ROOT / "benchmarks" / "data" / "language"
 BASELINE_COMMIT = "92fec55"
+SECOND_ANNOTATOR = "# ---- second annotator"
+"""A comment line starting so divides a set: the items after it are the second annotator's."""
+PARTS = ("all", "first", "second")
 QUESTION_CODES = {"L": "LEADING", "C": "CLOSED_WHEN_INFO_NEEDED", "M": "MULTIPLE", "X": "COMPLEX",
                   "W": "WHY_INTERROGATION"}
 
@@ -33,11 +37,23 @@ QUESTION_CODES = {"L": "LEADING", "C": "CLOSED_WHEN_INFO_NEEDED", "M": "MULTIPLE
 # --------------------------------------------------------------------------- sets
 
 
-def _rows(path: Path) -> list[list[str]]:
-    rows = []
+def _lines(path: Path, part: str = "all") -> list[tuple[int, str]]:
+    """(line number, line) of the items of ``part``: all, the first or the second annotator's."""
+    if part not in PARTS:
+        raise SystemExit(f"part must be one of {', '.join(PARTS)}: {part!r}")
+    second, lines = False, []
     for number, line in enumerate(path.read_text(encoding="utf-8").splitlines(), 1):
+        second = second or line.startswith(SECOND_ANNOTATOR)
         if not line.strip() or line.startswith("#"):
             continue
+        if part == "all" or (part == "second") == second:
+            lines.append((number, line))
+    return lines
+
+
+def _rows(path: Path, part: str = "all") -> list[list[str]]:
+    rows = []
+    for number, line in _lines(path, part):
         parts = line.split("\t")
         if "" in parts:
             raise SystemExit(f"{path.name}:{number}: empty column")
@@ -49,14 +65,14 @@ def _labels(text: str) -> frozenset[str]:
     return frozenset() if text == "-" else frozenset(text.split(","))
 
 
-def load_goals(path: Path) -> list[tuple[frozenset[str], str | None, str]]:
+def load_goals(path: Path, part: str = "all") -> list[tuple[frozenset[str], str | None, str]]:
     """(mistake numbers as strings, owner or None, goal)."""
-    return [(_labels(lab), None if owner == "-" else owner, text) for lab, owner, text in _rows(path)]
+    return [(_labels(lab), None if owner == "-" else owner, text) for lab, owner, text in _rows(path, part)]
 
 
-def load_questions(path: Path) -> list[tuple[frozenset[str], str]]:
+def load_questions(path: Path, part: str = "all") -> list[tuple[frozenset[str], str]]:
     """(mistake codes L C M X W, question)."""
-    return [(_labels(lab), text) for lab, text in _rows(path)]
+    return [(_labels(lab), text) for lab, text in _rows(path, part)]
 
 
 @dataclass
@@ -79,11 +95,9 @@ def _registration(value: str) -> str:
     return f"{m.group(1)}{m.group(2)}{m.group(3)}000000"
 
 
-def load_notes(path: Path) -> list[Note]:
+def load_notes(path: Path, part: str = "all") -> list[Note]:
     notes = []
-    for line in path.read_text(encoding="utf-8").splitlines():
-        if not line.strip() or line.startswith("#"):
-            continue
+    for _number, line in _lines(path, part):
         note, out, at = Note(""), [], 0
         for m in _MARK.finditer(line):
             out.append(line[at:m.start()])
@@ -159,6 +173,7 @@ def score_questions(check_question, rows) -> Scores:
 
 def score_masking(mask, notes: list[Note]) -> dict:
     hidden = total = kept_ok = kept_total = 0
+    by_kind: dict[str, list[int]] = {}  # kind → [hidden, total]
     misses: list[str] = []
     broken: list[str] = []
     for note in notes:
@@ -173,6 +188,9 @@ def score_masking(mask, notes: list[Note]) -> dict:
             else:  # the baseline has no spans: the identifier must be gone from the text
                 ok = note.text[start:end] not in result.text
             hidden += ok
+            counts = by_kind.setdefault(kind, [0, 0])
+            counts[0] += ok
+            counts[1] += 1
             if not ok:
                 misses.append(note.text[start:end])
         for start, end in note.kept:
@@ -183,7 +201,8 @@ def score_masking(mask, notes: list[Note]) -> dict:
             if not ok:
                 broken.append(value)
     return {"hidden": hidden, "total": total, "kept_ok": kept_ok, "kept_total": kept_total,
-            "misses": misses, "broken": broken}
+            "misses": misses, "broken": broken,
+            "by_kind": by_kind}
 
 
 # --------------------------------------------------------------------------- baseline
@@ -236,6 +255,8 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--data", type=Path, default=DATA, help="folder with goals.tsv, questions.tsv, masking.txt")
     parser.add_argument("--limit", type=int, default=0, help="use only the first N items of each set")
+    parser.add_argument("--part", choices=PARTS, default="all",
+                        help="the first or the second annotator's items only (the sets mark where the second begins)")
     parser.add_argument("--no-baseline", action="store_true", help="skip the old regex rules")
     parser.add_argument("--show-errors", action="store_true", help="list the items the new rules get wrong")
     args = parser.parse_args(argv)
@@ -249,9 +270,9 @@ def main(argv: list[str] | None = None) -> int:
     def cut(items):
         return items[: args.limit] if args.limit else items
 
-    goals = cut(load_goals(args.data / "goals.tsv"))
-    questions = cut(load_questions(args.data / "questions.tsv"))
-    notes = cut(load_notes(args.data / "masking.txt"))
+    goals = cut(load_goals(args.data / "goals.tsv", args.part))
+    questions = cut(load_questions(args.data / "questions.tsv", args.part))
+    notes = cut(load_notes(args.data / "masking.txt", args.part))
     load_kiwi()
     started = time.perf_counter()
     new_g = score_goals(check_goal, goals)
@@ -263,7 +284,8 @@ def main(argv: list[str] | None = None) -> int:
     old_q = score_questions(old["interview"].check_question, questions) if old else None
     old_m = score_masking(lambda t: old["privacy"].mask_case_text(t), notes) if old else None
 
-    out = [f"sets: {args.data} — {len(goals)} goals, {len(questions)} questions, {len(notes)} masking notes",
+    which = "" if args.part == "all" else f" ({args.part} annotator)"
+    out = [f"sets: {args.data}{which} — {len(goals)} goals, {len(questions)} questions, {len(notes)} masking notes",
            f"analyser load {load_seconds():.2f} s; judging all items {elapsed:.2f} s"
            + ("" if old else "; baseline not available (no git history)")]
     names_g = {str(m.number): f"{m.number}. {m.value}" for m in PlanningMistake}
@@ -278,6 +300,7 @@ def main(argv: list[str] | None = None) -> int:
         out.append(f"  {label}: identifiers hidden {m['hidden']}/{m['total']} "
                    f"({m['hidden'] / m['total'] * 100:.1f}%), kept items intact {m['kept_ok']}/{m['kept_total']} "
                    f"({m['kept_ok'] / m['kept_total'] * 100:.1f}%)")
+        out.append("       by kind: " + ", ".join(f"{kind} {h}/{n}" for kind, (h, n) in sorted(m["by_kind"].items())))
     if args.show_errors:
         out.append("\nErrors of the new rules")
         for expected, owner, text in goals:

@@ -150,10 +150,10 @@ class GoalNote:
 
 
 _LISTS = frozenset({
-    "person", "worker", "worker_verbs", "causative", "help_verb", "service_nouns", "service_as_means",
-    "service_use", "kpi", "service_context", "relational", "vague", "scale", "grand",
-    "all_debt", "unreachable", "time_frame", "placeholder", "frequency", "completion",
-    "effort", "absence",
+    "person", "worker", "worker_verbs", "admin_endings", "causative", "help_verb", "service_nouns",
+    "service_as_means", "service_use", "kpi", "service_context", "use_rate", "relational", "vague",
+    "vague_in_names", "relative_level", "scale", "grand", "all_debt", "unreachable", "time_frame",
+    "placeholder", "frequency", "completion", "effort", "absence",
 })
 
 
@@ -225,15 +225,34 @@ class _Reading:
         return [h for h in hits if h.end > self.window_start]
 
     def is_predicate(self, hit) -> bool:
-        """Does the hit act as a predicate: a verb, a noun + 하다/되다, or the goal's last word?"""
+        """Does the hit act as a predicate?
+
+        A verb; a noun + 하다/되다; the goal's last word; a noun before an administrative ending
+        (연계 완료); or a noun + 을/를 + a light verb ending the goal (신청을 한다, 이사를 간다).
+        """
         i = self.index_at(hit.end - 1)
         if i is None:
             return False
         if self.tokens[i].tag.startswith("V"):
             return True
         nxt = self.tokens[i + 1] if i + 1 < len(self.tokens) else None
+        if nxt is not None and any(a.start == nxt.start for a in self["admin_endings"]):
+            return True
+        if nxt is not None and nxt.tag == "JKO" and i + 2 < len(self.tokens):
+            verb = self.tokens[i + 2]
+            rest = [t for t in self.tokens[i + 3:] if not t.tag.startswith("E") and t.tag not in ("SF", "SP")]
+            if verb.tag == "VV" and verb.form in _LIGHT_VERBS and not rest:
+                return True
         return nxt is None or nxt.tag in ("XSV", "XSA", "SF", "SP", "EC") or (
             nxt.tag == "VCP") or hit.end >= len(self.text.rstrip(" .!?"))
+
+
+_LIGHT_VERBS = frozenset({"하", "가", "보"})
+"""Verbs that carry a noun's meaning as its predicate: 신청을 한다, 이사를 간다, 면접을 본다."""
+
+
+def _overlaps(hit, spans) -> bool:
+    return any(s.start < hit.end and hit.start < s.end for s in spans)
 
 
 def _read(goal: str) -> _Reading:
@@ -249,7 +268,10 @@ def _outside(hits, spans) -> list:
 
 
 def _measures(r: _Reading) -> list:
-    """Measured levels: numbers outside the time frame, frequencies, scales, blank figures."""
+    """Measured levels: numbers outside the time frame, frequencies, scales, blank figures.
+
+    A ratio (30%, 두 배, 절반) is among them: it is a criterion at closure.
+    """
     times = r["time_frame"]
     numbers = []
     for i, tok in enumerate(r.tokens):
@@ -298,8 +320,9 @@ def check_goal(text: str, *, owner: str | None = None) -> list[GoalFinding]:
                       and h.end == nxt.start and nxt.tag in ("JKS", "JX")]
     if not person_subject:
         worker_hits += r.in_window(r["help_verb"]) + r["service_as_means"]
-    kpi = r["kpi"] if r["service_context"] else []
-    uses = r["service_use"] if not kpi else []
+    kpi = (r["kpi"] if r["service_context"] else []) + (r["use_rate"] if r["service_nouns"] else [])
+    # a use that modifies a noun (치료를 받는 날이 준다) describes what is counted, not the goal's end
+    uses = [h for h in r["service_use"] if (nxt := r.token_after(h)) is None or nxt.tag != "ETM"] if not kpi else []
     if r["service_nouns"] and uses:
         worker_hits += r["service_nouns"][:1] + uses[:1]
     if owner and goal_rules()["worker"].find(owner, ()):
@@ -339,20 +362,23 @@ def check_goal(text: str, *, owner: str | None = None) -> list[GoalFinding]:
         ))
 
     measures = _measures(r)
-    # 4. arbitrary or undefined concept with nothing that defines it
-    if r["vague"] and not measures:
+    # 4. arbitrary or undefined concept with nothing that defines it: a scale or a count does,
+    # a ratio of the concept itself (자존감 20% 향상) does not; a name (자립준비청년) is no concept
+    vague = [h for h in r["vague"] if not _overlaps(h, r["vague_in_names"])]
+    counts = [m for m in measures if not _overlaps(m, r["relative_level"])]
+    if vague and not counts:
         findings.append(_finding(
             PlanningMistake.VAGUE_CONCEPT,
-            f"{_quoted(r['vague'])}처럼 사람마다 다르게 이해할 수 있는 말이 있고, 척도나 수치로 "
-            "그 뜻을 정해 두지 않았습니다.",
+            f"{_quoted(vague)}처럼 사람마다 다르게 이해할 수 있는 말이 있고, 척도나 셀 수 있는 "
+            "횟수로 그 뜻을 정해 두지 않았습니다(그 말 자체를 몇 % 높인다고 해서 뜻이 정해지지는 않습니다).",
             "그 말이 당사자의 생활에서 무엇을 뜻하는지 당사자와 합의해, 눈으로 확인할 수 있는 행동이나 "
             "척도 점수로 바꾸세요. 예: '삶의 질이 좋아진다' → '어르신이 3개월 안에 이웃과 주 3회 이상 "
             "함께 식사한다'.",
-            _quoted(r["vague"]),
+            _quoted(vague),
         ))
 
-    # 5. a lifetime goal
-    grand = r["grand"] + r["all_debt"]
+    # 5. a lifetime goal (not a word the time frame explains: '3개월 내 집안' is no '내 집')
+    grand = [h for h in r["grand"] + r["all_debt"] if not _overlaps(h, r["time_frame"])]
     if grand:
         findings.append(_finding(
             PlanningMistake.LIFETIME_GOAL,
@@ -377,7 +403,11 @@ def check_goal(text: str, *, owner: str | None = None) -> list[GoalFinding]:
 
     # 7. cannot be judged at closure
     has_time = bool(r["time_frame"])
-    outcomes = [h for h in r.in_window(r["completion"]) if r.is_predicate(h)]
+    # becoming something vague or out of reach (새사람이 된다) is no criterion; a cure or a win
+    # (완치된다, 당첨된다) can still be checked at closure, however unlikely
+    beyond = [u for u in r["unreachable"] if not any(u.start == c.start and u.end == c.end for c in r["completion"])]
+    outcomes = [h for h in r.in_window(r["completion"]) if r.is_predicate(h)
+                and not _overlaps(h, vague + beyond)]
     effort_only = bool(r.in_window(r["effort"]))
     has_criterion = not effort_only and bool(measures or outcomes or r["absence"])
     if not (has_time and has_criterion):

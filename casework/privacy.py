@@ -75,12 +75,19 @@ _RRN = re.compile(
 _SEP = r"[-. ]"
 _REST_LOOSE = rf"{_SEP}?[0-9]{{3,4}}{_SEP}?[0-9]{{4}}"  # separators optional
 _REST_STRICT = rf"{_SEP}[0-9]{{3,4}}{_SEP}[0-9]{{4}}"  # separators required
+_AFTER_PHONE_WORD = "(?:" + "|".join(
+    f"(?<={word}{gap})" for word in ("연락처", "전화", "전화번호", "Tel", "TEL", "☎") for gap in ("", " ", ": ", ":")
+) + ")"
 _PHONE = re.compile(
     "(?:"
     # +82, then the number without its leading 0 (a stray 0 is tolerated).
     rf"(?<![0-9])(?P<intl>\+82[- ]?0?(?:1[016789]|2|[3-6][1-5]|70))(?P<intl_rest>{_REST_LOOSE})"
     rf"|{_BEFORE}(?<!\+)(?P<mobile>01[016789])(?P<mobile_rest>{_REST_LOOSE})"
     rf"|{_BEFORE}(?<!\+)(?P<land>02|0[3-6][1-5]|070)(?P<land_rest>{_REST_STRICT})"
+    # an area code in brackets: (02)0000-0000, (031) 000-0000
+    rf"|(?<![0-9])(?P<paren>\((?:02|0[3-6][1-5]|070)\))(?P<paren_rest>[ ]?[0-9]{{3,4}}{_SEP}?[0-9]{{4}})"
+    # a landline without separators only after a word that says it is a phone number
+    rf"|{_AFTER_PHONE_WORD}(?P<bare>02|0[3-6][1-5]|070)(?P<bare_rest>[0-9]{{7,8}})"
     ")" + _AFTER
 )
 
@@ -152,9 +159,10 @@ def _phone_spans(text: str) -> list[Masked]:
 
 def _masked_phone(number: str) -> str:
     """The prefix (010, 02, +82 10) stays readable; every other digit becomes *."""
-    m = _PHONE.search(number)
+    # a bare landline is found only after its label, which ``number`` no longer has
+    m = _PHONE.search(number) or _PHONE.search(f"전화 {number}")
     assert m is not None  # called only with text that _PHONE found
-    key = next(k for k in ("intl", "mobile", "land") if m.group(k) is not None)
+    key = next(k for k in ("intl", "mobile", "land", "paren", "bare") if m.group(k) is not None)
     return m.group(key) + _DIGIT.sub("*", m.group(f"{key}_rest"))
 
 

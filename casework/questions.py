@@ -96,6 +96,7 @@ class _Unit:
     end: int
     tokens: tuple
     is_question: bool
+    choice: bool = False
 
 
 def _units(text: str, tokens: tuple) -> list[_Unit]:
@@ -126,15 +127,31 @@ def _units(text: str, tokens: tuple) -> list[_Unit]:
         has_end = bool(rules["question_end"].find(text, sub))
         asks = bool(_wh_hits(text, sub)) and words[-1].tag in ("EF", "EC") and not has_mark
         units.append(_Unit(piece, start, end, sub, has_mark or has_end or asks))
-    # "…세요? 아니면 …세요?" is one choice question, not two
+    # "…세요? 아니면 …세요?" and "화요일이 좋으세요, 목요일이 좋으세요?" are one choice question, not two
     merged: list[_Unit] = []
     for unit in units:
-        if merged and rules["choice"].find(text, unit.tokens[:2]):
+        if merged and (rules["choice"].find(text, unit.tokens[:2]) or _parallel(text, merged[-1], unit)):
             last = merged.pop()
             unit = _Unit(text[last.start:unit.end].strip(" ,，"), last.start, unit.end,
-                         last.tokens + unit.tokens, last.is_question or unit.is_question)
+                         last.tokens + unit.tokens, last.is_question or unit.is_question, choice=True)
         merged.append(unit)
     return merged
+
+
+def _predicate(unit: _Unit) -> tuple[str, str] | None:
+    """The last predicate's stem and final ending (좋, 으세요), if the utterance ends in one."""
+    words = [t for t in unit.tokens if t.tag not in ("SF", "SP")]
+    if len(words) < 2 or words[-1].tag != "EF":
+        return None
+    stem = next((t for t in reversed(words[:-1]) if t.tag.startswith(("V", "XS")) and t.tag != "VX"), None)
+    return None if stem is None else (stem.form, words[-1].form)
+
+
+def _parallel(text: str, last: _Unit, unit: _Unit) -> bool:
+    """Two alternatives with one predicate after a comma (A가 좋으세요, B가 좋으세요?), no new topic."""
+    if last.tokens[-1].tag == "SF" or question_rules()["topic"].find(text, unit.tokens):
+        return False
+    return _predicate(last) is not None and _predicate(last) == _predicate(unit)
 
 
 def _wh_hits(text: str, tokens: tuple):
@@ -168,7 +185,8 @@ def _closed(text: str, unit: _Unit) -> bool:
         return False
     if not any(t.tag.startswith(("V", "XS")) or t.tag == "EF" for t in unit.tokens):
         return False  # '안주는요?': a follow-up fragment asks "what about …", it is open
-    return not any(rules[name].find(text, unit.tokens) for name in ("request", "choice", "permission"))
+    return not unit.choice and not any(
+        rules[name].find(text, unit.tokens) for name in ("request", "choice", "permission"))
 
 
 def _clause_halves(text: str, unit: _Unit) -> str | None:
@@ -212,7 +230,10 @@ def _complex(text: str, units: list[_Unit]) -> list[str]:
             details.append(f"절이 {len(connectives) + 1}개 이어져 있습니다({words})")
             break
     for unit in units:
-        negations = rules["negation"].find(text, unit.tokens)
+        # the 아니 of a presuming '~거 아니에요?' frames the question, it negates nothing in it
+        frames = rules["presumption"].find(text, unit.tokens)
+        negations = [h for h in rules["negation"].find(text, unit.tokens)
+                     if not any(f.start <= h.start < f.end for f in frames)]
         if len(negations) > MAX_NEGATIONS:
             details.append(f"부정이 겹쳐 있습니다: '{unit.text}'")
             break

@@ -41,6 +41,10 @@ TABLE = [
     ("+82-10-0000-0000", "+82-10-****-****", 0, 1),  # mask: international with hyphen
     ("+82 010-0000-0000", "+82 010-****-****", 0, 1),  # mask: international with stray 0
     ("070-0000-0000", "070-****-****", 0, 1),  # mask: internet phone
+    ("(02)0000-0000", "(02)****-****", 0, 1),  # mask: area code in brackets
+    ("(031) 000-0000", "(031) ***-****", 0, 1),  # mask: area code in brackets, then a space
+    ("연락처 0200000000", "연락처 02********", 0, 1),  # mask: bare landline after its label
+    ("전화:0310000000", "전화:031*******", 0, 1),  # mask: bare landline after its label
     ("연락처010-0000-0000로 전화", "연락처010-****-****로 전화", 0, 1),  # mask: Korean touching the phone
     (f"어르신 {R('000101', '1000000')}, 아들 010-0000-0000", f"어르신 {RRN_MASK}, 아들 010-****-****", 1, 1),  # mask: both
     # Near-misses: must stay exactly as they are.
@@ -53,6 +57,8 @@ TABLE = [
     ("00010130000000", "00010130000000", 0, 0),  # mask near-miss: fourteen digits
     ("010-0000-00000", "010-0000-00000", 0, 0),  # mask near-miss: five-digit tail
     ("0310000000", "0310000000", 0, 0),  # mask near-miss: landline without separators
+    ("관리번호 0310000000", "관리번호 0310000000", 0, 0),  # mask near-miss: bare digits labelled as something else
+    ("전화 02000000000", "전화 02000000000", 0, 0),  # mask near-miss: one digit too many after the label
     ("+82", "+82", 0, 0),  # mask near-miss: country code alone
     ("1588-0000", "1588-0000", 0, 0),  # mask near-miss: call-centre number
     ("2024-01-15 방문", "2024-01-15 방문", 0, 0),  # mask near-miss: ISO date
@@ -227,6 +233,20 @@ NAMES_WITHOUT_LIST = [
     ("마리아 산토스 씨가 통역함", "마○○ ○○○ 씨가 통역함"),
     ("Nguyen Thi Lan 님 통역 요청", "N○○○○○ ○○○ ○○○ 님 통역 요청"),
     ("MARIA SANTOS 님 전화", "M○○○○ ○○○○○○ 님 전화"),
+    # a surname alone before a title, in every spacing
+    ("박 씨 부부 방문", "○ 씨 부부 방문"),
+    ("천씨네 4인 가구", "○씨네 4인 가구"),
+    ("김할머니 댁 방문", "○할머니 댁 방문"),
+    ("보호자 서 여사 연락처", "보호자 ○ 여사 연락처"),
+    ("엄여사는 주 1회 오심", "○여사는 주 1회 오심"),
+    ("이 할아버지 월세 체납", "○ 할아버지 월세 체납"),
+    # foreign names with a glued title; a Chinese name written together
+    ("아나벨 크루즈씨 자녀", "아○○ ○○○씨 자녀"),
+    ("응우옌 티 홍씨(외국인등록번호 확인)", "응○○ ○ ○씨(외국인등록번호 확인)"),
+    ("본명 왕리웨이, 식당 폐업", "본명 왕○○○, 식당 폐업"),
+    # an official's job title; a dictionary word between a role and a title
+    ("담당 배수진 주무관 연락", "담당 배○○ 주무관 연락"),
+    ("김민호 팀장과 통화", "김○○ 팀장과 통화"),
 ]
 
 
@@ -239,10 +259,18 @@ def test_names_are_found_without_a_list(text, expected):
     assert result.counts["이름"] >= 1
 
 
+def test_words_that_look_like_a_surname_before_a_title_are_kept():
+    """Is a determiner 이 that points back ('할아버지가 … 이 할아버지는'), or a word like 손님, left alone?"""
+    for text in ("할아버지가 경로당에 나오심. 이 할아버지는 혼자 사심.", "손님이 오심", "형님이 도와주심"):
+        result = mask_case_text(text)
+        assert result.text == text and result.counts["이름"] == 0
+
+
 KEPT = [
     "2024-01-15 방문", "2024.03.02 상담", "기초연금 334,810원", "월세 40만원 3개월 체납", "82세",
     "주 2회 방문", "딸 하나", "자녀 2명", "관리번호 2024-광진-0012", "자양1동 주민센터", "구의3동",
     "광진구 노인복지관", "신용회복위원회 상담", "장기요양 4등급", "어르신이 경로당에 다니기 시작함",
+    "군자동 통장과 함께 방문", "복지관 팀장과 통화", "배수진을 치고 버팀",
 ]
 
 

@@ -5,9 +5,12 @@ Rules (the workbook's; word lists in ``casework/data/language/masking_rules.yaml
 * **sure**: a word shaped like a Korean name (a surname from ``surnames`` or
   ``compound_surnames`` and one to three more syllables) right before a title (``titles``:
   김영희 어르신, 박철수 씨), right after a family or role word (``roles``: 딸 이수진), or right
-  before a bracket (장민혁(34세)); a surname alone before 씨 (박씨 할아버지); a foreign name in
-  Hangul before a title, from a ``foreign_family_names`` word or from words the analyser reads
-  as proper nouns or does not know (응우옌 티 란 씨, 마리아 산토스 씨); two to four capitalised
+  before a bracket (장민혁(34세)); a name-shaped word that is also a dictionary word when it sits
+  between a role and a title (담당 배수진 주무관); a surname alone before a title, glued or
+  spaced (박씨, 박 씨, 김할머니, 서 여사), except a determiner '이' whose title the text already
+  used (어르신이 … 이 어르신은: it points back); a foreign name in Hangul before a title, glued or
+  spaced, from a ``foreign_family_names`` word or from words the analyser reads as proper nouns
+  or does not know (응우옌 티 란 씨, 마리아 산토스씨); two to four capitalised
   Latin words (Nguyen Thi Lan, MARIA SANTOS); a name-shaped word after a found name in a list
   (기영철·김순옥); and every further occurrence of a found name.
 * **unsure**: a Korean-name-shaped word that only the analyser reads as a proper noun, not
@@ -80,9 +83,19 @@ def _is_common_noun(word: str) -> bool:
     return all(t.tag == "NNG" and not t.oov and len(t.form) >= 2 for t in tokens)
 
 
+_AFTER_FINAL = ("이", "은", "을", "과", "으")
+_AFTER_VOWEL = ("는", "를", "가", "와")
+
+
 def _strip_particle(word: str) -> str:
+    """``word`` without a particle that fits its sound (영숙이가 → 영숙; 왕리웨이 keeps its 이)."""
+    from casework._util.text import final_consonant
+
     for p in _PARTICLES:
         if word.endswith(p) and len(word) - len(p) >= 2:
+            final = final_consonant(word[: -len(p)])
+            if (p.startswith(_AFTER_FINAL) and final == 0) or (p.startswith(_AFTER_VOWEL) and final):
+                continue
             return word[: -len(p)]
     return word
 
@@ -102,6 +115,7 @@ def find_names(text: str) -> list[NameSpan]:
     from casework.language import analyse
 
     found: list[NameSpan] = []
+    doc = analyse(text)
 
     def add(start: int, end: int, sure: bool, surname_only: bool = False) -> bool:
         if end <= start or any(s.start < end and start < s.end for s in found):
@@ -117,7 +131,7 @@ def find_names(text: str) -> list[NameSpan]:
         add(m.start(), m.end(), True)
     for k in range(len(words)):  # foreign names in Hangul: 응우옌 티 란 씨, 마리아 산토스 씨
         if before_title[k]:
-            foreign = _foreign_before(words, k)
+            foreign = _foreign_before(words, k, doc=doc)
             if foreign:
                 add(foreign[0], foreign[1], True)
 
@@ -128,8 +142,13 @@ def find_names(text: str) -> list[NameSpan]:
         head = hangul.group(0)
         if raw[hangul.end():hangul.end() + 1] == "○":
             continue  # already masked (김○○)
-        # 박씨, 권씨 (a surname alone before 씨)
-        if len(head) >= 2 and head[0] in _words("surnames") and head[1] == "씨" and head[2:] in ("", *_PARTICLES):
+        glued_foreign = _glued_title_at(head)
+        if glued_foreign and k > 0:  # 응우옌 티 홍씨, 아나벨 크루즈씨
+            foreign = _foreign_before(words, k, head[:glued_foreign], doc)
+            if foreign and add(foreign[0], foreign[1], True):
+                continue
+        # a surname alone before a title: 박씨, 천씨네, 김할머니, 엄여사는; 박 씨, 서 여사
+        if _surname_alone(text, words, k, head, before_title[k]):
             add(start, start + 1, True, surname_only=True)
             continue
         # a title glued to the name: 김영희님, 정옥희님이
@@ -144,19 +163,20 @@ def find_names(text: str) -> list[NameSpan]:
         bracket = raw[hangul.end():].startswith("(")
         listed = prev.endswith(("·", ",")) and any(s.end >= words[k - 1][1] - 2 for s in found)
         parts = [(start + p.start(), p.group(0)) for p in _HANGUL_WORD.finditer(raw)] if "·" in raw else []
+        # between a role and a title a dictionary word is a name too (담당 배수진 주무관)
         if (before_title[k] or after_role or bracket or listed) and _surname_split(stem) \
-                and not _is_common_noun(stem):
+                and not (_is_common_noun(stem) and not (after_role and before_title[k])):
             add(start, start + len(stem), True)
             for at, part in parts[1:]:  # 기영철·김순옥
                 if _surname_split(part):
                     add(at, at + len(part), True)
             continue
         if before_title[k] and len(stem) >= 2 and stem not in _words("not_names") and not _is_common_noun(stem):
-            if all(t.tag == "NNP" or t.oov for t in analyse(stem)):  # 에르덴 씨
+            if _proper(analyse(stem)):  # 에르덴 씨
                 add(start, start + len(stem), True)
 
     # the analyser's proper nouns with a Korean name's shape: unsure
-    for tok in analyse(text):
+    for tok in doc:
         if tok.tag != "NNP" or not _surname_split(tok.form) or len(tok.form) > 3 + (tok.form[:2] in _words("compound_surnames")):
             continue
         if any(tok.form.endswith(s) for s in _words("place_suffixes")):
@@ -175,27 +195,59 @@ def find_names(text: str) -> list[NameSpan]:
     return sorted(found, key=lambda s: s.start)
 
 
-def _foreign_before(words, k: int) -> tuple[int, int] | None:
-    """The span of a multi-word foreign name ending with word ``k`` (a title follows it)."""
+def _proper(tokens) -> bool:
+    return all(t.tag == "NNP" or t.oov for t in tokens)
+
+
+def _glued_title_at(head: str) -> int:
+    """Where a title glued to the end of a Hangul word begins (크루즈씨 → 3), or 0 if none does."""
+    return next((i for i in range(1, len(head)) if _is_title(head[i:]) and not head[i:].startswith(("군", "양"))), 0)
+
+
+def _surname_alone(text: str, words, k: int, head: str, before_title: bool) -> bool:
+    """Is word ``k`` a surname alone before a title (박씨, 천씨네, 김할머니; 박 씨, 서 여사)?"""
+    if head[:1] not in _words("surnames") or head in _words("not_names"):
+        return False
+    if len(head) >= 2:  # glued; 님 glued to one syllable is a word (손님, 형님), not a surname
+        rest = head[1:]
+        return (rest.startswith("씨") and rest[1:] in ("", "네", *_PARTICLES)) or (
+            _is_title(rest) and not rest.startswith(("님", "군", "양")))
+    if not before_title or words[k][2] != head:
+        return False
+    # a determiner '이' points back at someone the text already called by this title
+    after = words[k + 1][2]
+    titles = [t for t in _words("titles") if after.startswith(t)]
+    return not (head == "이" and any(t in text[: words[k][0]] for t in titles))
+
+
+def _foreign_before(words, k: int, last: str | None = None, doc: tuple = ()) -> tuple[int, int] | None:
+    """The span of a multi-word foreign name ending with word ``k``.
+
+    A title follows word ``k``, or is glued to it and ``last`` is the word without it. A word is
+    name-like when the analyser reads it as a proper noun or does not know it, alone or in the
+    sentence ``doc`` (크루즈 is a cruise alone, a name in '아나벨 크루즈씨').
+    """
     from casework.language import analyse
 
     family = _words("foreign_family_names")
+    end = words[k][1] if last is None else words[k][0] + len(last)
     chosen: list[int] = []
     for j in range(k, max(k - 3, -1), -1):
-        raw = words[j][2]
+        raw = last if j == k and last is not None else words[j][2]
         if not re.fullmatch(r"[가-힣]{1,4}", raw) or raw in _words("roles"):
             break
         chosen.append(j)
         if raw in family:
-            return words[j][0], words[k][1]
+            return words[j][0], end
     # without a known family name: every word a proper noun or unknown to the analyser
     names = []
     for j in chosen:
-        raw = words[j][2]
-        tokens = analyse(raw)
-        if raw in _words("not_names") or not all(t.tag == "NNP" or t.oov for t in tokens):
+        raw = last if j == k and last is not None else words[j][2]
+        at = words[j][0]
+        in_doc = [t for t in doc if at <= t.start and t.end <= at + len(raw)]
+        if raw in _words("not_names") or not (_proper(analyse(raw)) or (in_doc and _proper(in_doc))):
             break
         names.append(j)
     if len(names) >= 2:
-        return words[names[-1]][0], words[k][1]
+        return words[names[-1]][0], end
     return None
