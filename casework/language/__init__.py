@@ -50,6 +50,11 @@ class Token:
 _LOCK = threading.Lock()
 _STATE: dict[str, object] = {}
 
+# Kiwi's constructor options. benchmarks/bench_kiwi_options.py measured the alternatives: the
+# worker count changes nothing (±5 MiB); without the default dictionary Kiwi is 72 MiB smaller
+# but reads some names differently and changes a judge's output; knlm/sbg are not shipped.
+KIWI_OPTIONS: dict[str, object] = {"load_typo_dict": False, "load_multi_dict": False}
+
 # Kiwi writes the consonant of an ending as a conjoining jamo (ᆫ다); rules use the letter (ㄴ다).
 _JAMO = str.maketrans({"\u11a8": "ㄱ", "\u11ab": "ㄴ", "\u11af": "ㄹ", "\u11b7": "ㅁ",
                        "\u11b8": "ㅂ", "\u11ba": "ㅅ", "\u11bb": "ㅆ", "\u11bc": "ㅇ"})
@@ -67,7 +72,7 @@ def load_kiwi():
 
             from casework.language.userdict import apply_user_dictionary
 
-            kiwi = Kiwi(load_typo_dict=False, load_multi_dict=False)
+            kiwi = Kiwi(**KIWI_OPTIONS)  # type: ignore[arg-type]
             apply_user_dictionary(kiwi)
             kiwi.tokenize("")  # Kiwi finishes loading on its first analysis
             _STATE["seconds"] = time.perf_counter() - started
