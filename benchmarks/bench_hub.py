@@ -138,6 +138,8 @@ def main() -> int:
         ROOT / "notebooks" / "04_초기상담과_정보수집.ipynb", ROOT / "exercises" / "07_목표_설정_연습.ipynb"])
     parser.add_argument("--answer", action="append", default=["q3=어르신이 3개월 안에 주 2회 이상 경로당 모임에 나간다"],
                         help="QID=TEXT: the answer written into an exercise's %%%%답 QID cell")
+    parser.add_argument("--no-shared-analyser", action="store_true",
+                        help="no analyser service: every kernel with a free-text check loads its own Kiwi")
     parser.add_argument("--json", type=Path, help="also write the figures here")
     args = parser.parse_args()
     chapters = {}
@@ -148,11 +150,13 @@ def main() -> int:
                                if c["cell_type"] == "code" and "".join(c["source"]).strip()]
     users = [f"learner{i:02d}" for i in range(1, args.learners + 1)]
     results: dict[str, object] = {"learners": args.learners, "working": args.working, "chapters": list(chapters),
+                                  "shared_analyser": not args.no_shared_analyser,
                                   "cpus": psutil.cpu_count(), "load_before": psutil.getloadavg()[0]}
 
     with tempfile.TemporaryDirectory(prefix="bench-hub-") as data:
         settings = launch.prepare(data, port=launch.free_port(), hub_port=launch.free_port(),
-                                  proxy_api_port=launch.free_port(), cull_timeout=3600, cull_every=3600)
+                                  proxy_api_port=launch.free_port(), analyser_port=launch.free_port(),
+                                  shared_analyser=not args.no_shared_analyser, cull_timeout=3600, cull_every=3600)
         t0 = time.monotonic()
         hub = launch.start_hub(settings)
         try:
@@ -174,6 +178,7 @@ def main() -> int:
             hub_side = [psutil.Process(hub.pid), *[p for p in psutil.Process(hub.pid).children()
                                                    if "singleuser" not in p.cmdline()]]
             results["hub_overhead_rss_mib"] = sum(p.memory_info().rss for p in hub_side) / MiB
+            analyser = [p for p in hub_side if "casework.analyser" in p.cmdline()]
             servers = {u: server_process(hub, u) for u in users}
             start_cpu = [cpu_seconds(p) for p in servers.values()]
             idle = [memory(p) for p in servers.values()]
@@ -182,7 +187,8 @@ def main() -> int:
             print(f"{args.learners} learner servers started at once, all ready after: {results['servers_ready_s']:.1f} s "
                   f"(hub start to all ready: {results['hub_start_to_all_ready_s']:.1f} s); "
                   f"CPU per server start {summary(start_cpu)} s")
-            print(f"hub + proxy + idle culler: RSS {results['hub_overhead_rss_mib']:.0f} MiB")
+            print(f"hub + proxy + idle culler{' + analyser service' if analyser else ''}: "
+                  f"RSS {results['hub_overhead_rss_mib']:.0f} MiB")
             print(f"idle learner, server only ({args.learners}):  RSS {summary([m['rss'] for m in idle])}  "
                   f"PSS {summary([m['pss'] for m in idle])} MiB")
             results.update(
@@ -223,6 +229,9 @@ def main() -> int:
                     "kernel_pss_mib": statistics.mean(m["pss"] for m in alone),
                     "run_wall_s": statistics.mean(run_seconds), "run_cpu_s": statistics.mean(kernel_cpu),
                 }
+            if analyser:
+                service = results["analyser"] = own_memory(analyser[0])
+                print(f"analyser service after all runs: RSS {service['rss']:.0f} MiB  PSS {service['pss']:.0f} MiB")
         finally:
             hub.stop()
     if args.json:

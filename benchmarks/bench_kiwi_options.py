@@ -22,6 +22,7 @@ import subprocess
 import sys
 import time
 from pathlib import Path
+from typing import Any
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
@@ -30,7 +31,7 @@ sys.path.insert(0, str(ROOT / "benchmarks"))
 from bench_language import DATA, load_goals, load_notes, load_questions  # noqa: E402 (sibling script)
 from bench_topics import load_topics  # noqa: E402
 
-CURRENT = {"load_typo_dict": False, "load_multi_dict": False}
+CURRENT: dict[str, object] = {"load_typo_dict": False, "load_multi_dict": False}
 CONFIGS: dict[str, dict[str, object]] = {
     "current (typo, multi off)": CURRENT,
     "num_workers=0": {**CURRENT, "num_workers": 0},
@@ -56,7 +57,7 @@ def _memory() -> dict[str, float]:
     return values
 
 
-def probe(options: dict[str, object], data: Path) -> dict[str, object]:
+def probe(options: dict[str, object], data: Path) -> dict[str, Any]:
     """Load Kiwi with ``options`` in this process; analyse and judge every labelled sentence."""
     import casework.language as language
 
@@ -112,7 +113,7 @@ def content_texts() -> list[str]:
     return sorted(found)
 
 
-def run(options: dict[str, object], data: Path) -> dict[str, object]:
+def run(options: dict[str, object], data: Path) -> dict[str, Any]:
     out = subprocess.run([sys.executable, __file__, "--probe", json.dumps(options), "--data", str(data)],
                          capture_output=True, text=True)
     if out.returncode:
@@ -128,7 +129,7 @@ def main(argv: list[str] | None = None) -> int:
     if args.probe is not None:
         print(json.dumps(probe(json.loads(args.probe), args.data), ensure_ascii=False))
         return 0
-    reference: dict[str, object] | None = None
+    reference: dict[str, Any] | None = None
     print(f"{'configuration':34} {'RSS/PSS loaded':>15} {'RSS/PSS after set':>18} {'load s':>7} {'set s':>6}"
           f"  tokens / judge output differ: labelled sets; content texts")
     for name, options in CONFIGS.items():

@@ -74,7 +74,7 @@ def hub(tmp_path_factory):
     data = tmp_path_factory.mktemp("hub-data")
     settings = launch.prepare(
         data, port=launch.free_port(), hub_port=launch.free_port(), proxy_api_port=launch.free_port(),
-        cull_timeout=3600, cull_every=600,
+        analyser_port=launch.free_port(), cull_timeout=3600, cull_every=600,
     )
     # A learner whose own Jupyter config is broken: their server exits at once.
     bad_config = data / "homes" / BROKEN / ".jupyter" / "jupyter_server_config.py"
