@@ -15,7 +15,6 @@ from __future__ import annotations
 
 import argparse
 import json
-import socket
 import statistics
 import subprocess
 import sys
@@ -31,14 +30,9 @@ sys.path.insert(0, str(ROOT / "benchmarks"))
 from bench_language import DATA, load_goals, load_notes, load_questions  # noqa: E402 (sibling script)
 from bench_topics import load_topics  # noqa: E402
 
+from casework.hub.launch import free_port  # noqa: E402
 from casework.judging.answers import MAX_ANSWER  # noqa: E402
 from casework.language import analyse_in_process, load_kiwi  # noqa: E402
-
-
-def free_port() -> int:
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return sock.getsockname()[1]
 
 
 def ask(url: str, text: str) -> float:

@@ -16,6 +16,7 @@ from pathlib import Path
 import pytest
 
 import casework.language as language
+from casework.hub.launch import free_port
 from casework.judging.answers import MAX_ANSWER
 from casework.language import remote
 
@@ -26,15 +27,9 @@ from bench_language import DATA, load_goals, load_notes, load_questions  # noqa:
 from bench_topics import load_topics  # noqa: E402
 
 
-def _free_port() -> int:
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return sock.getsockname()[1]
-
-
 @pytest.fixture(scope="module")
 def service():
-    port = _free_port()
+    port = free_port()
     proc = subprocess.Popen([sys.executable, "-m", "casework.analyser", "--port", str(port)],
                             stderr=subprocess.PIPE, text=True)
     try:
@@ -130,7 +125,7 @@ def test_service_answers_a_class_at_once(service):
 
 
 def test_unreachable_service_falls_back_silently_and_logs_once(fresh, monkeypatch, capsys):
-    monkeypatch.setenv(remote.ANALYSER_ENV, f"http://127.0.0.1:{_free_port()}")  # nobody listens
+    monkeypatch.setenv(remote.ANALYSER_ENV, f"http://127.0.0.1:{free_port()}")  # nobody listens
     records = []
     monkeypatch.setattr(remote._log, "warning", lambda *a: records.append(a))
     text = "힘들 때는 누가 도와주세요?"
@@ -142,7 +137,7 @@ def test_unreachable_service_falls_back_silently_and_logs_once(fresh, monkeypatc
 
 
 def test_sigterm_stops_the_service_cleanly():
-    port = _free_port()
+    port = free_port()
     proc = subprocess.Popen([sys.executable, "-m", "casework.analyser", "--port", str(port)],
                             stderr=subprocess.PIPE, text=True)
     try:
