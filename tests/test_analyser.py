@@ -150,3 +150,33 @@ def test_sigterm_stops_the_service_cleanly():
         if proc.poll() is None:
             proc.kill()
             proc.wait(timeout=10)
+
+
+def test_fallback_in_a_kernel_shows_nothing_in_the_notebook(tmp_path):
+    """In a Jupyter kernel fd 2 reaches the notebook: the note must go to the kernel's own log."""
+    import os
+
+    from jupyter_client.manager import KernelManager
+
+    log = tmp_path / "kernel.log"
+    km = KernelManager(kernel_name="python3")
+    with log.open("wb") as err:
+        # ipykernel pipes fd 2 into the notebook except under pytest: make the kernel a learner's
+        env = {k: v for k, v in os.environ.items() if k != "PYTEST_CURRENT_TEST"}
+        km.start_kernel(env={**env, remote.ANALYSER_ENV: f"http://127.0.0.1:{free_port()}"}, stderr=err)
+    kc = km.client()
+    kc.start_channels()
+    try:
+        kc.wait_for_ready(timeout=60)
+        shown = []
+        code = ("from casework.goals import check_goal\n"
+                "a = check_goal('어르신이 운동을 한다'); b = check_goal('남편이 평생 술을 끊는다')\n"
+                "import sys; assert 'kiwipiepy' in sys.modules and a and b")
+        reply = kc.execute_interactive(code, timeout=120, output_hook=lambda m: shown.append(m)
+                                       if m["msg_type"] in ("stream", "error", "display_data") else None)
+        assert reply["content"]["status"] == "ok", reply["content"]
+        assert shown == []  # nothing on the learner's screen
+    finally:
+        kc.stop_channels()
+        km.shutdown_kernel(now=True)
+    assert log.read_text(encoding="utf-8").count("analysing in this process instead") == 1

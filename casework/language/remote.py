@@ -12,8 +12,10 @@ from __future__ import annotations
 
 import json
 import logging
+import os
 import sys
 import time
+from typing import TextIO
 
 ANALYSER_ENV = "CASEWORK_ANALYSER"
 TIMEOUT_S = 5.0
@@ -23,13 +25,26 @@ _STATE: dict[str, float | bool] = {"down_until": 0.0, "logged": False}
 _log = logging.getLogger("casework.language.remote")
 
 
+def _log_stream() -> TextIO | None:
+    """The process's own stderr, never the notebook.
+
+    In a Jupyter kernel fd 2 is piped into the notebook, and ``sys.stderr.fileno()`` is the
+    kernel's copy of the original stderr (the learner server's log); elsewhere it is fd 2.
+    """
+    try:
+        fd = sys.stderr.fileno()
+    except (AttributeError, OSError, ValueError):
+        return None
+    return os.fdopen(os.dup(fd), "w", encoding="utf-8", buffering=1)
+
+
 def _note_once(url: str, error: BaseException) -> None:
     if _STATE["logged"]:
         return
     _STATE["logged"] = True
     if not _log.handlers:
-        # sys.__stderr__: in a Jupyter kernel sys.stderr is the notebook; the original is the log.
-        handler = logging.StreamHandler(sys.__stderr__)
+        stream = _log_stream()
+        handler: logging.Handler = logging.StreamHandler(stream) if stream else logging.NullHandler()
         handler.setFormatter(logging.Formatter("%(asctime)s %(name)s: %(message)s"))
         _log.addHandler(handler)
         _log.propagate = False
