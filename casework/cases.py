@@ -261,7 +261,7 @@ class PracticeTie(_Model):
     """One tie of a practice eco-map (see :class:`casework.resources.Tie`)."""
 
     name: Text = Field(description="관계 대상, 예: 이웃")
-    kind: TieKind = Field(description="가족 / 이웃 / 친구 / 기관 / 공공 / 기타")
+    kind: TieKind = Field(description="가족 / 이웃 / 친구 / 기관 / 공적 / 기타")
     strength: TieStrength = Field(description="약함 / 보통 / 강함")
     stressful: bool = Field(False, description="스트레스를 주는 관계이면 true")
     flow: Flow = Field(Flow.NONE, description="당사자에게 / 당사자로부터 / 양방향 / 없음")

@@ -89,6 +89,9 @@ _REASON_EXPLANATIONS: dict[ClosureReason, str] = {
     ClosureReason.PERSON_OR_GUARDIAN_WISH: "당사자 본인이나 보호자가 사례관리를 그만두기를 원한 경우",
 }
 
+NO_FOLLOW_UP_AFTER_DEATH = "사망으로 종결한 사례에는 사후관리를 하지 않습니다(교재에는 없는 워크북의 규칙입니다)."
+"""The workbook's own rule for a case closed by death, labelled as such wherever a learner sees it."""
+
 
 @dataclass(frozen=True)
 class ClosureDecision:

@@ -60,7 +60,7 @@ class PlanningMistake(str, Enum):
     Members are in the textbook's order; the value is the workbook's short Korean label.
     """
 
-    WORKER_TASK = "사례관리자의 할 일·서비스 자체를 목표로 함"
+    WORKER_TASK = "사례관리자의 할 일·서비스 제공자의 목표·서비스 자체를 목표로 함"
     SINGLE_SERVICE = "개별 서비스의 목표를 세움"
     NO_OWNER = "누구의 목표인지 알 수 없음"
     VAGUE_CONCEPT = "자의적이거나 뜻이 모호한 목표"

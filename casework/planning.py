@@ -185,7 +185,7 @@ _GOAL_TYPE_DESCRIPTIONS: dict[GoalType, str] = {
     GoalType.HARMFUL_BEHAVIOUR: "자신이나 다른 사람, 주변 환경에 해가 되는 행동을 바꾸는 목표",
     GoalType.ENVIRONMENT: "당사자를 둘러싼 환경을 바꾸는 목표",
     GoalType.RESOURCES: "필요한 자원이나 정보를 얻는 목표",
-    GoalType.ROLE_SKILLS: "사회적 역할을 해내는 데 필요한 기술을 익히는 목표",
+    GoalType.ROLE_SKILLS: "기능적인 사회적 역할을 해내는 데 필요한 기술을 익히는 목표",
 }
 
 _GOAL_TYPE_EXAMPLES: dict[GoalType, tuple[str, ...]] = {

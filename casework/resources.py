@@ -233,7 +233,7 @@ class TieKind(str, Enum):
     NEIGHBOUR = "이웃"
     FRIEND = "친구"
     AGENCY = "기관"
-    PUBLIC = "공공"
+    PUBLIC = "공적"
     OTHER = "기타"
 
 
@@ -271,7 +271,7 @@ class Tie:
 
     def __post_init__(self) -> None:
         _check_name(self.name, "관계 대상 이름")
-        object.__setattr__(self, "kind", parse_member(TieKind, self.kind, "관계 종류"))
+        object.__setattr__(self, "kind", parse_member(TieKind, self.kind, "관계 종류", aliases={"공공": TieKind.PUBLIC}))
         object.__setattr__(self, "strength", parse_member(TieStrength, self.strength, "관계 강도"))
         object.__setattr__(self, "flow", parse_member(Flow, self.flow, "자원 흐름 방향"))
         if not isinstance(self.stressful, bool):

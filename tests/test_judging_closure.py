@@ -6,7 +6,7 @@ from datetime import date
 
 import pytest
 
-from casework.closure import ClosureReason, decide_closure
+from casework.closure import NO_FOLLOW_UP_AFTER_DEATH, ClosureReason, decide_closure
 from casework.errors import CaseworkError
 from casework.judging.closure import (
     FIRST_CONTACT_WITHIN,
@@ -111,7 +111,7 @@ def test_saying_not_yet_to_a_closable_case_is_wrong_without_naming_the_reason():
 
 def test_death_gets_no_follow_up_note_and_others_get_a_follow_up_note():
     """Does a correct 사망 closure say there is no follow-up, and others point to follow-up?"""
-    assert judge_closure(closure_case("passed-away"), True, "사망").points == ("사망으로 종결한 사례에는 사후관리를 하지 않습니다.",)
+    assert judge_closure(closure_case("passed-away"), True, "사망").points == (NO_FOLLOW_UP_AFTER_DEATH,)
     assert "사후관리 일정" in judge_closure(closure_case("moving"), True, "전출·주거지 이전").points[0]
 
 

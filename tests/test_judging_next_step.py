@@ -85,7 +85,7 @@ def test_each_rule_has_its_own_explanation(step, target, expected):
 def test_no_follow_up_after_death():
     """Is follow-up refused after a 사망 closure, with that reason?"""
     record = record_at(D.CLOSURE, closure="사망")
-    assert explain_refusal(record, D.FOLLOW_UP) == "사망으로 종결한 사례에는 사후관리를 하지 않습니다."
+    assert explain_refusal(record, D.FOLLOW_UP) == "사망으로 종결한 사례에는 사후관리를 하지 않습니다(교재에는 없는 워크북의 규칙입니다)."
 
 
 def test_closing_for_goal_needs_evaluation_uses_the_closure_rule():

@@ -152,3 +152,17 @@ def test_every_bundled_question_accepts_its_own_right_answer(quiz_id):
     """Does every question of every bundled quiz pass with the answer its own data gives?"""
     for question in quiz.load_quiz(quiz_id).questions:
         assert judge(question, question.right_answer()).passed, f"{quiz_id}/{question.id}"
+
+
+def test_a_solution_shown_after_a_wrong_choice_never_opens_with_praise():
+    """Does 풀이 after a wrong answer leave out the '맞습니다.' the data writes for a right choice?"""
+    checked = 0
+    for quiz_id in quiz.quiz_ids():
+        for question in quiz.load_quiz(quiz_id).questions:
+            if question.kind != "choice":
+                continue
+            wrong = next(o for o in question.options if not o.correct)
+            solution = judge(question, wrong.text).to_text(Level.SOLUTION)
+            assert "맞습니다" not in solution.split("풀이:", 1)[1], (quiz_id, question.id, solution)
+            checked += 1
+    assert checked >= 25

@@ -18,7 +18,7 @@ from collections.abc import Sequence
 from datetime import date
 
 from casework._util.text import josa, short_quote
-from casework.closure import ClosureReason, FollowUpMethod, decide_closure, follow_up_schedule
+from casework.closure import NO_FOLLOW_UP_AFTER_DEATH, ClosureReason, FollowUpMethod, decide_closure, follow_up_schedule
 from casework.errors import CaseworkError
 from casework.judging import rubric
 from casework.judging.answers import AnswerFormatError, Choice, is_blank, read_choice
@@ -121,7 +121,7 @@ def judge_closure(case, may_close: bool | str | None, reason: ClosureReason | st
             f"종결할 수 있다고 본 것은 옳지만, {josa(short_quote(chosen.value), '은')} 이 사례의 종결 사유로 보기 어렵습니다.",
             tempting,
         ).with_ladder(hints, solution)
-    after = ("사망으로 종결한 사례에는 사후관리를 하지 않습니다." if chosen is ClosureReason.DEATH
+    after = (NO_FOLLOW_UP_AFTER_DEATH if chosen is ClosureReason.DEATH
              else "종결 뒤에는 사후관리 일정을 세워 변화가 유지되는지 살핍니다.")
     return rubric.right(f"맞습니다. {case.why}", (after,)).with_ladder(hints, solution)
 
@@ -172,7 +172,7 @@ def follow_up_feedback(
         return Feedback.unanswered("종결 후 몇 개월째에 연락할지 하나 이상 골라 주세요.",
                                    hints=FOLLOW_UP_HINTS, solution=solution)
     if chosen_reason is ClosureReason.DEATH:
-        return rubric.wrong("사망으로 종결한 사례에는 사후관리를 하지 않습니다."
+        return rubric.wrong(NO_FOLLOW_UP_AFTER_DEATH
                             ).with_ladder((), "사후관리 일정을 세우지 않습니다.")
     schedule = follow_up_schedule(closed_on, months=months, methods=methods)
     plan = [f"{f.number}회차: {f.due_on.isoformat()} (종결 {f.months_after}개월 뒤) {f.method.value}" for f in schedule]

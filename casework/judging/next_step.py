@@ -12,7 +12,7 @@ from __future__ import annotations
 import copy
 
 from casework._util.text import josa
-from casework.closure import ClosureReason, decide_closure
+from casework.closure import NO_FOLLOW_UP_AFTER_DEATH, ClosureReason, decide_closure
 from casework.errors import CaseworkError
 from casework.judging import rubric
 from casework.judging.answers import Choice, is_blank, read_choice
@@ -99,7 +99,7 @@ def explain_refusal(
             "스스로 결정할 수 있게 도운 뒤, 동의를 받아야 합니다."
         )
     if target is DongStep.FOLLOW_UP and step is DongStep.CLOSURE:
-        return "사망으로 종결한 사례에는 사후관리를 하지 않습니다."
+        return NO_FOLLOW_UP_AFTER_DEATH
     if target is DongStep.FOLLOW_UP:
         return "사후관리는 종결한 뒤에 하는 일입니다. 종결하기 전에는 사후관리를 시작할 수 없습니다."
     if target is DongStep.CLOSURE:

@@ -21,7 +21,8 @@ from casework.plotting import use_korean_font
 from casework.process import LOOP_BACK_FROM, STEP_ORDER, DongStep, Participant, participants
 
 LOOP_LABEL = "욕구 및 상황 변화"
-SOURCE_NOTE = "광진구청 복지정책과 희망나눔팀 「사례관리 학습 동아리 교재」의 '사례관리 수행과정 및 구조'를 워크북이 다시 그림"
+SOURCE_NOTE = ("광진구청 복지정책과 희망나눔팀 「사례관리 학습 동아리 교재」의 '사례관리 수행과정 및 구조'를 워크북이 다시 그림"
+               "(빨간 선과 점선은 워크북의 읽기)")
 
 # Short names so the participants column fits beside the boxes.
 SHORT_PARTICIPANT: dict[Participant, str] = {

@@ -153,7 +153,7 @@ def kadl_widget(case: Case | None = None) -> w.VBox:
 def iadl_widget(case: Case | None = None) -> w.VBox:
     """Lawton IADL: a 1/0 dropdown per item with its scoring guide, and the total."""
     practice = [] if case is None else list(_practice(_case(case), "Lawton IADL").lawton_iadl)
-    options = [("1 · 할 수 있음", 1), ("0 · 도움 없이는 못 함", 0)]
+    options = [("1점 · 1점 기준에 맞음", 1), ("0점 · 0점 기준에 맞음", 0)]
     guides = {i: f"{a} / {b}" for i, (a, b) in LAWTON_GUIDE.items()}
     key = ("ch05", f"iadl-{case.id if case is not None else 'blank'}")
     return _instrument_widget(LAWTON_IADL_ITEMS, options, guides, practice, judge_lawton, key)
