@@ -1,6 +1,7 @@
 """Memory per learner server and hub start-to-ready time, measured on a real local hub.
 
     .venv/bin/python benchmarks/bench_hub.py [--learners 10] [--working 3] [--chapters A.ipynb B.ipynb]
+                                             [--answer q3=TEXT]
 
 Starts the workbook's JupyterHub (casework.hub.launch, free ports on 127.0.0.1, a temporary data
 folder), then:
@@ -12,9 +13,12 @@ folder), then:
 3. working learner: for ``--working`` learners, every code cell of a chapter notebook is run in
    a kernel through the server's kernel API (websocket, as JupyterLab does), then the server
    plus kernel is measured again; each further ``--chapters`` notebook runs in a kernel of its
-   own (a learner with several notebooks open). CPU seconds are read from the processes too:
-   per server start and per chapter run, the figures that decide how many learners can work
-   at the same moment on few cores.
+   own (a learner with several notebooks open), and that kernel alone is measured too (the
+   chapters with a free-text judge, 04 and 07 and an exercise's written answer, load the Korean
+   analyser in it). In an exercise notebook the answer cell ``%%답 q3`` gets the text of
+   ``--answer q3=...`` (the default: exercise 07's goal, judged by the goal checker). CPU
+   seconds are read from the processes too: per server start and per chapter run, the figures
+   that decide how many learners can work at the same moment on few cores.
 
 Memory is RSS (what ``ps`` shows; counts shared libraries in full for every process) and PSS
 (shared pages divided among the processes that share them: what the machine really spends per
@@ -103,6 +107,19 @@ def run_cells(hub: launch.RunningHub, user: str, kernel: str, cells: list[str]) 
     return time.monotonic() - started
 
 
+def answered(code: str, answers: dict[str, str]) -> str:
+    """An exercise's answer cell (first line ``%%답 q3``) with the learner's answer written in."""
+    first = code.split("\n", 1)[0].split()
+    if len(first) == 2 and first[0] == "%%답" and first[1] in answers:
+        return f"{code.rstrip()}\n{answers[first[1]]}\n"
+    return code
+
+
+def own_memory(proc: psutil.Process) -> dict[str, float]:
+    info = proc.memory_full_info()
+    return {"rss": info.rss / MiB, "pss": info.pss / MiB}
+
+
 def cpu_seconds(proc: psutil.Process) -> float:
     times = proc.cpu_times()
     return times.user + times.system
@@ -117,21 +134,29 @@ def main() -> int:
     parser.add_argument("--learners", type=int, default=10)
     parser.add_argument("--working", type=int, default=3)
     parser.add_argument("--chapters", type=Path, nargs="+", default=[
-        ROOT / "notebooks" / "05_사례연구_80세_독거노인.ipynb", ROOT / "notebooks" / "07_목표_설정과_계획_수립.ipynb"])
+        ROOT / "notebooks" / "05_사례연구_80세_독거노인.ipynb", ROOT / "notebooks" / "07_목표_설정과_계획_수립.ipynb",
+        ROOT / "notebooks" / "04_초기상담과_정보수집.ipynb", ROOT / "exercises" / "07_목표_설정_연습.ipynb"])
+    parser.add_argument("--answer", action="append", default=["q3=어르신이 3개월 안에 주 2회 이상 경로당 모임에 나간다"],
+                        help="QID=TEXT: the answer written into an exercise's %%%%답 QID cell")
+    parser.add_argument("--no-shared-analyser", action="store_true",
+                        help="no analyser service: every kernel with a free-text check loads its own Kiwi")
     parser.add_argument("--json", type=Path, help="also write the figures here")
     args = parser.parse_args()
     chapters = {}
+    answers = dict(a.split("=", 1) for a in args.answer)
     for path in args.chapters:
         nb = json.loads(path.read_text(encoding="utf-8"))
-        chapters[path.name] = ["".join(c["source"]) for c in nb["cells"]
+        chapters[path.name] = [answered("".join(c["source"]), answers) for c in nb["cells"]
                                if c["cell_type"] == "code" and "".join(c["source"]).strip()]
     users = [f"learner{i:02d}" for i in range(1, args.learners + 1)]
     results: dict[str, object] = {"learners": args.learners, "working": args.working, "chapters": list(chapters),
+                                  "shared_analyser": not args.no_shared_analyser,
                                   "cpus": psutil.cpu_count(), "load_before": psutil.getloadavg()[0]}
 
     with tempfile.TemporaryDirectory(prefix="bench-hub-") as data:
         settings = launch.prepare(data, port=launch.free_port(), hub_port=launch.free_port(),
-                                  proxy_api_port=launch.free_port(), cull_timeout=3600, cull_every=3600)
+                                  proxy_api_port=launch.free_port(), analyser_port=launch.free_port(),
+                                  shared_analyser=not args.no_shared_analyser, cull_timeout=3600, cull_every=3600)
         t0 = time.monotonic()
         hub = launch.start_hub(settings)
         try:
@@ -153,6 +178,7 @@ def main() -> int:
             hub_side = [psutil.Process(hub.pid), *[p for p in psutil.Process(hub.pid).children()
                                                    if "singleuser" not in p.cmdline()]]
             results["hub_overhead_rss_mib"] = sum(p.memory_info().rss for p in hub_side) / MiB
+            analyser = [p for p in hub_side if "casework.analyser" in p.cmdline()]
             servers = {u: server_process(hub, u) for u in users}
             start_cpu = [cpu_seconds(p) for p in servers.values()]
             idle = [memory(p) for p in servers.values()]
@@ -161,7 +187,8 @@ def main() -> int:
             print(f"{args.learners} learner servers started at once, all ready after: {results['servers_ready_s']:.1f} s "
                   f"(hub start to all ready: {results['hub_start_to_all_ready_s']:.1f} s); "
                   f"CPU per server start {summary(start_cpu)} s")
-            print(f"hub + proxy + idle culler: RSS {results['hub_overhead_rss_mib']:.0f} MiB")
+            print(f"hub + proxy + idle culler{' + analyser service' if analyser else ''}: "
+                  f"RSS {results['hub_overhead_rss_mib']:.0f} MiB")
             print(f"idle learner, server only ({args.learners}):  RSS {summary([m['rss'] for m in idle])}  "
                   f"PSS {summary([m['pss'] for m in idle])} MiB")
             results.update(
@@ -171,8 +198,11 @@ def main() -> int:
             )
             workers = users[: args.working]
             for n, (name, cells) in enumerate(chapters.items(), start=1):
+                old = {u: {k.pid for k in servers[u].children(recursive=True)} for u in workers}
                 kernels = {u: start_kernel(hub, u) for u in workers}
                 time.sleep(3)
+                new_kernel = {u: next(k for k in servers[u].children(recursive=True) if k.pid not in old[u])
+                              for u in workers}
                 before = {u: {k.pid: cpu_seconds(k) for k in servers[u].children(recursive=True)} for u in workers}
                 opened = [memory(servers[u]) for u in workers]
                 run_seconds = [run_cells(hub, u, k, cells) for u, k in kernels.items()]
@@ -181,19 +211,27 @@ def main() -> int:
                     for u in workers
                 ]
                 working = [memory(servers[u]) for u in workers]
+                alone = [own_memory(new_kernel[u]) for u in workers]
                 print(f"{n} notebook(s) open, kernel idle ({len(workers)}):  RSS {summary([m['rss'] for m in opened])}  "
                       f"PSS {summary([m['pss'] for m in opened])} MiB")
                 print(f"{n} notebook(s) run ({name}, {len(cells)} cells, {statistics.mean(run_seconds):.1f} s wall, "
                       f"{statistics.mean(kernel_cpu):.1f} s CPU each): RSS {summary([m['rss'] for m in working])}  "
                       f"PSS {summary([m['pss'] for m in working])} MiB")
+                print(f"   its kernel alone: RSS {summary([m['rss'] for m in alone])}  "
+                      f"PSS {summary([m['pss'] for m in alone])} MiB")
                 results[f"notebooks_{n}"] = {
                     "chapter": name, "cells": len(cells),
                     "opened_rss_mib": statistics.mean(m["rss"] for m in opened),
                     "opened_pss_mib": statistics.mean(m["pss"] for m in opened),
                     "working_rss_mib": statistics.mean(m["rss"] for m in working),
                     "working_pss_mib": statistics.mean(m["pss"] for m in working),
+                    "kernel_rss_mib": statistics.mean(m["rss"] for m in alone),
+                    "kernel_pss_mib": statistics.mean(m["pss"] for m in alone),
                     "run_wall_s": statistics.mean(run_seconds), "run_cpu_s": statistics.mean(kernel_cpu),
                 }
+            if analyser:
+                service = results["analyser"] = own_memory(analyser[0])
+                print(f"analyser service after all runs: RSS {service['rss']:.0f} MiB  PSS {service['pss']:.0f} MiB")
         finally:
             hub.stop()
     if args.json:

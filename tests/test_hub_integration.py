@@ -23,6 +23,8 @@ pytest.importorskip("jupyterhub", reason="JupyterHub is not installed (python3 t
 psutil = pytest.importorskip("psutil")
 requests = pytest.importorskip("requests")
 
+from jupyter_client import BlockingKernelClient  # noqa: E402
+
 from casework import cli  # noqa: E402
 from casework.errors import CaseworkError  # noqa: E402
 from casework.hub import launch  # noqa: E402
@@ -74,7 +76,7 @@ def hub(tmp_path_factory):
     data = tmp_path_factory.mktemp("hub-data")
     settings = launch.prepare(
         data, port=launch.free_port(), hub_port=launch.free_port(), proxy_api_port=launch.free_port(),
-        cull_timeout=3600, cull_every=600,
+        analyser_port=launch.free_port(), cull_timeout=3600, cull_every=600,
     )
     # A learner whose own Jupyter config is broken: their server exits at once.
     bad_config = data / "homes" / BROKEN / ".jupyter" / "jupyter_server_config.py"
@@ -356,3 +358,86 @@ def test_assign_collect_grade_and_return_through_the_hub(hub, tmp_path, capsys):
     assert "총점 <b>4 / 4</b>" in page and right["q3"] not in page.split("내 답:")[0]
     assert "늦게" in client.get_file(kim.user, f"피드백/{Path(kim.file).stem}_피드백.html").data.decode("utf-8") \
         or "마감 뒤" in client.get_file(kim.user, f"피드백/{Path(kim.file).stem}_피드백.html").data.decode("utf-8")
+
+
+# --------------------------------------------------------------------------- shared analyser
+# Learner kernels get their Korean tokens from the hub's one analyser service: the test talks to a
+# kernel directly through its connection file (jupyter_client), runs a free-text check there, and
+# reads from the kernel itself that kiwipiepy was never imported and how much memory it holds.
+
+GOAL = "어르신이 운동을 한다"
+PROBE = f"""
+import json, os, sys
+from casework.goals import check_goal
+findings = check_goal({GOAL!r})
+with open('/proc/self/status') as f:
+    rss = next(int(line.split()[1]) for line in f if line.startswith('VmRSS')) / 1024
+print(json.dumps({{"kiwi": "kiwipiepy" in sys.modules, "env": os.environ.get("CASEWORK_ANALYSER"),
+                  "findings": repr(findings), "rss_mib": rss}}))
+"""
+# A kernel that ran chapter 05 (no analyser) is about 130 MiB RSS, one that loaded Kiwi 380-420
+# (README "규모"); the check must leave it near the first.
+RSS_LIMIT_MIB = 200
+
+
+def _analyser_process(hub) -> psutil.Process:
+    for proc in psutil.Process(hub.pid).children(recursive=True):
+        if "casework.analyser" in proc.cmdline():
+            return proc
+    raise AssertionError("the hub did not start the analyser service")
+
+
+def _kernel_process(hub, user: str) -> psutil.Process:
+    for proc in psutil.Process(hub.pid).children(recursive=True):
+        cmd = proc.cmdline()
+        if "ipykernel_launcher" in " ".join(cmd) and proc.environ().get("JUPYTERHUB_USER") == user:
+            return proc
+    raise AssertionError(f"no kernel for {user}")
+
+
+def _run(connection_file: str, code: str) -> str:
+    client = BlockingKernelClient(connection_file=connection_file)
+    client.load_connection_file()
+    client.start_channels()
+    try:
+        # (wait_for_ready needs a kernel manager; this kernel belongs to the learner's server)
+        client.kernel_info()
+        client.get_shell_msg(timeout=60)
+        time.sleep(1)  # let the output subscription settle before the probe prints
+        out: list[str] = []
+        reply = client.execute_interactive(code, timeout=120, output_hook=lambda m: out.append(m["content"].get("text", ""))
+                                           if m["msg_type"] == "stream" else None)
+        assert reply["content"]["status"] == "ok", reply["content"]
+        return "".join(out)
+    finally:
+        client.stop_channels()
+
+
+def test_learner_kernel_asks_the_shared_analyser_and_stays_small(hub):
+    from casework.goals import check_goal
+
+    analyser = _analyser_process(hub)
+    user = "analyser01"
+    with HubClient(hub.url, hub.token, timeout=120) as client:
+        client.create_users([user])
+        client.start_server(user, timeout=180)
+    response = requests.post(f"{hub.url}/user/{user}/api/kernels", json={"name": "python3"},
+                             headers={"Authorization": f"token {hub.token}"}, timeout=60)
+    response.raise_for_status()
+    deadline = time.monotonic() + 60
+    while True:
+        try:
+            kernel = _kernel_process(hub, user)
+            break
+        except AssertionError:
+            if time.monotonic() > deadline:
+                raise
+            time.sleep(0.5)
+    connection_file = kernel.cmdline()[kernel.cmdline().index("-f") + 1]
+    result = json.loads(_run(connection_file, PROBE).strip().splitlines()[-1])
+
+    assert result["env"] == f"http://127.0.0.1:{hub.settings.analyser_port}"
+    assert result["kiwi"] is False, "the kernel loaded its own analyser"
+    assert result["findings"] == repr(check_goal(GOAL))  # the same judgement as in-process analysis
+    assert result["rss_mib"] < RSS_LIMIT_MIB, result
+    assert analyser.is_running()

@@ -9,7 +9,9 @@ data folder. Choices, each explained where it is made:
 - spawner: :class:`casework.hub.spawner.CaseworkSpawner`, JupyterLab from the project's venv,
   one home folder per learner under the data folder, Korean UI;
 - services: ``instructor-tools`` (a token for ``casework collect``/``assign --hub`` with exactly
-  the scopes below) and ``idle-culler`` (stops servers idle for ``cull_timeout`` seconds).
+  the scopes below), ``idle-culler`` (stops servers idle for ``cull_timeout`` seconds) and
+  ``analyser`` (:mod:`casework.analyser`: one Korean analyser for every learner kernel, named to
+  them in ``CASEWORK_ANALYSER``; the hub starts it and stops it with itself).
 """
 
 from __future__ import annotations
@@ -101,6 +103,8 @@ def configure(c: Any, settings: HubSettings) -> None:
     if is_root:
         args.append("--allow-root")  # CI and fresh servers run the hub as root
     c.Spawner.args = args
+    if settings.shared_analyser:
+        c.Spawner.environment = {"CASEWORK_ANALYSER": f"http://127.0.0.1:{settings.analyser_port}"}
 
     c.JupyterHub.services = [
         {"name": INSTRUCTOR_SERVICE, "api_token": settings.service_token},
@@ -112,6 +116,12 @@ def configure(c: Any, settings: HubSettings) -> None:
             ],
         },
     ]
+    if settings.shared_analyser:
+        c.JupyterHub.services.append({
+            "name": "analyser",
+            "command": [str(Path(settings.venv_bin) / "python"), "-m", "casework.analyser",
+                        "--port", str(settings.analyser_port)],
+        })
     c.JupyterHub.load_roles = [
         {"name": INSTRUCTOR_SERVICE, "description": "casework collect / assign --hub",
          "scopes": INSTRUCTOR_SCOPES, "services": [INSTRUCTOR_SERVICE]},

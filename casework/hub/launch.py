@@ -192,8 +192,10 @@ class RunningHub:
 def start_hub(settings: HubSettings, *, ready_timeout: float = 60.0) -> RunningHub:
     """Run JupyterHub in the background with ``settings``; return once it answers at its URL."""
     check_hub_installed()
-    for what, port in (("허브 주소, --port", settings.port), ("허브 내부", settings.hub_port),
-                       ("프록시 관리", settings.proxy_api_port)):
+    ports = [("허브 주소, --port", settings.port), ("허브 내부", settings.hub_port), ("프록시 관리", settings.proxy_api_port)]
+    if settings.shared_analyser:
+        ports.append(("형태소 분석 서비스", settings.analyser_port))
+    for what, port in ports:
         if not port_free(settings.ip if what.startswith("허브 주소") else "127.0.0.1", port):
             raise CaseworkError(f"포트 {port}번({what})을 이미 다른 프로그램이 쓰고 있습니다. 다른 포트를 주거나 그 프로그램을 끄세요.")
     log = settings.data / "logs" / "hub.log"

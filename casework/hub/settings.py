@@ -38,6 +38,9 @@ class HubSettings:
     port: int = 8000
     hub_port: int = 8081
     proxy_api_port: int = 8001
+    # The shared Korean analyser (casework.analyser) every learner kernel asks; False: each loads its own.
+    analyser_port: int = 8002
+    shared_analyser: bool = True
     cull_timeout: int = 3600
     cull_every: int = 300
     # A class logging in at once on 2 cores: 30 starts x 2.8 CPU-s / 2 cores = 42 s for the last.
@@ -63,11 +66,12 @@ class HubSettings:
             )
         if self.learner_password == self.instructor_password:
             raise CaseworkError("강사 비밀번호와 학습자 비밀번호가 같습니다. 서로 다르게 정하세요.")
-        for name, port in (("--port", self.port), ("허브 내부 포트", self.hub_port), ("프록시 관리 포트", self.proxy_api_port)):
+        for name, port in (("--port", self.port), ("허브 내부 포트", self.hub_port), ("프록시 관리 포트", self.proxy_api_port),
+                           ("형태소 분석 서비스 포트", self.analyser_port)):
             if not 0 < port < 65536:
                 raise CaseworkError(f"{name} 값 {port}{particle(str(port), '은')} 포트 번호(1–65535)가 아닙니다.")
-        if len({self.port, self.hub_port, self.proxy_api_port}) != 3:
-            raise CaseworkError("허브 주소 포트, 허브 내부 포트, 프록시 관리 포트는 서로 달라야 합니다.")
+        if len({self.port, self.hub_port, self.proxy_api_port, self.analyser_port}) != 4:
+            raise CaseworkError("허브 주소 포트, 허브 내부 포트, 프록시 관리 포트, 형태소 분석 서비스 포트는 서로 달라야 합니다.")
 
 
 def new_secrets() -> dict[str, str]:

@@ -6,7 +6,10 @@
   package. The analyser is loaded once per process, on the first call, with the typo and
   multi-word dictionaries off (they cost about 190 MB and the judges do not need them), and
   with the workbook's small user dictionary (``casework/data/language/user_dictionary.yaml``)
-  for known mis-tags such as 드세요. Importing this package never loads it.
+  for known mis-tags such as 드세요. Importing this package never loads it. When the
+  environment names a shared analyser service (``CASEWORK_ANALYSER``, :mod:`casework.analyser`,
+  as the workbook's hub does for every learner), the tokens come from it instead, and from
+  Kiwi in this process only when the service cannot answer.
 
 Tags are Kiwi's Sejong-style tags (NNG noun, NNP proper noun, NP pronoun, VV verb, VA
 adjective, VX auxiliary, EP pre-final ending, EF final ending, EC connective ending, ETM
@@ -17,6 +20,7 @@ the ordinary letters (``ㄴ다``), so rule tables stay readable.
 
 from __future__ import annotations
 
+import os
 import threading
 import time
 from dataclasses import dataclass
@@ -25,6 +29,7 @@ from functools import lru_cache
 __all__ = [
     "Token",
     "analyse",
+    "analyse_in_process",
     "kiwi_is_loaded",
     "load_kiwi",
     "load_seconds",
@@ -50,6 +55,11 @@ class Token:
 _LOCK = threading.Lock()
 _STATE: dict[str, object] = {}
 
+# Kiwi's constructor options. benchmarks/bench_kiwi_options.py measured the alternatives: the
+# worker count changes nothing (±5 MiB); without the default dictionary Kiwi is 72 MiB smaller
+# but reads some names differently and changes a judge's output; knlm/sbg are not shipped.
+KIWI_OPTIONS: dict[str, object] = {"load_typo_dict": False, "load_multi_dict": False}
+
 # Kiwi writes the consonant of an ending as a conjoining jamo (ᆫ다); rules use the letter (ㄴ다).
 _JAMO = str.maketrans({"\u11a8": "ㄱ", "\u11ab": "ㄴ", "\u11af": "ㄹ", "\u11b7": "ㅁ",
                        "\u11b8": "ㅂ", "\u11ba": "ㅅ", "\u11bb": "ㅆ", "\u11bc": "ㅇ"})
@@ -67,7 +77,7 @@ def load_kiwi():
 
             from casework.language.userdict import apply_user_dictionary
 
-            kiwi = Kiwi(load_typo_dict=False, load_multi_dict=False)
+            kiwi = Kiwi(**KIWI_OPTIONS)
             apply_user_dictionary(kiwi)
             kiwi.tokenize("")  # Kiwi finishes loading on its first analysis
             _STATE["seconds"] = time.perf_counter() - started
@@ -88,7 +98,19 @@ def load_seconds() -> float | None:
 
 @lru_cache(maxsize=4096)
 def analyse(text: str) -> tuple[Token, ...]:
-    """The morphemes of ``text`` (loads the analyser on the first call)."""
+    """The morphemes of ``text``: from the shared service if one is named, else from Kiwi here."""
+    url = os.environ.get("CASEWORK_ANALYSER")
+    if url:
+        from casework.language.remote import fetch_tokens
+
+        rows = fetch_tokens(url, text)
+        if rows is not None:
+            return tuple(Token(*row) for row in rows)
+    return analyse_in_process(text)
+
+
+def analyse_in_process(text: str) -> tuple[Token, ...]:
+    """The morphemes of ``text`` from this process's Kiwi (loads it on the first call)."""
     kiwi = load_kiwi()
     return tuple(
         Token(t.form.translate(_JAMO), t.tag.split("-")[0], t.start, t.end, bool(t.oov))
