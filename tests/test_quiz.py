@@ -98,4 +98,5 @@ def test_a_wrong_pick_is_never_told_맞습니다():
     q = quiz.ChoiceQuestion(kind="choice", id="c2", prompt="p", options=[
         {"text": "가", "why": "아닙니다."}, {"text": "나", "correct": True, "why": "맞습니다. 교재가 그렇게 말합니다."}])
     wrong = judge(q, "가")
-    assert "맞습니다" not in wrong.to_text() and "맞습니다" in wrong.to_text(2)
+    assert "맞습니다" not in wrong.to_text() and "맞습니다" not in wrong.to_text(2)
+    assert "풀이: 나 — 교재가 그렇게 말합니다." in wrong.to_text(2)
