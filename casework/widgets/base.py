@@ -44,6 +44,7 @@ __all__ = [
     "checked_blocks",
     "with_attrs",
     "blank_to_none",
+    "table_html",
 ]
 
 BLANK_CHOICE = "— 고르세요 —"
@@ -294,3 +295,38 @@ def with_attrs(box: w.VBox, **attrs: object) -> w.VBox:
     for name, value in attrs.items():
         setattr(box, name, value)
     return box
+
+
+# Widget HTML gets none of JupyterLab's output-table styling, so each cell carries its own.
+_CELL = "text-align:left;vertical-align:top;padding:3px 10px;"
+_TH = _CELL + "border-bottom:2px solid #999;background:#f5f5f5;white-space:nowrap"
+_TD = _CELL + "border-bottom:1px solid #ddd"
+_SHORT = 14  # a column whose every value is at most this long is kept on one line
+
+
+def table_html(frame) -> str:
+    """A DataFrame as a table that lines up inside a widget: left-aligned, ruled, short columns
+    unwrapped, empty cells blank; a named index is the first column, an unnamed one is left out."""
+    columns = [str(c) for c in frame.columns]
+    rows = [list(row) for row in frame.astype(object).itertuples(index=False)]
+    if frame.index.name is not None:
+        columns = [str(frame.index.name), *columns]
+        rows = [[index, *row] for index, row in zip(frame.index, rows)]
+    texts = [["" if _blank(v) else str(v) for v in row] for row in rows]
+    short = [all(len(row[i]) <= _SHORT for row in texts) for i in range(len(columns))]
+    head = "".join(f"<th style='{_TH}'>{html.escape(c)}</th>" for c in columns)
+    body = "".join(
+        "<tr>" + "".join(f"<td style='{_TD}{';white-space:nowrap' if short[i] else ''}'>{html.escape(v)}</td>"
+                         for i, v in enumerate(row)) + "</tr>"
+        for row in texts
+    )
+    return f"<table style='border-collapse:collapse;margin:6px 0'><thead><tr>{head}</tr></thead><tbody>{body}</tbody></table>"
+
+
+def _blank(value: object) -> bool:
+    if value is None:
+        return True
+    try:
+        return bool(value != value)  # NaN and pandas' NA are not equal to themselves
+    except (TypeError, ValueError):
+        return True  # pd.NA raises on truth testing
