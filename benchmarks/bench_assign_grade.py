@@ -110,6 +110,7 @@ def main() -> None:
     parser.add_argument("--keep", action="store_true")
     args = parser.parse_args()
     work = Path(tempfile.mkdtemp(prefix="casework-bench-"))
+    (work / "ours").mkdir()
     try:
         if args.grade_only:
             t_assign, t_grade, _ = ours(work / "ours", args.grade_only)
@@ -121,7 +122,6 @@ def main() -> None:
                   f"× {args.grade_only} = {extrapolated:.0f} s (extrapolated)")
             print(f"ratio (extrapolated papermill / ours): {extrapolated / t_grade:.0f}×")
         else:
-            (work / "ours").mkdir()
             t_assign, t_grade, total = ours(work / "ours", args.learners)
             t_base = baseline(work, args.learners)
             print(f"{args.learners} learners, exercise 07, same run:")

@@ -202,6 +202,7 @@ def load_baseline() -> dict | None:
         path = tmp / f"baseline_{name}.py"
         path.write_text(source, encoding="utf-8")
         spec = importlib.util.spec_from_file_location(f"baseline_{name}", path)
+        assert spec is not None and spec.loader is not None  # a .py file always has both
         module = importlib.util.module_from_spec(spec)
         sys.modules[spec.name] = module  # dataclasses look their module up while building
         spec.loader.exec_module(module)

@@ -43,9 +43,11 @@ from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
+from typing import cast
 
 import pandas as pd
 
+from casework._util.text import particle
 from casework.errors import CaseworkError
 from casework.privacy import mask_names
 
@@ -119,7 +121,7 @@ def normalise_name(value: object) -> str:
             f"이름 {value!r}에 숫자가 들어 있습니다. 열이 뒤바뀌지 않았는지(이름 칸에 생년월일 등) 확인해 주세요."
         )
     if len(name) < 2:
-        raise CaseworkError(f"이름 {value!r}이(가) 한 글자입니다. 성과 이름을 함께 적어 주세요.")
+        raise CaseworkError(f"이름 {value!r}{particle(repr(value), '이')} 한 글자입니다. 성과 이름을 함께 적어 주세요.")
     return name
 
 
@@ -148,7 +150,7 @@ def normalise_birth(value: object) -> str:
         if match:
             break
     else:
-        raise CaseworkError(f"생년월일 {value!r}을(를) 읽을 수 없습니다. {_BIRTH_HELP}.")
+        raise CaseworkError(f"생년월일 {value!r}{particle(repr(value), '을')} 읽을 수 없습니다. {_BIRTH_HELP}.")
     year, month = int(match["y"]), int(match["m"])
     day = int(match["d"]) if match["d"] else 1
     if not 1900 <= year <= date.today().year:
@@ -157,7 +159,7 @@ def normalise_birth(value: object) -> str:
         date(year, month, day)
     except ValueError:
         raise CaseworkError(
-            f"생년월일 {value!r}은(는) 달력에 없는 날짜입니다 (월은 1~12, 일은 그 달의 날수 안). 다시 확인해 주세요."
+            f"생년월일 {value!r}{particle(repr(value), '은')} 달력에 없는 날짜입니다 (월은 1~12, 일은 그 달의 날수 안). 다시 확인해 주세요."
         ) from None
     return f"{year:04d}-{month:02d}"
 
@@ -189,10 +191,10 @@ def _read_csv(path: str | Path) -> tuple[pd.DataFrame, str]:
     p = Path(path)
     where = f"명단 파일 '{p.name}'"
     if not p.is_file():
-        raise CaseworkError(f"{where}을(를) 찾을 수 없습니다 (찾은 곳: {p}). 파일 이름과 폴더를 확인해 주세요.")
+        raise CaseworkError(f"{where}{particle(str(where), '을')} 찾을 수 없습니다 (찾은 곳: {p}). 파일 이름과 폴더를 확인해 주세요.")
     text = _decode(p.read_bytes(), where)
     if not text.strip():
-        raise CaseworkError(f"{where}이(가) 비어 있습니다. 제목 줄({', '.join(SERVICE_COLUMNS)})과 명단을 넣어 주세요.")
+        raise CaseworkError(f"{where}{particle(str(where), '이')} 비어 있습니다. 제목 줄({', '.join(SERVICE_COLUMNS)})과 명단을 넣어 주세요.")
     rows = list(csv.reader(io.StringIO(text)))
     header = [h.strip().lstrip("\ufeff") for h in rows[0]]
     if len(header) == 1 and any(sep in header[0] for sep in ("\t", ";", "|")):
@@ -251,14 +253,14 @@ def _read_csv(path: str | Path) -> tuple[pd.DataFrame, str]:
 def _suggest(missing: str, present: Iterable[str]) -> str:
     for header in present:
         if _ALIASES.get(header) == missing:
-            return f" ('{header}' 열을 '{missing}'(으)로 바꾸면 됩니다)"
+            return f" ('{header}' 열을 '{missing}'{particle(str(missing), '으로')} 바꾸면 됩니다)"
     return ""
 
 
 def _validate(table: object, columns: tuple[str, ...], where: str, *, what: str) -> pd.DataFrame:
     if not isinstance(table, pd.DataFrame):
         raise CaseworkError(
-            f"{what}은(는) 표(pandas DataFrame)로 주세요. 받은 값의 종류: {type(table).__name__}. "
+            f"{what}{particle(str(what), '은')} 표(pandas DataFrame)로 주세요. 받은 값의 종류: {type(table).__name__}. "
             "파일이라면 load_agency_list('파일.csv')나 load_need_list('파일.csv')로 먼저 읽어 주세요."
         )
     present = [str(c) for c in table.columns if c not in (_KEY, _LINE)]
@@ -273,7 +275,8 @@ def _validate(table: object, columns: tuple[str, ...], where: str, *, what: str)
         raise CaseworkError(f"{where}에 명단이 없습니다. 한 사람 이상 적어 주세요.")
     lines = table[_LINE].tolist() if _LINE in table.columns else [None] * len(table)
     out = table[list(columns)].copy()
-    names, births = [], []
+    names: list[str] = []
+    births: list[str] = []
     for (_, row), line in zip(out.iterrows(), lines):
         at = f"{where}의 {line}번째 줄" if line is not None else f"{where}의 {len(names) + 1}번째 사람"
         for col in columns:
@@ -373,6 +376,11 @@ class Person:
         return f"{self.masked} ({self.birth})"
 
 
+def _person(key: object) -> Person:
+    # pandas types a group key as any scalar; a _KEY value is a (name, birth) pair
+    return Person(*cast(tuple[str, str], key))
+
+
 def _service_lists(lists: object) -> list[pd.DataFrame]:
     if isinstance(lists, pd.DataFrame):
         lists = [lists]
@@ -400,6 +408,7 @@ def _service_lists(lists: object) -> list[pd.DataFrame]:
 
 def _need_list(table: object) -> pd.DataFrame:
     source = table.attrs.get("source") if isinstance(table, pd.DataFrame) else None
+    # anything but a DataFrame gets validate_need_list's Korean error
     return validate_need_list(table, source=source or "욕구 사정 명단")  # type: ignore[arg-type]
 
 
@@ -432,7 +441,7 @@ def combine(lists: Iterable[pd.DataFrame], *, mask: bool = True) -> pd.DataFrame
 
 def _by_person(tables: list[pd.DataFrame]) -> dict[Person, pd.DataFrame]:
     merged = pd.concat(tables, ignore_index=True)
-    return {Person(*key): rows for key, rows in merged.groupby(_KEY, sort=True)}
+    return {_person(key): rows for key, rows in merged.groupby(_KEY, sort=True)}
 
 
 def _services_text(rows: pd.DataFrame) -> str:
@@ -477,7 +486,7 @@ def served_twice(lists: Iterable[pd.DataFrame], *, mask: bool = True) -> pd.Data
 
 def _missed(need_list: pd.DataFrame, tables: list[pd.DataFrame]) -> dict[Person, pd.DataFrame]:
     served = set().union(*(set(t[_KEY]) for t in tables))
-    return {Person(*key): rows for key, rows in need_list.groupby(_KEY, sort=True) if key not in served}
+    return {_person(key): rows for key, rows in need_list.groupby(_KEY, sort=True) if key not in served}
 
 
 def missed(need_list: pd.DataFrame, service_lists: Iterable[pd.DataFrame], *, mask: bool = True) -> pd.DataFrame:
@@ -572,7 +581,7 @@ def _resolve(answers: object, choices: Mapping[str, Person], what: str) -> set[P
     if answers is None:
         return set()
     if isinstance(answers, str) or not isinstance(answers, Iterable):
-        raise CaseworkError(f"{what}은(는) 사람 표시의 목록으로 주세요. 예: ['가○○ (1941-03)']. 받은 값: {answers!r}")
+        raise CaseworkError(f"{what}{particle(str(what), '은')} 사람 표시의 목록으로 주세요. 예: ['가○○ (1941-03)']. 받은 값: {answers!r}")
     picked: set[Person] = set()
     for answer in answers:
         if isinstance(answer, Person):

@@ -9,7 +9,6 @@ two people may well write the same good goal.
 from __future__ import annotations
 
 from collections import defaultdict
-from collections.abc import Sequence
 from dataclasses import dataclass, replace
 
 from casework.grading import GradeRun, GradeStatus, QuestionResult, SubmissionResult

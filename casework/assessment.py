@@ -14,14 +14,14 @@ Where the textbook names factors but gives no rule (the triage table, what count
 from __future__ import annotations
 
 import numbers
-
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from enum import Enum
 
+from casework._util.text import particle
 from casework.domains import Domain
-from casework.labels import parse_member
 from casework.errors import CaseworkError
+from casework.labels import parse_member
 
 __all__ = [
     "SEVERITY_WORDS", "ProblemTiming", "AssessedNeed", "needs_by_domain", "prioritised", "is_complex",
@@ -44,29 +44,29 @@ def _require_int(value: object, what: str, low: int, high: int | None = None) ->
     if isinstance(value, bool) or not isinstance(value, int):
         rng = f"{low}~{high}" if high is not None else f"{low} 이상"
         raise CaseworkError(
-            f"{what}은(는) 정수여야 합니다({rng}). 받은 값: {value!r} ({type(value).__name__})"
+            f"{what}{particle(str(what), '은')} 정수여야 합니다({rng}). 받은 값: {value!r} ({type(value).__name__})"
         )
     if value < low or (high is not None and value > high):
         rng = f"{low}~{high}" if high is not None else f"{low} 이상"
-        raise CaseworkError(f"{what}은(는) {rng} 사이의 정수여야 합니다. 받은 값: {value}")
+        raise CaseworkError(f"{what}{particle(str(what), '은')} {rng} 사이의 정수여야 합니다. 받은 값: {value}")
     return value
 
 
 def _require_text(value: object, what: str) -> str:
     if not isinstance(value, str) or not value.strip():
-        raise CaseworkError(f"{what}을(를) 비어 있지 않은 글로 적어 주세요. 받은 값: {value!r}")
+        raise CaseworkError(f"{what}{particle(str(what), '을')} 비어 있지 않은 글로 적어 주세요. 받은 값: {value!r}")
     return value.strip()
 
 
 def _require_bool(value: object, what: str) -> bool:
     if not isinstance(value, bool):
-        raise CaseworkError(f"{what}은(는) True(예) 또는 False(아니오)로 적어 주세요. 받은 값: {value!r}")
+        raise CaseworkError(f"{what}{particle(str(what), '은')} True(예) 또는 False(아니오)로 적어 주세요. 받은 값: {value!r}")
     return value
 
 
 def _text_tuple(values: object, what: str) -> tuple[str, ...]:
     if isinstance(values, str) or not isinstance(values, Iterable):
-        raise CaseworkError(f"{what}은(는) 글의 목록(리스트)으로 적어 주세요. 받은 값: {values!r}")
+        raise CaseworkError(f"{what}{particle(str(what), '은')} 글의 목록(리스트)으로 적어 주세요. 받은 값: {values!r}")
     return tuple(_require_text(v, what) for v in values)
 
 
@@ -81,7 +81,7 @@ class ProblemTiming(str, Enum):
     POTENTIAL = "잠재적인 문제"
 
     @classmethod
-    def parse(cls, value: "ProblemTiming | str") -> "ProblemTiming":
+    def parse(cls, value: ProblemTiming | str) -> ProblemTiming:
         """Accept the enum, its Korean label, '현재'/'잠재', or the English name."""
         if isinstance(value, ProblemTiming):
             return value
@@ -136,7 +136,7 @@ class AssessedNeed:
 
 def _check_needs(needs: Iterable[AssessedNeed], what: str = "욕구 목록") -> list[AssessedNeed]:
     if isinstance(needs, (str, bytes)) or not isinstance(needs, Iterable):
-        raise CaseworkError(f"{what}은(는) AssessedNeed의 목록이어야 합니다. 받은 값: {needs!r}")
+        raise CaseworkError(f"{what}{particle(str(what), '은')} AssessedNeed의 목록이어야 합니다. 받은 값: {needs!r}")
     items = list(needs)
     for item in items:
         if not isinstance(item, AssessedNeed):
@@ -483,7 +483,7 @@ class ProblemType(str, Enum):
     SERVICE = "서비스"               # solved mainly by a service (돌봄, 방문, 상담 등)
 
     @classmethod
-    def parse(cls, value: "ProblemType | str") -> "ProblemType":
+    def parse(cls, value: ProblemType | str) -> ProblemType:
         """Accept the enum, its label (the middle dot may be left out) or the English name."""
         if isinstance(value, ProblemType):
             return value

@@ -38,7 +38,7 @@ import secrets
 import unicodedata
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 from enum import Enum
 from pathlib import Path
 from typing import Any
@@ -52,7 +52,14 @@ from casework._util.fs import atomic_write
 from casework._util.text import josa
 from casework.errors import CaseworkError
 from casework.manifest import (
-    MANIFEST_FILE, CellPrint, Manifest, ManifestEntry, cell_kind, read_manifest, source_sha256, write_manifest,
+    MANIFEST_FILE,
+    CellPrint,
+    Manifest,
+    ManifestEntry,
+    cell_kind,
+    read_manifest,
+    source_sha256,
+    write_manifest,
 )
 
 __all__ = [
@@ -582,7 +589,7 @@ def assign(
         personalise(template, exercise_id=exercise_id, learner="-", case_id=None, seed=0)
     cohort = read_cohort(cohort_csv)
     defaults = parameter_defaults(template)
-    default_case = defaults.get("case_id") if isinstance(defaults.get("case_id"), str) else "elderly_alone"
+    default_case = case if isinstance(case := defaults.get("case_id"), str) else "elderly_alone"
 
     learners = cohort.learners
     names = _file_names(exercise_path.stem, learners)
@@ -637,7 +644,7 @@ def assign(
     finally:
         if planned and (done or old is not None):
             write_manifest(Manifest(
-                exercise=exercise_id, issued_at=datetime.now(timezone.utc).isoformat(timespec="seconds"),
+                exercise=exercise_id, issued_at=datetime.now(UTC).isoformat(timespec="seconds"),
                 template_sha256=template_sha, cells=_template_prints(template), learners=tuple(entries.values()),
                 show_hints=show_hints, show_solutions=show_solutions,
             ), out)

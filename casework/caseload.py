@@ -18,6 +18,7 @@ from __future__ import annotations
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
+from casework._util.text import particle
 from casework.errors import CaseworkError
 from casework.scenarios import bundled_scenario_file
 
@@ -35,9 +36,9 @@ __all__ = [
 
 def _require_count(value: object, what: str) -> int:
     if isinstance(value, bool) or not isinstance(value, int):
-        raise CaseworkError(f"{what}은(는) 0 이상의 정수로 적어 주세요. 받은 값: {value!r}. 예: 12")
+        raise CaseworkError(f"{what}{particle(str(what), '은')} 0 이상의 정수로 적어 주세요. 받은 값: {value!r}. 예: 12")
     if value < 0:
-        raise CaseworkError(f"{what}은(는) 음수일 수 없습니다. 받은 값: {value}. 0 이상으로 적어 주세요.")
+        raise CaseworkError(f"{what}{particle(str(what), '은')} 음수일 수 없습니다. 받은 값: {value}. 0 이상으로 적어 주세요.")
     return value
 
 
@@ -92,7 +93,7 @@ def _check_team(workers: object) -> tuple[Caseload, ...]:
             )
         if member.worker in seen:
             raise CaseworkError(
-                f"담당자 '{member.worker}'이(가) 두 번 들어 있습니다. 한 사람은 한 번만 적고 사례 수를 합치세요."
+                f"담당자 '{member.worker}'{particle(str(member.worker), '이')} 두 번 들어 있습니다. 한 사람은 한 번만 적고 사례 수를 합치세요."
             )
         seen.add(member.worker)
     return team

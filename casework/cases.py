@@ -28,13 +28,20 @@ from pathlib import Path
 from typing import Annotated, Any
 
 from pydantic import (
-    AfterValidator, BaseModel, BeforeValidator, ConfigDict, Field, field_validator, model_validator,
+    AfterValidator,
+    BaseModel,
+    BeforeValidator,
+    ConfigDict,
+    Field,
+    field_validator,
+    model_validator,
 )
 
-from casework.datafiles import read_yaml_mapping, dump_yaml, load_yaml_files, load_yaml_model, yaml_files
+from casework._util.text import particle
+from casework.assessment import score_kadl, score_lawton_iadl
+from casework.datafiles import dump_yaml, load_yaml_files, load_yaml_model, refuse_taken_id, yaml_files
 from casework.domains import Domain
 from casework.errors import CaseworkError, DataFileError
-from casework.assessment import score_kadl, score_lawton_iadl
 from casework.planning import NeedStatement, Objective, PlanChain, ServicePlan, ServicePlanItem
 from casework.resources import EcoMap, Flow, Tie, TieKind, TieStrength
 
@@ -321,7 +328,7 @@ class PracticeData(_Model):
     service_plan: PracticePlan | None = Field(None, description="연습용 서비스제공 계획")
 
     @model_validator(mode="after")
-    def _check_instruments_and_maps(self) -> "PracticeData":
+    def _check_instruments_and_maps(self) -> PracticeData:
         if self.kadl:
             _as_value_error(lambda: score_kadl(self.kadl_answers()))
         if self.lawton_iadl:
@@ -352,7 +359,7 @@ def _answers(scores: list[PracticeItemScore], tool: str) -> dict[str, int]:
     answers: dict[str, int] = {}
     for s in scores:
         if s.item in answers:
-            raise CaseworkError(f"{tool} 항목 '{s.item}'이(가) 두 번 나옵니다. 한 번만 적어 주세요.")
+            raise CaseworkError(f"{tool} 항목 '{s.item}'{particle(str(s.item), '이')} 두 번 나옵니다. 한 번만 적어 주세요.")
         answers[s.item] = s.score
     return answers
 
@@ -387,7 +394,7 @@ class Case(_Model):
         return needs
 
     @model_validator(mode="after")
-    def _ratings_name_known_needs(self) -> "Case":
+    def _ratings_name_known_needs(self) -> Case:
         if self.practice_data is None:
             return self
         known = {n.id for n in self.needs_by_domain}
@@ -530,19 +537,7 @@ def check_case_file(path: str | os.PathLike[str]) -> Case:
     reuse the id of a bundled case or of a file in ``CASEWORK_CASES_DIR``.
     """
     case = load_case_file(path)
-    own = Path(path).resolve()
-    for other in _case_files(()):
-        if other.resolve() == own:
-            continue
-        try:
-            other_id = read_yaml_mapping(other)[0].get("id")
-        except DataFileError:
-            continue
-        if other_id == case.id:
-            raise DataFileError(
-                f"파일 '{path}': id '{case.id}'는 이미 '{other}'에서 쓰고 있습니다. 두 파일의 id가 같으면 "
-                "워크북이 어느 사례도 불러오지 않으므로, 이 파일의 id를 다른 이름으로 바꾸세요."
-            )
+    refuse_taken_id(path, case.id, _case_files(()), "사례")
     return case
 
 

@@ -17,14 +17,15 @@ Teaching rules of the workbook (the sources are silent on them):
 from __future__ import annotations
 
 import calendar
+import itertools
 from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date, datetime
 from enum import Enum
 
 from casework._util.text import josa
-from casework.labels import parse_member
 from casework.errors import CaseworkError
+from casework.labels import parse_member
 
 
 def _require_date(value: object, what: str) -> date:
@@ -72,7 +73,7 @@ class ClosureReason(str, Enum):
         return self is ClosureReason.GOAL_ACHIEVED
 
     @classmethod
-    def parse(cls, value: "ClosureReason | str") -> "ClosureReason":
+    def parse(cls, value: ClosureReason | str) -> ClosureReason:
         """Accept a member, its Korean label or its English name; refuse anything else."""
         return parse_member(cls, value, "종결 사유")
 
@@ -157,7 +158,7 @@ class FollowUpMethod(str, Enum):
     PHONE = "안부전화"
 
     @classmethod
-    def parse(cls, value: "FollowUpMethod | str") -> "FollowUpMethod":
+    def parse(cls, value: FollowUpMethod | str) -> FollowUpMethod:
         """Accept a member, its Korean label or its English name; refuse anything else."""
         return parse_member(cls, value, "사후관리 방법")
 
@@ -225,7 +226,7 @@ def follow_up_schedule(
             raise CaseworkError(
                 f"사후관리 시점은 1 이상의 정수(개월)여야 합니다. 잘못된 값: {m!r}. 예: (1, 3, 6)"
             )
-    for earlier, later in zip(months, months[1:]):
+    for earlier, later in itertools.pairwise(months):
         if later <= earlier:
             raise CaseworkError(
                 f"사후관리 시점은 작은 수부터 겹치지 않게 적어야 합니다: {months!r}. "

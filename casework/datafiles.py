@@ -24,6 +24,7 @@ from typing import Any, TypeVar
 
 import yaml
 from pydantic import BaseModel, ValidationError
+from pydantic_core import ErrorDetails
 
 from casework.errors import CaseworkError, DataFileError
 
@@ -274,10 +275,7 @@ def _walk(model_cls: type[BaseModel], loc: Sequence[int | str]) -> tuple[str, An
         if isinstance(item, int):
             parts.append(f"[{item}]")
             args = typing.get_args(tp) if tp is not None else ()
-            if typing.get_origin(tp) in (list, tuple, set, frozenset, abc.Sequence):
-                tp = args[0] if args else None
-            else:
-                tp = None
+            tp = (args[0] if args else None) if typing.get_origin(tp) in (list, tuple, set, frozenset, abc.Sequence) else None
         else:
             parts.append(("." if parts else "") + str(item))
             if _is_model(tp) and item in tp.model_fields:
@@ -433,7 +431,7 @@ def _allowed_values(ctx: dict[str, Any]) -> str:
     return expected.replace("' or '", "', '").replace("'", "")
 
 
-def _translate(model_cls: type[BaseModel], err: dict[str, Any]) -> tuple[str, str, str]:
+def _translate(model_cls: type[BaseModel], err: ErrorDetails) -> tuple[str, str, str]:
     """Return (problem, found, fix) in Korean for one pydantic error."""
     kind = err["type"]
     loc = tuple(err["loc"])
@@ -455,12 +453,12 @@ def _translate(model_cls: type[BaseModel], err: dict[str, Any]) -> tuple[str, st
 
     if kind == "extra_forbidden":
         parent = _model_at(model_cls, loc[:-1])
-        allowed = sorted(parent.model_fields) if parent is not None else []
-        close = difflib.get_close_matches(field, allowed, n=1, cutoff=0.6)
+        names = sorted(parent.model_fields) if parent is not None else []
+        close = difflib.get_close_matches(field, names, n=1, cutoff=0.6)
         fix = (f"혹시 '{close[0]}'의 오타인가요? 그렇다면 이름을 '{close[0]}'라고 고치세요."
                if close else "이 줄을 지우거나 이름을 고치세요.")
-        if allowed:
-            fix += f" 여기에 쓸 수 있는 이름: {', '.join(allowed)}."
+        if names:
+            fix += f" 여기에 쓸 수 있는 이름: {', '.join(names)}."
         return (f"알 수 없는 항목입니다: '{field}'.", "", fix)
 
     if kind == "invalid_key":
@@ -560,7 +558,7 @@ def _check_model(model_cls: Any) -> None:
         raise CaseworkError(f"model_cls에는 pydantic 모델 클래스를 주세요. 받은 값: {model_cls!r}")
 
 
-def load_yaml_model(path: str | Path, model_cls: type[M]) -> M:
+def load_yaml_model(path: str | os.PathLike[str], model_cls: type[M]) -> M:
     """Read one YAML file and validate it as ``model_cls``; raise DataFileError if anything is wrong."""
     path = _check_path(path)
     _check_model(model_cls)
@@ -633,6 +631,27 @@ def load_yaml_dir(directory: str | Path, model_cls: type[M], *,
                   id_field: str | None = "id") -> list[M]:
     """Load every YAML file in ``directory`` (sorted by file name), all-or-nothing."""
     return [model for _, model in load_yaml_files(yaml_files(directory), model_cls, id_field=id_field)]
+
+
+def refuse_taken_id(path: str | os.PathLike[str], new_id: Any, files: Iterable[Path], what: str) -> None:
+    """Raise DataFileError when another of ``files`` already uses ``new_id`` (a new file is checked).
+
+    The workbook refuses to load any file of a kind when two share an id, so a new file must not
+    reuse the id of a bundled file or of one in an instructor's folder.
+    """
+    own = Path(path).resolve()
+    for other in files:
+        if other.resolve() == own:
+            continue
+        try:
+            other_id = read_yaml_mapping(other)[0].get("id")
+        except DataFileError:
+            continue
+        if other_id == new_id:
+            raise DataFileError(
+                f"파일 '{path}': id '{new_id}'는 이미 '{other}'에서 쓰고 있습니다. 두 파일의 id가 같으면 "
+                f"워크북이 어느 {what}도 불러오지 않으므로, 이 파일의 id를 다른 이름으로 바꾸세요."
+            )
 
 
 def dump_yaml(data: Any) -> str:

@@ -23,6 +23,6 @@ class Domain(str, Enum):
     OTHER = "기타"
 
     @classmethod
-    def parse(cls, value: "Domain | str") -> "Domain":
+    def parse(cls, value: Domain | str) -> Domain:
         """Accept a Domain, its Korean label or its English name; refuse anything else."""
         return parse_member(cls, value, "욕구 영역")

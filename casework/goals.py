@@ -39,8 +39,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 from enum import Enum
 
-from casework.errors import CaseworkError
 from casework._util.text import josa
+from casework.errors import CaseworkError
 
 __all__ = [
     "PlanningMistake",

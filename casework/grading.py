@@ -30,7 +30,6 @@ from __future__ import annotations
 import hashlib
 import json
 import os
-
 import time
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import asdict, dataclass, field
@@ -38,12 +37,11 @@ from enum import Enum
 from pathlib import Path
 from typing import Any
 
-
 from casework.errors import CaseworkError
 from casework.exercises.cells import parse_answer_cell
 from casework.exercises.checker import MIME_TYPE
 from casework.judging.feedback import Level, Status
-from casework.manifest import Manifest, ManifestEntry, cell_kind, read_manifest, source_sha256
+from casework.manifest import Manifest, ManifestEntry, read_manifest, source_sha256
 
 __all__ = [
     "MAX_BYTES",
@@ -253,7 +251,7 @@ def _compare_cells(nb: dict[str, Any], manifest: Manifest, entry: ManifestEntry)
     """Answer cells by question, and problems with the fixed cells."""
     problems: list[Problem] = []
     cells = [c for c in nb["cells"] if isinstance(c, dict)]
-    by_id = {}
+    by_id: dict[str, dict] = {}
     for c in cells:
         by_id.setdefault(str(c.get("id", "")), c)
     answers: dict[str, dict] = {}
@@ -397,7 +395,7 @@ def _duplicates(results: list[SubmissionResult]) -> list[SubmissionResult]:
             for i in indexes:
                 r = out[i]
                 extra = Problem(ProblemKind.DUPLICATE, f"{learner}의 제출물이 여럿입니다({files}).")
-                out[i] = SubmissionResult(**{**r.__dict__, "problems": r.problems + (extra,)})
+                out[i] = SubmissionResult(**{**r.__dict__, "problems": (*r.problems, extra)})
     return out
 
 
@@ -577,7 +575,7 @@ def grade_all(
     done = _load_journal(journal_path)
     late = _late_flags(root)
     results: list[SubmissionResult] = []
-    handle = open(journal_path, "a", encoding="utf-8") if journal_path is not None else None
+    handle = open(journal_path, "a", encoding="utf-8") if journal_path is not None else None  # noqa: SIM115 (closed in finally)
     try:
         iterable: Iterable[Path] = progress(paths) if progress is not None else paths
         for path in iterable:

@@ -3,8 +3,8 @@
 :func:`casework.privacy.mask_case_text` masks resident numbers, phone numbers and the names it
 is given. :func:`find_leftovers` looks through a text for what that masking does not touch but
 that often identifies a person: long runs of digits (account numbers, landlines without
-separators), birth dates, street addresses and apartment units, e-mail addresses, and name-like
-words before a title such as 씨 or 어르신.
+separators), birth dates, street addresses and apartment units, e-mail addresses, and names
+(found by :func:`casework.language.names.find_names`, the same finder masking uses).
 
 These checks are the workbook's teaching heuristics, not rules from the sources: they will miss
 some things and flag some harmless ones.
@@ -16,6 +16,7 @@ import re
 from dataclasses import dataclass
 
 from casework.errors import CaseworkError
+from casework.language.names import find_names
 
 __all__ = ["Leftover", "find_leftovers"]
 
@@ -44,21 +45,8 @@ _ADDRESS = re.compile(
     r"|[가-힣]{2,}아파트"
 )
 _EMAIL = re.compile(r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+")
-# Common family names; a rare one will be missed (this is a heuristic).
-_SURNAMES = "김이박최정강조윤장임한오서신권황안송류전홍고문양손배백허유남심노하곽성차주우구민진지엄채원천방공현함변염여추도석선설마길연위표명기반왕금옥육인맹제모탁국은편용예경봉복태목형피두감"
-_NAME_BEFORE_TITLE = re.compile(
-    rf"(?<![가-힣○])([{_SURNAMES}][가-힣]{{1,2}})(?=\s?(?:씨|님|어르신|할머니|할아버지))"
-)
 # A number followed by one of these is an amount or a count, not an identifier.
 _UNIT_AFTER = "원만명개회건세"
-# Words that look like a name before 씨/님 but are ordinary words or titles.
-_NOT_NAMES = frozenset({
-    "이웃", "이모", "고모", "부모", "조부", "조모", "남편", "동생", "선생", "주민", "이장", "통장", "반장",
-    "원장", "과장", "계장", "실장", "소장", "회장", "부장", "구청장", "동장", "주무관", "복지사", "간호사",
-    "기사", "신부", "목사", "스님", "경비", "집주인", "주인", "고객", "환자", "보호자", "회원",
-})
-
-
 def find_leftovers(text: str) -> tuple[Leftover, ...]:
     """What in ``text`` still looks like personal data, in the order it appears."""
     if not isinstance(text, str):
@@ -82,9 +70,7 @@ def find_leftovers(text: str) -> tuple[Leftover, ...]:
         add(m.start(), m.end(), "긴 숫자", "계좌번호나 전화번호일 수 있습니다. 지우거나 '통장'처럼 말로만 적으세요.")
     for m in _ADDRESS.finditer(text):
         add(m.start(), m.end(), "주소", "도로명·번지·호수는 지우고, 필요하면 '○○동' 정도만 남기세요.")
-    for m in _NAME_BEFORE_TITLE.finditer(text):
-        word = m.group(1)
-        if word in _NOT_NAMES or word.endswith(("장", "씨", "님")):
-            continue
-        add(m.start(1), m.end(1), "이름", "이름으로 보입니다. 가릴 이름 칸에 넣거나 '이웃 주민'처럼 바꾸세요.")
+    for name in find_names(text):
+        if name.sure and not name.surname_only:  # 박씨 alone rarely identifies anyone
+            add(name.start, name.end, "이름", "이름으로 보입니다. 가릴 이름 칸에 넣거나 '이웃 주민'처럼 바꾸세요.")
     return tuple(item for _, item in sorted(found, key=lambda pair: pair[0]))

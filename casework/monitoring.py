@@ -16,9 +16,11 @@ from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import date, datetime, timedelta
 from enum import Enum
+from typing import TypeGuard
 
-from casework.labels import parse_member
+from casework._util.text import particle
 from casework.errors import CaseworkError
+from casework.labels import parse_member
 from casework.planning import PlanResult
 
 __all__ = [
@@ -59,9 +61,9 @@ REASSESSMENT_DEFINITION = (
 
 def _check_text(value: object, what: str, *, allow_empty: bool = False) -> str:
     if not isinstance(value, str):
-        raise CaseworkError(f"{what}은(는) 글자(str)로 적어 주세요. 받은 값: {value!r}")
+        raise CaseworkError(f"{what}{particle(str(what), '은')} 글자(str)로 적어 주세요. 받은 값: {value!r}")
     if not allow_empty and not value.strip():
-        raise CaseworkError(f"{what}이(가) 비어 있습니다. 내용을 적어 주세요.")
+        raise CaseworkError(f"{what}{particle(str(what), '이')} 비어 있습니다. 내용을 적어 주세요.")
     return value
 
 
@@ -69,7 +71,7 @@ def _check_date(value: object, what: str) -> date:
     # datetime is a subclass of date, but comparing the two raises TypeError later on.
     if isinstance(value, datetime) or not isinstance(value, date):
         raise CaseworkError(
-            f"{what}은(는) 날짜(datetime.date)여야 합니다. 예: date(2024, 3, 1). 받은 값: {value!r}"
+            f"{what}{particle(str(what), '은')} 날짜(datetime.date)여야 합니다. 예: date(2024, 3, 1). 받은 값: {value!r}"
         )
     return value
 
@@ -88,7 +90,7 @@ class MonitoringMethod(str, Enum):
         return _METHOD_EXPLANATIONS[self]
 
     @classmethod
-    def parse(cls, value: "MonitoringMethod | str") -> "MonitoringMethod":
+    def parse(cls, value: MonitoringMethod | str) -> MonitoringMethod:
         """Accept a member, its Korean label or its English name; refuse anything else."""
         return parse_member(cls, value, "점검 방법")
 
@@ -128,7 +130,7 @@ _GAS_LABELS = {
 }
 
 
-def _is_int(value: object) -> bool:
+def _is_int(value: object) -> TypeGuard[numbers.Integral]:
     return isinstance(value, numbers.Integral) and not isinstance(value, bool)
 
 
@@ -140,10 +142,10 @@ def _check_level(value: object, where: str) -> int:
             f"{where}의 목표달성 수준은 −2, −1, 0, 1, 2 중 하나의 정수여야 합니다. "
             f"받은 값: {value!r} (소수나 True/False는 받지 않습니다)"
         )
-    level = int(value)  # type: ignore[arg-type]
+    level = int(value)
     if level not in GAS_LEVELS:
         raise CaseworkError(
-            f"{where}의 목표달성 수준 {level}은(는) 범위를 벗어났습니다. −2부터 +2 사이의 정수로 적어 주세요."
+            f"{where}의 목표달성 수준 {level}{particle(str(level), '은')} 범위를 벗어났습니다. −2부터 +2 사이의 정수로 적어 주세요."
         )
     return level
 
@@ -156,7 +158,7 @@ def gas_level_label(level: int) -> str:
 def _as_list(values: object, what: str) -> list[object]:
     if isinstance(values, (str, bytes, Mapping, set, frozenset)) or not isinstance(values, Iterable):
         raise CaseworkError(
-            f"{what}은(는) 목표 순서대로 나열한 목록(list 또는 tuple)이어야 합니다. 받은 값: {values!r}"
+            f"{what}{particle(str(what), '은')} 목표 순서대로 나열한 목록(list 또는 tuple)이어야 합니다. 받은 값: {values!r}"
         )
     return list(values)
 
@@ -275,12 +277,12 @@ class MonitoringLog:
             raise CaseworkError(f"MonitoringEntry만 추가할 수 있습니다. 받은 값: {entry!r}")
         if entry.on < self.plan_start:
             raise CaseworkError(
-                f"점검 날짜 {entry.on}이(가) 계획 시작일 {self.plan_start}보다 앞섭니다. "
+                f"점검 날짜 {entry.on}{particle(str(entry.on), '이')} 계획 시작일 {self.plan_start}보다 앞섭니다. "
                 "계획을 세우기 전의 점검은 기록할 수 없으니 날짜를 확인해 주세요."
             )
         if self._entries and entry.on < self._entries[-1].on:
             raise CaseworkError(
-                f"점검 날짜 {entry.on}이(가) 마지막 기록({self._entries[-1].on})보다 앞섭니다. "
+                f"점검 날짜 {entry.on}{particle(str(entry.on), '이')} 마지막 기록({self._entries[-1].on})보다 앞섭니다. "
                 "기록은 날짜 순서대로 추가해 주세요."
             )
         self._entries.append(entry)
@@ -532,7 +534,7 @@ def reassessment_due(
     _check_date(today, "오늘 날짜")
     if today < last_assessed:
         raise CaseworkError(
-            f"오늘 날짜 {today}이(가) 마지막 사정일 {last_assessed}보다 앞섭니다. 두 날짜를 확인해 주세요."
+            f"오늘 날짜 {today}{particle(str(today), '이')} 마지막 사정일 {last_assessed}보다 앞섭니다. 두 날짜를 확인해 주세요."
         )
     if log is not None and not isinstance(log, MonitoringLog):
         raise CaseworkError(f"점검 기록은 MonitoringLog로 넣어 주세요. 받은 값: {log!r}")

@@ -85,8 +85,8 @@ def entry_from_form(
     if isinstance(result, str) and not result.strip():
         result = None
     return MonitoringEntry(
-        on=parse_date(on, "점검 날짜"), method=method, note=note, goal_levels=scored,
-        needs_changed=needs_changed, result=result,
+        on=parse_date(on, "점검 날짜"), method=MonitoringMethod.parse(method), note=note, goal_levels=scored,
+        needs_changed=needs_changed, result=MonitoringResult.parse(result),
     )
 
 
@@ -198,7 +198,7 @@ def progress_report(
     )
 
 
-def log_table(log: MonitoringLog) -> "pd.DataFrame":
+def log_table(log: MonitoringLog) -> pd.DataFrame:
     """The log as a table numbered from 1: date, method, note, 욕구 변동 (예/아니요), result,
     one column per goal (level)."""
     import pandas as pd

@@ -532,7 +532,7 @@ def practice_monitoring_log() -> MonitoringLog:
     The plan starts on 2025-03-03. In July a neighbour reports that the grandmother will have
     knee surgery, so her needs change and a reassessment falls due.
     """
-    g1, g2, g3 = PRACTICE_GOALS
+    _g1, _g2, _g3 = PRACTICE_GOALS
     m = MonitoringMethod
     rows = [
         (date(2025, 4, 1), m.REGULAR_CONTACT, "가정방문. 3월 결석 3일. 할머니는 담임과 아직 통화하지 못함.",

@@ -13,16 +13,15 @@ python-hwpx is alpha and changes its API between major versions: the version is 
 
 from __future__ import annotations
 
-import math
 import os
-import unicodedata
 from datetime import date
 from pathlib import Path
 from typing import Any
 
-from casework.errors import CaseworkError
 from casework._util.fs import atomic_write
 from casework._util.sheets import fit_row_heights, text_lines
+from casework._util.text import particle
+from casework.errors import CaseworkError
 from casework.planning import (
     FIELD_LABELS,
     ITEM_COLUMNS,
@@ -149,7 +148,7 @@ def from_hwpx(path: str | os.PathLike[str]) -> ServicePlan:
         text = table.cell(r, c).text or ""
         if label is not None and text != label:
             raise CaseworkError(
-                f"{source.name}: 표의 {r + 1}행 {c + 1}열에 '{label}'이(가) 있어야 합니다(지금: '{text}'). "
+                f"{source.name}: 표의 {r + 1}행 {c + 1}열에 '{label}'{particle(str(label), '이')} 있어야 합니다(지금: '{text}'). "
                 "양식의 틀을 바꾸지 말고 값만 고쳐 주세요."
             )
         return text
@@ -167,12 +166,14 @@ def from_hwpx(path: str | os.PathLike[str]) -> ServicePlan:
         cell(items_table, 0, c, label)
     items = []
     for r in range(1, items_table.row_count):
-        row = {label: cell(items_table, r, c) for c, label in enumerate(ITEM_COLUMNS)}
+        cells = {label: cell(items_table, r, c) for c, label in enumerate(ITEM_COLUMNS)}
+        row: dict[str, object] = dict(cells)
         for name in ("priority", "times_per_week"):
-            text = row[FIELD_LABELS[name]].strip()
-            row[FIELD_LABELS[name]] = int(text) if text.isdigit() else (text or None)
+            text = cells[FIELD_LABELS[name]].strip()
+            # isdecimal, not isdigit: '①' is a digit that int() refuses; it goes on to be refused in Korean
+            row[FIELD_LABELS[name]] = int(text) if text.isdecimal() else (text or None)
         for name in ("start", "end"):
-            row[FIELD_LABELS[name]] = row[FIELD_LABELS[name]] or None
+            row[FIELD_LABELS[name]] = cells[FIELD_LABELS[name]] or None
         items.append(ServicePlanItem.from_row(row, where=f"{source.name} 서비스 표 {r}행"))
     for r, name in enumerate(_SIGNATURES):
         cell(signs, r, 0, FIELD_LABELS[name])

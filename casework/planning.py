@@ -32,9 +32,10 @@ from enum import Enum
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from casework.domains import Domain
 from casework._util.dates import korean_date, parse_date_text
 from casework._util.sheets import fit_row_heights
+from casework._util.text import particle
+from casework.domains import Domain
 from casework.errors import CaseworkError
 from casework.goals import require_text as _require_text
 from casework.labels import parse_member
@@ -173,7 +174,7 @@ class GoalType(str, Enum):
         return _GOAL_TYPE_EXAMPLES[self]
 
     @classmethod
-    def parse(cls, value: "GoalType | str") -> "GoalType":
+    def parse(cls, value: GoalType | str) -> GoalType:
         """Accept a member, its Korean label or its English name; refuse anything else."""
         return parse_member(cls, value, "목표 유형")
 
@@ -255,7 +256,7 @@ class PlanResult(str, Enum):
     REASSESS = "재사정"
 
     @classmethod
-    def parse(cls, value: "PlanResult | str | None") -> "PlanResult | None":
+    def parse(cls, value: PlanResult | str | None) -> PlanResult | None:
         """Accept a member, its Korean label or English name; None or "" mean "not yet"."""
         if value is None:
             return None
@@ -386,14 +387,14 @@ def _check_int(value: object, name: str, *, low: int, high: int | None, required
     label = FIELD_LABELS[name]
     if _is_missing(value):
         if required:
-            raise CaseworkError(f"{label}이(가) 비어 있습니다. {low} 이상의 정수를 넣으세요.")
+            raise CaseworkError(f"{label}{particle(str(label), '이')} 비어 있습니다. {low} 이상의 정수를 넣으세요.")
         return None
     if isinstance(value, bool) or not isinstance(value, numbers.Integral):
-        raise CaseworkError(f"{label}은(는) 정수로 넣어야 합니다: {value!r}")
+        raise CaseworkError(f"{label}{particle(str(label), '은')} 정수로 넣어야 합니다: {value!r}")
     number = int(value)
     if number < low or (high is not None and number > high):
         bound = f"{low} 이상 {high} 이하" if high is not None else f"{low} 이상"
-        raise CaseworkError(f"{label}은(는) {bound}의 정수여야 합니다: {number}")
+        raise CaseworkError(f"{label}{particle(str(label), '은')} {bound}의 정수여야 합니다: {number}")
     return number
 
 
@@ -444,7 +445,7 @@ class ServicePlanItem:
         return row
 
     @classmethod
-    def from_row(cls, row: Mapping[str, Any], *, where: str = "") -> "ServicePlanItem":
+    def from_row(cls, row: Mapping[str, Any], *, where: str = "") -> ServicePlanItem:
         """Build an item from a row keyed by the column labels (as read from a table)."""
         prefix = f"{where}: " if where else ""
         try:
@@ -519,7 +520,7 @@ class ServicePlan:
         birth = _check_date(self.birth_date, "birth_date")
         if birth is not None and not date(1900, 1, 1) <= birth <= date.today():
             raise CaseworkError(
-                f"{FIELD_LABELS['birth_date']}이(가) 있을 수 없는 날짜입니다: {birth.isoformat()}. "
+                f"{FIELD_LABELS['birth_date']}{particle(str(FIELD_LABELS['birth_date']), '이')} 있을 수 없는 날짜입니다: {birth.isoformat()}. "
                 "1900년 이후, 오늘 이전의 날짜를 넣으세요."
             )
         consent_from = _check_date(self.consent_from, "consent_from")
@@ -539,11 +540,11 @@ class ServicePlan:
 
     # ---- convenience
 
-    def add_item(self, item: ServicePlanItem) -> "ServicePlan":
+    def add_item(self, item: ServicePlanItem) -> ServicePlan:
         """A copy of the plan with one more service row."""
         if not isinstance(item, ServicePlanItem):
             raise CaseworkError(f"추가할 항목은 ServicePlanItem이어야 합니다: {item!r}")
-        return replace(self, items=self.items + (item,))
+        return replace(self, items=(*self.items, item))
 
     def consent_text(self) -> str:
         """The consent statement with this plan's start date (blank if not set)."""
@@ -551,7 +552,7 @@ class ServicePlan:
 
     # ---- pandas
 
-    def to_dataframe(self) -> "pd.DataFrame":
+    def to_dataframe(self) -> pd.DataFrame:
         """The items table (③–⑬) as a DataFrame with the form's Korean column labels."""
         import pandas as pd
 
@@ -561,7 +562,7 @@ class ServicePlan:
         return frame
 
     @classmethod
-    def from_dataframe(cls, frame: "pd.DataFrame", **header: Any) -> "ServicePlan":
+    def from_dataframe(cls, frame: pd.DataFrame, **header: Any) -> ServicePlan:
         """Rebuild a plan from :meth:`to_dataframe` output plus the header fields as keywords.
 
         The columns must be exactly the form's labels (:data:`ITEM_COLUMNS`), in any order.
@@ -610,9 +611,12 @@ class ServicePlan:
         from openpyxl import Workbook
         from openpyxl.styles import Alignment, Border, Font, PatternFill, Side
         from openpyxl.worksheet.datavalidation import DataValidation
+        from openpyxl.worksheet.properties import PageSetupProperties
+        from openpyxl.worksheet.worksheet import Worksheet
 
         wb = Workbook()
         ws = wb.active
+        assert isinstance(ws, Worksheet)  # a new workbook starts with one worksheet
         ws.title = _SHEET_TITLE
         thin = Side(style="thin", color="444444")
         box = Border(left=thin, right=thin, top=thin, bottom=thin)
@@ -707,13 +711,13 @@ class ServicePlan:
         ws.page_setup.paperSize = ws.PAPERSIZE_A4
         ws.page_setup.fitToWidth = 1
         ws.page_setup.fitToHeight = 0
-        ws.sheet_properties.pageSetUpPr.fitToPage = True
+        ws.sheet_properties.pageSetUpPr = PageSetupProperties(fitToPage=True)
         ws.print_title_rows = f"{header_row}:{header_row}"
         fit_row_heights(ws)
         return wb
 
     @classmethod
-    def from_excel(cls, path: str | os.PathLike[str]) -> "ServicePlan":
+    def from_excel(cls, path: str | os.PathLike[str]) -> ServicePlan:
         """Read back a workbook written by :meth:`to_excel` (the layout is checked)."""
         from openpyxl import load_workbook
 
@@ -735,7 +739,7 @@ class ServicePlan:
         def expect(ref: str, label: str) -> None:
             if ws[ref].value != label:
                 raise CaseworkError(
-                    f"{source.name}의 {ref} 칸에 '{label}'이(가) 있어야 합니다(지금: {ws[ref].value!r}). "
+                    f"{source.name}의 {ref} 칸에 '{label}'{particle(str(label), '이')} 있어야 합니다(지금: {ws[ref].value!r}). "
                     "양식의 틀을 바꾸지 말고 값만 고쳐 주세요."
                 )
 
@@ -766,7 +770,7 @@ class ServicePlan:
             return cls(
                 case_number=text("B3"),
                 client_name=text("D3"),
-                birth_date=_cell_date(ws["F3"].value, "birth_date"),
+                birth_date=_check_date(_cell_date(ws["F3"].value, "birth_date"), "birth_date"),
                 case_manager=text("H3"),
                 short_term_goal=text("C4"),
                 long_term_goal=text("H4"),
@@ -892,11 +896,11 @@ def _parse_korean_date(value: str, what: str, file_name: str) -> date | None:
         return None
     match = _KOREAN_DATE.fullmatch(value.strip())
     if not match:
-        raise CaseworkError(f"{file_name}: {what}을(를) 읽을 수 없습니다: {value!r}. '2025년 3월 1일'처럼 쓰세요.")
+        raise CaseworkError(f"{file_name}: {what}{particle(str(what), '을')} 읽을 수 없습니다: {value!r}. '2025년 3월 1일'처럼 쓰세요.")
     try:
         return date(*(int(g) for g in match.groups()))
     except ValueError:
-        raise CaseworkError(f"{file_name}: {what}이(가) 없는 날짜입니다: {value!r}") from None
+        raise CaseworkError(f"{file_name}: {what}{particle(str(what), '이')} 없는 날짜입니다: {value!r}") from None
 
 
 def _parse_consent_date(sentence: str, file_name: str) -> date | None:

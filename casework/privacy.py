@@ -32,8 +32,8 @@ import re
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 
-from casework.errors import CaseworkError
 from casework._util.text import josa
+from casework.errors import CaseworkError
 
 __all__ = [
     "SHARING_PRINCIPLE",
@@ -153,6 +153,7 @@ def _phone_spans(text: str) -> list[Masked]:
 def _masked_phone(number: str) -> str:
     """The prefix (010, 02, +82 10) stays readable; every other digit becomes *."""
     m = _PHONE.search(number)
+    assert m is not None  # called only with text that _PHONE found
     key = next(k for k in ("intl", "mobile", "land") if m.group(k) is not None)
     return m.group(key) + _DIGIT.sub("*", m.group(f"{key}_rest"))
 

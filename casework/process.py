@@ -18,9 +18,10 @@ from dataclasses import dataclass, field
 from datetime import date, datetime
 from enum import Enum
 
+from casework._util.text import particle
 from casework.closure import ClosureDecision, ClosureReason
-from casework.labels import parse_member
 from casework.errors import CaseworkError, InvalidTransition
+from casework.labels import parse_member
 
 
 def _require_date(value: object, what: str) -> date:
@@ -52,7 +53,7 @@ class RothmanStage(str, Enum):
         return _ROTHMAN_DESCRIPTIONS[self]
 
     @classmethod
-    def parse(cls, value: "RothmanStage | str") -> "RothmanStage":
+    def parse(cls, value: object) -> RothmanStage:
         """Accept a member, its Korean label or its English name."""
         return parse_member(cls, value, "Rothman 단계")
 
@@ -97,7 +98,7 @@ class FiveStage(str, Enum):
         return _FIVE_DESCRIPTIONS[self]
 
     @classmethod
-    def parse(cls, value: "FiveStage | str") -> "FiveStage":
+    def parse(cls, value: object) -> FiveStage:
         """Accept a member, its Korean label (or the source's 평가 및 폐쇄) or English name."""
         extra = {m.english: m for m in cls}
         extra["평가 및 폐쇄"] = cls.EVALUATION_AND_CLOSURE
@@ -148,12 +149,12 @@ class DongStep(str, Enum):
         return _DONG_DESCRIPTIONS[self]
 
     @property
-    def subtasks(self) -> tuple["SubTask", ...]:
+    def subtasks(self) -> tuple[SubTask, ...]:
         """The chart's sub-tasks of this step (기능평가·사정, 직접실천·간접실천), if any."""
         return SUBTASKS.get(self, ())
 
     @classmethod
-    def parse(cls, value: "DongStep | str") -> "DongStep":
+    def parse(cls, value: object) -> DongStep:
         """Accept a member, its Korean label (spaces ignored) or its English name."""
         return parse_member(cls, value, "사례관리 단계")
 
@@ -263,7 +264,7 @@ def _parse_step_or_subtask(value: object) -> DongStep | SubTask:
     if isinstance(value, (DongStep, SubTask)):
         return value
     try:
-        return DongStep.parse(value)  # type: ignore[arg-type]
+        return DongStep.parse(value)
     except CaseworkError:
         pass
     try:
@@ -303,19 +304,19 @@ class ProcessModel(str, Enum):
     DONG = "동 단위 수행과정"
 
     @property
-    def stages(self) -> tuple[RothmanStage, ...] | tuple[FiveStage, ...] | tuple[DongStep, ...]:
+    def stages(self) -> tuple[Stage, ...]:
         """The model's stages in order."""
         return tuple(_MODEL_ENUMS[self])
 
     @classmethod
-    def parse(cls, value: "ProcessModel | str") -> "ProcessModel":
+    def parse(cls, value: ProcessModel | str) -> ProcessModel:
         """Accept a member, its Korean label or its English name."""
         extra = {"Rothman": cls.ROTHMAN, "6단계": cls.ROTHMAN, "5단계": cls.FIVE_STAGE,
                  "five": cls.FIVE_STAGE, "동 단위": cls.DONG}
         return parse_member(cls, value, "사례관리 과정 모형", extra)
 
 
-_MODEL_ENUMS: dict[ProcessModel, type[Enum]] = {
+_MODEL_ENUMS: dict[ProcessModel, type[RothmanStage] | type[FiveStage] | type[DongStep]] = {
     ProcessModel.ROTHMAN: RothmanStage,
     ProcessModel.FIVE_STAGE: FiveStage,
     ProcessModel.DONG: DongStep,
@@ -362,17 +363,17 @@ def _resolve_stage(stage: object, from_model: ProcessModel | str | None) -> Stag
         model = ProcessModel.parse(from_model) if from_model is not None else None
         if model is not None and not isinstance(stage, _MODEL_ENUMS[model]):
             raise CaseworkError(
-                f"'{stage.value}'은(는) {model.value}의 단계가 아닙니다. "
+                f"'{stage.value}'{particle(str(stage.value), '은')} {model.value}의 단계가 아닙니다. "
                 "from_model을 빼거나 알맞은 모형을 적으세요."
             )
         return stage
     if from_model is not None:
         model = ProcessModel.parse(from_model)
-        return _MODEL_ENUMS[model].parse(stage)  # type: ignore[attr-defined]
+        return _MODEL_ENUMS[model].parse(stage)
     found: list[Stage] = []
     for cls in (RothmanStage, FiveStage, DongStep):
         try:
-            found.append(cls.parse(stage))  # type: ignore[attr-defined]
+            found.append(cls.parse(stage))
         except CaseworkError:
             pass
     if not found:
@@ -385,7 +386,7 @@ def _resolve_stage(stage: object, from_model: ProcessModel | str | None) -> Stag
             m.value for m in ProcessModel if any(isinstance(f, _MODEL_ENUMS[m]) for f in found)
         )
         raise CaseworkError(
-            f"'{stage}'은(는) 여러 모형({models})에 있는 이름입니다. "
+            f"'{stage}'{particle(str(stage), '은')} 여러 모형({models})에 있는 이름입니다. "
             "from_model로 어느 모형의 단계인지 알려 주세요."
         )
     return found[0]
@@ -454,7 +455,7 @@ REINTERVENTION_STEPS: tuple[DongStep, ...] = (
 
 def _step_for_move(value: object) -> DongStep:
     try:
-        return DongStep.parse(value)  # type: ignore[arg-type]
+        return DongStep.parse(value)
     except CaseworkError as exc:
         raise InvalidTransition(str(exc)) from None
 
@@ -522,7 +523,7 @@ class CaseRecord:
         on = _require_date(on, "날짜(on)")
         if on < self.last_on:
             raise InvalidTransition(
-                f"{on.isoformat()}은(는) 마지막 기록일 {self.last_on.isoformat()}보다 이릅니다. "
+                f"{on.isoformat()}{particle(str(on.isoformat()), '은')} 마지막 기록일 {self.last_on.isoformat()}보다 이릅니다. "
                 f"기록은 날짜 순서대로 쌓입니다. {self.last_on.isoformat()} 당일이나 그 이후의 날짜를 쓰세요."
             )
         return on
@@ -577,7 +578,7 @@ class CaseRecord:
                 hint = (" 욕구나 상황이 바뀌어 다시 사정하려면 "
                         "loop_back_to_reassessment(날짜, reason=...)로 이유를 적어 돌아가세요.")
             raise InvalidTransition(
-                f"'{self.step.value}'에서 앞 단계 '{target.value}'(으)로 되돌아갈 수 없습니다. "
+                f"'{self.step.value}'에서 앞 단계 '{target.value}'{particle(str(target.value), '으로')} 되돌아갈 수 없습니다. "
                 f"다음 단계는 '{expected.value}'입니다.{hint}"
             )
         if target is not expected:
@@ -585,7 +586,7 @@ class CaseRecord:
             raise InvalidTransition(
                 f"단계를 건너뛸 수 없습니다: '{self.step.value}' 다음은 "
                 f"'{expected.value}'입니다 (건너뛰려던 단계: {skipped}). "
-                f"먼저 '{expected.value}'(으)로 진행하세요."
+                f"먼저 '{expected.value}'{particle(str(expected.value), '으로')} 진행하세요."
             )
         if target is DongStep.PLANNING_AND_CONTRACT and self.consent_on is None:
             raise InvalidTransition(
@@ -600,7 +601,7 @@ class CaseRecord:
         if self.consent_on is not None:
             raise InvalidTransition(
                 f"동의는 이미 {self.consent_on.isoformat()}에 기록되어 있습니다. "
-                f"다음 단계 '{_next_label(self.step)}'(으)로 진행하세요."
+                f"다음 단계 '{_next_label(self.step)}'{particle(str(_next_label(self.step)), '으로')} 진행하세요."
             )
         if self.step is not DongStep.SELECTION_AND_CONSENT:
             raise InvalidTransition(
@@ -619,7 +620,7 @@ class CaseRecord:
             )
         if self.closure is not None:
             raise InvalidTransition(
-                f"이미 '{self.closure.reason.value}'(으)로 종결된 사례입니다. "
+                f"이미 '{self.closure.reason.value}'{particle(str(self.closure.reason.value), '으로')} 종결된 사례입니다. "
                 "종결 뒤에는 사후관리(start_follow_up)로 이어 가세요."
             )
         if decision.reason.needs_evaluation and self.step is not DongStep.EVALUATION:
@@ -677,7 +678,7 @@ class CaseRecord:
             raise InvalidTransition(
                 f"'{self.step.value}' 단계에서는 재사정으로 돌아갈 수 없습니다. "
                 f"돌아갈 수 있는 단계: {allowed}. 지금은 다음 단계 "
-                f"'{_next_label(self.step)}'(으)로 진행하세요."
+                f"'{_next_label(self.step)}'{particle(str(_next_label(self.step)), '으로')} 진행하세요."
             )
         if self.step is DongStep.FOLLOW_UP:
             return self.reintervene(on, at=DongStep.NEEDS_ASSESSMENT, reason=reason)

@@ -285,7 +285,8 @@ _WIDGET_LABELS = {
     "pdn": "문제·요구·욕구 나누기", "practice-need": "다섯 번째 사례의 욕구", "practice-goal": "다섯 번째 사례의 목표",
     "goal": "목표 점검기", "plan-form": "서비스 제공 계획표", "checklist": "점검 질문", "monitoring-log": "점검 기록",
     "closure": "종결 판단", "follow-up": "사후관리 일정", "caseload": "업무량 기준", "masking": "개인정보 가리기",
-    "agency-lists": "두 기관 명단 합치기",
+    "agency-lists": "두 기관 명단 합치기", "interview-need": "면접에서 찾은 욕구", "interview-goal": "면접 뒤의 목표",
+    "interview": "면접 연습",
 }
 
 

@@ -29,14 +29,13 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from enum import Enum
-from functools import cache
 
 from casework.errors import CaseworkError
 
 __all__ = [
     "QuestionMistake", "QuestionFinding", "check_question", "UncheckableMistake",
     "UNCHECKABLE_MISTAKES", "uncheckable_notes", "MAX_QUESTION_LENGTH", "MAX_CONNECTIVES",
-    "MAX_NEGATIONS", "HEURISTIC_NOTE", "question_rules",
+    "MAX_NEGATIONS", "HEURISTIC_NOTE", "question_rules", "question_parts",
 ]
 
 
@@ -329,6 +328,16 @@ def check_question(text: str) -> list[QuestionFinding]:
     if why:
         findings.append(QuestionFinding(QuestionMistake.WHY_INTERROGATION, _msg_why(why), why))
     return findings
+
+
+def question_parts(text: str) -> list[str]:
+    """The utterances of ``text`` that ask something, in order (empty for a statement)."""
+    from casework.language import analyse
+
+    text = " ".join(text.split())
+    if not text:
+        return []
+    return [u.text for u in _units(text, analyse(text)) if u.is_question]
 
 
 # ---------------------------------------------------------------------------- the two situational mistakes

@@ -15,7 +15,7 @@ carry its own ``hints``; the judging lives in :mod:`casework.judging.quiz`.
 from __future__ import annotations
 
 from pathlib import Path
-from typing import Annotated, Literal, Union
+from typing import Annotated, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, model_validator
 
@@ -48,7 +48,7 @@ class ChoiceQuestion(_Question):
     options: list[Option] = Field(min_length=2)
 
     @model_validator(mode="after")
-    def _one_correct(self) -> "ChoiceQuestion":
+    def _one_correct(self) -> ChoiceQuestion:
         if sum(o.correct for o in self.options) != 1:
             raise ValueError("options 중 정확히 하나에 correct: true 가 있어야 합니다")
         return self
@@ -68,7 +68,7 @@ class MatchQuestion(_Question):
     pairs: list[Pair] = Field(min_length=2)
 
     @model_validator(mode="after")
-    def _unique_left(self) -> "MatchQuestion":
+    def _unique_left(self) -> MatchQuestion:
         lefts = [p.left for p in self.pairs]
         if len(set(lefts)) != len(lefts):
             raise ValueError("pairs 의 left 항목이 중복되었습니다")
@@ -107,7 +107,7 @@ class OrderQuestion(_Question):
         return {**data, "items": items, "reasons": reasons}
 
     @model_validator(mode="after")
-    def _unique(self) -> "OrderQuestion":
+    def _unique(self) -> OrderQuestion:
         if len(set(self.items)) != len(self.items):
             raise ValueError("items 에 같은 항목이 두 번 있습니다")
         unknown = [k for k in self.reasons if k not in self.items]
@@ -131,7 +131,7 @@ class CategorizeQuestion(_Question):
     items: list[Item] = Field(min_length=1)
 
     @model_validator(mode="after")
-    def _known_categories(self) -> "CategorizeQuestion":
+    def _known_categories(self) -> CategorizeQuestion:
         for item in self.items:
             if item.category not in self.categories:
                 raise ValueError(
@@ -145,7 +145,7 @@ class CategorizeQuestion(_Question):
 
 
 Question = Annotated[
-    Union[ChoiceQuestion, MatchQuestion, OrderQuestion, CategorizeQuestion],
+    ChoiceQuestion | MatchQuestion | OrderQuestion | CategorizeQuestion,
     Field(discriminator="kind"),
 ]
 
@@ -156,7 +156,7 @@ class Quiz(_Model):
     questions: list[Question] = Field(min_length=1)
 
     @model_validator(mode="after")
-    def _unique_ids(self) -> "Quiz":
+    def _unique_ids(self) -> Quiz:
         ids = [q.id for q in self.questions]
         if len(set(ids)) != len(ids):
             raise ValueError("questions 의 id 가 중복되었습니다")

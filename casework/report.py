@@ -16,8 +16,8 @@ from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
 
-from casework.errors import CaseworkError
 from casework._util.fs import atomic_write_many
+from casework.errors import CaseworkError
 from casework.grading import GradeRun, GradeStatus, SubmissionResult, grades_csv
 from casework.judging.feedback import Status
 

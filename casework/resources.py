@@ -13,10 +13,12 @@ from __future__ import annotations
 from collections.abc import Hashable, Iterable
 from dataclasses import dataclass
 from enum import Enum
+from typing import TypeVar
 
+from casework._util.text import particle
 from casework.domains import Domain
-from casework.labels import parse_member
 from casework.errors import CaseworkError
+from casework.labels import parse_member
 
 __all__ = [
     "ResourceKind",
@@ -39,7 +41,7 @@ __all__ = [
 
 def _check_name(value: object, what: str) -> str:
     if not isinstance(value, str) or not value.strip():
-        raise CaseworkError(f"{what}이(가) 비어 있거나 글자가 아닙니다: {value!r}. 이름을 적어 주세요.")
+        raise CaseworkError(f"{what}{particle(str(what), '이')} 비어 있거나 글자가 아닙니다: {value!r}. 이름을 적어 주세요.")
     if value != value.strip():
         raise CaseworkError(f"{what} {value!r}의 앞뒤에 빈칸이 있습니다. 빈칸을 지우고 다시 적어 주세요.")
     return value
@@ -61,7 +63,7 @@ class ResourceKind(str, Enum):
         return _KIND_EXPLANATIONS[self]
 
     @classmethod
-    def parse(cls, value: "ResourceKind | str") -> "ResourceKind":
+    def parse(cls, value: ResourceKind | str) -> ResourceKind:
         """Accept a member, its Korean label or its English name."""
         return parse_member(cls, value, "자원 종류")
 
@@ -98,7 +100,7 @@ class Sector(str, Enum):
         return self is not Sector.INFORMAL
 
     @classmethod
-    def parse(cls, value: "Sector | str") -> "Sector":
+    def parse(cls, value: Sector | str) -> Sector:
         """Accept a member, its Korean label (or 공공) or its English name."""
         return parse_member(cls, value, "자원 제공 주체", aliases={"공공": cls.PUBLIC})
 
@@ -129,7 +131,7 @@ class Resource:
             )
         parsed = frozenset(Domain.parse(d) for d in domains)
         if not parsed:
-            raise CaseworkError(f"자원 '{self.name}'이(가) 돕는 욕구 영역이 하나도 없습니다. 적어도 하나를 적어 주세요.")
+            raise CaseworkError(f"자원 '{self.name}'{particle(str(self.name), '이')} 돕는 욕구 영역이 하나도 없습니다. 적어도 하나를 적어 주세요.")
         object.__setattr__(self, "domains", parsed)
         if not isinstance(self.description, str):
             raise CaseworkError(f"자원 '{self.name}'의 설명은 글자로 적어 주세요.")
@@ -150,19 +152,22 @@ def _need_domain(need: object) -> Domain:
             raise CaseworkError(f"욕구 내용이 비어 있습니다: {need!r}. 어떤 욕구인지 적어 주세요.")
         return Domain.parse(need[1])
     if hasattr(need, "domain"):
-        return Domain.parse(need.domain)  # type: ignore[attr-defined]
+        return Domain.parse(need.domain)
     raise CaseworkError(
         f"욕구를 알아볼 수 없습니다: {need!r}. ('욕구 내용', 욕구 영역) 또는 domain이 있는 "
         "객체(NeedStatement 등)로 주세요."
     )
 
 
-def _check_inputs(needs: Iterable[object], resources: Iterable[Resource]) -> tuple[list[tuple[object, Domain]], list[Resource]]:
+N = TypeVar("N")  # a need: a (text, domain) tuple or an object with .domain
+
+
+def _check_inputs(needs: Iterable[N], resources: Iterable[Resource]) -> tuple[list[tuple[N, Domain]], list[Resource]]:
     if isinstance(needs, (str, bytes)) or not isinstance(needs, Iterable):
         raise CaseworkError(f"욕구 목록이 올바르지 않습니다: {needs!r}")
     if isinstance(resources, (str, bytes)) or not isinstance(resources, Iterable):
         raise CaseworkError(f"자원 목록이 올바르지 않습니다: {resources!r}")
-    checked: list[tuple[object, Domain]] = []
+    checked: list[tuple[N, Domain]] = []
     seen: set[object] = set()
     for need in needs:
         domain = _need_domain(need)
@@ -178,12 +183,12 @@ def _check_inputs(needs: Iterable[object], resources: Iterable[Resource]) -> tup
         if not isinstance(r, Resource):
             raise CaseworkError(f"자원 목록에 Resource가 아닌 값이 있습니다: {r!r}")
         if r.name in names:
-            raise CaseworkError(f"자원 '{r.name}'이(가) 두 번 들어 있습니다. 이름이 겹치지 않게 해 주세요.")
+            raise CaseworkError(f"자원 '{r.name}'{particle(str(r.name), '이')} 두 번 들어 있습니다. 이름이 겹치지 않게 해 주세요.")
         names.add(r.name)
     return checked, res
 
 
-def match_resources(needs: Iterable[object], resources: Iterable[Resource]) -> dict[object, tuple[Resource, ...]]:
+def match_resources(needs: Iterable[N], resources: Iterable[Resource]) -> dict[N, tuple[Resource, ...]]:
     """Map each need to the resources serving its domain, in the resources' order.
 
     A need is a ``(text, domain)`` tuple or any hashable object with a ``.domain``
@@ -193,7 +198,7 @@ def match_resources(needs: Iterable[object], resources: Iterable[Resource]) -> d
     return {need: tuple(r for r in res if domain in r.domains) for need, domain in checked}
 
 
-def unmet_needs(needs: Iterable[object], resources: Iterable[Resource]) -> list[object]:
+def unmet_needs(needs: Iterable[N], resources: Iterable[Resource]) -> list[N]:
     """The needs no resource serves: a cue to develop a new resource (자원개발)."""
     return [need for need, fits in match_resources(needs, resources).items() if not fits]
 
@@ -271,7 +276,7 @@ class Tie:
         object.__setattr__(self, "flow", parse_member(Flow, self.flow, "자원 흐름 방향"))
         if not isinstance(self.stressful, bool):
             raise CaseworkError(
-                f"'{self.name}'과(와)의 관계가 스트레스를 주는지(stressful)는 True 또는 False로 적어 주세요. "
+                f"'{self.name}'{particle(str(self.name), '과')}의 관계가 스트레스를 주는지(stressful)는 True 또는 False로 적어 주세요. "
                 f"받은 값: {self.stressful!r}"
             )
 
@@ -297,10 +302,10 @@ class EcoMap:
             if not isinstance(tie, Tie):
                 raise CaseworkError(f"생태도에 Tie가 아닌 값이 있습니다: {tie!r}")
             if tie.name == self.person:
-                raise CaseworkError(f"'{tie.name}'은(는) 당사자 자신입니다. 당사자와 다른 사람·기관만 관계로 적어 주세요.")
+                raise CaseworkError(f"'{tie.name}'{particle(str(tie.name), '은')} 당사자 자신입니다. 당사자와 다른 사람·기관만 관계로 적어 주세요.")
             if tie.name in names:
                 raise CaseworkError(
-                    f"'{tie.name}'과(와)의 관계가 두 번 적혀 있습니다. 한 대상에는 관계 하나만 적어 주세요."
+                    f"'{tie.name}'{particle(str(tie.name), '과')}의 관계가 두 번 적혀 있습니다. 한 대상에는 관계 하나만 적어 주세요."
                 )
             names.add(tie.name)
 
@@ -309,7 +314,7 @@ class EcoMap:
         for t in self.ties:
             if t.name == name:
                 return t
-        raise CaseworkError(f"'{name}'과(와)의 관계는 이 생태도에 없습니다.")
+        raise CaseworkError(f"'{name}'{particle(str(name), '과')}의 관계는 이 생태도에 없습니다.")
 
     @property
     def stressful_ties(self) -> tuple[Tie, ...]:

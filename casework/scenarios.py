@@ -22,19 +22,28 @@ import types
 import typing
 from collections.abc import Sequence
 from pathlib import Path
-from typing import Any, ClassVar, TypeVar, Union
+from typing import Any, ClassVar, Union
 
-from pydantic import BaseModel, ConfigDict, Field, PrivateAttr, StrictBool, StrictInt, StrictStr
-from pydantic import create_model, field_validator, model_validator
+from pydantic import (
+    BaseModel,
+    ConfigDict,
+    Field,
+    PrivateAttr,
+    StrictBool,
+    StrictInt,
+    StrictStr,
+    create_model,
+    field_validator,
+    model_validator,
+)
 
+from casework._util.text import particle
 from casework.datafiles import load_yaml_model
 from casework.errors import CaseworkError
 
 __all__ = ["SCENARIOS_DIR", "entry_model", "load_scenario_file", "bundled_scenario_file"]
 
 SCENARIOS_DIR = Path(__file__).parent / "data" / "scenarios"
-
-T = TypeVar("T")
 
 # YAML already gives numbers, true/false and text their own types, so a quoted "3" or an
 # unquoted 2024 where text belongs is a mistake to point out, not to convert silently.
@@ -52,7 +61,7 @@ class _Entry(_Strict):
     _built: Any = PrivateAttr(default=None)
 
     @model_validator(mode="after")
-    def _build(self) -> "_Entry":
+    def _build(self) -> _Entry:
         # The dataclass's own checks raise CaseworkError (a ValueError), which pydantic
         # reports at this entry's position in the file.
         values = {name: _unwrap(getattr(self, name)) for name in type(self).model_fields}
@@ -86,7 +95,7 @@ def _field_type(tp: Any) -> Any:
     new = tuple(a if a is Ellipsis else _field_type(a) for a in args)
     origin = typing.get_origin(tp)
     if origin is Union or origin is types.UnionType:
-        return Union[new]
+        return Union[new]  # noqa: UP007 (a Union built from a runtime tuple)
     return origin[new]
 
 
@@ -121,7 +130,7 @@ def _unique(id_field: str):
                 continue
             if value in seen:
                 raise ValueError(
-                    f"{id_field} '{value}'이(가) {seen[value]}번째 항목과 {number}번째 항목에 똑같이 있습니다. "
+                    f"{id_field} '{value}'{particle(str(value), '이')} {seen[value]}번째 항목과 {number}번째 항목에 똑같이 있습니다. "
                     f"{id_field}는 항목마다 달라야 합니다."
                 )
             seen[value] = number
@@ -132,25 +141,29 @@ def _unique(id_field: str):
 
 @functools.cache
 def _list_model(key: str, cls: type, id_field: str) -> type[_Strict]:
+    # tuple[entry, ...] with an entry type made at run time, so spelled as the alias it is.
+    fields: dict[str, Any] = {key: (types.GenericAlias(tuple, (entry_model(cls), ...)), Field(min_length=1))}
     return create_model(
         f"{cls.__name__}List",
         __base__=_Strict,
         __validators__={"unique": field_validator(key)(_unique(id_field))},
-        **{key: (tuple[entry_model(cls), ...], Field(min_length=1))},
+        **fields,
     )
 
 
-def load_scenario_file(path: str | Path, cls: type[T], key: str | None = None, *, id_field: str = "id") -> Any:
+def load_scenario_file(path: str | Path, cls: type, key: str | None = None, *, id_field: str = "id") -> Any:
     """Read one scenario file, refusing anything malformed with a Korean DataFileError.
 
     ``cls`` is a pydantic model (the file is that model), a dataclass (the file is one
     record of it), or, with ``key``, a dataclass whose records are listed under ``key``:
     at least one, returned as a tuple, no two with the same ``id_field`` value.
     """
-    if isinstance(cls, type) and issubclass(cls, BaseModel):
+    # Not narrowing cls itself: mypy would then see type[object], which it takes as unhashable.
+    model = cls if isinstance(cls, type) and issubclass(cls, BaseModel) else None
+    if model is not None:
         if key is not None:
             raise CaseworkError("pydantic 모델 파일에는 key를 쓰지 않습니다.")
-        return load_yaml_model(path, cls)
+        return load_yaml_model(path, model)
     if key is None:
         return load_yaml_model(path, entry_model(cls)).built
     if not isinstance(key, str) or not key:
@@ -160,6 +173,6 @@ def load_scenario_file(path: str | Path, cls: type[T], key: str | None = None, *
 
 
 @functools.cache
-def bundled_scenario_file(file_name: str, cls: type[T], key: str | None = None, *, id_field: str = "id") -> Any:
+def bundled_scenario_file(file_name: str, cls: type, key: str | None = None, *, id_field: str = "id") -> Any:
     """:func:`load_scenario_file` for ``casework/data/scenarios/<file_name>``, read once."""
     return load_scenario_file(SCENARIOS_DIR / file_name, cls, key, id_field=id_field)

@@ -8,12 +8,12 @@ from pathlib import Path
 import pandas as pd
 import pytest
 
-from tests.synthetic import rrn
 from casework import agency_lists as al
-from casework.judging.lists import judge_agency_lists
 from casework.errors import CaseworkError
 from casework.feedback import Status
+from casework.judging.lists import judge_agency_lists
 from casework.privacy import mask_case_text
+from tests.synthetic import rrn
 
 HEADER = "이름,생년월일,주소(동),기관,서비스\n"
 NEED_HEADER = "이름,생년월일,주소(동),욕구\n"
@@ -104,7 +104,7 @@ def test_missing_column_names_file_and_suggests_rename(tmp_path):
     with pytest.raises(CaseworkError) as err:
         al.load_agency_list(path)
     msg = str(err.value)
-    assert "복지관.csv" in msg and "'이름'" in msg and "'성명' 열을 '이름'(으)로" in msg
+    assert "복지관.csv" in msg and "'이름'" in msg and "'성명' 열을 '이름'으로" in msg
 
 
 @pytest.mark.parametrize("content, words", [
@@ -155,7 +155,7 @@ def test_utf16_file_gets_its_own_advice(tmp_path):
 
 def test_missing_file_and_bad_path(tmp_path):
     """Do a missing file and a non-path argument get Korean errors?"""
-    with pytest.raises(CaseworkError, match="없음.csv"):
+    with pytest.raises(CaseworkError, match=r"없음.csv"):
         al.load_agency_list(tmp_path / "없음.csv")
     with pytest.raises(CaseworkError, match="경로"):
         al.load_agency_list(123)  # type: ignore[arg-type]
@@ -304,7 +304,7 @@ def test_missed_depends_on_which_lists_are_combined(samples):
 
 def test_missed_groups_needs_and_masks(samples):
     """Does a person with two needs appear once, both needs listed, name masked?"""
-    _, welfare, home, needs = samples
+    _, _welfare, _home, needs = samples
     center_only = _service([("나다라", "1938-11", "가나1동", "가", "상담")])
     result = al.missed(needs, [center_only])
     first = result.iloc[0]

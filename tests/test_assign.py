@@ -55,7 +55,7 @@ def test_english_headers_in_any_case_and_extra_columns(tmp_path):
 def test_name_column_alone_is_enough(tmp_path):
     """Is a cohort with only the 이름 column valid?"""
     path = cohort(tmp_path, "이름\n가\n나\n")
-    assert [l.name for l in assign.read_cohort(path).learners] == ["가", "나"]
+    assert [x.name for x in assign.read_cohort(path).learners] == ["가", "나"]
 
 
 @pytest.mark.parametrize(("encoding", "expected"), [("utf-8-sig", "utf-8-sig"), ("cp949", "cp949")])
@@ -81,7 +81,7 @@ def test_bad_rows_are_reported_with_line_and_reason(tmp_path):
         "정다은,,\n",
     )
     result = assign.read_cohort(path)
-    assert [(l.line, l.name, l.position) for l in result.learners] == [(2, "홍길동", 0), (10, "정다은", 7)]
+    assert [(x.line, x.name, x.position) for x in result.learners] == [(2, "홍길동", 0), (10, "정다은", 7)]
     lines = {p.line: p.message for p in result.problems}
     assert sorted(lines) == [3, 4, 5, 6, 7, 9]
     assert lines[3] == "이름이 비어 있습니다. 학습자 이름을 쓰세요."
@@ -222,7 +222,7 @@ def test_duplicates_and_path_tricks_stay_inside_the_folder(tmp_path, out):
         "07_목표_설정_연습_홍길동.ipynb", "07_목표_설정_연습_홍길동_2.ipynb", "07_목표_설정_연습_evil.ipynb", "07_목표_설정_연습_홍길동_3.ipynb",
         "07_목표_설정_연습_Kim.ipynb", "07_목표_설정_연습_kim_2.ipynb",
     ]
-    assert sorted(p.name for p in out.iterdir()) == sorted(names + ["casework-manifest.json"])
+    assert sorted(p.name for p in out.iterdir()) == sorted([*names, "casework-manifest.json"])
     assert not (tmp_path.parent / "evil").exists() and not list(tmp_path.glob("*evil*"))
     assert read(out / "07_목표_설정_연습_evil.ipynb").metadata.casework.learner == "../../evil"
 
@@ -360,7 +360,7 @@ def test_assign_command_prints_table_and_exits_0(tmp_path, capsys):
 def test_assign_command_lists_bad_rows_and_exits_1(tmp_path, capsys):
     """Does a bad row show its line number on stderr, exit 1, and the rest still get files?"""
     path = cohort(tmp_path, "이름,시드\n가,\n나,일\n")
-    code, out, err = run_cli(capsys, "assign", "--cohort", str(path), "--exercise", str(TEMPLATE),
+    code, _out, err = run_cli(capsys, "assign", "--cohort", str(path), "--exercise", str(TEMPLATE),
                              "--out", str(tmp_path / "o"))
     assert code == 1
     assert "  - 3번째 줄: (나) 시드 '일'는 0부터 4294967295까지의 정수가 아닙니다." in err

@@ -260,7 +260,7 @@ def test_an_edited_case_file_is_read_again(tmp_path):
     path.write_text(NEW_CASE.replace("새 사례", "고친 사례 제목"), encoding="utf-8")
     assert cases.load_case("new_case", extra_dirs=[tmp_path]).title == "고친 사례 제목"
     path.write_text(NEW_CASE.replace("title:", "titel:"), encoding="utf-8")
-    with pytest.raises(DataFileError, match="new_case.yaml"):
+    with pytest.raises(DataFileError, match=r"new_case.yaml"):
         cases.load_case("new_case", extra_dirs=[tmp_path])
 
 
@@ -551,6 +551,6 @@ def test_checking_a_copy_of_a_bundled_case_reports_the_id_clash(tmp_path):
     """C15: 'casework cases FILE' must refuse what would make every case unloadable."""
     copy = tmp_path / "my_copy.yaml"
     copy.write_bytes((Path(cases.__file__).parent / "data" / "cases" / "sick_child.yaml").read_bytes())
-    with pytest.raises(DataFileError, match="이미 .*sick_child.yaml"):
+    with pytest.raises(DataFileError, match=r"이미 .*sick_child.yaml"):
         cases.check_case_file(copy)
     assert cases.check_case_file(Path(cases.__file__).parent / "data" / "cases" / "sick_child.yaml").id == "sick_child"

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from enum import Enum
 from pathlib import Path
-from typing import Annotated, Literal, Union
+from typing import Annotated, Literal
 
 import pytest
 from pydantic import BaseModel, ConfigDict, Field
@@ -53,7 +53,7 @@ class Thing(_M):
     flag: bool = False
     parts: list[Part] = Field(min_length=1)
     tags: list[str] = Field(default_factory=list)
-    box: Annotated[Union[Small, Big], Field(discriminator="kind")] | None = None
+    box: Annotated[Small | Big, Field(discriminator="kind")] | None = None
 
 
 GOOD = """\
@@ -264,7 +264,7 @@ def test_not_utf8(tmp_path):
 
 def test_missing_file(tmp_path):
     """Is a missing file named in the message?"""
-    with pytest.raises(DataFileError, match="nope.yaml"):
+    with pytest.raises(DataFileError, match=r"nope.yaml"):
         load_yaml_model(tmp_path / "nope.yaml", Thing)
 
 
@@ -375,5 +375,5 @@ def test_a_file_nested_too_deep_names_the_file(tmp_path):
     path.write_text("id: deep\ntitle: " + "[" * 20000 + "]" * 20000 + "\n", encoding="utf-8")
     from casework.cases import Case
 
-    with pytest.raises(DataFileError, match="deep.yaml.*너무 깊게"):
+    with pytest.raises(DataFileError, match=r"deep.yaml.*너무 깊게"):
         load_yaml_model(path, Case)

@@ -18,7 +18,7 @@ from casework.exercises import MIME_TYPE, STRICT_ENV, exercise_ids, exercise_spe
 from casework.exercises.cells import parse_answer_cell
 from casework.exercises.practice import PracticeData
 from casework.exercises.spec import ExerciseText
-from casework.judging.feedback import Feedback, Level, Status
+from casework.judging.feedback import Level, Status
 
 ROOT = Path(__file__).resolve().parents[1]
 BUNDLED = ["elderly_alone", "sick_child", "low_grades", "no_living_money", "drinking_violence"]
@@ -238,7 +238,7 @@ def test_malformed_answers_get_korean_guidance(exercise_id, question, answer, wo
     result = make(exercise_id).judge(question, answer)
     assert result.status is Status.INCORRECT
     assert any(words in p for p in result.points), result.points
-    assert any(p.startswith("답 쓰는 법") for p in result.points) or question == "q1" and exercise_id == "11"
+    assert any(p.startswith("답 쓰는 법") for p in result.points) or (question == "q1" and exercise_id == "11")
 
 
 # --------------------------------------------------------------------------- the ladder
@@ -301,7 +301,7 @@ def test_other_cells_are_not_answer_cells(source):
 
 
 def test_strict_mode_raises_on_a_blank_and_a_wrong_answer(capsys):
-    with pytest.raises(CaseworkError, match="엄격 모드.*unanswered"):
+    with pytest.raises(CaseworkError, match=r"엄격 모드.*unanswered"):
         make("07", strict=True).check("q3", "")
     with pytest.raises(CaseworkError, match="q3"):
         make("07", strict=True).check("q3", "도시락 배달 서비스를 연계한다")
@@ -411,7 +411,7 @@ def test_05_lists_and_tables_score_partially():
     assert checker.judge("q2", "\n".join(reversed(needs_help))).status is Status.CORRECT
     half = checker.judge("q2", needs_help[0])
     assert half.status is Status.PARTIAL and 0 < half.score < 1
-    assert checker.judge("q2", "\n".join(needs_help + ["없는 항목"])).status is Status.PARTIAL
+    assert checker.judge("q2", "\n".join([*needs_help, "없는 항목"])).status is Status.PARTIAL
     need = make("05", "elderly_alone", 0)._private["need"]
     lines = {r.name: r.sector.value for r in need.resources}
     first = need.resources[0]

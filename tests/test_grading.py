@@ -9,8 +9,6 @@ from __future__ import annotations
 
 import hashlib
 import json
-import os
-import resource
 import subprocess
 import sys
 from pathlib import Path
@@ -21,7 +19,6 @@ import pytest
 import casework
 from casework import assign, cli, grading
 from casework.exercises import new_checker
-from casework.exercises.cells import answer_cell_source
 from casework.manifest import read_manifest
 
 ROOT = Path(__file__).resolve().parents[1]

@@ -35,9 +35,10 @@ from casework.hub.client import (  # noqa: E402
     SpawnFailed,
     UserNotFound,
 )
-from casework.manifest import MANIFEST_FILE as MANIFEST_NAME, read_manifest  # noqa: E402
 from casework.hub.settings import TOKEN_FILE  # noqa: E402
 from casework.hub.transfer import COLLECTED_FILE, PushStatus, push_notebooks  # noqa: E402
+from casework.manifest import MANIFEST_FILE as MANIFEST_NAME  # noqa: E402
+from casework.manifest import read_manifest  # noqa: E402
 
 try:
     launch.find_proxy()

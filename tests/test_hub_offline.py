@@ -6,17 +6,20 @@ import hashlib
 import json
 import os
 import stat
+import threading
+from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 
 import pytest
 
 from casework import cli
-from casework.errors import CaseworkError, DataFileError
 from casework._util.fs import atomic_write
-from casework.hub.client import HubClient, HubError, HubUnreachable
-from casework.manifest import MANIFEST_FILE as MANIFEST_NAME, read_manifest
+from casework.errors import CaseworkError, DataFileError
+from casework.hub.client import HubClient, HubError, HubUnreachable, SpawnFailed
 from casework.hub.settings import HubSettings, load_settings, save_settings
 from casework.hub.transfer import COLLECTED_FILE, collect, parse_deadline
+from casework.manifest import MANIFEST_FILE as MANIFEST_NAME
+from casework.manifest import read_manifest
 
 SHA = "a" * 64
 
@@ -127,7 +130,7 @@ def test_collect_refuses_to_replace_earlier_collections(tmp_path):
     out.mkdir()
     (out / COLLECTED_FILE).write_text("{}", encoding="utf-8")
     # Refused before any request: the client points at a closed port.
-    with pytest.raises(CaseworkError, match="이미 가져온 파일이 있습니다.*--force"):
+    with pytest.raises(CaseworkError, match=r"이미 가져온 파일이 있습니다.*--force"):
         collect(HubClient("http://127.0.0.1:9", "x"), manifest, out)
     assert (out / COLLECTED_FILE).read_text(encoding="utf-8") == "{}"
 
@@ -157,3 +160,45 @@ def test_collect_command_errors_are_one_korean_line(tmp_path, capsys, monkeypatc
     err = capsys.readouterr().err
     assert err.startswith("오류: 허브(http://127.0.0.1:9)에 연결하지 못했습니다") and "Traceback" not in err
     assert not (tmp_path / "o" / COLLECTED_FILE).exists()
+
+
+@pytest.mark.parametrize("content_type", ["text/event-stream", None])
+def test_a_failed_start_is_told_in_the_hubs_own_korean_words(content_type):
+    """Is the progress stream read as UTF-8 (what an event stream is), with or without a Content-Type?
+
+    Without a charset requests decodes a text/* body as ISO-8859-1, and without any Content-Type
+    it yields bytes; a stand-in hub sends the failure message unescaped.
+    """
+    event = {"failed": True, "message": "Spawn failed: 학습 서버가 시작하자마자 멈췄습니다 (종료 코드 1)"}
+    stream = f"data: {json.dumps(event, ensure_ascii=False)}\n\n".encode()
+
+    class Hub(BaseHTTPRequestHandler):
+        def reply(self, body: bytes, kind: str | None) -> None:
+            self.send_response(200)
+            if kind:
+                self.send_header("Content-Type", kind)
+            self.send_header("Content-Length", str(len(body)))
+            self.end_headers()
+            self.wfile.write(body)
+
+        def do_POST(self) -> None:  # start the server: accepted
+            self.reply(b"", None)
+
+        def do_GET(self) -> None:  # the user has no server and none pending: the start failed
+            if self.path.endswith("/server/progress"):
+                self.reply(stream, content_type)
+            else:
+                self.reply(json.dumps({"name": "hong", "servers": {}, "pending": None}).encode(), "application/json")
+
+        def log_message(self, *args: object) -> None:
+            pass
+
+    server = ThreadingHTTPServer(("127.0.0.1", 0), Hub)
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    try:
+        with HubClient(f"http://127.0.0.1:{server.server_port}", "x") as client, pytest.raises(SpawnFailed) as failed:
+            client.start_server("hong", timeout=5)
+    finally:
+        server.shutdown()
+        server.server_close()
+    assert str(failed.value) == "'hong'의 학습 서버를 시작하지 못했습니다: 학습 서버가 시작하자마자 멈췄습니다 (종료 코드 1)"

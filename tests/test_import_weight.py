@@ -5,9 +5,9 @@ found by walking the package, so a new module is checked without anyone adding i
 """
 
 import pkgutil
-from concurrent.futures import ThreadPoolExecutor
 import subprocess
 import sys
+from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
 import pytest

@@ -109,7 +109,7 @@ def test_findings_are_honest_heuristics_with_rewrite_examples():
             assert f.heuristic is True
             assert HEURISTIC_NOTE in f.message and "휴리스틱" in f.message
             assert "예:" in f.message
-            assert f.evidence and f.evidence in f.message or f.mistake is X
+            assert (f.evidence and f.evidence in f.message) or f.mistake is X
 
 
 def test_evidence_points_at_the_trigger():

@@ -9,7 +9,6 @@ from casework.judging import checklist as jc
 from casework.judging.feedback import Status
 from casework.monitoring import REASSESSMENT_CHECKLIST, SERVICE_CHECKLIST
 
-
 # --------------------------------------------------------------------------- checklist feedback
 
 

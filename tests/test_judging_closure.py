@@ -9,7 +9,13 @@ import pytest
 from casework.closure import ClosureReason, decide_closure
 from casework.errors import CaseworkError
 from casework.judging.closure import (
-    FIRST_CONTACT_WITHIN, FOLLOW_UP_SPAN, MAY_CLOSE, NOT_YET, follow_up_feedback, judge_closure, parse_months,
+    FIRST_CONTACT_WITHIN,
+    FOLLOW_UP_SPAN,
+    MAY_CLOSE,
+    NOT_YET,
+    follow_up_feedback,
+    judge_closure,
+    parse_months,
 )
 from casework.judging.feedback import Level, Status
 from casework.process import DongStep
@@ -165,7 +171,7 @@ def test_parse_months(text, months):
     assert parse_months(text) == months
 
 
-@pytest.mark.parametrize("bad", ["1, 세", "-1", "1.5", 3])
+@pytest.mark.parametrize("bad", ["1, 세", "-1", "1.5", 3, "1, ②", "³"])
 def test_parse_months_refuses_non_numbers(bad):
     """Is a part that is not a whole number refused with an example?"""
     with pytest.raises(CaseworkError, match="개월"):

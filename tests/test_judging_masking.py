@@ -11,7 +11,12 @@ import pytest
 from casework.errors import CaseworkError
 from casework.judging.feedback import Level, Status
 from casework.judging.masking import (
-    LEFTOVER_HINTS, MASKING_HINTS, check_masking, judge_masked_text, masking_feedback, parse_names,
+    LEFTOVER_HINTS,
+    MASKING_HINTS,
+    check_masking,
+    judge_masked_text,
+    masking_feedback,
+    parse_names,
 )
 from casework.leftovers import find_leftovers
 from casework.privacy import RRN_MASK, mask_case_text

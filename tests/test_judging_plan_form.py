@@ -15,7 +15,6 @@ from casework.judging.feedback import Level, Status
 from casework.judging.goals import judge_goal
 from casework.planning import ServicePlan
 
-
 # --------------------------------------------------------------------------- plan form: plain functions
 
 
@@ -67,6 +66,17 @@ def test_form_with_weak_objective_is_built_but_flagged():
     assert feedback.status is Status.PARTIAL and feedback.score == 0.5 and isinstance(plan, ServicePlan)
     assert "1번째 항목의 ③ 개입목표" in feedback.points[0]
     assert judge_goal(rows[0]["objective"]).summary in feedback.points[0]  # the goal checker's own words
+
+
+def test_form_numbers_are_decimal_digits():
+    """Is a circled '①' refused in Korean (int() cannot read it), while a full-width '２' reads as 2?"""
+    header, rows = _good_form()
+    rows[0]["priority"] = "①"
+    feedback, plan = pf.plan_form_feedback(header, rows)
+    assert plan is None and "⑤ 우선순위에는 숫자만 적으세요(예: 2). 받은 값: '①'" in feedback.points[0]
+    rows[0]["priority"] = "２"
+    feedback, plan = pf.plan_form_feedback(header, rows)
+    assert feedback.passed and plan.items[0].priority == 2
 
 
 def test_form_optional_fields_may_stay_blank():

@@ -9,8 +9,8 @@ from pathlib import Path
 import pytest
 import yaml
 
-from casework.errors import DataFileError
 from casework._util.text import josa, particle
+from casework.errors import DataFileError
 from casework.language import Token, analyse, load_kiwi
 from casework.language.rules import RULES_DIR, Cue, load_rule_table, rule_table_model
 from casework.language.userdict import user_dictionary
@@ -34,6 +34,12 @@ ROOT = Path(__file__).resolve().parent.parent
 def test_josa_picks_the_particle_from_the_word(word, pair, expected):
     """Does josa pick the particle from the last readable character (skipping quotes and brackets)?"""
     assert particle(word, pair) == expected
+
+
+@pytest.mark.parametrize("word", ["항목①", "목표３", "제²"])
+def test_josa_after_a_digit_that_is_not_ascii(word):
+    """Does a word ending in '①', a full-width '３' or '²' get the with-final-consonant form, not a crash?"""
+    assert josa(word, "은") == word + "은" and josa(word, "이") == word + "이"
 
 
 def test_josa_joins_the_word_and_refuses_an_unknown_pair():
@@ -97,7 +103,8 @@ def test_user_dictionary_is_small_and_explained():
 
 # --------------------------------------------------------------------------- rule tables
 
-TABLES = ["goal_rules.yaml", "question_rules.yaml", "need_rules.yaml", "masking_rules.yaml"]
+TABLES = ["goal_rules.yaml", "question_rules.yaml", "need_rules.yaml", "masking_rules.yaml", "topic_rules.yaml",
+          "listening_rules.yaml"]
 
 
 def _table(name: str):
@@ -215,3 +222,34 @@ def test_benchmark_sets_meet_the_size_the_issue_asks_for():
         for kind, start, end in note.identifiers:
             if kind in ("주민", "외국인"):
                 assert note.text[start:end].endswith("000000")
+
+
+def test_topic_benchmark_runs_and_its_set_covers_every_topic():
+    """Does the topic benchmark run, and does its labelled set have ≥10 sentences per topic and general ones?"""
+    sys.path.insert(0, str(ROOT / "benchmarks"))
+    import bench_topics
+
+    from casework.topics import topic_ids
+
+    rows = bench_topics.load_topics(bench_topics.DATA / "topics.tsv")
+    assert len(rows) >= 200 and sum(1 for e, _ in rows if not e) >= 15
+    assert all(sum(1 for e, _ in rows if t in e) >= 10 for t in topic_ids())
+    out = subprocess.run([sys.executable, str(ROOT / "benchmarks" / "bench_topics.py"), "--limit", "40"],
+                         capture_output=True, text=True, cwd=ROOT, timeout=300)
+    assert out.returncode == 0, out.stderr
+    assert "Topics: recall R, precision P" in out.stdout and "health (건강)" in out.stdout
+
+
+def test_topics_and_manner_are_read_from_their_tables():
+    """Do find_topics and read_manner report what their lists say (several topics, principles kept and broken)?"""
+    from casework.listening import Principle, read_manner
+    from casework.topics import find_topics
+
+    assert {h.topic for h in find_topics("병원비는 어떻게 마련하세요?")} == {"health", "money"}
+    assert find_topics("요즘 어떻게 지내세요?") == ()
+    kept, broken = read_manner("오늘 하신 말씀은 허락 없이 다른 분께 알리지 않을게요.").principles()
+    assert kept == (Principle.CONFIDENTIALITY,) and broken == ()
+    kept, broken = read_manner("병원에 꼭 가셔야 해요.").principles()
+    assert broken == (Principle.SELF_DETERMINATION,)
+    assert read_manner("혼자 병원 다니시기가 많이 힘드셨군요.").listening
+    assert not read_manner("혼자 사시니까 외로우시죠?").listening

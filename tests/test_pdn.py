@@ -15,9 +15,9 @@ from casework import pdn
 from casework.cases import Case, load_case
 from casework.errors import CaseworkError
 from casework.feedback import Status
-from casework.monitoring import reassessment_due, t_scores_over_time, ReassessmentTrigger
 from casework.goals import check_goal
 from casework.judging.quiz import judge
+from casework.monitoring import ReassessmentTrigger, reassessment_due, t_scores_over_time
 from casework.quiz import CategorizeQuestion
 
 EXAMPLES = ("sick_child", "low_grades", "no_living_money", "drinking_violence")

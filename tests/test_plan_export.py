@@ -83,7 +83,7 @@ def test_hwpx_carries_the_consent_statement_and_labels(tmp_path):
     assert doc.validate().issues == ()
     with zipfile.ZipFile(path) as package:
         xml = package.read("Contents/section0.xml").decode("utf-8")
-    for label in ITEM_COLUMNS + ("① 관리번호", "⑭ 성명", "⑮ 사례관리자", "(인)"):
+    for label in (*ITEM_COLUMNS, "① 관리번호", "⑭ 성명", "⑮ 사례관리자", "(인)"):
         assert label in xml, label
 
 
@@ -131,6 +131,22 @@ def test_from_hwpx_names_what_is_wrong(tmp_path):
     doc.save_to_path(path)
     with pytest.raises(CaseworkError, match="① 관리번호"):
         plan_export.from_hwpx(path)
+
+
+@pytest.mark.parametrize("typed, message", [("①", "우선순위는 정수로 넣어야 합니다: '①'"), ("３", None)])
+def test_from_hwpx_reads_decimal_digits_only(tmp_path, typed, message):
+    """Is a circled number typed as 우선순위 refused in Korean (not a bare ValueError), and a full-width one read?"""
+    from hwpx import HwpxDocument
+
+    path = plan_export.to_hwpx(_full_plan(), tmp_path / "계획표.hwpx")
+    doc = HwpxDocument.open(path)
+    plan_export._tables(doc)[1].set_cell_text(1, ITEM_COLUMNS.index("⑤ 우선순위"), typed)
+    doc.save_to_path(path)
+    if message is None:
+        assert plan_export.from_hwpx(path).items[0].priority == 3
+    else:
+        with pytest.raises(CaseworkError, match=re.escape(f"계획표.hwpx 서비스 표 1행: ⑤ {message}")):
+            plan_export.from_hwpx(path)
 
 
 # --------------------------------------------------------------------------- xlsx

@@ -553,7 +553,7 @@ def test_to_dataframe_has_numbered_korean_columns():
     """Does the DataFrame carry the form's circled-number headers and the item values?"""
     frame = make_plan().to_dataframe()
     assert list(frame.columns) == list(ITEM_COLUMNS)
-    assert list(frame.columns)[0] == "③ 개입목표" and list(frame.columns)[-1] == "⑬ 이행여부"
+    assert next(iter(frame.columns)) == "③ 개입목표" and list(frame.columns)[-1] == "⑬ 이행여부"
     assert frame.loc[0, "⑨ 횟수(회/1주당)"] == 2
     assert frame.loc[0, "⑬ 이행여부"] == "달성"
     assert frame.loc[1, "⑬ 이행여부"] == ""
@@ -582,7 +582,7 @@ def test_from_dataframe_refuses_unknown_and_missing_columns():
     """Are unknown and missing columns named in the error?"""
     plan = make_plan()
     frame = plan.to_dataframe().rename(columns={"⑤ 우선순위": "우선순위"})
-    with pytest.raises(CaseworkError, match="없는 열.*우선순위"):
+    with pytest.raises(CaseworkError, match=r"없는 열.*우선순위"):
         ServicePlan.from_dataframe(frame, **header_of(plan))
     frame = plan.to_dataframe().drop(columns=["⑫ 점검방법"])
     with pytest.raises(CaseworkError, match="빠졌습니다: ⑫ 점검방법"):
@@ -594,9 +594,9 @@ def test_from_dataframe_refuses_bad_cells_and_arguments():
     plan = make_plan()
     frame = plan.to_dataframe().astype({"⑤ 우선순위": "float"})
     frame.loc[1, "⑤ 우선순위"] = 2.5
-    with pytest.raises(CaseworkError, match="2번째 행.*⑤ 우선순위"):
+    with pytest.raises(CaseworkError, match=r"2번째 행.*⑤ 우선순위"):
         ServicePlan.from_dataframe(frame, **header_of(plan))
-    with pytest.raises(CaseworkError, match="머리말.*nickname"):
+    with pytest.raises(CaseworkError, match=r"머리말.*nickname"):
         ServicePlan.from_dataframe(plan.to_dataframe(), nickname="x", **header_of(plan))
     with pytest.raises(CaseworkError, match="DataFrame"):
         ServicePlan.from_dataframe([item.as_row() for item in plan.items], **header_of(plan))
@@ -743,21 +743,21 @@ def test_from_excel_refuses_edited_layout_and_bad_values(tmp_path):
     wb = load_workbook(path)
     wb.active["C6"] = "순위"
     wb.save(path)
-    with pytest.raises(CaseworkError, match="plan.xlsx.*C6.*⑤ 우선순위"):
+    with pytest.raises(CaseworkError, match=r"plan.xlsx.*C6.*⑤ 우선순위"):
         ServicePlan.from_excel(path)
 
     path = make_plan().to_excel(tmp_path / "plan2.xlsx")
     wb = load_workbook(path)
     wb.active["K7"] = "완료"
     wb.save(path)
-    with pytest.raises(CaseworkError, match="plan2.xlsx 7행.*⑬ 이행여부"):
+    with pytest.raises(CaseworkError, match=r"plan2.xlsx 7행.*⑬ 이행여부"):
         ServicePlan.from_excel(path)
 
     path = make_plan().to_excel(tmp_path / "plan3.xlsx")
     wb = load_workbook(path)
     wb.active["A12"] = "2월 28일쯤"
     wb.save(path)
-    with pytest.raises(CaseworkError, match="plan3.xlsx.*작성일"):
+    with pytest.raises(CaseworkError, match=r"plan3.xlsx.*작성일"):
         ServicePlan.from_excel(path)
 
 

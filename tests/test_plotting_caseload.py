@@ -55,7 +55,7 @@ def test_limit_line_and_labels_show_the_chosen_value_and_the_excess():
     fig = _draw(example_team(), 22, "caseload_chart_22.png")
     try:
         ax = fig.axes[0]
-        dashed = [l for l in ax.get_lines() if l.get_linestyle() == "--"]
+        dashed = [x for x in ax.get_lines() if x.get_linestyle() == "--"]
         assert dashed and list(dashed[0].get_ydata()) == [22, 22]
         legend = [t.get_text() for t in ax.get_legend().get_texts()]
         assert "기준 22건 (연습용으로 정한 값)" in legend and "기준 초과 (4명)" in legend

@@ -25,7 +25,7 @@ def maps():
 
 def _tie_lines(ax):
     # Tie lines start at the centre (0, 0); legend handles are not on the axes.
-    return [line for line in ax.lines if tuple(line.get_xdata())[0] == 0 and tuple(line.get_ydata())[0] == 0]
+    return [line for line in ax.lines if next(iter(line.get_xdata())) == 0 and next(iter(line.get_ydata())) == 0]
 
 
 def _arrows(ax):
@@ -59,7 +59,7 @@ def test_one_line_per_tie_with_width_by_strength(maps):
     for ax, m in zip(fig.axes, (before, after)):
         lines = _tie_lines(ax)
         assert len(lines) == len(m.ties)
-        assert sorted(l.get_linewidth() for l in lines) == sorted(LINE_WIDTHS[t.strength] for t in m.ties)
+        assert sorted(x.get_linewidth() for x in lines) == sorted(LINE_WIDTHS[t.strength] for t in m.ties)
 
 
 def test_stressful_tie_is_red_and_dashed():
@@ -67,7 +67,7 @@ def test_stressful_tie_is_red_and_dashed():
     m = EcoMap("당사자", (Tie("병원", TieKind.AGENCY, TieStrength.WEAK, stressful=True),
                          Tie("이웃", TieKind.NEIGHBOUR, TieStrength.STRONG)))
     ax = ecomap_chart(m).axes[0]
-    by_width = {l.get_linewidth(): l for l in _tie_lines(ax)}
+    by_width = {x.get_linewidth(): x for x in _tie_lines(ax)}
     stressful = by_width[LINE_WIDTHS[TieStrength.WEAK]]
     calm = by_width[LINE_WIDTHS[TieStrength.STRONG]]
     assert to_hex(stressful.get_color()) == "#c0392b" and stressful.get_linestyle() == "--"

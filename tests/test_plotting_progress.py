@@ -61,9 +61,9 @@ def test_levels_panel_has_one_line_per_goal_at_the_true_levels():
     log = pdn.practice_monitoring_log()
     fig = _draw(log, "progress_levels.png")
     try:
-        ax_levels, ax_t = fig.axes
-        lines = [l for l in ax_levels.get_lines() if not l.get_label().startswith("_")]
-        assert [l.get_label().replace("\n", "") for l in lines] == list(log.goals)
+        ax_levels, _ax_t = fig.axes
+        lines = [x for x in ax_levels.get_lines() if not x.get_label().startswith("_")]
+        assert [x.get_label().replace("\n", "") for x in lines] == list(log.goals)
         for line, goal in zip(lines, log.goals):
             expected = [lvl for _, lvl in log.levels_over_time(goal)]
             assert [round(y) for y in line.get_ydata()] == expected
@@ -89,9 +89,9 @@ def test_t_score_panel_plots_the_library_scores():
     fig = _draw(log, "progress_t.png")
     try:
         ax_t = fig.axes[1]
-        t_line = next(l for l in ax_t.get_lines() if l.get_label() == "T점수")
+        t_line = next(x for x in ax_t.get_lines() if x.get_label() == "T점수")
         assert list(t_line.get_ydata()) == pytest.approx([t for _, t in t_scores_over_time(log)])
-        assert any(list(l.get_ydata()) == [50, 50] for l in ax_t.get_lines())
+        assert any(list(x.get_ydata()) == [50, 50] for x in ax_t.get_lines())
         notes = [t.get_text() for t in ax_t.texts]
         assert "31.7" in notes and "59.1" in notes
     finally:
@@ -115,7 +115,7 @@ def test_weights_change_the_t_line():
     weights = dict(zip(log.goals, (3, 1, 1)))
     fig = _draw(log, "progress_weighted.png", weights=weights, title="가중치를 준 T점수")
     try:
-        t_line = next(l for l in fig.axes[1].get_lines() if l.get_label() == "T점수")
+        t_line = next(x for x in fig.axes[1].get_lines() if x.get_label() == "T점수")
         assert list(t_line.get_ydata()) == pytest.approx([t for _, t in t_scores_over_time(log, weights)])
         assert fig.axes[0].get_title() == "가중치를 준 T점수"
     finally:
@@ -143,7 +143,7 @@ def test_entries_without_levels_are_skipped_and_an_all_blank_log_refused():
     blank.add(MonitoringEntry(on=date(2025, 3, 3), method="가정방문·상담", goal_levels={"목표": 0}))
     fig = _draw(blank, "progress_partial.png")
     try:
-        t_line = next(l for l in fig.axes[1].get_lines() if l.get_label() == "T점수")
+        t_line = next(x for x in fig.axes[1].get_lines() if x.get_label() == "T점수")
         assert len(t_line.get_xdata()) == 1
     finally:
         plt.close(fig)

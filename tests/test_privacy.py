@@ -8,7 +8,6 @@ from __future__ import annotations
 import pytest
 
 from casework.errors import CaseworkError
-from tests.synthetic import rrn as R
 from casework.privacy import (
     RRN_MASK,
     SHARING_PRINCIPLE,
@@ -18,7 +17,7 @@ from casework.privacy import (
     mask_phone,
     mask_rrn,
 )
-
+from tests.synthetic import rrn as R
 
 # (input, expected output of mask_case_text with no names, rrn count, phone count)
 TABLE = [

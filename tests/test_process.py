@@ -50,9 +50,7 @@ def record_at(step: DongStep) -> CaseRecord:
     """A record walked legally to ``step`` (before 종결): day(n) for the n-th move, consent
     recorded on the day of the move to planning."""
     record = CaseRecord("연습-01", START)
-    n = 0
-    for target in STEP_ORDER[1:step.order]:
-        n += 1
+    for n, target in enumerate(STEP_ORDER[1:step.order], start=1):
         if target is D.PLANNING_AND_CONTRACT:
             record.record_consent(day(n))
         record.advance(target, day(n))
@@ -411,7 +409,7 @@ def test_skipping_steps_is_refused_naming_the_next_step():
         record.advance("계획 수립 및 계약", day(1))
     message = str(info.value)
     assert "건너뛸 수 없습니다" in message
-    assert "먼저 '욕구(재)사정'(으)로 진행하세요" in message
+    assert "먼저 '욕구(재)사정'으로 진행하세요" in message
     assert "대상자 선정 및 동의 확보" in message
     assert record.step is D.DISCOVERY_INTAKE
 
@@ -430,7 +428,7 @@ def test_moving_backwards_is_refused_and_points_to_the_loop():
 def test_advancing_to_the_current_step_is_refused():
     """Is advancing to the step the case is already at refused with the next step named?"""
     record = record_at(D.INTERVENTION)
-    with pytest.raises(InvalidTransition, match="이미 '개입' 단계.*'점검'"):
+    with pytest.raises(InvalidTransition, match=r"이미 '개입' 단계.*'점검'"):
         record.advance(D.INTERVENTION, day(30))
 
 
@@ -458,7 +456,7 @@ def test_goal_achieved_closure_before_evaluation_is_refused():
 def test_closing_twice_is_refused():
     """Is a second closure refused, pointing to follow-up?"""
     record = closed_record()
-    with pytest.raises(InvalidTransition, match="이미 '목표 달성'.*start_follow_up"):
+    with pytest.raises(InvalidTransition, match=r"이미 '목표 달성'.*start_follow_up"):
         record.close(goal_met(day(25)))
 
 
@@ -576,7 +574,7 @@ def test_consent_outside_its_step_or_twice_is_refused():
         record.record_consent(day(1))
     record = _consent_step_on(day(1))
     record.record_consent(day(2))
-    with pytest.raises(InvalidTransition, match="이미 .*기록되어.*계획 수립 및 계약"):
+    with pytest.raises(InvalidTransition, match=r"이미 .*기록되어.*계획 수립 및 계약"):
         record.record_consent(day(3))
 
 

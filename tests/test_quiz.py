@@ -3,9 +3,9 @@
 import pytest
 
 from casework import quiz
-from casework.judging.quiz import judge
 from casework.errors import CaseworkError
 from casework.feedback import Feedback, Status
+from casework.judging.quiz import judge
 
 CHOICE = quiz.ChoiceQuestion(kind="choice", id="c1", prompt="고르세요", options=[
     {"text": "가", "correct": True, "why": "가가 맞는 이유"},

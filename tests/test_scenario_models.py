@@ -9,8 +9,16 @@ from casework.closure import ClosureReason
 from casework.errors import CaseworkError
 from casework.process import STEP_ORDER, DongStep
 from casework.scenario_models import (
-    RRN_PLACEHOLDER, SYNTHETIC_RRN, closure_case, closure_cases, intake_stories, intake_story, masking_sample,
-    next_step_scenarios, record_at, scenario,
+    RRN_PLACEHOLDER,
+    SYNTHETIC_RRN,
+    closure_case,
+    closure_cases,
+    intake_stories,
+    intake_story,
+    masking_sample,
+    next_step_scenarios,
+    record_at,
+    scenario,
 )
 
 D = DongStep

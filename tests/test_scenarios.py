@@ -6,18 +6,25 @@ from dataclasses import dataclass
 
 import pytest
 
-
-from casework import pdn  # noqa: E402
-from casework.caseload import Caseload, example_team  # noqa: E402
-from casework.cases import Case, case_ids  # noqa: E402
-from casework.closure import ClosureReason  # noqa: E402
-from casework.errors import CaseworkError, DataFileError  # noqa: E402
-from casework.process import DongStep  # noqa: E402
-from casework.scenarios import SCENARIOS_DIR, bundled_scenario_file, entry_model, load_scenario_file  # noqa: E402
-from casework.scenario_models import ClosureCase, closure_cases  # noqa: E402
-from casework.scenario_models import IntakeStory, intake_stories  # noqa: E402
-from casework.scenario_models import RRN_PLACEHOLDER, SYNTHETIC_RRN, MaskingSample, masking_sample  # noqa: E402
-from casework.scenario_models import NextStepScenario, next_step_scenarios  # noqa: E402
+from casework import pdn
+from casework.caseload import Caseload, example_team
+from casework.cases import Case, case_ids
+from casework.closure import ClosureReason
+from casework.errors import CaseworkError, DataFileError
+from casework.process import DongStep
+from casework.scenario_models import (
+    RRN_PLACEHOLDER,
+    SYNTHETIC_RRN,
+    ClosureCase,
+    IntakeStory,
+    MaskingSample,
+    NextStepScenario,
+    closure_cases,
+    intake_stories,
+    masking_sample,
+    next_step_scenarios,
+)
+from casework.scenarios import SCENARIOS_DIR, bundled_scenario_file, entry_model, load_scenario_file
 
 # file name: (class, list key, id field, the public function that serves the bundled file)
 FILES = {

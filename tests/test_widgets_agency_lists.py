@@ -5,11 +5,11 @@ import pytest
 
 pytest.importorskip("ipywidgets")
 
-from casework import agency_lists as al  # noqa: E402
-from casework.errors import CaseworkError  # noqa: E402
-from casework.judging.feedback import Status  # noqa: E402
-from casework.judging.lists import judge_agency_lists  # noqa: E402
-from casework.widgets.agency_lists import CSS_CLASS, agency_list_exercise  # noqa: E402
+from casework import agency_lists as al
+from casework.errors import CaseworkError
+from casework.judging.feedback import Status
+from casework.judging.lists import judge_agency_lists
+from casework.widgets.agency_lists import CSS_CLASS, agency_list_exercise
 
 CENTER, WELFARE, HOME = "가나1동 주민센터", "가나종합사회복지관", "가나재가노인지원센터"
 

@@ -13,8 +13,8 @@ from casework import quiz  # noqa: E402
 from casework.cases import load_case  # noqa: E402
 from casework.errors import CaseworkError  # noqa: E402
 from casework.judging import instruments, resources, severity  # noqa: E402
-from casework.judging.quiz import judge as judge_quiz  # noqa: E402
 from casework.judging.feedback import Status  # noqa: E402
+from casework.judging.quiz import judge as judge_quiz  # noqa: E402
 from casework.widgets import assessment as wa  # noqa: E402
 
 

@@ -7,15 +7,15 @@ import pytest
 
 pytest.importorskip("ipywidgets")
 
-import ipywidgets as w  # noqa: E402
+import ipywidgets as w
 
-from casework import progress  # noqa: E402
-from casework.errors import CaseworkError  # noqa: E402
-from casework.judging import rubric  # noqa: E402
-from casework.judging.answers import AnswerFormatError  # noqa: E402
-from casework.judging.feedback import Feedback, Status  # noqa: E402
-from casework.widgets import base  # noqa: E402
-from casework.widgets import quiz as wq  # noqa: E402
+from casework import progress
+from casework.errors import CaseworkError
+from casework.judging import rubric
+from casework.judging.answers import AnswerFormatError
+from casework.judging.feedback import Feedback, Status
+from casework.widgets import base
+from casework.widgets import quiz as wq
 
 
 def _fixed(feedback=None):

@@ -9,11 +9,11 @@ import pytest
 
 pytest.importorskip("ipywidgets")
 
-from casework.closure import ClosureReason, follow_up_schedule  # noqa: E402
-from casework.errors import CaseworkError  # noqa: E402
-from casework.judging import closure as jc  # noqa: E402
-from casework.judging.feedback import Status  # noqa: E402
-from casework.widgets.closure import (  # noqa: E402
+from casework.closure import ClosureReason, follow_up_schedule
+from casework.errors import CaseworkError
+from casework.judging import closure as jc
+from casework.judging.feedback import Status
+from casework.widgets.closure import (
     MAY_CLOSE,
     NOT_YET,
     closure_case,

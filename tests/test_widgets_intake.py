@@ -5,13 +5,13 @@ import pytest
 
 pytest.importorskip("ipywidgets")
 
-from casework import progress, quiz  # noqa: E402
-from casework.assessment import ProcessingType  # noqa: E402
-from casework.judging.feedback import Status  # noqa: E402
-from casework.judging.questions import judge_question  # noqa: E402
-from casework.judging.triage import judge_intake_stories  # noqa: E402
-from casework.judging.quiz import judge as judge_quiz  # noqa: E402
-from casework.widgets import intake  # noqa: E402
+from casework import progress, quiz
+from casework.assessment import ProcessingType
+from casework.judging.feedback import Status
+from casework.judging.questions import judge_question
+from casework.judging.quiz import judge as judge_quiz
+from casework.judging.triage import judge_intake_stories
+from casework.widgets import intake
 
 P = ProcessingType
 RIGHT = {"가": P.CASE_MANAGEMENT_REFERRAL, "나": P.BENEFIT_APPLICATION,

@@ -19,8 +19,8 @@ import ipywidgets as w  # noqa: E402
 
 from casework import pdn  # noqa: E402
 from casework.errors import CaseworkError  # noqa: E402
-from casework.judging.feedback import Status  # noqa: E402
 from casework.judging.checklist import checklist_feedback  # noqa: E402
+from casework.judging.feedback import Status  # noqa: E402
 from casework.monitoring import SERVICE_CHECKLIST, MonitoringLog, MonitoringMethod, gas_t_score  # noqa: E402
 from casework.widgets import monitoring as wm  # noqa: E402
 

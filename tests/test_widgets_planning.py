@@ -12,15 +12,15 @@ import pytest
 
 pytest.importorskip("ipywidgets")
 
-import ipywidgets as w  # noqa: E402
+import ipywidgets as w
 
-from casework import pdn  # noqa: E402
-from casework.judging.feedback import Status  # noqa: E402
-from casework.judging.goals import judge_goal  # noqa: E402
-from casework.judging.needs import judge_need  # noqa: E402
-from casework.judging.plan_form import export_plan, plan_form_feedback, plan_to_form  # noqa: E402
-from casework.goals import PlanningMistake, check_goal  # noqa: E402
-from casework.widgets import planning as wp  # noqa: E402
+from casework import pdn
+from casework.goals import PlanningMistake, check_goal
+from casework.judging.feedback import Status
+from casework.judging.goals import judge_goal
+from casework.judging.needs import judge_need
+from casework.judging.plan_form import export_plan, plan_form_feedback, plan_to_form
+from casework.widgets import planning as wp
 
 M = PlanningMistake
 

@@ -10,9 +10,9 @@ import pytest
 
 pytest.importorskip("ipywidgets")
 
-from casework.errors import CaseworkError  # noqa: E402
-from casework.judging.feedback import Status  # noqa: E402
-from casework.widgets.privacy import SYNTHETIC_RRN, masking_feedback, masking_sample, masking_widget  # noqa: E402
+from casework.errors import CaseworkError
+from casework.judging.feedback import Status
+from casework.widgets.privacy import SYNTHETIC_RRN, masking_feedback, masking_sample, masking_widget
 
 SAMPLE_CASE_TEXT = masking_sample().text
 SAMPLE_NAMES = masking_sample().names_text

@@ -9,11 +9,11 @@ import pytest
 
 pytest.importorskip("ipywidgets")
 
-from casework.errors import CaseworkError  # noqa: E402
-from casework.judging import next_step as jn  # noqa: E402
-from casework.judging.feedback import Status  # noqa: E402
-from casework.process import STEP_ORDER, DongStep, FiveStage, RothmanStage  # noqa: E402
-from casework.widgets.process import (  # noqa: E402
+from casework.errors import CaseworkError
+from casework.judging import next_step as jn
+from casework.judging.feedback import Status
+from casework.process import STEP_ORDER, DongStep, FiveStage, RothmanStage
+from casework.widgets.process import (
     judge_next_step,
     mapping_table,
     next_step_scenarios,

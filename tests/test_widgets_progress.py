@@ -8,9 +8,9 @@ import pytest
 
 pytest.importorskip("ipywidgets")
 
-from casework import progress  # noqa: E402
-from casework.widgets.progress import progress_view, 내_학습_현황  # noqa: E402
-from casework.widgets.quiz import quiz_widget  # noqa: E402
+from casework import progress
+from casework.widgets.progress import progress_view, 내_학습_현황
+from casework.widgets.quiz import quiz_widget
 
 
 def _answer_scene(number: int, right: bool, hint: bool = False):

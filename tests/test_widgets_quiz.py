@@ -4,9 +4,9 @@ import pytest
 
 pytest.importorskip("ipywidgets")
 
-from casework.feedback import Status  # noqa: E402
-from casework.widgets import quiz as wq  # noqa: E402
-from tests.test_quiz import CAT, CHOICE, MATCH, ORDER  # noqa: E402
+from casework.feedback import Status
+from casework.widgets import quiz as wq
+from tests.test_quiz import CAT, CHOICE, MATCH, ORDER
 
 
 def _dropdowns(box):

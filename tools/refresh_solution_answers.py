@@ -33,7 +33,7 @@ def refresh(path: Path) -> bool:
             continue
         lines = cell.source.split("\n")
         kept = [lines[0]] + [line for line in lines[1:] if line.startswith("#")]
-        source = "\n".join(kept + [checker.model_answer(parsed.question)])
+        source = "\n".join([*kept, checker.model_answer(parsed.question)])
         if source != cell.source:
             cell.source, changed = source, True
     if changed:

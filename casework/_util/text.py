@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+import string
 
 __all__ = ["final_consonant", "particle", "josa", "squash", "squash_label", "short_quote", "markdown_escape"]
 
@@ -40,14 +41,14 @@ def final_consonant(word: str) -> int | None:
     last = core[-1]
     if "가" <= last <= "힣":
         return (ord(last) - 0xAC00) % 28
-    if last.isdigit():
-        digits = re.search(r"[0-9]+$", core).group()  # type: ignore[union-attr]
+    if last in _DIGIT_FINAL:  # ASCII digits only: '①' or a full-width '３' is not read aloud
+        digits = core[len(core.rstrip("0123456789")):]
         zeros = len(digits) - len(digits.rstrip("0"))
         if zeros == 0 or digits.strip("0") == "":
             return _DIGIT_FINAL[last]
         return {1: 17, 2: 1, 3: 4}.get(zeros, 4)
     if last.isascii() and last.isalpha():
-        tail = re.search(r"[A-Za-z]+$", core).group()  # type: ignore[union-attr]
+        tail = core[len(core.rstrip(string.ascii_letters)):]
         if tail.isupper():
             return _ACRONYM_FINAL.get(last, 0)
         if tail.lower().endswith("ng"):

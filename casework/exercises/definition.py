@@ -20,7 +20,7 @@ from casework.exercises.spec import ExerciseText
 from casework.judging.feedback import Feedback
 
 __all__ = ["Build", "Context", "Question", "Exercise", "registry", "exercise_def", "case_info",
-           "case_needs", "case_with_chains", "first_quote", "model_answer"]
+           "case_needs", "case_with_chains", "as_lines", "first_quote", "model_answer"]
 
 
 @dataclass
@@ -99,6 +99,11 @@ def exercise_def(exercise_id: object) -> Exercise:
 # ----- small builders shared by several exercises
 
 
+def as_lines(items) -> str:
+    """A list answer in plain Korean: one item a line, or '없음' for an empty list."""
+    return "\n".join(items) or "없음"
+
+
 def case_info(case: Case) -> dict[str, str]:
     return {"사례": case.title, "요약": case.summary}
 
@@ -116,8 +121,8 @@ def case_needs(case: Case) -> list[tuple[str, Any]]:
     for chain in case.chains:
         for need in chain.needs:
             seen.setdefault(need.text, need.domain)
-    for need in case.needs_by_domain:
-        seen.setdefault(need.label, need.domain)
+    for listed in case.needs_by_domain:
+        seen.setdefault(listed.label, listed.domain)
     return list(seen.items())
 
 

@@ -1,16 +1,27 @@
-"""Exercise 04 초기상담: an open question, a questioning mistake, complexity, the processing type."""
+"""Exercise 04 초기상담: an open question, a questioning mistake, complexity, the processing type,
+and an interview with a scripted client followed by a need and a goal from what it found."""
 
 from __future__ import annotations
 
 from typing import Any
 
 from casework.exercises.definition import (
-    Build, Context, Exercise, Question, case_info, case_needs, first_quote, model_answer,
+    Build,
+    Context,
+    Exercise,
+    Question,
+    case_info,
+    case_needs,
+    first_quote,
+    model_answer,
 )
 from casework.judging import rubric
 from casework.judging.answers import choices_from_enum, read_yes_no
 from casework.judging.choice import judge_choice
 from casework.judging.feedback import Feedback
+from casework.judging.goals import judge_goal
+from casework.judging.interview import judge_interview
+from casework.judging.needs import judge_need
 from casework.judging.questions import judge_question
 from casework.judging.triage import judge_processing_type
 
@@ -48,7 +59,34 @@ def build(b: Build) -> tuple[dict[str, Any], dict[str, Any]]:
             "알맞은 타기관 사업": programme or "아직 찾지 못함",
         },
     }
-    return public, {"intake": summary}
+    public["interview"] = _interview_intro(b.case.id, b.seed)
+    return public, {"intake": summary, "interview_seed": b.seed}
+
+
+def _interview_intro(case_id: str, seed: int) -> dict[str, str]:
+    from casework.client import client_for_case, render
+    from casework.conversation import Interview
+
+    client = client_for_case(case_id)
+    interview = Interview(client, seed)
+    values = interview.person.values
+    return {"당사자": interview.person.called, "면접 전에 아는 것": render(client.person.about, values),
+            "만나는 자리": render(client.setting, values), "처음 한 말": interview.opening}
+
+
+def _client(ctx: Context):
+    from casework.client import client_for_case
+
+    return client_for_case(ctx.case.id)
+
+
+def _q5(answer: object, ctx: Context) -> Feedback:
+    return judge_interview(answer, _client(ctx), ctx.private["interview_seed"])
+
+
+def _q6_solution(ctx: Context) -> str:
+    client = _client(ctx)
+    return client.needs[0] if client.needs else "일상생활 유지의 욕구"
 
 
 def _q2(answer: object, ctx: Context) -> Feedback:
@@ -102,6 +140,11 @@ EXERCISE = Exercise(
         "q2": Question(("question_to_check",), _q2, _q2_solution),
         "q3": Question(("intake",), _q3, _q3_solution),
         "q4": Question(("intake",), lambda a, ctx: judge_processing_type(a, ctx.private["intake"]), _q4_solution),
+        "q5": Question(("interview",), _q5, lambda ctx: "\n".join(_client(ctx).model_interview)),
+        "q6": Question(("interview",), lambda a, ctx: judge_need(a), _q6_solution),
+        "q7": Question(("interview",), lambda a, ctx: judge_goal(a),
+                       lambda ctx: model_answer(ctx, "q7", "어르신이 3개월 안에 한 달에 두 번 이상 정기 진료를 받으러 병원에 간다",
+                                                key=_client(ctx).case or None)),
     },
     banks=("flawed_questions", "other_agency_programmes"),
 )

@@ -5,7 +5,7 @@ from __future__ import annotations
 from typing import Any
 
 from casework.cases import Case, ResourceSector, load_case
-from casework.exercises.definition import Build, Context, Exercise, Question, case_info, model_answer
+from casework.exercises.definition import Build, Context, Exercise, Question, as_lines, case_info, model_answer
 from casework.judging.answers import Choice
 from casework.judging.feedback import Feedback
 from casework.judging.goals import judge_goal
@@ -104,7 +104,7 @@ EXERCISE = Exercise(
     questions={
         "q1": Question(("kadl",), _q1, lambda ctx: str(sum(ctx.data["kadl"].values()))),
         "q2": Question(("kadl",), _q2,
-                       lambda ctx: "\n".join(i for i, s in ctx.data["kadl"].items() if s >= 2)),
+                       lambda ctx: as_lines(i for i, s in ctx.data["kadl"].items() if s >= 2)),
         "q3": Question(("iadl",), _q3, lambda ctx: str(sum(ctx.data["iadl"].values()))),
         "q4": Question(("need_resources",), _q4, _q4_solution),
         "q5": Question(("iadl", "focus_item"), lambda a, ctx: judge_goal(a),

@@ -5,7 +5,13 @@ from __future__ import annotations
 from typing import Any
 
 from casework.exercises.definition import (
-    Build, Context, Exercise, Question, case_info, case_with_chains, model_answer,
+    Build,
+    Context,
+    Exercise,
+    Question,
+    case_info,
+    case_with_chains,
+    model_answer,
 )
 from casework.judging.answers import Choice
 from casework.judging.feedback import Feedback

@@ -6,7 +6,13 @@ from typing import Any
 
 from casework._util.text import josa, short_quote
 from casework.exercises.definition import (
-    Build, Context, Exercise, Question, case_info, case_with_chains, model_answer,
+    Build,
+    Context,
+    Exercise,
+    Question,
+    case_info,
+    case_with_chains,
+    model_answer,
 )
 from casework.judging.answers import choices_from_enum
 from casework.judging.choice import judge_choice

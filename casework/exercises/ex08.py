@@ -4,16 +4,19 @@ from __future__ import annotations
 
 from dataclasses import dataclass, replace
 from datetime import date, timedelta
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from casework._util.text import josa, short_quote
-from casework.exercises.definition import Build, Context, Exercise, Question, case_info, case_with_chains
+from casework.exercises.definition import Build, Context, Exercise, Question, as_lines, case_info, case_with_chains
 from casework.judging.answers import Choice, choices_from_enum
 from casework.judging.choice import judge_choice
 from casework.judging.feedback import Feedback
 from casework.judging.items import judge_set
 from casework.judging.number import format_number, judge_number
 from casework.judging.questions import judge_question
+
+if TYPE_CHECKING:  # pragma: no cover
+    from casework.process import CaseRecord, DongStep
 
 
 @dataclass(frozen=True)
@@ -131,11 +134,17 @@ def _step_choices() -> list[Choice]:
                                                 "계획수립": DongStep.PLANNING_AND_CONTRACT})
 
 
-def _q2(answer: object, ctx: Context) -> Feedback:
+def _expected_step(record: CaseRecord) -> DongStep:
     from casework.process import next_step
 
+    step = next_step(record)
+    assert step is not None  # _walk_record stops at 종결 for 목표 달성 at the latest, and 사후관리 follows it
+    return step
+
+
+def _q2(answer: object, ctx: Context) -> Feedback:
     record = ctx.private["record"]
-    expected = next_step(record)
+    expected = _expected_step(record)
     return judge_choice(
         answer, _step_choices(), expected, what="사례관리 단계", numbered=False,
         right_points=(expected.description,),
@@ -145,9 +154,7 @@ def _q2(answer: object, ctx: Context) -> Feedback:
 
 
 def _q2_solution(ctx: Context) -> str:
-    from casework.process import next_step
-
-    return next_step(ctx.private["record"]).value
+    return _expected_step(ctx.private["record"]).value
 
 
 def _reasons(ctx: Context):
@@ -195,7 +202,7 @@ EXERCISE = Exercise(
         "q1": Question(("gas",), _q1, lambda ctx: format_number(round(_t_score(ctx), 2))),
         "q2": Question(("case_history",), _q2, _q2_solution),
         "q3": Question(("reassessment",), _q3,
-                       lambda ctx: "\n".join(dict.fromkeys(r.trigger.value for r in _reasons(ctx)))),
+                       lambda ctx: as_lines(dict.fromkeys(r.trigger.value for r in _reasons(ctx)))),
         "q4": Question(("contact",), _q4, lambda ctx: str(ctx.private["contact_method"])),
         "q5": Question((), lambda a, ctx: judge_question(a),
                        lambda ctx: "서비스를 받으신 뒤로 생활에서 어떤 점이 달라지셨는지 이야기해 주시겠어요?"),

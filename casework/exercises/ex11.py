@@ -7,7 +7,7 @@ from typing import Any
 
 from casework._util.text import josa
 from casework.cases import load_case
-from casework.exercises.definition import Build, Context, Exercise, Question, case_info, case_needs
+from casework.exercises.definition import Build, Context, Exercise, Question, as_lines, case_info, case_needs
 from casework.judging.answers import Choice
 from casework.judging.feedback import Feedback
 from casework.judging.items import judge_set
@@ -119,7 +119,7 @@ EXERCISE = Exercise(
                        _q2_solution),
         "q3": Question(("resources_to_sort",), _q3,
                        lambda ctx: "\n".join(f"{n}: {k}" for n, k in ctx.private["kinds"].items())),
-        "q4": Question(("case", "needs", "available_resources"), _q4, lambda ctx: "\n".join(ctx.private["unmet"])),
+        "q4": Question(("case", "needs", "available_resources"), _q4, lambda ctx: as_lines(ctx.private["unmet"])),
     },
     banks=("share_texts",),
 )

@@ -3,8 +3,8 @@
 from __future__ import annotations
 
 import html
-from collections.abc import Mapping
-from typing import Any
+from collections.abc import Mapping, Sequence
+from typing import Any, TypeGuard
 
 from casework.errors import CaseworkError
 
@@ -23,12 +23,13 @@ LABELS: dict[str, str] = {
     "need_list": "욕구 사정 명단 (이름 가림)", "people": "고를 수 있는 사람 표시",
     "share_text": "학습 동아리에 나누려는 사례 글", "names": "가릴 이름",
     "resources_to_sort": "나눌 자원", "needs": "욕구", "available_resources": "지금 쓸 수 있는 자원 (돕는 욕구 영역)",
+    "interview": "면접할 당사자",
 }
 
 _CELL = "text-align:left;vertical-align:top;padding:2px 10px 2px 0"
 
 
-def _is_record_list(value: object) -> bool:
+def _is_record_list(value: object) -> TypeGuard[Sequence[Mapping[Any, Any]]]:
     return (isinstance(value, (list, tuple)) and bool(value) and all(isinstance(v, Mapping) for v in value)
             and all(list(v) == list(value[0]) for v in value))
 
@@ -37,7 +38,7 @@ def _html_value(value: object) -> str:
     if hasattr(value, "to_html") and hasattr(value, "columns"):
         return value.to_html(index=False, border=0)  # a pandas DataFrame
     if _is_record_list(value):
-        rows = list(value)  # type: ignore[call-overload]
+        rows = list(value)
         head = "".join(f"<th style='{_CELL}'>{html.escape(str(k))}</th>" for k in rows[0])
         body = "".join("<tr>" + "".join(f"<td style='{_CELL}'>{html.escape(str(v))}</td>" for v in row.values())
                        + "</tr>" for row in rows)
@@ -57,7 +58,7 @@ def _text_value(value: object, indent: str = "  ") -> str:
     if hasattr(value, "to_string") and hasattr(value, "columns"):
         return "\n".join(indent + line for line in value.to_string(index=False).splitlines())
     if _is_record_list(value):
-        return "\n".join(indent + " | ".join(str(v) for v in row.values()) for row in value)  # type: ignore[union-attr]
+        return "\n".join(indent + " | ".join(str(v) for v in row.values()) for row in value)
     if isinstance(value, (list, tuple)) and not value:
         return indent + "(없음)"
     if isinstance(value, Mapping):

@@ -137,7 +137,7 @@ class ExerciseText(_Model):
         raise KeyError(question_id)
 
 
-@functools.lru_cache(maxsize=None)
+@functools.cache
 def load_exercise_text(exercise_id: str) -> ExerciseText:
     """The validated text of one exercise; its file must name the same id."""
     text = load_yaml_model(EXERCISES_DIR / f"{exercise_id}.yaml", ExerciseText)

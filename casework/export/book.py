@@ -19,10 +19,10 @@ from urllib.parse import quote, unquote
 
 import nbformat
 
+from casework._util.fs import atomic_write
 from casework.errors import CaseworkError
 from casework.export.files import execute_notebook, read_notebook
 from casework.export.html import PAGE_CSS, notebook_title, notebook_to_html
-from casework._util.fs import atomic_write
 
 __all__ = ["BookPage", "Book", "chapter_files", "build_book"]
 
@@ -75,7 +75,7 @@ def _relink(nb: nbformat.NotebookNode, pages: dict[str, str]) -> None:
 
 
 def _nav(pages: Sequence[BookPage], at: int | None, *, bottom: bool = False) -> str:
-    links = [f"<a href='index.html'>목차</a>"]
+    links = ["<a href='index.html'>목차</a>"]
     if at is not None and at > 0:
         prev = pages[at - 1]
         links.insert(0, f"<a href='{quote(prev.file_name)}'>← {html.escape(prev.title)}</a>")

@@ -11,10 +11,10 @@ from typing import Any
 
 import nbformat
 
+from casework._util.fs import atomic_write
 from casework.errors import CaseworkError
 from casework.export.html import notebook_to_html
 from casework.export.pdf import html_to_pdf
-from casework._util.fs import atomic_write
 
 __all__ = ["FORMATS", "read_notebook", "execute_notebook", "export_notebook"]
 

@@ -12,8 +12,8 @@ import subprocess
 import tempfile
 from pathlib import Path
 
-from casework.errors import CaseworkError
 from casework._util.fs import atomic_write
+from casework.errors import CaseworkError
 
 __all__ = ["find_browser", "html_to_pdf", "NO_BROWSER"]
 

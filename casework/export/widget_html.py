@@ -146,19 +146,19 @@ class _Renderer:
             label = state.get("description") or ""
             return f"<span class='cw-w-button'>{_esc(label)}</span>" if label else ""
         if kind == "DatePicker":
-            value = state.get("value")
-            text = (f"{value['year']:04d}-{value['month'] + 1:02d}-{value['date']:02d}"
-                    if isinstance(value, Mapping) and {"year", "month", "date"} <= set(value) else "")
+            day = state.get("value")
+            text = (f"{day['year']:04d}-{day['month'] + 1:02d}-{day['date']:02d}"
+                    if isinstance(day, Mapping) and {"year", "month", "date"} <= set(day) else "")
             return self.field(state, f"<span class='cw-w-value'>{_esc(text) or '(비어 있음)'}</span>")
         if kind == "Image":
             return self.image(state, entry)
         if kind == "Output":
             return "".join(self.render_output(out) for out in state.get("outputs") or ())
         if kind.endswith(("Slider", "Progress", "Text")) or "value" in state:
-            value = state.get("value")
-            if isinstance(value, (list, tuple)):
-                value = " – ".join(str(v) for v in value)
-            return self.field(state, f"<span class='cw-w-value'>{_esc(value)}</span>")
+            raw = state.get("value")
+            if isinstance(raw, (list, tuple)):
+                raw = " – ".join(str(v) for v in raw)
+            return self.field(state, f"<span class='cw-w-value'>{_esc(raw)}</span>")
         if state.get("children"):
             return "".join(self.children(state))
         return ""

@@ -24,6 +24,7 @@ from urllib.parse import quote, urlsplit
 
 import requests
 
+from casework._util.text import particle
 from casework.errors import CaseworkError
 
 SPAWN_FAILED_PREFIX = "Spawn failed: "
@@ -223,9 +224,9 @@ class HubClient:
                 continue
             response = self._hub("POST", f"/users/{quote(name, safe='')}")
             if response.status_code == 400:
-                raise HubError(f"허브가 사용자 이름 '{name}'을(를) 받아들이지 않았습니다: {_message(response)}")
+                raise HubError(f"허브가 사용자 이름 '{name}'{particle(str(name), '을')} 받아들이지 않았습니다: {_message(response)}")
             if response.status_code not in (201, 409):
-                raise HubError(f"사용자 '{name}'을(를) 만들지 못했습니다 (HTTP {response.status_code}): {_message(response)}")
+                raise HubError(f"사용자 '{name}'{particle(str(name), '을')} 만들지 못했습니다 (HTTP {response.status_code}): {_message(response)}")
             created.append(name)
             existing.add(name)
         return created
@@ -234,8 +235,10 @@ class HubClient:
         """The hub's message for the last failed start of ``name``'s server."""
         response = self._hub("GET", f"/users/{quote(name, safe='')}/server/progress", user=name, stream=True)
         try:
-            for raw in response.iter_lines(decode_unicode=True):
-                if raw and raw.startswith("data:"):
+            # Bytes, not decode_unicode: an event stream is UTF-8, but requests would decode a
+            # text/* body without a charset as ISO-8859-1.
+            for raw in response.iter_lines():
+                if raw.startswith(b"data:"):
                     event = json.loads(raw[5:])
                     if event.get("failed"):
                         return str(event.get("message", "")).removeprefix(SPAWN_FAILED_PREFIX)
@@ -280,18 +283,20 @@ class HubClient:
             found = self._on_server("GET", user, f"api/contents/{path}", params={"content": "0"})
             if found.status_code == 200:
                 if found.json().get("type") != "directory":
-                    raise HubError(f"'{user}'의 홈에 '{path}'이(가) 폴더가 아니라 파일로 있습니다.")
+                    raise HubError(f"'{user}'의 홈에 '{path}'{particle(str(path), '이')} 폴더가 아니라 파일로 있습니다.")
                 continue
             made = self._on_server("PUT", user, f"api/contents/{path}", json={"type": "directory"})
             if made.status_code not in (200, 201):
-                raise HubError(f"'{user}'의 홈에 폴더 '{path}'을(를) 만들지 못했습니다 (HTTP {made.status_code}): {_message(made)}")
+                raise HubError(f"'{user}'의 홈에 폴더 '{path}'{particle(str(path), '을')} 만들지 못했습니다"
+                    f" (HTTP {made.status_code}): {_message(made)}")
 
     def exists(self, user: str, path: str) -> bool:
         """Whether ``path`` exists (file or folder) in ``user``'s home."""
         response = self._on_server("GET", user, f"api/contents/{_quoted_path(path)}", params={"content": "0"})
         if response.status_code in (200, 404):
             return response.status_code == 200
-        raise HubError(f"'{user}'의 홈에서 '{path}'을(를) 확인하지 못했습니다 (HTTP {response.status_code}): {_message(response)}")
+        raise HubError(f"'{user}'의 홈에서 '{path}'{particle(str(path), '을')} 확인하지 못했습니다"
+            f" (HTTP {response.status_code}): {_message(response)}")
 
     def put_file(self, user: str, path: str, data: bytes) -> datetime:
         """Write ``data`` unchanged at ``path`` in ``user``'s home; return the server's modification time."""
@@ -302,7 +307,7 @@ class HubClient:
         body = {"type": "file", "format": "base64", "content": base64.b64encode(data).decode("ascii")}
         response = self._on_server("PUT", user, f"api/contents/{quoted}", json=body)
         if response.status_code not in (200, 201):
-            raise HubError(f"'{user}'의 홈에 '{path}'을(를) 쓰지 못했습니다 (HTTP {response.status_code}): {_message(response)}")
+            raise HubError(f"'{user}'의 홈에 '{path}'{particle(str(path), '을')} 쓰지 못했습니다 (HTTP {response.status_code}): {_message(response)}")
         return datetime.fromisoformat(response.json()["last_modified"])
 
     def get_file(self, user: str, path: str) -> RemoteFile:
@@ -314,9 +319,10 @@ class HubClient:
         if response.status_code == 404:
             raise FileMissing(f"'{user}'의 홈에 '{path}' 파일이 없습니다.")
         if response.status_code == 400 and "directory" in _message(response).lower():
-            raise FileMissing(f"'{user}'의 홈에서 '{path}'은(는) 파일이 아니라 폴더입니다.")
+            raise FileMissing(f"'{user}'의 홈에서 '{path}'{particle(str(path), '은')} 파일이 아니라 폴더입니다.")
         if response.status_code != 200:
-            raise HubError(f"'{user}'의 홈에서 '{path}'을(를) 읽지 못했습니다 (HTTP {response.status_code}): {_message(response)}")
+            raise HubError(f"'{user}'의 홈에서 '{path}'{particle(str(path), '을')} 읽지 못했습니다"
+                f" (HTTP {response.status_code}): {_message(response)}")
         model = response.json()
         content = model.get("content") or ""
         data = base64.b64decode(content) if model.get("format") == "base64" else content.encode("utf-8")

@@ -16,7 +16,7 @@ import sys
 
 
 def main() -> None:
-    sys.modules.setdefault("rfc3987_syntax", None)  # type: ignore[arg-type]
+    sys.modules.setdefault("rfc3987_syntax", None)  # type: ignore[arg-type]  # None blocks the import
     # Started from a background job, SIGINT arrives ignored, and processes the hub starts (the
     # idle culler) would inherit that and outlive its stop request: restore the usual handler.
     signal.signal(signal.SIGINT, signal.default_int_handler)

@@ -21,10 +21,11 @@ import time
 import urllib.error
 import urllib.request
 from collections.abc import Iterator
-from contextlib import contextmanager
+from contextlib import contextmanager, suppress
 from dataclasses import dataclass
 from pathlib import Path
 
+from casework._util.text import particle
 from casework.errors import CaseworkError
 from casework.hub.settings import DATA_ENV, HubSettings, load_settings, merged, save_settings, settings_path
 
@@ -50,7 +51,7 @@ def find_proxy() -> str:
         if candidate and os.access(candidate, os.X_OK):
             return candidate
     raise CaseworkError(
-        f"{PROXY_NAME}을(를) 찾지 못했습니다. 'python3 tasks.py hub'가 npm으로 설치합니다 "
+        f"{PROXY_NAME}{particle(str(PROXY_NAME), '을')} 찾지 못했습니다. 'python3 tasks.py hub'가 npm으로 설치합니다 "
         "(Node.js 20 이상 필요). 다른 곳에 있다면 CASEWORK_PROXY 환경 변수에 그 경로를 적으세요."
     )
 
@@ -123,10 +124,8 @@ def _descendants(pid: int) -> list[tuple[int, float]]:
         return []
     found = []
     for proc in procs:
-        try:
+        with suppress(psutil.NoSuchProcess):
             found.append((proc.pid, proc.create_time()))
-        except psutil.NoSuchProcess:
-            pass
     return found
 
 
@@ -144,10 +143,8 @@ def _end(pids: list[tuple[int, float]], timeout: float) -> None:
             pass
     _, left = psutil.wait_procs(alive, timeout=timeout)
     for proc in left:
-        try:
+        with suppress(psutil.NoSuchProcess):
             proc.kill()
-        except psutil.NoSuchProcess:
-            pass
     psutil.wait_procs(left, timeout=timeout)
 
 
@@ -184,10 +181,8 @@ class RunningHub:
             return
         started = self.processes()
         self.process.send_signal(signal.SIGTERM)
-        try:
+        with suppress(subprocess.TimeoutExpired):
             self.process.wait(timeout=timeout)
-        except subprocess.TimeoutExpired:
-            pass
         _end(started, timeout=5.0)
         if self.process.poll() is None:
             self.process.kill()

@@ -13,8 +13,9 @@ import secrets
 from dataclasses import asdict, dataclass
 from pathlib import Path
 
-from casework.errors import CaseworkError
 from casework._util.fs import atomic_write
+from casework._util.text import particle
+from casework.errors import CaseworkError
 
 DATA_ENV = "CASEWORK_HUB_DATA"
 SETTINGS_FILE = "hub.json"
@@ -64,7 +65,7 @@ class HubSettings:
             raise CaseworkError("강사 비밀번호와 학습자 비밀번호가 같습니다. 서로 다르게 정하세요.")
         for name, port in (("--port", self.port), ("허브 내부 포트", self.hub_port), ("프록시 관리 포트", self.proxy_api_port)):
             if not 0 < port < 65536:
-                raise CaseworkError(f"{name} 값 {port}은(는) 포트 번호(1–65535)가 아닙니다.")
+                raise CaseworkError(f"{name} 값 {port}{particle(str(port), '은')} 포트 번호(1–65535)가 아닙니다.")
         if len({self.port, self.hub_port, self.proxy_api_port}) != 3:
             raise CaseworkError("허브 주소 포트, 허브 내부 포트, 프록시 관리 포트는 서로 달라야 합니다.")
 
@@ -93,7 +94,8 @@ def load_settings(data_dir: str | Path | None = None) -> HubSettings:
     except FileNotFoundError:
         raise CaseworkError(f"허브 설정 파일이 없습니다: {path}. 'casework hub --data {data_dir}'로 한 번 시작하면 만들어집니다.") from None
     except (ValueError, TypeError) as exc:
-        raise CaseworkError(f"허브 설정 파일 {path}을(를) 읽지 못했습니다 ({exc}). 지우고 'casework hub'로 다시 만드세요.") from None
+        raise CaseworkError(f"허브 설정 파일 {path}{particle(str(path), '을')} 읽지 못했습니다"
+            f" ({exc}). 지우고 'casework hub'로 다시 만드세요.") from None
 
 
 def save_settings(settings: HubSettings) -> Path:

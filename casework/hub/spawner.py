@@ -68,13 +68,13 @@ class CaseworkSpawner(SimpleLocalProcessSpawner):
             # Once per home: later starts never overwrite what the learner changed.
             shutil.copytree(chapters, target, ignore=shutil.ignore_patterns(".*"))
 
-    async def start(self):  # type: ignore[override]
+    async def start(self):
         name = self.user.name
         program = Path(self.cmd[0])
         if not os.access(program, os.X_OK):
             raise SpawnError(
                 f"{name}님의 학습 서버 프로그램을 찾지 못했습니다. 강사에게 알려 주세요.",
-                f"{program}이(가) 없습니다. 'python3 tasks.py hub'로 설치를 다시 하세요.",
+                f"실행 파일이 없습니다: {program}. 'python3 tasks.py hub'로 설치를 다시 하세요.",
             )
         try:
             self._prepare_home()

@@ -10,6 +10,7 @@ rest.
 
 from __future__ import annotations
 
+import contextlib
 import hashlib
 import json
 from collections.abc import Callable, Iterable, Sequence
@@ -17,9 +18,11 @@ from dataclasses import dataclass
 from datetime import UTC, datetime
 from enum import Enum
 from pathlib import Path
+from typing import TypedDict
 
-from casework.errors import CaseworkError
 from casework._util.fs import atomic_write
+from casework._util.text import particle
+from casework.errors import CaseworkError
 from casework.hub.client import (
     FileMissing,
     HubClient,
@@ -82,6 +85,14 @@ _LABELS: dict[type[_Labelled], dict[_Labelled, str]] = {
 }
 
 
+class _Who(TypedDict):
+    """The fields of :class:`Collected` that name the learner and the file."""
+
+    learner: str
+    user: str | None
+    file: str
+
+
 @dataclass(frozen=True)
 class Collected:
     """One learner's line in ``collected.json``."""
@@ -119,7 +130,7 @@ def parse_deadline(text: str) -> datetime:
     try:
         value = datetime.fromisoformat(text.strip())
     except ValueError:
-        raise CaseworkError(f"--deadline 값 '{text}'을(를) 시각으로 읽지 못했습니다. 예: 2026-12-01T18:00+09:00") from None
+        raise CaseworkError(f"--deadline 값 '{text}'{particle(str(text), '을')} 시각으로 읽지 못했습니다. 예: 2026-12-01T18:00+09:00") from None
     if value.tzinfo is None:
         raise CaseworkError(
             f"--deadline 값 '{text}'에 시간대가 없습니다. 한국 시각이면 뒤에 +09:00을 붙이세요 (예: {text.strip()}+09:00)."
@@ -167,7 +178,7 @@ def collect(
     out.mkdir(parents=True, exist_ok=True)
     items: list[Collected] = []
     for entry in manifest.learners:
-        base = {"learner": entry.learner, "user": entry.user, "file": entry.file}
+        base: _Who = {"learner": entry.learner, "user": entry.user, "file": entry.file}
         if not entry.user or entry.user not in users:
             why = "배부 기록에 허브 사용자 이름이 없습니다." if not entry.user else f"허브에 '{entry.user}' 사용자가 없습니다."
             item = Collected(**base, status=CollectStatus.NO_USER, message=why)
@@ -191,7 +202,7 @@ def collect(
     return CollectResult(out=out, record=record_path, items=items)
 
 
-def _collect_one(client: HubClient, user: str, home_path: str, target: Path, base: dict, *,
+def _collect_one(client: HubClient, user: str, home_path: str, target: Path, base: _Who, *,
                  deadline: datetime | None, force: bool, start: bool) -> Collected:
     started = False
     try:
@@ -268,7 +279,7 @@ def _push_one(client: HubClient, user: str, path: str, data: bytes, *, overwrite
         client.start_server(user)
         started = stop
         if not overwrite and client.exists(user, path):
-            return Pushed(user, path, PushStatus.KEPT, message=f"'{user}'의 홈에 '{path}'이(가) 이미 있어 그대로 두었습니다.")
+            return Pushed(user, path, PushStatus.KEPT, message=f"'{user}'의 홈에 '{path}'{particle(str(path), '이')} 이미 있어 그대로 두었습니다.")
         return Pushed(user, path, PushStatus.PUSHED, last_modified=client.put_file(user, path, data))
     except SpawnFailed as exc:
         return Pushed(user, path, PushStatus.NOT_STARTED, message=str(exc))
@@ -278,7 +289,5 @@ def _push_one(client: HubClient, user: str, path: str, data: bytes, *, overwrite
         return Pushed(user, path, PushStatus.FAILED, message=str(exc))
     finally:
         if started:
-            try:
+            with contextlib.suppress(HubError):
                 client.stop_server(user)
-            except HubError:
-                pass

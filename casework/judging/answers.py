@@ -33,6 +33,7 @@ __all__ = [
     "AnswerFormatError",
     "Choice",
     "answer_lines",
+    "strip_bullet",
     "is_blank",
     "read_text",
     "read_number",
@@ -45,6 +46,7 @@ __all__ = [
 ]
 
 K = TypeVar("K")
+E = TypeVar("E", bound=Enum)
 
 _BULLET = re.compile(r"^\s*(?:[-•·*▪◦]|\d{1,2}\s*[.)]|[①-⑳])\s*")
 _NUMBER = re.compile(r"^(?:약\s*)?([+\-−–]?\s*\d[\d,]*(?:\.\d+)?)\s*(?:점|개|회|명|번|일|건|점수|T점수)?\s*$")
@@ -83,6 +85,11 @@ def answer_lines(answer: object) -> list[str]:
         if line and not line.startswith("#"):
             lines.append(line)
     return lines
+
+
+def strip_bullet(line: str) -> str:
+    """A line without the bullet or number in front (``-``, ``•``, ``1.``, ``①``)."""
+    return _BULLET.sub("", line).strip()
 
 
 def is_blank(answer: object) -> bool:
@@ -201,6 +208,9 @@ def read_choice(answer: object, options: Sequence[Choice[K]], what: str, *, numb
     return by_name.key
 
 
+_NONE = {"없음", "없다", "없습니다", "없어요", "해당 없음", "해당없음"}
+
+
 def read_list(answer: object, what: str, example: Sequence[str] = ()) -> list[str]:
     """Items one per line (a single line may also separate items with commas)."""
     if isinstance(answer, (list, tuple)):
@@ -208,6 +218,8 @@ def read_list(answer: object, what: str, example: Sequence[str] = ()) -> list[st
     if not isinstance(answer, str):
         raise AnswerFormatError(f"{josa(what, '을')} 한 줄에 하나씩 적어 주세요.")
     lines = [_BULLET.sub("", line).strip() for line in answer_lines(answer)]
+    if len(lines) == 1 and lines[0].rstrip(".") in _NONE:
+        return []  # '없음': the learner says there is nothing to list
     if len(lines) == 1 and "," in lines[0]:
         lines = [part.strip() for part in lines[0].split(",")]
     return [line for line in lines if line]
@@ -249,10 +261,10 @@ def read_yes_no(answer: object, what: str) -> bool:
     raise AnswerFormatError(f"{josa(what, '은')} '예' 또는 '아니오'로 적어 주세요(받은 답: {short_quote(line)}).")
 
 
-def choices_from_enum(enum_cls: type[Enum], aliases: Mapping[str, Enum] | None = None,
-                      label: str = "value") -> list[Choice[Enum]]:
+def choices_from_enum(enum_cls: type[E], aliases: Mapping[str, E] | None = None,
+                      label: str = "value") -> list[Choice[E]]:
     """The members of a Korean-labelled enum as options (``label`` names the label attribute)."""
-    extra: dict[Enum, list[str]] = {}
+    extra: dict[E, list[str]] = {}
     for alias, member in (aliases or {}).items():
         extra.setdefault(member, []).append(alias)
     return [Choice(m, str(getattr(m, label)), (str(m.value), m.name, *extra.get(m, ()))) for m in enum_cls]

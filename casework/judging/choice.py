@@ -7,7 +7,7 @@ from typing import TypeVar
 
 from casework._util.text import josa, short_quote
 from casework.judging import rubric
-from casework.judging.answers import Choice, read_choice
+from casework.judging.answers import Choice, is_blank, read_choice
 from casework.judging.feedback import Feedback
 
 __all__ = ["judge_choice"]
@@ -30,6 +30,8 @@ def judge_choice(
     ``why_not(chosen)`` explains the chosen option (its own definition, the clue it misses).
     Raises AnswerFormatError when the answer names no option.
     """
+    if is_blank(answer):
+        return Feedback.unanswered(f"{josa(what, '을')} 하나 골라 적어 주세요. 예: {options[0].label}")
     chosen = read_choice(answer, options, what, numbered=numbered)
     label = {o.key: o.label for o in options}
     if chosen == expected:

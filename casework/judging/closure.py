@@ -135,7 +135,7 @@ def parse_months(text: object) -> tuple[int, ...]:
     parts = text.replace(",", " ").replace("개월", " ").split()
     months = []
     for part in parts:
-        if not part.isdigit():
+        if not part.isdecimal():  # not isdigit: int() refuses '②'
             raise AnswerFormatError(
                 f"{josa(short_quote(part), '은')} 개월 수로 읽을 수 없습니다. 숫자만 쉼표로 나누어 적어 주세요. 예: 1, 3, 6")
         months.append(int(part))

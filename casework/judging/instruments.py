@@ -16,8 +16,14 @@ from collections.abc import Callable, Iterable, Mapping, Sequence
 
 from casework._util.text import josa, short_quote
 from casework.assessment import (
-    KADL_ITEMS, KADL_LEVELS, KADL_SOURCE, LAWTON_IADL_ITEMS, LAWTON_SCORING_NOTE, LAWTON_SOURCE,
-    score_kadl, score_lawton_iadl,
+    KADL_ITEMS,
+    KADL_LEVELS,
+    KADL_SOURCE,
+    LAWTON_IADL_ITEMS,
+    LAWTON_SCORING_NOTE,
+    LAWTON_SOURCE,
+    score_kadl,
+    score_lawton_iadl,
 )
 from casework.errors import CaseworkError
 from casework.judging import rubric
@@ -133,9 +139,9 @@ def _blank(checked: Mapping[str, int | None], tool: str, hints: tuple[str, ...],
     return None
 
 
-def _misfits(checked: Mapping[str, int | None], key: Mapping, meaning: Callable[[str, int], str]) -> list[str]:
+def _misfits(scores: Mapping[str, int], key: Mapping, meaning: Callable[[str, int], str]) -> list[str]:
     points = []
-    for item, value in checked.items():
+    for item, value in scores.items():
         expected = key.get(item)
         if expected is not None and value != expected.score:
             points.append(f"{short_quote(item)}: {meaning(item, value)} 관찰 기록 "
@@ -189,7 +195,7 @@ def judge_kadl(answers: Mapping[str, int | None] | str, practice: Sequence = ())
         return blank
     scores = {i: v for i, v in checked.items() if v is not None}
     result = score_kadl(scores)
-    misfits = _misfits(checked, key, lambda _item, v: f"고른 {josa(f'{v}({KADL_LEVELS[v]})', '은')} "
+    misfits = _misfits(scores, key, lambda _item, v: f"고른 {josa(f'{v}({KADL_LEVELS[v]})', '은')} "
                                                       f"'{KADL_GUIDE[v].split(': ')[1]}'는 뜻입니다.")
     about: list[str] = []
     if result.needs_help:
@@ -216,13 +222,14 @@ def judge_lawton(answers: Mapping[str, int | None] | str, practice: Sequence = (
     blank = _blank(checked, "Lawton IADL", LAWTON_HINTS, solution)
     if blank is not None:
         return blank
-    result = score_lawton_iadl({i: v for i, v in checked.items() if v is not None})
+    scores = {i: v for i, v in checked.items() if v is not None}
+    result = score_lawton_iadl(scores)
 
     def meaning(item: str, value: int) -> str:
         able, unable = LAWTON_GUIDE[item]
         return f"고른 {value}점의 채점 기준은 '{able if value else unable}'입니다."
 
-    misfits = _misfits(checked, key, meaning)
+    misfits = _misfits(scores, key, meaning)
     about: list[str] = []
     if result.unable:
         hints = "; ".join(f"{i} → {IADL_RESOURCE_HINTS[i]}" for i in result.unable)

@@ -6,7 +6,7 @@ from collections.abc import Iterable, Mapping, Sequence
 
 from casework._util.text import josa, short_quote, squash_label
 from casework.judging import rubric
-from casework.judging.answers import read_list
+from casework.judging.answers import is_blank, read_list
 from casework.judging.feedback import Feedback
 
 __all__ = ["match_labels", "judge_set", "judge_order"]
@@ -32,6 +32,8 @@ def match_labels(items: Iterable[object], known: Sequence[str],
 def judge_set(answer: object, known: Sequence[str], expected: Sequence[str], *, what: str,
               aliases: Mapping[str, str] | None = None, right_points: Sequence[str] = ()) -> Feedback:
     """Which of ``known`` are ``expected``? Wrong picks are named; missing ones only counted."""
+    if is_blank(answer):
+        return Feedback.unanswered(f"{josa(what, '을')} 한 줄에 하나씩 적어 주세요. 없다고 보면 '없음'이라고 적으세요.")
     matched, unknown = match_labels(read_list(answer, what), known, aliases)
     want, got = list(dict.fromkeys(expected)), list(dict.fromkeys(matched))
     right = [x for x in got if x in want]
@@ -62,6 +64,8 @@ def judge_order(answer: object, expected: Sequence[str], *, what: str,
                 aliases: Mapping[str, str] | None = None, right_points: Sequence[str] = (),
                 wrong_points: Sequence[str] = ()) -> Feedback:
     """Each item in its place scores; the right order is never printed on a wrong try."""
+    if is_blank(answer):
+        return Feedback.unanswered(f"{josa(what, '을')} 한 줄에 하나씩, 앞선 것부터 차례로 적어 주세요.")
     items = read_list(answer, what)
     matched, unknown = match_labels(items, expected, aliases)
     if unknown or len(matched) != len(expected) or len(set(matched)) != len(expected):

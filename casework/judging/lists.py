@@ -20,10 +20,11 @@ LIST_HINTS = (
 )
 
 
-def read_list_answer(answer: object) -> tuple[Any, Any]:
+def read_list_answer(answer: object) -> tuple[list[Any], list[Any]]:
     """Two lines ``두 곳 이상: 가○○ (1941-03), …`` and ``누락: …`` (either may be blank or absent)."""
     if isinstance(answer, tuple) and len(answer) == 2:
-        return tuple(read_list(part, "사람") if isinstance(part, str) else list(part or []) for part in answer)
+        first, second = (read_list(part, "사람") if isinstance(part, str) else list(part or []) for part in answer)
+        return first, second
     if isinstance(answer, dict):
         pairs = [(str(k), v) for k, v in answer.items()]
     else:

@@ -15,11 +15,10 @@ from typing import TYPE_CHECKING, Any
 
 from casework._util.text import short_quote
 from casework.errors import CaseworkError
-from casework.leftovers import Leftover, find_leftovers
-
 from casework.judging import rubric
 from casework.judging.answers import answer_lines, is_blank, read_list
 from casework.judging.feedback import Feedback
+from casework.leftovers import Leftover, find_leftovers
 
 if TYPE_CHECKING:  # pragma: no cover
     from casework.privacy import MaskResult
@@ -103,7 +102,7 @@ def check_masking(text: str, names: Iterable[str] = ()) -> MaskCheck:
     return MaskCheck(result, find_leftovers(result.text))
 
 
-def _counts_line(result: "MaskResult") -> str:
+def _counts_line(result: MaskResult) -> str:
     parts = [f"{kind} {n}건" for kind, n in result.counts.items()]
     return "가린 것: " + ", ".join(parts) + f" (모두 {result.total}건)"
 

@@ -6,7 +6,7 @@ from collections.abc import Sequence
 
 from casework._util.text import josa
 from casework.judging import rubric
-from casework.judging.answers import read_number
+from casework.judging.answers import is_blank, read_number
 from casework.judging.feedback import Feedback
 
 __all__ = ["judge_number", "format_number"]
@@ -21,6 +21,8 @@ def judge_number(answer: object, expected: float, *, what: str, tolerance: float
                  right_points: Sequence[str] = (), wrong_points: Sequence[str] = (),
                  example: str = "15") -> Feedback:
     """Right within ``tolerance``; a wrong number is shown back, never the right one."""
+    if is_blank(answer):
+        return Feedback.unanswered(f"{josa(what, '을')} 숫자로 적어 주세요. 예: {example}")
     value = read_number(answer, what, example)
     if abs(value - expected) <= tolerance + 1e-9:
         return rubric.right(f"맞습니다. {josa(what, '은')} {format_number(expected)}입니다.", right_points)

@@ -61,7 +61,7 @@ def _form_int(value: object, name: str) -> object:
     """A whole number typed into a box ('2') becomes 2; anything else is passed on to be refused."""
     if isinstance(value, str):
         text = value.strip()
-        if text.isdigit():
+        if text.isdecimal():  # not isdigit: int() refuses '①'
             return int(text)
         raise CaseworkError(f"{_field_labels()[name]}에는 숫자만 적으세요(예: 2). 받은 값: {value!r}")
     return value

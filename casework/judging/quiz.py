@@ -65,8 +65,10 @@ def judge(question, answer: object, *, why_not: WhyNot | None = None) -> Feedbac
     hints, solution = question_hints(question), question_solution(question)
     if is_blank(answer):
         return Feedback.unanswered(hints=hints, solution=solution)
-    judge_kind = {"choice": _choice, "match": _match, "order": _order, "categorize": _categorize}[question.kind]
-    result = judge_kind(question, answer, why_not) if question.kind == "categorize" else judge_kind(question, answer)
+    if question.kind == "categorize":
+        result = _categorize(question, answer, why_not)
+    else:
+        result = {"choice": _choice, "match": _match, "order": _order}[question.kind](question, answer)
     return result.with_ladder(hints, solution)
 
 

@@ -121,9 +121,9 @@ def learner_needs(case, ratings: Mapping[str, int | None]) -> list:
     case = _case(case)
     checked = _check_ratings(case, ratings)
     return [
-        AssessedNeed(n.domain, n.label, checked[n.id], priority_from_severity(checked[n.id]), key=n.id)
+        AssessedNeed(n.domain, n.label, level, priority_from_severity(level), key=n.id)
         for n in case.needs_by_domain
-        if checked.get(n.id)
+        if (level := checked.get(n.id))
     ]
 
 
@@ -164,6 +164,7 @@ def judge_severity(case, ratings: Mapping[str, int | None] | str) -> Feedback:
     close = 0
     for n in needs:
         mine, ref = checked[n.id], reference[n.id]
+        assert mine is not None  # blank ratings were answered as unanswered above
         reason = reasons[n.id].reason
         if mine == 0:
             points.append(f"{josa(short_quote(n.label), '을')} 문제가 아니라고 보았습니다. 이 사례에서는 돌봐야 할 "

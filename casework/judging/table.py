@@ -7,7 +7,7 @@ from typing import TypeVar
 
 from casework._util.text import josa, short_quote, squash_label
 from casework.judging import rubric
-from casework.judging.answers import AnswerFormatError, Choice, read_choice, read_pairs
+from casework.judging.answers import AnswerFormatError, Choice, is_blank, read_choice, read_pairs
 from casework.judging.feedback import Feedback
 
 __all__ = ["judge_table"]
@@ -44,6 +44,8 @@ def judge_table(
     right label. ``matching`` words the messages for pairing items (이었습니다) rather than
     sorting them (나누었습니다).
     """
+    if is_blank(answer):
+        return Feedback.unanswered(f"{what}: 한 줄에 하나씩 '항목: {label_what}'처럼 적어 주세요. 예: {example}")
     pairs = read_pairs(answer, what, example)
     items = list(expected)
     label = {o.key: o.label for o in options}

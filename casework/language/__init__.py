@@ -83,7 +83,7 @@ def kiwi_is_loaded() -> bool:
 def load_seconds() -> float | None:
     """How long loading the analyser took in this process (None before it was loaded)."""
     value = _STATE.get("seconds")
-    return float(value) if value is not None else None
+    return value if isinstance(value, float) else None
 
 
 @lru_cache(maxsize=4096)

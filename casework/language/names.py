@@ -109,7 +109,7 @@ def find_names(text: str) -> list[NameSpan]:
         found.append(NameSpan(start, end, text[start:end], sure, surname_only))
         return True
 
-    titles, roles = _words("titles"), _words("roles")
+    roles = _words("roles")
     words = [(m.start(), m.end(), m.group(0)) for m in re.finditer(r"\S+", text)]
     before_title = [k + 1 < len(words) and _is_title(words[k + 1][2]) for k in range(len(words))]
 
@@ -117,11 +117,11 @@ def find_names(text: str) -> list[NameSpan]:
         add(m.start(), m.end(), True)
     for k in range(len(words)):  # foreign names in Hangul: 응우옌 티 란 씨, 마리아 산토스 씨
         if before_title[k]:
-            span = _foreign_before(words, k)
-            if span:
-                add(span[0], span[1], True)
+            foreign = _foreign_before(words, k)
+            if foreign:
+                add(foreign[0], foreign[1], True)
 
-    for k, (start, end, raw) in enumerate(words):
+    for k, (start, _end, raw) in enumerate(words):
         hangul = _HANGUL_WORD.match(raw)
         if not hangul:
             continue

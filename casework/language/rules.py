@@ -166,6 +166,7 @@ class CueList(_Strict):
     """A named list of cues with what it means and examples that pin it down."""
 
     explain: StrictStr = Field(min_length=1, description="이 목록이 무엇을 찾는지 (한국어)")
+    label: StrictStr = Field("", description="화면에 보일 짧은 이름 (있으면), 예: 건강")
     cues: list[StrictStr] = Field(min_length=1, description="낱말 또는 형태소 패턴")
     examples: list[StrictStr] = Field(default_factory=list, description="찾아야 하는 예")
     counter_examples: list[StrictStr] = Field(default_factory=list, description="찾지 말아야 하는 예")
@@ -202,7 +203,7 @@ class RuleTable(_Strict):
     lists: dict[StrictStr, CueList]
 
     @model_validator(mode="after")
-    def _has_required_lists(self) -> "RuleTable":
+    def _has_required_lists(self) -> RuleTable:
         missing = sorted(self.required - set(self.lists))
         if missing:
             raise ValueError(f"lists에 다음 목록이 있어야 합니다: {', '.join(missing)}")

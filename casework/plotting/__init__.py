@@ -24,7 +24,7 @@ def nanum_gothic_path() -> Path:
             "koreanize-matplotlib 패키지가 설치되어 있지 않아 한글 글꼴을 찾을 수 없습니다. "
             "'python3 tasks.py lab' 으로 환경을 다시 설치하세요."
         )
-    path = Path(list(spec.submodule_search_locations)[0]) / "fonts" / "NanumGothic.ttf"
+    path = Path(next(iter(spec.submodule_search_locations))) / "fonts" / "NanumGothic.ttf"
     if not path.is_file():
         raise RuntimeError(f"한글 글꼴 파일이 없습니다: {path}")
     return path

@@ -26,7 +26,7 @@ def caseload_chart(workers: Iterable[Caseload], limit: int, *, title: str = "팀
     if isinstance(workers, Iterable) and not isinstance(workers, (str, bytes, Caseload)):
         workers = tuple(workers)  # an iterator would be used up by summarize
     summary = summarize(workers, limit)  # validates the team and the limit
-    team: tuple[Caseload, ...] = workers  # type: ignore[assignment]
+    team = tuple(workers)  # summarize refused anything but a team of Caseloads
     use_korean_font()
     fig, ax = plt.subplots(figsize=(8, 4.6), layout="constrained")
     names = [w.worker for w in team]

@@ -112,7 +112,7 @@ def needs_chart(
             ax.axhspan(min(ys_of) - 0.5, max(ys_of) + 0.5, color=_BAND_COLOUR, zorder=0)
 
     priorities: set[int] = set()
-    for y, (domain, key, description) in zip(ys, rows):
+    for y, (_domain, key, _description) in zip(ys, rows):
         need = mine.get(key)
         if need is not None:
             priorities.add(need.priority)

@@ -10,13 +10,15 @@ optionally, who takes part at each step in the workbook's reading of the chart
 
 from __future__ import annotations
 
+import itertools
+
 from matplotlib.axes import Axes
 from matplotlib.figure import Figure
 from matplotlib.patches import FancyBboxPatch
 
 from casework.errors import CaseworkError
-from casework.process import LOOP_BACK_FROM, STEP_ORDER, DongStep, Participant, participants
 from casework.plotting import use_korean_font
+from casework.process import LOOP_BACK_FROM, STEP_ORDER, DongStep, Participant, participants
 
 LOOP_LABEL = "욕구 및 상황 변화"
 SOURCE_NOTE = "광진구청 복지정책과 희망나눔팀 「사례관리 학습 동아리 교재」의 '사례관리 수행과정 및 구조'를 워크북이 다시 그림"
@@ -88,7 +90,7 @@ def dong_flow_chart(*, show_participants: bool = True) -> Figure:
         _box(ax, _MAIN_X, _y(step), _MAIN_W, f"{step.order}. {step.value}",
              fill=_STEP_FILL, edge=_STEP_EDGE, size=12)
     centre = _MAIN_X + _MAIN_W / 2
-    for upper, lower in zip(STEP_ORDER, STEP_ORDER[1:]):
+    for upper, lower in itertools.pairwise(STEP_ORDER):
         _arrow(ax, (centre, _y(upper) - _BOX_H / 2), (centre, _y(lower) + _BOX_H / 2))
 
     # Sub-tasks beside their step.

@@ -31,7 +31,7 @@ def progress_chart(
     *,
     weights: Mapping[str, float] | None = None,
     title: str | None = None,
-) -> "Figure":
+) -> Figure:
     """Two panels sharing the date axis: each goal's GAS level (−2..+2) and the T score.
 
     The T score (Kiresuk & Sherman 1968) is computed by
@@ -92,7 +92,7 @@ def progress_chart(
         ax_t.annotate(f"{t:.1f}", (d, t), textcoords="offset points", xytext=(0, 7),
                       ha="center", fontsize=9,
                       bbox={"boxstyle": "round,pad=0.1", "fc": "white", "ec": "none", "alpha": 0.85})
-    low, high = min(values + [50.0]), max(values + [50.0])
+    low, high = min([*values, 50.0]), max([*values, 50.0])
     ax_t.set_ylim(low - 8, high + 10)
     ax_t.set_ylabel("GAS T점수")
     ax_t.grid(axis="y", alpha=0.3)

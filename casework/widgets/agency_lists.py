@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import html
 from collections.abc import Iterable, Mapping
+from typing import Any
 
 import ipywidgets as w
 import pandas as pd
@@ -86,7 +87,8 @@ def agency_list_exercise(
     table_area = w.HTML()
     answer_area = w.VBox()
     ladder_row = w.HBox()
-    state: dict[str, object] = {"chosen": None, "twice": {}, "missed": {}}
+    state: dict[str, object] = {"chosen": None}
+    ticks: dict[str, dict[str, w.Checkbox]] = {"twice": {}, "missed": {}}
 
     def chosen() -> list[pd.DataFrame]:
         if pick_a.value == pick_b.value:
@@ -109,8 +111,8 @@ def agency_list_exercise(
             + _table_html(al.masked_view(needs), "욕구 사정 명단")
         )
         labels = list(choices)
-        grid_twice, state["twice"] = _ticks(labels)
-        grid_missed, state["missed"] = _ticks(labels)
+        grid_twice, ticks["twice"] = _ticks(labels)
+        grid_missed, ticks["missed"] = _ticks(labels)
         answer_area.children = (
             w.HTML(f"<b>{_TWICE_TITLE}</b>"), grid_twice,
             w.HTML(f"<b>{_MISSED_TITLE}</b>"), grid_missed,
@@ -119,12 +121,12 @@ def agency_list_exercise(
         return merged
 
     def ticked(which: str) -> list[str]:
-        boxes: dict[str, w.Checkbox] = state[which]  # type: ignore[assignment]
+        boxes = ticks[which]
         return [label for label, box in boxes.items() if box.value]
 
     def tick(*, twice: Iterable[str] = (), missed: Iterable[str] = ()) -> None:
         for which, labels in (("twice", twice), ("missed", missed)):
-            boxes: dict[str, w.Checkbox] = state[which]  # type: ignore[assignment]
+            boxes = ticks[which]
             labels = list(labels)
             unknown = [label for label in labels if label not in boxes]
             if unknown:
@@ -140,7 +142,7 @@ def agency_list_exercise(
     def read() -> dict[str, object]:
         return {"lists": [pick_a.value, pick_b.value], "twice": ticked("twice"), "missed": ticked("missed")}
 
-    def write(saved: object) -> None:
+    def write(saved: Any) -> None:
         saved = dict(saved)
         first_title, second_title = saved["lists"]
         if first_title in titles and second_title in titles:

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import html
 from collections.abc import Mapping, Sequence
+from typing import Any
 
 import ipywidgets as w
 
@@ -20,7 +21,12 @@ from casework.judging.feedback import Feedback, Level, Status
 from casework.judging.instruments import KADL_GUIDE, LAWTON_GUIDE, judge_kadl, judge_lawton
 from casework.judging.resources import judge_resource_picks, resource_options, resource_pool
 from casework.judging.severity import (
-    CLOSE_ENOUGH, SEVERITY_CHOICES, judge_severity, learner_needs, practice_needs, priority_from_severity,
+    CLOSE_ENOUGH,
+    SEVERITY_CHOICES,
+    judge_severity,
+    learner_needs,
+    practice_needs,
+    priority_from_severity,
 )
 from casework.widgets.base import checked_box, labelled_row
 
@@ -53,7 +59,7 @@ def _read(drops: Mapping[str, w.Dropdown]) -> dict[str, int | None]:
 
 
 def _write(drops: Mapping[str, w.Dropdown]):
-    def write(saved: object) -> None:
+    def write(saved: Any) -> None:
         for k, value in dict(saved).items():
             if k in drops and value in [v for _, v in drops[k].options]:
                 drops[k].value = value
@@ -179,7 +185,7 @@ def resource_widget(case: Case, *, seed: int = 0) -> w.VBox:
     def picks() -> dict[str, list[str]]:
         return {nid: [name for name, cb in row.items() if cb.value] for nid, row in boxes.items()}
 
-    def write(saved: object) -> None:
+    def write(saved: Any) -> None:
         for need_id, names in dict(saved).items():
             for name, cb in boxes.get(need_id, {}).items():
                 cb.value = name in names

@@ -21,6 +21,7 @@ from __future__ import annotations
 import html
 import warnings
 from collections.abc import Callable, Mapping, Sequence
+from typing import TypeVar
 
 import ipywidgets as w
 from traitlets import TraitError
@@ -56,6 +57,7 @@ SOLUTION_LABEL = "풀이 보기"
 Judge = Callable[[], Feedback]
 Key = tuple[str, str]
 """Where a widget's answer is saved: (chapter or exercise id, the widget's own id)."""
+V = TypeVar("V")
 
 
 def feedback_area() -> w.HTML:
@@ -87,7 +89,7 @@ def labelled_row(label: str, control: w.Widget, width: str = "430px") -> w.HBox:
     return w.HBox([w.HTML(f"<div style='width:{width};padding-right:8px'>{label}</div>"), control])
 
 
-def blank_to_none(value: object, blank: object = BLANK_CHOICE) -> object:
+def blank_to_none(value: V, blank: object = BLANK_CHOICE) -> V | None:
     """A control's value, with the untouched 'choose' option read as no answer."""
     return None if value == blank else value
 
@@ -152,6 +154,10 @@ class Ladder:
         self._show()
         return feedback
 
+    def keep(self) -> None:
+        """Save the controls' answer as work in progress (no try counted, no verdict)."""
+        self._save(Feedback.unanswered())
+
     def hint(self, _: object = None) -> Feedback:
         """Open the hints (judging first if nothing was checked yet)."""
         return self._climb(Level.HINT)
@@ -205,6 +211,12 @@ class Ladder:
         self._guarded(progress.record_check, *self.key, answer=answer, status=feedback.status.value,
                       score=feedback.score, attempts=self.attempts,
                       hint_used=self.level >= Level.HINT, solution_seen=self.level >= Level.SOLUTION)
+
+    def fill(self, answer: object) -> None:
+        """Put ``answer`` (the data ``read()`` gives) into the controls, as :meth:`restore` does."""
+        if self._write is None:
+            raise CaseworkError("이 문제는 답을 저장하지 않아 채워 넣을 수 없습니다.")
+        self._write(answer)
 
     def restore(self) -> None:
         """Put the saved answer back into the controls (done on creation unless ``restore=False``)."""

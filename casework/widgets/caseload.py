@@ -12,6 +12,7 @@ from __future__ import annotations
 import html
 import io
 from collections.abc import Sequence
+from typing import Any
 
 import ipywidgets as w
 
@@ -54,13 +55,17 @@ def caseload_widget(workers: Sequence[Caseload] | None = None, *, limit: int | N
                          continuous_update=False, layout=w.Layout(width="480px"))
     image = w.Image(format="png", layout=w.Layout(width="640px"))
     summary = w.HTML()
+
+    def write(saved: Any) -> None:
+        slider.value = int(saved)
+
     box = checked_box(
         [slider, image, summary,
          w.HTML("<b>질문</b>: 팀 안에서 사례를 나누어 맡기만 해도 모두가 기준 안에 들 수 있는 "
                 "<b>가장 낮은 기준</b>은 몇 건일까요? 슬라이더를 그 값에 놓고 버튼을 누르세요.")],
         lambda: judge_lowest_shared_limit(team, slider.value),
         key=("ch10", "caseload") if workers is None else None,
-        read=lambda: slider.value, write=lambda saved: setattr(slider, "value", int(saved)),
+        read=lambda: slider.value, write=write,
         button_label="이 기준으로 답하기",
         extra_attrs={"slider": slider, "image": image, "summary": summary},
     )

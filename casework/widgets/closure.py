@@ -11,6 +11,7 @@ from __future__ import annotations
 import html
 from collections.abc import Sequence
 from datetime import date, datetime
+from typing import Any
 
 import ipywidgets as w
 import pandas as pd
@@ -18,7 +19,13 @@ import pandas as pd
 from casework.closure import ClosureReason, FollowUp, FollowUpMethod, follow_up_schedule
 from casework.errors import CaseworkError
 from casework.judging.closure import (
-    DECIDED_ON, FIRST_CONTACT_WITHIN, FOLLOW_UP_SPAN, MAY_CLOSE, NOT_YET, follow_up_feedback, judge_closure,
+    DECIDED_ON,
+    FIRST_CONTACT_WITHIN,
+    FOLLOW_UP_SPAN,
+    MAY_CLOSE,
+    NOT_YET,
+    follow_up_feedback,
+    judge_closure,
     parse_months,
 )
 from casework.judging.feedback import Feedback
@@ -70,16 +77,19 @@ def closure_widget(cases: Sequence[ClosureCase] | None = None, *, only: Sequence
         def read(radio=radio, drop=drop) -> dict[str, object]:
             return {"may_close": radio.value, "reason": blank_to_none(drop.value, _BLANK)}
 
-        def write(saved: object, radio=radio, drop=drop) -> None:
+        def write(saved: Any, radio=radio, drop=drop) -> None:
             saved = dict(saved)
             if saved.get("may_close") in radio.options:
                 radio.value = saved["may_close"]
             if saved.get("reason") in drop.options:
                 drop.value = saved["reason"]
 
+        def judge(case=case, read=read) -> Feedback:
+            return judge_closure(case, **read())
+
         blocks.append(checked_box(
             [w.HTML(header), radio],
-            lambda case=case, read=read: judge_closure(case, **read()),
+            judge,
             key=("ch09", f"closure-{case.id}") if case in closure_cases() else None, read=read, write=write,
             beside=drop,
         ))
@@ -144,7 +154,7 @@ def follow_up_widget(closed_on: date = DECIDED_ON, *, reason: ClosureReason | st
         on = picker.value.isoformat() if isinstance(picker.value, date) else None
         return {"closed_on": on, "months": months(), "method": method.value}
 
-    def write(saved: object) -> None:
+    def write(saved: Any) -> None:
         saved = dict(saved)
         if saved.get("closed_on"):
             picker.value = date.fromisoformat(saved["closed_on"])

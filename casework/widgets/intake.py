@@ -1,4 +1,4 @@
-"""Chapter 04 widgets: sort intake stories into 처리유형, and check a question's wording.
+"""Chapter 04 widgets: sort intake stories into 처리유형, check a question's wording, practise an interview.
 
 Wiring only. The stories are content (:mod:`casework.scenario_models`); the verdicts come from
 :func:`casework.judging.triage.judge_intake_stories` and
@@ -8,6 +8,7 @@ Wiring only. The stories are content (:mod:`casework.scenario_models`); the verd
 from __future__ import annotations
 
 import html
+from typing import Any
 
 import ipywidgets as w
 
@@ -16,12 +17,15 @@ from casework.errors import CaseworkError
 from casework.judging.questions import UNCHECKED_REMINDER, judge_question
 from casework.judging.triage import judge_intake_stories
 from casework.scenario_models import IntakeStory, intake_stories, intake_story
-from casework.widgets.base import BLANK_CHOICE as _BLANK, blank_to_none, checked_box
+from casework.widgets.base import BLANK_CHOICE as _BLANK
+from casework.widgets.base import blank_to_none, checked_box
+from casework.widgets.interview import interview_feedback, interview_widget
 from casework.widgets.quiz import text_checker
 
 __all__ = [
     "IntakeStory", "intake_stories", "intake_story", "judge_triage",
-    "triage_widget", "judge_question", "question_checker", "UNCHECKED_REMINDER",
+    "triage_widget", "judge_question", "question_checker", "UNCHECKED_REMINDER", "interview_widget",
+    "interview_feedback",
 ]
 
 judge_triage = judge_intake_stories
@@ -47,7 +51,7 @@ def triage_widget() -> w.VBox:
     def answers() -> dict[str, object]:
         return {k: blank_to_none(d.value) for k, d in drops.items()}
 
-    def write(saved: object) -> None:
+    def write(saved: Any) -> None:
         for story_id, value in dict(saved).items():
             if story_id in drops and value in options:
                 drops[story_id].value = value

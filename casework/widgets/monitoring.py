@@ -11,8 +11,10 @@ are re-exported here because chapter 08 imports them from this module.
 
 from __future__ import annotations
 
+import functools
 import html
 from datetime import date
+from typing import Any, TypedDict
 
 import ipywidgets as w
 
@@ -21,7 +23,7 @@ from casework.errors import CaseworkError
 from casework.judging.checklist import checklist_feedback
 from casework.judging.feedback import Feedback
 from casework.judging.guard import judge_safely
-from casework.monitoring import Checklist, MonitoringLog, MonitoringMethod, MonitoringResult
+from casework.monitoring import Checklist, MonitoringEntry, MonitoringLog, MonitoringMethod, MonitoringResult
 from casework.monitoring_report import (
     ProgressReport,
     added_entry_note,
@@ -81,7 +83,7 @@ def checklist_widget(checklist: Checklist) -> w.VBox:
     def read() -> list[bool]:
         return [b.value for b in boxes]
 
-    def write(saved: object) -> None:
+    def write(saved: Any) -> None:
         for box, value in zip(boxes, list(saved)):
             box.value = bool(value)
 
@@ -105,6 +107,13 @@ def _note_html(summary: str, notes: tuple[str, ...]) -> str:
             f"#1b7f3b;padding:6px 10px;margin:6px 0'>{html.escape(summary)}{extra}</div>")
 
 
+class _State(TypedDict):
+    """The monitoring widget's log so far and the form values added to it (saved as the answer)."""
+
+    log: MonitoringLog
+    added: list[dict[str, Any]]
+
+
 def monitoring_widget(log: MonitoringLog | None = None, *, last_assessed: date | None = None,
                       key: Key | None = ("ch08", "monitoring-log")) -> w.VBox:
     """Add monitoring entries and see the T score, the progress chart and reassessment advice.
@@ -123,7 +132,7 @@ def monitoring_widget(log: MonitoringLog | None = None, *, last_assessed: date |
         key = None  # a log passed in is the notebook's own; only the practice log's additions are kept
     goals = start_log.goals or pdn.PRACTICE_GOALS
     last_day = start_log.entries[-1].on if start_log.entries else start_log.plan_start
-    state: dict[str, object] = {"log": start_log, "added": []}
+    state: _State = {"log": start_log, "added": []}
 
     style = {"description_width": "110px"}
     date_in = w.Text(value=next_month(last_day).isoformat(), description="점검 날짜",
@@ -150,7 +159,7 @@ def monitoring_widget(log: MonitoringLog | None = None, *, last_assessed: date |
     table_out = w.HTML()
 
     def refresh() -> ProgressReport | None:
-        current: MonitoringLog = state["log"]  # type: ignore[assignment]
+        current = state["log"]
         feedback = judge_safely(lambda: progress_report(current, last_assessed=last_in.value))
         if not isinstance(feedback, ProgressReport):
             show(area, feedback)
@@ -171,17 +180,17 @@ def monitoring_widget(log: MonitoringLog | None = None, *, last_assessed: date |
             plt.close(fig)
         return report
 
-    def form() -> dict[str, object]:
+    def form() -> dict[str, Any]:
         return {"on": date_in.value, "method": method_in.value,
                 "levels": {g: d.value for g, d in level_ins.items()}, "note": note_in.value,
                 "needs_changed": changed_in.value,
                 "result": None if result_in.value == _RESULT_BLANK else result_in.value}
 
-    def append(values: dict[str, object]):
+    def append(values: dict[str, Any]) -> MonitoringEntry:
         entry = entry_from_form(values["on"], values["method"], values["levels"], note=values["note"],
                                 needs_changed=values["needs_changed"], result=values["result"])
-        state["log"] = log_with(state["log"], entry)  # type: ignore[arg-type]
-        state["added"].append(values)  # type: ignore[union-attr]
+        state["log"] = log_with(state["log"], entry)
+        state["added"].append(values)
         return entry
 
     def add(_=None):
@@ -191,11 +200,11 @@ def monitoring_widget(log: MonitoringLog | None = None, *, last_assessed: date |
         if isinstance(outcome, Feedback):
             show(area, outcome)
             return outcome
-        summary, notes = added_entry_note(outcome, state["log"])  # type: ignore[arg-type]
+        summary, notes = added_entry_note(outcome, state["log"])
         area.value = _note_html(summary, notes)
         if key is not None:
             try:
-                progress.record_check(*key, answer=list(state["added"]), status="", score=0.0)  # type: ignore[arg-type]
+                progress.record_check(*key, answer=list(state["added"]), status="", score=0.0)
             except progress.ProgressError as exc:
                 saved_note.value = f"<div style='color:#a66a00'>{html.escape(str(exc))}</div>"
         refresh()
@@ -205,12 +214,12 @@ def monitoring_widget(log: MonitoringLog | None = None, *, last_assessed: date |
     if key is not None:
         entry = progress.saved_entry(*key)
         for values in (entry or {}).get("answer") or []:
-            if isinstance(judge_safely(lambda values=values: append(dict(values))), Feedback):
+            if isinstance(judge_safely(functools.partial(append, dict(values))), Feedback):
                 break  # an entry that no longer fits (the practice log changed): keep the rest out
         if state["added"]:
             saved_note.value = (f"<div style='color:#555;font-size:90%'>지난번에 더한 점검 기록 {len(state['added'])}건을 "
                                 "불러왔습니다.</div>")
-            date_in.value = next_month(state["log"].entries[-1].on).isoformat()  # type: ignore[union-attr]
+            date_in.value = next_month(state["log"].entries[-1].on).isoformat()
 
     button.on_click(add)
     recalc.on_click(lambda _=None: refresh())

@@ -15,16 +15,17 @@ from __future__ import annotations
 import html
 import os
 from collections.abc import Mapping
+from typing import TypedDict
 
 import ipywidgets as w
 
 from casework import pdn
 from casework.cases import Case
+from casework.goals import PlanningMistake
 from casework.judging.feedback import Feedback, Status
 from casework.judging.goals import judge_goal
 from casework.judging.needs import judge_need
 from casework.judging.plan_form import HEADER_FIELDS, ITEM_FIELDS, export_plan, plan_form_feedback, plan_to_form
-from casework.goals import PlanningMistake
 from casework.planning import (
     ASSESSMENT_STEPS,
     FIELD_LABELS,
@@ -223,6 +224,13 @@ def _item_widgets(values: Mapping[str, str] | None = None) -> dict[str, w.Widget
     }
 
 
+class _PlanForm(TypedDict):
+    """What the plan form holds: the header fields and one dict per service item."""
+
+    header: dict[str, str]
+    rows: list[dict[str, str]]
+
+
 def _read_item(fields: Mapping[str, w.Widget]) -> dict[str, str]:
     row = {name: fields[name].value for name in ITEM_FIELDS}
     if row["times_per_week"] == _TIMES_BLANK:
@@ -277,7 +285,7 @@ def service_plan_form(
     for values in row_values:
         add_item(values=values)
 
-    def read() -> dict[str, object]:
+    def read() -> _PlanForm:
         return {"header": {name: box.value for name, box in header.items()}, "rows": [_read_item(f) for f in items]}
 
     def write(saved: object) -> None:

@@ -15,10 +15,12 @@ import ipywidgets as w
 import pandas as pd
 
 from casework.errors import CaseworkError
+from casework.judging.feedback import Feedback
 from casework.judging.next_step import explain_refusal, first_sentence, judge_next_step, step_label
 from casework.process import STEP_ORDER, FiveStage, ProcessModel, RothmanStage, chart_marks, map_stage, participants
 from casework.scenario_models import NextStepScenario, next_step_scenarios, record_at, scenario
-from casework.widgets.base import BLANK_CHOICE as _BLANK, blank_to_none, checked_blocks, checked_box
+from casework.widgets.base import BLANK_CHOICE as _BLANK
+from casework.widgets.base import blank_to_none, checked_blocks, checked_box
 
 __all__ = [
     "NextStepScenario",
@@ -70,10 +72,16 @@ def next_step_widget(
             if saved in drop.options:
                 drop.value = saved
 
+        def judge(item=item, drop=drop) -> Feedback:
+            return judge_next_step(item, blank_to_none(drop.value))
+
+        def read(drop=drop) -> object:
+            return blank_to_none(drop.value)
+
         blocks.append(checked_box(
-            [w.HTML(header)], lambda item=item, drop=drop: judge_next_step(item, blank_to_none(drop.value)),
+            [w.HTML(header)], judge,
             key=("ch02", f"next-step-{item.id}") if item in next_step_scenarios() else None,
-            read=lambda drop=drop: blank_to_none(drop.value), write=write, beside=drop))
+            read=read, write=write, beside=drop))
     return checked_blocks(blocks, extra_attrs={"items": chosen, "dropdowns": dropdowns})
 
 
@@ -88,11 +96,11 @@ class WideTable(pd.DataFrame):
     def _constructor(self):  # keep the class through pandas operations
         return WideTable
 
-    def _repr_html_(self) -> str:  # type: ignore[override]
+    def _repr_html_(self) -> str:
         styler = self.style
         if self.index.name is None:
             styler = styler.hide(axis="index")
-        left = [("text-align", "left"), ("vertical-align", "top")]
+        left: list[tuple[str, str | float]] = [("text-align", "left"), ("vertical-align", "top")]
         return styler.set_table_styles([{"selector": "th", "props": left}, {"selector": "td", "props": left}]).to_html()
 
 

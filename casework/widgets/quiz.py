@@ -19,13 +19,17 @@ from casework.judging.feedback import Feedback, Level
 from casework.judging.quiz import judge as judge_quiz
 from casework.widgets.base import (
     BLANK_CHOICE as _BLANK,
+)
+from casework.widgets.base import (
     Key,
     blank_to_none,
     check_button,
     checked_box,
     feedback_area,
-    labelled_row as _row,
     show,
+)
+from casework.widgets.base import (
+    labelled_row as _row,
 )
 
 __all__ = ["question_widget", "quiz_widget", "text_checker", "feedback_area", "show", "check_button"]

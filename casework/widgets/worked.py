@@ -13,8 +13,8 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 
 from casework import quiz as quizlib
-from casework.judging.quiz import judge as judge_quiz
 from casework.judging.feedback import Feedback, Level, Status
+from casework.judging.quiz import judge as judge_quiz
 
 __all__ = ["WorkedExample", "worked_example"]
 
