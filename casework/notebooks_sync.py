@@ -638,6 +638,48 @@ def _ch11_missed() -> str:
     return frame_table(missed(sample_need_list(), _ch11_pair()))
 
 
+# --------------------------------------------------------------------------- rule tables (04, 06, 07, 10)
+
+
+def _rule_table_size(rules) -> str:
+    """One sentence on how big a checker's rule table is, for the passage beside its widget."""
+    lists = rules.lists.values()
+    cues = sum(len(cue_list.cues) for cue_list in lists)
+    examples = sum(len(cue_list.examples) + len(cue_list.counter_examples) for cue_list in lists)
+    return (f"이 점검이 쓰는 **규칙 표**는 「{esc(rules.title)}」입니다. 찾는 말을 {len(rules.lists)}갈래로 "
+            f"묶어 모두 {cues}개 적어 두었고, 갈래마다 무엇을 찾는지 풀어 쓴 설명과, 꼭 찾아야 하는 예문과 "
+            f"찾으면 안 되는 예문(모두 {examples}개)이 함께 있습니다. 예문은 점검 도구를 고칠 때마다 다시 "
+            "확인합니다.")
+
+
+@block("ch04.question_rules")
+def _ch04_rules() -> str:
+    from casework.questions import question_rules
+
+    return _rule_table_size(question_rules())
+
+
+@block("ch06.need_rules")
+def _ch06_rules() -> str:
+    from casework.pdn import need_rules
+
+    return _rule_table_size(need_rules())
+
+
+@block("ch07.goal_rules")
+def _ch07_rules() -> str:
+    from casework.goals import goal_rules
+
+    return _rule_table_size(goal_rules())
+
+
+@block("ch10.masking_rules")
+def _ch10_rules() -> str:
+    from casework.language.names import masking_rules
+
+    return _rule_table_size(masking_rules())
+
+
 # --------------------------------------------------------------------------- command line
 
 

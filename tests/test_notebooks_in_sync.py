@@ -90,3 +90,17 @@ def test_generated_tables_number_from_one_and_read_korean_dates():
     assert re.search(r"^\| 1 \| 2025년 4월 1일 \|", log, re.M), log[:300]
     assert "| 예 |" in log and "True" not in log and "None" not in log
     assert "2024년 3월 20일" in sync.render("ch02.record_after_consent")
+
+
+def test_the_checkers_rule_table_counts_come_from_the_table():
+    """Do the passages beside the four checkers count the rule table's lists, cues and examples?"""
+    from casework.language.rules import RuleTable
+
+    rules = RuleTable.model_validate({"title": "시험 규칙", "lists": {
+        "a": {"explain": "가", "cues": ["왜/MAG", "어째서"], "examples": ["왜요?"], "counter_examples": ["예"]},
+        "b": {"explain": "나", "cues": ["죠/EF"]},
+    }})
+    text = sync._rule_table_size(rules)
+    assert "「시험 규칙」" in text and "2갈래" in text and "모두 3개" in text and "모두 2개" in text
+    for name in ("ch04.question_rules", "ch06.need_rules", "ch07.goal_rules", "ch10.masking_rules"):
+        assert "**규칙 표**" in sync.render(name)
