@@ -69,6 +69,7 @@ class Exercise:
     button: str  # the exact label of the button that checks
     expected: str  # text the feedback must contain
     kept: Callable  # (cell locator) -> None: assert the answer is shown
+    result: str = "맞음"  # the last result the widget reports when it brings the answer back
 
     @property
     def path(self) -> str:
@@ -119,7 +120,9 @@ def _typed(text: str, nth: int = 0):
 
 
 def _selected_labels(cell) -> list[str]:
-    return cell.locator("select").evaluate_all("ss => ss.map(s => s.options[s.selectedIndex]?.textContent ?? '')")
+    """The chosen option of every dropdown in ``cell`` (ipywidgets writes spaces as no-break spaces)."""
+    labels = cell.locator("select").evaluate_all("ss => ss.map(s => s.options[s.selectedIndex]?.textContent ?? '')")
+    return [label.replace("\xa0", " ") for label in labels]
 
 
 def _select(labels: list[str]):
@@ -230,7 +233,8 @@ def _exercises() -> list[Exercise]:
         Exercise("05", "exercises.kadl_widget(case)", _select(kadl_labels), "총점 계산", "맞았습니다",
                  _selected(kadl_labels)),
         Exercise("06", "practice_case_widget()", _type(need), "욕구 점검", "맞았습니다", _typed(need)),
-        Exercise("07", "goal_checker()", _type(goal), "목표 점검", PlanningMistake.WORKER_TASK.value, _typed(goal)),
+        Exercise("07", "goal_checker()", _type(goal), "목표 점검", PlanningMistake.WORKER_TASK.value, _typed(goal),
+                 "아직 맞지 않음"),
         Exercise("08", "checklist_widget(SERVICE_CHECKLIST)", _tick_prefixed(checklist), "점검 결과 보기", "맞았습니다",
                  _ticked_prefixed(checklist)),
         Exercise("09", "follow_up_widget()", _tick(months), "일정 만들기", "맞았습니다", _ticked(months)),
@@ -264,6 +268,12 @@ def _ticked_prefixed(prefixes: list[str]):
 
 
 EXERCISES = _exercises()
+# Four chapters (a quiz, a free-text checker, a checklist, a two-step list exercise) and the
+# exercise notebook run every time; the other eight chapters are marked slow (about 35 s each on
+# the shared 2-core machine): `python3 tasks.py test` and CI run them, `-m "not slow"` skips them.
+QUICK = {"00", "04", "08", "11"}
+CASES = [pytest.param(e, marks=() if e.chapter in QUICK else pytest.mark.slow, id=f"ch{e.chapter}")
+         for e in EXERCISES]
 
 
 # --------------------------------------------------------------------------- fixtures
@@ -407,7 +417,7 @@ def _shot(page, name: str, locator=None) -> None:
 # --------------------------------------------------------------------------- tests
 
 
-@pytest.mark.parametrize("exercise", EXERCISES, ids=lambda e: f"ch{e.chapter}")
+@pytest.mark.parametrize("exercise", CASES)
 def test_chapter_runs_and_keeps_an_answer(lab, page, workbook, exercise):
     """Open, Run All, answer one widget, save, close, reopen: is the answer still there?"""
     name = f"ch{exercise.chapter}"
@@ -424,17 +434,26 @@ def test_chapter_runs_and_keeps_an_answer(lab, page, workbook, exercise):
         _shot(page, f"{name}_1_answered", cell)
 
         saved = _save_and_close(lab, page, workbook, exercise.path)
-        assert saved["metadata"].get("widgets"), "the widget state was not saved with the notebook"
+        state = json.dumps(saved["metadata"].get("widgets", {}), ensure_ascii=False)
+        assert exercise.expected in state, "the saved widget state does not hold the checked answer's feedback"
 
+        # Reopened the next day: the learner runs the chapter again and the widget puts the saved
+        # answer back from the progress file. (The saved widget state is not looked at in the page:
+        # jupyterlab-manager 5.0 may render it before it has loaded it and show "model not found"
+        # until the cell runs again, an upstream race seen here under load.)
         _open(lab, page, exercise.path)
-        cell = _cell(page, workbook, exercise.path, exercise.cell)
-        expect(cell.locator(".casework-feedback").first).to_contain_text(exercise.expected, timeout=30_000)
-        exercise.kept(cell)
+        _run_all(lab, page, exercise.path)
         _no_errors_on_page(page)
+        cell = _cell(page, workbook, exercise.path, exercise.cell)
+        exercise.kept(cell)
+        expect(cell).to_contain_text("지난번 답을 불러왔습니다", timeout=30_000)
+        expect(cell).to_contain_text(f"마지막 결과: {exercise.result})")
         _shot(page, f"{name}_2_reopened", cell)
     except BaseException:
         _shot(page, f"{name}_failure")
         raise
+    finally:
+        lab.end_sessions()
 
 
 def test_exercise_answered_in_plain_korean(lab, page, workbook):
@@ -470,3 +489,5 @@ def test_exercise_answered_in_plain_korean(lab, page, workbook):
     except BaseException:
         _shot(page, "ex07_failure")
         raise
+    finally:
+        lab.end_sessions()

@@ -66,6 +66,14 @@ class LabServer:
         kernel = sessions[0]["kernel"]
         return kernel["execution_state"], int(kernel["connections"])
 
+    def end_sessions(self) -> None:
+        """End every notebook session and its kernel (a test leaves no kernel behind)."""
+        with urllib.request.urlopen(f"{self.url}/api/sessions", timeout=5) as response:
+            sessions = json.load(response)
+        for session in sessions:
+            request = urllib.request.Request(f"{self.url}/api/sessions/{session['id']}", method="DELETE")
+            urllib.request.urlopen(request, timeout=30).close()
+
 
 def free_port() -> int:
     with socket.socket(socket.AF_INET, socket.SOCK_STREAM) as sock:
@@ -137,6 +145,7 @@ def running_lab(tmp: Path, *, root: Path = ROOT, env: Mapping[str, str] | None =
         "--port-retries=0",
         "--IdentityProvider.token=",
         "--ServerApp.password=",
+        "--ServerApp.disable_check_xsrf=True",  # lets end_sessions() DELETE without a browser cookie
         f"--ServerApp.root_dir={root}",
         f"--LabApp.app_settings_dir={app_settings}",
         f"--LabApp.user_settings_dir={user_settings}",
