@@ -24,10 +24,11 @@ from collections.abc import Callable, Iterable, Sequence
 from datetime import date
 from functools import partial
 from pathlib import Path
+from typing import Any, cast
 
-from casework.errors import CaseworkError
 from casework._util.dates import korean_date
 from casework._util.text import markdown_escape as esc
+from casework.errors import CaseworkError
 
 __all__ = ["BLOCKS", "COMMAND", "render", "sync_text", "without_generated", "sync_notebook", "sync_folder", "main"]
 
@@ -126,7 +127,7 @@ def sync_folder(folder: Path = NOTEBOOKS, *, write: bool = True) -> dict[str, li
 def table(headers: Sequence[str], rows: Iterable[Sequence[object]]) -> str:
     """A GFM table; every cell escaped."""
     lines = ["| " + " | ".join(esc(h) for h in headers) + " |", "|" + "---|" * len(headers)]
-    lines += ["| " + " | ".join(esc("" if v is None else v) for v in row) + " |" for row in rows]
+    lines += ["| " + " | ".join(esc("" if v is None else str(v)) for v in row) + " |" for row in rows]
     return "\n".join(lines)
 
 
@@ -146,11 +147,13 @@ def _cell(value: object) -> object:
 
     if isinstance(value, date):
         return korean_date(value)
-    return "" if not isinstance(value, (list, tuple)) and pd.isna(value) else value
+    if isinstance(value, (list, tuple)):
+        return value
+    return "" if pd.isna(cast("Any", value)) else value
 
 
 def bullets(items: Iterable[object], *, numbered: bool = False) -> str:
-    return "\n".join(f"{f'{i}.' if numbered else '-'} {esc(item)}" for i, item in enumerate(items, 1))
+    return "\n".join(f"{f'{i}.' if numbered else '-'} {esc(str(item))}" for i, item in enumerate(items, 1))
 
 
 def _yes_no(value: bool) -> str:
@@ -204,7 +207,7 @@ def _ch02_before() -> str:
     record = _ch02_record()
     return table(["물음", "워크북의 과정 규칙이 답한 것"], [
         ["지금 단계", record.step.value],
-        ["흐름상 다음 단계", next_step(record).value],
+        ["흐름상 다음 단계", getattr(next_step(record), "value", "없음 (마지막 단계)")],
         ["지금 갈 수 있는 단계", ", ".join(s.value for s in allowed_next_steps(record))],
     ])
 
@@ -262,7 +265,7 @@ def _ch04_story() -> str:
 def _ch04_missing() -> str:
     from casework.assessment import IntakeInformation
 
-    return bullets(IntakeInformation(current_problems=["석 달째 수입이 없음"]).missing())
+    return bullets(IntakeInformation(current_problems=("석 달째 수입이 없음",)).missing())
 
 
 @block("ch04.uncheckable")
@@ -285,12 +288,13 @@ def _ch04_resources() -> str:
 @block("ch04.complex_needs")
 def _ch04_complex() -> str:
     from casework.assessment import AssessedNeed, connected_groups, is_complex
+    from casework.domains import Domain
     from casework.scenario_models import intake_story
 
     separate = [
-        AssessedNeed("경제", "밀린 공과금", 3, 1, key="공과금"),
-        AssessedNeed("건강", "무릎 통증", 4, 1, key="무릎"),
-        AssessedNeed("생활환경", "욕실 곰팡이", 2, 2, key="곰팡이"),
+        AssessedNeed(Domain("경제"), "밀린 공과금", 3, 1, key="공과금"),
+        AssessedNeed(Domain("건강"), "무릎 통증", 4, 1, key="무릎"),
+        AssessedNeed(Domain("생활환경"), "욕실 곰팡이", 2, 2, key="곰팡이"),
     ]
     tangled = intake_story("가").summary.needs
     links = "\n".join(" ↔ ".join(n.description for n in group) for group in connected_groups(tangled))

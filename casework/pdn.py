@@ -68,7 +68,7 @@ class HtmlBlock:
     """Rendered content: HTML in a notebook (``_repr_html_``), plain text elsewhere, and the
     same content as markdown (for the chapters' generated text, :mod:`casework.notebooks_sync`)."""
 
-    __slots__ = ("html", "text", "markdown")
+    __slots__ = ("html", "markdown", "text")
 
     def __init__(self, html_text: str, text: str, markdown: str = "") -> None:
         self.html = html_text

@@ -48,7 +48,7 @@ def text_slips(text: str) -> list[str]:
 class _Page(HTMLParser):
     """The visible text of an HTML fragment, and its tables as rows of (tag, text) cells."""
 
-    _SKIP = {"style", "script", "template"}
+    _SKIP = frozenset({"style", "script", "template"})
 
     def __init__(self) -> None:
         super().__init__(convert_charrefs=True)

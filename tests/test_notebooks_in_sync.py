@@ -15,8 +15,8 @@ import nbformat
 import pytest
 
 from casework import notebooks_sync as sync
-from casework.errors import CaseworkError
 from casework._util.text import markdown_escape
+from casework.errors import CaseworkError
 
 ROOT = Path(__file__).resolve().parents[1]
 CHAPTERS = sorted((ROOT / "notebooks").glob("[0-9][0-9]_*.ipynb"))
