@@ -405,9 +405,26 @@ def _save_and_close(lab, page, workbook: Path, path: str) -> dict:
 
 def _block(control, button: str):
     """The widget block around ``control`` that holds the ``button`` to press (one question of
-    a quiz, one story of a list): the nearest VBox above the control with that exact button."""
-    vbox = "contains(concat(' ', normalize-space(@class), ' '), ' widget-vbox ')"
-    return control.locator(f"xpath=ancestor::div[{vbox}][.//button[normalize-space(.)='{button}']][1]")
+    a quiz, one story of a list): the nearest VBox above the control with that exact button.
+
+    The element is marked once and found by its mark: a locator chained through the control
+    could point elsewhere after the widget redraws part of itself.
+    """
+    control.evaluate(
+        """(el, label) => {
+            document.querySelectorAll('[data-test-block]').forEach(e => e.removeAttribute('data-test-block'));
+            for (let n = el.parentElement; n; n = n.parentElement) {
+                if (n.classList.contains('widget-vbox') &&
+                    [...n.querySelectorAll('button')].some(b => b.textContent.trim() === label)) {
+                    n.setAttribute('data-test-block', '');
+                    return;
+                }
+            }
+            throw new Error('no widget block with the button ' + label);
+        }""",
+        button,
+    )
+    return control.page.locator("[data-test-block]")
 
 
 def _shot(page, name: str, locator=None) -> None:

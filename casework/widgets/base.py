@@ -27,6 +27,7 @@ import ipywidgets as w
 from traitlets import TraitError
 
 from casework import progress
+from casework._util.text import particle
 from casework.errors import CaseworkError
 from casework.judging.answers import is_blank
 from casework.judging.feedback import Feedback, Level, Status
@@ -241,8 +242,9 @@ class Ladder:
         if self.attempts:
             result = _LAST_RESULT.get(entry.get("status", ""), "기록 없음")
             what = "지난번 답을 불러왔습니다" if restored else "지난번 기록이 있습니다"
+            label = self.button.description
             self.note.value = _note(f"{what}(확인 {self.attempts}번, 마지막 결과: {result}). "
-                                    "[확인]을 누르면 다시 채점합니다.", color="#555")
+                                    f"[{label}]{particle(label, '을')} 누르면 다시 채점합니다.", color="#555")
 
 
 _LAST_RESULT = {"correct": "맞음", "partial": "일부 맞음", "incorrect": "아직 맞지 않음"}
