@@ -427,6 +427,14 @@ def _block(control, button: str):
     return control.page.locator("[data-test-block]")
 
 
+def _with_feedback(block):
+    """The block, or its nearest ancestor inside the same cell, that holds a feedback area (a
+    list exercise shows its feedback under the box with the button, not inside it)."""
+    has_class = "contains(concat(' ', normalize-space(@class), ' '), ' {} ')".format
+    return block.locator(f"xpath=ancestor-or-self::*[.//*[{has_class('casework-feedback')}]]"
+                         f"[ancestor::*[{has_class('jp-Cell')}]][1]")
+
+
 def _shot(page, name: str, locator=None) -> None:
     SHOTS.mkdir(parents=True, exist_ok=True)
     (locator or page).screenshot(path=str(SHOTS / f"{name}.png"))
@@ -447,9 +455,10 @@ def test_chapter_runs_and_keeps_an_answer(lab, page, workbook, exercise):
         cell = _cell(page, workbook, exercise.path, exercise.cell)
         block = _block(exercise.answer(cell), exercise.button)
         _button(block, exercise.button).click()
-        expect(block.locator(".casework-feedback").first).to_contain_text(exercise.expected, timeout=30_000)
+        answered = _with_feedback(block)
+        expect(answered.locator(".casework-feedback").first).to_contain_text(exercise.expected, timeout=30_000)
         expect(page.locator(".Toastify__toast")).to_have_count(0)
-        _shot(page, f"{name}_1_answered", block)
+        _shot(page, f"{name}_1_answered", answered)
 
         saved = _save_and_close(lab, page, workbook, exercise.path)
         state = json.dumps(saved["metadata"].get("widgets", {}), ensure_ascii=False)
