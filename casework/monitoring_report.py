@@ -199,14 +199,19 @@ def progress_report(
 
 
 def log_table(log: MonitoringLog) -> pd.DataFrame:
-    """The log as a table: date, method, note, one column per goal (level), result."""
+    """The log as a table numbered from 1: date, method, note, 욕구 변동 (예/아니요), result,
+    one column per goal (level)."""
     import pandas as pd
 
     if not isinstance(log, MonitoringLog):
         raise CaseworkError(f"점검 기록(MonitoringLog)을 주세요. 받은 값: {log!r}")
-    frame = pd.DataFrame(log.to_records())
+    columns = ["날짜", "방법", "메모", "욕구 변동", "결과", *(f"목표: {goal}" for goal in log.goals)]
+    frame = pd.DataFrame(log.to_records(), columns=columns)
+    frame["욕구 변동"] = ["예" if changed else "아니요" for changed in frame["욕구 변동"]]
+    frame["결과"] = frame["결과"].fillna("")
     for goal in log.goals:
         frame[f"목표: {goal}"] = frame[f"목표: {goal}"].astype("Int64")
+    frame.index = pd.RangeIndex(1, len(frame) + 1, name="번호")
     return frame
 
 

@@ -28,7 +28,7 @@ from dataclasses import dataclass
 from datetime import date
 from enum import Enum
 
-from casework._util.text import josa
+from casework._util.text import josa, markdown_escape
 from casework.cases import Case, load_case
 from casework.errors import CaseworkError
 from casework.monitoring import MonitoringEntry, MonitoringLog, MonitoringMethod
@@ -65,13 +65,15 @@ __all__ = [
 
 
 class HtmlBlock:
-    """Rendered content: HTML in a notebook (``_repr_html_``), plain text elsewhere."""
+    """Rendered content: HTML in a notebook (``_repr_html_``), plain text elsewhere, and the
+    same content as markdown (for the chapters' generated text, :mod:`casework.notebooks_sync`)."""
 
-    __slots__ = ("html", "text")
+    __slots__ = ("html", "markdown", "text")
 
-    def __init__(self, html_text: str, text: str) -> None:
+    def __init__(self, html_text: str, text: str, markdown: str = "") -> None:
         self.html = html_text
         self.text = text
+        self.markdown = markdown
 
     def _repr_html_(self) -> str:
         return self.html
@@ -113,6 +115,17 @@ def _html_table(caption: str, rows: list[tuple[str, list[str]]], notes: Sequence
     return f"{_TABLE_CSS}<table class='cw-pdn'><caption>{_esc(caption)}</caption>{body}</table>"
 
 
+def _markdown_table(caption: str, rows: list[tuple[str, list[str]]], notes: Sequence[str] = ()) -> str:
+    lines = [f"**{markdown_escape(caption)}**", ""]
+    for head, values in [*rows, *([("덧붙임", list(notes))] if notes else [])]:
+        if len(values) == 1:
+            lines.append(f"- **{markdown_escape(head)}** — {markdown_escape(values[0])}")
+        else:
+            lines.append(f"- **{markdown_escape(head)}**" + ("" if values else " — (교재에 적힌 내용 없음)"))
+            lines.extend(f"  - {markdown_escape(v)}" for v in values)
+    return "\n".join(lines)
+
+
 def key_value_table(caption: str, rows: Sequence[tuple[str, Sequence[str]]],
                     notes: Sequence[str] = ()) -> HtmlBlock:
     """A two-column table (heading | one value or a bulleted list), escaped, as an HtmlBlock."""
@@ -124,7 +137,8 @@ def key_value_table(caption: str, rows: Sequence[tuple[str, Sequence[str]]],
                 and not isinstance(row[1], str) and all(isinstance(v, str) for v in row[1])):
             raise CaseworkError(f"표의 각 줄은 ('제목', ['내용', ...]) 꼴이어야 합니다. 받은 값: {row!r}")
         clean.append((row[0], list(row[1])))
-    return HtmlBlock(_html_table(caption, clean, notes), _text_table(caption, clean, notes))
+    return HtmlBlock(_html_table(caption, clean, notes), _text_table(caption, clean, notes),
+                     _markdown_table(caption, clean, notes))
 
 
 def _text_table(caption: str, rows: list[tuple[str, list[str]]], notes: Sequence[str] = ()) -> str:
@@ -206,7 +220,7 @@ def columns_table() -> HtmlBlock:
     """The five columns with their definitions, as one table."""
     rows = [(f"{i}. {c.label} ({c.english})", [c.definition]) for i, c in enumerate(COLUMNS, 1)]
     caption = "계획수립 표의 다섯 칸"
-    return HtmlBlock(_html_table(caption, rows), _text_table(caption, rows))
+    return HtmlBlock(_html_table(caption, rows), _text_table(caption, rows), _markdown_table(caption, rows))
 
 
 # --------------------------------------------------------------------------- case chains
@@ -248,7 +262,7 @@ def chain_table(case: Case | str) -> HtmlBlock:
     """The case's chains as a readable table, one row per column, from problem to service plan."""
     c = _as_case(case)
     chains = _chains(c)
-    html_parts, text_parts = [], []
+    html_parts, text_parts, md_parts = [], [], []
     for number, chain in enumerate(chains, 1):
         caption = c.title if len(chains) == 1 else f"{c.title} ({number})"
         rows = [
@@ -260,8 +274,10 @@ def chain_table(case: Case | str) -> HtmlBlock:
         ]
         html_parts.append(_html_table(caption, rows, list(chain.notes)))
         text_parts.append(_text_table(caption, rows, list(chain.notes)))
+        md_parts.append(_markdown_table(caption, rows, list(chain.notes)))
     source = f"<p class='note' style='color:#555'>출처: {_esc(c.source)}</p>"
-    return HtmlBlock("".join(html_parts) + source, "\n\n".join(text_parts) + f"\n출처: {c.source}")
+    return HtmlBlock("".join(html_parts) + source, "\n\n".join(text_parts) + f"\n출처: {c.source}",
+                     "\n\n".join(md_parts) + f"\n\n출처: {markdown_escape(c.source)}")
 
 
 def plan_table(case: Case | str) -> HtmlBlock:

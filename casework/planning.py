@@ -32,7 +32,7 @@ from enum import Enum
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from casework._util.dates import parse_date_text
+from casework._util.dates import korean_date, parse_date_text
 from casework._util.sheets import fit_row_heights
 from casework._util.text import particle
 from casework.domains import Domain
@@ -320,9 +320,7 @@ _BLANK_DATE = "      년      월      일"
 
 
 def _korean_date(value: date | None) -> str:
-    if value is None:
-        return _BLANK_DATE
-    return f"{value.year}년 {value.month}월 {value.day}일"
+    return _BLANK_DATE if value is None else korean_date(value)
 
 
 def consent_text(from_date: date | None = None) -> str:

@@ -1,30 +1,41 @@
-"""Does chapter 07's goal checker work for a learner in a real JupyterLab in a real browser?
+"""Does the workbook work for a learner in a real JupyterLab in a real browser?
 
-One end-to-end test: start JupyterLab from the project venv, open chapter 07 in headless
-Chromium (Debian's /usr/bin/chromium, driven by Playwright; no browser download), run all
-cells from the Run menu (실행 → 모든 셀 실행; the interface is Korean), type a goal with a known planning mistake into the goal checker,
-press its button and read the feedback. A full-page screenshot is saved to
-build/browser_ch07.png for a person to look at (Hangul glyphs, no toast over the page).
+One JupyterLab (from the project venv) serves a temporary copy of the workbook (notebooks/,
+exercises/, 내 작업/), so saving never touches the repository; headless Chromium is Debian's
+/usr/bin/chromium driven by Playwright (no browser download). For every chapter:
+
+1. the notebook opens and the menu bar is Korean (파일, 편집, 보기, 실행, 커널);
+2. 실행 → 모든 셀 실행 runs every cell with no error output and no "Error displaying widget";
+3. one widget exercise is answered and checked, clicking only exact buttons inside that cell;
+4. Ctrl+S saves it (the saved widget state must hold the feedback), the tab is closed (the
+   kernel shuts down with it), the notebook is opened and run again: the widget brings the answer
+   back from the learner's progress file and says so, with no widget error.
+
+One exercise notebook is answered in plain Korean in a ``%%답`` cell, checked, saved, closed and
+reopened the same way. Screenshots go to build/screenshots/ for a person to look at. Three
+chapters run every time; the other nine are marked ``slow`` (see QUICK).
 """
 
 from __future__ import annotations
 
+import json
 import re
+import shutil
 import time
+from collections.abc import Callable
+from dataclasses import dataclass
 from pathlib import Path
 from urllib.parse import quote
 
+import nbformat
 import pytest
 
-from casework.goals import PlanningMistake
 from tests.browser.jupyterlab import ROOT, running_lab
 
 pytestmark = pytest.mark.browser
 
 CHROMIUM = Path("/usr/bin/chromium")
-NOTEBOOK = "notebooks/07_목표_설정과_계획_수립.ipynb"
-SCREENSHOT = ROOT / "build" / "browser_ch07.png"
-FAILURE_SCREENSHOT = ROOT / "build" / "browser_ch07_failure.png"
+SHOTS = ROOT / "build" / "screenshots"
 CHROMIUM_ARGS = [
     "--headless",
     "--no-sandbox",
@@ -33,10 +44,9 @@ CHROMIUM_ARGS = [
     "--disable-component-update",
     "--no-first-run",
 ]
-GOAL = "도시락 배달 서비스를 연계한다"
-# The service itself written as the goal: the first of the textbook's seven planning mistakes.
-EXPECTED = PlanningMistake.WORKER_TASK.value
-RUN_TIMEOUT_MS = 60_000
+TIMEOUT_MS = 60_000
+KOREAN_MENUS = ["파일", "편집", "보기", "실행", "커널"]
+WIDGET_ERROR = re.compile(r"Error displaying widget|model not found", re.I)
 
 if not CHROMIUM.exists():
     pytest.skip(
@@ -44,21 +54,257 @@ if not CHROMIUM.exists():
         allow_module_level=True,
     )
 sync_api = pytest.importorskip("playwright.sync_api")
+expect = sync_api.expect
 
 
-@pytest.fixture
-def lab(tmp_path):
-    with running_lab(tmp_path) as server:
+# --------------------------------------------------------------------------- what a learner does
+
+
+@dataclass(frozen=True)
+class Exercise:
+    """One widget exercise of a chapter: which cell, how to answer, what the feedback says."""
+
+    chapter: str
+    cell: str  # a piece of the widget cell's source, to find its index in the notebook file
+    answer: Callable  # (cell locator) -> locator of the first control answered
+    button: str  # the exact label of the button that checks
+    expected: str  # text the feedback must contain
+    kept: Callable  # (cell locator) -> None: assert the answer is shown
+    result: str = "맞음"  # the last result the widget reports when it brings the answer back
+
+    @property
+    def path(self) -> str:
+        return next(p for p in (ROOT / "notebooks").glob(f"{self.chapter}_*.ipynb")).relative_to(ROOT).as_posix()
+
+
+def _correct_option(chapter: str, question: str) -> str:
+    from casework.quiz import load_quiz
+
+    item = next(q for q in load_quiz(chapter).questions if q.id == question)
+    return next(o.text for o in item.options if o.correct)
+
+
+def _radio(text: str):
+    return lambda cell: cell.get_by_role("radio", name=text, exact=True)
+
+
+def _question(cell, prompt: str):
+    """The innermost widget box in ``cell`` whose text holds ``prompt`` (one quiz question)."""
+    return cell.locator(".widget-vbox", has_text=prompt).last if prompt else cell
+
+
+def _choose(text: str, prompt: str = ""):
+    def answer(cell):
+        radio = _radio(text)(_question(cell, prompt))
+        radio.check()
+        return radio
+
+    return answer
+
+
+def _chosen(text: str, prompt: str = ""):
+    return lambda cell: expect(_radio(text)(_question(cell, prompt))).to_be_checked()
+
+
+def _type(text: str, nth: int = 0):
+    def answer(cell) -> None:
+        box = cell.locator("input[type='text'], textarea").nth(nth)
+        box.scroll_into_view_if_needed()
+        box.fill(text)
+        return box
+
+    return answer
+
+
+def _typed(text: str, nth: int = 0):
+    return lambda cell: expect(cell.locator("input[type='text'], textarea").nth(nth)).to_have_value(text)
+
+
+def _selected_labels(cell) -> list[str]:
+    """The chosen option of every dropdown in ``cell`` (ipywidgets writes spaces as no-break spaces)."""
+    labels = cell.locator("select").evaluate_all("ss => ss.map(s => s.options[s.selectedIndex]?.textContent ?? '')")
+    return [label.replace("\xa0", " ") for label in labels]
+
+
+def _select(labels: list[str]):
+    def answer(cell):
+        for nth, label in enumerate(labels):
+            cell.locator("select").nth(nth).select_option(label=label)
+        return cell.locator("select").first
+
+    return answer
+
+
+def _selected(labels: list[str]):
+    def kept(cell) -> None:
+        expect(cell.locator("select").first).to_be_visible()
+        assert _selected_labels(cell)[: len(labels)] == labels
+
+    return kept
+
+
+def _tick(labels: list[str], scope: str = ""):
+    def answer(cell):
+        area = cell.locator(scope) if scope else cell
+        for label in labels:
+            area.get_by_role("checkbox", name=label, exact=True).check()
+        return area.get_by_role("checkbox", name=labels[0], exact=True)
+
+    return answer
+
+
+def _ticked(labels: list[str], scope: str = ""):
+    def kept(cell) -> None:
+        area = cell.locator(scope) if scope else cell
+        for label in labels:
+            expect(area.get_by_role("checkbox", name=label, exact=True)).to_be_checked()
+
+    return kept
+
+
+def _slide_to(value: int):
+    def answer(cell):
+        readout = cell.locator(".widget-readout").first
+        readout.click()
+        readout.press("Control+A")
+        readout.type(str(value))
+        readout.press("Enter")
+        expect(readout).to_have_text(str(value))
+        return readout
+
+    return answer
+
+
+def _slid_to(value: int):
+    return lambda cell: expect(cell.locator(".widget-readout").first).to_have_text(str(value))
+
+
+def _both(*steps):
+    def run(cell):
+        return [step(cell) for step in steps][-1]
+
+    return run
+
+
+def _button(scope, label: str):
+    """The button whose text is exactly ``label`` (its icon's CSS glyph is not part of the text)."""
+    return scope.locator("button").get_by_text(label, exact=True)
+
+
+def _click(label: str):
+    return lambda cell: _button(cell, label).click()
+
+
+def _people(frame) -> list[str]:
+    """The tick labels of the agency-list exercise for the people in ``frame``: '가○○ (1941-03)'."""
+    return [f"{name} ({born})" for name, born in frame[["이름", "생년월일"]].values.tolist()]
+
+
+def _exercises() -> list[Exercise]:
+    from casework.agency_lists import missed, sample_agency_lists, sample_need_list, served_twice
+    from casework.assessment import KADL_ITEMS, KADL_LEVELS
+    from casework.caseload import example_team, lowest_shared_limit
+    from casework.cases import load_case
+    from casework.goals import PlanningMistake
+    from casework.judging.next_step import step_label
+    from casework.scenario_models import next_step_scenarios
+
+    first_scenario = next_step_scenarios()[0]
+    kadl = {score.item: score.score for score in load_case("elderly_alone").practice_data.kadl}
+    kadl_labels = [f"{kadl[item]} · {KADL_LEVELS[kadl[item]]}" for item in KADL_ITEMS]
+    lists = sample_agency_lists()
+    pair = [lists["가나1동 주민센터"], lists["가나종합사회복지관"]]
+    twice, missing = _people(served_twice(pair)), _people(missed(sample_need_list(), pair))
+    months = ["1개월", "3개월", "6개월"]
+    checklist = [f"{i}." for i in range(1, 8)]
+    limit = lowest_shared_limit(example_team())
+    need = "손녀의 학교생활 적응의 욕구"
+    question = "요즘 하루를 어떻게 보내세요?"
+    goal = "도시락 배달 서비스를 연계한다"
+    return [
+        Exercise("00", 'only=["run_cell"]', _choose(_correct_option("ch00", "run_cell")), "확인", "맞았습니다",
+                 _chosen(_correct_option("ch00", "run_cell"))),
+        Exercise("01", 'only=["definitions", "one_agency", "oconnor"', _choose(_correct_option("ch01", "oconnor")),
+                 "확인", "맞았습니다", _chosen(_correct_option("ch01", "oconnor"))),
+        Exercise("02", "next_step_widget()", _select([step_label(first_scenario.expected)]), "확인", "맞았습니다",
+                 _selected([step_label(first_scenario.expected)])),
+        Exercise("03", '"scene_01", "scene_02"', _choose(_correct_option("ch03", "scene_01"), "[장면 1]"), "확인",
+                 "맞았습니다", _chosen(_correct_option("ch03", "scene_01"), "[장면 1]")),
+        Exercise("04", "intake.question_checker()", _type(question), "질문 점검", "맞았습니다", _typed(question)),
+        Exercise("05", "exercises.kadl_widget(case)", _select(kadl_labels), "총점 계산", "맞았습니다",
+                 _selected(kadl_labels)),
+        Exercise("06", "practice_case_widget()", _type(need), "욕구 점검", "맞았습니다", _typed(need)),
+        Exercise("07", "goal_checker()", _type(goal), "목표 점검", PlanningMistake.WORKER_TASK.value, _typed(goal),
+                 "아직 맞지 않음"),
+        Exercise("08", "checklist_widget(SERVICE_CHECKLIST)", _tick_prefixed(checklist), "점검 결과 보기", "맞았습니다",
+                 _ticked_prefixed(checklist)),
+        Exercise("09", "follow_up_widget()", _tick(months), "일정 만들기", "맞았습니다", _ticked(months)),
+        Exercise("10", "caseload_widget()", _slide_to(limit), "이 기준으로 답하기", "맞았습니다", _slid_to(limit)),
+        Exercise("11", "agency_list_exercise()",
+                 _both(_click("명단 합치기"), _tick(twice, ".widget-gridbox >> nth=0"),
+                       _tick(missing, ".widget-gridbox >> nth=1")),
+                 "답 확인", "맞았습니다",
+                 _both(_ticked(twice, ".widget-gridbox >> nth=0"), _ticked(missing, ".widget-gridbox >> nth=1"))),
+    ]
+
+
+def _tick_prefixed(prefixes: list[str]):
+    """Tick the checkboxes whose label starts with each prefix (the checklist's '1.' … '7.')."""
+
+    def answer(cell):
+        boxes = [cell.get_by_role("checkbox", name=re.compile("^" + re.escape(prefix) + " ")) for prefix in prefixes]
+        for box in boxes:
+            box.check()
+        return boxes[0]
+
+    return answer
+
+
+def _ticked_prefixed(prefixes: list[str]):
+    def kept(cell) -> None:
+        for prefix in prefixes:
+            expect(cell.get_by_role("checkbox", name=re.compile("^" + re.escape(prefix) + " "))).to_be_checked()
+
+    return kept
+
+
+EXERCISES = _exercises()
+# Three chapters (a quiz, a free-text checker, a two-step list exercise with tick boxes) and the
+# exercise notebook run every time; the other nine chapters are marked slow (about 35 s each on
+# the shared 2-core machine): `python3 tasks.py test` and CI run them, `-m "not slow"` skips them.
+QUICK = {"00", "04", "11"}
+CASES = [pytest.param(e, marks=() if e.chapter in QUICK else pytest.mark.slow, id=f"ch{e.chapter}")
+         for e in EXERCISES]
+
+
+# --------------------------------------------------------------------------- fixtures
+
+
+@pytest.fixture(scope="module")
+def workbook(tmp_path_factory) -> Path:
+    """A copy of what a learner's JupyterLab shows: notebooks/, exercises/ and an empty 내 작업/."""
+    root = tmp_path_factory.mktemp("workbook")
+    for folder in ("notebooks", "exercises"):
+        shutil.copytree(ROOT / folder, root / folder)
+    (root / "내 작업").mkdir()
+    return root
+
+
+@pytest.fixture(scope="module")
+def lab(workbook, tmp_path_factory):
+    state = tmp_path_factory.mktemp("lab-state")
+    env = {"CASEWORK_PROGRESS": str(state / "progress.json"), "CASEWORK_WORK_DIR": str(workbook / "내 작업")}
+    with running_lab(state, root=workbook, env=env) as server:
         yield server
 
 
-@pytest.fixture
-def page(tmp_path):
+@pytest.fixture(scope="module")
+def page(tmp_path_factory):
     with sync_api.sync_playwright() as pw:
         # A persistent context is how Playwright takes an explicit --user-data-dir: a fresh,
-        # temporary Chromium profile for this test only.
+        # temporary Chromium profile for these tests only.
         context = pw.chromium.launch_persistent_context(
-            str(tmp_path / "chromium-profile"),
+            str(tmp_path_factory.mktemp("chromium-profile")),
             executable_path=str(CHROMIUM),
             headless=True,
             args=CHROMIUM_ARGS,
@@ -70,75 +316,206 @@ def page(tmp_path):
             context.close()
 
 
-def _wait_for_idle_kernel(lab, page, notebook: str = NOTEBOOK) -> None:
-    """Wait until the server has one idle kernel for the notebook, connected to this page.
+# --------------------------------------------------------------------------- JupyterLab steps
 
-    The toolbar's execution indicator says 'idle' for a moment before a kernel even exists, so
-    the server's session list is asked first; then the page's own indicator must agree.
-    """
-    deadline = time.monotonic() + RUN_TIMEOUT_MS / 1000
+
+def _panel(page):
+    return page.locator(".jp-NotebookPanel:not(.lm-mod-hidden)")
+
+
+def _wait_for_kernel(lab, page, path: str) -> None:
+    """Wait until the server has one idle kernel for ``path``, connected, and the page agrees."""
+    deadline = time.monotonic() + TIMEOUT_MS / 1000
     while True:
-        state = lab.kernel_state(notebook)
+        state = lab.kernel_state(path)
         if state is not None and state[0] == "idle" and state[1] >= 1:
             break
         assert time.monotonic() < deadline, f"kernel not idle (state {state}):\n{lab.log_tail()}"
-        page.wait_for_timeout(250)
-    indicator = page.locator(".jp-NotebookPanel:not(.lm-mod-hidden) .jp-Notebook-ExecutionIndicator")
-    sync_api.expect(indicator).to_have_attribute("data-status", "idle", timeout=RUN_TIMEOUT_MS)
+        page.wait_for_timeout(200)
+    indicator = _panel(page).locator(".jp-Notebook-ExecutionIndicator")
+    expect(indicator).to_have_attribute("data-status", "idle", timeout=TIMEOUT_MS)
 
 
-def _all_cells_ran(page) -> bool:
-    prompts = page.locator(".jp-NotebookPanel:not(.lm-mod-hidden) .jp-CodeCell .jp-InputPrompt")
-    texts = [t.strip() for t in prompts.all_inner_texts()]
-    return bool(texts) and all(re.fullmatch(r"\[\d+\]:", t) for t in texts)
+def _open(lab, page, path: str) -> None:
+    # ?reset: start from an empty layout, not the tabs the last test left open
+    page.goto(f"{lab.url}/lab/tree/{quote(path)}?reset", wait_until="domcontentloaded")
+    expect(_panel(page).locator(".jp-Cell").first).to_be_visible(timeout=TIMEOUT_MS)
+    _wait_for_kernel(lab, page, path)
 
 
-def test_goal_checker_names_the_planning_mistake(lab, page):
-    """Does typing '도시락 배달 서비스를 연계한다' and pressing 목표 점검 name the worker-task mistake?"""
-    before = (ROOT / NOTEBOOK).read_bytes() if (ROOT / NOTEBOOK).is_file() else b""
-    try:
-        _drive_goal_checker(lab, page)
-    except BaseException:
-        FAILURE_SCREENSHOT.parent.mkdir(exist_ok=True)
-        page.screenshot(path=str(FAILURE_SCREENSHOT), full_page=True)
-        raise
-    assert (ROOT / NOTEBOOK).read_bytes() == before, "the browser session changed the notebook file"
+def _menus_are_korean(page) -> None:
+    labels = [t.strip() for t in page.locator(".lm-MenuBar-item .lm-MenuBar-itemLabel").all_inner_texts()]
+    assert all(name in labels for name in KOREAN_MENUS), labels
 
 
-def _drive_goal_checker(lab, page) -> None:
-    expect = sync_api.expect
-    assert (ROOT / NOTEBOOK).is_file(), f"{NOTEBOOK} is missing"
-    page.goto(f"{lab.url}/lab/tree/{quote(NOTEBOOK)}", wait_until="domcontentloaded")
-
-    panel = page.locator(".jp-NotebookPanel:not(.lm-mod-hidden)")
-    _wait_for_idle_kernel(lab, page)
-
-    # The menus are Korean: jupyter/overrides.json sets the ko_KR language pack.
+def _run_all(lab, page, path: str) -> None:
     page.locator(".lm-MenuBar-item").get_by_text("실행", exact=True).click()
-    menu = page.locator(".lm-Menu")
-    menu.locator(".lm-Menu-itemLabel").get_by_text("모든 셀 실행", exact=True).click()
+    page.locator(".lm-Menu .lm-Menu-itemLabel").get_by_text("모든 셀 실행", exact=True).click()
+    # A cell with a collapsed source shows no prompt number; it is done when its output is there
+    # (such a cell only shows a widget or a chart, so it always has one).
+    cells = _panel(page).locator(".jp-CodeCell")
+    done = """cells => cells.map(c => [(c.querySelector('.jp-InputPrompt')?.textContent ?? '').trim(),
+                                    c.querySelectorAll('.jp-OutputArea-output').length])"""
+    deadline = time.monotonic() + TIMEOUT_MS / 1000
+    while True:
+        states = cells.evaluate_all(done)
+        if states and all(re.fullmatch(r"\[\d+\]:", p) or (p == "" and n > 0) for p, n in states):
+            break
+        assert time.monotonic() < deadline, f"cells did not finish running ({states}):\n{lab.log_tail()}"
+        page.wait_for_timeout(200)
+    _wait_for_kernel(lab, page, path)
 
-    deadline = time.monotonic() + RUN_TIMEOUT_MS / 1000
-    while not _all_cells_ran(page):
-        assert time.monotonic() < deadline, f"cells did not finish running:\n{lab.log_tail()}"
-        page.wait_for_timeout(250)
-    _wait_for_idle_kernel(lab, page)
+
+def _no_errors_on_page(page) -> None:
+    panel = _panel(page)
     errors = panel.locator(".jp-OutputArea-output[data-mime-type='application/vnd.jupyter.stderr']")
     assert errors.count() == 0, errors.first.inner_text()
+    assert not WIDGET_ERROR.search(panel.inner_text()), "a widget could not be displayed"
 
-    checkers = panel.locator(".casework-goal-checker")
-    expect(checkers.first).to_be_visible(timeout=RUN_TIMEOUT_MS)
-    checker = checkers.first
-    box = checker.locator("input[placeholder^='목표를 입력하세요'], textarea[placeholder^='목표를 입력하세요']")
-    expect(box).to_have_count(1)
-    box.scroll_into_view_if_needed()
-    box.fill(GOAL)
-    checker.locator("button").get_by_text("목표 점검", exact=True).click()
 
-    feedback = checker.locator(".casework-feedback")
-    expect(feedback).to_contain_text(EXPECTED, timeout=30_000)
+def _cell(page, workbook: Path, path: str, source_part: str):
+    nb = nbformat.read(workbook / path, as_version=4)
+    hits = [i for i, c in enumerate(nb.cells) if c.cell_type == "code" and source_part in c.source]
+    assert len(hits) == 1, f"{path}: {len(hits)} cells hold {source_part!r}"
+    cell = _panel(page).locator(".jp-Cell").nth(hits[0])
+    cell.scroll_into_view_if_needed()
+    return cell
 
-    checker.scroll_into_view_if_needed()
-    expect(page.locator(".Toastify__toast")).to_have_count(0)
-    SCREENSHOT.parent.mkdir(exist_ok=True)
-    page.screenshot(path=str(SCREENSHOT), full_page=True)
+
+def _save_and_close(lab, page, workbook: Path, path: str) -> dict:
+    """Ctrl+S, wait for the file to change, close the tab; return the saved notebook as JSON."""
+    file = workbook / path
+    before = file.stat().st_mtime_ns
+    _panel(page).locator(".jp-Notebook").first.click(position={"x": 5, "y": 5})
+    page.keyboard.press("Control+s")
+    deadline = time.monotonic() + 20
+    while file.stat().st_mtime_ns == before:
+        assert time.monotonic() < deadline, "Ctrl+S did not save the notebook"
+        page.wait_for_timeout(100)
+    expect(page.locator("#jp-main-dock-panel .lm-TabBar-tab.lm-mod-current.jp-mod-dirty")).to_have_count(0)
+    page.locator("#jp-main-dock-panel .lm-TabBar-tab.lm-mod-current .lm-TabBar-tabCloseIcon").click()
+    expect(_panel(page)).to_have_count(0, timeout=10_000)
+    assert not page.locator(".jp-Dialog").count(), page.locator(".jp-Dialog").inner_text()
+    deadline = time.monotonic() + 20
+    while lab.kernel_state(path) is not None:  # the kernel shuts down with the tab
+        assert time.monotonic() < deadline, "the kernel kept running after the notebook was closed"
+        page.wait_for_timeout(200)
+    return json.loads(file.read_text(encoding="utf-8"))
+
+
+def _block(control, button: str):
+    """The widget block around ``control`` that holds the ``button`` to press (one question of
+    a quiz, one story of a list): the nearest VBox above the control with that exact button.
+
+    The element is marked once and found by its mark: a locator chained through the control
+    could point elsewhere after the widget redraws part of itself.
+    """
+    control.evaluate(
+        """(el, label) => {
+            document.querySelectorAll('[data-test-block]').forEach(e => e.removeAttribute('data-test-block'));
+            for (let n = el.parentElement; n; n = n.parentElement) {
+                if (n.classList.contains('widget-vbox') &&
+                    [...n.querySelectorAll('button')].some(b => b.textContent.trim() === label)) {
+                    n.setAttribute('data-test-block', '');
+                    return;
+                }
+            }
+            throw new Error('no widget block with the button ' + label);
+        }""",
+        button,
+    )
+    return control.page.locator("[data-test-block]")
+
+
+def _with_feedback(block):
+    """The block, or its nearest ancestor inside the same cell, that holds a feedback area (a
+    list exercise shows its feedback under the box with the button, not inside it)."""
+    has_class = "contains(concat(' ', normalize-space(@class), ' '), ' {} ')".format
+    return block.locator(f"xpath=ancestor-or-self::*[.//*[{has_class('casework-feedback')}]]"
+                         f"[ancestor::*[{has_class('jp-Cell')}]][1]")
+
+
+def _shot(page, name: str, locator=None) -> None:
+    SHOTS.mkdir(parents=True, exist_ok=True)
+    (locator or page).screenshot(path=str(SHOTS / f"{name}.png"))
+
+
+# --------------------------------------------------------------------------- tests
+
+
+@pytest.mark.parametrize("exercise", CASES)
+def test_chapter_runs_and_keeps_an_answer(lab, page, workbook, exercise):
+    """Open, Run All, answer one widget, save, close, reopen: is the answer still there?"""
+    name = f"ch{exercise.chapter}"
+    try:
+        _open(lab, page, exercise.path)
+        _menus_are_korean(page)
+        _run_all(lab, page, exercise.path)
+        _no_errors_on_page(page)
+        cell = _cell(page, workbook, exercise.path, exercise.cell)
+        block = _block(exercise.answer(cell), exercise.button)
+        _button(block, exercise.button).click()
+        answered = _with_feedback(block)
+        expect(answered.locator(".casework-feedback").first).to_contain_text(exercise.expected, timeout=30_000)
+        expect(page.locator(".Toastify__toast")).to_have_count(0)
+        _shot(page, f"{name}_1_answered", answered)
+
+        saved = _save_and_close(lab, page, workbook, exercise.path)
+        state = json.dumps(saved["metadata"].get("widgets", {}), ensure_ascii=False)
+        assert exercise.expected in state, "the saved widget state does not hold the checked answer's feedback"
+
+        # Reopened the next day: the learner runs the chapter again and the widget puts the saved
+        # answer back from the progress file. (The saved widget state is not looked at in the page:
+        # jupyterlab-manager 5.0 may render it before it has loaded it and show "model not found"
+        # until the cell runs again, an upstream race seen here under load.)
+        _open(lab, page, exercise.path)
+        _run_all(lab, page, exercise.path)
+        _no_errors_on_page(page)
+        cell = _cell(page, workbook, exercise.path, exercise.cell)
+        exercise.kept(cell)
+        expect(cell).to_contain_text("지난번 답을 불러왔습니다", timeout=30_000)
+        expect(cell).to_contain_text(f"마지막 결과: {exercise.result})")
+        cell.get_by_text("지난번 답을 불러왔습니다").first.scroll_into_view_if_needed()
+        _shot(page, f"{name}_2_reopened")
+    except BaseException:
+        _shot(page, f"{name}_failure")
+        raise
+    finally:
+        lab.end_sessions()
+
+
+def test_exercise_answered_in_plain_korean(lab, page, workbook):
+    """In exercises/07, does a goal typed in plain Korean under %%답 q3 get checked, and stay after reopening?"""
+    path = "exercises/07_목표_설정_연습.ipynb"
+    goal = "어르신이 3개월 안에 주 3회 이상 경로당에 나간다"
+    try:
+        _open(lab, page, path)
+        _menus_are_korean(page)
+        _run_all(lab, page, path)
+        _no_errors_on_page(page)
+        cell = _cell(page, workbook, path, "%%답 q3")
+        expect(cell.locator(".jp-OutputArea")).to_contain_text("아직 답하지 않았습니다")
+        editor = cell.locator(".cm-content")
+        editor.click()
+        page.keyboard.press("Control+End")
+        page.keyboard.press("Enter")
+        page.keyboard.type(goal)
+        page.keyboard.press("Shift+Enter")
+        expect(cell.locator(".jp-OutputArea")).to_contain_text("맞았습니다", timeout=30_000)
+        _wait_for_kernel(lab, page, path)
+        _shot(page, "ex07_1_answered", cell)
+
+        saved = _save_and_close(lab, page, workbook, path)
+        sources = ["".join(c["source"]) for c in saved["cells"] if c["cell_type"] == "code"]
+        assert any(s.startswith("%%답 q3") and goal in s for s in sources), "the answer is not in the saved file"
+
+        _open(lab, page, path)
+        cell = _cell(page, workbook, path, "%%답 q3")
+        expect(cell.locator(".cm-content")).to_contain_text(goal)
+        expect(cell.locator(".jp-OutputArea")).to_contain_text("맞았습니다")
+        _shot(page, "ex07_2_reopened", cell)
+    except BaseException:
+        _shot(page, "ex07_failure")
+        raise
+    finally:
+        lab.end_sessions()

@@ -4,24 +4,24 @@ Start JupyterLab from the project venv, open chapter 04 in headless Debian Chrom
 no browser download), run all cells, type three questions into the interview box and press 묻기
 after each, then read the replies, the cue on the leading question and the facts learned. A
 full-page screenshot is saved to build/browser_ch04_interview.png for a person to look at.
-The JupyterLab and Chromium set-up is the one tests/test_browser.py uses.
+The JupyterLab (serving a copy of the workbook) and Chromium set-up is the one tests/test_browser.py uses.
 """
 
 from __future__ import annotations
-
-import time
-from urllib.parse import quote
 
 import pytest
 
 from tests.browser.jupyterlab import ROOT
 from tests.test_browser import (  # noqa: F401
-    RUN_TIMEOUT_MS,
-    _all_cells_ran,
-    _wait_for_idle_kernel,
+    TIMEOUT_MS,
+    _no_errors_on_page,
+    _open,
+    _panel,
+    _run_all,
     lab,
     page,
     sync_api,
+    workbook,
 )
 
 pytestmark = pytest.mark.browser
@@ -41,26 +41,20 @@ def test_three_questions_get_three_replies(lab, page):  # noqa: F811
         FAILURE_SCREENSHOT.parent.mkdir(exist_ok=True)
         page.screenshot(path=str(FAILURE_SCREENSHOT), full_page=True)
         raise
+    finally:
+        lab.end_sessions()
     assert (ROOT / NOTEBOOK).read_bytes() == before, "the browser session changed the notebook file"
 
 
 def _drive_interview(lab, page) -> None:  # noqa: F811
     expect = sync_api.expect
-    page.goto(f"{lab.url}/lab/tree/{quote(NOTEBOOK)}", wait_until="domcontentloaded")
-    panel = page.locator(".jp-NotebookPanel:not(.lm-mod-hidden)")
-    _wait_for_idle_kernel(lab, page, NOTEBOOK)
-    page.locator(".lm-MenuBar-item").get_by_text("실행", exact=True).click()
-    page.locator(".lm-Menu .lm-Menu-itemLabel").get_by_text("모든 셀 실행", exact=True).click()
-    deadline = time.monotonic() + RUN_TIMEOUT_MS / 1000
-    while not _all_cells_ran(page):
-        assert time.monotonic() < deadline, f"cells did not finish running:\n{lab.log_tail()}"
-        page.wait_for_timeout(250)
-    _wait_for_idle_kernel(lab, page, NOTEBOOK)
-    errors = panel.locator(".jp-OutputArea-output[data-mime-type='application/vnd.jupyter.stderr']")
-    assert errors.count() == 0, errors.first.inner_text()
+    _open(lab, page, NOTEBOOK)
+    _run_all(lab, page, NOTEBOOK)
+    _no_errors_on_page(page)
+    panel = _panel(page)
 
     box = panel.locator(".casework-interview").first
-    expect(box).to_be_visible(timeout=RUN_TIMEOUT_MS)
+    expect(box).to_be_visible(timeout=TIMEOUT_MS)
     field = box.locator("input[placeholder^='어르신께 할 말을']")
     expect(field).to_have_count(1)
     transcript = box.locator(".casework-interview-transcript")

@@ -167,11 +167,13 @@ def test_report_refuses_non_logs():
 
 
 def test_log_table_has_a_column_per_goal():
-    """Does the table have one row per entry and integer level columns per goal?"""
+    """Does the table number its rows from 1, say 예/아니요, and keep integer level columns per goal?"""
     frame = mr.log_table(pdn.practice_monitoring_log())
-    assert len(frame) == 6
+    assert len(frame) == 6 and list(frame.index) == [1, 2, 3, 4, 5, 6] and frame.index.name == "번호"
     assert list(frame[f"목표: {G1}"]) == [-1, 0, 0, 0, 1, 1]
     assert str(frame[f"목표: {G1}"].dtype) == "Int64"
+    assert list(frame["욕구 변동"]) == ["아니요", "아니요", "아니요", "예", "아니요", "아니요"]
+    assert "None" not in frame.to_string() and "True" not in frame.to_string()
     with pytest.raises(CaseworkError):
         mr.log_table("log")
 

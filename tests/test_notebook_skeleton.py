@@ -3,6 +3,10 @@
 Every chapter (Project Pythia style): title, 학습 목표, 시작하기 전에, one short imports cell,
 the content, 정리, 다음 장. Outputs are not stored (nbval re-runs every notebook), and no
 helper is defined inside a notebook.
+
+A chapter reads like a book before it is run: facts are markdown (generated from the data by
+``python -m casework.notebooks_sync``, never printed by a cell), a code cell a reader sees is
+one or two lines, and a cell that only shows a widget or a chart has its source collapsed.
 """
 
 import ast
@@ -16,6 +20,10 @@ ROOT = Path(__file__).resolve().parents[1]
 NOTEBOOKS = sorted((ROOT / "notebooks").glob("[0-9][0-9]_*.ipynb"))
 HEADINGS = ["## 학습 목표", "## 시작하기 전에", "## 정리", "## 다음 장"]
 MAX_CODE_LINES = 15
+MAX_VISIBLE_LINES = 2
+# A call that shows a widget or a chart: quiz_widget, triage_widget, needs_chart, goal_checker,
+# service_plan_form, agency_list_exercise, worked_example, 내_학습_현황 …
+DISPLAY_CALL = re.compile(r"(_widget|_chart|_checker|_form|_exercise|^worked_example|^내_학습_현황)$")
 
 
 def _nb(path):
@@ -64,7 +72,7 @@ def test_code_cells_are_short_and_define_no_helpers(path):
     for cell in _nb(path).cells:
         if cell.cell_type != "code":
             continue
-        lines = [x for x in cell.source.splitlines() if x.strip() and not x.strip().startswith("#")]
+        lines = _lines(cell.source)
         assert len(lines) <= MAX_CODE_LINES, f"{path.name}: a code cell has {len(lines)} lines"
         for node in ast.walk(ast.parse(cell.source)):
             assert not isinstance(node, (ast.FunctionDef, ast.AsyncFunctionDef, ast.ClassDef, ast.Lambda)), (
@@ -81,3 +89,40 @@ def test_outputs_are_not_stored(path):
             assert cell.outputs == [] and cell.execution_count is None, f"{path.name}: stored output"
     assert "widgets" not in nb.metadata, f"{path.name}: stored widget state"
     assert nb.metadata.get("kernelspec", {}).get("name") == "python3"
+
+
+def _lines(source: str) -> list[str]:
+    return [line for line in source.splitlines() if line.strip() and not line.strip().startswith("#")]
+
+
+def _hidden(cell) -> bool:
+    return bool(cell.metadata.get("jupyter", {}).get("source_hidden"))
+
+
+def _called(source: str) -> list[str]:
+    return [node.func.attr if isinstance(node.func, ast.Attribute) else getattr(node.func, "id", "")
+            for node in ast.walk(ast.parse(source)) if isinstance(node, ast.Call)]
+
+
+@pytest.mark.parametrize("path", NOTEBOOKS, ids=lambda p: p.name)
+def test_no_cell_prints_facts(path):
+    """Does no cell print? Facts are markdown a reader sees without running anything."""
+    for cell in _nb(path).cells:
+        if cell.cell_type == "code":
+            assert "print" not in _called(cell.source), f"{path.name}: a cell prints: {cell.source[:60]!r}"
+
+
+@pytest.mark.parametrize("path", NOTEBOOKS, ids=lambda p: p.name)
+def test_widget_and_chart_cells_are_collapsed(path):
+    """Has every cell that shows a widget or a chart its source collapsed (jupyter.source_hidden)?"""
+    for cell in [c for c in _nb(path).cells if c.cell_type == "code"][1:]:
+        if any(DISPLAY_CALL.search(name) for name in _called(cell.source)):
+            assert _hidden(cell), f"{path.name}: display cell not collapsed: {cell.source[:60]!r}"
+
+
+@pytest.mark.parametrize("path", NOTEBOOKS, ids=lambda p: p.name)
+def test_visible_code_cells_are_one_or_two_lines(path):
+    """Is every code cell a reader sees (imports aside) one or two lines?"""
+    for cell in [c for c in _nb(path).cells if c.cell_type == "code"][1:]:
+        if not _hidden(cell):
+            assert len(_lines(cell.source)) <= MAX_VISIBLE_LINES, f"{path.name}: {cell.source[:80]!r}"

@@ -94,7 +94,7 @@ def test_follow_up_table_has_one_row_per_contact():
     """Is the schedule shown with dates, months and methods, one row per contact?"""
     table = follow_up_table(follow_up_schedule(date(2024, 1, 31)))
     assert list(table.index) == [1, 2, 3]
-    assert list(table["날짜"]) == ["2024-02-29", "2024-04-30", "2024-07-31"]
+    assert list(table["날짜"]) == [date(2024, 2, 29), date(2024, 4, 30), date(2024, 7, 31)]
     assert list(table["종결 후"]) == ["1개월", "3개월", "6개월"]
     assert list(table["방법"]) == ["재방문", "안부전화", "재방문"]
 

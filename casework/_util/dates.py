@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from datetime import date
 
-__all__ = ["parse_date_text"]
+__all__ = ["parse_date_text", "korean_date"]
 
 _DATE = re.compile(r"^\s*(\d{4})\s*(?:[-./]|년)\s*(\d{1,2})\s*(?:[-./]|월)\s*(\d{1,2})\s*일?\s*\.?\s*$")
 
@@ -23,3 +23,8 @@ def parse_date_text(text: str) -> date | None:
         return date(*(int(g) for g in match.groups()))
     except ValueError:
         return None
+
+
+def korean_date(value: date) -> str:
+    """A date the way a Korean reader writes it: 2026년 3월 3일."""
+    return f"{value.year}년 {value.month}월 {value.day}일"

@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 import string
 
-__all__ = ["final_consonant", "particle", "josa", "squash", "squash_label", "short_quote"]
+__all__ = ["final_consonant", "particle", "josa", "squash", "squash_label", "short_quote", "markdown_escape"]
 
 # How a final digit is read aloud, as the index of its final consonant (0 = none): 1 일, 3 삼,
 # 6 육, 7 칠, 8 팔, 0 영; a run ending in zeros is read 십, 백, 천, 만.
@@ -102,3 +102,17 @@ def short_quote(text: str, limit: int = 40) -> str:
             cut = cut[:space]
         text = cut.rstrip(" ,.·") + "…"
     return f"'{text}'"
+
+
+_MD_SPECIAL = re.compile(r"([\\`*_\[\]<>#|])")
+
+
+def markdown_escape(text: str) -> str:
+    """``text`` as literal markdown: marks escaped, a range ``4~5`` written ``4–5``.
+
+    JupyterLab's renderer strikes out text between single tildes, so a range keeps an en dash
+    and any other tilde is escaped; a line break becomes ``<br>`` (safe inside a table cell).
+    """
+    text = _MD_SPECIAL.sub(r"\\\1", str(text))
+    text = re.sub(r"(?<=\d)\s*~\s*(?=\d)", "–", text).replace("~", "\\~")
+    return "<br>".join(line.strip() for line in text.splitlines()) if "\n" in text else text

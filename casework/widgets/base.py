@@ -27,6 +27,7 @@ import ipywidgets as w
 from traitlets import TraitError
 
 from casework import progress
+from casework._util.text import particle
 from casework.errors import CaseworkError
 from casework.judging.answers import is_blank
 from casework.judging.feedback import Feedback, Level, Status
@@ -45,6 +46,7 @@ __all__ = [
     "checked_blocks",
     "with_attrs",
     "blank_to_none",
+    "table_html",
 ]
 
 BLANK_CHOICE = "— 고르세요 —"
@@ -240,8 +242,9 @@ class Ladder:
         if self.attempts:
             result = _LAST_RESULT.get(entry.get("status", ""), "기록 없음")
             what = "지난번 답을 불러왔습니다" if restored else "지난번 기록이 있습니다"
+            label = self.button.description
             self.note.value = _note(f"{what}(확인 {self.attempts}번, 마지막 결과: {result}). "
-                                    "[확인]을 누르면 다시 채점합니다.", color="#555")
+                                    f"[{label}]{particle(label, '을')} 누르면 다시 채점합니다.", color="#555")
 
 
 _LAST_RESULT = {"correct": "맞음", "partial": "일부 맞음", "incorrect": "아직 맞지 않음"}
@@ -306,3 +309,38 @@ def with_attrs(box: w.VBox, **attrs: object) -> w.VBox:
     for name, value in attrs.items():
         setattr(box, name, value)
     return box
+
+
+# Widget HTML gets none of JupyterLab's output-table styling, so each cell carries its own.
+_CELL = "text-align:left;vertical-align:top;padding:3px 10px;"
+_TH = _CELL + "border-bottom:2px solid #999;background:#f5f5f5;white-space:nowrap"
+_TD = _CELL + "border-bottom:1px solid #ddd"
+_SHORT = 14  # a column whose every value is at most this long is kept on one line
+
+
+def table_html(frame) -> str:
+    """A DataFrame as a table that lines up inside a widget: left-aligned, ruled, short columns
+    unwrapped, empty cells blank; a named index is the first column, an unnamed one is left out."""
+    columns = [str(c) for c in frame.columns]
+    rows = [list(row) for row in frame.astype(object).itertuples(index=False)]
+    if frame.index.name is not None:
+        columns = [str(frame.index.name), *columns]
+        rows = [[index, *row] for index, row in zip(frame.index, rows)]
+    texts = [["" if _blank(v) else str(v) for v in row] for row in rows]
+    short = [all(len(row[i]) <= _SHORT for row in texts) for i in range(len(columns))]
+    head = "".join(f"<th style='{_TH}'>{html.escape(c)}</th>" for c in columns)
+    body = "".join(
+        "<tr>" + "".join(f"<td style='{_TD}{';white-space:nowrap' if short[i] else ''}'>{html.escape(v)}</td>"
+                         for i, v in enumerate(row)) + "</tr>"
+        for row in texts
+    )
+    return f"<table style='border-collapse:collapse;margin:6px 0'><thead><tr>{head}</tr></thead><tbody>{body}</tbody></table>"
+
+
+def _blank(value: object) -> bool:
+    if value is None:
+        return True
+    try:
+        return bool(value != value)  # NaN and pandas' NA are not equal to themselves
+    except (TypeError, ValueError):
+        return True  # pd.NA raises on truth testing

@@ -30,7 +30,7 @@ from casework.judging.closure import (
 )
 from casework.judging.feedback import Feedback
 from casework.scenario_models import ClosureCase, closure_case, closure_cases
-from casework.widgets.base import blank_to_none, checked_blocks, checked_box
+from casework.widgets.base import blank_to_none, checked_blocks, checked_box, table_html
 from casework.widgets.process import WideTable
 
 __all__ = [
@@ -120,7 +120,7 @@ def follow_up_table(schedule: Sequence[FollowUp]) -> pd.DataFrame:
     ):
         raise CaseworkError("follow_up_schedule(...)로 만든 일정을 넣어 주세요.")
     rows = [
-        {"회차": f.number, "날짜": f.due_on.isoformat(), "종결 후": f"{f.months_after}개월", "방법": f.method.value}
+        {"회차": f.number, "날짜": f.due_on, "종결 후": f"{f.months_after}개월", "방법": f.method.value}
         for f in schedule
     ]
     return WideTable(rows, columns=["회차", "날짜", "종결 후", "방법"]).set_index("회차")
@@ -169,7 +169,7 @@ def follow_up_widget(closed_on: date = DECIDED_ON, *, reason: ClosureReason | st
                                       methods=_METHOD_CHOICES[method.value])
         if months() and chosen_reason is not ClosureReason.DEATH:
             schedule = follow_up_schedule(picker.value, months=months(), methods=_METHOD_CHOICES[method.value])
-            table.value = follow_up_table(schedule).to_html()
+            table.value = table_html(follow_up_table(schedule))
         return feedback
 
     grid = w.GridBox(boxes, layout=w.Layout(grid_template_columns="repeat(6, 90px)"))

@@ -35,7 +35,7 @@ from casework.monitoring_report import (
     parse_date,
     progress_report,
 )
-from casework.widgets.base import Key, check_button, checked_box, feedback_area, show, with_attrs
+from casework.widgets.base import Key, check_button, checked_box, feedback_area, show, table_html, with_attrs
 
 __all__ = [
     "methods_table",
@@ -166,7 +166,7 @@ def monitoring_widget(log: MonitoringLog | None = None, *, last_assessed: date |
             return None
         report = feedback
         report_out.value = report.to_html()
-        table_out.value = log_table(current).to_html(index=False, na_rep="", border=0)
+        table_out.value = table_html(log_table(current))
         if report.t_scores:
             import matplotlib.pyplot as plt
             from IPython.display import display

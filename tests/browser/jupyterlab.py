@@ -17,7 +17,7 @@ import sys
 import time
 import urllib.error
 import urllib.request
-from collections.abc import Iterator
+from collections.abc import Iterator, Mapping
 from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
@@ -25,15 +25,17 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[2]
 OVERRIDES = ROOT / "jupyter" / "overrides.json"
 
-# User settings for the test only: never autosave (the test must not write outputs into the
-# repo's notebook), render every cell (no windowing, so the whole notebook is in the DOM),
-# start the notebook's own kernel without a "Select Kernel" dialog, and keep the news/update
-# toasts off even if the overrides file changes.
+# User settings for the test only: never autosave (a test saves when it means to), render every
+# cell (no windowing, so the whole notebook is in the DOM), start the notebook's own kernel
+# without a "Select Kernel" dialog, shut the kernel down when a notebook is closed (so a reopened
+# notebook starts from its saved file, as after a day away), and keep the news/update toasts off
+# even if the overrides file changes.
 USER_SETTINGS = {
     "@jupyterlab/docmanager-extension/plugin.jupyterlab-settings": {"autosave": False},
     "@jupyterlab/notebook-extension/tracker.jupyterlab-settings": {
         "windowingMode": "none",
         "autoStartDefaultKernel": True,
+        "kernelShutdown": True,
     },
     "@jupyterlab/apputils-extension/notification.jupyterlab-settings": {
         "checkForUpdates": False,
@@ -63,6 +65,14 @@ class LabServer:
             return None
         kernel = sessions[0]["kernel"]
         return kernel["execution_state"], int(kernel["connections"])
+
+    def end_sessions(self) -> None:
+        """End every notebook session and its kernel (a test leaves no kernel behind)."""
+        with urllib.request.urlopen(f"{self.url}/api/sessions", timeout=5) as response:
+            sessions = json.load(response)
+        for session in sessions:
+            request = urllib.request.Request(f"{self.url}/api/sessions/{session['id']}", method="DELETE")
+            urllib.request.urlopen(request, timeout=30).close()
 
 
 def free_port() -> int:
@@ -103,15 +113,20 @@ def _stop(proc: subprocess.Popen) -> None:
 
 
 @contextmanager
-def running_lab(tmp: Path, *, startup_timeout: float = 60.0) -> Iterator[LabServer]:
-    """Run ``python -m jupyter lab`` on 127.0.0.1 at a free port; stop it however the block ends."""
+def running_lab(tmp: Path, *, root: Path = ROOT, env: Mapping[str, str] | None = None,
+                startup_timeout: float = 60.0) -> Iterator[LabServer]:
+    """Run ``python -m jupyter lab`` on 127.0.0.1 at a free port; stop it however the block ends.
+
+    ``root`` is the folder the server shows (a test that saves notebooks passes a copy of the
+    workbook); ``env`` adds variables for the server and its kernels (e.g. CASEWORK_PROGRESS).
+    """
     app_settings, user_settings = _write_settings(tmp)
     dirs = {name: tmp / name for name in ("workspaces", "runtime", "config", "data", "ipython")}
     for d in dirs.values():
         d.mkdir()
     port = free_port()
     url = f"http://127.0.0.1:{port}"
-    env = dict(
+    server_env = dict(
         os.environ,
         JUPYTER_RUNTIME_DIR=str(dirs["runtime"]),
         JUPYTER_CONFIG_DIR=str(dirs["config"]),
@@ -120,6 +135,7 @@ def running_lab(tmp: Path, *, startup_timeout: float = 60.0) -> Iterator[LabServ
         JUPYTERLAB_SETTINGS_DIR=str(user_settings),
         JUPYTERLAB_WORKSPACES_DIR=str(dirs["workspaces"]),
         PYTHONWARNINGS="ignore",
+        **(env or {}),
     )
     cmd = [
         sys.executable, "-m", "jupyter", "lab",
@@ -129,7 +145,8 @@ def running_lab(tmp: Path, *, startup_timeout: float = 60.0) -> Iterator[LabServ
         "--port-retries=0",
         "--IdentityProvider.token=",
         "--ServerApp.password=",
-        f"--ServerApp.root_dir={ROOT}",
+        "--ServerApp.disable_check_xsrf=True",  # lets end_sessions() DELETE without a browser cookie
+        f"--ServerApp.root_dir={root}",
         f"--LabApp.app_settings_dir={app_settings}",
         f"--LabApp.user_settings_dir={user_settings}",
         f"--LabApp.workspaces_dir={dirs['workspaces']}",
@@ -140,7 +157,7 @@ def running_lab(tmp: Path, *, startup_timeout: float = 60.0) -> Iterator[LabServ
         cmd.append("--allow-root")  # containers and CI often run as root
     log = tmp / "jupyterlab.log"
     with log.open("wb") as log_file:
-        proc = subprocess.Popen(cmd, cwd=ROOT, env=env, stdout=log_file, stderr=subprocess.STDOUT,
+        proc = subprocess.Popen(cmd, cwd=root, env=server_env, stdout=log_file, stderr=subprocess.STDOUT,
                                 stdin=subprocess.DEVNULL)
     server = LabServer(url=url, pid=proc.pid, log=log)
     try:
