@@ -111,7 +111,7 @@ _MISTAKE_EXPLANATIONS: dict[PlanningMistake, str] = {
 }
 
 HEURISTIC_NOTE = (
-    "※ 형태소 분석과 워크북의 낱말 규칙으로 찾은 자동 점검 결과입니다. 문맥상 문제가 없다면 "
+    "※ 문장을 낱말과 말끝으로 나누어 워크북의 규칙 표와 견주어 찾은 자동 점검 결과입니다. 문맥상 문제가 없다면 "
     "그대로 두어도 됩니다."
 )
 BLANK_NUMBER_NOTE = (

@@ -61,7 +61,7 @@ class QuestionFinding:
     heuristic: bool = True
 
 
-HEURISTIC_NOTE = "(형태소 분석과 워크북의 규칙, 곧 휴리스틱으로 읽은 결과라 틀릴 수 있습니다.)"
+HEURISTIC_NOTE = "(문장을 낱말과 말끝으로 나누어 워크북의 규칙 표와 견주어 읽은 결과라 틀릴 수 있습니다.)"
 
 MAX_QUESTION_LENGTH = 60
 """Workbook rule: a question longer than this many characters (spaces included) is flagged as long."""

@@ -107,7 +107,7 @@ def test_findings_are_honest_heuristics_with_rewrite_examples():
         for f in check_question(q):
             assert isinstance(f, QuestionFinding)
             assert f.heuristic is True
-            assert HEURISTIC_NOTE in f.message and "휴리스틱" in f.message
+            assert HEURISTIC_NOTE in f.message and "규칙 표" in f.message
             assert "예:" in f.message
             assert (f.evidence and f.evidence in f.message) or f.mistake is X
 
