@@ -380,18 +380,32 @@ print(json.dumps({{"kiwi": "kiwipiepy" in sys.modules, "env": os.environ.get("CA
 RSS_LIMIT_MIB = 200
 
 
-def _analyser_process(hub) -> psutil.Process:
+def _children(hub) -> list[tuple[psutil.Process, list[str]]]:
+    """The hub's descendants with their command lines, skipping any that exit or turn zombie meanwhile
+    (a learner server runs short-lived helpers such as ``npm prefix``)."""
+    found = []
     for proc in psutil.Process(hub.pid).children(recursive=True):
-        if "casework.analyser" in proc.cmdline():
+        try:
+            found.append((proc, proc.cmdline()))
+        except psutil.Error:
+            continue
+    return found
+
+
+def _analyser_process(hub) -> psutil.Process:
+    for proc, cmd in _children(hub):
+        if "casework.analyser" in cmd:
             return proc
     raise AssertionError("the hub did not start the analyser service")
 
 
 def _kernel_process(hub, user: str) -> psutil.Process:
-    for proc in psutil.Process(hub.pid).children(recursive=True):
-        cmd = proc.cmdline()
-        if "ipykernel_launcher" in " ".join(cmd) and proc.environ().get("JUPYTERHUB_USER") == user:
-            return proc
+    for proc, cmd in _children(hub):
+        try:
+            if "ipykernel_launcher" in " ".join(cmd) and proc.environ().get("JUPYTERHUB_USER") == user:
+                return proc
+        except psutil.Error:
+            continue
     raise AssertionError(f"no kernel for {user}")
 
 
