@@ -100,40 +100,23 @@ def test_why_question_makes_the_person_defensive_and_breaks_non_judgement(elderl
     assert turn.trust == elderly.trust.start + elderly.effect("why")
 
 
-def test_blaming_words_make_the_person_defensive(elderly):
-    """Does a blaming statement ('게으르셔서 그래요') get a defensive reply?"""
-    turn = last(elderly, ["어르신이 게으르셔서 그래요."])
-    assert turn.rule == "defensive" and Principle.NON_JUDGEMENTAL in turn.broken
+BROKEN_PRINCIPLES = [
+    # (lines said, reply rule, principle the last line breaks)
+    pytest.param(["어르신이 게으르셔서 그래요."], "defensive", Principle.NON_JUDGEMENTAL, id="blame-defensive"),
+    pytest.param(["병원에 꼭 가셔야 해요."], "lectured", Principle.SELF_DETERMINATION, id="directive-lecture"),
+    pytest.param(["그러시면 안 돼요."], "lectured", Principle.ACCEPTANCE, id="disapproval-lecture"),
+    pytest.param(["요즘 어떻게 지내세요?", "별일 아니에요."], "hurt", Principle.EXPRESSION_OF_FEELINGS,
+                 id="dismissing-feelings-hurts"),
+    pytest.param(["노인들은 다 그래요."], "hurt", Principle.INDIVIDUALISATION, id="stereotype-hurts"),
+    pytest.param(["조카분께 다 말씀드릴게요."], "alarmed", Principle.CONFIDENTIALITY, id="telling-others-alarms"),
+]
 
 
-def test_directive_is_answered_as_a_lecture_and_breaks_self_determination(elderly):
-    """Does '병원에 꼭 가셔야 해요' get '알았어요' and break 자기결정?"""
-    turn = last(elderly, ["병원에 꼭 가셔야 해요."])
-    assert turn.rule == "lectured" and Principle.SELF_DETERMINATION in turn.broken
-
-
-def test_disapproval_breaks_acceptance(elderly):
-    """Does '그러시면 안 돼요' get the lecture reply and break 수용?"""
-    turn = last(elderly, ["그러시면 안 돼요."])
-    assert turn.rule == "lectured" and Principle.ACCEPTANCE in turn.broken
-
-
-def test_dismissing_feelings_hurts(elderly):
-    """Does '별일 아니에요' hurt the person and break 의도적 감정표현?"""
-    turn = last(elderly, ["요즘 어떻게 지내세요?", "별일 아니에요."])
-    assert turn.rule == "hurt" and Principle.EXPRESSION_OF_FEELINGS in turn.broken
-
-
-def test_a_stereotype_hurts_and_breaks_individualisation(elderly):
-    """Does '노인들은 다 그래요' break 개별화?"""
-    turn = last(elderly, ["노인들은 다 그래요."])
-    assert turn.rule == "hurt" and Principle.INDIVIDUALISATION in turn.broken
-
-
-def test_telling_others_alarms_the_person(elderly):
-    """Does '조카분께 다 말씀드릴게요' alarm the person and break 비밀보장?"""
-    turn = last(elderly, ["조카분께 다 말씀드릴게요."])
-    assert turn.rule == "alarmed" and Principle.CONFIDENTIALITY in turn.broken
+@pytest.mark.parametrize("lines, rule, principle", BROKEN_PRINCIPLES)
+def test_a_line_that_breaks_a_principle_gets_its_reply(elderly, lines, rule, principle):
+    """Does blaming, lecturing, dismissing, stereotyping or telling others get its reply and break its principle?"""
+    turn = last(elderly, lines)
+    assert turn.rule == rule and principle in turn.broken
 
 
 def test_a_fitting_reflection_raises_trust_and_the_person_goes_on(elderly):
