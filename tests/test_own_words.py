@@ -14,6 +14,7 @@ be quoted as the textbook records them, one short line each.
 from __future__ import annotations
 
 import ast
+import re
 from pathlib import Path
 
 import nbformat
@@ -71,6 +72,11 @@ def test_the_check_finds_a_copied_sentence_and_passes_a_paraphrase(shingles):
     fake = frozenset(own_words.window_hash(own_words.normalise(copied)[i : i + 30]) for i in range(3))
     assert len(own_words.shared_runs(copied, fake)[0]) == 32
     assert own_words.shared_runs("짧은 문장", fake) == []
+
+
+def test_no_shingle_looks_like_a_registration_number(shingles):
+    """Is every committed hash free of a 13-digit run that a privacy scan would read as a 주민등록번호?"""
+    assert not [h for h in shingles if re.search(r"[0-9]{13}", h)]
 
 
 def test_the_shingle_file_matches_the_seeds():
