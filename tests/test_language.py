@@ -224,19 +224,19 @@ def test_benchmark_sets_meet_the_size_the_issue_asks_for():
                 assert note.text[start:end].endswith("000000")
 
 
-def test_benchmark_parts_divide_the_sets_at_the_second_annotator():
-    """Do --part first and --part second split each set at its marker, together giving all items?"""
+def test_benchmark_parts_divide_the_sets_at_the_annotators():
+    """Do --part first, second and third split each set at its markers, together giving all items?"""
     sys.path.insert(0, str(ROOT / "benchmarks"))
     import bench_language as bench
 
     for load, name in ((bench.load_goals, "goals.tsv"), (bench.load_questions, "questions.tsv"),
                        (bench.load_notes, "masking.txt")):
-        first, second = load(bench.DATA / name, "first"), load(bench.DATA / name, "second")
-        assert first and second, name
-        assert len(first) + len(second) == len(load(bench.DATA / name)), name
-    assert len(bench.load_goals(bench.DATA / "goals.tsv", "first")) == 214
+        parts = [load(bench.DATA / name, part) for part in ("first", "second", "third")]
+        assert all(parts), name
+        assert sum(map(len, parts)) == len(load(bench.DATA / name)), name
+    assert [len(bench.load_goals(bench.DATA / "goals.tsv", p)) for p in ("first", "second", "third")] == [214, 156, 180]
     with pytest.raises(SystemExit):
-        bench.load_goals(bench.DATA / "goals.tsv", "third")
+        bench.load_goals(bench.DATA / "goals.tsv", "fourth")
 
 
 def test_topic_benchmark_runs_and_its_set_covers_every_topic():
