@@ -152,12 +152,27 @@ def test_the_judges_use_the_tables_they_load():
         ("/EF", "어디 가세요?", "세요"),
         ("삶의 질", "삶의질이 좋아진다", "삶의질"),
         ("/V* ㄴ다/EF", "어르신이 경로당에 나간다", "나간다"),
+        ("OO*|XX*/SL", "체중이 OOkg 이상 늘어난다", "OOkg"),
     ],
 )
 def test_cue_patterns(source, text, found):
     """Do words (spaces ignored) and morpheme patterns (alternatives, tag prefixes, gaps) match?"""
     [hit] = Cue(source).find(text, analyse(text))
     assert hit.text == found
+
+
+def test_a_form_prefix_needs_the_prefix():
+    """Does 'OO*/SL' match only a Latin token that starts with OO (not OECD)?"""
+    assert not Cue("OO*/SL").find("OECD 기준", analyse("OECD 기준"))
+
+
+@pytest.mark.parametrize("goal", ["OO개월 안에 체중이 OOkg 이상 늘어난다", "어르신이 ○○개월 안에 체중을 ○○kg 이상 유지한다"])
+def test_a_blank_figure_before_a_latin_unit_is_a_note_not_a_mistake(goal):
+    """Is a blank figure before kg or cm answered with the note that asks for it, and no mistake 7?"""
+    from casework.goals import check_goal, goal_notes
+
+    assert check_goal(goal) == []
+    assert goal_notes(goal)
 
 
 def test_a_gap_does_not_cross_a_sentence_end():
