@@ -3,7 +3,7 @@
     .venv/bin/python benchmarks/bench_language.py                 # the development sets
     .venv/bin/python benchmarks/bench_language.py --data DIR      # other sets in the same format
     .venv/bin/python benchmarks/bench_language.py --limit 20      # a quick slice
-    .venv/bin/python benchmarks/bench_language.py --part first    # one annotator's items only
+    .venv/bin/python benchmarks/bench_language.py --part first    # one annotator's items only (first, second, third)
 
 Prints, for goals and questions, recall and precision per mistake and the share of good items
 flagged; for masking, the share of identifiers hidden and of kept items left intact. The
@@ -27,9 +27,9 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 DATA = ROOT / "benchmarks" / "data" / "language"
 BASELINE_COMMIT = "92fec55"
-SECOND_ANNOTATOR = "# ---- second annotator"
-"""A comment line starting so divides a set: the items after it are the second annotator's."""
-PARTS = ("all", "first", "second")
+PARTS = ("all", "first", "second", "third")
+ANNOTATOR_MARKS = {f"# ---- {part} annotator": part for part in PARTS[2:]}
+"""A comment line starting so divides a set: the items after it are that annotator's."""
 QUESTION_CODES = {"L": "LEADING", "C": "CLOSED_WHEN_INFO_NEEDED", "M": "MULTIPLE", "X": "COMPLEX",
                   "W": "WHY_INTERROGATION"}
 
@@ -38,15 +38,15 @@ QUESTION_CODES = {"L": "LEADING", "C": "CLOSED_WHEN_INFO_NEEDED", "M": "MULTIPLE
 
 
 def _lines(path: Path, part: str = "all") -> list[tuple[int, str]]:
-    """(line number, line) of the items of ``part``: all, the first or the second annotator's."""
+    """(line number, line) of the items of ``part``: all, or one annotator's."""
     if part not in PARTS:
         raise SystemExit(f"part must be one of {', '.join(PARTS)}: {part!r}")
-    second, lines = False, []
+    current, lines = "first", []
     for number, line in enumerate(path.read_text(encoding="utf-8").splitlines(), 1):
-        second = second or line.startswith(SECOND_ANNOTATOR)
+        current = next((p for mark, p in ANNOTATOR_MARKS.items() if line.startswith(mark)), current)
         if not line.strip() or line.startswith("#"):
             continue
-        if part == "all" or (part == "second") == second:
+        if part in ("all", current):
             lines.append((number, line))
     return lines
 
@@ -256,7 +256,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--data", type=Path, default=DATA, help="folder with goals.tsv, questions.tsv, masking.txt")
     parser.add_argument("--limit", type=int, default=0, help="use only the first N items of each set")
     parser.add_argument("--part", choices=PARTS, default="all",
-                        help="the first or the second annotator's items only (the sets mark where the second begins)")
+                        help="one annotator's items only (the sets mark where the second and the third begin)")
     parser.add_argument("--no-baseline", action="store_true", help="skip the old regex rules")
     parser.add_argument("--show-errors", action="store_true", help="list the items the new rules get wrong")
     args = parser.parse_args(argv)

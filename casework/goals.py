@@ -153,7 +153,7 @@ _LISTS = frozenset({
     "person", "worker", "worker_verbs", "admin_endings", "causative", "help_verb", "service_nouns",
     "service_as_means", "service_use", "kpi", "service_context", "use_rate", "relational", "vague",
     "vague_in_names", "relative_level", "scale", "grand", "all_debt", "unreachable", "time_frame",
-    "placeholder", "frequency", "completion", "effort", "absence",
+    "placeholder", "frequency", "completion", "effort", "absence", "applying",
 })
 
 
@@ -281,6 +281,17 @@ def _measures(r: _Reading) -> list:
     return numbers + _outside(r["frequency"] + r["placeholder"], times) + r["scale"]
 
 
+def _tokens_in(r: _Reading, hit) -> list:
+    return [t for t in r.tokens if hit.start <= t.start and t.end <= hit.end]
+
+
+def _object_of(r: _Reading, hit, concepts) -> bool:
+    """Is ``hit`` the predicate of one of ``concepts``, with only particles between (자존감을 찾는다)?"""
+    return any(c.end <= hit.start and all(t.tag.startswith("J") for t in r.tokens
+                                          if c.end <= t.start and t.end <= hit.start)
+               for c in concepts)
+
+
 @dataclass(frozen=True)
 class _Hit:
     text: str
@@ -313,8 +324,8 @@ def check_goal(text: str, *, owner: str | None = None) -> list[GoalFinding]:
         and (nxt.tag in ("JKS", "JX") or (nxt.tag == "JKB" and nxt.form in ("에서", "께서")))
     ]
     worker_hits = list(worker_subjects)
-    worker_hits += [h for h in r["worker_verbs"]
-                    if (nxt := r.token_after(h)) is None or nxt.tag == "XSV" or r.is_predicate(h)]
+    worker_hits += [h for h in r["worker_verbs"] if not _overlaps(h, r["applying"])
+                    and ((nxt := r.token_after(h)) is None or nxt.tag == "XSV" or r.is_predicate(h))]
     worker_hits += r.in_window(r["causative"])
     person_subject = [h for h in r["person"] if (nxt := r.token_after(h)) is not None
                       and h.end == nxt.start and nxt.tag in ("JKS", "JX")]
@@ -405,9 +416,12 @@ def check_goal(text: str, *, owner: str | None = None) -> list[GoalFinding]:
     has_time = bool(r["time_frame"])
     # becoming something vague or out of reach (새사람이 된다) is no criterion; a cure or a win
     # (완치된다, 당첨된다) can still be checked at closure, however unlikely
-    beyond = [u for u in r["unreachable"] if not any(u.start == c.start and u.end == c.end for c in r["completion"])]
+    # (a cure ends its hit with the one-word outcome: '장애가 낫는다')
+    beyond = [u for u in r["unreachable"] if not any(
+        c.end == u.end and u.start <= c.start and len(_tokens_in(r, c)) == 1 for c in r["completion"])]
+    # finding or regaining a vague concept (마음의 안정을 찾는다) is no outcome either
     outcomes = [h for h in r.in_window(r["completion"]) if r.is_predicate(h)
-                and not _overlaps(h, vague + beyond)]
+                and not _overlaps(h, vague + beyond) and not _object_of(r, h, vague)]
     effort_only = bool(r.in_window(r["effort"]))
     has_criterion = not effort_only and bool(measures or outcomes or r["absence"])
     if not (has_time and has_criterion):

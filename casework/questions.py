@@ -9,7 +9,8 @@ the sentence's morphemes (:func:`casework.language.analyse`):
   with a question mark, with a question ending (``question_end``), or is a wh-question ending
   in a final ending before a comma;
 * **leading** (답을 유도): a presuming ending (``presumption``: ~잖아요, ~거 아니에요?); in a
-  question, a loaded word (``loaded_words``: 당연히, 물론), or without a wh-word a ``~죠?``
+  question, a loaded word (``loaded_words``: 당연히, 물론; not one in a ``background_clause``
+  before a wh-word: 분명히 약속하셨는데 왜 …), or without a wh-word a ``~죠?``
   (``tag_question``) or a negative question (``negative_question``: ~지 않아요?);
 * **closed** (예/아니오): a question that is not leading and has no wh-word (``wh`` minus
   ``not_wh``), no request for a story (``request``), no choice (``choice``), does not ask
@@ -73,7 +74,7 @@ MAX_NEGATIONS = 1
 _LISTS = frozenset({
     "wh", "not_wh", "request", "choice", "permission", "question_end", "tag_question",
     "presumption", "negative_question", "loaded_words", "clause_join", "auxiliary_after", "topic", "connective",
-    "fixed_connective", "negation", "jargon", "why", "why_blames", "blame_frames",
+    "fixed_connective", "negation", "jargon", "why", "why_blames", "blame_frames", "background_clause",
 })
 
 
@@ -170,7 +171,12 @@ def _leading(text: str, unit: _Unit) -> str | None:
         return unit.text
     if not unit.is_question:
         return None
-    loaded = rules["loaded_words"].find(text, unit.tokens)
+    # a loaded word in a clause that sets out a fact before a wh-question (분명히 약속하셨는데 왜 …)
+    # states the past; the question itself is open
+    wh = _wh_hits(text, unit.tokens)
+    background = rules["background_clause"].find(text, unit.tokens)
+    loaded = [h for h in rules["loaded_words"].find(text, unit.tokens)
+              if not any(b.start > h.end and any(w.start > b.end for w in wh) for b in background)]
     if loaded:
         return loaded[0].text
     if not _wh_hits(text, unit.tokens) and any(

@@ -152,12 +152,27 @@ def test_the_judges_use_the_tables_they_load():
         ("/EF", "어디 가세요?", "세요"),
         ("삶의 질", "삶의질이 좋아진다", "삶의질"),
         ("/V* ㄴ다/EF", "어르신이 경로당에 나간다", "나간다"),
+        ("OO*|XX*/SL", "체중이 OOkg 이상 늘어난다", "OOkg"),
     ],
 )
 def test_cue_patterns(source, text, found):
     """Do words (spaces ignored) and morpheme patterns (alternatives, tag prefixes, gaps) match?"""
     [hit] = Cue(source).find(text, analyse(text))
     assert hit.text == found
+
+
+def test_a_form_prefix_needs_the_prefix():
+    """Does 'OO*/SL' match only a Latin token that starts with OO (not OECD)?"""
+    assert not Cue("OO*/SL").find("OECD 기준", analyse("OECD 기준"))
+
+
+@pytest.mark.parametrize("goal", ["OO개월 안에 체중이 OOkg 이상 늘어난다", "어르신이 ○○개월 안에 체중을 ○○kg 이상 유지한다"])
+def test_a_blank_figure_before_a_latin_unit_is_a_note_not_a_mistake(goal):
+    """Is a blank figure before kg or cm answered with the note that asks for it, and no mistake 7?"""
+    from casework.goals import check_goal, goal_notes
+
+    assert check_goal(goal) == []
+    assert goal_notes(goal)
 
 
 def test_a_gap_does_not_cross_a_sentence_end():
@@ -224,19 +239,19 @@ def test_benchmark_sets_meet_the_size_the_issue_asks_for():
                 assert note.text[start:end].endswith("000000")
 
 
-def test_benchmark_parts_divide_the_sets_at_the_second_annotator():
-    """Do --part first and --part second split each set at its marker, together giving all items?"""
+def test_benchmark_parts_divide_the_sets_at_the_annotators():
+    """Do --part first, second and third split each set at its markers, together giving all items?"""
     sys.path.insert(0, str(ROOT / "benchmarks"))
     import bench_language as bench
 
     for load, name in ((bench.load_goals, "goals.tsv"), (bench.load_questions, "questions.tsv"),
                        (bench.load_notes, "masking.txt")):
-        first, second = load(bench.DATA / name, "first"), load(bench.DATA / name, "second")
-        assert first and second, name
-        assert len(first) + len(second) == len(load(bench.DATA / name)), name
-    assert len(bench.load_goals(bench.DATA / "goals.tsv", "first")) == 214
+        parts = [load(bench.DATA / name, part) for part in ("first", "second", "third")]
+        assert all(parts), name
+        assert sum(map(len, parts)) == len(load(bench.DATA / name)), name
+    assert [len(bench.load_goals(bench.DATA / "goals.tsv", p)) for p in ("first", "second", "third")] == [214, 156, 180]
     with pytest.raises(SystemExit):
-        bench.load_goals(bench.DATA / "goals.tsv", "third")
+        bench.load_goals(bench.DATA / "goals.tsv", "fourth")
 
 
 def test_topic_benchmark_runs_and_its_set_covers_every_topic():

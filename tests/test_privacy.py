@@ -247,7 +247,48 @@ NAMES_WITHOUT_LIST = [
     # an official's job title; a dictionary word between a role and a title
     ("담당 배수진 주무관 연락", "담당 배○○ 주무관 연락"),
     ("김민호 팀장과 통화", "김○○ 팀장과 통화"),
+    # a job title before the name; a title with 님; 선생 after a surname; a bracket before the name
+    ("화양동 복지팀장 오민지에게 보고함", "화양동 복지팀장 오○○에게 보고함"),
+    ("노 팀장님 주재 회의", "○ 팀장님 주재 회의"),
+    ("상담교사 도 선생 연계", "상담교사 ○ 선생 연계"),
+    ("ZHANG WEI (왕리 씨 아들)", "Z○○○○ ○○○ (왕○ 씨 아들)"),
+    # 군/양 glued to a surname where the analyser splits them; a blank given name after a surname
+    ("서군 연락처 확인", "○군 연락처 확인"),
+    ("피해자 김OO 씨는 성만 기록", "피해자 ○OO 씨는 성만 기록"),
+    # one romanised name before a title or after a family word
+    ("Nurzhan 씨 남편 공장 근무", "N○○○○○○ 씨 남편 공장 근무"),
+    ("딸 Anna 학교 상담", "딸 A○○○ 학교 상담"),
+    # a given name alone after a family word; a child's name with 이 before an age
+    ("손녀 수아가 서류 가지고 옴", "손녀 수○가 서류 가지고 옴"),
+    ("하늘이(초3) 방과후 돌봄 필요", "하○이(초3) 방과후 돌봄 필요"),
 ]
+
+# the same person named again in the note: surname alone, given name alone (coreference)
+NAMES_BY_REFERENCE = [
+    ("김영희 어르신 방문. 김 씨는 혼자 지내심.", "김○○ 어르신 방문. ○ 씨는 혼자 지내심."),
+    ("김영희 어르신 방문. 영희 씨가 웃으심.", "김○○ 어르신 방문. 영○ 씨가 웃으심."),
+    ("딸 이수진과 통화. 수진이가 주 1회 옴.", "딸 이○○과 통화. 수○이가 주 1회 옴."),
+    ("노 팀장님 주재, 노재석 팀장 의견: 주거 우선", "○ 팀장님 주재, 노○○ 팀장 의견: 주거 우선"),
+    ("아들 박민수 실직. 민수는 구직 중.", "아들 박○○ 실직. 민○는 구직 중."),
+]
+
+
+@pytest.mark.parametrize("text, expected", NAMES_BY_REFERENCE, ids=[t for t, _ in NAMES_BY_REFERENCE])
+def test_a_person_named_again_by_surname_or_given_name_is_masked(text, expected):
+    """Once '김영희' is found, are '김 씨', '영희 씨', '수진이가' later in the note masked as the same person?"""
+    assert mask_case_text(text).text == expected
+
+
+def test_a_given_name_that_is_also_a_word_is_masked_only_where_it_names_the_person():
+    """Is '하늘' of a found '김하늘' masked in '하늘이가' but not in '하늘이 맑다' (a word, not the person)?"""
+    result = mask_case_text("딸 김하늘(5세) 어린이집 대기. 하늘 보기를 좋아함. 하늘이가 잘 웃음.")
+    assert result.text == "딸 김○○(5세) 어린이집 대기. 하늘 보기를 좋아함. 하○이가 잘 웃음."
+
+
+def test_names_found_only_from_context_are_listed_as_unsure():
+    """Are a given name alone (손녀 수아가) and a child's name that is also a word (하늘이(초3)) listed as unsure?"""
+    assert mask_case_text("손녀 수아가 서류 가지고 옴").unsure == ("수아",)
+    assert mask_case_text("하늘이(초3) 방과후 돌봄 필요").unsure == ("하늘",)
 
 
 @pytest.mark.parametrize("text, expected", NAMES_WITHOUT_LIST, ids=[t for t, _ in NAMES_WITHOUT_LIST])
@@ -271,6 +312,10 @@ KEPT = [
     "주 2회 방문", "딸 하나", "자녀 2명", "관리번호 2024-광진-0012", "자양1동 주민센터", "구의3동",
     "광진구 노인복지관", "신용회복위원회 상담", "장기요양 4등급", "어르신이 경로당에 다니기 시작함",
     "군자동 통장과 함께 방문", "복지관 팀장과 통화", "배수진을 치고 버팀",
+    # words before a title that are no name: a time frame, a verb, a bracket that is not an age
+    "3개월 안에 할머니가 주 2회 경로당에 나가심", "혼자 사시는 어르신 도시락 배달", "연말까지 어르신 댁 수리",
+    "우울척도(PHQ-9) 18점", "선생님(복지관)과 통화", "장군 동상 앞에서 만남", "태양광 설치", "OO 씨 미상",
+    "아들 서울에 거주", "딸 쪽에서 연락 옴", "TV 수리 요청",
 ]
 
 

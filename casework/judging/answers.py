@@ -35,6 +35,8 @@ __all__ = [
     "answer_lines",
     "strip_bullet",
     "is_blank",
+    "non_answer",
+    "unanswered_hint",
     "read_text",
     "read_number",
     "read_choice",
@@ -103,6 +105,35 @@ def is_blank(answer: object) -> bool:
     if isinstance(answer, (list, tuple, set, frozenset)):
         return all(item is Ellipsis or item is None or item == "" for item in answer)
     return False
+
+
+_NON_ANSWER = re.compile(
+    r"(?:잘|정말|전혀|아직|아무것도|아무거나)?"
+    r"(?:모르겠(?:습니다|어요|어|음|네요|다|는데요?)?|모름|몰라요?|모릅니다|모르겠음|"
+    r"없(?:음|어요|습니다|다|네요)|해당없음|해당사항없음|글쎄요?|미정|패스|생각안나요?|생각이안나요?)"
+)
+_NOT_WORDS = re.compile(r"[\s.,!?？~…·\-–—_ㅠㅜ]+")
+
+
+def non_answer(answer: object) -> str:
+    """The text if it only says there is no answer ('모르겠습니다', '없음', '-', '?'), else ''.
+
+    Typed into a free-text box (a goal, a question, a need, a masked text) such words say the
+    learner has not answered yet; the judges treat them as unanswered, not as an attempt.
+    """
+    if not isinstance(answer, str) or is_blank(answer):
+        return ""
+    text = " ".join(answer_lines(answer))
+    squeezed = _NOT_WORDS.sub("", text)
+    return text if not squeezed or _NON_ANSWER.fullmatch(squeezed) else ""
+
+
+def unanswered_hint(answer: object, ask: str) -> str:
+    """``ask`` (what to write), after a sentence naming a non-answer the learner typed, if any."""
+    said = non_answer(answer)
+    if not said:
+        return ask
+    return f"{short_quote(said)}만 적혀 있어 아직 답하지 않은 것으로 봅니다. {ask}"
 
 
 def _one_line(answer: object, what: str, example: str) -> str:

@@ -12,12 +12,24 @@ Rules (the workbook's; word lists in ``casework/data/language/masking_rules.yaml
   spaced, from a ``foreign_family_names`` word or from words the analyser reads as proper nouns
   or does not know (응우옌 티 란 씨, 마리아 산토스씨); two to four capitalised
   Latin words (Nguyen Thi Lan, MARIA SANTOS); a name-shaped word after a found name in a list
-  (기영철·김순옥); and every further occurrence of a found name.
+  (기영철·김순옥); a name after a job title written first (``job_titles``: 복지팀장 오민지에게);
+  a title with 님 (노 팀장님); a surname with 군/양 glued where the analyser splits them (서군,
+  not 장군); a surname before a blank given name (김OO 씨); one romanised word before a title or
+  after a family word (Nurzhan 씨, 딸 Anna); the same person named again in the note
+  (coreference: after 김영희, '김 씨', '김씨', '김 할머니', '영희 씨', '영희가'; a given name
+  that is also a word, 하늘, only before a title or as 하늘이가); and every further occurrence
+  of a found name.
 * **unsure**: a Korean-name-shaped word that only the analyser reads as a proper noun, not
-  ending like a place or agency (``place_suffixes``). It is hidden too and reported as unsure.
+  ending like a place or agency (``place_suffixes``); a given name alone after a family word or
+  before an age in brackets (손녀 수아가, 민준(7세)), read as a proper noun; a child's name that
+  is also a word, with 이 before an age or school year (하늘이(초3)). Hidden too and reported as
+  unsure.
 
-Words in ``not_names`` and single known words other than proper nouns (연락처, 하나) are never
-names.
+Words in ``not_names``, ``person_words`` and single known words other than proper nouns (연락처,
+하나) are never names; before a title alone, a word with a particle, an ending or a verb (3개월
+안에 할머니가, 혼자 사시는 어르신) is no name; a bracket marks a name only when it holds an age,
+a number, a sex or a school year (not 우울척도(PHQ-9)); a word ending in 에/에서 after a family
+word is a place (아들 서울에 거주).
 """
 
 from __future__ import annotations
@@ -29,7 +41,7 @@ from functools import cache
 __all__ = ["NameSpan", "find_names", "masking_rules"]
 
 _LISTS = frozenset({"titles", "roles", "surnames", "compound_surnames", "foreign_family_names",
-                    "not_names", "place_suffixes"})
+                    "not_names", "place_suffixes", "job_titles", "person_words"})
 
 
 def masking_rules():
@@ -48,6 +60,7 @@ class NameSpan:
     text: str
     sure: bool
     surname_only: bool = False
+    given_only: bool = False
 
 
 @cache
@@ -56,6 +69,15 @@ def _words(name: str) -> frozenset[str]:
 
 
 _HANGUL_WORD = re.compile(r"[가-힣]+")
+_WORD = re.compile(r"[^\s(\[{<「『\"'“‘]\S*")
+"""A word: from its first character that is not a space or an opening bracket or quote."""
+_LATIN_SINGLE = re.compile(r"(?:[A-Z][a-z]+(?:-[A-Za-z][a-z]+)?|[A-Z]{2,})")
+_BLANK_GIVEN = re.compile(r"(?:OO|XX|ㅇㅇ|\*\*)")
+"""A given name left blank after a surname (김OO 씨): the surname alone is still written."""
+_PERSON_BRACKET = re.compile(r"\(\s*(?:만\s*)?[0-9초중고남여]")
+"""A bracket after a name holds an age, a number, a sex or a school year: 장민혁(34세), 김영희(여, 82)."""
+_AGE_BRACKET = re.compile(r"\(\s*(?:만\s*)?\d{1,3}\s*(?:세|살)|\(\s*[초중고]\s*\d")
+"""An age or a school year in brackets right after a word ((7세), (만 19세), (초3)): a person."""
 _LATIN_NAME = re.compile(
     r"(?<![A-Za-z])(?:[A-Z][a-z]+(?:-[A-Za-z][a-z]+)?|[A-Z]{2,}(?:-[A-Z]{2,})?)"
     r"(?:[ ](?:[A-Z][a-z]+(?:-[A-Za-z][a-z]+)?|[A-Z]{2,}(?:-[A-Z]{2,})?)){1,3}(?![A-Za-z])"
@@ -106,8 +128,13 @@ def _is_title(word: str) -> bool:
     if not head:
         return False
     head_text = head.group(0)
-    return any(head_text == t or (head_text.startswith(t) and head_text[len(t):] in _PARTICLES)
+    return any(head_text == t or (head_text.startswith(t) and _honorific_rest(head_text[len(t):]))
                for t in _words("titles"))
+
+
+def _honorific_rest(rest: str) -> bool:
+    """A particle, or 님 and a particle, after a title (씨가, 팀장님, 주무관님께서)."""
+    return rest in _PARTICLES or (rest.startswith("님") and rest[1:] in ("", *_PARTICLES))
 
 
 def find_names(text: str) -> list[NameSpan]:
@@ -117,18 +144,26 @@ def find_names(text: str) -> list[NameSpan]:
     found: list[NameSpan] = []
     doc = analyse(text)
 
-    def add(start: int, end: int, sure: bool, surname_only: bool = False) -> bool:
+    def add(start: int, end: int, sure: bool, surname_only: bool = False, given_only: bool = False) -> bool:
         if end <= start or any(s.start < end and start < s.end for s in found):
             return False
-        found.append(NameSpan(start, end, text[start:end], sure, surname_only))
+        found.append(NameSpan(start, end, text[start:end], sure, surname_only, given_only))
         return True
 
     roles = _words("roles")
-    words = [(m.start(), m.end(), m.group(0)) for m in re.finditer(r"\S+", text)]
+    words = [(m.start(), m.end(), m.group(0)) for m in _WORD.finditer(text)]
     before_title = [k + 1 < len(words) and _is_title(words[k + 1][2]) for k in range(len(words))]
 
     for m in _LATIN_NAME.finditer(text):
         add(m.start(), m.end(), True)
+    for k, (start, _end, raw) in enumerate(words):  # one romanised name: Nurzhan 씨, 딸 Anna, Maria씨가
+        latin = _LATIN_SINGLE.match(raw)
+        if not latin or _BLANK_GIVEN.fullmatch(latin.group(0)) or set(latin.group(0)) <= {"O", "X"}:
+            continue
+        rest = raw[latin.end():]
+        glued_title = bool(rest) and _is_title(rest)
+        if (not rest and (before_title[k] or (k > 0 and words[k - 1][2].rstrip(":") in roles))) or glued_title:
+            add(start, start + latin.end(), True)
     for k in range(len(words)):  # foreign names in Hangul: 응우옌 티 란 씨, 마리아 산토스 씨
         if before_title[k]:
             foreign = _foreign_before(words, k, doc=doc)
@@ -142,6 +177,9 @@ def find_names(text: str) -> list[NameSpan]:
         head = hangul.group(0)
         if raw[hangul.end():hangul.end() + 1] == "○":
             continue  # already masked (김○○)
+        if len(head) == 1 and head in _words("surnames") and _BLANK_GIVEN.match(raw, hangul.end()):
+            add(start, start + 1, True, surname_only=True)  # 김OO 씨
+            continue
         glued_foreign = _glued_title_at(head)
         if glued_foreign and k > 0:  # 응우옌 티 홍씨, 아나벨 크루즈씨
             foreign = _foreign_before(words, k, head[:glued_foreign], doc)
@@ -159,12 +197,22 @@ def find_names(text: str) -> list[NameSpan]:
             continue
         prev = words[k - 1][2] if k > 0 else ""
         stem = head if before_title[k] else _strip_particle(head)
-        after_role = prev.rstrip(":") in roles  # 딸 이수진; not 어르신이 경로당에
-        bracket = raw[hangul.end():].startswith("(")
+        # 딸 이수진; 복지팀장 오민지에게 (a title before the name); not 어르신이 경로당에
+        after_role = prev.rstrip(":") in roles or _ends_with_job_title(prev)
+        if _AGE_BRACKET.match(raw, hangul.end()) and head == stem + "이" and 2 <= len(stem) <= 3 \
+                and _is_person_word(stem) is False:
+            add(start, start + len(stem), False, given_only=True)  # 하늘이(초3): a name that is also a word
+            continue
+        bracket = bool(_PERSON_BRACKET.match(raw, hangul.end()))
         listed = prev.endswith(("·", ",")) and any(s.end >= words[k - 1][1] - 2 for s in found)
         parts = [(start + p.start(), p.group(0)) for p in _HANGUL_WORD.finditer(raw)] if "·" in raw else []
         # between a role and a title a dictionary word is a name too (담당 배수진 주무관)
+        # before a title alone, a word with a particle or an ending is no name (3개월 안에 할머니가,
+        # 혼자 사시는 어르신)
+        weak = before_title[k] and not (after_role or bracket or listed)
+        place = head.endswith(("에", "에서")) and not head.endswith("에게")  # 아들 서울에 거주
         if (before_title[k] or after_role or bracket or listed) and _surname_split(stem) \
+                and not _is_person_word(stem) and not (weak and _has_grammar(stem)) and not place \
                 and not (_is_common_noun(stem) and not (after_role and before_title[k])):
             add(start, start + len(stem), True)
             for at, part in parts[1:]:  # 기영철·김순옥
@@ -174,6 +222,12 @@ def find_names(text: str) -> list[NameSpan]:
         if before_title[k] and len(stem) >= 2 and stem not in _words("not_names") and not _is_common_noun(stem):
             if _proper(analyse(stem)):  # 에르덴 씨
                 add(start, start + len(stem), True)
+                continue
+        # a given name alone after a family word or before an age (손녀 수아가, 민준이(7세)): unsure
+        given = _strip_given(_strip_particle(head))
+        if (prev.rstrip(":") in roles or _AGE_BRACKET.match(raw, hangul.end())) \
+                and _is_person_word(given) is False and _given_name_shape(given, head[len(given):]):
+            add(start, start + len(given), False, given_only=True)
 
     # the analyser's proper nouns with a Korean name's shape: unsure
     for tok in doc:
@@ -186,13 +240,88 @@ def find_names(text: str) -> list[NameSpan]:
             continue  # part of a longer word (광진구청, 구의3동)
         add(tok.start, tok.end, False)
 
+    _add_references(text, found, add)
+
     # every other occurrence of a name found
     for span in list(found):
-        if span.surname_only or len(span.text) < 2:
+        # a given name that is also a word (하늘) is masked only where it names the person
+        if span.surname_only or len(span.text) < 2 or (span.given_only and _is_common_noun(span.text)):
             continue
         for m in re.finditer(re.escape(span.text), text):
             add(m.start(), m.end(), span.sure)
     return sorted(found, key=lambda s: s.start)
+
+
+def _has_grammar(word: str) -> bool:
+    """Does the analyser find a particle, an ending or a verb in ``word`` (안에, 사시는, 연말까지)?
+
+    A name ending in 이 or 아 after a proper noun (염순이 → 염/NNP 순 이/JKS, 현정아 → 현정/NNP
+    아/JKV) is read with a particle it does not have: that last syllable does not count.
+    """
+    from casework.language import analyse
+
+    tokens = list(analyse(word))
+    if len(tokens) >= 2 and tokens[0].tag == "NNP" and tokens[-1].form in ("이", "아"):
+        tokens.pop()
+    return any(t.tag.startswith(("J", "E", "V", "XSV", "XSA")) for t in tokens)
+
+
+def _ends_with_job_title(word: str) -> bool:
+    """Is ``word`` a job title written before a name (팀장, 복지팀장, 주무관)?"""
+    word = word.rstrip(":,")
+    return any(word.endswith(t) for t in _words("job_titles"))
+
+
+def _is_person_word(word: str) -> bool | None:
+    """True for a word that names a role, title or kind of person (아들, 어르신, 청년); None if not Hangul."""
+    if not _HANGUL_WORD.fullmatch(word or "-"):
+        return None
+    return word in _words("roles") or word in _words("not_names") or word in _words("titles") \
+        or word in _words("person_words")
+
+
+def _strip_given(word: str) -> str:
+    """A given name without the friendly 이 after a final consonant (민준이 → 민준)."""
+    from casework._util.text import final_consonant
+
+    if len(word) >= 3 and word.endswith("이") and final_consonant(word[:-1]):
+        return word[:-1]
+    return word
+
+
+def _given_name_shape(word: str, after: str) -> bool:
+    """A given name alone: two or three syllables the analyser reads as one proper noun (or does
+    not know), not ending like a place and not followed by a place's particle (서울에, 부산에서)."""
+    from casework.language import analyse
+
+    if not 2 <= len(word) <= 3 or any(word.endswith(s) for s in _words("place_suffixes")):
+        return False
+    if re.match(r"(?:이?)(?:에서|에|으로|로)(?![가-힣])", after):
+        return False
+    tokens = analyse(word)
+    return len(tokens) == 1 and (tokens[0].tag == "NNP" or tokens[0].oov)
+
+
+def _add_references(text: str, found: list[NameSpan], add) -> None:
+    """Coreference: the surname or the given name alone of a full Korean name found in the same
+    note is the same person (김영희 … 김 씨, 김씨, 영희 씨, 영희가, 김 할머니)."""
+    for span in [s for s in found if s.sure and not s.surname_only and _HANGUL_WORD.fullmatch(s.text)]:
+        cut = 2 if span.text[:2] in _words("compound_surnames") else 1
+        surname, given = span.text[:cut], span.text[cut:]
+        if not (span.text[:cut] in _words("surnames") or cut == 2) or len(given) < 2:
+            continue
+        for m in re.finditer(rf"(?<![가-힣]){re.escape(given)}", text):
+            rest = text[m.end():]
+            word_rest = _HANGUL_WORD.match(rest)
+            tail = word_rest.group(0) if word_rest else ""
+            named = _is_title(tail) or (tail.startswith("이") and tail[1:] in ("", *_PARTICLES)
+                                        and _strip_given(given + "이") == given)
+            # a given name that is also a word (하늘, 지원) only where it is called by name
+            if named or (not _is_common_noun(given) and (not tail or tail in _PARTICLES)):
+                add(m.start(), m.end(), True, given_only=True)
+        for m in re.finditer(rf"(?<![가-힣]){re.escape(surname)}(?=\s?([가-힣]+))", text):
+            if _is_title(m.group(1)) or m.group(1).startswith("씨"):
+                add(m.start(), m.end(), True, surname_only=True)
 
 
 def _proper(tokens) -> bool:
@@ -211,13 +340,22 @@ def _surname_alone(text: str, words, k: int, head: str, before_title: bool) -> b
     if len(head) >= 2:  # glued; 님 glued to one syllable is a word (손님, 형님), not a surname
         rest = head[1:]
         return (rest.startswith("씨") and rest[1:] in ("", "네", *_PARTICLES)) or (
-            _is_title(rest) and not rest.startswith(("님", "군", "양")))
+            _is_title(rest) and not rest.startswith(("님", "군", "양"))) or (
+            rest[:1] in ("군", "양") and rest[1:] in ("", *_PARTICLES) and _split_as_surname(head))
     if not before_title or words[k][2] != head:
         return False
     # a determiner '이' points back at someone the text already called by this title
     after = words[k + 1][2]
     titles = [t for t in _words("titles") if after.startswith(t)]
     return not (head == "이" and any(t in text[: words[k][0]] for t in titles))
+
+
+def _split_as_surname(word: str) -> bool:
+    """Does the analyser read ``word`` as a surname and 군/양 (서군, 김양), not one noun (장군, 태양)?"""
+    from casework.language import analyse
+
+    tokens = analyse(word)
+    return len(tokens) >= 2 and tokens[0].tag == "NNP" and len(tokens[0].form) == 1 and tokens[1].tag == "NNB"
 
 
 def _foreign_before(words, k: int, last: str | None = None, doc: tuple = ()) -> tuple[int, int] | None:

@@ -14,6 +14,7 @@ A cue is one of two things:
 
   - ``잖아요|잖아/EF``: any of these forms with this tag;
   - ``/EF``: any form with this tag; ``하`` without a tag: any tag; ``V*``: a tag prefix;
+    ``OO*/SL``: a form prefix (a Latin token starting with OO: OOkg);
   - ``…``: any number of morphemes in between (within one sentence).
 
 Loading validates every file (unknown keys, empty lists, malformed patterns, missing lists)
@@ -55,7 +56,8 @@ class _Item:
     tags: tuple[str, ...] | None
 
     def accepts(self, token: Token) -> bool:
-        if self.forms is not None and token.form not in self.forms:
+        if self.forms is not None and token.form not in self.forms and not any(
+                f.endswith("*") and len(f) > 1 and token.form.startswith(f[:-1]) for f in self.forms):
             return False
         if self.tags is None:
             return True
