@@ -1,6 +1,6 @@
 """The closing section every chapter and exercise notebook ends with: keep this notebook as a file.
 
-A short markdown cell and a one-line hidden code cell that shows the save button
+A short markdown cell and a hidden code cell (one call) that shows the save button
 (:func:`casework.widgets.export.save_notebook_widget`). The cells are written here once:
 the exercise generator appends them to every exercise, and the skeleton tests check that each
 chapter and solution holds exactly these cells (chapters just before ``## 다음 장``, exercises
@@ -30,8 +30,9 @@ _TEXT = (
 )
 _CODE = {
     "chapter": "save_notebook_widget()",
-    # An exercise has no imports cell of its own beyond check-setup, so the line brings its import.
-    "exercise": "from casework.widgets.export import save_notebook_widget; save_notebook_widget()",
+    # An exercise has no imports cell beyond check-setup (kept as the contract has it), so the
+    # closing cell brings its own import.
+    "exercise": "from casework.widgets.export import save_notebook_widget\n\nsave_notebook_widget()",
 }
 
 

@@ -22,7 +22,9 @@ import ipywidgets as w
 
 from casework import pdn
 from casework.cases import Case
+from casework.export.notebook import Saved, plan_files
 from casework.goals import PlanningMistake
+from casework.judging import rubric
 from casework.judging.feedback import Feedback, Status
 from casework.judging.goals import judge_goal
 from casework.judging.needs import judge_need
@@ -35,8 +37,6 @@ from casework.planning import (
     PlanResult,
     ServicePlan,
 )
-from casework.export.notebook import Saved, plan_files
-from casework.judging import rubric
 from casework.widgets.base import Key, checked_box, show, with_attrs
 from casework.widgets.export import action_button, run_action
 from casework.widgets.quiz import question_widget, text_checker
