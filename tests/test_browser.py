@@ -522,3 +522,46 @@ def test_exercise_answered_in_plain_korean(lab, page, workbook):
         raise
     finally:
         lab.end_sessions()
+
+
+def test_plan_form_and_chapter_save_buttons_give_download_links(lab, page, workbook):
+    """In chapter 07, do '예시 계획표로 채우기' and '파일로 저장' give three file links, and does the
+    closing '이 노트북을 HTML·PDF로 남기기' (after Ctrl+S) give the chapter as HTML and PDF, no code typed?"""
+    path = "notebooks/07_목표_설정과_계획_수립.ipynb"
+    folder = workbook / "내 작업"
+    try:
+        _open(lab, page, path)
+        _run_all(lab, page, path)
+        _no_errors_on_page(page)
+        cell = _cell(page, workbook, path, "service_plan_form()")
+        form = cell.locator(".casework-plan-form")
+        _button(form, "예시 계획표로 채우기").click()
+        expect(form.locator("input[type='text']").first).to_have_value("연습-2025-001", timeout=30_000)
+        before = set(folder.iterdir())
+        _button(form, "파일로 저장 (엑셀·한글·웹 문서)").click()
+        links = form.locator(".casework-downloads a[download]")
+        expect(links).to_have_count(3, timeout=60_000)
+        names = sorted(links.all_inner_texts())
+        assert [Path(n).suffix for n in names] == [".html", ".hwpx", ".xlsx"], names
+        assert sorted(p.name for p in set(folder.iterdir()) - before) == names
+        links.first.scroll_into_view_if_needed()
+        _shot(page, "ch07_plan_files", form)
+
+        _panel(page).locator(".jp-Notebook").first.click(position={"x": 5, "y": 5})
+        page.keyboard.press("Control+s")
+        expect(page.locator("#jp-main-dock-panel .lm-TabBar-tab.lm-mod-current.jp-mod-dirty")).to_have_count(0,
+                                                                                                     timeout=20_000)
+        closing = _cell(page, workbook, path, "save_notebook_widget()").locator(".casework-save-notebook")
+        _button(closing, "이 노트북을 HTML·PDF로 남기기").click()
+        page_links = closing.locator(".casework-downloads a[download]")
+        expect(page_links).to_have_count(2, timeout=120_000)
+        saved_names = sorted(page_links.all_inner_texts())
+        assert [Path(n).suffix for n in saved_names] == [".html", ".pdf"], saved_names
+        assert all((folder / n).stat().st_size > 0 for n in saved_names)
+        assert "서비스계획표" not in saved_names[0] and saved_names[0].startswith("07_목표_설정과_계획_수립_")
+        _shot(page, "ch07_save_notebook", closing)
+    except BaseException:
+        _shot(page, "ch07_buttons_failure")
+        raise
+    finally:
+        lab.end_sessions()
