@@ -149,7 +149,7 @@ def test_the_picks_come_back_after_a_rerun():
 # Fictional people; full birth dates in the files so that a leak of the file's text is visible.
 
 WELFARE_CSV = ("이름,생년월일,주소(동),기관,서비스\n"
-               "하늘별,1941-03-17,가나1동,가나복지관,밑반찬 배달\n"
+               "하늘별,1941-03-17,가나1동,가나복지관,별빛반찬 배달\n"
                "구름달,1950-07-02,가나2동,가나복지관,말벗 방문\n")
 CENTER_CSV = ("이름,생년월일,주소(동),기관,서비스\n"
               "하늘별,1941-03-17,가나1동,가나1동 주민센터,긴급지원 생계비\n")
@@ -159,7 +159,7 @@ NEEDS_CSV = ("이름,생년월일,주소(동),욕구\n"
 # Never saved: names and full birth dates. The masked result tables (가린 이름, 생년월, 동,
 # services, needs) are widget state while shown, so they are saved until [결과 지우기].
 IDENTIFYING = ["하늘별", "구름달", "바람솔", "1941-03-17", "1950-07-02", "1938-11-30"]
-SHOWN_UNTIL_CLEARED = ["하○○", "밑반찬 배달", "말벗 방문", "식생활 유지의 욕구", "가나복지관"]
+SHOWN_UNTIL_CLEARED = ["하○○", "별빛반찬 배달", "말벗 방문", "식생활 유지의 욕구", "가나복지관"]
 
 
 def _file(name, text, encoding="utf-8"):
@@ -244,7 +244,7 @@ def test_upload_error_names_file_and_line_in_korean():
     from casework.widgets.agency_lists import agency_list_upload
 
     box = agency_list_upload()
-    broken = "이름,생년월일,주소(동),기관,서비스\n하늘별,1941-13-01,가나1동,가나복지관,밑반찬 배달\n"
+    broken = "이름,생년월일,주소(동),기관,서비스\n하늘별,1941-13-01,가나1동,가나복지관,별빛반찬 배달\n"
     box.agency_upload.value = (_file("복지관.csv", broken),)
     assert "복지관.csv" in box.feedback_area.value and "2번째 줄" in box.feedback_area.value
     assert box.agency_upload.value == () and box.lists.agencies == {}
