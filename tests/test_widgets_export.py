@@ -10,6 +10,7 @@ import pytest
 
 pytest.importorskip("ipywidgets")
 
+from casework.closing import HEADING, closing_cells
 from casework.export.notebook import Saved
 from casework.judging.feedback import Feedback, Status
 from casework.widgets import export as we
@@ -21,7 +22,7 @@ def _saved_notebook(folder, *, ran: bool = True):
     if ran:
         code.execution_count = 1
         code.outputs = [nbformat.v4.new_output("execute_result", {"text/plain": "2"}, execution_count=1)]
-    nb.cells = [nbformat.v4.new_markdown_cell("# 시험 장\n\n내 답: 욕구 중심"), code]
+    nb.cells = [nbformat.v4.new_markdown_cell("# 시험 장\n\n내 답: 욕구 중심"), code, *closing_cells("chapter")]
     nb.metadata["kernelspec"] = {"name": "python3", "display_name": "Python 3", "language": "python"}
     path = folder / "시험_장.ipynb"
     nbformat.write(nb, path)
@@ -39,7 +40,9 @@ def test_button_writes_the_page_and_shows_its_link(tmp_path, monkeypatch):
     box.button.click()
     files = sorted((tmp_path / "내 작업").iterdir())
     assert [p.suffix for p in files] == [".html"] and files[0].name.startswith("시험_장_")
-    assert "내 답: 욕구 중심" in files[0].read_text(encoding="utf-8")
+    page = files[0].read_text(encoding="utf-8")
+    assert "내 답: 욕구 중심" in page
+    assert HEADING.removeprefix("## ") not in page, "the closing save section is printed"
     assert f"download='{files[0].name}'" in box.area.value and "저장했습니다" in box.area.value
 
 
