@@ -65,7 +65,9 @@ __all__ = [
     "normalise_name",
     "normalise_birth",
     "load_agency_list",
+    "read_agency_list",
     "load_need_list",
+    "read_need_list",
     "validate_agency_list",
     "validate_need_list",
     "sample_agency_lists",
@@ -185,14 +187,19 @@ def _decode(raw: bytes, where: str) -> str:
 
 
 def _read_csv(path: str | Path) -> tuple[pd.DataFrame, str]:
-    """Read a CSV as text columns; return the frame (with line numbers) and the file's name."""
+    """Read a CSV file as text columns; return the frame (with line numbers) and its name."""
     if not isinstance(path, (str, Path)):
         raise CaseworkError(f"명단 파일의 경로를 글자로 주세요. 받은 값: {path!r}")
     p = Path(path)
     where = f"명단 파일 '{p.name}'"
     if not p.is_file():
         raise CaseworkError(f"{where}{particle(str(where), '을')} 찾을 수 없습니다 (찾은 곳: {p}). 파일 이름과 폴더를 확인해 주세요.")
-    text = _decode(p.read_bytes(), where)
+    return _parse_csv(p.read_bytes(), where)
+
+
+def _parse_csv(raw: bytes, where: str) -> tuple[pd.DataFrame, str]:
+    """Parse a CSV file's bytes (``where`` names it in errors) as in :func:`_read_csv`."""
+    text = _decode(raw, where)
     if not text.strip():
         raise CaseworkError(f"{where}{particle(str(where), '이')} 비어 있습니다. 제목 줄({', '.join(SERVICE_COLUMNS)})과 명단을 넣어 주세요.")
     rows = list(csv.reader(io.StringIO(text)))
@@ -338,6 +345,30 @@ def load_agency_list(path: str | Path) -> pd.DataFrame:
 def load_need_list(path: str | Path) -> pd.DataFrame:
     """Read and validate the 동's list of people with assessed needs (CSV, UTF-8 or CP949)."""
     frame, where = _read_csv(path)
+    return validate_need_list(frame, source=where)
+
+
+def _uploaded(raw: object, name: object) -> tuple[bytes, str]:
+    if not isinstance(raw, (bytes, bytearray, memoryview)):
+        raise CaseworkError(f"올린 파일의 내용을 읽을 수 없습니다 (받은 값의 종류: {type(raw).__name__}).")
+    file_name = str(name or "").strip() or "이름 없는 파일"
+    if not file_name.lower().endswith(".csv"):
+        raise CaseworkError(
+            f"명단 파일 '{file_name}': CSV 파일이 아닙니다. 엑셀에서 '다른 이름으로 저장' → "
+            "'CSV UTF-8(쉼표로 분리)'로 저장한 .csv 파일을 올려 주세요."
+        )
+    return bytes(raw), f"명단 파일 '{file_name}'"
+
+
+def read_agency_list(raw: bytes, name: str) -> pd.DataFrame:
+    """Read and validate an uploaded service list: the file's bytes and its name (for errors)."""
+    frame, where = _parse_csv(*_uploaded(raw, name))
+    return validate_agency_list(frame, source=where)
+
+
+def read_need_list(raw: bytes, name: str) -> pd.DataFrame:
+    """Read and validate an uploaded need list: the file's bytes and its name (for errors)."""
+    frame, where = _parse_csv(*_uploaded(raw, name))
     return validate_need_list(frame, source=where)
 
 

@@ -45,6 +45,11 @@ Cell tags
     tag is allowed on markdown and raw cells only. On a code cell it is an error: the cell
     would also run in the solution and could overwrite the answer.
 
+Closing section
+    Every exercise ends with the closing section of :mod:`casework.closing` (a save button): the
+    generator puts the current one at the end, replacing any copy the solution holds, so a new
+    exercise cannot be made without it and a changed wording reaches every exercise.
+
 Output
     Outputs are cleared and ``execution_count`` set to None; per-cell ``execution`` timing
     metadata and the notebook's widget state (``metadata.widgets``) are removed; everything
@@ -72,6 +77,7 @@ from nbformat.notebooknode import NotebookNode
 from nbformat.validator import ValidationError
 
 from casework._util.fs import atomic_write
+from casework.closing import with_closing
 from casework.errors import CaseworkError
 
 __all__ = [
@@ -525,7 +531,7 @@ def generate_exercise(nb: NotebookNode, *, name: str = "노트북") -> NotebookN
                 continue  # the whole cell was a solution region
             cell.source = new
         cells.append(cell)
-    result.cells = cells
+    result.cells = with_closing(cells, "exercise")
     return result
 
 

@@ -522,3 +522,109 @@ def test_exercise_answered_in_plain_korean(lab, page, workbook):
         raise
     finally:
         lab.end_sessions()
+
+
+def test_plan_form_and_chapter_save_buttons_give_download_links(lab, page, workbook):
+    """In chapter 07, do '예시 계획표로 채우기' and '파일로 저장' give three file links, and does the
+    closing '이 노트북을 HTML·PDF로 남기기' (after Ctrl+S) give the chapter as HTML and PDF, no code typed?"""
+    path = "notebooks/07_목표_설정과_계획_수립.ipynb"
+    folder = workbook / "내 작업"
+    try:
+        _open(lab, page, path)
+        _run_all(lab, page, path)
+        _no_errors_on_page(page)
+        cell = _cell(page, workbook, path, "service_plan_form()")
+        form = cell.locator(".casework-plan-form")
+        _button(form, "예시 계획표로 채우기").click()
+        expect(form.locator("input[type='text']").first).to_have_value("연습-2025-001", timeout=30_000)
+        _button(form, "예시 계획표로 채우기").click()  # the form has entries now: asked first
+        expect(form).to_contain_text("바꿀까요?", timeout=30_000)
+        _button(form, "예시 계획표로 채우기").scroll_into_view_if_needed()
+        _shot(page, "ch07_plan_example_asks")
+        _button(form, "아니요").click()
+        expect(form.get_by_text("바꿀까요?")).to_be_hidden(timeout=30_000)
+        before = set(folder.iterdir())
+        _button(form, "파일로 저장 (엑셀·한글·웹 문서)").click()
+        links = form.locator(".casework-downloads a[download]")
+        expect(links).to_have_count(3, timeout=60_000)
+        names = sorted(links.all_inner_texts())
+        assert [Path(n).suffix for n in names] == [".html", ".hwpx", ".xlsx"], names
+        assert sorted(p.name for p in set(folder.iterdir()) - before) == names
+        links.first.scroll_into_view_if_needed()
+        _shot(page, "ch07_plan_files", form)
+
+        _panel(page).locator(".jp-Notebook").first.click(position={"x": 5, "y": 5})
+        page.keyboard.press("Control+s")
+        expect(page.locator("#jp-main-dock-panel .lm-TabBar-tab.lm-mod-current.jp-mod-dirty")).to_have_count(0,
+                                                                                                     timeout=20_000)
+        closing = _cell(page, workbook, path, "save_notebook_widget()").locator(".casework-save-notebook")
+        _button(closing, "이 노트북을 HTML·PDF로 남기기").click()
+        page_links = closing.locator(".casework-downloads a[download]")
+        expect(page_links).to_have_count(2, timeout=120_000)
+        saved_names = sorted(page_links.all_inner_texts())
+        assert [Path(n).suffix for n in saved_names] == [".html", ".pdf"], saved_names
+        assert all((folder / n).stat().st_size > 0 for n in saved_names)
+        assert "서비스계획표" not in saved_names[0] and saved_names[0].startswith("07_목표_설정과_계획_수립_")
+        _shot(page, "ch07_save_notebook", closing)
+    except BaseException:
+        _shot(page, "ch07_buttons_failure")
+        raise
+    finally:
+        lab.end_sessions()
+
+
+def _choose_files(page, scope, label: str, paths) -> None:
+    """Press an upload button and pick ``paths`` in the file chooser it opens, as a learner does."""
+    with page.expect_file_chooser() as chooser:
+        scope.locator("button").filter(has_text=label).click()
+    chooser.value.set_files([str(p) for p in paths])
+
+
+def test_chapter_11_upload_of_our_own_lists(lab, page, workbook, tmp_path):
+    """In chapter 11, do uploaded CSV lists give the masked tables, and does the notebook JSON that
+    JupyterLab saves hold no name, birth date or file content, the results only until 결과 지우기?"""
+    path = "notebooks/11_동_단위_사례관리와_자원개발.ipynb"
+    files = {
+        "복지관.csv": "이름,생년월일,주소(동),기관,서비스\n하늘별,1941-03-17,가나1동,가나복지관,별빛반찬 배달\n",
+        "주민센터.csv": "이름,생년월일,주소(동),기관,서비스\n하늘별,1941-03-17,가나1동,가나1동 주민센터,긴급지원 생계비\n",
+        "욕구사정.csv": "이름,생년월일,주소(동),욕구\n바람솔,1938-11-30,가나1동,안전한 일상 유지의 욕구\n",
+    }
+    for name, text in files.items():
+        (tmp_path / name).write_text(text, encoding="utf-8")
+    try:
+        _open(lab, page, path)
+        _run_all(lab, page, path)
+        _no_errors_on_page(page)
+        box = _cell(page, workbook, path, "agency_list_upload()").locator(".casework-agency-upload")
+        _choose_files(page, box, "기관 명단 올리기", [tmp_path / "복지관.csv", tmp_path / "주민센터.csv"])
+        expect(box).to_contain_text("기관 명단: 주민센터.csv (1줄)", timeout=30_000)
+        _choose_files(page, box, "욕구 사정 명단 올리기", [tmp_path / "욕구사정.csv"])
+        expect(box).to_contain_text("욕구 사정 명단: 욕구사정.csv (1명)", timeout=30_000)
+        _button(box, "명단 맞춰 보기").click()
+        expect(box).to_contain_text("하○○", timeout=30_000)
+        expect(box).to_contain_text("바○○")
+        _shot(page, "ch11_upload", box)
+
+        saved = json.dumps(_save_and_close(lab, page, workbook, path), ensure_ascii=False)
+        for private in ("하늘별", "바람솔", "1941-03-17", "1938-11-30"):
+            assert private not in saved, f"{private!r} is in the saved notebook"
+        assert "하○○" in saved, "the masked result is expected in the saved widget state until 결과 지우기"
+
+        _open(lab, page, path)
+        _run_all(lab, page, path)
+        box = _cell(page, workbook, path, "agency_list_upload()").locator(".casework-agency-upload")
+        _choose_files(page, box, "기관 명단 올리기", [tmp_path / "복지관.csv", tmp_path / "주민센터.csv"])
+        _choose_files(page, box, "욕구 사정 명단 올리기", [tmp_path / "욕구사정.csv"])
+        expect(box).to_contain_text("욕구사정.csv", timeout=30_000)
+        _button(box, "명단 맞춰 보기").click()
+        expect(box).to_contain_text("하○○", timeout=30_000)
+        _button(box, "결과 지우기").click()
+        expect(box).not_to_contain_text("하○○", timeout=30_000)
+        saved = json.dumps(_save_and_close(lab, page, workbook, path), ensure_ascii=False)
+        for private in ("하늘별", "바람솔", "1941-03-17", "하○○", "별빛반찬 배달", "가나복지관"):
+            assert private not in saved, f"{private!r} is in the notebook saved after 결과 지우기"
+    except BaseException:
+        _shot(page, "ch11_upload_failure")
+        raise
+    finally:
+        lab.end_sessions()

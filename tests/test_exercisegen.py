@@ -28,6 +28,7 @@ import pytest
 from nbformat import v4
 
 from casework import exercisegen as eg
+from casework.closing import CODE_ID, HEADING, MARKDOWN_ID, closing_cells, without_closing
 from casework.errors import CaseworkError
 
 GOLDENS = Path(__file__).resolve().parent / "goldens" / "exercisegen"
@@ -63,8 +64,13 @@ def code_of(source: str) -> str:
     return eg.generate_exercise(notebook(code(source))).cells[0].source
 
 
+def body(nb: nbformat.NotebookNode) -> list[nbformat.NotebookNode]:
+    """The exercise's cells without the closing section every exercise ends with."""
+    return without_closing(eg.generate_exercise(nb).cells)
+
+
 def md_of(source: str) -> str | None:
-    cells = eg.generate_exercise(notebook(md(source))).cells
+    cells = body(notebook(md(source)))
     return cells[0].source if cells else None
 
 
@@ -152,7 +158,7 @@ def test_golden_keeps_ids_metadata_and_drops_widget_state():
     assert exercise.metadata.casework == {"chapter": "07"}
     assert exercise.metadata.kernelspec == solution.metadata.kernelspec
     kept = {c.id for c in solution.cells} - {"teacher-note", "teacher-check", "answer-only"}
-    assert [c.id for c in exercise.cells] == [c.id for c in solution.cells if c.id in kept]
+    assert [c.id for c in exercise.cells] == [*(c.id for c in solution.cells if c.id in kept), MARKDOWN_ID, CODE_ID]
     assert all("execution" not in c.metadata for c in exercise.cells)
 
 
@@ -299,6 +305,19 @@ def test_raw_cells_follow_the_markdown_rules():
     assert eg.generate_exercise(notebook(raw)).cells[0].source == "앞\n뒤"
 
 
+def test_every_exercise_ends_with_the_closing_save_section():
+    """Does the generator end each exercise with the closing cells, replacing a stale copy in the solution?"""
+    plain = eg.generate_exercise(good_solution())
+    assert [(c.cell_type, c.source) for c in plain.cells[-2:]] == [
+        (c.cell_type, c.source) for c in closing_cells("exercise")]
+    assert plain.cells[-1].metadata["jupyter"]["source_hidden"] is True
+    stale = good_solution()
+    stale.cells.insert(0, md("## 옛 문구", MARKDOWN_ID))
+    again = eg.generate_exercise(stale)
+    assert [c.id for c in again.cells].count(MARKDOWN_ID) == 1 and again.cells[-2].source.startswith(HEADING)
+    assert eg.notebook_bytes(again) == eg.notebook_bytes(plain)
+
+
 def test_solution_only_cells_are_dropped():
     """Are code and markdown cells tagged solution-only left out of the exercise?"""
     nb = notebook(
@@ -306,7 +325,7 @@ def test_solution_only_cells_are_dropped():
         code("assert answer", tags=["solution-only", "hide"]),
         md("남는 셀"),
     )
-    assert [c.source for c in eg.generate_exercise(nb).cells] == ["남는 셀"]
+    assert [c.source for c in body(nb)] == ["남는 셀"]
 
 
 def test_exercise_only_cells_are_kept_and_lose_only_that_tag():
@@ -315,7 +334,7 @@ def test_exercise_only_cells_are_kept_and_lose_only_that_tag():
         md("여기에 답을 쓰세요", "a", tags=["exercise-only"]),
         md("여기에도", "b", tags=["prompt", "exercise-only"]),
     )
-    cells = eg.generate_exercise(nb).cells
+    cells = body(nb)
     assert [c.source for c in cells] == ["여기에 답을 쓰세요", "여기에도"]
     assert "tags" not in cells[0].metadata
     assert cells[1].metadata.tags == ["prompt"]
@@ -607,7 +626,7 @@ def test_find_drift_reports_a_changed_cell_count(tmp_path):
     nb.cells.append(md("추가", "extra"))
     write_nb(path, nb)
     [line] = eg.find_drift(solutions, exercises)
-    assert "셀 수가 다름" in line and "2개" in line and "3개" in line
+    assert "셀 수가 다름" in line and "4개" in line and "5개" in line
 
 
 def test_find_drift_with_no_exercises_folder_reports_every_file_missing(tmp_path):

@@ -221,22 +221,15 @@ def test_plan_files_writes_three_formats(tmp_path, monkeypatch):
     assert len(notebook.plan_files(plan).files) == 3 and len(list(tmp_path.iterdir())) == 6
 
 
-def test_plan_files_uses_the_checked_form(tmp_path, monkeypatch):
-    """Without an argument, is the plan last checked in the form used, and a hint shown before?"""
+def test_plan_files_refuses_what_is_not_a_plan(tmp_path):
+    """Is a value that is not a ServicePlan, or a missing folder, refused in Korean?"""
     from casework.export import notebook
-    from casework.widgets.planning import service_plan_form
 
-    monkeypatch.setenv("CASEWORK_WORK_DIR", str(tmp_path))
-    form = service_plan_form()
-    assert "계획표 확인" in notebook.plan_files()
-    filled = service_plan_form(pdn.practice_service_plan())
-    filled.check()
-    saved = notebook.plan_files()
-    assert len(saved.files) == 3
     with pytest.raises(CaseworkError, match="ServicePlan"):
-        notebook.plan_files("계획")
-    form.close()
-    filled.close()
+        notebook.plan_files("계획", folder=tmp_path)
+    with pytest.raises(CaseworkError, match="저장할 폴더가 없습니다"):
+        notebook.plan_files(pdn.practice_service_plan(), folder=tmp_path / "없음")
+    assert list(tmp_path.iterdir()) == []
 
 
 def test_display_math_becomes_a_picture():

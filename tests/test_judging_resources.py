@@ -106,7 +106,7 @@ def test_no_picks_is_unanswered(case):
 
 
 @pytest.mark.parametrize("bad, match", [
-    (["economy"], "욕구 id"), ({"nope": []}, "없는 욕구"), ({"economy": "기초노령연금"}, "목록"),
+    (["economy"], "욕구 이름"), ({"nope": []}, "고를 수 있는 욕구: 경제적인 문제"), ({"economy": "기초노령연금"}, "목록"),
     ({"economy": ["로또"]}, "없는 이름"),
 ])
 def test_judge_resource_picks_bad_input(case, bad, match):
@@ -125,3 +125,12 @@ def test_picks_may_be_typed_as_lines(case):
     """Can the picks be written 'need: resource, resource', one need per line?"""
     fb = jr.judge_resource_picks(case, "의료적인 문제: 정기검진, 기초노령연금")
     assert fb == jr.judge_resource_picks(case, {"medical": ["정기검진", "기초노령연금"]})
+
+
+def test_picks_may_name_needs_as_the_learner_sees_them(case):
+    """Are the Korean need names (경제적인 문제) read like the ids, so a worked example shows no English?"""
+    korean = {"경제적인 문제": ["기초노령연금"], "의료적인 문제": ["정기검진", "생계비"]}
+    assert jr.judge_resource_picks(case, korean) == jr.judge_resource_picks(
+        case, {"economy": ["기초노령연금"], "medical": ["정기검진", "생계비"]})
+    with pytest.raises(CaseworkError, match="욕구 '의료적인 문제'에 고른 자원은"):
+        jr.judge_resource_picks(case, {"의료적인 문제": "정기검진"})

@@ -1,7 +1,7 @@
 """Do the chapter notebooks keep the workbook's skeleton and stay thin?
 
 Every chapter (Project Pythia style): title, 학습 목표, 시작하기 전에, one short imports cell,
-the content, 정리, 다음 장. Outputs are not stored (nbval re-runs every notebook), and no
+the content, 정리, the closing save section (casework.closing), 다음 장. Outputs are not stored (nbval re-runs every notebook), and no
 helper is defined inside a notebook.
 
 A chapter reads like a book before it is run: facts are markdown (generated from the data by
@@ -16,14 +16,17 @@ from pathlib import Path
 import nbformat
 import pytest
 
+from casework.closing import HEADING as CLOSING_HEADING
+from casework.closing import closing_cells
+
 ROOT = Path(__file__).resolve().parents[1]
 NOTEBOOKS = sorted((ROOT / "notebooks").glob("[0-9][0-9]_*.ipynb"))
-HEADINGS = ["## 학습 목표", "## 시작하기 전에", "## 정리", "## 다음 장"]
+HEADINGS = ["## 학습 목표", "## 시작하기 전에", "## 정리", CLOSING_HEADING, "## 다음 장"]
 MAX_CODE_LINES = 15
 MAX_VISIBLE_LINES = 2
 # A call that shows a widget or a chart: quiz_widget, triage_widget, needs_chart, goal_checker,
 # service_plan_form, agency_list_exercise, worked_example, 내_학습_현황 …
-DISPLAY_CALL = re.compile(r"(_widget|_chart|_checker|_form|_exercise|^worked_example|^내_학습_현황)$")
+DISPLAY_CALL = re.compile(r"(_widget|_chart|_checker|_form|_exercise|_upload|^worked_example|^내_학습_현황)$")
 
 
 def _nb(path):
@@ -49,6 +52,17 @@ def test_skeleton_headings_in_order(path):
         assert hits, f"{path.name}: missing heading {heading!r}"
         positions.append(hits[0])
     assert positions == sorted(positions), f"{path.name}: headings out of order"
+
+
+@pytest.mark.parametrize("path", NOTEBOOKS, ids=lambda p: p.name)
+def test_closing_save_section_stands_just_before_the_next_chapter(path):
+    """Does the chapter hold the closing save cells exactly as casework.closing writes them, before 다음 장?"""
+    cells = _nb(path).cells
+    at = next(i for i, c in enumerate(cells) if c.get("id") == closing_cells("chapter")[0].id)
+    expected = [(c.cell_type, c.id, c.source, c.metadata) for c in closing_cells("chapter")]
+    assert [(c.cell_type, c.id, c.source, c.metadata) for c in cells[at:at + 2]] == expected
+    assert cells[at + 2].cell_type == "markdown" and cells[at + 2].source.startswith("## 다음 장")
+    assert "save_notebook_widget" in cells[[c.cell_type for c in cells].index("code")].source
 
 
 @pytest.mark.parametrize("path", NOTEBOOKS, ids=lambda p: p.name)

@@ -26,6 +26,7 @@ from jupyter_client.manager import KernelManager
 from papermill.exceptions import PapermillExecutionError
 
 from casework import checks
+from casework.closing import closing_cells
 from casework.exercises.cells import parse_answer_cell
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -71,7 +72,8 @@ def test_required_chapters_have_an_exercise():
 @pytest.mark.parametrize("folder", ["solutions", "exercises"])
 @pytest.mark.parametrize("name", NAMES)
 def test_notebook_shape(folder, name):
-    """Has the notebook the contract's shape: intro, 시작하기 전에, parameters, check-setup, answer cells, 정리?"""
+    """Has the notebook the contract's shape: intro, 시작하기 전에, parameters, check-setup, answer cells, 정리,
+    and the closing save section?"""
     nb = read(folder, name)
     exercise_id = exercise_id_of(name)
     assert nb.nbformat == 4 and nb.nbformat_minor >= 5
@@ -80,7 +82,9 @@ def test_notebook_shape(folder, name):
     markdown = [c.source for c in nb.cells if c.cell_type == "markdown"]
     assert markdown[0].startswith(f"# {exercise_id}. ")
     assert any(m.startswith("## 시작하기 전에") and "%%답 q1" in m for m in markdown)
-    assert markdown[-1].startswith("## 정리")
+    assert markdown[-2].startswith("## 정리")
+    closing = [(c.cell_type, c.id, c.source, c.metadata) for c in closing_cells("exercise")]
+    assert [(c.cell_type, c.id, c.source, c.metadata) for c in nb.cells[-2:]] == closing, "closing save section"
 
     code = [c for c in nb.cells if c.cell_type == "code"]
     assert [c.id for c in tagged(nb, "parameters")] == [code[0].id]

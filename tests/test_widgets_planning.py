@@ -187,6 +187,16 @@ def test_plan_form_names_are_the_judging_layers():
     assert (wp.plan_form_feedback, wp.export_plan, wp.plan_to_form) == (plan_form_feedback, export_plan, plan_to_form)
 
 
+def test_form_buttons_save_through_plan_files(tmp_path, monkeypatch):
+    """Does the form's file button use casework.export.notebook.plan_files (one code path, no copy)?"""
+    calls = []
+    monkeypatch.setattr(wp, "plan_files", lambda plan, folder=None: calls.append((plan, folder)) or
+                        __import__("casework.export.notebook", fromlist=["Saved"]).Saved([]))
+    box = wp.service_plan_form(pdn.practice_service_plan(), folder=tmp_path)
+    box.files_button.click()
+    assert calls == [(pdn.practice_service_plan(), tmp_path)]
+
+
 # --------------------------------------------------------------------------- the form widget
 
 
@@ -246,33 +256,74 @@ def test_form_widget_add_and_remove_items(tmp_path):
     assert any("하나 이상" in p for p in box.check().points)
 
 
-def test_form_widget_saves_and_refuses_to_overwrite(tmp_path):
-    """Does '엑셀로 저장' write the file once and refuse the second time without the box?"""
+def test_files_button_writes_three_files_with_links(tmp_path):
+    """Does '파일로 저장' check the form and write .xlsx, .hwpx and .html with a download link each?"""
+    from casework import plan_export
+    from casework.planning import ServicePlan
+
     box = wp.service_plan_form(pdn.practice_service_plan(), folder=tmp_path)
-    box.file_name.value = "연습.xlsx"
-    assert box.save().passed
-    assert (tmp_path / "연습.xlsx").is_file()
-    second = box.save()
-    assert second.status is Status.INCORRECT and "덮어쓰기" in box.save_area.value
-    box.overwrite.value = True
-    assert box.save().passed
+    saved = box.save_files()
+    assert sorted(p.suffix for p in saved.files) == [".html", ".hwpx", ".xlsx"]
+    assert sorted(p.name for p in tmp_path.iterdir()) == sorted(p.name for p in saved.files)
+    by_suffix = {p.suffix: p for p in saved.files}
+    assert ServicePlan.from_excel(by_suffix[".xlsx"]) == box.state["plan"] == pdn.practice_service_plan()
+    assert plan_export.from_hwpx(by_suffix[".hwpx"]) == box.state["plan"]
+    for path in saved.files:
+        assert f"download='{path.name}'" in box.save_area.value
+    assert "저장했습니다" in box.save_area.value
+    again = box.save_files()
+    assert len(list(tmp_path.iterdir())) == 6 and set(again.files).isdisjoint(saved.files), "a file was replaced"
 
 
-def test_form_widget_does_not_save_a_bad_plan(tmp_path):
-    """Is nothing written when the form has errors?"""
+def test_files_button_writes_nothing_for_a_plan_with_errors(tmp_path):
+    """Is nothing written, and a Korean reason shown, when the form has errors?"""
     box = wp.service_plan_form(pdn.practice_service_plan(), folder=tmp_path)
     box.header["client_name"].value = ""
-    box.file_name.value = "연습.xlsx"
-    assert box.save().status is Status.INCORRECT
+    assert box.save_files().status is Status.INCORRECT
     assert list(tmp_path.iterdir()) == []
+    assert "파일을 만들지 않았습니다" in box.save_area.value and "고칠 칸" in box.save_area.value
 
 
-def test_form_widget_reports_a_bad_file_name(tmp_path):
-    """Is a bad file name shown as feedback, not raised?"""
-    box = wp.service_plan_form(pdn.practice_service_plan(), folder=tmp_path)
-    box.file_name.value = "연습.txt"
-    feedback = box.save()
-    assert feedback.status is Status.INCORRECT and ".xlsx" in box.save_area.value
+def test_files_button_shows_a_missing_folder_in_korean(tmp_path):
+    """Is a folder that does not exist a Korean message in the widget, not a traceback?"""
+    box = wp.service_plan_form(pdn.practice_service_plan(), folder=tmp_path / "없는 폴더")
+    feedback = box.save_files()
+    assert feedback.status is Status.INCORRECT and "저장할 폴더가 없습니다" in box.save_area.value
+
+
+def test_example_button_fills_a_blank_form_at_once(tmp_path):
+    """Does '예시 계획표로 채우기' fill a blank form with the worked example, which then checks cleanly?"""
+    box = wp.service_plan_form(folder=tmp_path, key=None)
+    assert box.fill_example() is True
+    header, rows = plan_to_form(pdn.practice_service_plan())
+    assert {n: b.value for n, b in box.header.items()} == {n: header.get(n, "") for n in box.header}
+    assert [wp._read_item(f) for f in box.items] == [{k: r.get(k, "") for k in wp.ITEM_FIELDS} for r in rows]
+    assert box.check().passed and box.confirm_row.layout.display == "none"
+
+
+def test_example_button_asks_before_replacing_entries(tmp_path):
+    """With entries in the form, is the example put in only after '예, 예시로 바꿉니다', and kept on '아니요'?"""
+    box = wp.service_plan_form(folder=tmp_path, key=None)
+    box.header["client_name"].value = "최○○"
+    box.items[0]["objective"].value = "손녀가 3개월 안에 주 4일 이상 등교한다"
+    assert box.fill_example() is False
+    assert box.confirm_row.layout.display == "" and "지워집니다" in box.confirm_row.children[0].value
+    box.cancel_example()
+    assert box.confirm_row.layout.display == "none"
+    assert box.items[0]["objective"].value == "손녀가 3개월 안에 주 4일 이상 등교한다" and len(box.items) == 1
+    box.fill_example()
+    box.confirm_yes.click()
+    assert len(box.items) == 3 and box.header["client_name"].value != "최○○"
+    assert box.confirm_row.layout.display == "none"
+
+
+def test_example_fill_survives_a_reopen(tmp_path):
+    """Is the example-filled form saved (progress file) and back when the cell runs again?"""
+    box = wp.service_plan_form(folder=tmp_path)
+    box.example_button.click()
+    again = wp.service_plan_form(folder=tmp_path)
+    assert len(again.items) == 3
+    assert again.header["case_number"].value == box.header["case_number"].value != ""
 
 
 def test_form_widget_reads_dropdowns(tmp_path):

@@ -17,6 +17,7 @@ from typing import Any
 
 import nbformat
 
+from casework.closing import without_closing
 from casework.export import widget_html
 
 __all__ = ["PAGE_CSS", "notebook_title", "notebook_to_html", "static_widgets", "output_html"]
@@ -172,13 +173,15 @@ def notebook_to_html(
     footer_html: str = "",
     base_dir: str | Path | None = None,
 ) -> str:
-    """The whole page for ``nb``: nothing loaded from elsewhere when it is viewed.
+    """The whole page for ``nb``: nothing loaded from elsewhere when it is viewed. The closing
+    '파일로 남기기' section (:mod:`casework.closing`) is left out.
 
     ``base_dir`` is the notebook's folder, where images linked from markdown are found.
     """
     from nbconvert import HTMLExporter
 
     page = static_widgets(nb, live_state)
+    page.cells = without_closing(page.cells)  # the save button means nothing on paper or in the book
     static_math(page)
     exporter = HTMLExporter(
         template_name="casework_static",

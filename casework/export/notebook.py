@@ -1,9 +1,10 @@
-"""One-line calls for a notebook cell: keep this chapter or a plan, with download links.
+"""What the save buttons do: keep this chapter or a plan as files, with download links.
 
 * :func:`save_notebook` — the notebook this kernel runs, as saved, with the answers now in its
-  widgets, as HTML and PDF in the learner's folder ``내 작업``.
-* :func:`plan_files` — a service plan (by default the one last checked in the plan form
-  above) as .xlsx, .hwpx and printable .html in the same folder.
+  widgets, as HTML and PDF in the learner's folder ``내 작업`` (the closing section's button,
+  :mod:`casework.widgets.export`).
+* :func:`plan_files` — a service plan as .xlsx, .hwpx and printable .html in the same folder
+  (the plan form's '파일로 저장' button, :mod:`casework.widgets.planning`).
 
 Both show links that download the files in JupyterLab (relative links, which JupyterLab
 serves from its ``files/`` address). This is a front-end module: it may import IPython.
@@ -68,12 +69,12 @@ def current_notebook() -> Path:
     path = Path(name)
     if not name or path.suffix != ".ipynb":
         raise CaseworkError(
-            "어느 노트북인지 알 수 없습니다. JupyterLab에서 연 노트북에서 실행하거나, "
-            "save_notebook('파일이름.ipynb')처럼 노트북 파일을 적어 주세요."
+            "어느 노트북인지 알 수 없습니다. JupyterLab에서 노트북을 열고 그 안의 단추를 눌러 주세요. "
+            "강사라면 명령줄의 'casework export'를 쓰세요."
         )
     if not path.is_file():
         raise CaseworkError(
-            f"노트북 파일을 찾지 못했습니다: {path.name}. 이름을 바꾸었다면 커널을 다시 시작한 뒤 실행하세요."
+            f"노트북 파일을 찾지 못했습니다: {path.name}. 이름을 바꾸었다면 커널을 다시 시작하고 셀을 위에서부터 다시 실행하세요."
         )
     return path
 
@@ -135,7 +136,7 @@ def _stale_note(saved_counts: list[int]) -> str:
     # This cell runs as number N; a file saved right before it holds cells up to N-1.
     if max(saved_counts) < shell.execution_count - 1:
         return ("주의: 마지막으로 저장한 뒤에 실행한 셀이 있습니다. 그 결과까지 담으려면 Ctrl+S로 저장하고 "
-                "이 셀을 다시 실행하세요.")
+                "다시 눌러 주세요.")
     return ""
 
 
@@ -153,7 +154,7 @@ def save_notebook(notebook: str | os.PathLike[str] | None = None, *, pdf: bool =
     counts = [c.execution_count for c in nb.cells if c.cell_type == "code" and c.execution_count]
     if not counts:
         raise CaseworkError(
-            "저장된 노트북에 실행 결과가 없습니다. 셀을 실행하고 Ctrl+S로 저장한 뒤 이 셀을 다시 실행하세요."
+            "저장된 노트북에 실행 결과가 없습니다. 셀을 실행하고 Ctrl+S로 저장한 뒤 다시 눌러 주세요."
         )
     folder = work_folder(path.parent)
     stem = _free_stem(folder, f"{path.stem}_{_stamp()}", (".html", ".pdf"))
@@ -170,48 +171,25 @@ def save_notebook(notebook: str | os.PathLike[str] | None = None, *, pdf: bool =
     return Saved(files, notes, base=Path.cwd())
 
 
-def _checked_form_plan():  # -> ServicePlan | None
-    """The plan last checked (계획표 확인) in a service plan form shown in this kernel."""
-    import sys
-
-    if "ipywidgets" not in sys.modules:
-        return None
-    from ipywidgets.widgets import widget as widget_module
-
-    instances = getattr(widget_module, "_instances", {})
-    plans = []
-    for widget in list(instances.values()):
-        state = getattr(widget, "state", None)
-        if "casework-plan-form" in getattr(widget, "_dom_classes", ()) and isinstance(state, dict):
-            if state.get("plan") is not None:
-                plans.append(state["plan"])
-    return plans[-1] if plans else None
-
-
 PLAN_FORMATS = ("xlsx", "hwpx", "html")
 
 
-def plan_files(plan: Any = None, *, formats: Sequence[str] = PLAN_FORMATS) -> Saved | str:
-    """Save a service plan as .xlsx, .hwpx and .html in ``내 작업``, with download links.
-
-    Without ``plan``: the plan last checked with '계획표 확인' in the form above.
+def plan_files(plan: Any, *, formats: Sequence[str] = PLAN_FORMATS,
+               folder: str | os.PathLike[str] | None = None) -> Saved:
+    """Save a service plan as .xlsx, .hwpx and .html in ``folder`` (default ``내 작업``), with
+    download links: what the plan form's '파일로 저장' button does with the plan it has just checked.
     """
     from casework import plan_export
     from casework.planning import ServicePlan
 
-    if plan is None:
-        plan = _checked_form_plan()
-        if plan is None:
-            return _Message(
-                "아직 확인한 계획표가 없습니다. 위 양식을 채우고 '계획표 확인'을 누른 뒤 이 셀을 다시 "
-                "실행하세요. 예시 계획표로 해 보려면 괄호 안에 plan을 넣으세요: plan_files(plan)"
-            )
     if not isinstance(plan, ServicePlan):
         raise CaseworkError(f"저장할 계획표(ServicePlan)를 주세요. 받은 값: {type(plan).__name__}")
     unknown = [f for f in formats if f not in PLAN_FORMATS]
     if unknown or not formats:
         raise CaseworkError(f"계획표는 {', '.join(PLAN_FORMATS)} 가운데서 고르세요: {', '.join(unknown) or '(없음)'}")
-    folder = work_folder()
+    folder = Path(folder) if folder is not None else work_folder()
+    if not folder.is_dir():
+        raise CaseworkError(f"저장할 폴더가 없습니다: {folder}")
     stem = _free_stem(folder, f"서비스계획표_{_stamp()}", [f".{f}" for f in formats])
     files = []
     for fmt in formats:
@@ -226,13 +204,3 @@ def plan_files(plan: Any = None, *, formats: Sequence[str] = PLAN_FORMATS) -> Sa
             files.append(atomic_write(target, plan.to_html(), overwrite=False))
     return Saved(files, ["생년월일 같은 개인정보가 들어 있으니, 동의한 사람만 볼 수 있는 곳에 두세요."],
                  base=Path.cwd())
-
-
-class _Message(str):
-    """A Korean sentence shown as a grey note in a notebook, as itself elsewhere."""
-
-    def _repr_html_(self) -> str:
-        return f"<div class='casework-downloads' style='color:#555'>{html.escape(str(self))}</div>"
-
-    def __repr__(self) -> str:
-        return str(self)

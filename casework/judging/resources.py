@@ -120,9 +120,15 @@ def resource_options(case, *, seed: int = 0, distractors: int = 2) -> dict[str, 
     return options
 
 
-def _from_text(case, answer: str) -> dict[str, list[str]]:
+def _need_ids(case) -> dict[str, str]:
+    """A need's id by its Korean name as the learner sees it (경제적인 문제) or by its id."""
     by_name = {squash_label(n.label): n.id for n in case.needs_by_domain}
     by_name.update({squash_label(n.id): n.id for n in case.needs_by_domain})
+    return by_name
+
+
+def _from_text(case, answer: str) -> dict[str, list[str]]:
+    by_name = _need_ids(case)
     picks: dict[str, list[str]] = {}
     for name, value in read_pairs(answer, "고른 자원", "의료적인 문제: 정기검진"):
         need_id = by_name.get(squash_label(name))
@@ -156,16 +162,18 @@ def judge_resource_picks(case, picks: Mapping[str, Iterable[str]] | str) -> Feed
     if isinstance(picks, str):
         picks = _from_text(case, picks) if not is_blank(picks) else {}
     if not isinstance(picks, Mapping):
-        raise CaseworkError(f"고른 자원은 {{욕구 id: [자원 이름, ...]}} 형태로 주세요. 받은 값: {picks!r}")
+        raise CaseworkError(f"고른 자원은 {{욕구 이름: [자원 이름, ...]}} 형태로 주세요. 받은 값: {picks!r}")
     pool = resource_pool(case)
-    needs = {n.id: n for n in case.needs_by_domain}
-    unknown = [str(k) for k in picks if k not in needs]
+    need_ids = _need_ids(case)
+    unknown = [str(k) for k in picks if squash_label(str(k)) not in need_ids]
     if unknown:
-        raise CaseworkError(f"이 사례에 없는 욕구입니다: {', '.join(unknown)}")
+        raise CaseworkError(f"이 사례에 없는 욕구입니다: {', '.join(unknown)}. "
+                            f"고를 수 있는 욕구: {', '.join(n.label for n in case.needs_by_domain)}")
     chosen: dict[str, list] = {}
-    for need_id, names in picks.items():
+    for key, names in picks.items():
+        need_id = need_ids[squash_label(str(key))]
         if isinstance(names, (str, bytes)) or not isinstance(names, Iterable):
-            raise CaseworkError(f"욕구 '{need_id}'에 고른 자원은 이름의 목록으로 주세요. 받은 값: {names!r}")
+            raise CaseworkError(f"욕구 '{key}'에 고른 자원은 이름의 목록으로 주세요. 받은 값: {names!r}")
         names = list(names)
         bad = [str(n) for n in names if n not in pool]
         if bad:
@@ -207,7 +215,7 @@ def judge_resource_picks(case, picks: Mapping[str, Iterable[str]] | str) -> Feed
         points.append("공적·민간·비공식 자원을 두루 묶었습니다. 사례관리는 이렇게 여러 자원을 함께 잇는 일입니다.")
     if unmet:
         points.append("지역에 맞는 자원이 정말 없다면, 그 욕구가 바로 자원개발의 출발점입니다(11장).")
-    total = len(needs)
+    total = len(case.needs_by_domain)
     met = total - len(unmet)
     summary = (f"욕구 {total}개 모두에 맞는 자원을 이었습니다." if met == total
                else f"욕구 {total}개 가운데 {met}개에 맞는 자원을 이었습니다.")

@@ -5,7 +5,8 @@ Wiring only; every verdict comes from :mod:`casework.judging`, the same judges t
 * :func:`casework.judging.goals.judge_goal` → :func:`goal_checker` (the seven planning mistakes);
 * :func:`casework.judging.quiz.judge` → :func:`pdn_sort_widget`;
 * :func:`casework.judging.needs.judge_need` and ``judge_goal`` → :func:`practice_case_widget`;
-* :func:`casework.judging.plan_form.plan_form_feedback` and ``export_plan`` → :func:`service_plan_form`.
+* :func:`casework.judging.plan_form.plan_form_feedback` → :func:`service_plan_form`, which saves
+  files with :func:`casework.export.notebook.plan_files`.
 
 The ``*_table`` functions render the textbook's lists for reading (HTML in a notebook).
 """
@@ -21,7 +22,9 @@ import ipywidgets as w
 
 from casework import pdn
 from casework.cases import Case
+from casework.export.notebook import Saved, plan_files
 from casework.goals import PlanningMistake
+from casework.judging import rubric
 from casework.judging.feedback import Feedback, Status
 from casework.judging.goals import judge_goal
 from casework.judging.needs import judge_need
@@ -34,7 +37,8 @@ from casework.planning import (
     PlanResult,
     ServicePlan,
 )
-from casework.widgets.base import Key, checked_box, judged, with_attrs
+from casework.widgets.base import Key, checked_box, show, with_attrs
+from casework.widgets.export import action_button, run_action
 from casework.widgets.quiz import question_widget, text_checker
 
 __all__ = [
@@ -187,6 +191,10 @@ def practice_case_widget() -> w.VBox:
 # --------------------------------------------------------------------------- service plan form
 
 _LABEL_STYLE = {"description_width": "150px"}
+EXAMPLE_LABEL = "예시 계획표로 채우기"
+FILES_LABEL = "파일로 저장 (엑셀·한글·웹 문서)"
+# Item fields a learner types; the dropdowns always hold a value and say nothing about entries.
+_TYPED_FIELDS = ("objective", "service", "timing", "start", "end", "provider", "staff", "check_method")
 
 
 def _text(label: str, value: str = "", placeholder: str = "", width: str = "95%") -> w.Text:
@@ -244,13 +252,16 @@ def service_plan_form(
     plan: ServicePlan | None = None, folder: str | os.PathLike[str] | None = None,
     *, key: Key | None = ("ch07", "plan-form"),
 ) -> w.VBox:
-    """The ①–⑮ service plan form as a widget: fill, check, preview, save as .xlsx.
+    """The ①–⑮ service plan form as a widget: fill (or fill with the example), check, preview,
+    save as .xlsx, .hwpx and .html with download links.
 
-    ``plan`` pre-fills the boxes (e.g. :func:`casework.pdn.practice_service_plan`); without it
-    the form saved at ``key`` comes back. ``folder`` is where files are saved (default: the
-    notebook's folder, i.e. the working directory). Attributes for tests: ``header``, ``items``,
-    ``add_item()``, ``remove_item()``, ``check()``, ``hint()``, ``solution()``, ``save()``,
-    ``file_name``, ``overwrite``, ``feedback_area``, ``save_area``, ``preview``.
+    ``plan`` pre-fills the boxes; without it the form saved at ``key`` comes back. '예시 계획표로
+    채우기' puts :func:`casework.pdn.practice_service_plan` in (asking first if the form has
+    entries). '파일로 저장' checks the form and writes the plan with
+    :func:`casework.export.notebook.plan_files` into ``folder`` (default: ``내 작업``).
+    Attributes for tests: ``header``, ``items``, ``add_item()``, ``remove_item()``, ``check()``,
+    ``hint()``, ``solution()``, ``fill_example()``, ``cancel_example()``, ``confirm_row``,
+    ``save_files()``, ``feedback_area``, ``save_area``, ``preview``.
     """
     header_values, row_values = plan_to_form(plan) if plan is not None else ({}, [{}])
     placeholders = {name: "연-월-일 (예: 2025-03-03)" for name in ("birth_date", "consent_from", "signed_on")}
@@ -300,12 +311,13 @@ def service_plan_form(
 
     add_button = w.Button(description="항목 추가", icon="plus", layout=w.Layout(width="auto"))
     remove_button = w.Button(description="마지막 항목 지우기", icon="minus", layout=w.Layout(width="auto"))
+    example_button = action_button(EXAMPLE_LABEL, "clipboard", "06장 가상 사례의 계획표로 양식을 채웁니다")
+    confirm_yes = w.Button(description="예, 예시로 바꿉니다", button_style="warning", layout=w.Layout(width="auto"))
+    confirm_no = w.Button(description="아니요", layout=w.Layout(width="auto"))
+    confirm_text = w.HTML("")
+    confirm_row = w.HBox([confirm_text, confirm_yes, confirm_no], layout=w.Layout(display="none", align_items="center"))
     preview = w.HTML(value="")
-    file_name = w.Text(value="", placeholder="내_계획표.xlsx", description="파일 이름",
-                       style={"description_width": "80px"}, layout=w.Layout(width="320px"))
-    overwrite = w.Checkbox(value=False, description="같은 이름의 파일이 있으면 덮어쓰기", indent=False)
-    save_button = w.Button(description="엑셀로 저장", icon="download", layout=w.Layout(width="auto"))
-    save_button.layout.align_self = "flex-start"  # not stretched across the page
+    files_button = action_button(FILES_LABEL, "download", "확인한 계획표를 엑셀·한글·웹 문서 파일로 저장합니다")
     save_area = w.HTML(value="", layout=w.Layout(min_height="1.5em"))
     state: dict[str, ServicePlan | None] = {"plan": None}
 
@@ -319,21 +331,60 @@ def service_plan_form(
 
     box = checked_box(
         [w.HTML("<h4>서비스제공 계획 및 점검표</h4><p>날짜는 2025-03-03처럼 연-월-일로 적습니다.</p>"),
+         example_button, confirm_row,
          *header.values(), items_box, w.HBox([add_button, remove_button])],
         judge_form, key=key, read=read, write=write, button_label="계획표 확인", compact=True,
         css_class="casework-plan-form",
-        after=[preview, w.HTML("<b>엑셀 파일로 저장</b> (노트북과 같은 폴더에 저장됩니다)"),
-               w.HBox([file_name, overwrite]), save_button, save_area],
+        after=[preview, w.HTML("<b>파일로 저장</b> (엑셀 .xlsx, 한글 .hwpx, 인쇄용 웹 문서 .html을 "
+                               "'내 작업' 폴더에 만듭니다. 저장한 시각이 이름에 붙어 앞의 파일은 그대로 남습니다)"),
+               files_button, save_area],
     )
 
-    def judge_save() -> Feedback:
-        box.check()
-        return export_plan(state["plan"], file_name.value, folder, overwrite=overwrite.value)
+    def has_entries() -> bool:
+        answer = read()
+        return any(v.strip() for v in answer["header"].values()) or any(
+            str(row[name]).strip() for row in answer["rows"] for name in _TYPED_FIELDS)
 
-    save = judged(judge_save, save_area)
+    def put_example() -> None:
+        header_example, rows_example = plan_to_form(pdn.practice_service_plan())
+        for name, box_ in header.items():
+            box_.value = header_example.get(name, "")
+        items.clear()
+        for values in rows_example:
+            add_item(values=values)
+        box.ladder.keep()  # the filled form survives a reopen even before it is checked
+
+    def fill_example(_: object = None, *, confirmed: bool = False) -> bool:
+        """Fill the form with the worked example; ask first when it already has entries."""
+        if has_entries() and not confirmed:
+            confirm_text.value = ("<span style='color:#a66a00'>양식에 적은 내용이 있습니다. 예시로 바꾸면 지금 적은 "
+                                  "내용은 지워집니다. 바꿀까요?</span>")
+            confirm_row.layout.display = ""
+            return False
+        confirm_row.layout.display = "none"
+        put_example()
+        return True
+
+    def cancel_example(_: object = None) -> None:
+        confirm_row.layout.display = "none"
+
+    def save_files(_: object = None) -> Saved | Feedback:
+        """Check the form; if it is right, write .xlsx, .hwpx and .html with download links."""
+        feedback = box.check()
+        if state["plan"] is None:
+            show(save_area, rubric.wrong("계획표에 고칠 곳이 있어 파일을 만들지 않았습니다.",
+                                         ("위 '계획표 확인' 결과에서 고칠 칸을 보고 고친 뒤 다시 눌러 주세요.",)))
+            return feedback
+        plan_now = state["plan"]
+        return run_action(lambda: plan_files(plan_now, folder=folder), save_area)
+
     add_button.on_click(add_item)
     remove_button.on_click(remove_item)
-    save_button.on_click(save)
+    example_button.on_click(fill_example)
+    confirm_yes.on_click(lambda _: fill_example(confirmed=True))
+    confirm_no.on_click(cancel_example)
+    files_button.on_click(save_files)
     return with_attrs(box, header=header, items=items, add_item=add_item, remove_item=remove_item,
-                      save=save, file_name=file_name, overwrite=overwrite, save_area=save_area,
-                      preview=preview, state=state)
+                      fill_example=fill_example, cancel_example=cancel_example, confirm_row=confirm_row,
+                      confirm_yes=confirm_yes, example_button=example_button, save_files=save_files,
+                      files_button=files_button, save_area=save_area, preview=preview, state=state)
