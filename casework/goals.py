@@ -14,7 +14,8 @@ word lists) and applied to the goal's morphemes (:func:`casework.language.analys
    service named as the means (``service_as_means``: 프로그램으로, 상담을 통해); the person
    receiving or using a service (``service_nouns`` with ``service_use``: 상담을 받는다,
    프로그램에 참여한다); an ``owner`` that is a worker.
-2. **One service's target**: a service's performance measure (``kpi``: 이용률, 만족도, 출석률 …)
+2. **One service's target**: a service's performance measure (``kpi``: 이용률, 만족도, 출석률,
+   결석, 미수령, 예약을 어기는 …)
    next to a service word (``service_context``). The 받다/이용하다 of such a goal belongs to the
    measure, so it is not also mistake 1.
 3. **Whose goal is unclear**: no ``owner`` given, no person in the goal (``person``), no worker
@@ -24,7 +25,8 @@ word lists) and applied to the goal's morphemes (:func:`casework.language.analys
 4. **Vague concept**: a concept from ``vague`` (삶의 질, 정서적 안정, 자존감 …) with no scale
    (``scale``) and no measured level anywhere in the goal.
 5. **Lifetime goal**: a word from ``grand`` or a goal to repay all debts (``all_debt``).
-6. **Not reachable by case management**: ``unreachable`` (완치, 로또, 정책, 집주인이 …).
+6. **Not reachable by case management**: ``unreachable`` (완치, 로또, 운이 따라, 기준 완화, 성격,
+   집주인이, 옛 동료가, 주택공사가 …).
 7. **Cannot be judged at closure**: no time frame (``time_frame``, ``placeholder``), or no
    criterion: no measured level (a number outside the time frame, ``frequency``, ``scale``),
    no one-time outcome (``completion`` as the predicate in the window) and no absence
@@ -233,7 +235,7 @@ class _Reading:
         i = self.index_at(hit.end - 1)
         if i is None:
             return False
-        if self.tokens[i].tag.startswith("V"):
+        if self.tokens[i].tag.startswith("V") or self.tokens[i].tag in ("XSV", "XSA"):  # 치료되, 완화하
             return True
         nxt = self.tokens[i + 1] if i + 1 < len(self.tokens) else None
         if nxt is not None and any(a.start == nxt.start for a in self["admin_endings"]):
@@ -416,9 +418,10 @@ def check_goal(text: str, *, owner: str | None = None) -> list[GoalFinding]:
     has_time = bool(r["time_frame"])
     # becoming something vague or out of reach (새사람이 된다) is no criterion; a cure or a win
     # (완치된다, 당첨된다) can still be checked at closure, however unlikely
-    # (a cure ends its hit with the one-word outcome: '장애가 낫는다')
+    # (a cure ends its hit with the one-word outcome: '장애가 낫는다', '장애가 치료된다')
     beyond = [u for u in r["unreachable"] if not any(
-        c.end == u.end and u.start <= c.start and len(_tokens_in(r, c)) == 1 for c in r["completion"])]
+        c.end == u.end and u.start <= c.start
+        and len([t for t in _tokens_in(r, c) if not t.tag.startswith("XS")]) == 1 for c in r["completion"])]
     # finding or regaining a vague concept (마음의 안정을 찾는다) is no outcome either
     outcomes = [h for h in r.in_window(r["completion"]) if r.is_predicate(h)
                 and not _overlaps(h, vague + beyond) and not _object_of(r, h, vague)]

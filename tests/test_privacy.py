@@ -34,6 +34,8 @@ TABLE = [
     ("01000000000", "010********", 0, 1),  # mask: mobile without separators
     ("010 0000 0000", "010 **** ****", 0, 1),  # mask: mobile with spaces
     ("010.0000.0000", "010.****.****", 0, 1),  # mask: mobile with dots
+    ("010 - 0000 - 0000", "010 - **** - ****", 0, 1),  # mask: mobile with spaces around hyphens
+    ("02 - 000 - 0000", "02 - *** - ****", 0, 1),  # mask: landline with spaces around hyphens
     ("02-000-0000", "02-***-****", 0, 1),  # mask: Seoul landline
     ("031-000-0000", "031-***-****", 0, 1),  # mask: Gyeonggi landline
     ("02-0000-0000", "02-****-****", 0, 1),  # mask: Seoul landline, four-digit middle
@@ -72,6 +74,8 @@ TABLE = [
     ("계좌 3333-01-0000000", "계좌 3333-01-0000000", 0, 0),  # mask near-miss: account with 01 group
     (f"계좌 000-{R('000101', '3000000')}", f"계좌 000-{R('000101', '3000000')}", 0, 0),  # mask near-miss: RRN-like tail of account
     ("02-0000-0000-0", "02-0000-0000-0", 0, 0),  # mask near-miss: longer hyphen chain
+    ("2024 - 0000 - 0000", "2024 - 0000 - 0000", 0, 0),  # mask near-miss: spaced groups without a phone prefix
+    ("010 -- 0000 -- 0000", "010 -- 0000 -- 0000", 0, 0),  # mask near-miss: doubled separators
 ]
 
 
@@ -261,6 +265,22 @@ NAMES_WITHOUT_LIST = [
     # a given name alone after a family word; a child's name with 이 before an age
     ("손녀 수아가 서류 가지고 옴", "손녀 수○가 서류 가지고 옴"),
     ("하늘이(초3) 방과후 돌봄 필요", "하○이(초3) 방과후 돌봄 필요"),
+    # 님 glued to a surname alone; dialect titles; a 통장 addressed by surname; surnames without 두음법칙
+    ("최님 연락처 확인", "○님 연락처 확인"),
+    ("우님이 쪽방 거주", "○님이 쪽방 거주"),
+    ("천 할매(79세) 집 쓰레기", "○ 할매(79세) 집 쓰레기"),
+    ("천할매 며느리 방문", "○할매 며느리 방문"),
+    ("리 씨 연락 옴", "○ 씨 연락 옴"),
+    # a person word before a name (가해자); a family or person word before and an age after, even for
+    # a dictionary word or an infant's age in months
+    ("가해자 조성민에게 주소 비공개", "가해자 조○○에게 주소 비공개"),
+    ("손자 하늘(11세)을 양육", "손자 하○(11세)을 양육"),
+    ("아기 하늘(5개월) 분유", "아기 하○(5개월) 분유"),
+    ("딸 다온(12세)이 식사 챙김", "딸 다○(12세)이 식사 챙김"),
+    # a proper noun whose predicate is an age or a school year; a child's name with the friendly 이
+    ("드미트리는 10세, 방과후 이용", "드○○○는 10세, 방과후 이용"),
+    ("유리는 중학교 1학년", "유○는 중학교 1학년"),
+    ("하늘이가 울었다고 함", "하○이가 울었다고 함"),
 ]
 
 # the same person named again in the note: surname alone, given name alone (coreference)
@@ -270,6 +290,12 @@ NAMES_BY_REFERENCE = [
     ("딸 이수진과 통화. 수진이가 주 1회 옴.", "딸 이○○과 통화. 수○이가 주 1회 옴."),
     ("노 팀장님 주재, 노재석 팀장 의견: 주거 우선", "○ 팀장님 주재, 노○○ 팀장 의견: 주거 우선"),
     ("아들 박민수 실직. 민수는 구직 중.", "아들 박○○ 실직. 민○는 구직 중."),
+    ("통장 오미경 님 제보. 오 통장님 말로는 신문이 쌓임", "통장 오○○ 님 제보. ○ 통장님 말로는 신문이 쌓임"),
+    # a romanised name written again in Hangul
+    ("Olga 씨 거주. 올가 씨 자녀", "O○○○ 씨 거주. 올○ 씨 자녀"),
+    # a name that is also a word is masked where it names the person, not where it is the word
+    ("손녀 유리(13세). 유리창 수리 필요", "손녀 유○(13세). 유리창 수리 필요"),
+    ("지원 씨 보호종료 후 전세임대 지원 신청", "지○ 씨 보호종료 후 전세임대 지원 신청"),
 ]
 
 
@@ -316,6 +342,11 @@ KEPT = [
     "3개월 안에 할머니가 주 2회 경로당에 나가심", "혼자 사시는 어르신 도시락 배달", "연말까지 어르신 댁 수리",
     "우울척도(PHQ-9) 18점", "선생님(복지관)과 통화", "장군 동상 앞에서 만남", "태양광 설치", "OO 씨 미상",
     "아들 서울에 거주", "딸 쪽에서 연락 옴", "TV 수리 요청",
+    # 님 after a listed word; 통장 as a bankbook; a count or a person word before an age; the
+    # noun's own 이 (놀이, 고양이) and 이 as a particle (하늘이 맑다); a family type
+    "손님이 오심", "주님께 기도하심", "통장 사본 제출", "통장님이 오셨다. 이 통장님은 친절함", "가해자 진술 확인",
+    "딸 하나(7세) 양육", "나이는 10세", "아들은 10세, 딸은 7세", "놀이가 재미있음", "고양이는 두 마리",
+    "하늘이 맑다", "한부모 가정 아동수당 신청",
 ]
 
 

@@ -17,13 +17,18 @@ Rules (the workbook's; word lists in ``casework/data/language/masking_rules.yaml
   not 장군); a surname before a blank given name (김OO 씨); one romanised word before a title or
   after a family word (Nurzhan 씨, 딸 Anna); the same person named again in the note
   (coreference: after 김영희, '김 씨', '김씨', '김 할머니', '영희 씨', '영희가'; a given name
-  that is also a word, 하늘, only before a title or as 하늘이가); and every further occurrence
-  of a found name.
+  that is also a word, 하늘, only before a title or as 하늘이가); a surname with 님 glued
+  (최님; not 손님, 형님); a romanised name found in the note written again in Hangul (Olga …
+  올가 씨: the same consonants); and every further occurrence of a found name (of a name that is
+  also a word, 유리, 지원, only where it is called by name: a title, 이 and a particle, an age).
 * **unsure**: a Korean-name-shaped word that only the analyser reads as a proper noun, not
   ending like a place or agency (``place_suffixes``); a given name alone after a family word or
   before an age in brackets (손녀 수아가, 민준(7세)), read as a proper noun; a child's name that
-  is also a word, with 이 before an age or school year (하늘이(초3)). Hidden too and reported as
-  unsure.
+  is also a word, with 이 before an age or school year (하늘이(초3)); a word, dictionary word or
+  not, between a family or person word and an age (손자 하늘(11세), 아기 하늘(5개월); not a count,
+  딸 하나(7세)); a proper noun whose predicate is an age or a school year (드미트리는 10세, 유리는
+  중학교 1학년); a name with the friendly 이 and a particle (하늘이가; not 놀이가, 고양이는, where
+  the analyser knows the word with its 이). Hidden too and reported as unsure.
 
 Words in ``not_names``, ``person_words`` and single known words other than proper nouns (연락처,
 하나) are never names; before a title alone, a word with a particle, an ending or a verb (3개월
@@ -76,8 +81,13 @@ _BLANK_GIVEN = re.compile(r"(?:OO|XX|ㅇㅇ|\*\*)")
 """A given name left blank after a surname (김OO 씨): the surname alone is still written."""
 _PERSON_BRACKET = re.compile(r"\(\s*(?:만\s*)?[0-9초중고남여]")
 """A bracket after a name holds an age, a number, a sex or a school year: 장민혁(34세), 김영희(여, 82)."""
-_AGE_BRACKET = re.compile(r"\(\s*(?:만\s*)?\d{1,3}\s*(?:세|살)|\(\s*[초중고]\s*\d")
-"""An age or a school year in brackets right after a word ((7세), (만 19세), (초3)): a person."""
+_AGE_BRACKET = re.compile(r"\(\s*(?:만\s*)?\d{1,3}\s*(?:세|살|개월)|\(\s*[초중고]\s*\d")
+"""An age or a school year in brackets right after a word ((7세), (만 19세), (5개월), (초3)): a person."""
+_AGE_WORDS = re.compile(r"\s*(?:만\s*)?\d{1,3}\s*(?:세|살)(?![가-힣])|\s*(?:[초중고]|초등학교|중학교|고등학교)\s*\d\s*(?:학년)?")
+"""An age or a school year as what a sentence says of its subject (드미트리는 10세, 유리는 중학교 1학년)."""
+_TOPIC = ("이는", "이가", "은", "는", "이", "가")
+_FRIENDLY = ("가", "는", "를", "랑", "한테", "하고", "도")
+"""Particles after a child's name with the friendly 이 (하늘이가, 민준이는); never after a noun's own 이."""
 _LATIN_NAME = re.compile(
     r"(?<![A-Za-z])(?:[A-Z][a-z]+(?:-[A-Za-z][a-z]+)?|[A-Z]{2,}(?:-[A-Z]{2,})?)"
     r"(?:[ ](?:[A-Z][a-z]+(?:-[A-Za-z][a-z]+)?|[A-Z]{2,}(?:-[A-Z]{2,})?)){1,3}(?![A-Za-z])"
@@ -223,6 +233,21 @@ def find_names(text: str) -> list[NameSpan]:
             if _proper(analyse(stem)):  # 에르덴 씨
                 add(start, start + len(stem), True)
                 continue
+        # a family word before and an age after: a name even if it is also a word (손자 하늘(11세)): unsure
+        if (prev.rstrip(":") in roles or prev in _words("person_words")) and _AGE_BRACKET.match(raw, hangul.end()) \
+                and 2 <= len(head) <= 3 and _is_person_word(head) is False and not _is_count(head):
+            add(start, start + len(head), False, given_only=True)
+            continue
+        # a proper noun whose predicate is an age or a school year (드미트리는 10세): unsure
+        subject = _subject_of_age(text, words, k, head, doc)
+        if subject:
+            add(start, start + len(subject), False, given_only=True)
+            continue
+        # a child's name with the friendly 이 (하늘이가, 다온이는): no noun takes 이 and then 가
+        friendly = _friendly_name(head)
+        if friendly:
+            add(start, start + len(friendly), False, given_only=True)
+            continue
         # a given name alone after a family word or before an age (손녀 수아가, 민준이(7세)): unsure
         given = _strip_given(_strip_particle(head))
         if (prev.rstrip(":") in roles or _AGE_BRACKET.match(raw, hangul.end())) \
@@ -233,7 +258,7 @@ def find_names(text: str) -> list[NameSpan]:
     for tok in doc:
         if tok.tag != "NNP" or not _surname_split(tok.form) or len(tok.form) > 3 + (tok.form[:2] in _words("compound_surnames")):
             continue
-        if any(tok.form.endswith(s) for s in _words("place_suffixes")):
+        if any(tok.form.endswith(s) for s in _words("place_suffixes")) or _is_person_word(tok.form):
             continue
         after = text[tok.end: tok.end + 1]
         if after.isdigit() or (after and _HANGUL_WORD.match(after) and not text[tok.end:].startswith(_PARTICLES)):
@@ -241,14 +266,17 @@ def find_names(text: str) -> list[NameSpan]:
         add(tok.start, tok.end, False)
 
     _add_references(text, found, add)
+    _add_transcriptions(words, found, add)
 
     # every other occurrence of a name found
     for span in list(found):
-        # a given name that is also a word (하늘) is masked only where it names the person
-        if span.surname_only or len(span.text) < 2 or (span.given_only and _is_common_noun(span.text)):
+        if span.surname_only or len(span.text) < 2:
             continue
+        # a name that is also a word (하늘, 유리, 지원) is masked only where it names the person
+        word_too = _HANGUL_WORD.fullmatch(span.text) and _is_common_noun(span.text)
         for m in re.finditer(re.escape(span.text), text):
-            add(m.start(), m.end(), span.sure)
+            if not word_too or _called_by_name(span.text, text[m.end():]):
+                add(m.start(), m.end(), span.sure, given_only=span.given_only)
     return sorted(found, key=lambda s: s.start)
 
 
@@ -324,6 +352,103 @@ def _add_references(text: str, found: list[NameSpan], add) -> None:
                 add(m.start(), m.end(), True, surname_only=True)
 
 
+def _called_by_name(name: str, rest: str) -> bool:
+    """Does ``rest``, the text after ``name``, call it a person's name: a title, the friendly 이 with
+    a particle (하늘이가), or an age in brackets (유리(13세))?"""
+    word_rest = _HANGUL_WORD.match(rest)
+    tail = word_rest.group(0) if word_rest else ""
+    return _is_title(tail) or bool(_AGE_BRACKET.match(rest)) or (
+        tail.startswith("이") and tail[1:] in ("", *_PARTICLES) and _strip_given(name + "이") == name)
+
+
+def _is_count(word: str) -> bool:
+    """Is ``word`` a number word (하나, 둘, 셋): 딸 하나(7세) is a count, not a name?"""
+    from casework.language import analyse
+
+    tokens = analyse(word)
+    return len(tokens) == 1 and tokens[0].tag in ("NR", "MM", "SN")
+
+
+def _subject_of_age(text: str, words, k: int, head: str, doc: tuple = ()) -> str:
+    """The name in word ``k`` when it is a proper noun the next words give an age or a school year
+    (드미트리는 10세, 유리는 중학교 1학년), read as one in the sentence ``doc``; '' otherwise
+    (나이는 10세, 아들은 10세)."""
+    if k + 1 >= len(words) or words[k][2] != head or not _AGE_WORDS.match(text, words[k][1]):
+        return ""
+    for p in _TOPIC:
+        stem = head[: -len(p)]
+        # no place check: a place has no age (드미트리, 유리 end like 구의리)
+        if head.endswith(p) and 2 <= len(stem) <= 5 and _is_person_word(stem) is False:
+            at = words[k][0]
+            in_doc = [t for t in doc if at <= t.start and t.end <= at + len(stem)]
+            if in_doc and _proper(in_doc):
+                return stem
+    return ""
+
+
+def _friendly_name(head: str) -> str:
+    """The name in ``head`` written with the friendly 이 and a particle (하늘이가 → 하늘), or ''.
+
+    Only after a final consonant, and not where the analyser knows the word with its 이 (놀이가,
+    고양이는, 길이를): there the 이 belongs to the noun.
+    """
+    from casework._util.text import final_consonant
+    from casework.language import analyse
+
+    for p in _FRIENDLY:
+        stem = head[: -len(p) - 1]
+        if head.endswith("이" + p) and 2 <= len(stem) <= 3 and final_consonant(stem) \
+                and _is_person_word(stem) is False and _is_person_word(stem + "이") is False:
+            whole = analyse(stem + "이")
+            if len(whole) == 1 and not whole[0].oov and whole[0].tag.startswith("N"):
+                return ""
+            return stem
+    return ""
+
+
+_LATIN_CLASSES = (("ng", "n"), ("ch", "s"), ("sh", "s"), ("ph", "b"), ("th", "t"), ("c", "k"), ("q", "k"), ("g", "k"),
+                  ("x", "s"), ("z", "s"), ("j", "s"), ("l", "r"), ("d", "t"), ("p", "b"), ("f", "b"), ("v", "b"))
+_INITIALS = "kknttrmbbss sssktbh"  # ㄱㄲㄴㄷㄸㄹㅁㅂㅃㅅㅆㅇㅈㅉㅊㅋㅌㅍㅎ as sound classes (ㅇ silent)
+_FINALS = " kkknnntrrrrrrrrmbbssnssktbh"  # none, ㄱ … ㅎ; a final ㅇ as n (응우옌, Nguyen)
+
+
+def _skeleton_latin(word: str) -> str:
+    """The consonants of a romanised name as sound classes (Dmitri → tmtr, Olga → rk)."""
+    word = word.lower()
+    for a, b in _LATIN_CLASSES:
+        word = word.replace(a, b)
+    return "".join(c for c in word if c in "kntrmbs")
+
+
+def _skeleton_hangul(word: str) -> str:
+    """The consonants of a Hangul word as the same sound classes (드미트리 → tmtr, 올가 → rk)."""
+    out = []
+    for ch in word:
+        code = ord(ch) - 0xAC00
+        if not 0 <= code < 11172:
+            return ""
+        out.append(_INITIALS[code // 588] + _FINALS[code % 28])
+    return "".join(c for c in "".join(out) if c in "kntrmbs")
+
+
+def _add_transcriptions(words, found: list[NameSpan], add) -> None:
+    """A romanised name found in the note, written again in Hangul (Olga … 올가 씨, Dmitri …
+    드미트리는): a Hangul word with the same consonants, two at least, that is no known word."""
+    latin = {_skeleton_latin(w) for s in found if s.sure and re.fullmatch(r"[A-Za-z -]+", s.text)
+             for w in s.text.split()}
+    latin = {sk for sk in latin if len(sk) >= 2}
+    if not latin:
+        return
+    for start, _end, raw in words:
+        head = _HANGUL_WORD.match(raw)
+        if not head:
+            continue
+        stem = _strip_particle(head.group(0))
+        if 2 <= len(stem) <= 5 and _skeleton_hangul(stem) in latin and not _is_common_noun(stem) \
+                and _is_person_word(stem) is False:
+            add(start, start + len(stem), True)
+
+
 def _proper(tokens) -> bool:
     return all(t.tag == "NNP" or t.oov for t in tokens)
 
@@ -337,11 +462,13 @@ def _surname_alone(text: str, words, k: int, head: str, before_title: bool) -> b
     """Is word ``k`` a surname alone before a title (박씨, 천씨네, 김할머니; 박 씨, 서 여사)?"""
     if head[:1] not in _words("surnames") or head in _words("not_names"):
         return False
-    if len(head) >= 2:  # glued; 님 glued to one syllable is a word (손님, 형님), not a surname
+    if len(head) >= 2:  # glued; 님 glued to one syllable is a surname unless it is a listed word (손님, 형님)
         rest = head[1:]
         return (rest.startswith("씨") and rest[1:] in ("", "네", *_PARTICLES)) or (
             _is_title(rest) and not rest.startswith(("님", "군", "양"))) or (
-            rest[:1] in ("군", "양") and rest[1:] in ("", *_PARTICLES) and _split_as_surname(head))
+            rest[:1] in ("군", "양") and rest[1:] in ("", *_PARTICLES) and _split_as_surname(head)) or (
+            rest[:1] == "님" and rest[1:] in ("", *_PARTICLES)  # 최님, 고님이; not 손님, 형님, 주님
+            and head[:2] not in _words("titles") and head[:2] not in _words("not_names"))
     if not before_title or words[k][2] != head:
         return False
     # a determiner '이' points back at someone the text already called by this title
