@@ -179,7 +179,7 @@ def _leading(text: str, unit: _Unit) -> str | None:
               if not any(b.start > h.end and any(w.start > b.end for w in wh) for b in background)]
     if loaded:
         return loaded[0].text
-    if not _wh_hits(text, unit.tokens) and any(
+    if not wh and any(
             rules[name].find(text, unit.tokens) for name in ("tag_question", "negative_question")):
         return unit.text
     return None

@@ -22,7 +22,8 @@ import json
 import re
 import shutil
 import time
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 from urllib.parse import quote
@@ -443,6 +444,18 @@ def _shot(page, name: str, locator=None) -> None:
     (locator or page).screenshot(path=str(SHOTS / f"{name}.png"))
 
 
+@contextmanager
+def _session(lab, page, name: str) -> Iterator[None]:
+    """On a failure, save the page as ``{name}_failure``; always end the lab's sessions."""
+    try:
+        yield
+    except BaseException:
+        _shot(page, f"{name}_failure")
+        raise
+    finally:
+        lab.end_sessions()
+
+
 # --------------------------------------------------------------------------- tests
 
 
@@ -450,7 +463,7 @@ def _shot(page, name: str, locator=None) -> None:
 def test_chapter_runs_and_keeps_an_answer(lab, page, workbook, exercise):
     """Open, Run All, answer one widget, save, close, reopen: is the answer still there?"""
     name = f"ch{exercise.chapter}"
-    try:
+    with _session(lab, page, name):
         _open(lab, page, exercise.path)
         _menus_are_korean(page)
         _run_all(lab, page, exercise.path)
@@ -480,18 +493,13 @@ def test_chapter_runs_and_keeps_an_answer(lab, page, workbook, exercise):
         expect(cell).to_contain_text(f"마지막 결과: {exercise.result})")
         cell.get_by_text("지난번 답을 불러왔습니다").first.scroll_into_view_if_needed()
         _shot(page, f"{name}_2_reopened")
-    except BaseException:
-        _shot(page, f"{name}_failure")
-        raise
-    finally:
-        lab.end_sessions()
 
 
 def test_exercise_answered_in_plain_korean(lab, page, workbook):
     """In exercises/07, does a goal typed in plain Korean under %%답 q3 get checked, and stay after reopening?"""
     path = "exercises/07_목표_설정_연습.ipynb"
     goal = "어르신이 3개월 안에 주 3회 이상 경로당에 나간다"
-    try:
+    with _session(lab, page, "ex07"):
         _open(lab, page, path)
         _menus_are_korean(page)
         _run_all(lab, page, path)
@@ -517,11 +525,6 @@ def test_exercise_answered_in_plain_korean(lab, page, workbook):
         expect(cell.locator(".cm-content")).to_contain_text(goal)
         expect(cell.locator(".jp-OutputArea")).to_contain_text("맞았습니다")
         _shot(page, "ex07_2_reopened", cell)
-    except BaseException:
-        _shot(page, "ex07_failure")
-        raise
-    finally:
-        lab.end_sessions()
 
 
 def test_plan_form_and_chapter_save_buttons_give_download_links(lab, page, workbook):
@@ -529,7 +532,7 @@ def test_plan_form_and_chapter_save_buttons_give_download_links(lab, page, workb
     closing '이 노트북을 HTML·PDF로 남기기' (after Ctrl+S) give the chapter as HTML and PDF, no code typed?"""
     path = "notebooks/07_목표_설정과_계획_수립.ipynb"
     folder = workbook / "내 작업"
-    try:
+    with _session(lab, page, "ch07_buttons"):
         _open(lab, page, path)
         _run_all(lab, page, path)
         _no_errors_on_page(page)
@@ -566,11 +569,6 @@ def test_plan_form_and_chapter_save_buttons_give_download_links(lab, page, workb
         assert all((folder / n).stat().st_size > 0 for n in saved_names)
         assert "서비스계획표" not in saved_names[0] and saved_names[0].startswith("07_목표_설정과_계획_수립_")
         _shot(page, "ch07_save_notebook", closing)
-    except BaseException:
-        _shot(page, "ch07_buttons_failure")
-        raise
-    finally:
-        lab.end_sessions()
 
 
 def _choose_files(page, scope, label: str, paths) -> None:
@@ -591,7 +589,7 @@ def test_chapter_11_upload_of_our_own_lists(lab, page, workbook, tmp_path):
     }
     for name, text in files.items():
         (tmp_path / name).write_text(text, encoding="utf-8")
-    try:
+    with _session(lab, page, "ch11_upload"):
         _open(lab, page, path)
         _run_all(lab, page, path)
         _no_errors_on_page(page)
@@ -623,8 +621,3 @@ def test_chapter_11_upload_of_our_own_lists(lab, page, workbook, tmp_path):
         saved = json.dumps(_save_and_close(lab, page, workbook, path), ensure_ascii=False)
         for private in ("하늘별", "바람솔", "1941-03-17", "하○○", "별빛반찬 배달", "가나복지관"):
             assert private not in saved, f"{private!r} is in the notebook saved after 결과 지우기"
-    except BaseException:
-        _shot(page, "ch11_upload_failure")
-        raise
-    finally:
-        lab.end_sessions()

@@ -36,6 +36,7 @@ __all__ = [
     "strip_bullet",
     "is_blank",
     "non_answer",
+    "is_unanswered",
     "unanswered_hint",
     "read_text",
     "read_number",
@@ -126,6 +127,11 @@ def non_answer(answer: object) -> str:
     text = " ".join(answer_lines(answer))
     squeezed = _NOT_WORDS.sub("", text)
     return text if not squeezed or _NON_ANSWER.fullmatch(squeezed) else ""
+
+
+def is_unanswered(answer: object) -> bool:
+    """Is a free-text answer blank or only a non-answer (see :func:`non_answer`)?"""
+    return is_blank(answer) or bool(non_answer(answer))
 
 
 def unanswered_hint(answer: object, ask: str) -> str:

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from casework.judging import rubric
-from casework.judging.answers import AnswerFormatError, is_blank, non_answer, read_text, unanswered_hint
+from casework.judging.answers import AnswerFormatError, is_unanswered, read_text, unanswered_hint
 from casework.judging.feedback import Feedback
 
 __all__ = ["judge_goal", "GOAL_HINTS"]
@@ -23,7 +23,7 @@ def judge_goal(answer: object, *, owner: str | None = None) -> Feedback:
     from casework.goals import HEURISTIC_NOTE, check_goal, goal_notes
     from casework.planning import suggest_goal_type
 
-    if is_blank(answer) or non_answer(answer):
+    if is_unanswered(answer):
         return Feedback.unanswered(unanswered_hint(answer, "당사자에게 일어날 변화를 기간과 수준을 넣어 목표로 적어 보세요."),
                                    hints=GOAL_HINTS)
     try:

@@ -20,7 +20,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from casework.judging import rubric
-from casework.judging.answers import answer_lines, is_blank, non_answer, strip_bullet, unanswered_hint
+from casework.judging.answers import answer_lines, is_unanswered, strip_bullet, unanswered_hint
 from casework.judging.feedback import Feedback, Status
 
 __all__ = [
@@ -241,7 +241,7 @@ def _solution(interview) -> str:
 
 def judge_interview(answer: object, client, seed: int) -> Feedback:
     """The verdict on a whole interview: facts learned, mistakes, principles and listening."""
-    if is_blank(answer) or non_answer(answer):
+    if is_unanswered(answer):
         return Feedback.unanswered(
             unanswered_hint(answer, "당사자에게 건넬 말을 한 줄에 하나씩 적어 보세요. 예: 요즘 어떻게 지내세요?"),
             hints=INTERVIEW_HINTS)

@@ -16,7 +16,7 @@ from typing import TYPE_CHECKING, Any
 from casework._util.text import short_quote
 from casework.errors import CaseworkError
 from casework.judging import rubric
-from casework.judging.answers import answer_lines, is_blank, non_answer, read_list, unanswered_hint
+from casework.judging.answers import answer_lines, is_unanswered, read_list, unanswered_hint
 from casework.judging.feedback import Feedback
 from casework.leftovers import Leftover, find_leftovers
 
@@ -43,7 +43,7 @@ def judge_masked_text(answer: object, original: str, names: Sequence[str]) -> Fe
     from casework.privacy import mask_case_text
 
     expected = mask_case_text(original, list(names)).text
-    if is_blank(answer) or non_answer(answer):
+    if is_unanswered(answer):
         return Feedback.unanswered(unanswered_hint(answer, "가린 사례 글을 적어 보세요."), hints=MASKING_HINTS,
                                    solution=expected)
     text = _as_text(answer)
@@ -125,7 +125,7 @@ def masking_feedback(text: str, names: Iterable[str] | str = ()) -> Feedback:
     leftovers struck out is the model answer.
     """
     listed = parse_names(names)
-    if is_blank(text) or non_answer(text):
+    if is_unanswered(text):
         return Feedback.unanswered(unanswered_hint(text, "나눌 사례 요약을 붙여 넣으세요."), hints=LEFTOVER_HINTS)
     check = check_masking(text, listed)
     solution = _cleaned(check)

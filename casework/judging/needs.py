@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from casework._util.text import josa
 from casework.judging import rubric
-from casework.judging.answers import AnswerFormatError, is_blank, non_answer, read_text, unanswered_hint
+from casework.judging.answers import AnswerFormatError, is_unanswered, read_text, unanswered_hint
 from casework.judging.feedback import Feedback
 
 __all__ = ["judge_need", "NEED_HINTS"]
@@ -23,7 +23,7 @@ def judge_need(answer: object) -> Feedback:
     """A need written as a state to be met is correct; a demand or a restated problem is not."""
     from casework.pdn import HEURISTIC_NOTE, StatementKind, read_statement
 
-    if is_blank(answer) or non_answer(answer):
+    if is_unanswered(answer):
         return Feedback.unanswered(unanswered_hint(answer, "'○○의 욕구'처럼 채워져야 할 상태를 적어 보세요."),
                                    hints=NEED_HINTS)
     try:

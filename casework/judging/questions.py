@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 
 from casework.judging import rubric
-from casework.judging.answers import AnswerFormatError, is_blank, non_answer, read_text, unanswered_hint
+from casework.judging.answers import AnswerFormatError, is_unanswered, read_text, unanswered_hint
 from casework.judging.feedback import Feedback
 
 __all__ = ["judge_question", "looks_like_question", "QUESTION_HINTS", "UNCHECKED_REMINDER"]
@@ -39,7 +39,7 @@ def judge_question(answer: object) -> Feedback:
     """
     from casework.interview import HEURISTIC_NOTE, LISTENING_PRINCIPLE, check_question
 
-    if is_blank(answer) or non_answer(answer):
+    if is_unanswered(answer):
         return Feedback.unanswered(
             unanswered_hint(answer, "당사자에게 건넬 질문을 한 문장 적어 보세요. 예: 요즘 하루를 어떻게 보내세요?"),
             hints=QUESTION_HINTS)

@@ -340,24 +340,27 @@ def _add_references(text: str, found: list[NameSpan], add) -> None:
             continue
         for m in re.finditer(rf"(?<![가-힣]){re.escape(given)}", text):
             rest = text[m.end():]
-            word_rest = _HANGUL_WORD.match(rest)
-            tail = word_rest.group(0) if word_rest else ""
-            named = _is_title(tail) or (tail.startswith("이") and tail[1:] in ("", *_PARTICLES)
-                                        and _strip_given(given + "이") == given)
+            tail = _word_at(rest)
             # a given name that is also a word (하늘, 지원) only where it is called by name
-            if named or (not _is_common_noun(given) and (not tail or tail in _PARTICLES)):
+            if _called_by_name(given, rest, age=False) or (not _is_common_noun(given)
+                                                           and (not tail or tail in _PARTICLES)):
                 add(m.start(), m.end(), True, given_only=True)
         for m in re.finditer(rf"(?<![가-힣]){re.escape(surname)}(?=\s?([가-힣]+))", text):
             if _is_title(m.group(1)) or m.group(1).startswith("씨"):
                 add(m.start(), m.end(), True, surname_only=True)
 
 
-def _called_by_name(name: str, rest: str) -> bool:
+def _word_at(text: str) -> str:
+    """The Hangul word ``text`` starts with ('' if none)."""
+    word = _HANGUL_WORD.match(text)
+    return word.group(0) if word else ""
+
+
+def _called_by_name(name: str, rest: str, *, age: bool = True) -> bool:
     """Does ``rest``, the text after ``name``, call it a person's name: a title, the friendly 이 with
-    a particle (하늘이가), or an age in brackets (유리(13세))?"""
-    word_rest = _HANGUL_WORD.match(rest)
-    tail = word_rest.group(0) if word_rest else ""
-    return _is_title(tail) or bool(_AGE_BRACKET.match(rest)) or (
+    a particle (하늘이가), or (with ``age``) an age in brackets (유리(13세))?"""
+    tail = _word_at(rest)
+    return _is_title(tail) or (age and bool(_AGE_BRACKET.match(rest))) or (
         tail.startswith("이") and tail[1:] in ("", *_PARTICLES) and _strip_given(name + "이") == name)
 
 

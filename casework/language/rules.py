@@ -54,10 +54,11 @@ class Hit:
 class _Item:
     forms: frozenset[str] | None
     tags: tuple[str, ...] | None
+    prefixes: tuple[str, ...] = ()  # from forms written 'OO*'
 
     def accepts(self, token: Token) -> bool:
-        if self.forms is not None and token.form not in self.forms and not any(
-                f.endswith("*") and len(f) > 1 and token.form.startswith(f[:-1]) for f in self.forms):
+        if self.forms is not None and token.form not in self.forms and not (
+                self.prefixes and token.form.startswith(self.prefixes)):
             return False
         if self.tags is None:
             return True
@@ -93,7 +94,8 @@ class Cue:
             )
         forms = frozenset(m.group("form").split("|")) if m.group("form") else None
         tags = tuple(t for t in m.group("tag").split("|") if t) if m.group("tag") else None
-        return _Item(forms, tags)
+        prefixes = tuple(f[:-1] for f in forms or () if f.endswith("*") and len(f) > 1)
+        return _Item(forms, tags, prefixes)
 
     def find(self, text: str, tokens: tuple[Token, ...]) -> list[Hit]:
         """Every place this cue matches in ``text`` (analysed as ``tokens``)."""
