@@ -23,7 +23,7 @@ def test_lowest_shared_limit_is_the_ceiling_of_the_mean():
 def test_the_right_limit_is_correct_and_explains_why():
     """Is the lowest shared limit judged correct, with the arithmetic and what lies below it?"""
     fb = judge_lowest_shared_limit(TEAM, 24)
-    assert fb.status is Status.CORRECT and fb.summary == "맞습니다. 24건입니다."
+    assert fb.status is Status.CORRECT and fb.summary == "나누어 맡아 해결되는 가장 낮은 기준은 24건입니다."
     assert fb.points[0].startswith("팀 전체 96건을 4명이 나누면 한 사람에 24.0건")
     assert "넘는 14건을 여유 14건에" in fb.points[1]
     assert fb.points[-1].startswith("기준을 23건 이하로")

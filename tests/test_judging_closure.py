@@ -45,7 +45,7 @@ def test_right_answer_is_correct_and_accepted_by_the_rules(case):
         fb = judge_closure(case, True, case.reason)
     else:
         fb = judge_closure(case, False)
-    assert fb.status is Status.CORRECT and fb.summary == f"맞습니다. {case.why}" and fb.score == 1.0
+    assert fb.status is Status.CORRECT and fb.summary == case.why and fb.score == 1.0
     assert case.why in fb.solution and fb.hints[0] == case.hint
 
 

@@ -9,6 +9,8 @@ checked for:
   (particles are chosen from the word, :func:`casework._util.text.josa`);
 * a status word that contradicts the verdict ('맞습니다' in a summary that is not correct,
   '다시 생각해 보세요' in a correct one);
+* praise said twice: the headline of a right answer already says '맞았습니다', so its summary and
+  points do not open with '맞습니다' again;
 * a quote cut mid-word: an opening ' without its closing ', or a quote shortened with '…' that does
   not end at a word boundary of the text it quotes.
 """
@@ -332,6 +334,17 @@ def test_no_status_word_contradicts_the_verdict(group):
         return any(re.search(rf"(?<![가-힣]){word}", message) for word in NOT_RIGHT_WORDS)
 
     found = _offenders(group, contradicts)
+    assert not found, "\n".join(found[:20])
+
+
+@pytest.mark.parametrize("group", list(GROUPS))
+def test_a_right_answer_is_not_praised_twice(group):
+    """Does no summary or point of a right answer open with '맞습니다' after the '맞았습니다' headline?"""
+    def praised_again(r: Rendered, message: str) -> bool:
+        return (r.feedback.status is Status.CORRECT and message in (r.feedback.summary, *r.feedback.points)
+                and message.lstrip().startswith(NOT_RIGHT_WORDS))
+
+    found = _offenders(group, praised_again)
     assert not found, "\n".join(found[:20])
 
 

@@ -148,7 +148,7 @@ def test_each_scenarios_answer_is_allowed_and_correct(item):
     assert record.step is item.step
     assert explain_refusal(record, item.expected, closing_reason=item.closing_reason) is None
     fb = judge_next_step(item, item.expected)
-    assert fb.status is Status.CORRECT and fb.summary == f"맞습니다. {item.why}" and fb.score == 1.0
+    assert fb.status is Status.CORRECT and fb.summary == item.why and fb.score == 1.0
 
 
 @pytest.mark.parametrize("item", next_step_scenarios(), ids=lambda s: s.id)

@@ -155,7 +155,7 @@ def test_every_bundled_question_accepts_its_own_right_answer(quiz_id):
 
 
 def test_a_solution_shown_after_a_wrong_choice_never_opens_with_praise():
-    """Does 풀이 after a wrong answer leave out the '맞습니다.' the data writes for a right choice?"""
+    """Does 풀이 after a wrong answer never say '맞습니다'?"""
     checked = 0
     for quiz_id in quiz.quiz_ids():
         for question in quiz.load_quiz(quiz_id).questions:

@@ -25,7 +25,7 @@ def test_all_right_is_correct_with_each_storys_reason():
     """Does a fully right answer pass and explain each story with the rule's reason?"""
     fb = judge_intake_stories(RIGHT)
     assert fb.status is Status.CORRECT and fb.score == 1.0 and fb.summary == "4개를 모두 맞게 분류했습니다."
-    assert all("맞습니다" in _point(fb, s) for s in EXPECTED)
+    assert all("맞게 골랐습니다" in _point(fb, s) for s in EXPECTED)
     assert "복합적 욕구" in _point(fb, "가")
 
 

@@ -94,9 +94,16 @@ def test_order_reasons_must_name_an_item():
         quiz.OrderQuestion(kind="order", id="o3", prompt="p", items=["a", "b"], reasons={"c": "왜"})
 
 
+def test_a_right_options_reason_may_not_open_with_맞습니다():
+    """The headline says 맞았습니다 and a wrong pick sees the reason as the model answer: is it refused?"""
+    with pytest.raises(ValueError, match="맞습니다"):
+        quiz.ChoiceQuestion(kind="choice", id="c2", prompt="p", options=[
+            {"text": "가", "why": "아닙니다."}, {"text": "나", "correct": True, "why": "맞습니다. 교재가 그렇게 말합니다."}])
+
+
 def test_a_wrong_pick_is_never_told_맞습니다():
     q = quiz.ChoiceQuestion(kind="choice", id="c2", prompt="p", options=[
-        {"text": "가", "why": "아닙니다."}, {"text": "나", "correct": True, "why": "맞습니다. 교재가 그렇게 말합니다."}])
+        {"text": "가", "why": "아닙니다."}, {"text": "나", "correct": True, "why": "교재가 그렇게 말합니다."}])
     wrong = judge(q, "가")
     assert "맞습니다" not in wrong.to_text() and "맞습니다" not in wrong.to_text(2)
     assert "풀이: 나 — 교재가 그렇게 말합니다." in wrong.to_text(2)

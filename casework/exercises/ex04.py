@@ -113,7 +113,7 @@ def _q3(answer: object, ctx: Context) -> Feedback:
     if read_yes_no(answer, "복합적인지") == expected:
         why = ("욕구들이 서로 얽혀 있어 하나를 풀려면 다른 것도 함께 다뤄야 합니다."
                if expected else "욕구가 여러 가지여도 서로 얽혀 있지 않으면 복합적이라고 하지 않습니다.")
-        return rubric.right("맞습니다.", (why,))
+        return rubric.right(why)
     return rubric.wrong("다시 생각해 보세요.", (
         "복합성은 욕구의 개수나 심각한 정도가 아니라, 욕구들이 서로 얽혀 있는지로 판단합니다. "
         "자료의 '서로 얽혀 있는 욕구'를 보세요.",))

@@ -56,7 +56,7 @@ def judge_lowest_shared_limit(workers: Sequence[Caseload], limit: int | str | No
                 f"여유 {summary.spare}건에 옮기면 모두 기준 안에 듭니다."
             )
         points.append(f"기준을 {lowest - 1}건 이하로 잡으면 나누기만으로는 안 되고, 인력 보강이나 사례 조정이 필요합니다.")
-        return rubric.right(f"맞습니다. {lowest}건입니다.", points).with_ladder(CASELOAD_HINTS, solution)
+        return rubric.right(f"나누어 맡아 해결되는 가장 낮은 기준은 {lowest}건입니다.", points).with_ladder(CASELOAD_HINTS, solution)
     if limit > lowest:
         return rubric.wrong(
             f"기준 {limit}건에서도 나누어 맡으면 해결되지만, 더 낮은 기준에서도 됩니다.",

@@ -35,6 +35,6 @@ def judge_choice(
     chosen = read_choice(answer, options, what, numbered=numbered)
     label = {o.key: o.label for o in options}
     if chosen == expected:
-        return rubric.right(f"맞습니다. '{label[expected]}'입니다.", right_points)
+        return rubric.right(f"답은 '{label[expected]}'입니다.", right_points)
     points = (why_not(chosen),) if why_not else ()
     return rubric.wrong(f"{josa(short_quote(label[chosen], 60), '으로')} 보기는 어렵습니다.", points)

@@ -95,7 +95,7 @@ def judge_closure(case, may_close: bool | str | None, reason: ClosureReason | st
                                    hints=hints, solution=solution)
     if not answer:
         if not case.may_close:
-            return rubric.right(f"맞습니다. {case.why}").with_ladder(hints, solution)
+            return rubric.right(case.why).with_ladder(hints, solution)
         return rubric.wrong("아직 종결할 수 없다고 보았지만, 이야기 속에 종결할 근거가 있습니다.",
                             ("종결 사유 가운데 이야기에 실제로 일어난 일이 있는지 다시 보세요.",)
                             ).with_ladder(hints, solution)
@@ -123,7 +123,7 @@ def judge_closure(case, may_close: bool | str | None, reason: ClosureReason | st
         ).with_ladder(hints, solution)
     after = (NO_FOLLOW_UP_AFTER_DEATH if chosen is ClosureReason.DEATH
              else "종결 뒤에는 사후관리 일정을 세워 변화가 유지되는지 살핍니다.")
-    return rubric.right(f"맞습니다. {case.why}", (after,)).with_ladder(hints, solution)
+    return rubric.right(case.why, (after,)).with_ladder(hints, solution)
 
 
 def parse_months(text: object) -> tuple[int, ...]:

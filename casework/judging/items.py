@@ -75,7 +75,7 @@ def judge_order(answer: object, expected: Sequence[str], *, what: str,
     in_place = sum(a == b for a, b in zip(matched, expected))
     return rubric.from_share(
         in_place, len(expected),
-        all_right=f"맞습니다. {what} 순서가 모두 맞습니다.",
+        all_right=f"{what} 순서가 모두 맞습니다.",
         some_right=f"{len(expected)}개 가운데 {in_place}개가 제자리에 있습니다.",
         points=right_points if in_place == len(expected) else wrong_points,
     )

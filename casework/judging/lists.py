@@ -62,7 +62,7 @@ def judge_agency_lists(answer: object, service_lists, need_list) -> Feedback:
                                    solution=solution)
     twice, missed = read_list_answer(answer)
     result = compare_answers(service_lists, need_list, twice=twice, missed=missed)
-    points = [f"맞았습니다 — {r}" for r in result.right] + list(result.wrong)
+    points = [f"맞게 고른 사람 — {r}" for r in result.right] + list(result.wrong)
     if result.left_twice:
         points.append(f"두 곳 이상에서 받는 사람이 {result.left_twice}명 더 있습니다.")
     if result.left_missed:

@@ -141,7 +141,7 @@ def judge_next_step(item, choice: DongStep | str | None) -> Feedback:
         return Feedback.unanswered("다음 단계를 하나 골라 보세요.", hints=hints, solution=solution)
     target = _step(choice)
     if target is item.expected:
-        return rubric.right(f"맞습니다. {item.why}").with_ladder(hints, solution)
+        return rubric.right(item.why).with_ladder(hints, solution)
     refusal = explain_refusal(item.record(), target, closing_reason=item.closing_reason, name_the_next=False)
     if refusal is not None:
         return rubric.wrong(refusal).with_ladder(hints, solution)

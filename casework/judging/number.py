@@ -25,5 +25,5 @@ def judge_number(answer: object, expected: float, *, what: str, tolerance: float
         return Feedback.unanswered(f"{josa(what, '을')} 숫자로 적어 주세요. 예: {example}")
     value = read_number(answer, what, example)
     if abs(value - expected) <= tolerance + 1e-9:
-        return rubric.right(f"맞습니다. {josa(what, '은')} {format_number(expected)}입니다.", right_points)
+        return rubric.right(f"{josa(what, '은')} {format_number(expected)}입니다.", right_points)
     return rubric.wrong(f"{josa(what, '이')} 맞지 않습니다(적은 값: {format_number(value)}).", wrong_points)

@@ -13,7 +13,6 @@ item per line).
 
 from __future__ import annotations
 
-import re
 from collections.abc import Callable
 
 from casework._util.text import josa, short_quote, squash_label
@@ -40,16 +39,11 @@ def question_hints(question) -> tuple[str, ...]:
     return tuple(getattr(question, "hints", ()) or ()) or KIND_HINTS[question.kind]
 
 
-_RIGHT_OPENING = re.compile(r"^맞습니다[.!]?\s*")
-
-
 def question_solution(question) -> str:
     """The model answer of a question in one line, with the reason where the data gives one."""
     if question.kind == "choice":
         right = next(o for o in question.options if o.correct)
-        # The data's reasons open with "맞습니다." for a learner who chose right; a solution is shown
-        # to one who did not.
-        why = _RIGHT_OPENING.sub("", " ".join(right.why.split()))
+        why = " ".join(right.why.split())
         return f"{right.text} — {why}" if why else right.text
     if question.kind == "match":
         return " / ".join(f"{short_quote(p.left)} → {p.right}" + (f"({' '.join(p.why.split())})" if p.why else "")

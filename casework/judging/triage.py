@@ -63,7 +63,7 @@ def judge_processing_type(answer: object, summary) -> Feedback:
         if result.revisit_case_management:
             points.append("관계를 이어 가며 나중에 사례관리 의뢰를 다시 검토하세요.")
         points += [f"유의할 점: {c}" for c in result.cautions]
-        return rubric.right(f"맞습니다. {expected.label}입니다.", points).with_ladder(TRIAGE_HINTS, solution)
+        return rubric.right(f"{expected.label}입니다.", points).with_ladder(TRIAGE_HINTS, solution)
     return rubric.wrong(f"{josa(short_quote(chosen.label), '으로')} 처리하기는 어렵습니다.",
                         (why_not_processing_type(chosen, expected),)).with_ladder(TRIAGE_HINTS, solution)
 
@@ -87,7 +87,7 @@ def judge_triage_table(answers: Mapping[str, object], summaries: Mapping[str, ob
         solutions.append(f"{name}: {one.solution}")
         if one.status is Status.CORRECT:
             right += 1
-            points.append(f"{name}: {one.summary} {' '.join(one.points[:1])}")
+            points.append(f"{name}: 맞게 골랐습니다 — {one.summary} {' '.join(one.points[:1])}")
         elif is_blank(answer):
             points.append(f"{name}: 아직 고르지 않았습니다.")
         else:
