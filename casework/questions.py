@@ -30,8 +30,12 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from enum import Enum
+from typing import TYPE_CHECKING
 
 from casework.errors import CaseworkError
+
+if TYPE_CHECKING:
+    from casework.language.rules import Hit
 
 __all__ = [
     "QuestionMistake", "QuestionFinding", "check_question", "UncheckableMistake",
@@ -201,7 +205,7 @@ def _closed(text: str, unit: _Unit) -> bool:
         rules[name].find(text, unit.tokens) for name in ("request", "choice", "permission"))
 
 
-def _joined_questions(text: str, unit: _Unit) -> list[tuple[tuple, tuple, object]]:
+def _joined_questions(text: str, unit: _Unit) -> list[tuple[tuple, tuple, Hit]]:
     """(left tokens, right tokens, join) for each -고 that joins two questions in one utterance."""
     rules = question_rules()
     toks = unit.tokens

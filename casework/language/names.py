@@ -180,10 +180,10 @@ def find_names(text: str) -> list[NameSpan]:
         if (not rest and (before_title[k] or (k > 0 and words[k - 1][2].rstrip(":") in roles))) or glued_title:
             add(start, start + latin.end(), True)
     for k in range(len(words)):  # foreign names in Hangul: 응우옌 티 란 씨, 마리아 산토스 씨, 응우옌 티 투(34세)
-        head = _HANGUL_WORD.match(words[k][2])
-        aged = head is not None and k > 0 and bool(_AGE_BRACKET.match(words[k][2], head.end()))
+        lead = _HANGUL_WORD.match(words[k][2])
+        aged = lead is not None and k > 0 and bool(_AGE_BRACKET.match(words[k][2], lead.end()))
         if before_title[k] or aged:
-            foreign = _foreign_before(words, k, head.group(0) if aged and head else None, doc=doc)
+            foreign = _foreign_before(words, k, lead.group(0) if aged and lead else None, doc=doc)
             if foreign:
                 add(foreign[0], foreign[1], True)
     _add_households(text, add)
