@@ -39,6 +39,7 @@ A blank number (``몇 개월``, ``OO회``) is not a mistake: the textbook leaves
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from enum import Enum
 
@@ -252,6 +253,9 @@ class _Reading:
             nxt.tag == "VCP") or hit.end >= len(self.text.rstrip(" .!?"))
 
 
+_GRADUAL = re.compile(r"(?:좋아|나아|높아|낮아|커|작아|밝아|달라|많아|적어|편해|부드러워)[지진질짐]|개선|향상|호전|늘|줄|변하|변한|변화")
+"""A change without a level in the predicate (좋아진다, 개선된다, 늘어난다): no one-off event."""
+
 _LIGHT_VERBS = frozenset({"하", "가", "보"})
 """Verbs that carry a noun's meaning as its predicate: 신청을 한다, 이사를 간다, 면접을 본다."""
 
@@ -435,9 +439,9 @@ def check_goal(text: str, *, owner: str | None = None) -> list[GoalFinding]:
                 and not _overlaps(h, vague + beyond) and not _object_of(r, h, vague)]
     # whatever its verb, another party's decision, a rule changed, a cure or a win is one event
     # that either happened by closure or did not (법원이 인가해 준다, 요건이 완화된다); becoming
-    # someone else (새사람이 된다) is not
-    if unreachable and not _overlaps(_Hit("", r.window_start, len(goal)), [
-            c for c in r["completion"] if _overlaps(c, beyond)]):
+    # someone else (새사람이 된다) or a change without a level (성격이 좋아진다) is not
+    if unreachable and not _GRADUAL.search(goal[r.window_start:]) and not _overlaps(
+            _Hit("", r.window_start, len(goal)), [c for c in r["completion"] if _overlaps(c, beyond)]):
         outcomes += [t for t in r.tokens if t.start >= r.window_start and t.tag in ("VV", "XSV", "VX")][:1]
     effort_only = bool(r.in_window(r["effort"]))
     has_criterion = not effort_only and bool(measures or outcomes or r["absence"])

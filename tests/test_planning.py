@@ -225,6 +225,7 @@ GOAL_TABLE = [
     ("3개월 안에 법원이 개인회생을 인가해 준다", None, {F}),
     ("구청이 3개월 안에 배차 규정을 바꾼다", None, {F}),
     ("2개월 안에 남편이 완전히 새사람이 된다", None, {F, G}),  # becoming someone else is no event
+    ("6개월 안에 남편의 성격이 좋아진다", None, {F, G}),  # a change without a level is no event
     # a service used in full or as a rate is that service's measure; a count of use is the service itself
     ("아동이 6개월 동안 학습지도 회기에 빠짐없이 참석한다", None, {B}),
     ("어르신이 3개월 동안 가사간병 서비스를 주 3회 이용한다", None, {A}),
