@@ -31,7 +31,8 @@ word lists) and applied to the goal's morphemes (:func:`casework.language.analys
    criterion: no measured level (a number outside the time frame, ``frequency``, ``scale``),
    no one-time outcome (``completion`` as the predicate in the window) and no absence
    (``absence``); effort alone (``effort``) is no criterion. A goal out of reach (6) names one
-   event whatever its verb (법원이 인가해 준다, 요건이 완화된다): with a time frame it is judged.
+   event whatever its verb (법원이 인가해 준다, 요건이 완화된다): with a time frame it is judged,
+   unless the verb is a change without a level (성격이 좋아진다).
 
 A blank number (``몇 개월``, ``OO회``) is not a mistake: the textbook leaves its figures open.
 :func:`goal_notes` returns a separate note that asks for the figure.
