@@ -15,7 +15,7 @@ word lists) and applied to the goal's morphemes (:func:`casework.language.analys
    receiving or using a service (``service_nouns`` with ``service_use``: 상담을 받는다,
    프로그램에 참여한다); an ``owner`` that is a worker.
 2. **One service's target**: a service's performance measure (``kpi``: 이용률, 만족도, 출석률,
-   결석, 미수령, 예약을 어기는 …)
+   결석, 미수령, 예약을 어기는 …; ``use_rate``: its use as a rate or in full, 빠짐없이 참석한다)
    next to a service word (``service_context``). The 받다/이용하다 of such a goal belongs to the
    measure, so it is not also mistake 1.
 3. **Whose goal is unclear**: no ``owner`` given, no person in the goal (``person``), no worker
@@ -30,7 +30,9 @@ word lists) and applied to the goal's morphemes (:func:`casework.language.analys
 7. **Cannot be judged at closure**: no time frame (``time_frame``, ``placeholder``), or no
    criterion: no measured level (a number outside the time frame, ``frequency``, ``scale``),
    no one-time outcome (``completion`` as the predicate in the window) and no absence
-   (``absence``); effort alone (``effort``) is no criterion.
+   (``absence``); effort alone (``effort``) is no criterion. A goal out of reach (6) names one
+   event whatever its verb (법원이 인가해 준다, 요건이 완화된다): with a time frame it is judged,
+   unless the verb is a change without a level (성격이 좋아진다).
 
 A blank number (``몇 개월``, ``OO회``) is not a mistake: the textbook leaves its figures open.
 :func:`goal_notes` returns a separate note that asks for the figure.
@@ -38,6 +40,7 @@ A blank number (``몇 개월``, ``OO회``) is not a mistake: the textbook leaves
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from enum import Enum
 
@@ -242,12 +245,17 @@ class _Reading:
             return True
         if nxt is not None and nxt.tag == "JKO" and i + 2 < len(self.tokens):
             verb = self.tokens[i + 2]
+            if any(a.start == verb.start for a in self["admin_endings"]):  # 연계 의뢰를 완료함
+                return True
             rest = [t for t in self.tokens[i + 3:] if not t.tag.startswith("E") and t.tag not in ("SF", "SP")]
             if verb.tag == "VV" and verb.form in _LIGHT_VERBS and not rest:
                 return True
         return nxt is None or nxt.tag in ("XSV", "XSA", "SF", "SP", "EC") or (
             nxt.tag == "VCP") or hit.end >= len(self.text.rstrip(" .!?"))
 
+
+_GRADUAL = re.compile(r"(?:좋아|나아|높아|낮아|커|작아|밝아|달라|많아|적어|편해|부드러워)[지진질짐]|개선|향상|호전|늘|줄|변하|변한|변화")
+"""A change without a level in the predicate (좋아진다, 개선된다, 늘어난다): no one-off event."""
 
 _LIGHT_VERBS = frozenset({"하", "가", "보"})
 """Verbs that carry a noun's meaning as its predicate: 신청을 한다, 이사를 간다, 면접을 본다."""
@@ -262,7 +270,10 @@ def _read(goal: str) -> _Reading:
 
     tokens = analyse(goal)
     rules = goal_rules()
-    return _Reading(goal, tokens, {name: rules[name].find(goal, tokens) for name in _LISTS})
+    hits = {name: rules[name].find(goal, tokens) for name in _LISTS}
+    # '3개월 내 말다툼' is read as '나의': a time frame is nobody
+    hits["person"] = _outside(hits["person"], hits["time_frame"])
+    return _Reading(goal, tokens, hits)
 
 
 def _outside(hits, spans) -> list:
@@ -333,7 +344,8 @@ def check_goal(text: str, *, owner: str | None = None) -> list[GoalFinding]:
                       and h.end == nxt.start and nxt.tag in ("JKS", "JX")]
     if not person_subject:
         worker_hits += r.in_window(r["help_verb"]) + r["service_as_means"]
-    kpi = (r["kpi"] if r["service_context"] else []) + (r["use_rate"] if r["service_nouns"] else [])
+    kpi = (r["kpi"] if r["service_context"] else []) + (
+        r["use_rate"] if r["service_nouns"] or r["service_context"] else [])
     # a use that modifies a noun (치료를 받는 날이 준다) describes what is counted, not the goal's end
     uses = [h for h in r["service_use"] if (nxt := r.token_after(h)) is None or nxt.tag != "ETM"] if not kpi else []
     if r["service_nouns"] and uses:
@@ -402,16 +414,17 @@ def check_goal(text: str, *, owner: str | None = None) -> list[GoalFinding]:
             _quoted(grand),
         ))
 
-    # 6. not reachable through case management
-    if r["unreachable"]:
+    # 6. not reachable through case management (a cancelled booking is a service's measure, not 취소)
+    unreachable = [h for h in r["unreachable"] if not _overlaps(h, kpi)]
+    if unreachable:
         findings.append(_finding(
             PlanningMistake.UNREACHABLE,
-            f"{josa(_quoted(r['unreachable']), '은')} 사례관리로 바꿀 수 있는 일이 아닙니다. "
+            f"{josa(_quoted(unreachable), '은')} 사례관리로 바꿀 수 있는 일이 아닙니다. "
             "의학, 운, 제도, 다른 사람의 선택처럼 사례관리의 힘이 닿지 않는 영역입니다.",
             "사례관리로 도울 수 있는 부분(치료를 꾸준히 받기, 생활비 관리, 당사자 자신의 행동)을 "
             "목표로 쓰세요. 예: '병이 완치된다' → '어르신이 6개월 동안 예약된 진료의 90% 이상에 "
             "빠지지 않고 간다'.",
-            _quoted(r["unreachable"]),
+            _quoted(unreachable),
         ))
 
     # 7. cannot be judged at closure
@@ -419,12 +432,18 @@ def check_goal(text: str, *, owner: str | None = None) -> list[GoalFinding]:
     # becoming something vague or out of reach (새사람이 된다) is no criterion; a cure or a win
     # (완치된다, 당첨된다) can still be checked at closure, however unlikely
     # (a cure ends its hit with the one-word outcome: '장애가 낫는다', '장애가 치료된다')
-    beyond = [u for u in r["unreachable"] if not any(
+    beyond = [u for u in unreachable if not any(
         c.end == u.end and u.start <= c.start
         and len([t for t in _tokens_in(r, c) if not t.tag.startswith("XS")]) == 1 for c in r["completion"])]
     # finding or regaining a vague concept (마음의 안정을 찾는다) is no outcome either
     outcomes = [h for h in r.in_window(r["completion"]) if r.is_predicate(h)
                 and not _overlaps(h, vague + beyond) and not _object_of(r, h, vague)]
+    # whatever its verb, another party's decision, a rule changed, a cure or a win is one event
+    # that either happened by closure or did not (법원이 인가해 준다, 요건이 완화된다); becoming
+    # someone else (새사람이 된다) or a change without a level (성격이 좋아진다) is not
+    if unreachable and not _GRADUAL.search(goal[r.window_start:]) and not _overlaps(
+            _Hit("", r.window_start, len(goal)), [c for c in r["completion"] if _overlaps(c, beyond)]):
+        outcomes += [t for t in r.tokens if t.start >= r.window_start and t.tag in ("VV", "XSV", "VX")][:1]
     effort_only = bool(r.in_window(r["effort"]))
     has_criterion = not effort_only and bool(measures or outcomes or r["absence"])
     if not (has_time and has_criterion):

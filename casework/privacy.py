@@ -72,7 +72,7 @@ _RRN = re.compile(
     + _AFTER
 )
 
-_SEP = r"(?:[ ]?[-.–][ ]?|[ ])"  # 010-0000-0000, 010 0000 0000, 010 - 0000 - 0000
+_SEP = r"(?:[ ]?[-.–)][ ]?|[ ])"  # 010-0000-0000, 010 0000 0000, 010 - 0000 - 0000, 010)0000-0000
 _REST_LOOSE = rf"{_SEP}?[0-9]{{3,4}}{_SEP}?[0-9]{{4}}"  # separators optional
 _REST_STRICT = rf"{_SEP}[0-9]{{3,4}}{_SEP}[0-9]{{4}}"  # separators required
 _AFTER_PHONE_WORD = "(?:" + "|".join(

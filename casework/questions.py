@@ -30,8 +30,12 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from enum import Enum
+from typing import TYPE_CHECKING
 
 from casework.errors import CaseworkError
+
+if TYPE_CHECKING:
+    from casework.language.rules import Hit
 
 __all__ = [
     "QuestionMistake", "QuestionFinding", "check_question", "UncheckableMistake",
@@ -87,7 +91,8 @@ def question_rules():
 
 # ---------------------------------------------------------------------------- utterances
 
-_FINAL_LIKE = frozenset({"어요", "아요", "여요", "세요", "으세요", "나요", "까요", "죠", "지요", "에요", "예요"})
+_FINAL_LIKE = frozenset({"어요", "아요", "여요", "세요", "으세요", "나요", "까요", "ㄹ까요", "을까요", "죠", "지요", "에요",
+                         "예요"})
 
 
 @dataclass(frozen=True)
@@ -142,8 +147,8 @@ def _units(text: str, tokens: tuple) -> list[_Unit]:
 def _predicate(unit: _Unit) -> tuple[str, str] | None:
     """The last predicate's stem and final ending (좋, 으세요), if the utterance ends in one."""
     words = [t for t in unit.tokens if t.tag not in ("SF", "SP")]
-    if len(words) < 2 or words[-1].tag != "EF":
-        return None
+    if len(words) < 2 or not (words[-1].tag == "EF" or (words[-1].tag == "EC" and words[-1].form in _FINAL_LIKE)):
+        return None  # the analyser reads a final ending before a comma as connective (할까요, …)
     stem = next((t for t in reversed(words[:-1]) if t.tag.startswith(("V", "XS")) and t.tag != "VX"), None)
     return None if stem is None else (stem.form, words[-1].form)
 
@@ -187,19 +192,25 @@ def _leading(text: str, unit: _Unit) -> str | None:
 
 def _closed(text: str, unit: _Unit) -> bool:
     rules = question_rules()
-    if not unit.is_question or _wh_hits(text, unit.tokens):
+    if not unit.is_question:
         return False
+    if _wh_hits(text, unit.tokens):
+        # '어디 계시고 양육비는 받으세요?': the second question, joined by -고, is yes/no
+        return any(not _wh_hits(text, right) and not any(
+            rules[name].find(text, right) for name in ("request", "choice", "permission"))
+            for _, right, _ in _joined_questions(text, unit))
     if not any(t.tag.startswith(("V", "XS")) or t.tag == "EF" for t in unit.tokens):
         return False  # '안주는요?': a follow-up fragment asks "what about …", it is open
     return not unit.choice and not any(
         rules[name].find(text, unit.tokens) for name in ("request", "choice", "permission"))
 
 
-def _clause_halves(text: str, unit: _Unit) -> str | None:
-    """Two questions joined by -고 inside one utterance, as the words around the join."""
+def _joined_questions(text: str, unit: _Unit) -> list[tuple[tuple, tuple, Hit]]:
+    """(left tokens, right tokens, join) for each -고 that joins two questions in one utterance."""
     rules = question_rules()
     toks = unit.tokens
     aux = {(h.start) for h in rules["auxiliary_after"].find(text, toks)}
+    found = []
     for join in rules["clause_join"].find(text, toks):
         cut = next(i for i, t in enumerate(toks) if t.start == join.start)
         if cut + 1 >= len(toks) or toks[cut + 1].start in aux:
@@ -209,9 +220,16 @@ def _clause_halves(text: str, unit: _Unit) -> str | None:
         new_topic = bool(rules["topic"].find(text, right)) and (
             bool(rules["topic"].find(text, left)) or bool(_wh_hits(text, left)))
         if both_wh or new_topic:
-            before = text[left[0].start:join.end] if left else ""
-            after = text[right[0].start:right[-1].end]
-            return f"{before.strip()} / {after.strip(' ?？.')}"
+            found.append((left, right, join))
+    return found
+
+
+def _clause_halves(text: str, unit: _Unit) -> str | None:
+    """Two questions joined by -고 inside one utterance, as the words around the join."""
+    for left, right, join in _joined_questions(text, unit)[:1]:
+        before = text[left[0].start:join.end] if left else ""
+        after = text[right[0].start:right[-1].end]
+        return f"{before.strip()} / {after.strip(' ?？.')}"
     return None
 
 

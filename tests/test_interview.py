@@ -76,6 +76,12 @@ TABLE: list[tuple[str, set[QuestionMistake]]] = [
     ("왜 그런 일이 생긴 거예요?", {W}),
     ("어째서 그렇게 하셨어요?", {W}),
     ("뭐 때문에 그렇게 화가 나셨어요?", {W}),
+    ("아이가 학교를 안 가는 동안 어머님은 뭘 하셨어요?", {W}),  # blaming without 왜
+    ("집세를 몇 달씩 밀리시면 어떡해요?", {W}),
+    ("약이 떨어지면 어떡하세요?", set()),                       # asking how one copes
+    ("상담은 댁에서 할까요, 주민센터에서 할까요?", set()),     # a choice without 아니면
+    ("취업만 하시면 다 해결되지 않겠어요?", {L}),
+    ("아이 아빠는 어디 계시고 양육비는 받으세요?", {C, M}),   # the second question is yes/no
 ]
 
 

@@ -221,6 +221,17 @@ GOAL_TABLE = [
     ("어르신이 주 2회 경로당에 나간다", None, {G}),  # by when?
     ("딸이 3개월 안에 취업을 위해 노력한다", None, {G}),
     ("자녀가 OO개월 안에 결석 일수가 월 2일 이하로 줄어든다", None, set()),  # a blank number is a note
+    # an event out of reach with a time frame is judged at closure: 6, not 7
+    ("3개월 안에 법원이 개인회생을 인가해 준다", None, {F}),
+    ("구청이 3개월 안에 배차 규정을 바꾼다", None, {F}),
+    ("2개월 안에 남편이 완전히 새사람이 된다", None, {F, G}),  # becoming someone else is no event
+    ("6개월 안에 남편의 성격이 좋아진다", None, {F, G}),  # a change without a level is no event
+    # a service used in full or as a rate is that service's measure; a count of use is the service itself
+    ("아동이 6개월 동안 학습지도 회기에 빠짐없이 참석한다", None, {B}),
+    ("어르신이 3개월 동안 가사간병 서비스를 주 3회 이용한다", None, {A}),
+    ("어르신이 6개월 동안 혈압약을 하루도 빠짐없이 복용한다", None, set()),
+    # a count of talking or meeting with nobody named: whose change?
+    ("2개월 내 말다툼이 주 1회 이하가 된다", None, {C}),
 ]
 
 

@@ -35,6 +35,7 @@ TABLE = [
     ("010 0000 0000", "010 **** ****", 0, 1),  # mask: mobile with spaces
     ("010.0000.0000", "010.****.****", 0, 1),  # mask: mobile with dots
     ("010 - 0000 - 0000", "010 - **** - ****", 0, 1),  # mask: mobile with spaces around hyphens
+    ("010)0000-0000", "010)****-****", 0, 1),  # mask: a bracket after the mobile prefix
     ("02 - 000 - 0000", "02 - *** - ****", 0, 1),  # mask: landline with spaces around hyphens
     ("02-000-0000", "02-***-****", 0, 1),  # mask: Seoul landline
     ("031-000-0000", "031-***-****", 0, 1),  # mask: Gyeonggi landline
@@ -296,6 +297,16 @@ NAMES_BY_REFERENCE = [
     # a name that is also a word is masked where it names the person, not where it is the word
     ("손녀 유리(13세). 유리창 수리 필요", "손녀 유○(13세). 유리창 수리 필요"),
     ("지원 씨 보호종료 후 전세임대 지원 신청", "지○ 씨 보호종료 후 전세임대 지원 신청"),
+    # a foreign name before an age, then its given name alone; a Hangul name of a long word
+    ("결혼이민자 응우옌 티 투(34세). 투 씨는 딸과 거주", "결혼이민자 응○○ ○ ○(34세). ○ 씨는 딸과 거주"),
+    ("로사 델라크루즈 씨 갈등. 델라크루즈 씨 거주 3년", "로○ ○○○○○ 씨 갈등. 델○○○○ 씨 거주 3년"),
+    # surnames listed as households, then alone as labels; a surname between a role and an age
+    ("장, 구 두 가구 방문. 장 통화 안 됨, 구는 부재.", "○, ○ 두 가구 방문. ○ 통화 안 됨, ○는 부재."),
+    ("대상자 윤(77세, 남) 거주", "대상자 ○(77세, 남) 거주"),
+    # given names alone: listed after a family word, one syllable before 씨
+    ("자녀 은별, 은솔 쉼터 입소", "자녀 은○, 은○ 쉼터 입소"),
+    ("란 씨 아들 언어발달 지연", "○ 씨 아들 언어발달 지연"),
+    ("남 씨 아이 서윤.", "○ 씨 아이 서○."),
 ]
 
 
@@ -347,6 +358,8 @@ KEPT = [
     "손님이 오심", "주님께 기도하심", "통장 사본 제출", "통장님이 오셨다. 이 통장님은 친절함", "가해자 진술 확인",
     "딸 하나(7세) 양육", "나이는 10세", "아들은 10세, 딸은 7세", "놀이가 재미있음", "고양이는 두 마리",
     "하늘이 맑다", "한부모 가정 아동수당 신청",
+    # no surnames as households; one syllable before 씨 that is a determiner; a word after 아이
+    "두 가구 방문", "각 씨앗 나눔", "아이 학교 상담", "아이 둘, 세 가구", "장 보러 가심. 구는 광진구",
 ]
 
 

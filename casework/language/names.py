@@ -19,11 +19,16 @@ Rules (the workbook's; word lists in ``casework/data/language/masking_rules.yaml
   (coreference: after 김영희, '김 씨', '김씨', '김 할머니', '영희 씨', '영희가'; a given name
   that is also a word, 하늘, only before a title or as 하늘이가); a surname with 님 glued
   (최님; not 손님, 형님); a romanised name found in the note written again in Hangul (Olga …
-  올가 씨: the same consonants); and every further occurrence of a found name (of a name that is
+  올가 씨: the same consonants); a foreign name before an age (응우옌 티 투(34세)) and its last
+  word again before a title (투 씨는); surnames listed as households (장, 구 두 가구; 윤·장 두
+  가구) and those surnames alone later in the note (장 통화 안 됨, 구는 부재); a surname between a
+  role and an age (대상자 윤(77세)); and every further occurrence of a found name (of a name that is
   also a word, 유리, 지원, only where it is called by name: a title, 이 and a particle, an age).
 * **unsure**: a Korean-name-shaped word that only the analyser reads as a proper noun, not
   ending like a place or agency (``place_suffixes``); a given name alone after a family word or
-  before an age in brackets (손녀 수아가, 민준(7세)), read as a proper noun; a child's name that
+  before an age in brackets, or next in a list after one (손녀 수아가, 민준(7세), 자녀 은별, 은솔),
+  read as a proper noun or cut into single syllables (은+별); one syllable that is no surname
+  before 씨 or 님 (란 씨); a child's name that
   is also a word, with 이 before an age or school year (하늘이(초3)); a word, dictionary word or
   not, between a family or person word and an age (손자 하늘(11세), 아기 하늘(5개월); not a count,
   딸 하나(7세)); a proper noun whose predicate is an age or a school year (드미트리는 10세, 유리는
@@ -174,11 +179,14 @@ def find_names(text: str) -> list[NameSpan]:
         glued_title = bool(rest) and _is_title(rest)
         if (not rest and (before_title[k] or (k > 0 and words[k - 1][2].rstrip(":") in roles))) or glued_title:
             add(start, start + latin.end(), True)
-    for k in range(len(words)):  # foreign names in Hangul: 응우옌 티 란 씨, 마리아 산토스 씨
-        if before_title[k]:
-            foreign = _foreign_before(words, k, doc=doc)
+    for k in range(len(words)):  # foreign names in Hangul: 응우옌 티 란 씨, 마리아 산토스 씨, 응우옌 티 투(34세)
+        lead = _HANGUL_WORD.match(words[k][2])
+        aged = lead is not None and k > 0 and bool(_AGE_BRACKET.match(words[k][2], lead.end()))
+        if before_title[k] or aged:
+            foreign = _foreign_before(words, k, lead.group(0) if aged and lead else None, doc=doc)
             if foreign:
                 add(foreign[0], foreign[1], True)
+    _add_households(text, add)
 
     for k, (start, _end, raw) in enumerate(words):
         hangul = _HANGUL_WORD.match(raw)
@@ -199,13 +207,23 @@ def find_names(text: str) -> list[NameSpan]:
         if _surname_alone(text, words, k, head, before_title[k]):
             add(start, start + 1, True, surname_only=True)
             continue
+        prev = words[k - 1][2] if k > 0 else ""
+        # a surname alone between a role and an age: 대상자 윤(77세, 남)
+        if len(head) == 1 and head in _words("surnames") and prev.rstrip(":") in roles \
+                and _AGE_BRACKET.match(raw, hangul.end()):
+            add(start, start + 1, True, surname_only=True)
+            continue
+        # one syllable that is no surname before 씨 or 님: a given name (란 씨, 투 씨): unsure
+        if len(head) == 1 and raw == head and before_title[k] and head not in _words("surnames") \
+                and words[k + 1][2].startswith(("씨", "님")) and _lone_noun(head):
+            add(start, start + 1, False, given_only=True)
+            continue
         # a title glued to the name: 김영희님, 정옥희님이
         glued = next((head[:i] for i in range(2, len(head))
                       if _is_title(head[i:]) and not head[i:].startswith(("군", "양"))), None)
         if glued and _surname_split(glued) and not _is_common_noun(glued):
             add(start, start + len(glued), True)
             continue
-        prev = words[k - 1][2] if k > 0 else ""
         stem = head if before_title[k] else _strip_particle(head)
         # 딸 이수진; 복지팀장 오민지에게 (a title before the name); not 어르신이 경로당에
         after_role = prev.rstrip(":") in roles or _ends_with_job_title(prev)
@@ -248,9 +266,10 @@ def find_names(text: str) -> list[NameSpan]:
         if friendly:
             add(start, start + len(friendly), False, given_only=True)
             continue
-        # a given name alone after a family word or before an age (손녀 수아가, 민준이(7세)): unsure
+        # a given name alone after a family word, next in a list of names, or before an age
+        # (손녀 수아가, 자녀 은별, 은솔; 민준이(7세)): unsure
         given = _strip_given(_strip_particle(head))
-        if (prev.rstrip(":") in roles or _AGE_BRACKET.match(raw, hangul.end())) \
+        if (prev.rstrip(":") in roles or listed or _AGE_BRACKET.match(raw, hangul.end())) \
                 and _is_person_word(given) is False and _given_name_shape(given, head[len(given):]):
             add(start, start + len(given), False, given_only=True)
 
@@ -266,6 +285,7 @@ def find_names(text: str) -> list[NameSpan]:
         add(tok.start, tok.end, False)
 
     _add_references(text, found, add)
+    _add_foreign_given(words, found, add)
     _add_transcriptions(words, found, add)
 
     # every other occurrence of a name found
@@ -327,7 +347,46 @@ def _given_name_shape(word: str, after: str) -> bool:
     if re.match(r"(?:이?)(?:에서|에|으로|로)(?![가-힣])", after):
         return False
     tokens = analyse(word)
+    if len(word) == 2 and len(tokens) == 2 and not _has_grammar(word) and not _is_common_noun(word):
+        return True  # 은별 → 은+별, 은솔 → 은+솔: a name the analyser cuts into syllables
     return len(tokens) == 1 and (tokens[0].tag == "NNP" or tokens[0].oov)
+
+
+_HOUSEHOLDS = re.compile(r"(?<![가-힣])([가-힣])((?:\s?[·,]\s?[가-힣])+)\s?(?:[두세네]|\d+)\s?(?:가구|가정|세대|집)")
+"""Surnames listed as household labels: 장, 구 두 가구; 윤·장 두 가구."""
+
+
+def _add_households(text: str, add) -> None:
+    """Surnames listed as households (장,구 두 가구), and the same surnames alone later in the
+    note, bare or with a particle (장 통화 안 됨, 구는 부재): the note uses them as labels."""
+    labels = set()
+    for m in _HOUSEHOLDS.finditer(text):
+        letters = [(m.start(1), m.group(1))] + [
+            (m.start(2) + p.start(), p.group(0)) for p in re.finditer(r"[가-힣]", m.group(2))]
+        if all(ch in _words("surnames") for _, ch in letters):
+            for at, ch in letters:
+                add(at, at + 1, True, surname_only=True)
+                labels.add(ch)
+    for ch in labels:
+        for m in re.finditer(rf"(?<![가-힣]){ch}(?=(은|는|이|가|도|의|와|과|네)?(?![가-힣]))", text):
+            add(m.start(), m.start() + 1, True, surname_only=True)
+
+
+def _lone_noun(syllable: str) -> bool:
+    """Is one syllable a noun the analyser reads alone (란, 투), not a determiner, pronoun or number (각, 그, 한)?"""
+    from casework.language import analyse
+
+    tokens = analyse(syllable)
+    return len(tokens) == 1 and tokens[0].tag in ("NNG", "NNP")
+
+
+def _add_foreign_given(words, found: list[NameSpan], add) -> None:
+    """The last word of a foreign name in Hangul found in the note, again before a title: the
+    person called by the given name (응우옌 티 투 … 투 씨는, 로사 델라크루즈 … 델라크루즈 씨)."""
+    given = {s.text.split()[-1] for s in found if s.sure and " " in s.text and _HANGUL_WORD.search(s.text)}
+    for k, (start, _end, raw) in enumerate(words[:-1]):
+        if raw in given and _is_title(words[k + 1][2]):
+            add(start, start + len(raw), True, given_only=True)
 
 
 def _add_references(text: str, found: list[NameSpan], add) -> None:
@@ -502,7 +561,7 @@ def _foreign_before(words, k: int, last: str | None = None, doc: tuple = ()) -> 
     chosen: list[int] = []
     for j in range(k, max(k - 3, -1), -1):
         raw = last if j == k and last is not None else words[j][2]
-        if not re.fullmatch(r"[가-힣]{1,4}", raw) or raw in _words("roles"):
+        if not re.fullmatch(r"[가-힣]{1,6}", raw) or raw in _words("roles"):
             break
         chosen.append(j)
         if raw in family:
