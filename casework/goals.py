@@ -32,7 +32,10 @@ word lists) and applied to the goal's morphemes (:func:`casework.language.analys
    no one-time outcome (``completion`` as the predicate in the window) and no absence
    (``absence``); effort alone (``effort``) is no criterion. A goal out of reach (6) names one
    event whatever its verb (법원이 인가해 준다, 요건이 완화된다): with a time frame it is judged,
-   unless the verb is a change without a level (성격이 좋아진다).
+   unless the verb is a change without a level (성격이 좋아진다). With a time frame, a concrete act
+   of the person (a verb with an object or a place: 검진을 예약한다, 시험에 응시한다) is judged
+   too (:func:`_action`); a change without a level, a habit (잘, 자주, 나간다), becoming, effort,
+   a vague concept or a lifetime goal is not.
 
 A blank number (``몇 개월``, ``OO회``) is not a mistake: the textbook leaves its figures open.
 :func:`goal_notes` returns a separate note that asks for the figure.
@@ -261,6 +264,50 @@ _LIGHT_VERBS = frozenset({"하", "가", "보"})
 """Verbs that carry a noun's meaning as its predicate: 신청을 한다, 이사를 간다, 면접을 본다."""
 
 
+def _action(r: _Reading) -> list:
+    """The goal's predicate when it is a concrete act of the person: a verb with an object or a place.
+
+    With a time frame such an act (검진을 예약한다, 시험에 응시한다, 외출을 한다) either happened
+    by closure or did not. Not a change without a level (좋아진다, 개선된다), not becoming
+    (…이 된다), not a verb standing alone (노력한다, 성장한다).
+    """
+    window = r.text[r.window_start:]
+    if _GRADUAL.search(window):
+        return []
+    verbs = [i for i, t in enumerate(r.tokens) if t.start >= r.window_start and t.tag in ("VV", "XSV")]
+    if not verbs:
+        return []
+    i = verbs[-1]
+    verb = r.tokens[i]
+    # the noun the verb carries: 준비한다, 준비를 한다, 최선을 다한다
+    carried = r.tokens[i - 2] if i > 1 and r.tokens[i - 1].tag == "JKO" else r.tokens[i - 1] if i else verb
+    if verb.form in _NOT_ACTS or carried.form in _NOT_ACTS and (verb.tag == "XSV" or verb.form in ("하", "다하")):
+        return []
+    # a habit in a manner or an unmeasured frequency (식사를 잘 한다, 자주 나간다) has no level
+    if any(t.form in _MANNER or t.form.startswith(_MANNER_STEMS) for t in r.tokens if t.tag in ("MAG", "XR", "NNG", "VV")
+           and t.start < verb.end):
+        return []
+    times = r["time_frame"]
+    # the particle of the time frame (3개월 안에) is no place
+    args = [t for t in r.tokens[:i] if (t.tag == "JKO" or (t.tag == "JKB" and t.form in _PLACE_PARTICLES))
+            and not any(s.start <= t.start <= s.end for s in times)]
+    return [verb] if args else []
+
+
+_NOT_ACTS = frozenset({"되", "성장", "발전", "변화", "노력", "확립", "회복", "안정", "정착", "적응", "유지",
+                       "생활", "관리", "준비", "돕", "다하", "잘하", "부여", "도모", "지내", "살", "최선", "나가", "다니"})
+"""Predicates that name a state, a change, an ongoing conduct or an effort, not a one-off act.
+
+Going out to or attending a place (경로당에 나간다, 복지관에 다닌다) is a habit: it needs a count.
+"""
+
+_MANNER = frozenset({"잘", "자주", "더", "꾸준히", "열심히", "많이", "충분히", "제대로", "성실히", "적극", "규칙"})
+_MANNER_STEMS = ("규칙적", "적극적", "꾸준")
+"""Adverbs that describe how or how often without a level (잘, 자주, 규칙적으로)."""
+
+_PLACE_PARTICLES = frozenset({"에", "에서", "에게", "께", "한테", "으로", "로", "와", "과"})
+
+
 def _overlaps(hit, spans) -> bool:
     return any(s.start < hit.end and hit.start < s.end for s in spans)
 
@@ -444,6 +491,8 @@ def check_goal(text: str, *, owner: str | None = None) -> list[GoalFinding]:
     if unreachable and not _GRADUAL.search(goal[r.window_start:]) and not _overlaps(
             _Hit("", r.window_start, len(goal)), [c for c in r["completion"] if _overlaps(c, beyond)]):
         outcomes += [t for t in r.tokens if t.start >= r.window_start and t.tag in ("VV", "XSV", "VX")][:1]
+    if has_time and not (measures or outcomes or unreachable or vague or grand):
+        outcomes += _action(r)
     effort_only = bool(r.in_window(r["effort"]))
     has_criterion = not effort_only and bool(measures or outcomes or r["absence"])
     if not (has_time and has_criterion):

@@ -820,3 +820,16 @@ def test_text_excel_cannot_hold_is_refused_with_a_reason(value, words):
     """E6/E7: a control character or over-long text is refused before an .xlsx is written."""
     with pytest.raises(CaseworkError, match=words):
         ServicePlan(case_number="연습-1", client_name=value, case_manager="담당")
+
+
+def test_a_concrete_act_with_a_time_frame_is_judgeable_but_habits_and_changes_are_not():
+    """Is a one-off act with an object or a place judged at closure, while a habit, a change or effort stays 7?"""
+    for goal in ("딸이 한 달 안에 어머니의 치매 조기검진을 예약한다", "최씨가 4개월 안에 운전면허 필기시험에 응시한다",
+                 "할머니가 한 달 안에 손자 학교 담임과의 상담 날짜를 직접 잡는다"):
+        assert G not in [f.mistake for f in check_goal(goal)], goal
+    for goal in ("3개월 안에 할머니가 식사를 잘 하신다", "청년이 3개월 안에 밖에 자주 나간다", "1년 안에 취업 준비를 한다",
+                 "어르신이 3개월 안에 건강이 좋아진다", "딸이 3개월 안에 취업을 위해 노력한다", "어르신이 한 달 안에 운동한다"):
+        assert G in [f.mistake for f in check_goal(goal)], goal
+    # a blank figure gives the note, not mistake 7
+    goal = "몇 개월 안에 하루 음주량을 소주 반 병 이하로 줄인다"
+    assert check_goal(goal) == [] and goal_notes(goal)
