@@ -14,9 +14,9 @@ word lists) and applied to the goal's morphemes (:func:`casework.language.analys
    service named as the means (``service_as_means``: 프로그램으로, 상담을 통해); the person
    receiving or using a service (``service_nouns`` with ``service_use``: 상담을 받는다,
    프로그램에 참여한다); an ``owner`` that is a worker.
-2. **One service's target**: a service's performance measure (``kpi``: 이용률, 만족도, 출석률,
-   결석, 미수령, 예약을 어기는 …; ``use_rate``: its use as a rate or in full, 빠짐없이 참석한다)
-   next to a service word (``service_context``). The 받다/이용하다 of such a goal belongs to the
+2. **One service's target**: a service's performance measure (``kpi``: 이용률, 사용률, 만족도,
+   출석률, 결석, 미수령, 거부, 예약·약속을 어기는, 연결되지 않는 …; ``use_rate``: its use as a rate or in full, 빠짐없이 참석한다, 10회기 중 8회기,
+   중단 없이 유지) next to a service word (``service_context``, or mistake 1's ``service_nouns``). The 받다/이용하다 of such a goal belongs to the
    measure, so it is not also mistake 1.
 3. **Whose goal is unclear**: no ``owner`` given, no person in the goal (``person``), no worker
    as subject, and the change happens between people (``relational``: 갈등, 대화, 폭력, 서로 …).
@@ -281,7 +281,7 @@ def _action(r: _Reading) -> list:
     verb = r.tokens[i]
     # the noun the verb carries: 준비한다, 준비를 한다, 최선을 다한다
     carried = r.tokens[i - 2] if i > 1 and r.tokens[i - 1].tag == "JKO" else r.tokens[i - 1] if i else verb
-    if verb.form in _NOT_ACTS or carried.form in _NOT_ACTS and (verb.tag == "XSV" or verb.form in ("하", "다하")):
+    if verb.form in _NOT_ACTS or (carried.form in _NOT_ACTS and (verb.tag == "XSV" or verb.form in ("하", "다하"))):
         return []
     # a habit in a manner or an unmeasured frequency (식사를 잘 한다, 자주 나간다) has no level
     if any(t.form in _MANNER or t.form.startswith(_MANNER_STEMS) for t in r.tokens if t.tag in ("MAG", "XR", "NNG", "VV")
