@@ -4,6 +4,7 @@
     .venv/bin/python benchmarks/bench_language.py --data DIR      # other sets in the same format
     .venv/bin/python benchmarks/bench_language.py --limit 20      # a quick slice
     .venv/bin/python benchmarks/bench_language.py --part first    # one annotator's items only (first … sixth)
+    .venv/bin/python benchmarks/bench_language.py --hold-out sixth  # that part's figures and its own rule cues
 
 Prints, for goals and questions, recall and precision per mistake and the share of good items
 flagged; for masking, the share of identifiers hidden and of kept items left intact. The
@@ -205,6 +206,58 @@ def score_masking(mask, notes: list[Note]) -> dict:
             "by_kind": by_kind}
 
 
+# --------------------------------------------------------------------------- one annotator's own cues
+
+
+def _parts_of(path: Path) -> list[tuple[str, str]]:
+    """(part, text) of every item of a set; the text is a goal, a question or a note."""
+    out = []
+    for part in PARTS[1:]:
+        if path.suffix == ".txt":
+            out += [(part, n.text) for n in load_notes(path, part)]
+        else:
+            out += [(part, row[-1]) for row in _rows(path, part)]
+    return out
+
+
+def own_cues(table, items: list[tuple[str, str]], part: str, analyse) -> list[str]:
+    """Cues of ``table`` that exist only for ``part``: no other part's item matches them, and
+    some of its items or all of the cue's matched examples do.
+
+    ``items`` are (part, text) of the development set the table judges. Such a cue was fitted to
+    one annotator; a rule that generalises is used across annotators.
+    """
+    analysed = [(p, text, analyse(text)) for p, text in items]
+    texts_of = {text: p for p, text in items}
+    own = []
+    for list_name, cue_list in table.lists.items():
+        for cue in cue_list.parsed:
+            dev = {p for p, text, tokens in analysed if cue.find(text, tokens)}
+            examples = [e for e in cue_list.examples if cue.find(e, analyse(e))]
+            from_part = [e for e in examples if texts_of.get(e) == part]
+            if dev <= {part} and (dev or (examples and len(from_part) == len(examples))):
+                own.append(f"{list_name}: {cue.source} (dev hits: {', '.join(sorted(dev)) or 'none'}; "
+                           f"examples {len(from_part)}/{len(examples)} from {part})")
+    return own
+
+
+def hold_out_report(data: Path, part: str) -> list[str]:
+    """The lines listing, per rule table, the cues that only ``part``'s items use."""
+    from casework.goals import goal_rules
+    from casework.language import analyse
+    from casework.language.names import masking_rules
+    from casework.questions import question_rules
+
+    out = [f"\nCues that exist only for the {part} annotator (every dev hit or every matched example is theirs)"]
+    for name, table, path in (("goals", goal_rules(), data / "goals.tsv"),
+                              ("questions", question_rules(), data / "questions.tsv"),
+                              ("masking", masking_rules(), data / "masking.txt")):
+        cues = own_cues(table, _parts_of(path), part, analyse)
+        out.append(f"  {name}: {len(cues)} of {sum(len(c.cues) for c in table.lists.values())} cues")
+        out += [f"    {c}" for c in cues]
+    return out
+
+
 # --------------------------------------------------------------------------- baseline
 
 
@@ -257,9 +310,13 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--limit", type=int, default=0, help="use only the first N items of each set")
     parser.add_argument("--part", choices=PARTS, default="all",
                         help="one annotator's items only (the sets mark where the second to sixth begin)")
+    parser.add_argument("--hold-out", choices=PARTS[1:], metavar="PART",
+                        help="figures for one part only, and the rule cues that only that part's items use")
     parser.add_argument("--no-baseline", action="store_true", help="skip the old regex rules")
     parser.add_argument("--show-errors", action="store_true", help="list the items the new rules get wrong")
     args = parser.parse_args(argv)
+    if args.hold_out:
+        args.part = args.hold_out
 
     sys.path.insert(0, str(ROOT))
     from casework.goals import PlanningMistake, check_goal
@@ -313,6 +370,8 @@ def main(argv: list[str] | None = None) -> int:
                 out.append(f"  quest exp {','.join(sorted(expected)) or '-':7} got {','.join(sorted(got)) or '-':7} {text}")
         out += [f"  mask  not hidden: {x}" for x in new_m["misses"]]
         out += [f"  mask  kept item touched: {x}" for x in new_m["broken"]]
+    if args.hold_out:
+        out += hold_out_report(args.data, args.hold_out)
     print("\n".join(out))
     return 0
 

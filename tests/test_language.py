@@ -283,3 +283,33 @@ def test_topics_and_manner_are_read_from_their_tables():
     assert broken == (Principle.SELF_DETERMINATION,)
     assert read_manner("혼자 병원 다니시기가 많이 힘드셨군요.").listening
     assert not read_manner("혼자 사시니까 외로우시죠?").listening
+
+
+def test_hold_out_lists_the_cues_only_one_annotator_uses():
+    """Does own_cues list a cue hit only by one part's items (or whose examples are all that part's), not a shared one?"""
+    sys.path.insert(0, str(ROOT / "benchmarks"))
+    import bench_language as bench
+
+    from casework.language import analyse
+    from casework.language.rules import rule_table_model
+
+    table = rule_table_model({"a"}, "t").model_validate({"title": "t", "lists": {"a": {
+        "explain": "x", "cues": ["바우처", "상담", "안녕감"], "examples": ["안녕감 회복"]}}})
+    items = [("first", "상담을 받는다"), ("sixth", "바우처 사용률 100%"), ("sixth", "상담 만족도"),
+             ("sixth", "안녕감 회복")]
+    own = bench.own_cues(table, items, "sixth", analyse)
+    assert [line.split(" (")[0] for line in own] == ["a: 바우처", "a: 안녕감"]
+    assert bench.own_cues(table, items, "first", analyse) == []
+    assert "--hold-out" in bench.__doc__
+
+
+def test_hold_out_option_prints_one_part_and_its_own_cues(capsys):
+    """Does --hold-out sixth score the sixth part only and end with its own cues per rule table?"""
+    sys.path.insert(0, str(ROOT / "benchmarks"))
+    import bench_language as bench
+
+    assert bench.main(["--hold-out", "sixth", "--no-baseline", "--limit", "3"]) == 0
+    out = capsys.readouterr().out
+    assert "(sixth annotator) — 3 goals" in out
+    assert "Cues that exist only for the sixth annotator" in out
+    assert all(f"  {name}: " in out for name in ("goals", "questions", "masking"))
