@@ -217,7 +217,10 @@ def _joined_questions(text: str, unit: _Unit) -> list[tuple[tuple, tuple, Hit]]:
             continue
         left, right = toks[:cut], toks[cut + 1:]
         both_wh = bool(_wh_hits(text, left)) and bool(_wh_hits(text, right))
-        new_topic = bool(rules["topic"].find(text, right)) and (
+        # statements before one wh-question set out one situation (애들은 학교 가고 남편은 일하러
+        # 나가고 … 뭐 하세요?): one question, however many clauses
+        background = not _wh_hits(text, left) and bool(_wh_hits(text, right))
+        new_topic = not background and bool(rules["topic"].find(text, right)) and (
             bool(rules["topic"].find(text, left)) or bool(_wh_hits(text, left)))
         if both_wh or new_topic:
             found.append((left, right, join))

@@ -179,3 +179,21 @@ def test_seven_mistakes_and_listening_principle():
     assert len(QuestionMistake) == 7
     assert (ASKING_SHARE, LISTENING_SHARE) == (0.2, 0.8)
     assert "20%" in LISTENING_PRINCIPLE and "80%" in LISTENING_PRINCIPLE
+
+
+def test_blame_without_why_jargon_and_one_situation_in_several_clauses():
+    """Are 어쩌다/어쩌자고/…때까지 뭐 하셨어요 W, 임파워먼트/사정을 진행 X, and clauses before one wh-question not M?"""
+    from casework.questions import QuestionMistake as Q
+    from casework.questions import check_question
+
+    def codes(text):
+        return {f.mistake for f in check_question(text)}
+
+    for text in ("어쩌다 월세를 여섯 달이나 밀리셨어요?", "어쩌자고 카드를 또 만드셨어요?",
+                 "그렇게 될 때까지 가족분들은 뭐 하셨어요?"):
+        assert codes(text) == {Q.WHY_INTERROGATION}, text
+    assert Q.WHY_INTERROGATION not in codes("어쩌다 한 번씩 만나세요?")
+    assert Q.COMPLEX in codes("임파워먼트 관점에서 어머님이 스스로 하실 수 있는 일은 뭐라고 보세요?")
+    assert Q.COMPLEX not in codes("요즘 집안 사정은 어떠세요?")
+    assert Q.MULTIPLE not in codes("애들은 학교 가고 남편은 일하러 나가고 혼자 남으시면 집에서 주로 뭐 하세요?")
+    assert Q.MULTIPLE in codes("아버님은 어디 계시고 양육비는 받으세요?")
