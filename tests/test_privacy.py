@@ -399,3 +399,15 @@ def test_masking_twice_hides_nothing_more():
     once = mask_case_text(text)
     twice = mask_case_text(once.text)
     assert twice.text == once.text and twice.total == 0
+
+
+def test_romanised_given_names_after_a_family_word_and_a_name_inside_a_word():
+    """Are Sofia는, Artem(12세), Jihoon이, 아기 Hana hidden, and 보라색 kept while the daughter 보라 is hidden?"""
+    from casework.language.names import find_names
+
+    note = "딸 Sofia는 2학년. 아들 Artem(12세) 한국어 미숙. 배님 아들 Jihoon이 입대. 아기 Hana 생후 3개월."
+    assert {n.text for n in find_names(note)} >= {"Sofia", "Artem", "Jihoon", "Hana"}
+    assert not any(n.text == "Hana" for n in find_names("월세를 Hana 은행 계좌로 입금함."))
+    note = "보라색 패딩 후원 요청함. 딸 보라(14세) 방 벽에 곰팡이 심함."
+    spans = [(n.start, n.text) for n in find_names(note)]
+    assert (note.index("보라("), "보라") in spans and not any(start == 0 for start, _ in spans)

@@ -177,7 +177,11 @@ def find_names(text: str) -> list[NameSpan]:
             continue
         rest = raw[latin.end():]
         glued_title = bool(rest) and _is_title(rest)
-        if (not rest and (before_title[k] or (k > 0 and words[k - 1][2].rstrip(":") in roles))) or glued_title:
+        # after a family word or a role (딸 Sofia는, 아들 Artem(12세), 아기 Hana) a particle or an
+        # age may follow; before a title nothing may
+        after_role = k > 0 and (words[k - 1][2].rstrip(":,") in roles or _is_person_word(words[k - 1][2]) is True)
+        particle_or_age = rest.rstrip(".,") in _PARTICLES or rest.startswith("(") or not rest
+        if (not rest and before_title[k]) or (after_role and particle_or_age) or glued_title:
             add(start, start + latin.end(), True)
     for k in range(len(words)):  # foreign names in Hangul: 응우옌 티 란 씨, 마리아 산토스 씨, 응우옌 티 투(34세)
         lead = _HANGUL_WORD.match(words[k][2])
@@ -295,9 +299,22 @@ def find_names(text: str) -> list[NameSpan]:
         # a name that is also a word (하늘, 유리, 지원) is masked only where it names the person
         word_too = _HANGUL_WORD.fullmatch(span.text) and _is_common_noun(span.text)
         for m in re.finditer(re.escape(span.text), text):
+            if _inside_word(text, m.start(), m.end()):
+                continue  # 보라색, 하늘색: part of a longer word, not the name
             if not word_too or _called_by_name(span.text, text[m.end():]):
                 add(m.start(), m.end(), span.sure, given_only=span.given_only)
     return sorted(found, key=lambda s: s.start)
+
+
+def _inside_word(text: str, start: int, end: int) -> bool:
+    """Is text[start:end] glued to Hangul that is no surname before it, or no particle, title or
+    friendly 이 after it (보라색, 하늘색)?"""
+    tail = _word_at(text[end:])
+    before = text[start - 1:start]
+    if _HANGUL_WORD.fullmatch(before or "-") and before not in _words("surnames"):  # 백승현 … 승현이는
+        return True
+    return bool(tail) and not (
+        tail.startswith(_PARTICLES) or _is_title(tail) or tail[0] in "이야아네")
 
 
 def _has_grammar(word: str) -> bool:
