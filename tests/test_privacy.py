@@ -411,3 +411,12 @@ def test_romanised_given_names_after_a_family_word_and_a_name_inside_a_word():
     note = "보라색 패딩 후원 요청함. 딸 보라(14세) 방 벽에 곰팡이 심함."
     spans = [(n.start, n.text) for n in find_names(note)]
     assert (note.index("보라("), "보라") in spans and not any(start == 0 for start, _ in spans)
+
+
+def test_a_foreign_given_name_in_hangul_before_ssi_is_hidden():
+    """Are 올가 씨 and 알리나씨 hidden as names, while 아드님, 손님 and 통장님 before a title are not?"""
+    from casework.language.names import find_names
+
+    texts = {n.text for n in find_names("러시아 출신 올가 씨(34세) 상담. 라씨 아내 알리나씨 키르기스스탄.")}
+    assert {"올가", "알리나"} <= texts
+    assert not find_names("손님 씨 방문, 통장님께 안내함. 아드님 연락 없음.")

@@ -207,6 +207,10 @@ def find_names(text: str) -> list[NameSpan]:
             foreign = _foreign_before(words, k, head[:glued_foreign], doc)
             if foreign and add(foreign[0], foreign[1], True):
                 continue
+        # one word the analyser reads as a proper noun before 씨 or 님 (올가 씨, 알리나씨는): a name
+        called = _called_proper(head, before_title[k] and words[k + 1][2].startswith(("씨", "님")))
+        if called and add(start, start + len(called), True):
+            continue
         # a surname alone before a title: 박씨, 천씨네, 김할머니, 엄여사는; 박 씨, 서 여사
         if _surname_alone(text, words, k, head, before_title[k]):
             add(start, start + 1, True, surname_only=True)
@@ -526,6 +530,19 @@ def _add_transcriptions(words, found: list[NameSpan], add) -> None:
         if 2 <= len(stem) <= 5 and _skeleton_hangul(stem) in latin and not _is_common_noun(stem) \
                 and _is_person_word(stem) is False:
             add(start, start + len(stem), True)
+
+
+def _called_proper(head: str, before_ssi: bool) -> str:
+    """The name in ``head`` when it is 2–4 syllables read as one proper noun before 씨 or 님 in the
+    next word, or before a glued 씨 (알리나씨는); '' if not. Dictionary and person words are no names."""
+    from casework.language import analyse
+
+    glued = next((i for i in range(2, min(len(head), 5)) if head[i] == "씨"), 0)  # not 님: 아드님, 따님
+    name = head[:glued] if glued else head if before_ssi else ""
+    if not 2 <= len(name) <= 4 or _is_person_word(name) or _is_common_noun(name) or name in _words("not_names"):
+        return ""
+    tokens = analyse(f"{name} 씨")
+    return name if tokens[0].tag == "NNP" and tokens[0].form == name else ""
 
 
 def _proper(tokens) -> bool:
