@@ -248,7 +248,7 @@ def hold_out_report(data: Path, part: str) -> list[str]:
     from casework.language.names import masking_rules
     from casework.questions import question_rules
 
-    out = [f"\nCues that exist only for the {part} annotator (every dev hit or every matched example is theirs)"]
+    out = [f"\nCues that exist only for the {part} annotator (no other part's item matches them)"]
     for name, table, path in (("goals", goal_rules(), data / "goals.tsv"),
                               ("questions", question_rules(), data / "questions.tsv"),
                               ("masking", masking_rules(), data / "masking.txt")):
