@@ -13,10 +13,12 @@ word lists) and applied to the goal's morphemes (:func:`casework.language.analys
    회복시킨다); with no person as subject, a helping predicate (``help_verb``: 돕는다) or a
    service named as the means (``service_as_means``: 프로그램으로, 상담을 통해); the person
    receiving or using a service (``service_nouns`` with ``service_use``: 상담을 받는다,
-   프로그램에 참여한다); an ``owner`` that is a worker.
+   프로그램에 참여한다, 교실에 다닌다); an ``owner`` that is a worker. A party out of reach as
+   subject (사장이 임금을 지급함) makes a worker's verb theirs: that is 6, not 1.
 2. **One service's target**: a service's performance measure (``kpi``: 이용률, 사용률, 만족도,
    출석률, 결석, 미수령, 거부, 예약·약속을 어기는, 연결되지 않는 …; ``use_rate``: its use as a rate or in full, 빠짐없이 참석한다, 10회기 중 8회기,
-   중단 없이 유지) next to a service word (``service_context``, or mistake 1's ``service_nouns``). The 받다/이용하다 of such a goal belongs to the
+   중단 없이 유지) next to a service: the one service class ``service_nouns`` that mistake 1
+   uses, or a provider or delivery word (``service_context``: 센터, 이용자, 예약). The 받다/이용하다 of such a goal belongs to the
    measure, so it is not also mistake 1.
 3. **Whose goal is unclear**: no ``owner`` given, no person in the goal (``person``), no worker
    as subject, and the change happens between people (``relational``: 갈등, 대화, 폭력, 서로 …).
@@ -308,6 +310,11 @@ _MANNER_STEMS = ("규칙적", "적극적", "꾸준")
 _PLACE_PARTICLES = frozenset({"에", "에서", "에게", "께", "한테", "으로", "로", "와", "과"})
 
 
+def _party_subject(r: _Reading) -> bool:
+    """Is a party out of the case's reach the subject (집주인이, 전 직장 사장이)?"""
+    return any(t.tag in ("JKS", "JX") for h in r["unreachable"] for t in _tokens_in(r, h)[-1:])
+
+
 def _overlaps(hit, spans) -> bool:
     return any(s.start < hit.end and hit.start < s.end for s in spans)
 
@@ -384,14 +391,17 @@ def check_goal(text: str, *, owner: str | None = None) -> list[GoalFinding]:
         and (nxt.tag in ("JKS", "JX") or (nxt.tag == "JKB" and nxt.form in ("에서", "께서")))
     ]
     worker_hits = list(worker_subjects)
-    worker_hits += [h for h in r["worker_verbs"] if not _overlaps(h, r["applying"])
-                    and ((nxt := r.token_after(h)) is None or nxt.tag == "XSV" or r.is_predicate(h))]
+    # another party as subject (사장이 임금을 지급함) does the act: it is out of reach (6), not a task
+    if not _party_subject(r):
+        worker_hits += [h for h in r["worker_verbs"] if not _overlaps(h, r["applying"])
+                        and ((nxt := r.token_after(h)) is None or nxt.tag == "XSV" or r.is_predicate(h))]
     worker_hits += r.in_window(r["causative"])
     person_subject = [h for h in r["person"] if (nxt := r.token_after(h)) is not None
                       and h.end == nxt.start and nxt.tag in ("JKS", "JX")]
     if not person_subject:
-        worker_hits += r.in_window(r["help_verb"]) + r["service_as_means"]
-    kpi = (r["kpi"] if r["service_context"] else []) + (
+        # a means (지원으로, 참여를 통해) is a service only where the goal names one
+        worker_hits += r.in_window(r["help_verb"]) + (r["service_as_means"] if r["service_nouns"] else [])
+    kpi = (r["kpi"] if r["service_nouns"] or r["service_context"] else []) + (
         r["use_rate"] if r["service_nouns"] or r["service_context"] else [])
     # a use that modifies a noun (치료를 받는 날이 준다) describes what is counted, not the goal's end
     uses = [h for h in r["service_use"] if (nxt := r.token_after(h)) is None or nxt.tag != "ETM"] if not kpi else []

@@ -84,8 +84,8 @@ _PHONE = re.compile(
     rf"(?<![0-9])(?P<intl>\+82[- ]?0?(?:1[016789]|2|[3-6][1-5]|70))(?P<intl_rest>{_REST_LOOSE})"
     rf"|{_BEFORE}(?<!\+)(?P<mobile>01[016789])(?P<mobile_rest>{_REST_LOOSE})"
     rf"|{_BEFORE}(?<!\+)(?P<land>02|0[3-6][1-5]|070)(?P<land_rest>{_REST_STRICT})"
-    # an area code in brackets: (02)0000-0000, (031) 000-0000
-    rf"|(?<![0-9])(?P<paren>\((?:02|0[3-6][1-5]|070)\))(?P<paren_rest>[ ]?[0-9]{{3,4}}{_SEP}?[0-9]{{4}})"
+    # an area or mobile code in brackets: (02)0000-0000, (031) 000-0000, (010) 0000-0000
+    rf"|(?<![0-9])(?P<paren>\((?:02|0[3-6][1-5]|070|01[016789])\))(?P<paren_rest>[ ]?[0-9]{{3,4}}{_SEP}?[0-9]{{4}})"
     # a landline without separators only after a word that says it is a phone number
     rf"|{_AFTER_PHONE_WORD}(?P<bare>02|0[3-6][1-5]|070)(?P<bare_rest>[0-9]{{7,8}})"
     ")" + _AFTER

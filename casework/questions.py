@@ -116,7 +116,11 @@ def _units(text: str, tokens: tuple) -> list[_Unit]:
             nxt is not None and nxt.tag == "SP" and nxt.form in ",，"
             and (tok.tag == "EF" or (tok.tag == "EC" and tok.form in _FINAL_LIKE))
         )
-        if (tok.tag == "SF" and (nxt is None or nxt.tag != "SF")) or final_before_comma:
+        # a question ending with a word right after it (오전이 좋으세요 오후가 좋으세요?) ends an
+        # utterance as a comma would; a statement's (말인데요 그 뒤로 …) leads into the question
+        final_before_word = (tok.tag == "EF" and nxt is not None and nxt.tag not in ("SF", "SP")
+                             and tok.form.endswith(("세요", "어요", "아요", "나요", "까요")))
+        if (tok.tag == "SF" and (nxt is None or nxt.tag != "SF")) or final_before_comma or final_before_word:
             groups.append([])
     units: list[_Unit] = []
     for group in groups:
@@ -220,6 +224,11 @@ def _joined_questions(text: str, unit: _Unit) -> list[tuple[tuple, tuple, Hit]]:
         # statements before one wh-question set out one situation (애들은 학교 가고 남편은 일하러
         # 나가고 … 뭐 하세요?): one question, however many clauses
         background = not _wh_hits(text, left) and bool(_wh_hits(text, right))
+        # a clause that sets out a fact (…안 맞으셨을 텐데) between the join and the wh-word makes
+        # the -고 halves background to one question, as the first example did
+        right_wh = _wh_hits(text, right)
+        if right_wh and any(b.end <= right_wh[0].start for b in rules["background_clause"].find(text, right)):
+            continue
         new_topic = not background and bool(rules["topic"].find(text, right)) and (
             bool(rules["topic"].find(text, left)) or bool(_wh_hits(text, left)))
         if both_wh or new_topic:

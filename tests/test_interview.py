@@ -82,6 +82,11 @@ TABLE: list[tuple[str, set[QuestionMistake]]] = [
     ("상담은 댁에서 할까요, 주민센터에서 할까요?", set()),     # a choice without 아니면
     ("취업만 하시면 다 해결되지 않겠어요?", {L}),
     ("아이 아빠는 어디 계시고 양육비는 받으세요?", {C, M}),   # the second question is yes/no
+    ("오전이 좋으세요 오후가 좋으세요?", set()),              # a choice without a comma
+    ("다음 방문 날짜를 정해 주실 수 있을까요?", set()),       # a polite request, not yes/no
+    # background clauses (…통하고 … 맞으셨을 텐데) before one wh-question: one question
+    ("처음 몇 해 동안 말도 잘 안 통하고 음식도 입에 안 맞으셨을 텐데 어떻게 견디셨어요?", {X}),
+    ("손주들이 돌아오면 간식 챙겨 주시고 숙제 봐 주신 다음 저녁 하실 때까지 어떻게 보내세요?", {X}),
 ]
 
 

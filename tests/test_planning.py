@@ -232,6 +232,13 @@ GOAL_TABLE = [
     ("어르신이 6개월 동안 혈압약을 하루도 빠짐없이 복용한다", None, set()),
     # a count of talking or meeting with nobody named: whose change?
     ("2개월 내 말다툼이 주 1회 이하가 된다", None, {C}),
+    # one service class for 1 and 2: attending a 교실 is the service, missing none of it its measure
+    ("3개월 안에 어머니가 한국어교실에 주 2회 다닌다", None, {A}),
+    ("한 학기 동안 아동이 돌봄교실에 한 번도 빠지지 않는다", None, {B}),
+    ("어르신이 6개월 동안 예약된 진료의 90% 이상에 빠지지 않고 가신다", None, set()),
+    # a party out of reach as subject does the act: 6, not a worker's task
+    ("6개월 내 전 직장 사장이 밀린 임금을 지급함", None, {F}),
+    ("3개월 내에 밑반찬 지원으로 식생활 개선 도모", None, {A, G}),  # a service as the means
 ]
 
 

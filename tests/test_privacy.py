@@ -46,6 +46,7 @@ TABLE = [
     ("070-0000-0000", "070-****-****", 0, 1),  # mask: internet phone
     ("(02)0000-0000", "(02)****-****", 0, 1),  # mask: area code in brackets
     ("(031) 000-0000", "(031) ***-****", 0, 1),  # mask: area code in brackets, then a space
+    ("(010) 0000-0000", "(010) ****-****", 0, 1),  # mask: mobile code in brackets
     ("연락처 0200000000", "연락처 02********", 0, 1),  # mask: bare landline after its label
     ("전화:0310000000", "전화:031*******", 0, 1),  # mask: bare landline after its label
     ("연락처010-0000-0000로 전화", "연락처010-****-****로 전화", 0, 1),  # mask: Korean touching the phone
@@ -408,6 +409,9 @@ def test_romanised_given_names_after_a_family_word_and_a_name_inside_a_word():
     note = "딸 Sofia는 2학년. 아들 Artem(12세) 한국어 미숙. 배님 아들 Jihoon이 입대. 아기 Hana 생후 3개월."
     assert {n.text for n in find_names(note)} >= {"Sofia", "Artem", "Jihoon", "Hana"}
     assert not any(n.text == "Hana" for n in find_names("월세를 Hana 은행 계좌로 입금함."))
+    # before a comma or the end, after 큰아이 as after 딸 (딸 Aisha, 큰아이 Timur는)
+    assert {n.text for n in find_names("딸 Aisha, 통역 필요. 큰아이 Timur는 9세.")} >= {"Aisha", "Timur"}
+    assert not any(n.text == "Seoul" for n in find_names("딸 말로는 Seoul, 부산 모두 가 봤다고 함."))
     note = "보라색 패딩 후원 요청함. 딸 보라(14세) 방 벽에 곰팡이 심함."
     spans = [(n.start, n.text) for n in find_names(note)]
     assert (note.index("보라("), "보라") in spans and not any(start == 0 for start, _ in spans)

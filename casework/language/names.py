@@ -180,7 +180,7 @@ def find_names(text: str) -> list[NameSpan]:
         # after a family word or a role (딸 Sofia는, 아들 Artem(12세), 아기 Hana) a particle or an
         # age may follow; before a title nothing may
         after_role = k > 0 and (words[k - 1][2].rstrip(":,") in roles or _is_person_word(words[k - 1][2]) is True)
-        particle_or_age = rest.rstrip(".,") in _PARTICLES or rest.startswith("(") or not rest
+        particle_or_age = rest.rstrip(".,") in _PARTICLES or rest.startswith("(") or not rest.rstrip(".,")
         if (not rest and before_title[k]) or (after_role and particle_or_age) or glued_title:
             add(start, start + latin.end(), True)
     for k in range(len(words)):  # foreign names in Hangul: 응우옌 티 란 씨, 마리아 산토스 씨, 응우옌 티 투(34세)
