@@ -231,9 +231,10 @@ def own_cues(table, items: list[tuple[str, str]], part: str, analyse) -> list[st
     texts_of = {text: p for p, text in items}
     own = []
     for list_name, cue_list in table.lists.items():
+        analysed_examples = [(e, analyse(e)) for e in cue_list.examples]
         for cue in cue_list.parsed:
             dev = {p for p, text, tokens in analysed if cue.find(text, tokens)}
-            examples = [e for e in cue_list.examples if cue.find(e, analyse(e))]
+            examples = [e for e, tokens in analysed_examples if cue.find(e, tokens)]
             from_part = [e for e in examples if texts_of.get(e) == part]
             if dev <= {part} and (dev or (examples and len(from_part) == len(examples))):
                 own.append(f"{list_name}: {cue.source} (dev hits: {', '.join(sorted(dev)) or 'none'}; "

@@ -304,8 +304,8 @@ Going out to or attending a place (경로당에 나간다, 복지관에 다닌�
 """
 
 _MANNER = frozenset({"잘", "자주", "더", "꾸준히", "열심히", "많이", "충분히", "제대로", "성실히", "적극", "규칙"})
-_MANNER_STEMS = ("규칙적", "적극적", "꾸준")
 """Adverbs that describe how or how often without a level (잘, 자주, 규칙적으로)."""
+_MANNER_STEMS = ("규칙적", "적극적", "꾸준")
 
 _PLACE_PARTICLES = frozenset({"에", "에서", "에게", "께", "한테", "으로", "로", "와", "과"})
 
@@ -401,8 +401,7 @@ def check_goal(text: str, *, owner: str | None = None) -> list[GoalFinding]:
     if not person_subject:
         # a means (지원으로, 참여를 통해) is a service only where the goal names one
         worker_hits += r.in_window(r["help_verb"]) + (r["service_as_means"] if r["service_nouns"] else [])
-    kpi = (r["kpi"] if r["service_nouns"] or r["service_context"] else []) + (
-        r["use_rate"] if r["service_nouns"] or r["service_context"] else [])
+    kpi = r["kpi"] + r["use_rate"] if r["service_nouns"] or r["service_context"] else []
     # a use that modifies a noun (치료를 받는 날이 준다) describes what is counted, not the goal's end
     uses = [h for h in r["service_use"] if (nxt := r.token_after(h)) is None or nxt.tag != "ETM"] if not kpi else []
     if r["service_nouns"] and uses:

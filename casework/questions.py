@@ -220,17 +220,17 @@ def _joined_questions(text: str, unit: _Unit) -> list[tuple[tuple, tuple, Hit]]:
         if cut + 1 >= len(toks) or toks[cut + 1].start in aux:
             continue
         left, right = toks[:cut], toks[cut + 1:]
-        both_wh = bool(_wh_hits(text, left)) and bool(_wh_hits(text, right))
+        left_wh, right_wh = _wh_hits(text, left), _wh_hits(text, right)
+        both_wh = bool(left_wh) and bool(right_wh)
         # statements before one wh-question set out one situation (애들은 학교 가고 남편은 일하러
         # 나가고 … 뭐 하세요?): one question, however many clauses
-        background = not _wh_hits(text, left) and bool(_wh_hits(text, right))
+        background = not left_wh and bool(right_wh)
         # a clause that sets out a fact (…안 맞으셨을 텐데) between the join and the wh-word makes
         # the -고 halves background to one question, as the first example did
-        right_wh = _wh_hits(text, right)
         if right_wh and any(b.end <= right_wh[0].start for b in rules["background_clause"].find(text, right)):
             continue
         new_topic = not background and bool(rules["topic"].find(text, right)) and (
-            bool(rules["topic"].find(text, left)) or bool(_wh_hits(text, left)))
+            bool(rules["topic"].find(text, left)) or bool(left_wh))
         if both_wh or new_topic:
             found.append((left, right, join))
     return found
@@ -238,11 +238,13 @@ def _joined_questions(text: str, unit: _Unit) -> list[tuple[tuple, tuple, Hit]]:
 
 def _clause_halves(text: str, unit: _Unit) -> str | None:
     """Two questions joined by -고 inside one utterance, as the words around the join."""
-    for left, right, join in _joined_questions(text, unit)[:1]:
-        before = text[left[0].start:join.end] if left else ""
-        after = text[right[0].start:right[-1].end]
-        return f"{before.strip()} / {after.strip(' ?？.')}"
-    return None
+    joined = _joined_questions(text, unit)
+    if not joined:
+        return None
+    left, right, join = joined[0]
+    before = text[left[0].start:join.end] if left else ""
+    after = text[right[0].start:right[-1].end]
+    return f"{before.strip()} / {after.strip(' ?？.')}"
 
 
 def _complex(text: str, units: list[_Unit]) -> list[str]:

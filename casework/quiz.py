@@ -53,7 +53,7 @@ class ChoiceQuestion(_Question):
             raise ValueError("options 중 정확히 하나에 correct: true 가 있어야 합니다")
         # The feedback's headline already says 맞았습니다, and a learner who chose wrong sees this
         # reason as the model answer.
-        if self.options[[o.correct for o in self.options].index(True)].why.lstrip().startswith("맞습니다"):
+        if next(o for o in self.options if o.correct).why.lstrip().startswith("맞습니다"):
             raise ValueError("정답 보기의 why 는 '맞습니다'로 시작하지 않고 까닭만 적어 주세요")
         return self
 
