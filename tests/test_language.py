@@ -161,6 +161,56 @@ def test_cue_patterns(source, text, found):
     assert hit.text == found
 
 
+def test_a_list_finds_what_its_cues_find_one_by_one():
+    """Does a whole list (word screen, shared preparation) give the merged hits of its cues alone?
+
+    Over every list of the goal and question tables and a few texts, including a slice of the
+    tokens (a word must start at a morpheme of the slice) and the same text asked twice.
+    """
+    from casework.goals import goal_rules
+    from casework.language.rules import Hit
+    from casework.questions import question_rules
+
+    def naive(cue, text, tokens):  # every start tried, the text squeezed afresh
+        if cue.is_pattern:
+            return [Hit(text[tokens[i].start:tokens[end - 1].end], tokens[i].start, tokens[end - 1].end)
+                    for i in range(len(tokens)) if (end := cue._match(tokens, i, 0)) is not None]
+        where = [i for i, ch in enumerate(text) if not ch.isspace()]
+        flat, starts, hits = "".join(text[i] for i in where), {t.start for t in tokens}, []
+        at = flat.find(cue.word)
+        while at >= 0:
+            start, end = where[at], where[at + len(cue.word) - 1] + 1
+            if not tokens or start in starts:
+                hits.append(Hit(text[start:end], start, end))
+            at = flat.find(cue.word, at + len(cue.word))
+        return hits
+
+    def merged(cues, text, tokens):
+        hits = sorted((h for c in cues for h in naive(c, text, tokens)), key=lambda h: (h.start, -h.end))
+        out: list[Hit] = []
+        for h in hits:
+            if out and h.start < out[-1].end:
+                if h.end > out[-1].end:
+                    last = out.pop()
+                    out.append(Hit(text[last.start:h.end], last.start, h.end))
+                continue
+            out.append(h)
+        return out
+
+    texts = ["사례관리자가 매주 가정방문한다", "왜 약을 안 드셨어요? 어제는 어디 가셨어요?",
+             "어르신이 3개월 안에 도시락 배달 서비스를 빠짐없이 받는다"]
+    checked = 0
+    for table in (goal_rules(), question_rules()):
+        for cue_list in table.lists.values():
+            for text in texts:
+                tokens = analyse(text)
+                for toks in (tokens, tokens[2:], tokens):
+                    expected = merged([Cue(c) for c in cue_list.cues], text, toks)
+                    assert cue_list.find(text, toks) == expected, (cue_list.cues[:3], text)
+                    checked += bool(expected)
+    assert checked >= 20  # the texts do hit many lists
+
+
 def test_a_form_prefix_needs_the_prefix():
     """Does 'OO*/SL' match only a Latin token that starts with OO (not OECD)?"""
     assert not Cue("OO*/SL").find("OECD 기준", analyse("OECD 기준"))

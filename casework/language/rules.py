@@ -25,7 +25,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, lru_cache
 from pathlib import Path
 from typing import ClassVar
 
@@ -99,14 +99,14 @@ class Cue:
 
     def find(self, text: str, tokens: tuple[Token, ...]) -> list[Hit]:
         """Every place this cue matches in ``text`` (analysed as ``tokens``)."""
+        prepared = _prepare(text, tokens)
         if not self.is_pattern:
-            hits = _find_word(self.word, text)
+            hits = _find_word(self.word, text, prepared)
             if tokens:  # a word starts where a morpheme starts: not '로또' in '으로 또래'
-                starts = {t.start for t in tokens}
-                hits = [h for h in hits if h.start in starts]
+                hits = [h for h in hits if h.start in prepared.starts]
             return hits
         hits = []
-        for i in range(len(tokens)):
+        for i in prepared.candidates(self.items[0]):
             end = self._match(tokens, i, 0)
             if end is not None:
                 start, stop = tokens[i].start, tokens[end - 1].end
@@ -133,13 +133,44 @@ class Cue:
         return f"Cue({self.source!r})"
 
 
-def _find_word(word: str, text: str) -> list[Hit]:
-    squeezed, where = [], []
-    for i, ch in enumerate(text):
-        if not ch.isspace():
-            squeezed.append(ch)
-            where.append(i)
-    flat = "".join(squeezed)
+@dataclass(frozen=True)
+class _Prepared:
+    """What every cue needs of one analysed text, computed once for all of a table's cues."""
+
+    flat: str  # the text without spaces
+    where: tuple[int, ...]  # the position in the text of each character of ``flat``
+    starts: frozenset[int]  # where morphemes start
+    by_form: dict[str, list[int]]  # token indices by form
+    size: int
+
+    def candidates(self, first: _Item | None) -> list[int] | range:
+        """Token indices where a pattern starting with ``first`` can match."""
+        if first is None or first.forms is None or first.prefixes:
+            return range(self.size)
+        return sorted(i for form in first.forms for i in self.by_form.get(form, ()))
+
+
+_LAST: list[tuple[str, tuple[Token, ...], _Prepared]] = []
+
+
+def _prepare(text: str, tokens: tuple[Token, ...]) -> _Prepared:
+    # the judges ask one text with one token tuple for dozens of lists in a row: keep the last
+    if _LAST:
+        last_text, last_tokens, prepared = _LAST[-1]
+        if last_tokens is tokens and last_text == text:
+            return prepared
+    where = tuple(i for i, ch in enumerate(text) if not ch.isspace())
+    by_form: dict[str, list[int]] = {}
+    for i, t in enumerate(tokens):
+        by_form.setdefault(t.form, []).append(i)
+    prepared = _Prepared("".join(text[i] for i in where), where, frozenset(t.start for t in tokens),
+                         by_form, len(tokens))
+    _LAST[:] = [(text, tokens, prepared)]
+    return prepared
+
+
+def _find_word(word: str, text: str, prepared: _Prepared) -> list[Hit]:
+    flat, where = prepared.flat, prepared.where
     hits, at = [], flat.find(word)
     while at >= 0:
         start, end = where[at], where[at + len(word) - 1] + 1
@@ -150,6 +181,9 @@ def _find_word(word: str, text: str) -> list[Hit]:
 
 def find_all(cues: list[Cue], text: str, tokens: tuple[Token, ...]) -> list[Hit]:
     """Hits of several cues, in text order, overlapping hits merged into the longest."""
+    screen = _word_screen(tuple(c.word for c in cues if not c.is_pattern))
+    if screen is not None and not screen.search(_prepare(text, tokens).flat):
+        cues = [c for c in cues if c.is_pattern]  # none of the words occurs: skip them one by one
     hits = sorted((h for c in cues for h in c.find(text, tokens)), key=lambda h: (h.start, -h.end))
     merged: list[Hit] = []
     for h in hits:
@@ -197,6 +231,12 @@ class CueList(_Strict):
 @cache
 def _parsed(cues: tuple[str, ...]) -> list[Cue]:
     return [Cue(c) for c in cues]
+
+
+@lru_cache(maxsize=1024)
+def _word_screen(words: tuple[str, ...]) -> re.Pattern[str] | None:
+    """One pattern that finds whether any of ``words`` occurs at all (None: no words)."""
+    return re.compile("|".join(map(re.escape, words))) if words else None
 
 
 class RuleTable(_Strict):
