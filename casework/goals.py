@@ -36,8 +36,9 @@ word lists) and applied to the goal's morphemes (:func:`casework.language.analys
    event whatever its verb (법원이 인가해 준다, 요건이 완화된다): with a time frame it is judged,
    unless the verb is a change without a level (성격이 좋아진다). With a time frame, a concrete act
    of the person (a verb with an object or a place: 검진을 예약한다, 시험에 응시한다) is judged
-   too (:func:`_action`); a change without a level, a habit (잘, 자주, 나간다), becoming, effort,
-   a vague concept or a lifetime goal is not.
+   too (:func:`_action`); a change without a level (``gradual``), a habit (``manner``: 잘, 자주;
+   ``not_acts``: 나간다, 다닌다), becoming, a state or effort (``not_acts``), a vague concept or a
+   lifetime goal is not.
 
 A blank number (``몇 개월``, ``OO회``) is not a mistake: the textbook leaves its figures open.
 :func:`goal_notes` returns a separate note that asks for the figure.
@@ -45,7 +46,6 @@ A blank number (``몇 개월``, ``OO회``) is not a mistake: the textbook leaves
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass
 from enum import Enum
 
@@ -163,7 +163,7 @@ _LISTS = frozenset({
     "person", "worker", "worker_verbs", "admin_endings", "causative", "help_verb", "service_nouns",
     "service_as_means", "service_use", "kpi", "service_context", "use_rate", "relational", "vague",
     "vague_in_names", "relative_level", "scale", "grand", "all_debt", "unreachable", "time_frame",
-    "placeholder", "frequency", "completion", "effort", "absence", "applying",
+    "placeholder", "frequency", "completion", "effort", "absence", "applying", "gradual", "not_acts", "manner",
 })
 
 
@@ -231,6 +231,14 @@ class _Reading:
         words = self.text.rstrip(" .!?").split(" ")
         return len(self.text.rstrip(" .!?")) - len(" ".join(words[-2:]))
 
+    @property
+    def gradual(self) -> list:
+        """A change without a level in the predicate window (좋아진다, 개선된다): no one-off event.
+
+        Found letter by letter in the window's text (``gradual`` of the rule table), not at morphemes.
+        """
+        return goal_rules()["gradual"].find(self.text[self.window_start:], ())
+
     def in_window(self, hits):
         return [h for h in hits if h.end > self.window_start]
 
@@ -259,9 +267,6 @@ class _Reading:
             nxt.tag == "VCP") or hit.end >= len(self.text.rstrip(" .!?"))
 
 
-_GRADUAL = re.compile(r"(?:좋아|나아|높아|낮아|커|작아|밝아|달라|많아|적어|편해|부드러워)[지진질짐]|개선|향상|호전|늘|줄|변하|변한|변화")
-"""A change without a level in the predicate (좋아진다, 개선된다, 늘어난다): no one-off event."""
-
 _LIGHT_VERBS = frozenset({"하", "가", "보"})
 """Verbs that carry a noun's meaning as its predicate: 신청을 한다, 이사를 간다, 면접을 본다."""
 
@@ -273,8 +278,7 @@ def _action(r: _Reading) -> list:
     by closure or did not. Not a change without a level (좋아진다, 개선된다), not becoming
     (…이 된다), not a verb standing alone (노력한다, 성장한다).
     """
-    window = r.text[r.window_start:]
-    if _GRADUAL.search(window):
+    if r.gradual:
         return []
     verbs = [i for i, t in enumerate(r.tokens) if t.start >= r.window_start and t.tag in ("VV", "XSV")]
     if not verbs:
@@ -283,11 +287,11 @@ def _action(r: _Reading) -> list:
     verb = r.tokens[i]
     # the noun the verb carries: 준비한다, 준비를 한다, 최선을 다한다
     carried = r.tokens[i - 2] if i > 1 and r.tokens[i - 1].tag == "JKO" else r.tokens[i - 1] if i else verb
-    if verb.form in _NOT_ACTS or (carried.form in _NOT_ACTS and (verb.tag == "XSV" or verb.form in ("하", "다하"))):
+    if _is_one_of(verb, r["not_acts"]) or (_is_one_of(carried, r["not_acts"])
+                                          and (verb.tag == "XSV" or verb.form in ("하", "다하"))):
         return []
     # a habit in a manner or an unmeasured frequency (식사를 잘 한다, 자주 나간다) has no level
-    if any(t.form in _MANNER or t.form.startswith(_MANNER_STEMS) for t in r.tokens if t.tag in ("MAG", "XR", "NNG", "VV")
-           and t.start < verb.end):
+    if any(h.start < verb.end for h in r["manner"]):
         return []
     times = r["time_frame"]
     # the particle of the time frame (3개월 안에) is no place
@@ -296,16 +300,10 @@ def _action(r: _Reading) -> list:
     return [verb] if args else []
 
 
-_NOT_ACTS = frozenset({"되", "성장", "발전", "변화", "노력", "확립", "회복", "안정", "정착", "적응", "유지",
-                       "생활", "관리", "준비", "돕", "다하", "잘하", "부여", "도모", "지내", "살", "최선", "나가", "다니"})
-"""Predicates that name a state, a change, an ongoing conduct or an effort, not a one-off act.
+def _is_one_of(token, hits) -> bool:
+    """Is ``token`` exactly one of the one-morpheme ``hits`` (the same place in the text)?"""
+    return any(h.start == token.start and h.end == token.end for h in hits)
 
-Going out to or attending a place (경로당에 나간다, 복지관에 다닌다) is a habit: it needs a count.
-"""
-
-_MANNER = frozenset({"잘", "자주", "더", "꾸준히", "열심히", "많이", "충분히", "제대로", "성실히", "적극", "규칙"})
-"""Adverbs that describe how or how often without a level (잘, 자주, 규칙적으로)."""
-_MANNER_STEMS = ("규칙적", "적극적", "꾸준")
 
 _PLACE_PARTICLES = frozenset({"에", "에서", "에게", "께", "한테", "으로", "로", "와", "과"})
 
@@ -324,7 +322,7 @@ def _read(goal: str) -> _Reading:
 
     tokens = analyse(goal)
     rules = goal_rules()
-    hits = {name: rules[name].find(goal, tokens) for name in _LISTS}
+    hits = {name: rules[name].find(goal, tokens) for name in _LISTS - {"gradual"}}  # gradual: _Reading.gradual
     # '3개월 내 말다툼' is read as '나의': a time frame is nobody
     hits["person"] = _outside(hits["person"], hits["time_frame"])
     return _Reading(goal, tokens, hits)
@@ -497,7 +495,7 @@ def check_goal(text: str, *, owner: str | None = None) -> list[GoalFinding]:
     # whatever its verb, another party's decision, a rule changed, a cure or a win is one event
     # that either happened by closure or did not (법원이 인가해 준다, 요건이 완화된다); becoming
     # someone else (새사람이 된다) or a change without a level (성격이 좋아진다) is not
-    if unreachable and not _GRADUAL.search(goal[r.window_start:]) and not _overlaps(
+    if unreachable and not r.gradual and not _overlaps(
             _Hit("", r.window_start, len(goal)), [c for c in r["completion"] if _overlaps(c, beyond)]):
         outcomes += [t for t in r.tokens if t.start >= r.window_start and t.tag in ("VV", "XSV", "VX")][:1]
     if has_time and not (measures or outcomes or unreachable or vague or grand):
