@@ -46,6 +46,7 @@ A blank number (``몇 개월``, ``OO회``) is not a mistake: the textbook leaves
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from enum import Enum
 
@@ -164,6 +165,7 @@ _LISTS = frozenset({
     "service_as_means", "service_use", "kpi", "service_context", "use_rate", "relational", "vague",
     "vague_in_names", "relative_level", "scale", "grand", "all_debt", "unreachable", "time_frame",
     "placeholder", "frequency", "completion", "effort", "absence", "applying", "gradual", "not_acts", "manner",
+    "in_full", "attendance", "means", "service_choice", "party_decision",
 })
 
 
@@ -263,7 +265,8 @@ class _Reading:
             rest = [t for t in self.tokens[i + 3:] if not t.tag.startswith("E") and t.tag not in ("SF", "SP")]
             if verb.tag == "VV" and verb.form in _LIGHT_VERBS and not rest:
                 return True
-        return nxt is None or nxt.tag in ("XSV", "XSA", "SF", "SP", "EC") or (
+        # a task in a list of tasks (자활근로 연계 및 취업 지원) is a predicate too
+        return nxt is None or nxt.tag in ("XSV", "XSA", "SF", "SP", "EC") or nxt.form == "및" or (
             nxt.tag == "VCP") or hit.end >= len(self.text.rstrip(" .!?"))
 
 
@@ -308,6 +311,49 @@ def _is_one_of(token, hits) -> bool:
 _PLACE_PARTICLES = frozenset({"에", "에서", "에게", "께", "한테", "으로", "로", "와", "과"})
 
 
+def _in_full(r: _Reading) -> list:
+    """A service used or delivered in full: a marker (빠짐없이, 한 번도 … 않고, 10회 가운데 9회) then a use.
+
+    Only a measure of the service's delivery where the goal names a service (the caller checks);
+    the person's own habit (혈압약을 하루도 빠짐없이 복용) has no use word and no service.
+    """
+    found = []
+    for marker in _outside(r["in_full"], r["time_frame"]):
+        use = next((a for a in r["attendance"] if a.end > marker.end), None)
+        if use is not None:
+            found.append(_Hit(r.text[marker.start:use.end], marker.start, use.end))
+    return found
+
+
+def _party_decides(r: _Reading) -> list:
+    """Another party as the subject of a decision in the predicate (예전 직장이 … 고용하기로 결정한다).
+
+    The subject is the run of nouns before 이/가, 은/는, 께서 or 에서; it is another party when no
+    person or worker word is in it (어머니는 … 결정한다 is the person's own decision).
+    """
+    decisions = r.in_window(r["party_decision"])
+    if not decisions:
+        return []
+    people = r["person"] + r["worker"] + r["time_frame"]
+    found = []
+    for i, tok in enumerate(r.tokens):
+        if tok.start >= decisions[-1].start:
+            break
+        if not (tok.tag == "JKS" or (tok.tag == "JX" and tok.form in ("은", "는"))
+                or (tok.tag == "JKB" and tok.form in ("에서", "께서"))):
+            continue
+        k = i
+        while k > 0 and r.tokens[k - 1].tag in ("NNG", "NNP", "XSN", "SL"):
+            k -= 1
+        if k == i:
+            continue
+        subject = _Hit(r.text[r.tokens[k].start:tok.end], r.tokens[k].start, tok.end)
+        if _overlaps(subject, people):
+            return []  # the person (or the worker) decides
+        found.append(subject)
+    return found[:1]
+
+
 def _party_subject(r: _Reading) -> bool:
     """Is a party out of the case's reach the subject (집주인이, 전 직장 사장이)?"""
     return any(t.tag in ("JKS", "JX") for h in r["unreachable"] for t in _tokens_in(r, h)[-1:])
@@ -325,7 +371,15 @@ def _read(goal: str) -> _Reading:
     hits = {name: rules[name].find(goal, tokens) for name in _LISTS - {"gradual"}}  # gradual: _Reading.gradual
     # '3개월 내 말다툼' is read as '나의': a time frame is nobody
     hits["person"] = _outside(hits["person"], hits["time_frame"])
+    # 'OO' in a name (김OO 어르신, OO씨는) stands for the name, not for a figure
+    hits["placeholder"] = [h for h in hits["placeholder"] if not _name_placeholder(goal, h)]
     return _Reading(goal, tokens, hits)
+
+
+def _name_placeholder(text: str, hit) -> bool:
+    """Is the blank a name's place: right after a surname (김OO) or right before 씨/님 (OO씨)?"""
+    before = text[hit.start - 1] if hit.start else " "
+    return "가" <= before <= "힣" or re.match(r"[OoO○ㅇX]+\s*[씨님]", text[hit.start:]) is not None
 
 
 def _outside(hits, spans) -> list:
@@ -399,13 +453,20 @@ def check_goal(text: str, *, owner: str | None = None) -> list[GoalFinding]:
     if not person_subject:
         # a means (지원으로, 참여를 통해) is a service only where the goal names one
         worker_hits += r.in_window(r["help_verb"]) + (r["service_as_means"] if r["service_nouns"] else [])
-    kpi = r["kpi"] + r["use_rate"] if r["service_nouns"] or r["service_context"] else []
+        # any service of the class as the means (자조모임을 통해, 방문간호 서비스로)
+        worker_hits += [m for m in r["means"] if not _overlaps(m, r["service_as_means"])
+                        and any(m.start < s.end <= _tokens_in(r, m)[0].end for s in r["service_nouns"])]
+    kpi = r["kpi"] + r["use_rate"] + _in_full(r) if r["service_nouns"] or r["service_context"] else []
     # a use that modifies a noun (치료를 받는 날이 준다) describes what is counted, not the goal's end
-    uses = [h for h in r["service_use"] if (nxt := r.token_after(h)) is None or nxt.tag != "ETM"] if not kpi else []
+    # deciding whether to use or applying to attend (이용할지 결정한다, 수강을 신청한다) is the person's own act
+    uses = [h for h in r["service_use"] if ((nxt := r.token_after(h)) is None or nxt.tag != "ETM")
+            and not _overlaps(h, r["service_choice"])] if not kpi else []
     if r["service_nouns"] and uses:
         worker_hits += r["service_nouns"][:1] + uses[:1]
     if owner and goal_rules()["worker"].find(owner, ()):
         worker_hits.append(f"owner={owner}")
+    # the worker's own act as the goal's end (사례관리자가 … 돕는다, 서비스 제공함), not a means to a change
+    worker_task = bool(worker_subjects or r.in_window([h for h in r["worker_verbs"] if r.is_predicate(h)]))
     if worker_hits:
         worker_hits = [h if isinstance(h, str) else _whole_word(goal, h) for h in worker_hits]
         findings.append(_finding(
@@ -469,7 +530,7 @@ def check_goal(text: str, *, owner: str | None = None) -> list[GoalFinding]:
         ))
 
     # 6. not reachable through case management (a cancelled booking is a service's measure, not 취소)
-    unreachable = [h for h in r["unreachable"] if not _overlaps(h, kpi)]
+    unreachable = [h for h in r["unreachable"] if not _overlaps(h, kpi)] + _party_decides(r)
     if unreachable:
         findings.append(_finding(
             PlanningMistake.UNREACHABLE,
@@ -501,7 +562,9 @@ def check_goal(text: str, *, owner: str | None = None) -> list[GoalFinding]:
     if has_time and not (measures or outcomes or unreachable or vague or grand):
         outcomes += _action(r)
     effort_only = bool(r.in_window(r["effort"]))
-    has_criterion = not effort_only and bool(measures or outcomes or r["absence"])
+    # within a time frame the worker's task or the service (1) is done by closure or not: 1, not also 7
+    worker_act = has_time and worker_task and not (r.gradual or vague or unreachable)
+    has_criterion = not effort_only and bool(measures or outcomes or r["absence"] or worker_act)
     if not (has_time and has_criterion):
         missing = []
         if not has_time:
