@@ -360,7 +360,9 @@ def _party_subject(r: _Reading) -> bool:
 
 
 def _overlaps(hit, spans) -> bool:
-    return any(s.start < hit.end and hit.start < s.end for s in spans)
+    from casework.language.rules import overlaps
+
+    return overlaps(hit, spans)
 
 
 def _read(goal: str) -> _Reading:
