@@ -165,7 +165,7 @@ _LISTS = frozenset({
     "service_as_means", "service_use", "kpi", "service_context", "use_rate", "relational", "vague",
     "vague_in_names", "relative_level", "scale", "grand", "all_debt", "unreachable", "time_frame",
     "placeholder", "frequency", "completion", "effort", "absence", "applying", "gradual", "not_acts", "manner",
-    "in_full", "attendance", "means", "service_choice", "party_decision",
+    "in_full", "attendance", "means", "service_choice", "party_decision", "persuasion",
 })
 
 
@@ -325,16 +325,31 @@ def _in_full(r: _Reading) -> list:
     return found
 
 
-def _party_decides(r: _Reading) -> list:
-    """Another party as the subject of a decision in the predicate (예전 직장이 … 고용하기로 결정한다).
+def _noun_run_before(r: _Reading, i: int):
+    """The run of nouns right before token ``i`` (a particle), with the particle; None if there is none."""
+    k = i
+    while k > 0 and r.tokens[k - 1].tag in ("NNG", "NNP", "XSN", "SL"):
+        k -= 1
+    return None if k == i else _Hit(r.text[r.tokens[k].start:r.tokens[i].end], r.tokens[k].start, r.tokens[i].end)
 
-    The subject is the run of nouns before 이/가, 은/는, 께서 or 에서; it is another party when no
-    person or worker word is in it (어머니는 … 결정한다 is the person's own decision).
+
+def _party_decides(r: _Reading) -> list:
+    """Another party as the subject of a decision in the predicate (예전 직장이 … 고용하기로 결정한다),
+    or as the one persuaded (집주인을 설득해 …게 한다): the outcome is that party's choice.
+
+    The party is the run of nouns before 이/가, 은/는, 께서 or 에서 (or 을/를 before 설득); it is
+    another party when no person or worker word is in it (어머니는 … 결정한다 is the person's own
+    decision; 남편을 설득해 is the family, part of the case).
     """
+    people = r["person"] + r["worker"] + r["time_frame"]
+    for hit in r["persuasion"]:
+        i = next(k for k, t in enumerate(r.tokens) if t.start >= hit.start and t.tag == "JKO")
+        persuaded = _noun_run_before(r, i)
+        if persuaded is not None and not _overlaps(persuaded, people):
+            return [persuaded]
     decisions = r.in_window(r["party_decision"])
     if not decisions:
         return []
-    people = r["person"] + r["worker"] + r["time_frame"]
     found = []
     for i, tok in enumerate(r.tokens):
         if tok.start >= decisions[-1].start:
@@ -342,12 +357,9 @@ def _party_decides(r: _Reading) -> list:
         if not (tok.tag == "JKS" or (tok.tag == "JX" and tok.form in ("은", "는"))
                 or (tok.tag == "JKB" and tok.form in ("에서", "께서"))):
             continue
-        k = i
-        while k > 0 and r.tokens[k - 1].tag in ("NNG", "NNP", "XSN", "SL"):
-            k -= 1
-        if k == i:
+        subject = _noun_run_before(r, i)
+        if subject is None:
             continue
-        subject = _Hit(r.text[r.tokens[k].start:tok.end], r.tokens[k].start, tok.end)
         if _overlaps(subject, people):
             return []  # the person (or the worker) decides
         found.append(subject)

@@ -250,6 +250,8 @@ GOAL_TABLE = [
     # another party decides (6); the person deciding is no party
     ("3개월 내 예전 직장이 대상자를 다시 고용하기로 결정한다", None, {F}),
     ("어머니가 한 달 안에 입소 여부를 결정한다", None, set()),
+    ("3개월 안에 집주인을 설득해 수리비를 부담하게 한다", None, {A, F}),
+    ("아내가 남편을 설득해 한 달 안에 상담 예약을 잡는다", None, set()),  # the family is in the case
     # OO in a name is no blank figure
     ("OO씨는 3개월 안에 우울감이 줄어든다", None, {G}),
 ]
