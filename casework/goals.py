@@ -258,6 +258,11 @@ class _Reading:
         nxt = self.tokens[i + 1] if i + 1 < len(self.tokens) else None
         if nxt is not None and any(a.start == nxt.start for a in self["admin_endings"]):
             return True
+        after = self.tokens[i + 2] if nxt is not None and i + 2 < len(self.tokens) else None
+        # a task done up to a point (매칭까지 마침, 연계까지 완료)
+        if nxt is not None and nxt.form == "까지" and after is not None and (
+                after.form in ("마치", "끝내") or any(a.start == after.start for a in self["admin_endings"])):
+            return True
         if nxt is not None and nxt.tag == "JKO" and i + 2 < len(self.tokens):
             verb = self.tokens[i + 2]
             if any(a.start == verb.start for a in self["admin_endings"]):  # 연계 의뢰를 완료함
@@ -298,7 +303,7 @@ def _action(r: _Reading) -> list:
         return []
     times = r["time_frame"]
     # the particle of the time frame (3개월 안에) is no place
-    args = [t for t in r.tokens[:i] if (t.tag == "JKO" or (t.tag == "JKB" and t.form in _PLACE_PARTICLES))
+    args = [t for t in r.tokens[:i] if (t.tag == "JKO" or (t.tag in ("JKB", "JX") and t.form in _PLACE_PARTICLES))
             and not any(s.start <= t.start <= s.end for s in times)]
     return [verb] if args else []
 
@@ -308,7 +313,7 @@ def _is_one_of(token, hits) -> bool:
     return any(h.start == token.start and h.end == token.end for h in hits)
 
 
-_PLACE_PARTICLES = frozenset({"에", "에서", "에게", "께", "한테", "으로", "로", "와", "과"})
+_PLACE_PARTICLES = frozenset({"에", "에서", "에게", "께", "한테", "으로", "로", "와", "과", "까지"})
 
 
 def _in_full(r: _Reading) -> list:
@@ -454,7 +459,9 @@ def check_goal(text: str, *, owner: str | None = None) -> list[GoalFinding]:
     worker_subjects = [
         h for h in r["worker"]
         if (nxt := r.token_after(h)) is not None and h.end == nxt.start
-        and (nxt.tag in ("JKS", "JX") or (nxt.tag == "JKB" and nxt.form in ("에서", "께서")))
+        # a topic is 은/는, not 까지 or 도 (복지관까지 걸어간다: a place)
+        and (nxt.tag == "JKS" or (nxt.tag == "JX" and nxt.form in ("은", "는"))
+             or (nxt.tag == "JKB" and nxt.form in ("에서", "께서")))
     ]
     worker_hits = list(worker_subjects)
     # another party as subject (사장이 임금을 지급함) does the act: it is out of reach (6), not a task

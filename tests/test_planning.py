@@ -252,6 +252,10 @@ GOAL_TABLE = [
     ("어머니가 한 달 안에 입소 여부를 결정한다", None, set()),
     ("3개월 안에 집주인을 설득해 수리비를 부담하게 한다", None, {A, F}),
     ("아내가 남편을 설득해 한 달 안에 상담 예약을 잡는다", None, set()),  # the family is in the case
+    # a programme completed up to a stage (2); the worker's task done up to a point (1); a place with 까지
+    ("아들이 3개월 안에 바리스타 교육과정을 수료까지 마침", None, {B}),
+    ("2개월 안에 학습 멘토 매칭까지 마침", None, {A}),
+    ("어르신이 3개월 안에 복지관까지 혼자 걸어간다", None, set()),
     # OO in a name is no blank figure
     ("OO씨는 3개월 안에 우울감이 줄어든다", None, {G}),
 ]
