@@ -49,6 +49,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from enum import Enum
+from functools import cached_property
 
 from casework._util.text import josa
 from casework.errors import CaseworkError
@@ -211,13 +212,20 @@ def _finding(mistake: PlanningMistake, problem: str, fix: str, evidence: str) ->
 
 @dataclass(frozen=True)
 class _Reading:
-    """What the rule lists found in one goal."""
+    """What the rule lists found in one goal, each list read when a check first asks for it."""
 
     text: str
     tokens: tuple
     hits: dict
 
     def __getitem__(self, name: str):
+        if name not in self.hits:
+            found = goal_rules()[name].find(self.text, self.tokens)
+            if name == "person":  # '3개월 내 말다툼' is read as '나의': a time frame is nobody
+                found = _outside(found, self["time_frame"])
+            elif name == "placeholder":  # 'OO' in a name (김OO 어르신, OO씨는) stands for the name
+                found = [h for h in found if not _name_placeholder(self.text, h)]
+            self.hits[name] = found
         return self.hits[name]
 
     def index_at(self, pos: int) -> int | None:
@@ -233,7 +241,7 @@ class _Reading:
         words = self.text.rstrip(" .!?").split(" ")
         return len(self.text.rstrip(" .!?")) - len(" ".join(words[-2:]))
 
-    @property
+    @cached_property
     def gradual(self) -> list:
         """A change without a level in the predicate window (좋아진다, 개선된다): no one-off event.
 
@@ -385,14 +393,8 @@ def _overlaps(hit, spans) -> bool:
 def _read(goal: str) -> _Reading:
     from casework.language import analyse
 
-    tokens = analyse(goal)
-    rules = goal_rules()
-    hits = {name: rules[name].find(goal, tokens) for name in _LISTS - {"gradual"}}  # gradual: _Reading.gradual
-    # '3개월 내 말다툼' is read as '나의': a time frame is nobody
-    hits["person"] = _outside(hits["person"], hits["time_frame"])
-    # 'OO' in a name (김OO 어르신, OO씨는) stands for the name, not for a figure
-    hits["placeholder"] = [h for h in hits["placeholder"] if not _name_placeholder(goal, h)]
-    return _Reading(goal, tokens, hits)
+    goal_rules()  # validated once, before any list is read
+    return _Reading(goal, analyse(goal), {})
 
 
 def _name_placeholder(text: str, hit) -> bool:

@@ -97,6 +97,10 @@ _LATIN_NAME = re.compile(
     r"(?<![A-Za-z])(?:[A-Z][a-z]+(?:-[A-Za-z][a-z]+)?|[A-Z]{2,}(?:-[A-Z]{2,})?)"
     r"(?:[ ](?:[A-Z][a-z]+(?:-[A-Za-z][a-z]+)?|[A-Z]{2,}(?:-[A-Z]{2,})?)){1,3}(?![A-Za-z])"
 )
+_SENTENCE_SUBJECT = re.compile(r"(?:^|(?<=[.!?]\s))([가-힣]{1,2})(?=(?:은|는|이|가)\s)")
+"""A one- or two-syllable word with a subject particle at a sentence's start (금은 …, 편은 …)."""
+_BEFORE_BRACKET = re.compile(r"(?<![가-힣])([가-힣]{2,6}) ([가-힣]{2,6})(?=\()")
+"""Two Hangul words, the second right before a bracket (마리아 산토스(필리핀))."""
 _PARTICLES = ("께서는", "께서", "에게서", "에게", "한테", "으로", "이랑", "하고", "이가", "이는", "이를", "이와",
               "이의", "은", "는", "이", "가", "을", "를", "의", "와", "과", "도", "만", "랑", "로", "께")
 
@@ -471,21 +475,24 @@ def _add_surname_subjects(text: str, found: list[NameSpan], add) -> None:
     surnames = {s.text[:2] if s.text[:2] in _words("compound_surnames") else s.text[:1]
                 for s in found if s.sure and _HANGUL_WORD.fullmatch(s.text)
                 and (s.surname_only or _surname_split(s.text))}
-    for surname in surnames - {"이"}:
-        for m in re.finditer(rf"(?:^|(?<=[.!?]\s)){re.escape(surname)}(?=(?:은|는|이|가)\s)", text):
-            add(m.start(), m.end(), True, surname_only=True)
+    surnames.discard("이")
+    for m in _SENTENCE_SUBJECT.finditer(text) if surnames else ():
+        if m.group(1) in surnames:
+            add(m.start(1), m.end(1), True, surname_only=True)
 
 
 def _add_full_forms(text: str, found: list[NameSpan], add, doc: tuple) -> None:
     """A foreign given name found in the note, written elsewhere with its family name before a
     bracket (마리아 씨 … 마리아 산토스(필리핀)): the longer form is the same person."""
-    for span in [s for s in found if s.sure and _HANGUL_WORD.fullmatch(s.text) and len(s.text) >= 2]:
-        for m in re.finditer(rf"(?<![가-힣]){re.escape(span.text)} ([가-힣]{{2,6}})(?=\()", text):
-            family = [t for t in doc if m.start(1) <= t.start and t.end <= m.end(1)]
-            if family and _proper(family) and not _is_person_word(m.group(1)):
-                # the given name alone may be found there already: the full form replaces it
-                found[:] = [s for s in found if not (s.start == m.start() and s.end == m.start() + len(span.text))]
-                add(m.start(), m.end(), True)
+    given = {s.text for s in found if s.sure and _HANGUL_WORD.fullmatch(s.text) and len(s.text) >= 2}
+    for m in _BEFORE_BRACKET.finditer(text) if given else ():
+        if m.group(1) not in given:
+            continue
+        family = [t for t in doc if m.start(2) <= t.start and t.end <= m.end(2)]
+        if family and _proper(family) and not _is_person_word(m.group(2)):
+            # the given name alone may be found there already: the full form replaces it
+            found[:] = [s for s in found if not (s.start == m.start(1) and s.end == m.end(1))]
+            add(m.start(1), m.end(2), True)
 
 
 def _word_at(text: str) -> str:
