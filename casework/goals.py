@@ -11,13 +11,18 @@ word lists) and applied to the goal's morphemes (:func:`casework.language.analys
    에서); a worker's verb used as a predicate (``worker_verbs`` + 하다, or ending the goal:
    연계한다, 지원함, 사업 연계); a causing predicate in the window (``causative``: ~하도록 한다,
    회복시킨다); with no person as subject, a helping predicate (``help_verb``: 돕는다) or a
-   service named as the means (``service_as_means``: 프로그램으로, 상담을 통해); the person
+   service named as the means (``service_as_means``: 프로그램으로, 상담을 통해; ``means`` around
+   any service of the class: 자조모임을 통해); the person
    receiving or using a service (``service_nouns`` with ``service_use``: 상담을 받는다,
-   프로그램에 참여한다, 교실에 다닌다); an ``owner`` that is a worker. A party out of reach as
+   프로그램에 참여한다, 교실에 다닌다), but not applying for or deciding on one (``service_choice``:
+   수강을 신청한다, 이용할지 결정한다); an ``owner`` that is a worker. Within a time frame the
+   worker's own act is judged at closure (1, not also 7). A party out of reach as
    subject (사장이 임금을 지급함) makes a worker's verb theirs: that is 6, not 1.
 2. **One service's target**: a service's performance measure (``kpi``: 이용률, 사용률, 만족도,
    출석률, 결석, 미수령, 거부, 예약·약속을 어기는, 연결되지 않는 …; ``use_rate``: its use as a rate or in full, 빠짐없이 참석한다, 10회기 중 8회기,
-   중단 없이 유지) next to a service: the one service class ``service_nouns`` that mistake 1
+   중단 없이 유지; a marker of completeness, ``in_full``, then a use or delivery word,
+   ``attendance``: 빠짐없이 나온다, 한 번도 거절하지 않고 받는다, 10회 가운데 9회 출석, 수료까지 마침)
+   next to a service: the one service class ``service_nouns`` that mistake 1
    uses, or a provider or delivery word (``service_context``: 센터, 이용자, 예약). The 받다/이용하다 of such a goal belongs to the
    measure, so it is not also mistake 1.
 3. **Whose goal is unclear**: no ``owner`` given, no person in the goal (``person``), no worker
@@ -28,7 +33,9 @@ word lists) and applied to the goal's morphemes (:func:`casework.language.analys
    (``scale``) and no measured level anywhere in the goal.
 5. **Lifetime goal**: a word from ``grand`` or a goal to repay all debts (``all_debt``).
 6. **Not reachable by case management**: ``unreachable`` (완치, 로또, 운이 따라, 기준 완화, 성격,
-   집주인이, 옛 동료가, 주택공사가 …).
+   집주인이, 옛 동료가, 주택공사가 …); another party as the subject of a decision
+   (``party_decision``: 예전 직장이 … 고용하기로 결정한다) or as the one persuaded (``persuasion``:
+   집주인을 설득해 …), where the nouns before the particle hold no person or worker word.
 7. **Cannot be judged at closure**: no time frame (``time_frame``, ``placeholder``), or no
    criterion: no measured level (a number outside the time frame, ``frequency``, ``scale``),
    no one-time outcome (``completion`` as the predicate in the window) and no absence

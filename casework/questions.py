@@ -13,7 +13,8 @@ the sentence's morphemes (:func:`casework.language.analyse`):
   before a wh-word: 분명히 약속하셨는데 왜 …), or without a wh-word a ``~죠?``
   (``tag_question``) or a negative question (``negative_question``: ~지 않아요?);
 * **closed** (예/아니오): a question that is not leading and has no wh-word (``wh`` minus
-  ``not_wh``), no request for a story (``request``), no choice (``choice``), does not ask
+  ``not_wh``, minus one inside an embedded clause, ``embedded_question``: …맞는지 따져 보신 적
+  있으세요?), no request for a story (``request``), no choice (``choice``), does not ask
   permission (``permission``) and is not a follow-up fragment without a predicate (안주는요?);
 * **several at once**: two or more questions, or one question whose two ``-고`` halves each ask
   something (a wh-word on both sides, or a new topic ``~은/는`` after ``-고``);
