@@ -23,7 +23,12 @@ Rules (the workbook's; word lists in ``casework/data/language/masking_rules.yaml
   word again before a title (투 씨는); surnames listed as households (장, 구 두 가구; 윤·장 두
   가구) and those surnames alone later in the note (장 통화 안 됨, 구는 부재); a surname between a
   role and an age (대상자 윤(77세)); and every further occurrence of a found name (of a name that is
-  also a word, 유리, 지원, only where it is called by name: a title, 이 and a particle, an age).
+  also a word, 유리, 지원, only where it is called by name: a title, 이 and a particle, an age);
+  the note's own name model: a given name of a full name found, wherever it starts a word
+  (민수한테서), a surname the note used as a sentence's subject (금은 …), a foreign given name's
+  full form before a bracket (마리아 산토스(필리핀)); a name before a bracketed aside and a title
+  (Anna (러시아) 씨, 아이게림(카자흐스탄) 씨); a name after a role with a birth order or a landlord
+  (작은손자 바다는 초등 3학년, 집주인 모경수); one syllable after a role before an age (딸 린(6세)).
 * **unsure**: a Korean-name-shaped word that only the analyser reads as a proper noun, not
   ending like a place or agency (``place_suffixes``); a given name alone after a family word or
   before an age in brackets, or next in a list after one (손녀 수아가, 민준(7세), 자녀 은별, 은솔),
