@@ -11,13 +11,18 @@ word lists) and applied to the goal's morphemes (:func:`casework.language.analys
    에서); a worker's verb used as a predicate (``worker_verbs`` + 하다, or ending the goal:
    연계한다, 지원함, 사업 연계); a causing predicate in the window (``causative``: ~하도록 한다,
    회복시킨다); with no person as subject, a helping predicate (``help_verb``: 돕는다) or a
-   service named as the means (``service_as_means``: 프로그램으로, 상담을 통해); the person
+   service named as the means (``service_as_means``: 프로그램으로, 상담을 통해; ``means`` around
+   any service of the class: 자조모임을 통해); the person
    receiving or using a service (``service_nouns`` with ``service_use``: 상담을 받는다,
-   프로그램에 참여한다, 교실에 다닌다); an ``owner`` that is a worker. A party out of reach as
+   프로그램에 참여한다, 교실에 다닌다), but not applying for or deciding on one (``service_choice``:
+   수강을 신청한다, 이용할지 결정한다); an ``owner`` that is a worker. Within a time frame the
+   worker's own act is judged at closure (1, not also 7). A party out of reach as
    subject (사장이 임금을 지급함) makes a worker's verb theirs: that is 6, not 1.
 2. **One service's target**: a service's performance measure (``kpi``: 이용률, 사용률, 만족도,
    출석률, 결석, 미수령, 거부, 예약·약속을 어기는, 연결되지 않는 …; ``use_rate``: its use as a rate or in full, 빠짐없이 참석한다, 10회기 중 8회기,
-   중단 없이 유지) next to a service: the one service class ``service_nouns`` that mistake 1
+   중단 없이 유지; a marker of completeness, ``in_full``, then a use or delivery word,
+   ``attendance``: 빠짐없이 나온다, 한 번도 거절하지 않고 받는다, 10회 가운데 9회 출석, 수료까지 마침)
+   next to a service: the one service class ``service_nouns`` that mistake 1
    uses, or a provider or delivery word (``service_context``: 센터, 이용자, 예약). The 받다/이용하다 of such a goal belongs to the
    measure, so it is not also mistake 1.
 3. **Whose goal is unclear**: no ``owner`` given, no person in the goal (``person``), no worker
@@ -28,7 +33,9 @@ word lists) and applied to the goal's morphemes (:func:`casework.language.analys
    (``scale``) and no measured level anywhere in the goal.
 5. **Lifetime goal**: a word from ``grand`` or a goal to repay all debts (``all_debt``).
 6. **Not reachable by case management**: ``unreachable`` (완치, 로또, 운이 따라, 기준 완화, 성격,
-   집주인이, 옛 동료가, 주택공사가 …).
+   집주인이, 옛 동료가, 주택공사가 …); another party as the subject of a decision
+   (``party_decision``: 예전 직장이 … 고용하기로 결정한다) or as the one persuaded (``persuasion``:
+   집주인을 설득해 …), where the nouns before the particle hold no person or worker word.
 7. **Cannot be judged at closure**: no time frame (``time_frame``, ``placeholder``), or no
    criterion: no measured level (a number outside the time frame, ``frequency``, ``scale``),
    no one-time outcome (``completion`` as the predicate in the window) and no absence
@@ -36,8 +43,9 @@ word lists) and applied to the goal's morphemes (:func:`casework.language.analys
    event whatever its verb (법원이 인가해 준다, 요건이 완화된다): with a time frame it is judged,
    unless the verb is a change without a level (성격이 좋아진다). With a time frame, a concrete act
    of the person (a verb with an object or a place: 검진을 예약한다, 시험에 응시한다) is judged
-   too (:func:`_action`); a change without a level, a habit (잘, 자주, 나간다), becoming, effort,
-   a vague concept or a lifetime goal is not.
+   too (:func:`_action`); a change without a level (``gradual``), a habit (``manner``: 잘, 자주;
+   ``not_acts``: 나간다, 다닌다), becoming, a state or effort (``not_acts``), a vague concept or a
+   lifetime goal is not.
 
 A blank number (``몇 개월``, ``OO회``) is not a mistake: the textbook leaves its figures open.
 :func:`goal_notes` returns a separate note that asks for the figure.
@@ -48,6 +56,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from enum import Enum
+from functools import cached_property
 
 from casework._util.text import josa
 from casework.errors import CaseworkError
@@ -163,7 +172,8 @@ _LISTS = frozenset({
     "person", "worker", "worker_verbs", "admin_endings", "causative", "help_verb", "service_nouns",
     "service_as_means", "service_use", "kpi", "service_context", "use_rate", "relational", "vague",
     "vague_in_names", "relative_level", "scale", "grand", "all_debt", "unreachable", "time_frame",
-    "placeholder", "frequency", "completion", "effort", "absence", "applying",
+    "placeholder", "frequency", "completion", "effort", "absence", "applying", "gradual", "not_acts", "manner",
+    "in_full", "attendance", "means", "service_choice", "party_decision", "persuasion",
 })
 
 
@@ -209,13 +219,20 @@ def _finding(mistake: PlanningMistake, problem: str, fix: str, evidence: str) ->
 
 @dataclass(frozen=True)
 class _Reading:
-    """What the rule lists found in one goal."""
+    """What the rule lists found in one goal, each list read when a check first asks for it."""
 
     text: str
     tokens: tuple
     hits: dict
 
     def __getitem__(self, name: str):
+        if name not in self.hits:
+            found = goal_rules()[name].find(self.text, self.tokens)
+            if name == "person":  # '3개월 내 말다툼' is read as '나의': a time frame is nobody
+                found = _outside(found, self["time_frame"])
+            elif name == "placeholder":  # 'OO' in a name (김OO 어르신, OO씨는) stands for the name
+                found = [h for h in found if not _name_placeholder(self.text, h)]
+            self.hits[name] = found
         return self.hits[name]
 
     def index_at(self, pos: int) -> int | None:
@@ -230,6 +247,14 @@ class _Reading:
         """Where the last two words begin (the predicate window)."""
         words = self.text.rstrip(" .!?").split(" ")
         return len(self.text.rstrip(" .!?")) - len(" ".join(words[-2:]))
+
+    @cached_property
+    def gradual(self) -> list:
+        """A change without a level in the predicate window (좋아진다, 개선된다): no one-off event.
+
+        Found letter by letter in the window's text (``gradual`` of the rule table), not at morphemes.
+        """
+        return goal_rules()["gradual"].find(self.text[self.window_start:], ())
 
     def in_window(self, hits):
         return [h for h in hits if h.end > self.window_start]
@@ -248,6 +273,11 @@ class _Reading:
         nxt = self.tokens[i + 1] if i + 1 < len(self.tokens) else None
         if nxt is not None and any(a.start == nxt.start for a in self["admin_endings"]):
             return True
+        after = self.tokens[i + 2] if nxt is not None and i + 2 < len(self.tokens) else None
+        # a task done up to a point (매칭까지 마침, 연계까지 완료)
+        if nxt is not None and nxt.form == "까지" and after is not None and (
+                after.form in ("마치", "끝내") or any(a.start == after.start for a in self["admin_endings"])):
+            return True
         if nxt is not None and nxt.tag == "JKO" and i + 2 < len(self.tokens):
             verb = self.tokens[i + 2]
             if any(a.start == verb.start for a in self["admin_endings"]):  # 연계 의뢰를 완료함
@@ -255,12 +285,10 @@ class _Reading:
             rest = [t for t in self.tokens[i + 3:] if not t.tag.startswith("E") and t.tag not in ("SF", "SP")]
             if verb.tag == "VV" and verb.form in _LIGHT_VERBS and not rest:
                 return True
-        return nxt is None or nxt.tag in ("XSV", "XSA", "SF", "SP", "EC") or (
+        # a task in a list of tasks (자활근로 연계 및 취업 지원) is a predicate too
+        return nxt is None or nxt.tag in ("XSV", "XSA", "SF", "SP", "EC") or nxt.form == "및" or (
             nxt.tag == "VCP") or hit.end >= len(self.text.rstrip(" .!?"))
 
-
-_GRADUAL = re.compile(r"(?:좋아|나아|높아|낮아|커|작아|밝아|달라|많아|적어|편해|부드러워)[지진질짐]|개선|향상|호전|늘|줄|변하|변한|변화")
-"""A change without a level in the predicate (좋아진다, 개선된다, 늘어난다): no one-off event."""
 
 _LIGHT_VERBS = frozenset({"하", "가", "보"})
 """Verbs that carry a noun's meaning as its predicate: 신청을 한다, 이사를 간다, 면접을 본다."""
@@ -273,8 +301,7 @@ def _action(r: _Reading) -> list:
     by closure or did not. Not a change without a level (좋아진다, 개선된다), not becoming
     (…이 된다), not a verb standing alone (노력한다, 성장한다).
     """
-    window = r.text[r.window_start:]
-    if _GRADUAL.search(window):
+    if r.gradual:
         return []
     verbs = [i for i, t in enumerate(r.tokens) if t.start >= r.window_start and t.tag in ("VV", "XSV")]
     if not verbs:
@@ -283,31 +310,80 @@ def _action(r: _Reading) -> list:
     verb = r.tokens[i]
     # the noun the verb carries: 준비한다, 준비를 한다, 최선을 다한다
     carried = r.tokens[i - 2] if i > 1 and r.tokens[i - 1].tag == "JKO" else r.tokens[i - 1] if i else verb
-    if verb.form in _NOT_ACTS or (carried.form in _NOT_ACTS and (verb.tag == "XSV" or verb.form in ("하", "다하"))):
+    if _is_one_of(verb, r["not_acts"]) or (_is_one_of(carried, r["not_acts"])
+                                          and (verb.tag == "XSV" or verb.form in ("하", "다하"))):
         return []
     # a habit in a manner or an unmeasured frequency (식사를 잘 한다, 자주 나간다) has no level
-    if any(t.form in _MANNER or t.form.startswith(_MANNER_STEMS) for t in r.tokens if t.tag in ("MAG", "XR", "NNG", "VV")
-           and t.start < verb.end):
+    if any(h.start < verb.end for h in r["manner"]):
         return []
     times = r["time_frame"]
     # the particle of the time frame (3개월 안에) is no place
-    args = [t for t in r.tokens[:i] if (t.tag == "JKO" or (t.tag == "JKB" and t.form in _PLACE_PARTICLES))
+    args = [t for t in r.tokens[:i] if (t.tag == "JKO" or (t.tag in ("JKB", "JX") and t.form in _PLACE_PARTICLES))
             and not any(s.start <= t.start <= s.end for s in times)]
     return [verb] if args else []
 
 
-_NOT_ACTS = frozenset({"되", "성장", "발전", "변화", "노력", "확립", "회복", "안정", "정착", "적응", "유지",
-                       "생활", "관리", "준비", "돕", "다하", "잘하", "부여", "도모", "지내", "살", "최선", "나가", "다니"})
-"""Predicates that name a state, a change, an ongoing conduct or an effort, not a one-off act.
+def _is_one_of(token, hits) -> bool:
+    """Is ``token`` exactly one of the one-morpheme ``hits`` (the same place in the text)?"""
+    return any(h.start == token.start and h.end == token.end for h in hits)
 
-Going out to or attending a place (경로당에 나간다, 복지관에 다닌다) is a habit: it needs a count.
-"""
 
-_MANNER = frozenset({"잘", "자주", "더", "꾸준히", "열심히", "많이", "충분히", "제대로", "성실히", "적극", "규칙"})
-"""Adverbs that describe how or how often without a level (잘, 자주, 규칙적으로)."""
-_MANNER_STEMS = ("규칙적", "적극적", "꾸준")
+_PLACE_PARTICLES = frozenset({"에", "에서", "에게", "께", "한테", "으로", "로", "와", "과", "까지"})
 
-_PLACE_PARTICLES = frozenset({"에", "에서", "에게", "께", "한테", "으로", "로", "와", "과"})
+
+def _in_full(r: _Reading) -> list:
+    """A service used or delivered in full: a marker (빠짐없이, 한 번도 … 않고, 10회 가운데 9회) then a use.
+
+    Only a measure of the service's delivery where the goal names a service (the caller checks);
+    the person's own habit (혈압약을 하루도 빠짐없이 복용) has no use word and no service.
+    """
+    found = []
+    for marker in _outside(r["in_full"], r["time_frame"]):
+        use = next((a for a in r["attendance"] if a.end > marker.end), None)
+        if use is not None:
+            found.append(_Hit(r.text[marker.start:use.end], marker.start, use.end))
+    return found
+
+
+def _noun_run_before(r: _Reading, i: int):
+    """The run of nouns right before token ``i`` (a particle), with the particle; None if there is none."""
+    k = i
+    while k > 0 and r.tokens[k - 1].tag in ("NNG", "NNP", "XSN", "SL"):
+        k -= 1
+    return None if k == i else _Hit(r.text[r.tokens[k].start:r.tokens[i].end], r.tokens[k].start, r.tokens[i].end)
+
+
+def _party_decides(r: _Reading) -> list:
+    """Another party as the subject of a decision in the predicate (예전 직장이 … 고용하기로 결정한다),
+    or as the one persuaded (집주인을 설득해 …게 한다): the outcome is that party's choice.
+
+    The party is the run of nouns before 이/가, 은/는, 께서 or 에서 (or 을/를 before 설득); it is
+    another party when no person or worker word is in it (어머니는 … 결정한다 is the person's own
+    decision; 남편을 설득해 is the family, part of the case).
+    """
+    people = r["person"] + r["worker"] + r["time_frame"]
+    for hit in r["persuasion"]:
+        i = next(k for k, t in enumerate(r.tokens) if t.start >= hit.start and t.tag == "JKO")
+        persuaded = _noun_run_before(r, i)
+        if persuaded is not None and not _overlaps(persuaded, people):
+            return [persuaded]
+    decisions = r.in_window(r["party_decision"])
+    if not decisions:
+        return []
+    found = []
+    for i, tok in enumerate(r.tokens):
+        if tok.start >= decisions[-1].start:
+            break
+        if not (tok.tag == "JKS" or (tok.tag == "JX" and tok.form in ("은", "는"))
+                or (tok.tag == "JKB" and tok.form in ("에서", "께서"))):
+            continue
+        subject = _noun_run_before(r, i)
+        if subject is None:
+            continue
+        if _overlaps(subject, people):
+            return []  # the person (or the worker) decides
+        found.append(subject)
+    return found[:1]
 
 
 def _party_subject(r: _Reading) -> bool:
@@ -316,18 +392,22 @@ def _party_subject(r: _Reading) -> bool:
 
 
 def _overlaps(hit, spans) -> bool:
-    return any(s.start < hit.end and hit.start < s.end for s in spans)
+    from casework.language.rules import overlaps
+
+    return overlaps(hit, spans)
 
 
 def _read(goal: str) -> _Reading:
     from casework.language import analyse
 
-    tokens = analyse(goal)
-    rules = goal_rules()
-    hits = {name: rules[name].find(goal, tokens) for name in _LISTS}
-    # '3개월 내 말다툼' is read as '나의': a time frame is nobody
-    hits["person"] = _outside(hits["person"], hits["time_frame"])
-    return _Reading(goal, tokens, hits)
+    goal_rules()  # validated once, before any list is read
+    return _Reading(goal, analyse(goal), {})
+
+
+def _name_placeholder(text: str, hit) -> bool:
+    """Is the blank a name's place: right after a surname (김OO) or right before 씨/님 (OO씨)?"""
+    before = text[hit.start - 1] if hit.start else " "
+    return "가" <= before <= "힣" or re.match(r"[OoO○ㅇX]+\s*[씨님]", text[hit.start:]) is not None
 
 
 def _outside(hits, spans) -> list:
@@ -388,7 +468,9 @@ def check_goal(text: str, *, owner: str | None = None) -> list[GoalFinding]:
     worker_subjects = [
         h for h in r["worker"]
         if (nxt := r.token_after(h)) is not None and h.end == nxt.start
-        and (nxt.tag in ("JKS", "JX") or (nxt.tag == "JKB" and nxt.form in ("에서", "께서")))
+        # a topic is 은/는, not 까지 or 도 (복지관까지 걸어간다: a place)
+        and (nxt.tag == "JKS" or (nxt.tag == "JX" and nxt.form in ("은", "는"))
+             or (nxt.tag == "JKB" and nxt.form in ("에서", "께서")))
     ]
     worker_hits = list(worker_subjects)
     # another party as subject (사장이 임금을 지급함) does the act: it is out of reach (6), not a task
@@ -401,13 +483,20 @@ def check_goal(text: str, *, owner: str | None = None) -> list[GoalFinding]:
     if not person_subject:
         # a means (지원으로, 참여를 통해) is a service only where the goal names one
         worker_hits += r.in_window(r["help_verb"]) + (r["service_as_means"] if r["service_nouns"] else [])
-    kpi = r["kpi"] + r["use_rate"] if r["service_nouns"] or r["service_context"] else []
+        # any service of the class as the means (자조모임을 통해, 방문간호 서비스로)
+        worker_hits += [m for m in r["means"] if not _overlaps(m, r["service_as_means"])
+                        and any(m.start < s.end <= _tokens_in(r, m)[0].end for s in r["service_nouns"])]
+    kpi = r["kpi"] + r["use_rate"] + _in_full(r) if r["service_nouns"] or r["service_context"] else []
     # a use that modifies a noun (치료를 받는 날이 준다) describes what is counted, not the goal's end
-    uses = [h for h in r["service_use"] if (nxt := r.token_after(h)) is None or nxt.tag != "ETM"] if not kpi else []
+    # deciding whether to use or applying to attend (이용할지 결정한다, 수강을 신청한다) is the person's own act
+    uses = [h for h in r["service_use"] if ((nxt := r.token_after(h)) is None or nxt.tag != "ETM")
+            and not _overlaps(h, r["service_choice"])] if not kpi else []
     if r["service_nouns"] and uses:
         worker_hits += r["service_nouns"][:1] + uses[:1]
     if owner and goal_rules()["worker"].find(owner, ()):
         worker_hits.append(f"owner={owner}")
+    # the worker's own act as the goal's end (사례관리자가 … 돕는다, 서비스 제공함), not a means to a change
+    worker_task = bool(worker_subjects or r.in_window([h for h in r["worker_verbs"] if r.is_predicate(h)]))
     if worker_hits:
         worker_hits = [h if isinstance(h, str) else _whole_word(goal, h) for h in worker_hits]
         findings.append(_finding(
@@ -471,7 +560,7 @@ def check_goal(text: str, *, owner: str | None = None) -> list[GoalFinding]:
         ))
 
     # 6. not reachable through case management (a cancelled booking is a service's measure, not 취소)
-    unreachable = [h for h in r["unreachable"] if not _overlaps(h, kpi)]
+    unreachable = [h for h in r["unreachable"] if not _overlaps(h, kpi)] + _party_decides(r)
     if unreachable:
         findings.append(_finding(
             PlanningMistake.UNREACHABLE,
@@ -497,13 +586,15 @@ def check_goal(text: str, *, owner: str | None = None) -> list[GoalFinding]:
     # whatever its verb, another party's decision, a rule changed, a cure or a win is one event
     # that either happened by closure or did not (법원이 인가해 준다, 요건이 완화된다); becoming
     # someone else (새사람이 된다) or a change without a level (성격이 좋아진다) is not
-    if unreachable and not _GRADUAL.search(goal[r.window_start:]) and not _overlaps(
+    if unreachable and not r.gradual and not _overlaps(
             _Hit("", r.window_start, len(goal)), [c for c in r["completion"] if _overlaps(c, beyond)]):
         outcomes += [t for t in r.tokens if t.start >= r.window_start and t.tag in ("VV", "XSV", "VX")][:1]
     if has_time and not (measures or outcomes or unreachable or vague or grand):
         outcomes += _action(r)
     effort_only = bool(r.in_window(r["effort"]))
-    has_criterion = not effort_only and bool(measures or outcomes or r["absence"])
+    # within a time frame the worker's task or the service (1) is done by closure or not: 1, not also 7
+    worker_act = has_time and worker_task and not (r.gradual or vague or unreachable)
+    has_criterion = not effort_only and bool(measures or outcomes or r["absence"] or worker_act)
     if not (has_time and has_criterion):
         missing = []
         if not has_time:

@@ -13,7 +13,8 @@ the sentence's morphemes (:func:`casework.language.analyse`):
   before a wh-word: 분명히 약속하셨는데 왜 …), or without a wh-word a ``~죠?``
   (``tag_question``) or a negative question (``negative_question``: ~지 않아요?);
 * **closed** (예/아니오): a question that is not leading and has no wh-word (``wh`` minus
-  ``not_wh``), no request for a story (``request``), no choice (``choice``), does not ask
+  ``not_wh``, minus one inside an embedded clause, ``embedded_question``: …맞는지 따져 보신 적
+  있으세요?), no request for a story (``request``), no choice (``choice``), does not ask
   permission (``permission``) and is not a follow-up fragment without a predicate (안주는요?);
 * **several at once**: two or more questions, or one question whose two ``-고`` halves each ask
   something (a wh-word on both sides, or a new topic ``~은/는`` after ``-고``);
@@ -77,7 +78,7 @@ MAX_NEGATIONS = 1
 
 _LISTS = frozenset({
     "wh", "not_wh", "request", "choice", "permission", "question_end", "tag_question",
-    "presumption", "negative_question", "loaded_words", "clause_join", "auxiliary_after", "topic", "connective",
+    "presumption", "negative_question", "embedded_question", "loaded_words", "clause_join", "auxiliary_after", "topic", "connective",
     "fixed_connective", "negation", "jargon", "why", "why_blames", "blame_frames", "background_clause",
 })
 
@@ -119,7 +120,7 @@ def _units(text: str, tokens: tuple) -> list[_Unit]:
         # a question ending with a word right after it (오전이 좋으세요 오후가 좋으세요?) ends an
         # utterance as a comma would; a statement's (말인데요 그 뒤로 …) leads into the question
         final_before_word = (tok.tag == "EF" and nxt is not None and nxt.tag not in ("SF", "SP")
-                             and tok.form.endswith(("세요", "어요", "아요", "나요", "까요")))
+                             and tok.form.endswith(("세요", "어요", "아요", "나요", "까요", "예요", "에요")))
         if (tok.tag == "SF" and (nxt is None or nxt.tag != "SF")) or final_before_comma or final_before_word:
             groups.append([])
     units: list[_Unit] = []
@@ -158,17 +159,45 @@ def _predicate(unit: _Unit) -> tuple[str, str] | None:
 
 
 def _parallel(text: str, last: _Unit, unit: _Unit) -> bool:
-    """Two alternatives with one predicate after a comma (A가 좋으세요, B가 좋으세요?), no new topic."""
+    """Two alternatives after a comma or a final ending, no new topic: one predicate (A가 좋으세요,
+    B가 좋으세요?), or the same shape around another noun (화요일이 괜찮으세요, 목요일이 나으세요?
+    월세예요 전세예요?)."""
     if last.tokens[-1].tag == "SF" or question_rules()["topic"].find(text, unit.tokens):
         return False
-    return _predicate(last) is not None and _predicate(last) == _predicate(unit)
+    mine, theirs = _predicate(last), _predicate(unit)
+    if mine is None or theirs is None:
+        return False
+    return mine == theirs or (mine[1] == theirs[1] and _same_shape(last, unit))
+
+
+def _same_shape(last: _Unit, unit: _Unit) -> bool:
+    """Does ``unit`` repeat the tags of the end of ``last`` with another noun (화요일이 → 목요일이)?"""
+    words = [t for t in unit.tokens if t.tag not in ("SF", "SP")]
+    before = [t for t in last.tokens if t.tag not in ("SF", "SP")][-len(words):]
+    nouns = [(a.form, b.form) for a, b in zip(before, words, strict=False) if b.tag in ("NNG", "NNP", "NR", "SN")]
+    return (len(before) == len(words) and [t.tag for t in before] == [t.tag for t in words]
+            and bool(nouns) and all(a != b for a, b in nouns))
 
 
 def _wh_hits(text: str, tokens: tuple):
+    """The wh-words that ask: not a blocked one (``not_wh``), not one inside an embedded question
+    (어떤 절차가 맞는지 따져 보신 적 있으세요?: the main predicate asks yes or no)."""
+    from casework.language.rules import overlaps
+
     rules = question_rules()
     hits = rules["wh"].find(text, tokens)
     blocked = rules["not_wh"].find(text, tokens)
-    return [h for h in hits if not any(b.start <= h.start < b.end for b in blocked)]
+    embedded = [e for e in rules["embedded_question"].find(text, tokens) if e.end < tokens[-1].start] if tokens else []
+    why = rules["why"].find(text, tokens)  # '왜 그런지 알아볼까요?', '왜 … 그만두셨는지 궁금해요' still ask why
+    return [h for h in hits if not any(b.start <= h.start < b.end for b in blocked)
+            and not (embedded and not overlaps(h, why) and _in_embedded(h, embedded, tokens))]
+
+
+def _in_embedded(hit, embedded, tokens: tuple) -> bool:
+    """Is ``hit`` in a clause that one of ``embedded`` (…는지) closes, with no other clause end between?"""
+    return any(e.start > hit.end and not any(t.tag in ("EC", "EF", "SF") and hit.end <= t.start < e.start
+                                             for t in tokens) for e in embedded)
+
 
 
 # ---------------------------------------------------------------------------- the five checks
@@ -188,8 +217,10 @@ def _leading(text: str, unit: _Unit) -> str | None:
               if not any(b.start > h.end and any(w.start > b.end for w in wh) for b in background)]
     if loaded:
         return loaded[0].text
-    if not wh and any(
-            rules[name].find(text, unit.tokens) for name in ("tag_question", "negative_question")):
+    # a negation inside a clause (못 가지 않으셨던 적은 없으세요?) is no negative question: it must end it
+    negative = [h for h in rules["negative_question"].find(text, unit.tokens)
+                if not any(t.tag.startswith("V") and t.start >= h.end for t in unit.tokens)]
+    if not wh and (rules["tag_question"].find(text, unit.tokens) or negative):
         return unit.text
     return None
 
@@ -203,8 +234,8 @@ def _closed(text: str, unit: _Unit) -> bool:
         return any(not _wh_hits(text, right) and not any(
             rules[name].find(text, right) for name in ("request", "choice", "permission"))
             for _, right, _ in _joined_questions(text, unit))
-    if not any(t.tag.startswith(("V", "XS")) or t.tag == "EF" for t in unit.tokens):
-        return False  # '안주는요?': a follow-up fragment asks "what about …", it is open
+    if not any(t.tag.startswith(("V", "XS")) for t in unit.tokens):
+        return False  # '안주는요?', '가족은요?': a follow-up fragment asks "what about …", it is open
     return not unit.choice and not any(
         rules[name].find(text, unit.tokens) for name in ("request", "choice", "permission"))
 

@@ -32,6 +32,15 @@ LONG = (
 # (question, expected mistakes). Negatives matter as much as positives: they pin down the
 # false positives the rules are tuned to avoid.
 TABLE: list[tuple[str, set[QuestionMistake]]] = [
+    # alternatives of one shape around another noun are a choice; a fragment after a question is open;
+    # a wh-word in an embedded clause leaves a yes/no question closed (not 왜); a negation inside a
+    # clause is no negative question
+    ("다음 주 화요일이 괜찮으세요, 목요일이 나으세요?", set()),
+    ("집은 월세예요 전세예요? 보증금은 얼마고요?", {M}),
+    ("한국에는 언제 오셨어요? 가족은요?", {M}),
+    ("어떤 절차가 본인 소득에 맞는지 따져 보신 적 있으세요?", {C}),
+    ("왜 그런지 같이 한번 알아볼까요?", set()),
+    ("돈이 없어서 병원에 못 가지 않으셨던 적은 없으세요?", {C, X}),
     # good open questions: nothing
     ("요즘 하루를 어떻게 보내세요?", set()),
     ("힘들 때는 누가 도와주세요?", set()),

@@ -239,6 +239,25 @@ GOAL_TABLE = [
     # a party out of reach as subject does the act: 6, not a worker's task
     ("6개월 내 전 직장 사장이 밀린 임금을 지급함", None, {F}),
     ("3개월 내에 밑반찬 지원으로 식생활 개선 도모", None, {A, G}),  # a service as the means
+    # a service used or delivered in full, wherever a service is named; not the person's own habit
+    ("아동이 한 학기 동안 지역아동센터에 빠짐없이 나온다", None, {B}),
+    ("할머니가 3개월 동안 방문요양 서비스를 한 번도 거절하지 않고 받는다", None, {B}),
+    ("어르신이 6개월 동안 혈압약을 하루도 빠짐없이 복용함", None, set()),
+    # applying for or deciding on a service is the person's act; the worker's act in a time frame is judged
+    ("어머니는 두 달 안에 아이돌봄서비스를 이용할지 결정한다", None, set()),
+    ("사례관리자가 2개월 안에 채무자대리인 제도 신청을 돕는다", None, {A}),
+    ("자조모임을 통해 3개월 안에 자존감을 20% 높인다", None, {A, D}),
+    # another party decides (6); the person deciding is no party
+    ("3개월 내 예전 직장이 대상자를 다시 고용하기로 결정한다", None, {F}),
+    ("어머니가 한 달 안에 입소 여부를 결정한다", None, set()),
+    ("3개월 안에 집주인을 설득해 수리비를 부담하게 한다", None, {A, F}),
+    ("아내가 남편을 설득해 한 달 안에 상담 예약을 잡는다", None, set()),  # the family is in the case
+    # a programme completed up to a stage (2); the worker's task done up to a point (1); a place with 까지
+    ("아들이 3개월 안에 바리스타 교육과정을 수료까지 마침", None, {B}),
+    ("2개월 안에 학습 멘토 매칭까지 마침", None, {A}),
+    ("어르신이 3개월 안에 복지관까지 혼자 걸어간다", None, set()),
+    # OO in a name is no blank figure
+    ("OO씨는 3개월 안에 우울감이 줄어든다", None, {G}),
 ]
 
 

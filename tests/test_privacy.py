@@ -308,6 +308,12 @@ NAMES_BY_REFERENCE = [
     ("자녀 은별, 은솔 쉼터 입소", "자녀 은○, 은○ 쉼터 입소"),
     ("란 씨 아들 언어발달 지연", "○ 씨 아들 언어발달 지연"),
     ("남 씨 아이 서윤.", "○ 씨 아이 서○."),
+    # the note's own name model: a given name of a full name anywhere, a surname as a sentence's subject
+    ("아들 박민수 실직. 민수한테서 연락 옴.", "아들 박○○ 실직. 민○한테서 연락 옴."),
+    ("금동수(61세) 파산 준비. 금은 금요일마다 나감.", "금○○(61세) 파산 준비. ○은 금요일마다 나감."),
+    ("시아버지 편 할아버지(80세) 동거. 편은 치매 초기.", "시아버지 ○ 할아버지(80세) 동거. ○은 치매 초기."),
+    # a foreign given name, then its full form before a bracket
+    ("아내 마리아 산토스(필리핀) 보호. 마리아 씨 통역.", "아내 마○○ ○○○(필리핀) 보호. 마○○ 씨 통역."),
 ]
 
 
@@ -361,7 +367,27 @@ KEPT = [
     "하늘이 맑다", "한부모 가정 아동수당 신청",
     # no surnames as households; one syllable before 씨 that is a determiner; a word after 아이
     "두 가구 방문", "각 씨앗 나눔", "아이 학교 상담", "아이 둘, 세 가구", "장 보러 가심. 구는 광진구",
+    # a noun with a counting suffix after a title; a surname alone with 은 where no one has it
+    "어르신 사흘째 외출 없음", "금은 시세가 오름", "청소년, 꿈드림 연계",
 ]
+
+
+ASIDES_AND_ROLES = [
+    # a bracketed aside between a name and its title; a role with a birth order; a landlord
+    ("Anna (러시아) 씨 아들", "A○○○ (러시아) 씨 아들"),
+    ("Rosalie(필리핀) 씨와 딸", "R○○○○○○(필리핀) 씨와 딸"),
+    ("아이게림(카자흐스탄) 씨와 남편", "아○○○(카자흐스탄) 씨와 남편"),
+    ("딸 린(6세) 어린이집 대기", "딸 ○(6세) 어린이집 대기"),
+    ("작은손자 바다는 초등 3학년", "작은손자 바○는 초등 3학년"),
+    ("집주인 모경수 퇴거 요구", "집주인 모○○ 퇴거 요구"),
+    ("자양동 정 님 통화 안 됨", "자양동 ○ 님 통화 안 됨"),
+]
+
+
+@pytest.mark.parametrize("text, expected", ASIDES_AND_ROLES, ids=[t for t, _ in ASIDES_AND_ROLES])
+def test_names_behind_an_aside_or_a_role_are_masked_and_the_aside_kept(text, expected):
+    """Is a name before '(러시아) 씨' or after 작은손자/집주인 masked, and the place or country kept?"""
+    assert mask_case_text(text).text == expected
 
 
 @pytest.mark.parametrize("text", KEPT)

@@ -23,7 +23,12 @@ Rules (the workbook's; word lists in ``casework/data/language/masking_rules.yaml
   word again before a title (투 씨는); surnames listed as households (장, 구 두 가구; 윤·장 두
   가구) and those surnames alone later in the note (장 통화 안 됨, 구는 부재); a surname between a
   role and an age (대상자 윤(77세)); and every further occurrence of a found name (of a name that is
-  also a word, 유리, 지원, only where it is called by name: a title, 이 and a particle, an age).
+  also a word, 유리, 지원, only where it is called by name: a title, 이 and a particle, an age);
+  the note's own name model: a given name of a full name found, wherever it starts a word
+  (민수한테서), a surname the note used as a sentence's subject (금은 …), a foreign given name's
+  full form before a bracket (마리아 산토스(필리핀)); a name before a bracketed aside and a title
+  (Anna (러시아) 씨, 아이게림(카자흐스탄) 씨); a name after a role with a birth order or a landlord
+  (작은손자 바다는 초등 3학년, 집주인 모경수); one syllable after a role before an age (딸 린(6세)).
 * **unsure**: a Korean-name-shaped word that only the analyser reads as a proper noun, not
   ending like a place or agency (``place_suffixes``); a given name alone after a family word or
   before an age in brackets, or next in a list after one (손녀 수아가, 민준(7세), 자녀 은별, 은솔),
@@ -97,6 +102,10 @@ _LATIN_NAME = re.compile(
     r"(?<![A-Za-z])(?:[A-Z][a-z]+(?:-[A-Za-z][a-z]+)?|[A-Z]{2,}(?:-[A-Z]{2,})?)"
     r"(?:[ ](?:[A-Z][a-z]+(?:-[A-Za-z][a-z]+)?|[A-Z]{2,}(?:-[A-Z]{2,})?)){1,3}(?![A-Za-z])"
 )
+_SENTENCE_SUBJECT = re.compile(r"(?:^|(?<=[.!?]\s))([가-힣]{1,2})(?=(?:은|는|이|가)\s)")
+"""A one- or two-syllable word with a subject particle at a sentence's start (금은 …, 편은 …)."""
+_BEFORE_BRACKET = re.compile(r"(?<![가-힣])([가-힣]{2,6}) ([가-힣]{2,6})(?=\()")
+"""Two Hangul words, the second right before a bracket (마리아 산토스(필리핀))."""
 _PARTICLES = ("께서는", "께서", "에게서", "에게", "한테", "으로", "이랑", "하고", "이가", "이는", "이를", "이와",
               "이의", "은", "는", "이", "가", "을", "를", "의", "와", "과", "도", "만", "랑", "로", "께")
 
@@ -116,7 +125,10 @@ def _is_common_noun(word: str) -> bool:
     tokens = analyse(word)
     if len(tokens) == 1:
         return tokens[0].tag != "NNP" and not tokens[0].oov
-    # 주민+번호 is a compound of known nouns; 한복+순 (a one-syllable piece) is a name misread
+    # 주민+번호 is a compound of known nouns; 한복+순 (a one-syllable piece) is a name misread;
+    # a noun with a counting suffix (사흘+째, 이틀+간) is a word too
+    if len(tokens) == 2 and tokens[1].tag == "XSN" and tokens[1].form in ("째", "간", "쯤", "들"):
+        tokens = tokens[:1]
     return all(t.tag == "NNG" and not t.oov and len(t.form) >= 2 for t in tokens)
 
 
@@ -167,7 +179,12 @@ def find_names(text: str) -> list[NameSpan]:
 
     roles = _words("roles")
     words = [(m.start(), m.end(), m.group(0)) for m in _WORD.finditer(text)]
-    before_title = [k + 1 < len(words) and _is_title(words[k + 1][2]) for k in range(len(words))]
+    # a bracketed aside between a name and its title (Anna (러시아) 씨) is looked through, and is no name
+    asides = [k for k in range(len(words)) if words[k][0] > 0 and text[words[k][0] - 1] == "("
+              and words[k][2].endswith(")")]
+    before_title = [k + 1 < len(words) and k not in asides and (
+        _is_title(words[k + 1][2]) or (k + 1 in asides and k + 2 < len(words) and _is_title(words[k + 2][2])))
+        for k in range(len(words))]
 
     for m in _LATIN_NAME.finditer(text):
         add(m.start(), m.end(), True)
@@ -181,7 +198,8 @@ def find_names(text: str) -> list[NameSpan]:
         # age may follow; before a title nothing may
         after_role = k > 0 and (words[k - 1][2].rstrip(":,") in roles or _is_person_word(words[k - 1][2]) is True)
         particle_or_age = rest.rstrip(".,") in _PARTICLES or rest.startswith("(") or not rest.rstrip(".,")
-        if (not rest and before_title[k]) or (after_role and particle_or_age) or glued_title:
+        aside = bool(re.fullmatch(r"\([^()]+\)", rest)) and before_title[k]  # Rosalie(필리핀) 씨
+        if (not rest and before_title[k]) or (after_role and particle_or_age) or glued_title or aside:
             add(start, start + latin.end(), True)
     for k in range(len(words)):  # foreign names in Hangul: 응우옌 티 란 씨, 마리아 산토스 씨, 응우옌 티 투(34세)
         lead = _HANGUL_WORD.match(words[k][2])
@@ -207,6 +225,13 @@ def find_names(text: str) -> list[NameSpan]:
             foreign = _foreign_before(words, k, head[:glued_foreign], doc)
             if foreign and add(foreign[0], foreign[1], True):
                 continue
+        # a word with a bracketed aside, then 씨 or 님 (아이게림(카자흐스탄) 씨와): the aside says where
+        # the person is from, as an age would say how old
+        if raw[hangul.end():hangul.end() + 1] == "(" and raw.endswith(")") and before_title[k] \
+                and words[k + 1][2].startswith(("씨", "님")) and 2 <= len(head) <= 6 \
+                and not _is_person_word(head) and not _is_common_noun(head) and head not in _words("not_names"):
+            add(start, start + len(head), True)
+            continue
         # one word the analyser reads as a proper noun before 씨 or 님 (올가 씨, 알리나씨는): a name
         called = _called_proper(head, before_title[k] and words[k + 1][2].startswith(("씨", "님")))
         if called and add(start, start + len(called), True):
@@ -217,7 +242,7 @@ def find_names(text: str) -> list[NameSpan]:
             continue
         prev = words[k - 1][2] if k > 0 else ""
         # a surname alone between a role and an age: 대상자 윤(77세, 남)
-        if len(head) == 1 and head in _words("surnames") and prev.rstrip(":") in roles \
+        if len(head) == 1 and head in _words("surnames") and _after_role(prev) \
                 and _AGE_BRACKET.match(raw, hangul.end()):
             add(start, start + 1, True, surname_only=True)
             continue
@@ -234,7 +259,7 @@ def find_names(text: str) -> list[NameSpan]:
             continue
         stem = head if before_title[k] else _strip_particle(head)
         # 딸 이수진; 복지팀장 오민지에게 (a title before the name); not 어르신이 경로당에
-        after_role = prev.rstrip(":") in roles or _ends_with_job_title(prev)
+        after_role = _after_role(prev) or _ends_with_job_title(prev)
         if _AGE_BRACKET.match(raw, hangul.end()) and head == stem + "이" and 2 <= len(stem) <= 3 \
                 and _is_person_word(stem) is False:
             add(start, start + len(stem), False, given_only=True)  # 하늘이(초3): a name that is also a word
@@ -260,12 +285,13 @@ def find_names(text: str) -> list[NameSpan]:
                 add(start, start + len(stem), True)
                 continue
         # a family word before and an age after: a name even if it is also a word (손자 하늘(11세)): unsure
-        if (prev.rstrip(":") in roles or prev in _words("person_words")) and _AGE_BRACKET.match(raw, hangul.end()) \
-                and 2 <= len(head) <= 3 and _is_person_word(head) is False and not _is_count(head):
+        if _after_role(prev) and _AGE_BRACKET.match(raw, hangul.end()) \
+                and 1 <= len(head) <= 3 and _is_person_word(head) is False and not _is_count(head) \
+                and not (len(head) == 1 and head in _words("surnames")):  # 딸 린(6세) too
             add(start, start + len(head), False, given_only=True)
             continue
         # a proper noun whose predicate is an age or a school year (드미트리는 10세): unsure
-        subject = _subject_of_age(text, words, k, head, doc)
+        subject = _subject_of_age(text, words, k, head, doc, named=_after_role(prev))
         if subject:
             add(start, start + len(subject), False, given_only=True)
             continue
@@ -277,7 +303,7 @@ def find_names(text: str) -> list[NameSpan]:
         # a given name alone after a family word, next in a list of names, or before an age
         # (손녀 수아가, 자녀 은별, 은솔; 민준이(7세)): unsure
         given = _strip_given(_strip_particle(head))
-        if (prev.rstrip(":") in roles or listed or _AGE_BRACKET.match(raw, hangul.end())) \
+        if (_after_role(prev) or listed or _AGE_BRACKET.match(raw, hangul.end())) \
                 and _is_person_word(given) is False and _given_name_shape(given, head[len(given):]):
             add(start, start + len(given), False, given_only=True)
 
@@ -293,6 +319,7 @@ def find_names(text: str) -> list[NameSpan]:
         add(tok.start, tok.end, False)
 
     _add_references(text, found, add)
+    _add_full_forms(text, found, add, doc)
     _add_foreign_given(words, found, add)
     _add_transcriptions(words, found, add)
 
@@ -333,6 +360,18 @@ def _has_grammar(word: str) -> bool:
     if len(tokens) >= 2 and tokens[0].tag == "NNP" and tokens[-1].form in ("이", "아"):
         tokens.pop()
     return any(t.tag.startswith(("J", "E", "V", "XSV", "XSA")) for t in tokens)
+
+
+_BIRTH_ORDER = ("큰", "작은", "막내", "첫째", "둘째", "셋째", "외", "친")
+
+
+def _after_role(word: str) -> bool:
+    """Is ``word`` a family or role word before a name: a role (딸, 집주인), a kind of person, or a
+    role with a birth order or side (작은손자, 외손녀)?"""
+    word = word.rstrip(":")  # not a comma: '청소년, 꿈드림 연계' ends the phrase
+    if word in _words("roles") or word in _words("person_words"):
+        return True
+    return any(word.startswith(p) and word[len(p):] in _words("roles") for p in _BIRTH_ORDER)
 
 
 def _ends_with_job_title(word: str) -> bool:
@@ -420,14 +459,45 @@ def _add_references(text: str, found: list[NameSpan], add) -> None:
             continue
         for m in re.finditer(rf"(?<![가-힣]){re.escape(given)}", text):
             rest = text[m.end():]
-            tail = _word_at(rest)
-            # a given name that is also a word (하늘, 지원) only where it is called by name
-            if _called_by_name(given, rest, age=False) or (not _is_common_noun(given)
-                                                           and (not tail or tail in _PARTICLES)):
+            # the note's own name model: a given name that is no word is the person wherever it
+            # starts a word (영희랑, 영희한테서); one that is also a word (하늘, 지원) only where it is
+            # called by name
+            if _called_by_name(given, rest, age=False) or not _is_common_noun(given):
                 add(m.start(), m.end(), True, given_only=True)
         for m in re.finditer(rf"(?<![가-힣]){re.escape(surname)}(?=\s?([가-힣]+))", text):
             if _is_title(m.group(1)) or m.group(1).startswith("씨"):
                 add(m.start(), m.end(), True, surname_only=True)
+    _add_surname_subjects(text, found, add)
+
+
+def _add_surname_subjects(text: str, found: list[NameSpan], add) -> None:
+    """A surname the note already used for a person (금동수 …; 편 할아버지 …), alone as the subject
+    at a sentence's start (금은 금요일마다 …, 편은 치매 초기): the note calls the person by it.
+
+    Not 이, which is also 'this'; only at a sentence's start, where a one-syllable noun (금 as gold,
+    편 as side) rarely stands alone with 은/는.
+    """
+    surnames = {s.text[:2] if s.text[:2] in _words("compound_surnames") else s.text[:1]
+                for s in found if s.sure and _HANGUL_WORD.fullmatch(s.text)
+                and (s.surname_only or _surname_split(s.text))}
+    surnames.discard("이")
+    for m in _SENTENCE_SUBJECT.finditer(text) if surnames else ():
+        if m.group(1) in surnames:
+            add(m.start(1), m.end(1), True, surname_only=True)
+
+
+def _add_full_forms(text: str, found: list[NameSpan], add, doc: tuple) -> None:
+    """A foreign given name found in the note, written elsewhere with its family name before a
+    bracket (마리아 씨 … 마리아 산토스(필리핀)): the longer form is the same person."""
+    given = {s.text for s in found if s.sure and _HANGUL_WORD.fullmatch(s.text) and len(s.text) >= 2}
+    for m in _BEFORE_BRACKET.finditer(text) if given else ():
+        if m.group(1) not in given:
+            continue
+        family = [t for t in doc if m.start(2) <= t.start and t.end <= m.end(2)]
+        if family and _proper(family) and not _is_person_word(m.group(2)):
+            # the given name alone may be found there already: the full form replaces it
+            found[:] = [s for s in found if not (s.start == m.start(1) and s.end == m.end(1))]
+            add(m.start(1), m.end(2), True)
 
 
 def _word_at(text: str) -> str:
@@ -452,10 +522,11 @@ def _is_count(word: str) -> bool:
     return len(tokens) == 1 and tokens[0].tag in ("NR", "MM", "SN")
 
 
-def _subject_of_age(text: str, words, k: int, head: str, doc: tuple = ()) -> str:
+def _subject_of_age(text: str, words, k: int, head: str, doc: tuple = (), *, named: bool = False) -> str:
     """The name in word ``k`` when it is a proper noun the next words give an age or a school year
     (드미트리는 10세, 유리는 중학교 1학년), read as one in the sentence ``doc``; '' otherwise
-    (나이는 10세, 아들은 10세)."""
+    (나이는 10세, 아들은 10세). After a family word (``named``: 작은손자 바다는 초등 3학년) a
+    dictionary word is a name there too."""
     if k + 1 >= len(words) or words[k][2] != head or not _AGE_WORDS.match(text, words[k][1]):
         return ""
     for p in _TOPIC:
@@ -464,7 +535,7 @@ def _subject_of_age(text: str, words, k: int, head: str, doc: tuple = ()) -> str
         if head.endswith(p) and 2 <= len(stem) <= 5 and _is_person_word(stem) is False:
             at = words[k][0]
             in_doc = [t for t in doc if at <= t.start and t.end <= at + len(stem)]
-            if in_doc and _proper(in_doc):
+            if named or (in_doc and _proper(in_doc)):
                 return stem
     return ""
 
@@ -595,8 +666,9 @@ def _foreign_before(words, k: int, last: str | None = None, doc: tuple = ()) -> 
     chosen: list[int] = []
     for j in range(k, max(k - 3, -1), -1):
         raw = last if j == k and last is not None else words[j][2]
-        if not re.fullmatch(r"[가-힣]{1,6}", raw) or raw in _words("roles"):
-            break
+        if not re.fullmatch(r"[가-힣]{1,6}", raw) or raw in _words("roles") or (
+                j < k and len(raw) >= 2 and raw.endswith(tuple(_words("place_suffixes")))):
+            break  # 자양동 정 님: a place before a name is not part of it
         chosen.append(j)
         if raw in family:
             return words[j][0], end
