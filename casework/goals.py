@@ -58,7 +58,7 @@ from dataclasses import dataclass
 from enum import Enum
 from functools import cached_property
 
-from casework._util.text import josa
+from casework._util.text import josa, overlaps
 from casework.errors import CaseworkError
 
 __all__ = [
@@ -365,7 +365,7 @@ def _party_decides(r: _Reading) -> list:
     for hit in r["persuasion"]:
         i = next(k for k, t in enumerate(r.tokens) if t.start >= hit.start and t.tag == "JKO")
         persuaded = _noun_run_before(r, i)
-        if persuaded is not None and not _overlaps(persuaded, people):
+        if persuaded is not None and not overlaps(persuaded, people):
             return [persuaded]
     decisions = r.in_window(r["party_decision"])
     if not decisions:
@@ -380,7 +380,7 @@ def _party_decides(r: _Reading) -> list:
         subject = _noun_run_before(r, i)
         if subject is None:
             continue
-        if _overlaps(subject, people):
+        if overlaps(subject, people):
             return []  # the person (or the worker) decides
         found.append(subject)
     return found[:1]
@@ -389,12 +389,6 @@ def _party_decides(r: _Reading) -> list:
 def _party_subject(r: _Reading) -> bool:
     """Is a party out of the case's reach the subject (집주인이, 전 직장 사장이)?"""
     return any(t.tag in ("JKS", "JX") for h in r["unreachable"] for t in _tokens_in(r, h)[-1:])
-
-
-def _overlaps(hit, spans) -> bool:
-    from casework.language.rules import overlaps
-
-    return overlaps(hit, spans)
 
 
 def _read(goal: str) -> _Reading:
@@ -475,7 +469,7 @@ def check_goal(text: str, *, owner: str | None = None) -> list[GoalFinding]:
     worker_hits = list(worker_subjects)
     # another party as subject (사장이 임금을 지급함) does the act: it is out of reach (6), not a task
     if not _party_subject(r):
-        worker_hits += [h for h in r["worker_verbs"] if not _overlaps(h, r["applying"])
+        worker_hits += [h for h in r["worker_verbs"] if not overlaps(h, r["applying"])
                         and ((nxt := r.token_after(h)) is None or nxt.tag == "XSV" or r.is_predicate(h))]
     worker_hits += r.in_window(r["causative"])
     person_subject = [h for h in r["person"] if (nxt := r.token_after(h)) is not None
@@ -484,13 +478,13 @@ def check_goal(text: str, *, owner: str | None = None) -> list[GoalFinding]:
         # a means (지원으로, 참여를 통해) is a service only where the goal names one
         worker_hits += r.in_window(r["help_verb"]) + (r["service_as_means"] if r["service_nouns"] else [])
         # any service of the class as the means (자조모임을 통해, 방문간호 서비스로)
-        worker_hits += [m for m in r["means"] if not _overlaps(m, r["service_as_means"])
+        worker_hits += [m for m in r["means"] if not overlaps(m, r["service_as_means"])
                         and any(m.start < s.end <= _tokens_in(r, m)[0].end for s in r["service_nouns"])]
     kpi = r["kpi"] + r["use_rate"] + _in_full(r) if r["service_nouns"] or r["service_context"] else []
     # a use that modifies a noun (치료를 받는 날이 준다) describes what is counted, not the goal's end
     # deciding whether to use or applying to attend (이용할지 결정한다, 수강을 신청한다) is the person's own act
     uses = [h for h in r["service_use"] if ((nxt := r.token_after(h)) is None or nxt.tag != "ETM")
-            and not _overlaps(h, r["service_choice"])] if not kpi else []
+            and not overlaps(h, r["service_choice"])] if not kpi else []
     if r["service_nouns"] and uses:
         worker_hits += r["service_nouns"][:1] + uses[:1]
     if owner and goal_rules()["worker"].find(owner, ()):
@@ -534,8 +528,8 @@ def check_goal(text: str, *, owner: str | None = None) -> list[GoalFinding]:
     measures = _measures(r)
     # 4. arbitrary or undefined concept with nothing that defines it: a scale or a count does,
     # a ratio of the concept itself (자존감 20% 향상) does not; a name (자립준비청년) is no concept
-    vague = [h for h in r["vague"] if not _overlaps(h, r["vague_in_names"])]
-    counts = [m for m in measures if not _overlaps(m, r["relative_level"])]
+    vague = [h for h in r["vague"] if not overlaps(h, r["vague_in_names"])]
+    counts = [m for m in measures if not overlaps(m, r["relative_level"])]
     if vague and not counts:
         findings.append(_finding(
             PlanningMistake.VAGUE_CONCEPT,
@@ -548,7 +542,7 @@ def check_goal(text: str, *, owner: str | None = None) -> list[GoalFinding]:
         ))
 
     # 5. a lifetime goal (not a word the time frame explains: '3개월 내 집안' is no '내 집')
-    grand = [h for h in r["grand"] + r["all_debt"] if not _overlaps(h, r["time_frame"])]
+    grand = [h for h in r["grand"] + r["all_debt"] if not overlaps(h, r["time_frame"])]
     if grand:
         findings.append(_finding(
             PlanningMistake.LIFETIME_GOAL,
@@ -560,7 +554,7 @@ def check_goal(text: str, *, owner: str | None = None) -> list[GoalFinding]:
         ))
 
     # 6. not reachable through case management (a cancelled booking is a service's measure, not 취소)
-    unreachable = [h for h in r["unreachable"] if not _overlaps(h, kpi)] + _party_decides(r)
+    unreachable = [h for h in r["unreachable"] if not overlaps(h, kpi)] + _party_decides(r)
     if unreachable:
         findings.append(_finding(
             PlanningMistake.UNREACHABLE,
@@ -582,12 +576,12 @@ def check_goal(text: str, *, owner: str | None = None) -> list[GoalFinding]:
         and len([t for t in _tokens_in(r, c) if not t.tag.startswith("XS")]) == 1 for c in r["completion"])]
     # finding or regaining a vague concept (마음의 안정을 찾는다) is no outcome either
     outcomes = [h for h in r.in_window(r["completion"]) if r.is_predicate(h)
-                and not _overlaps(h, vague + beyond) and not _object_of(r, h, vague)]
+                and not overlaps(h, vague + beyond) and not _object_of(r, h, vague)]
     # whatever its verb, another party's decision, a rule changed, a cure or a win is one event
     # that either happened by closure or did not (법원이 인가해 준다, 요건이 완화된다); becoming
     # someone else (새사람이 된다) or a change without a level (성격이 좋아진다) is not
-    if unreachable and not r.gradual and not _overlaps(
-            _Hit("", r.window_start, len(goal)), [c for c in r["completion"] if _overlaps(c, beyond)]):
+    if unreachable and not r.gradual and not overlaps(
+            _Hit("", r.window_start, len(goal)), [c for c in r["completion"] if overlaps(c, beyond)]):
         outcomes += [t for t in r.tokens if t.start >= r.window_start and t.tag in ("VV", "XSV", "VX")][:1]
     if has_time and not (measures or outcomes or unreachable or vague or grand):
         outcomes += _action(r)

@@ -32,7 +32,7 @@ import re
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 
-from casework._util.text import josa
+from casework._util.text import josa, overlaps
 from casework.errors import CaseworkError
 
 __all__ = [
@@ -191,7 +191,7 @@ def _apply(text: str, spans: list[Masked]) -> tuple[str, list[Masked]]:
     """Replace the spans (earlier kinds win an overlap) and return the text and the spans kept."""
     kept: list[Masked] = []
     for span in spans:
-        if not any(k.start < span.end and span.start < k.end for k in kept):
+        if not overlaps(span, kept):
             kept.append(span)
     kept.sort(key=lambda k: k.start)
     out, at = [], 0

@@ -33,6 +33,7 @@ from dataclasses import dataclass
 from enum import Enum
 from typing import TYPE_CHECKING
 
+from casework._util.text import overlaps
 from casework.errors import CaseworkError
 
 if TYPE_CHECKING:
@@ -182,8 +183,6 @@ def _same_shape(last: _Unit, unit: _Unit) -> bool:
 def _wh_hits(text: str, tokens: tuple):
     """The wh-words that ask: not a blocked one (``not_wh``), not one inside an embedded question
     (어떤 절차가 맞는지 따져 보신 적 있으세요?: the main predicate asks yes or no)."""
-    from casework.language.rules import overlaps
-
     rules = question_rules()
     hits = rules["wh"].find(text, tokens)
     blocked = rules["not_wh"].find(text, tokens)

@@ -5,7 +5,8 @@ from __future__ import annotations
 import re
 import string
 
-__all__ = ["final_consonant", "particle", "josa", "squash", "squash_label", "short_quote", "markdown_escape"]
+__all__ = ["final_consonant", "particle", "josa", "squash", "squash_label", "short_quote", "markdown_escape",
+           "overlaps"]
 
 # How a final digit is read aloud, as the index of its final consonant (0 = none): 1 일, 3 삼,
 # 6 육, 7 칠, 8 팔, 0 영; a run ending in zeros is read 십, 백, 천, 만.
@@ -116,3 +117,8 @@ def markdown_escape(text: str) -> str:
     text = _MD_SPECIAL.sub(r"\\\1", str(text))
     text = re.sub(r"(?<=\d)\s*~\s*(?=\d)", "–", text).replace("~", "\\~")
     return "<br>".join(line.strip() for line in text.splitlines()) if "\n" in text else text
+
+
+def overlaps(hit, spans) -> bool:
+    """Does ``hit`` share a character with any of ``spans`` (anything with ``start`` and ``end``)?"""
+    return any(s.start < hit.end and hit.start < s.end for s in spans)

@@ -33,7 +33,7 @@ from pydantic import BaseModel, ConfigDict, Field, StrictStr, field_validator, m
 
 from casework.language import Token
 
-__all__ = ["RULES_DIR", "Hit", "Cue", "CueList", "RuleTable", "load_rule_table", "find_all", "overlaps"]
+__all__ = ["RULES_DIR", "Hit", "Cue", "CueList", "RuleTable", "load_rule_table", "find_all"]
 
 RULES_DIR = Path(__file__).resolve().parent.parent / "data" / "language"
 
@@ -48,11 +48,6 @@ class Hit:
     text: str
     start: int
     end: int
-
-
-def overlaps(hit, spans) -> bool:
-    """Does ``hit`` share a character with any of ``spans`` (anything with ``start`` and ``end``)?"""
-    return any(s.start < hit.end and hit.start < s.end for s in spans)
 
 
 @dataclass(frozen=True)
