@@ -202,3 +202,76 @@ def test_a_failed_start_is_told_in_the_hubs_own_korean_words(content_type):
         server.shutdown()
         server.server_close()
     assert str(failed.value) == "'hong'의 학습 서버를 시작하지 못했습니다: 학습 서버가 시작하자마자 멈췄습니다 (종료 코드 1)"
+
+
+def test_free_ports_lie_below_the_ephemeral_range_and_are_not_handed_out_twice(tmp_path):
+    from casework.hub.launch import _ephemeral_start, free_port
+
+    proc_file = tmp_path / "ip_local_port_range"
+    proc_file.write_text("40000\t60999\n")
+    assert _ephemeral_start(proc_file) == 40000
+    assert _ephemeral_start(tmp_path / "missing") == 32768
+    ports = [free_port(ephemeral_start=40000) for _ in range(30)]
+    assert all(20000 <= port < 40000 for port in ports)
+    assert len(set(ports)) == 30
+    # No room below the range: the kernel's choice, still a usable port.
+    assert 0 < free_port(ephemeral_start=20500) < 65536
+
+
+def test_a_learner_server_whose_port_was_taken_is_started_again_on_another(tmp_path, monkeypatch):
+    """The server exits with "already in use" (another program took the port while it started):
+    the spawner starts it again on a new port instead of failing the learner's start."""
+    import asyncio
+    import socket
+    import subprocess
+    import sys
+    from types import SimpleNamespace
+
+    from jupyterhub.spawner import SimpleLocalProcessSpawner
+
+    from casework.hub.spawner import CaseworkSpawner, SpawnError
+
+    # A stand-in server: the first start finds its port taken, later ones listen until killed.
+    script = tmp_path / "server.py"
+    script.write_text(
+        "import pathlib, socket, sys, time\n"
+        "port, marker = int(sys.argv[1]), pathlib.Path(sys.argv[2])\n"
+        "if not marker.exists():\n"
+        "    marker.write_text('x')\n"
+        "    print(f'[W ServerApp] The port {port} is already in use.', flush=True)\n"
+        "    sys.exit(1)\n"
+        "s = socket.socket(); s.bind(('127.0.0.1', port)); s.listen()\n"
+        "print('listening', port, flush=True); time.sleep(60)\n",
+        encoding="utf-8",
+    )
+    ports: list[int] = []
+
+    async def fake_start(self):
+        ports.append(self.port)
+        self.proc = subprocess.Popen([sys.executable, str(script), str(self.port), str(tmp_path / "marker")],
+                                     **self.popen_kwargs)
+        return "127.0.0.1", self.port
+
+    monkeypatch.setattr(SimpleLocalProcessSpawner, "start", fake_start)
+    spawner = CaseworkSpawner(user=SimpleNamespace(name="kim", url="/user/kim/"), log_dir=str(tmp_path / "logs"),
+                              home_dir_template=str(tmp_path / "homes" / "{username}"), cmd=[sys.executable],
+                              http_timeout=20)
+    try:
+        ip, port = asyncio.run(spawner.start())
+        assert len(ports) == 2 and port == ports[1] != ports[0]
+        with socket.create_connection((ip, port), timeout=2):
+            pass
+        log = (tmp_path / "logs" / "kim.log").read_text(encoding="utf-8")
+        assert "already in use" in log and f"listening {port}" in log
+    finally:
+        if spawner.proc is not None:
+            spawner.proc.kill()
+            spawner.proc.wait()
+
+    # Every attempt taken: the learner gets the Korean message, not an endless loop.
+    (tmp_path / "marker").unlink()
+    monkeypatch.setattr("casework.hub.spawner._START_ATTEMPTS", 1)
+    with pytest.raises(SpawnError) as failed:
+        asyncio.run(spawner.start())
+    assert "시작하자마자 멈췄습니다 (종료 코드 1)" in failed.value.jupyterhub_message
+    assert "already in use" in str(failed.value)

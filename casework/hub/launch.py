@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import importlib.util
 import os
+import random
 import shutil
 import signal
 import socket
@@ -20,6 +21,7 @@ import sys
 import time
 import urllib.error
 import urllib.request
+from collections import deque
 from collections.abc import Iterator
 from contextlib import contextmanager, suppress
 from dataclasses import dataclass
@@ -74,10 +76,40 @@ def port_free(ip: str, port: int) -> bool:
     return True
 
 
-def free_port() -> int:
-    with socket.socket(socket.AF_INET, socket.SOCK_STREAM) as sock:
-        sock.bind(("127.0.0.1", 0))
-        return sock.getsockname()[1]
+_LOWEST_PORT = 20000
+_handed_out: deque[int] = deque(maxlen=64)
+
+
+def _ephemeral_start(path: Path = Path("/proc/sys/net/ipv4/ip_local_port_range")) -> int:
+    """The lowest port the kernel hands out for port-0 binds and outgoing connections."""
+    try:
+        return int(path.read_text().split()[0])
+    except (OSError, ValueError, IndexError):
+        return 32768  # Linux's default
+
+
+def free_port(ip: str = "127.0.0.1", *, ephemeral_start: int | None = None) -> int:
+    """A free TCP port below the kernel's ephemeral range, not handed out recently by this process.
+
+    A server binds its port seconds after the port was chosen (JupyterLab takes several). A port
+    from the ephemeral range (``bind(0)``) can meanwhile be taken by any outgoing connection or
+    kernel on the machine, and the server then exits with "port already in use".
+    """
+    top = ephemeral_start or _ephemeral_start()
+    candidates = range(_LOWEST_PORT, top) if top > _LOWEST_PORT + 1000 else range(0)
+    for port in random.sample(candidates, min(100, len(candidates))):
+        if port in _handed_out:
+            continue
+        with socket.socket(socket.AF_INET, socket.SOCK_STREAM) as sock:
+            try:
+                sock.bind((ip, port))
+            except OSError:
+                continue
+        _handed_out.append(port)
+        return port
+    with socket.socket(socket.AF_INET, socket.SOCK_STREAM) as sock:  # no room below: the kernel chooses
+        sock.bind((ip, 0))
+        return int(sock.getsockname()[1])
 
 
 def prepare(data_dir: str | Path, **values: object) -> HubSettings:

@@ -22,6 +22,8 @@ from jupyterhub.spawner import SimpleLocalProcessSpawner
 from tornado import web
 from traitlets import Unicode
 
+from casework.hub.launch import free_port
+
 WORKBOOK_FOLDER = "워크북"
 
 
@@ -41,6 +43,22 @@ def _log_tail(path: Path, lines: int = 12) -> str:
     except OSError:
         return ""
     return "\n".join(text.rstrip().splitlines()[-lines:])
+
+
+_START_ATTEMPTS = 3
+
+
+class _PortTaken(Exception):
+    """The server exited because another program took its port first."""
+
+
+def _log_since(path: Path, offset: int) -> str:
+    try:
+        with path.open("rb") as log:
+            log.seek(offset)
+            return log.read().decode("utf-8", errors="replace")
+    except OSError:
+        return ""
 
 
 def _listening(ip: str, port: int) -> bool:
@@ -87,18 +105,32 @@ class CaseworkSpawner(SimpleLocalProcessSpawner):
             ) from None
         self.popen_kwargs = {"stdout": log, "stderr": subprocess.STDOUT, "stdin": subprocess.DEVNULL}
         try:
-            ip, port = await super().start()
+            for attempt in range(1, _START_ATTEMPTS + 1):
+                self.port = free_port(self.ip or "127.0.0.1")
+                started_at = self.log_path.stat().st_size
+                ip, port = await super().start()
+                try:
+                    await self._wait_listening(ip, port, started_at, last_attempt=attempt == _START_ATTEMPTS)
+                except _PortTaken:
+                    self.log.warning("%s: port %s was taken while the server started; trying another", name, port)
+                    continue
+                return ip, port
         finally:
             log.close()  # the child keeps its own copy of the descriptor
-        await self._wait_listening(ip, port)
-        return ip, port
+        raise AssertionError("unreachable: the last attempt raises SpawnError")
 
-    async def _wait_listening(self, ip: str, port: int) -> None:
-        """Return once the server accepts connections; raise SpawnError if it exits or hangs."""
+    async def _wait_listening(self, ip: str, port: int, log_offset: int = 0, *, last_attempt: bool = True) -> None:
+        """Return once the server accepts connections; raise SpawnError if it exits or hangs.
+
+        Raises _PortTaken instead when the server exited because its port was taken and another
+        attempt is left.
+        """
         deadline = time.monotonic() + self.http_timeout
         while not _listening(ip, port):
             status = self.proc.poll() if self.proc is not None else None
             if status is not None:
+                if not last_attempt and "is already in use" in _log_since(self.log_path, log_offset):
+                    raise _PortTaken
                 raise SpawnError(
                     f"{self.user.name}님의 학습 서버가 시작하자마자 멈췄습니다 (종료 코드 {status}). "
                     "강사에게 알려 주세요.",

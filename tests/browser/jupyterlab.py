@@ -11,7 +11,6 @@ from __future__ import annotations
 import json
 import os
 import shutil
-import socket
 import subprocess
 import sys
 import time
@@ -21,6 +20,8 @@ from collections.abc import Iterator, Mapping
 from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
+
+from casework.hub.launch import free_port
 
 ROOT = Path(__file__).resolve().parents[2]
 OVERRIDES = ROOT / "jupyter" / "overrides.json"
@@ -73,12 +74,6 @@ class LabServer:
         for session in sessions:
             request = urllib.request.Request(f"{self.url}/api/sessions/{session['id']}", method="DELETE")
             urllib.request.urlopen(request, timeout=30).close()
-
-
-def free_port() -> int:
-    with socket.socket(socket.AF_INET, socket.SOCK_STREAM) as sock:
-        sock.bind(("127.0.0.1", 0))
-        return sock.getsockname()[1]
 
 
 def _write_settings(base: Path) -> tuple[Path, Path]:
