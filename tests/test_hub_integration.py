@@ -310,6 +310,12 @@ def test_failed_spawn_gives_a_korean_message_not_a_bare_500(hub):
     assert "학습 서버를 시작하지 못했습니다" in text and "다시 시작하기" in text
     assert "종료 코드 1" in text and "port_retries" in text  # the cause, from the learner's log
     assert "Spawn failed" not in text and "Internal Server Error" not in text
+    # The top bar on every hub page is Korean, and a learner sees no admin links.
+    assert "로그아웃" in text and "내 학습 서버" in text
+    assert not any(word in text for word in (">Logout", ">Home<", ">Token<", ">Admin<", "학습자 관리"))
+    home = browser.get(f"{hub.url}/hub/home", timeout=30).content.decode("utf-8")
+    assert "학습 서버 켜기" in home and "학습 서버가 꺼져 있습니다" in home
+    assert "My Server" not in home.split("<script")[0]
 
 
 def test_assign_collect_grade_and_return_through_the_hub(hub, tmp_path, capsys):
