@@ -173,7 +173,7 @@ _LISTS = frozenset({
     "service_as_means", "service_use", "kpi", "service_context", "use_rate", "relational", "vague",
     "vague_in_names", "relative_level", "scale", "grand", "all_debt", "unreachable", "time_frame",
     "placeholder", "frequency", "completion", "effort", "absence", "applying", "gradual", "not_acts", "manner",
-    "in_full", "attendance", "means", "service_choice", "party_decision", "persuasion",
+    "in_full", "attendance", "means", "service_choice", "party_decision", "persuasion", "missed", "paperwork",
 })
 
 
@@ -332,17 +332,57 @@ _PLACE_PARTICLES = frozenset({"에", "에서", "에게", "께", "한테", "으�
 
 
 def _in_full(r: _Reading) -> list:
-    """A service used or delivered in full: a marker (빠짐없이, 한 번도 … 않고, 10회 가운데 9회) then a use.
+    """A service used or delivered in full: a marker (빠짐없이, 한 번도 … 않고, 10회 가운데 9회) then a use,
+    or a miss negated inside the marker (한 번도 어기지 않음, 한 번도 거르지 않는다).
 
-    Only a measure of the service's delivery where the goal names a service (the caller checks);
-    the person's own habit (혈압약을 하루도 빠짐없이 복용) has no use word and no service.
+    Only a measure of the service's delivery where the goal names a service (the caller checks)
+    and what is measured is the service: the object (or the place) before the marker names a
+    service, its provider or a delivery word, and is no paperwork of the person's own (부모급여
+    신청을 모두 마침). The person's own habit (혈압약을 하루도 빠짐없이 복용) measures the pills,
+    not the service; a worker's task done up to a point (매칭까지 마침) is a task (mistake 1).
     """
     found = []
     for marker in _outside(r["in_full"], r["time_frame"]):
+        if overlaps(marker, r["worker_verbs"]):
+            continue
         use = next((a for a in r["attendance"] if a.end > marker.end), None)
-        if use is not None:
-            found.append(_Hit(r.text[marker.start:use.end], marker.start, use.end))
+        missed = [m for m in r["missed"] if marker.start <= m.start and m.end <= marker.end]
+        if use is None and not missed:
+            continue
+        measured = _measured_before(r, marker.start)
+        if measured is not None and (overlaps(_tokens_in(r, measured)[-2], r["paperwork"])
+                                     or not overlaps(measured, r["service_nouns"] + r["service_context"]
+                                                     + r["attendance"])):
+            continue
+        end = use.end if use is not None else marker.end
+        found.append(_Hit(r.text[marker.start:end], marker.start, end))
     return found
+
+
+_NOUN_PHRASE = frozenset({"NNG", "NNP", "NNB", "SN", "XSN", "JKG", "MM", "SL"})
+"""Tags inside a noun phrase before its particle: nouns, counts and possessors."""
+
+
+def _measured_before(r: _Reading, pos: int):
+    """What a completeness marker at ``pos`` measures: the nearest object (…을/를) before it, else
+    the nearest place (…에); None when there is neither. The time frame is neither."""
+    times = r["time_frame"]
+    before = [i for i, t in enumerate(r.tokens) if t.end <= pos and not any(s.start <= t.start < s.end for s in times)]
+    for tags in (("JKO",), ("JKB",)):
+        for i in reversed(before):
+            tok = r.tokens[i]
+            if tok.tag in tags and (tok.tag == "JKO" or tok.form in ("에", "에서")):
+                run = _noun_run_before(r, i)
+                if run is None:
+                    continue
+                # the whole noun phrase is measured: a possessor, a count (사례관리자와의 월 1회 면담 약속을)
+                k = r.index_at(run.start)
+                while k and (r.tokens[k - 1].tag in _NOUN_PHRASE or (
+                        r.tokens[k - 1].form in ("와", "과") and k < len(r.tokens) and r.tokens[k].tag == "JKG")):
+                    k -= 1
+                run = _Hit(r.text[r.tokens[k].start:run.end], r.tokens[k].start, run.end)
+                return run
+    return None
 
 
 def _noun_run_before(r: _Reading, i: int):
