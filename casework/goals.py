@@ -35,7 +35,10 @@ word lists) and applied to the goal's morphemes (:func:`casework.language.analys
 6. **Not reachable by case management**: ``unreachable`` (완치, 로또, 운이 따라, 기준 완화, 성격,
    집주인이, 옛 동료가, 주택공사가 …); another party as the subject of a decision
    (``party_decision``: 예전 직장이 … 고용하기로 결정한다) or as the one persuaded (``persuasion``:
-   집주인을 설득해 …), where the nouns before the particle hold no person or worker word.
+   집주인을 설득해 …), where the nouns before the particle hold no person or worker word; a
+   decision received (판정된다, 허가를 받는다: the decider is outside), a school as subject, a
+   rule's figure as the subject of a change (지급 연령이 올라가) and another party's act stopping
+   (추심이 멈춘다) are in ``unreachable``.
 7. **Cannot be judged at closure**: no time frame (``time_frame``, ``placeholder``), or no
    criterion: no measured level (a number outside the time frame, ``frequency``, ``scale``),
    no one-time outcome (``completion`` as the predicate in the window) and no absence
