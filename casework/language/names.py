@@ -28,7 +28,14 @@ Rules (the workbook's; word lists in ``casework/data/language/masking_rules.yaml
   (민수한테서), a surname the note used as a sentence's subject (금은 …), a foreign given name's
   full form before a bracket (마리아 산토스(필리핀)); a name before a bracketed aside and a title
   (Anna (러시아) 씨, 아이게림(카자흐스탄) 씨); a name after a role with a birth order or a landlord
-  (작은손자 바다는 초등 3학년, 집주인 모경수); one syllable after a role before an age (딸 린(6세)).
+  (작은손자 바다는 초등 3학년, 집주인 모경수); one syllable after a role before an age (딸 린(6세));
+  a name the note gives as a name (``naming_verbs``: '콩이'라고 부르는, 란이라고 불러, 영식이
+  아저씨라고 부름; 이름은 별이와 달이) and that given name with a surname elsewhere (장영식);
+  foreign names by their shape without a title (a ``foreign_family_names`` word glued to more
+  syllables, 쩐반민으로; a ``foreign_name_endings`` ending, 이바노바; a word no dictionary knows
+  before 씨, 아이게림 씨; a long unknown word after a role, 배우자 닐루파르); a romanised name's
+  Hangul form in brackets after it (Jocelyn Reyes 씨 (조슬린 레예스)); a word joined by 랑/와/과
+  to a name found (하늘이랑 수아가).
 * **unsure**: a Korean-name-shaped word that only the analyser reads as a proper noun, not
   ending like a place or agency (``place_suffixes``); a given name alone after a family word or
   before an age in brackets, or next in a list after one (손녀 수아가, 민준(7세), 자녀 은별, 은솔),
@@ -38,13 +45,18 @@ Rules (the workbook's; word lists in ``casework/data/language/masking_rules.yaml
   not, between a family or person word and an age (손자 하늘(11세), 아기 하늘(5개월); not a count,
   딸 하나(7세)); a proper noun whose predicate is an age or a school year (드미트리는 10세, 유리는
   중학교 1학년); a name with the friendly 이 and a particle (하늘이가; not 놀이가, 고양이는, where
-  the analyser knows the word with its 이). Hidden too and reported as unsure.
+  the analyser knows the word with its 이), or with 이, 이네, 이와 before a family word or a school
+  year (다은이네, 하늘이 엄마, 다은이 5학년). Hidden too and reported as unsure.
 
 Words in ``not_names``, ``person_words`` and single known words other than proper nouns (연락처,
 하나) are never names; before a title alone, a word with a particle, an ending or a verb (3개월
 안에 할머니가, 혼자 사시는 어르신) is no name; a bracket marks a name only when it holds an age,
 a number, a sex or a school year (not 우울척도(PHQ-9)); a word ending in 에/에서 after a family
-word is a place (아들 서울에 거주).
+word is a place (아들 서울에 거주); a word ending like a place or team (``place_suffixes``: 담당
+복지팀, 화양동 통장님, 보람그룹홈) is no name; a surname the note used is no person as the subject
+of a thing's predicate (``thing_predicates``: 문은 잠겨 있음, 강이 범람함); a name that is also a
+word, then 이 and an adjective or verb, is the word (하늘이 맑아); a surname-like syllable on a
+common noun before a verb after a title is the noun (금 씨 할머니 금반지 팔아).
 """
 
 from __future__ import annotations
