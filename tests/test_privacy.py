@@ -332,6 +332,9 @@ NAMES_BY_REFERENCE = [
     ("우즈베크 출신 배우자 닐루파르.", "우즈베크 출신 배우자 닐○○○."),
     ("Jocelyn Reyes 씨 (조슬린 레예스), 자녀 둘.", "J○○○○○○ ○○○○○ 씨 (조○○ ○○○), 자녀 둘."),
     ("Nguyen Thi Lan(응우옌 티 란) 님 거주.", "N○○○○○ ○○○ ○○○(응○○ ○ ○) 님 거주."),
+    # a title glued to 댁 (the person's home); a three-syllable name the analyser reads with a verb
+    ("최 할머니댁 저장강박 의심.", "○ 할머니댁 저장강박 의심."),
+    ("강말자 할머니(80세)와 손자 둘.", "강○○ 할머니(80세)와 손자 둘."),
 ]
 
 

@@ -175,7 +175,8 @@ def _is_title(word: str) -> bool:
 
 def _honorific_rest(rest: str) -> bool:
     """A particle, or 님 and a particle, after a title (씨가, 팀장님, 주무관님께서)."""
-    return rest in _PARTICLES or (rest.startswith("님") and rest[1:] in ("", *_PARTICLES))
+    return rest in _PARTICLES or (rest.startswith("님") and rest[1:] in ("", *_PARTICLES)) or (
+        rest.startswith("댁") and rest[1:] in ("", *_PARTICLES))  # 최 할머니댁: the person's home
 
 
 def find_names(text: str) -> list[NameSpan]:
@@ -384,13 +385,17 @@ def _has_grammar(word: str) -> bool:
     """Does the analyser find a particle, an ending or a verb in ``word`` (안에, 사시는, 연말까지)?
 
     A name ending in 이 or 아 after a proper noun (염순이 → 염/NNP 순 이/JKS, 현정아 → 현정/NNP
-    아/JKV) is read with a particle it does not have: that last syllable does not count.
+    아/JKV) is read with a particle it does not have: that last syllable does not count; nor
+    does a verb read into a three-syllable word after a surname (강말자 → 강/NNP 말/VX 자/EF).
     """
     from casework.language import analyse
 
     tokens = list(analyse(word))
     if len(tokens) >= 2 and tokens[0].tag == "NNP" and tokens[-1].form in ("이", "아"):
         tokens.pop()
+    # a surname read as a proper noun, then two syllables read as a verb (강말자 → 강/NNP 말/VX 자/EF)
+    if len(word) == 3 and tokens and tokens[0].tag == "NNP" and len(tokens[0].form) == 1 and _strip_particle(word) == word:
+        return False
     return any(t.tag.startswith(("J", "E", "V", "XSV", "XSA")) for t in tokens)
 
 
