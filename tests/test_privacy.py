@@ -393,7 +393,8 @@ KEPT = [
     # an agency or team after a role; a place before a local role; a word glued to a surname-like
     # syllable as a verb's object after a title; a word known with its 이 before a family word
     "담당 복지팀.", "화양동 통장님 연락", "보람그룹홈 대표번호로 연락", "도시락 배달", "레몬차 드심",
-    "고양이 엄마가 돌봄", "이름은 모름",
+    "고양이 엄마가 돌봄", "이름은 모름", "이름은 비공개.", "레스토랑 아르바이트 구함.", "보라매공원 산책.",
+    "팜플렛 배부함.", "보일러 고장.", "엄마라고 부름.", "뭐라고 부르는지 물어봄.", "오늘 하늘이 맑음.",
 ]
 
 

@@ -785,6 +785,7 @@ def _add_naming(text: str, words, add) -> None:
     """Names the note gives as names: the word before (이)라고 부르다 ('콩이'라고 부르는, 란이라고
     불러, 영식이 아저씨라고 부름) and the words after 이름은 (이름은 별이와 달이)."""
     from casework._util.text import final_consonant
+    from casework.language import analyse
 
     for m in re.finditer(r"라고\s?([가-힣]+)", text):
         if not any(m.group(1).startswith(v) for v in _words("naming_verbs")):
@@ -813,15 +814,17 @@ def _add_naming(text: str, words, add) -> None:
         for start, _end, raw in [w for w in words if w[0] >= m.end()][:4]:
             word = raw.rstrip(",.")
             joined = raw.endswith(",") or word.endswith(("와", "과", "랑", "하고"))
-            for p in ("이와", "이랑", "와", "과", "랑", "하고"):
+            for p in ("와", "과", "랑", "하고"):
                 if word.endswith(p) and len(word) > len(p):
                     word = word[: -len(p)]
                     break
-            if word.endswith("이") and len(word) >= 2 and final_consonant(word[:-1]):
+            friendly = word.endswith("이") and len(word) >= 2 and bool(final_consonant(word[:-1]))
+            if friendly:
                 word = word[:-1]
-            # the list ends at a word that is no name (엄마는, 모름)
+            # the list ends at a word that is no name (엄마는, 모름); a dictionary word is a name
+            # here only with the friendly 이 (별이와 달이; not 비공개)
             if not (_HANGUL_WORD.fullmatch(word) and len(word) <= 4 and _is_person_word(_strip_particle(word)) is False
-                    and not _has_grammar(word)):
+                    and not _has_grammar(word) and (friendly or _proper(analyse(word)))):
                 break
             add(start, start + len(word), True, given_only=True)
             if not joined:
@@ -844,11 +847,14 @@ def _add_foreign_shapes(words, add) -> None:
         if len(stem) < 3 or _is_common_noun(stem) or _is_person_word(stem) is not False or stem in _words("not_names") \
                 or stem.endswith(tuple(_words("place_suffixes"))):
             continue  # 보람그룹홈: an agency
-        # one word the analyser does not know, or reads as proper nouns only (not 보람+그룹+홈)
-        if not _proper(analyse(stem)):
+        # one word the analyser does not know, or reads as proper nouns only (not 보람+그룹+홈);
+        # not a known word whose end looks like a particle (레스토랑)
+        tokens, whole = analyse(stem), analyse(head.group(0))
+        if not _proper(tokens) or (len(whole) == 1 and not whole[0].oov):
             continue
         lead = next((f for f in family if stem.startswith(f) and len(stem) >= len(f) + 2), None)
-        if (lead and not _is_common_noun(stem[len(lead):])) or stem.endswith(endings):
+        # a known family name glued to more: only a word no dictionary knows (not 보라매공원)
+        if (lead and any(t.oov for t in tokens) and not _is_common_noun(stem[len(lead):])) or stem.endswith(endings):
             add(start, start + len(stem), True)
 
 
