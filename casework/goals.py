@@ -22,8 +22,13 @@ word lists) and applied to the goal's morphemes (:func:`casework.language.analys
    출석률, 결석, 미수령, 거부, 예약·약속을 어기는, 연결되지 않는 …; ``use_rate``: its use as a rate or in full, 빠짐없이 참석한다, 10회기 중 8회기,
    중단 없이 유지; a marker of completeness, ``in_full``, then a use or delivery word,
    ``attendance``: 빠짐없이 나온다, 한 번도 거절하지 않고 받는다, 10회 가운데 9회 출석, 수료까지 마침)
-   next to a service: the one service class ``service_nouns`` that mistake 1
-   uses, or a provider or delivery word (``service_context``: 센터, 이용자, 예약). The 받다/이용하다 of such a goal belongs to the
+   next to a service: the one service class that mistake 1 uses (``service_nouns`` and the places
+   that give them, ``providers``: 지역아동센터, 경로식당; not 주민센터), or a delivery word
+   (``service_context``: 이용자, 예약, 배달). A completeness marker measures the noun phrase
+   before it (its object, else its place): a service only where that phrase names one and is
+   not the person's own paperwork (``paperwork``: 부모급여 신청을 모두 마침) — 혈압약을 하루도
+   빠짐없이 복용 measures the pills; a miss negated inside the marker (``missed``: 한 번도 어기지
+   않음) is a use. The 받다/이용하다 of such a goal belongs to the
    measure, so it is not also mistake 1.
 3. **Whose goal is unclear**: no ``owner`` given, no person in the goal (``person``), no worker
    as subject, and the change happens between people (``relational``: 갈등, 대화, 폭력, 서로 …).
@@ -177,6 +182,7 @@ _LISTS = frozenset({
     "vague_in_names", "relative_level", "scale", "grand", "all_debt", "unreachable", "time_frame",
     "placeholder", "frequency", "completion", "effort", "absence", "applying", "gradual", "not_acts", "manner",
     "in_full", "attendance", "means", "service_choice", "party_decision", "persuasion", "missed", "paperwork",
+    "providers",
 })
 
 
@@ -259,6 +265,13 @@ class _Reading:
         """
         return goal_rules()["gradual"].find(self.text[self.window_start:], ())
 
+    @property
+    def services(self) -> list:
+        """The one service class of mistakes 1 and 2: a service's name or the place that gives it
+        (``service_nouns``, ``providers``; not 주민센터, where one applies)."""
+        return self["service_nouns"] + [h for h in self["providers"]
+                                        if not self.text[max(0, h.start - 2):h.end].endswith(("주민센터", "행정복지센터"))]
+
     def in_window(self, hits):
         return [h for h in hits if h.end > self.window_start]
 
@@ -293,8 +306,9 @@ class _Reading:
             nxt.tag == "VCP") or hit.end >= len(self.text.rstrip(" .!?"))
 
 
-_LIGHT_VERBS = frozenset({"하", "가", "보"})
-"""Verbs that carry a noun's meaning as its predicate: 신청을 한다, 이사를 간다, 면접을 본다."""
+_LIGHT_VERBS = frozenset({"하", "가", "보", "드리"})
+"""Verbs that carry a noun's meaning as its predicate: 신청을 한다, 이사를 간다, 면접을 본다,
+안부전화를 드린다."""
 
 
 def _action(r: _Reading) -> list:
@@ -354,7 +368,7 @@ def _in_full(r: _Reading) -> list:
             continue
         measured = _measured_before(r, marker.start)
         if measured is not None and (overlaps(_tokens_in(r, measured)[-2], r["paperwork"])
-                                     or not overlaps(measured, r["service_nouns"] + r["service_context"]
+                                     or not overlaps(measured, r.services + r["service_context"]
                                                      + r["attendance"])):
             continue
         end = use.end if use is not None else marker.end
@@ -519,17 +533,17 @@ def check_goal(text: str, *, owner: str | None = None) -> list[GoalFinding]:
                       and h.end == nxt.start and nxt.tag in ("JKS", "JX")]
     if not person_subject:
         # a means (지원으로, 참여를 통해) is a service only where the goal names one
-        worker_hits += r.in_window(r["help_verb"]) + (r["service_as_means"] if r["service_nouns"] else [])
+        worker_hits += r.in_window(r["help_verb"]) + (r["service_as_means"] if r.services else [])
         # any service of the class as the means (자조모임을 통해, 방문간호 서비스로)
         worker_hits += [m for m in r["means"] if not overlaps(m, r["service_as_means"])
-                        and any(m.start < s.end <= _tokens_in(r, m)[0].end for s in r["service_nouns"])]
-    kpi = r["kpi"] + r["use_rate"] + _in_full(r) if r["service_nouns"] or r["service_context"] else []
+                        and any(m.start < s.end <= _tokens_in(r, m)[0].end for s in r.services)]
+    kpi = r["kpi"] + r["use_rate"] + _in_full(r) if r.services or r["service_context"] else []
     # a use that modifies a noun (치료를 받는 날이 준다) describes what is counted, not the goal's end
     # deciding whether to use or applying to attend (이용할지 결정한다, 수강을 신청한다) is the person's own act
     uses = [h for h in r["service_use"] if ((nxt := r.token_after(h)) is None or nxt.tag != "ETM")
             and not overlaps(h, r["service_choice"])] if not kpi else []
-    if r["service_nouns"] and uses:
-        worker_hits += r["service_nouns"][:1] + uses[:1]
+    if r.services and uses:
+        worker_hits += r.services[:1] + uses[:1]
     if owner and goal_rules()["worker"].find(owner, ()):
         worker_hits.append(f"owner={owner}")
     # the worker's own act as the goal's end (사례관리자가 … 돕는다, 서비스 제공함), not a means to a change
