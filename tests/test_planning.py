@@ -272,6 +272,10 @@ GOAL_TABLE = [
     ("학교가 아이를 괴롭힌 학생들을 전학 보낸다", None, {F, G}),
     ("1년 내 아동수당 지급 연령이 올라가 큰아이도 다시 받게 된다", None, {F}),
     ("대상자가 2개월 안에 법무부에 귀화 신청서를 낸다", None, set()),
+    # a place that gives a service is a service (1 for using it); 주민센터 is where one applies
+    ("아동이 3개월 안에 지역아동센터에 주 5회 다닌다", None, {A}),
+    ("어르신이 3개월 안에 주민센터에 가서 기초연금을 신청한다", None, set()),
+    ("어머니가 1개월 안에 행정복지센터를 방문해 전입신고를 한다", None, set()),
 ]
 
 
