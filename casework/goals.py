@@ -393,7 +393,7 @@ def _measured_before(r: _Reading, pos: int):
                 if run is None:
                     continue
                 # the whole noun phrase is measured: a possessor, a count (사례관리자와의 월 1회 면담 약속을)
-                k = r.index_at(run.start)
+                k = r.index_at(run.start) or 0
                 while k and (r.tokens[k - 1].tag in _NOUN_PHRASE or (
                         r.tokens[k - 1].form in ("와", "과") and k < len(r.tokens) and r.tokens[k].tag == "JKG")):
                     k -= 1
