@@ -182,7 +182,7 @@ _LISTS = frozenset({
     "vague_in_names", "relative_level", "scale", "grand", "all_debt", "unreachable", "time_frame",
     "placeholder", "frequency", "completion", "effort", "absence", "applying", "gradual", "not_acts", "manner",
     "in_full", "attendance", "means", "service_choice", "party_decision", "persuasion", "missed", "paperwork",
-    "providers",
+    "providers", "not_services",
 })
 
 
@@ -269,8 +269,9 @@ class _Reading:
     def services(self) -> list:
         """The one service class of mistakes 1 and 2: a service's name or the place that gives it
         (``service_nouns``, ``providers``; not 주민센터, where one applies)."""
-        return self["service_nouns"] + [h for h in self["providers"]
-                                        if not self.text[max(0, h.start - 2):h.end].endswith(("주민센터", "행정복지센터"))]
+        found = self["service_nouns"] + [h for h in self["providers"]
+                                         if not self.text[max(0, h.start - 2):h.end].endswith(("주민센터", "행정복지센터"))]
+        return [h for h in found if not overlaps(h, self["not_services"])]  # 학교 상담: the school's meeting
 
     def in_window(self, hits):
         return [h for h in hits if h.end > self.window_start]

@@ -276,6 +276,9 @@ GOAL_TABLE = [
     ("아동이 3개월 안에 지역아동센터에 주 5회 다닌다", None, {A}),
     ("어르신이 3개월 안에 주민센터에 가서 기초연금을 신청한다", None, set()),
     ("어머니가 1개월 안에 행정복지센터를 방문해 전입신고를 한다", None, set()),
+    # a school's parent meeting is the parent's own act, not a welfare service; counselling is a service
+    ("어머니가 2개월 안에 아이 담임선생님과의 학부모 상담에 한 번 참석한다", None, set()),
+    ("아들이 학교 적응을 위해 3개월간 심리상담을 받는다", None, {A}),
 ]
 
 
