@@ -747,7 +747,9 @@ def _thing_subject(rest: str) -> bool:
 
     after = _word_at(rest.lstrip("은는이가").lstrip())
     tokens = analyse(after) if after else ()
-    return bool(tokens) and tokens[0].form in _words("thing_predicates")
+    # a one-syllable stem only as a verb (물이 차다, not 차 as a car)
+    return bool(tokens) and tokens[0].form in _words("thing_predicates") and (
+        tokens[0].tag.startswith("V") or len(tokens[0].form) >= 2)
 
 
 def _place_or_team(stem: str, after: str) -> bool:
