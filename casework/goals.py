@@ -22,8 +22,13 @@ word lists) and applied to the goal's morphemes (:func:`casework.language.analys
    출석률, 결석, 미수령, 거부, 예약·약속을 어기는, 연결되지 않는 …; ``use_rate``: its use as a rate or in full, 빠짐없이 참석한다, 10회기 중 8회기,
    중단 없이 유지; a marker of completeness, ``in_full``, then a use or delivery word,
    ``attendance``: 빠짐없이 나온다, 한 번도 거절하지 않고 받는다, 10회 가운데 9회 출석, 수료까지 마침)
-   next to a service: the one service class ``service_nouns`` that mistake 1
-   uses, or a provider or delivery word (``service_context``: 센터, 이용자, 예약). The 받다/이용하다 of such a goal belongs to the
+   next to a service: the one service class that mistake 1 uses (``service_nouns`` and the places
+   that give them, ``providers``: 지역아동센터, 경로식당; not 주민센터), or a delivery word
+   (``service_context``: 이용자, 예약, 배달). A completeness marker measures the noun phrase
+   before it (its object, else its place): a service only where that phrase names one and is
+   not the person's own paperwork (``paperwork``: 부모급여 신청을 모두 마침) — 혈압약을 하루도
+   빠짐없이 복용 measures the pills; a miss negated inside the marker (``missed``: 한 번도 어기지
+   않음) is a use. The 받다/이용하다 of such a goal belongs to the
    measure, so it is not also mistake 1.
 3. **Whose goal is unclear**: no ``owner`` given, no person in the goal (``person``), no worker
    as subject, and the change happens between people (``relational``: 갈등, 대화, 폭력, 서로 …).
@@ -35,7 +40,10 @@ word lists) and applied to the goal's morphemes (:func:`casework.language.analys
 6. **Not reachable by case management**: ``unreachable`` (완치, 로또, 운이 따라, 기준 완화, 성격,
    집주인이, 옛 동료가, 주택공사가 …); another party as the subject of a decision
    (``party_decision``: 예전 직장이 … 고용하기로 결정한다) or as the one persuaded (``persuasion``:
-   집주인을 설득해 …), where the nouns before the particle hold no person or worker word.
+   집주인을 설득해 …), where the nouns before the particle hold no person or worker word; a
+   decision received (판정된다, 허가를 받는다: the decider is outside), a school as subject, a
+   rule's figure as the subject of a change (지급 연령이 올라가) and another party's act stopping
+   (추심이 멈춘다) are in ``unreachable``.
 7. **Cannot be judged at closure**: no time frame (``time_frame``, ``placeholder``), or no
    criterion: no measured level (a number outside the time frame, ``frequency``, ``scale``),
    no one-time outcome (``completion`` as the predicate in the window) and no absence
@@ -173,7 +181,8 @@ _LISTS = frozenset({
     "service_as_means", "service_use", "kpi", "service_context", "use_rate", "relational", "vague",
     "vague_in_names", "relative_level", "scale", "grand", "all_debt", "unreachable", "time_frame",
     "placeholder", "frequency", "completion", "effort", "absence", "applying", "gradual", "not_acts", "manner",
-    "in_full", "attendance", "means", "service_choice", "party_decision", "persuasion",
+    "in_full", "attendance", "means", "service_choice", "party_decision", "persuasion", "missed", "paperwork",
+    "providers", "not_services",
 })
 
 
@@ -256,6 +265,14 @@ class _Reading:
         """
         return goal_rules()["gradual"].find(self.text[self.window_start:], ())
 
+    @property
+    def services(self) -> list:
+        """The one service class of mistakes 1 and 2: a service's name or the place that gives it
+        (``service_nouns``, ``providers``; not 주민센터, where one applies)."""
+        found = self["service_nouns"] + [h for h in self["providers"]
+                                         if not self.text[max(0, h.start - 2):h.end].endswith(("주민센터", "행정복지센터"))]
+        return [h for h in found if not overlaps(h, self["not_services"])]  # 학교 상담: the school's meeting
+
     def in_window(self, hits):
         return [h for h in hits if h.end > self.window_start]
 
@@ -290,8 +307,9 @@ class _Reading:
             nxt.tag == "VCP") or hit.end >= len(self.text.rstrip(" .!?"))
 
 
-_LIGHT_VERBS = frozenset({"하", "가", "보"})
-"""Verbs that carry a noun's meaning as its predicate: 신청을 한다, 이사를 간다, 면접을 본다."""
+_LIGHT_VERBS = frozenset({"하", "가", "보", "드리"})
+"""Verbs that carry a noun's meaning as its predicate: 신청을 한다, 이사를 간다, 면접을 본다,
+안부전화를 드린다."""
 
 
 def _action(r: _Reading) -> list:
@@ -332,17 +350,57 @@ _PLACE_PARTICLES = frozenset({"에", "에서", "에게", "께", "한테", "으�
 
 
 def _in_full(r: _Reading) -> list:
-    """A service used or delivered in full: a marker (빠짐없이, 한 번도 … 않고, 10회 가운데 9회) then a use.
+    """A service used or delivered in full: a marker (빠짐없이, 한 번도 … 않고, 10회 가운데 9회) then a use,
+    or a miss negated inside the marker (한 번도 어기지 않음, 한 번도 거르지 않는다).
 
-    Only a measure of the service's delivery where the goal names a service (the caller checks);
-    the person's own habit (혈압약을 하루도 빠짐없이 복용) has no use word and no service.
+    Only a measure of the service's delivery where the goal names a service (the caller checks)
+    and what is measured is the service: the object (or the place) before the marker names a
+    service, its provider or a delivery word, and is no paperwork of the person's own (부모급여
+    신청을 모두 마침). The person's own habit (혈압약을 하루도 빠짐없이 복용) measures the pills,
+    not the service; a worker's task done up to a point (매칭까지 마침) is a task (mistake 1).
     """
     found = []
     for marker in _outside(r["in_full"], r["time_frame"]):
+        if overlaps(marker, r["worker_verbs"]):
+            continue
         use = next((a for a in r["attendance"] if a.end > marker.end), None)
-        if use is not None:
-            found.append(_Hit(r.text[marker.start:use.end], marker.start, use.end))
+        missed = [m for m in r["missed"] if marker.start <= m.start and m.end <= marker.end]
+        if use is None and not missed:
+            continue
+        measured = _measured_before(r, marker.start)
+        if measured is not None and (overlaps(_tokens_in(r, measured)[-2], r["paperwork"])
+                                     or not overlaps(measured, r.services + r["service_context"]
+                                                     + r["attendance"])):
+            continue
+        end = use.end if use is not None else marker.end
+        found.append(_Hit(r.text[marker.start:end], marker.start, end))
     return found
+
+
+_NOUN_PHRASE = frozenset({"NNG", "NNP", "NNB", "SN", "XSN", "JKG", "MM", "SL"})
+"""Tags inside a noun phrase before its particle: nouns, counts and possessors."""
+
+
+def _measured_before(r: _Reading, pos: int):
+    """What a completeness marker at ``pos`` measures: the nearest object (…을/를) before it, else
+    the nearest place (…에); None when there is neither. The time frame is neither."""
+    times = r["time_frame"]
+    before = [i for i, t in enumerate(r.tokens) if t.end <= pos and not any(s.start <= t.start < s.end for s in times)]
+    for tags in (("JKO",), ("JKB",)):
+        for i in reversed(before):
+            tok = r.tokens[i]
+            if tok.tag in tags and (tok.tag == "JKO" or tok.form in ("에", "에서")):
+                run = _noun_run_before(r, i)
+                if run is None:
+                    continue
+                # the whole noun phrase is measured: a possessor, a count (사례관리자와의 월 1회 면담 약속을)
+                k = r.index_at(run.start) or 0
+                while k and (r.tokens[k - 1].tag in _NOUN_PHRASE or (
+                        r.tokens[k - 1].form in ("와", "과") and k < len(r.tokens) and r.tokens[k].tag == "JKG")):
+                    k -= 1
+                run = _Hit(r.text[r.tokens[k].start:run.end], r.tokens[k].start, run.end)
+                return run
+    return None
 
 
 def _noun_run_before(r: _Reading, i: int):
@@ -476,17 +534,17 @@ def check_goal(text: str, *, owner: str | None = None) -> list[GoalFinding]:
                       and h.end == nxt.start and nxt.tag in ("JKS", "JX")]
     if not person_subject:
         # a means (지원으로, 참여를 통해) is a service only where the goal names one
-        worker_hits += r.in_window(r["help_verb"]) + (r["service_as_means"] if r["service_nouns"] else [])
+        worker_hits += r.in_window(r["help_verb"]) + (r["service_as_means"] if r.services else [])
         # any service of the class as the means (자조모임을 통해, 방문간호 서비스로)
         worker_hits += [m for m in r["means"] if not overlaps(m, r["service_as_means"])
-                        and any(m.start < s.end <= _tokens_in(r, m)[0].end for s in r["service_nouns"])]
-    kpi = r["kpi"] + r["use_rate"] + _in_full(r) if r["service_nouns"] or r["service_context"] else []
+                        and any(m.start < s.end <= _tokens_in(r, m)[0].end for s in r.services)]
+    kpi = r["kpi"] + r["use_rate"] + _in_full(r) if r.services or r["service_context"] else []
     # a use that modifies a noun (치료를 받는 날이 준다) describes what is counted, not the goal's end
     # deciding whether to use or applying to attend (이용할지 결정한다, 수강을 신청한다) is the person's own act
     uses = [h for h in r["service_use"] if ((nxt := r.token_after(h)) is None or nxt.tag != "ETM")
             and not overlaps(h, r["service_choice"])] if not kpi else []
-    if r["service_nouns"] and uses:
-        worker_hits += r["service_nouns"][:1] + uses[:1]
+    if r.services and uses:
+        worker_hits += r.services[:1] + uses[:1]
     if owner and goal_rules()["worker"].find(owner, ()):
         worker_hits.append(f"owner={owner}")
     # the worker's own act as the goal's end (사례관리자가 … 돕는다, 서비스 제공함), not a means to a change

@@ -258,6 +258,27 @@ GOAL_TABLE = [
     ("어르신이 3개월 안에 복지관까지 혼자 걸어간다", None, set()),
     # OO in a name is no blank figure
     ("OO씨는 3개월 안에 우울감이 줄어든다", None, {G}),
+    # a completeness marker measures the phrase before it: a service (2), not the person's pills or
+    # paperwork; a miss negated inside it; a use negated before a counted noun; a task done up to a point
+    ("6개월 동안 방문간호 예약 일정을 한 번도 어기지 않음", None, {B}),
+    ("3개월간 정신건강복지센터 상담을 중간에 끊지 않고 이어간다", None, {B}),
+    ("어르신이 6개월 동안 혈압약을 한 번도 거르지 않고 복용한다", None, set()),
+    ("3개월 안에 아이 출생신고와 부모급여 신청을 모두 마침", None, set()),
+    ("3개월 동안 밑반찬 배달을 받지 못한 날이 월 2일 이하", None, {B}),
+    ("다음 달까지 아동의 학습지원 후원처를 찾아 매칭까지 마침", None, {A}),
+    ("아동 심리치료 바우처를 6개월 안에 취소나 노쇼 없이 전부 사용함", None, {B}),
+    # a decision received, a school deciding, a rule's figure changing: another party (6)
+    ("두 달 안에 장애정도 재판정에서 심한 장애로 상향 판정된다", None, {F}),
+    ("학교가 아이를 괴롭힌 학생들을 전학 보낸다", None, {F, G}),
+    ("1년 내 아동수당 지급 연령이 올라가 큰아이도 다시 받게 된다", None, {F}),
+    ("대상자가 2개월 안에 법무부에 귀화 신청서를 낸다", None, set()),
+    # a place that gives a service is a service (1 for using it); 주민센터 is where one applies
+    ("아동이 3개월 안에 지역아동센터에 주 5회 다닌다", None, {A}),
+    ("어르신이 3개월 안에 주민센터에 가서 기초연금을 신청한다", None, set()),
+    ("어머니가 1개월 안에 행정복지센터를 방문해 전입신고를 한다", None, set()),
+    # a school's parent meeting is the parent's own act, not a welfare service; counselling is a service
+    ("어머니가 2개월 안에 아이 담임선생님과의 학부모 상담에 한 번 참석한다", None, set()),
+    ("아들이 학교 적응을 위해 3개월간 심리상담을 받는다", None, {A}),
 ]
 
 

@@ -314,6 +314,27 @@ NAMES_BY_REFERENCE = [
     ("시아버지 편 할아버지(80세) 동거. 편은 치매 초기.", "시아버지 ○ 할아버지(80세) 동거. ○은 치매 초기."),
     # a foreign given name, then its full form before a bracket
     ("아내 마리아 산토스(필리핀) 보호. 마리아 씨 통역.", "아내 마○○ ○○○(필리핀) 보호. 마○○ 씨 통역."),
+    # a name the note gives as a name: (이)라고 부르다, 이름은 …; a given name used, then with a surname
+    ("막내는 집에서 '콩이'라고 부름", "막내는 집에서 '콩○'라고 부름"),
+    ("베트남 출신 팜티란씨, 란이라고 불러 달라고 함.", "베트남 출신 팜○○씨, ○이라고 불러 달라고 함."),
+    ("동네에서 영식이 아저씨라고 부름. 영식 씨는 장영식, 알코올 문제.",
+     "동네에서 영○이 아저씨라고 부름. 영○ 씨는 장○○, 알코올 문제."),
+    ("아이들 이름은 별이와 달이, 엄마는 천미숙 씨.", "아이들 이름은 ○이와 ○이, 엄마는 천○○ 씨."),
+    # the friendly 이 with a household, a family word or a school year; a name joined to a name found
+    ("봄에 이사 온 다은이네, 다은이 5학년.", "봄에 이사 온 다○이네, 다○이 5학년."),
+    ("하늘이 엄마 윤지혜 씨는 한부모.", "하○이 엄마 윤○○ 씨는 한부모."),
+    ("오늘 하늘이 맑아 하늘이랑 수아가 놀이터에 나감.", "오늘 하늘이 맑아 하○이랑 수○가 놀이터에 나감."),
+    # foreign names by their shape: a family name glued to more syllables, a Russian ending, an
+    # unknown word before 씨, a long unknown word after a role; a romanised name's Hangul in brackets
+    ("Tran Van Minh 씨는 쩐반민으로 표기.", "T○○○ ○○○ ○○○○ 씨는 쩐○○으로 표기."),
+    ("러시아 출신 이바노바가 통역 요청.", "러시아 출신 이○○○가 통역 요청."),
+    ("카자흐스탄에서 온 아이게림 씨와 남편.", "카자흐스탄에서 온 아○○○ 씨와 남편."),
+    ("우즈베크 출신 배우자 닐루파르.", "우즈베크 출신 배우자 닐○○○."),
+    ("Jocelyn Reyes 씨 (조슬린 레예스), 자녀 둘.", "J○○○○○○ ○○○○○ 씨 (조○○ ○○○), 자녀 둘."),
+    ("Nguyen Thi Lan(응우옌 티 란) 님 거주.", "N○○○○○ ○○○ ○○○(응○○ ○ ○) 님 거주."),
+    # a title glued to 댁 (the person's home); a three-syllable name the analyser reads with a verb
+    ("최 할머니댁 저장강박 의심.", "○ 할머니댁 저장강박 의심."),
+    ("강말자 할머니(80세)와 손자 둘.", "강○○ 할머니(80세)와 손자 둘."),
 ]
 
 
@@ -369,7 +390,29 @@ KEPT = [
     "두 가구 방문", "각 씨앗 나눔", "아이 학교 상담", "아이 둘, 세 가구", "장 보러 가심. 구는 광진구",
     # a noun with a counting suffix after a title; a surname alone with 은 where no one has it
     "어르신 사흘째 외출 없음", "금은 시세가 오름", "청소년, 꿈드림 연계",
+    # an agency or team after a role; a place before a local role; a word glued to a surname-like
+    # syllable as a verb's object after a title; a word known with its 이 before a family word
+    "담당 복지팀.", "화양동 통장님 연락", "보람그룹홈 대표번호로 연락", "도시락 배달", "레몬차 드심",
+    "고양이 엄마가 돌봄", "이름은 모름", "이름은 비공개.", "레스토랑 아르바이트 구함.", "보라매공원 산책.",
+    "팜플렛 배부함.", "보일러 고장.", "엄마라고 부름.", "뭐라고 부르는지 물어봄.", "오늘 하늘이 맑음.",
 ]
+
+
+# the surname a note used is no person where it is a thing's subject (문은 잠겨 있음, 강이 범람함),
+# and a name that is also a word stays the word before its predicate (하늘이 맑아)
+THINGS_NOT_PEOPLE = [
+    ("문 할머니 댁 방문. 문은 잠겨 있음.", "○ 할머니 댁 방문. 문은 잠겨 있음."),
+    ("강 씨 댁 침수. 강이 범람함.", "○ 씨 댁 침수. 강이 범람함."),
+    ("금동수(61세) 파산 준비. 금은 차 타고 병원 감.", "금○○(61세) 파산 준비. ○은 차 타고 병원 감."),
+    ("금 씨 할머니 금반지 팔아 월세 냄.", "○ 씨 할머니 금반지 팔아 월세 냄."),
+    ("손자 하늘(11세). 오늘 하늘이 흐려 외출 안 함.", "손자 하○(11세). 오늘 하늘이 흐려 외출 안 함."),
+]
+
+
+@pytest.mark.parametrize("text, expected", THINGS_NOT_PEOPLE, ids=[t for t, _ in THINGS_NOT_PEOPLE])
+def test_a_surname_or_name_that_is_a_thing_here_is_kept(text, expected):
+    """Is 문 in '문은 잠겨 있음', 강 in '강이 범람함' and 하늘 in '하늘이 흐려' kept while the person is masked?"""
+    assert mask_case_text(text).text == expected
 
 
 ASIDES_AND_ROLES = [

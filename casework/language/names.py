@@ -28,7 +28,14 @@ Rules (the workbook's; word lists in ``casework/data/language/masking_rules.yaml
   (민수한테서), a surname the note used as a sentence's subject (금은 …), a foreign given name's
   full form before a bracket (마리아 산토스(필리핀)); a name before a bracketed aside and a title
   (Anna (러시아) 씨, 아이게림(카자흐스탄) 씨); a name after a role with a birth order or a landlord
-  (작은손자 바다는 초등 3학년, 집주인 모경수); one syllable after a role before an age (딸 린(6세)).
+  (작은손자 바다는 초등 3학년, 집주인 모경수); one syllable after a role before an age (딸 린(6세));
+  a name the note gives as a name (``naming_verbs``: '콩이'라고 부르는, 란이라고 불러, 영식이
+  아저씨라고 부름; 이름은 별이와 달이) and that given name with a surname elsewhere (장영식);
+  foreign names by their shape without a title (a ``foreign_family_names`` word glued to more
+  syllables, 쩐반민으로; a ``foreign_name_endings`` ending, 이바노바; a word no dictionary knows
+  before 씨, 아이게림 씨; a long unknown word after a role, 배우자 닐루파르); a romanised name's
+  Hangul form in brackets after it (Jocelyn Reyes 씨 (조슬린 레예스)); a word joined by 랑/와/과
+  to a name found (하늘이랑 수아가).
 * **unsure**: a Korean-name-shaped word that only the analyser reads as a proper noun, not
   ending like a place or agency (``place_suffixes``); a given name alone after a family word or
   before an age in brackets, or next in a list after one (손녀 수아가, 민준(7세), 자녀 은별, 은솔),
@@ -38,13 +45,18 @@ Rules (the workbook's; word lists in ``casework/data/language/masking_rules.yaml
   not, between a family or person word and an age (손자 하늘(11세), 아기 하늘(5개월); not a count,
   딸 하나(7세)); a proper noun whose predicate is an age or a school year (드미트리는 10세, 유리는
   중학교 1학년); a name with the friendly 이 and a particle (하늘이가; not 놀이가, 고양이는, where
-  the analyser knows the word with its 이). Hidden too and reported as unsure.
+  the analyser knows the word with its 이), or with 이, 이네, 이와 before a family word or a school
+  year (다은이네, 하늘이 엄마, 다은이 5학년). Hidden too and reported as unsure.
 
 Words in ``not_names``, ``person_words`` and single known words other than proper nouns (연락처,
 하나) are never names; before a title alone, a word with a particle, an ending or a verb (3개월
 안에 할머니가, 혼자 사시는 어르신) is no name; a bracket marks a name only when it holds an age,
 a number, a sex or a school year (not 우울척도(PHQ-9)); a word ending in 에/에서 after a family
-word is a place (아들 서울에 거주).
+word is a place (아들 서울에 거주); a word ending like a place or team (``place_suffixes``: 담당
+복지팀, 화양동 통장님, 보람그룹홈) is no name; a surname the note used is no person as the subject
+of a thing's predicate (``thing_predicates``: 문은 잠겨 있음, 강이 범람함); a name that is also a
+word, then 이 and an adjective or verb, is the word (하늘이 맑아); a surname-like syllable on a
+common noun before a verb after a title is the noun (금 씨 할머니 금반지 팔아).
 """
 
 from __future__ import annotations
@@ -56,7 +68,8 @@ from functools import cache
 __all__ = ["NameSpan", "find_names", "masking_rules"]
 
 _LISTS = frozenset({"titles", "roles", "surnames", "compound_surnames", "foreign_family_names",
-                    "not_names", "place_suffixes", "job_titles", "person_words"})
+                    "not_names", "place_suffixes", "job_titles", "person_words", "foreign_name_endings",
+                    "thing_predicates", "naming_verbs"})
 
 
 def masking_rules():
@@ -93,10 +106,11 @@ _PERSON_BRACKET = re.compile(r"\(\s*(?:만\s*)?[0-9초중고남여]")
 """A bracket after a name holds an age, a number, a sex or a school year: 장민혁(34세), 김영희(여, 82)."""
 _AGE_BRACKET = re.compile(r"\(\s*(?:만\s*)?\d{1,3}\s*(?:세|살|개월)|\(\s*[초중고]\s*\d")
 """An age or a school year in brackets right after a word ((7세), (만 19세), (5개월), (초3)): a person."""
-_AGE_WORDS = re.compile(r"\s*(?:만\s*)?\d{1,3}\s*(?:세|살)(?![가-힣])|\s*(?:[초중고]|초등학교|중학교|고등학교)\s*\d\s*(?:학년)?")
+_AGE_WORDS = re.compile(r"\s*(?:만\s*)?\d{1,3}\s*(?:세|살)(?![가-힣])|\s*(?:[초중고]|초등학교|중학교|고등학교)\s*\d\s*(?:학년)?"
+                        r"|\s*\d\s*학년")
 """An age or a school year as what a sentence says of its subject (드미트리는 10세, 유리는 중학교 1학년)."""
 _TOPIC = ("이는", "이가", "은", "는", "이", "가")
-_FRIENDLY = ("가", "는", "를", "랑", "한테", "하고", "도")
+_FRIENDLY = ("가", "는", "를", "랑", "한테", "하고", "도", "네", "와", "의")
 """Particles after a child's name with the friendly 이 (하늘이가, 민준이는); never after a noun's own 이."""
 _LATIN_NAME = re.compile(
     r"(?<![A-Za-z])(?:[A-Z][a-z]+(?:-[A-Za-z][a-z]+)?|[A-Z]{2,}(?:-[A-Z]{2,})?)"
@@ -161,7 +175,8 @@ def _is_title(word: str) -> bool:
 
 def _honorific_rest(rest: str) -> bool:
     """A particle, or 님 and a particle, after a title (씨가, 팀장님, 주무관님께서)."""
-    return rest in _PARTICLES or (rest.startswith("님") and rest[1:] in ("", *_PARTICLES))
+    return rest in _PARTICLES or (rest.startswith("님") and rest[1:] in ("", *_PARTICLES)) or (
+        rest.startswith("댁") and rest[1:] in ("", *_PARTICLES))  # 최 할머니댁: the person's home
 
 
 def find_names(text: str) -> list[NameSpan]:
@@ -236,11 +251,17 @@ def find_names(text: str) -> list[NameSpan]:
         called = _called_proper(head, before_title[k] and words[k + 1][2].startswith(("씨", "님")))
         if called and add(start, start + len(called), True):
             continue
+        # a longer word no dictionary knows before 씨 (아이게림 씨, 아이게림씨): a foreign name
+        called = _unknown_before_ssi(head, before_title[k] and words[k + 1][2].startswith("씨"))
+        if called and add(start, start + len(called), True):
+            continue
         # a surname alone before a title: 박씨, 천씨네, 김할머니, 엄여사는; 박 씨, 서 여사
         if _surname_alone(text, words, k, head, before_title[k]):
             add(start, start + 1, True, surname_only=True)
             continue
         prev = words[k - 1][2] if k > 0 else ""
+        if k > 1 and _is_title(prev) and (_is_title(words[k - 2][2]) or any(s.end == words[k - 2][1] for s in found)):
+            prev = ""  # 금 씨 할머니 금반지: 할머니 is the title of the name before, no role before a new one
         # a surname alone between a role and an age: 대상자 윤(77세, 남)
         if len(head) == 1 and head in _words("surnames") and _after_role(prev) \
                 and _AGE_BRACKET.match(raw, hangul.end()):
@@ -265,7 +286,9 @@ def find_names(text: str) -> list[NameSpan]:
             add(start, start + len(stem), False, given_only=True)  # 하늘이(초3): a name that is also a word
             continue
         bracket = bool(_PERSON_BRACKET.match(raw, hangul.end()))
-        listed = prev.endswith(("·", ",")) and any(s.end >= words[k - 1][1] - 2 for s in found)
+        listed = (prev.endswith(("·", ",")) and any(s.end >= words[k - 1][1] - 2 for s in found)) or (
+            # joined to a name found (하늘이랑 수아가, 민준이와 서연이)
+            prev.endswith(("랑", "와", "과", "하고")) and any(words[k - 1][0] <= s.start < words[k - 1][1] for s in found))
         parts = [(start + p.start(), p.group(0)) for p in _HANGUL_WORD.finditer(raw)] if "·" in raw else []
         # between a role and a title a dictionary word is a name too (담당 배수진 주무관)
         # before a title alone, a word with a particle or an ending is no name (3개월 안에 할머니가,
@@ -274,13 +297,15 @@ def find_names(text: str) -> list[NameSpan]:
         place = head.endswith(("에", "에서")) and not head.endswith("에게")  # 아들 서울에 거주
         if (before_title[k] or after_role or bracket or listed) and _surname_split(stem) \
                 and not _is_person_word(stem) and not (weak and _has_grammar(stem)) and not place \
+                and not _place_or_team(stem, words[k + 1][2] if k + 1 < len(words) else "") \
                 and not (_is_common_noun(stem) and not (after_role and before_title[k])):
             add(start, start + len(stem), True)
             for at, part in parts[1:]:  # 기영철·김순옥
                 if _surname_split(part):
                     add(at, at + len(part), True)
             continue
-        if before_title[k] and len(stem) >= 2 and stem not in _words("not_names") and not _is_common_noun(stem):
+        if before_title[k] and len(stem) >= 2 and stem not in _words("not_names") and not _is_common_noun(stem) \
+                and not stem.endswith(tuple(_words("place_suffixes"))):
             if _proper(analyse(stem)):  # 에르덴 씨
                 add(start, start + len(stem), True)
                 continue
@@ -296,7 +321,8 @@ def find_names(text: str) -> list[NameSpan]:
             add(start, start + len(subject), False, given_only=True)
             continue
         # a child's name with the friendly 이 (하늘이가, 다온이는): no noun takes 이 and then 가
-        friendly = _friendly_name(head)
+        friendly = _friendly_name(head) or (raw == head and k + 1 < len(words) and _friendly_bare(
+            head, words[k + 1][2], text[words[k][1]:]))
         if friendly:
             add(start, start + len(friendly), False, given_only=True)
             continue
@@ -313,13 +339,20 @@ def find_names(text: str) -> list[NameSpan]:
             continue
         if any(tok.form.endswith(s) for s in _words("place_suffixes")) or _is_person_word(tok.form):
             continue
+        nxt = next((t for t in doc if t.start > tok.start), None)
+        if len(tok.form) >= 3 and _is_common_noun(tok.form[1:]) and nxt is not None and nxt.tag in ("VV", "VA") \
+                and nxt.start == tok.end + 1:
+            continue  # 금반지 팔아: a surname-like syllable on a common noun, the object of a verb
         after = text[tok.end: tok.end + 1]
         if after.isdigit() or (after and _HANGUL_WORD.match(after) and not text[tok.end:].startswith(_PARTICLES)):
             continue  # part of a longer word (광진구청, 구의3동)
         add(tok.start, tok.end, False)
 
+    _add_naming(text, words, add)
+    _add_foreign_shapes(words, add)
     _add_references(text, found, add)
     _add_full_forms(text, found, add, doc)
+    _add_bracketed_transcriptions(text, found, add)
     _add_foreign_given(words, found, add)
     _add_transcriptions(words, found, add)
 
@@ -352,13 +385,17 @@ def _has_grammar(word: str) -> bool:
     """Does the analyser find a particle, an ending or a verb in ``word`` (안에, 사시는, 연말까지)?
 
     A name ending in 이 or 아 after a proper noun (염순이 → 염/NNP 순 이/JKS, 현정아 → 현정/NNP
-    아/JKV) is read with a particle it does not have: that last syllable does not count.
+    아/JKV) is read with a particle it does not have: that last syllable does not count; nor
+    does a verb read into a three-syllable word after a surname (강말자 → 강/NNP 말/VX 자/EF).
     """
     from casework.language import analyse
 
     tokens = list(analyse(word))
     if len(tokens) >= 2 and tokens[0].tag == "NNP" and tokens[-1].form in ("이", "아"):
         tokens.pop()
+    # a surname read as a proper noun, then two syllables read as a verb (강말자 → 강/NNP 말/VX 자/EF)
+    if len(word) == 3 and tokens and tokens[0].tag == "NNP" and len(tokens[0].form) == 1 and _strip_particle(word) == word:
+        return False
     return any(t.tag.startswith(("J", "E", "V", "XSV", "XSA")) for t in tokens)
 
 
@@ -402,14 +439,15 @@ def _given_name_shape(word: str, after: str) -> bool:
     not know), not ending like a place and not followed by a place's particle (서울에, 부산에서)."""
     from casework.language import analyse
 
-    if not 2 <= len(word) <= 3 or any(word.endswith(s) for s in _words("place_suffixes")):
+    if not 2 <= len(word) <= 5 or any(word.endswith(s) for s in _words("place_suffixes")):
         return False
     if re.match(r"(?:이?)(?:에서|에|으로|로)(?![가-힣])", after):
         return False
     tokens = analyse(word)
     if len(word) == 2 and len(tokens) == 2 and not _has_grammar(word) and not _is_common_noun(word):
         return True  # 은별 → 은+별, 은솔 → 은+솔: a name the analyser cuts into syllables
-    return len(tokens) == 1 and (tokens[0].tag == "NNP" or tokens[0].oov)
+    # four or five syllables only as one unknown word (배우자 닐루파르): a foreign given name
+    return len(tokens) == 1 and (tokens[0].tag == "NNP" or tokens[0].oov) and (len(word) <= 3 or tokens[0].oov)
 
 
 _HOUSEHOLDS = re.compile(r"(?<![가-힣])([가-힣])((?:\s?[·,]\s?[가-힣])+)\s?(?:[두세네]|\d+)\s?(?:가구|가정|세대|집)")
@@ -467,7 +505,18 @@ def _add_references(text: str, found: list[NameSpan], add) -> None:
         for m in re.finditer(rf"(?<![가-힣]){re.escape(surname)}(?=\s?([가-힣]+))", text):
             if _is_title(m.group(1)) or m.group(1).startswith("씨"):
                 add(m.start(), m.end(), True, surname_only=True)
+    _add_given_full_names(text, found, add)
     _add_surname_subjects(text, found, add)
+
+
+def _add_given_full_names(text: str, found: list[NameSpan], add) -> None:
+    """A given name the note uses (영식 씨, 영식이 아저씨라고) written with a surname elsewhere
+    (장영식): the full name is the same person."""
+    for given in {s.text for s in found if s.given_only and _HANGUL_WORD.fullmatch(s.text) and len(s.text) >= 2}:
+        for m in re.finditer(rf"(?<![가-힣])([가-힣]){re.escape(given)}", text):
+            if m.group(1) in _words("surnames"):
+                found[:] = [s for s in found if not (m.start() <= s.start and s.end <= m.end())]
+                add(m.start(), m.end(), True)
 
 
 def _add_surname_subjects(text: str, found: list[NameSpan], add) -> None:
@@ -482,7 +531,7 @@ def _add_surname_subjects(text: str, found: list[NameSpan], add) -> None:
                 and (s.surname_only or _surname_split(s.text))}
     surnames.discard("이")
     for m in _SENTENCE_SUBJECT.finditer(text) if surnames else ():
-        if m.group(1) in surnames:
+        if m.group(1) in surnames and not _thing_subject(text[m.end(1):]):
             add(m.start(1), m.end(1), True, surname_only=True)
 
 
@@ -509,7 +558,12 @@ def _word_at(text: str) -> str:
 def _called_by_name(name: str, rest: str, *, age: bool = True) -> bool:
     """Does ``rest``, the text after ``name``, call it a person's name: a title, the friendly 이 with
     a particle (하늘이가), or (with ``age``) an age in brackets (유리(13세))?"""
+    from casework.language import analyse
+
     tail = _word_at(rest)
+    if tail == "이" and (after := _word_at(rest[1:].lstrip())) and rest[1:2] == " " \
+            and analyse(after)[0].tag in ("VA", "VV"):
+        return False  # 하늘이 맑아, 하늘이 흐려: the word with its subject particle, then its predicate
     return _is_title(tail) or (age and bool(_AGE_BRACKET.match(rest))) or (
         tail.startswith("이") and tail[1:] in ("", *_PARTICLES) and _strip_given(name + "이") == name)
 
@@ -684,3 +738,151 @@ def _foreign_before(words, k: int, last: str | None = None, doc: tuple = ()) -> 
     if len(names) >= 2:
         return words[names[-1]][0], end
     return None
+
+
+def _thing_subject(rest: str) -> bool:
+    """Is the word after a subject particle (``rest`` starts with it) a thing's predicate
+    (문은 잠겨 있음, 강이 범람함): the subject is a thing, not a person?"""
+    from casework.language import analyse
+
+    after = _word_at(rest.lstrip("은는이가").lstrip())
+    tokens = analyse(after) if after else ()
+    # a one-syllable stem only as a verb (물이 차다, not 차 as a car)
+    return bool(tokens) and tokens[0].form in _words("thing_predicates") and (
+        tokens[0].tag.startswith("V") or len(tokens[0].form) >= 2)
+
+
+def _place_or_team(stem: str, after: str) -> bool:
+    """Is ``stem`` a place before a local role (화양동 통장님) or a team after a role (담당 복지팀)?"""
+    suffix = next((x for x in _words("place_suffixes") if stem.endswith(x) and len(stem) > len(x)), None)
+    if suffix is None:
+        return False
+    return after.startswith(("통장", "반장", "이장", "동장")) or _is_common_noun(stem[: -len(suffix)])
+
+
+def _friendly_bare(head: str, after: str, rest: str) -> str:
+    """The name in ``head`` written with the friendly 이 alone, then a family word or a school year
+    (하늘이 엄마, 다은이 5학년); '' if not, or where the analyser knows the word with its 이 (고양이)."""
+    from casework._util.text import final_consonant
+    from casework.language import analyse
+
+    stem = head[:-1]
+    if not (head.endswith("이") and 2 <= len(stem) <= 3 and final_consonant(stem)):
+        return ""
+    if _is_person_word(stem) is not False or _is_person_word(head) is not False:
+        return ""
+    nxt = _word_at(after)
+    if not (nxt in _words("roles") or _AGE_WORDS.match(rest)):
+        return ""
+    whole = analyse(head)
+    if len(whole) == 1 and not whole[0].oov and whole[0].tag.startswith("N"):
+        return ""
+    return stem
+
+
+_QUOTE = "'‘’\"“”"
+
+
+def _add_naming(text: str, words, add) -> None:
+    """Names the note gives as names: the word before (이)라고 부르다 ('콩이'라고 부르는, 란이라고
+    불러, 영식이 아저씨라고 부름) and the words after 이름은 (이름은 별이와 달이)."""
+    from casework._util.text import final_consonant
+    from casework.language import analyse
+
+    for m in re.finditer(r"라고\s?([가-힣]+)", text):
+        if not any(m.group(1).startswith(v) for v in _words("naming_verbs")):
+            continue
+        before = text[: m.start()]
+        if before.endswith(tuple(_QUOTE)):
+            inner = re.search(r"[" + _QUOTE + r"]([가-힣]{1,4})[" + _QUOTE + r"]$", before)
+            if inner and _is_person_word(inner.group(1)) is False:
+                add(inner.start(1), inner.end(1), True, given_only=True)
+            continue
+        word = re.search(r"([가-힣]+)$", before)
+        if word is None:
+            continue
+        at, name = word.start(1), word.group(1)
+        if _is_title(name):  # 영식이 아저씨라고: the name is the word before the title
+            word = re.search(r"([가-힣]+)\s$", before[:at])
+            if word is None:
+                continue
+            at, name = word.start(1), word.group(1)
+        if name.endswith("이") and len(name) >= 2 and final_consonant(name[:-1]):
+            name = name[:-1]  # 란이라고, 영식이: the friendly or copula 이
+        if 1 <= len(name) <= 4 and _is_person_word(name) is False and not _is_count(name) \
+                and name not in ("뭐", "무엇", "누구", "그", "이", "저"):
+            add(at, at + len(name), True, given_only=True)
+    for m in re.finditer(r"(?<![가-힣])이름(?:은|이|:)\s?", text):
+        for start, _end, raw in [w for w in words if w[0] >= m.end()][:4]:
+            word = raw.rstrip(",.")
+            joined = raw.endswith(",") or word.endswith(("와", "과", "랑", "하고"))
+            for p in ("와", "과", "랑", "하고"):
+                if word.endswith(p) and len(word) > len(p):
+                    word = word[: -len(p)]
+                    break
+            friendly = word.endswith("이") and len(word) >= 2 and bool(final_consonant(word[:-1]))
+            if friendly:
+                word = word[:-1]
+            # the list ends at a word that is no name (엄마는, 모름); a dictionary word is a name
+            # here only with the friendly 이 (별이와 달이; not 비공개)
+            if not (_HANGUL_WORD.fullmatch(word) and len(word) <= 4 and _is_person_word(_strip_particle(word)) is False
+                    and not _has_grammar(word) and (friendly or _proper(analyse(word)))):
+                break
+            add(start, start + len(word), True, given_only=True)
+            if not joined:
+                break
+
+
+def _add_foreign_shapes(words, add) -> None:
+    """Foreign names in Hangul by their shape, without a title: a known family name glued to more
+    syllables (쩐반민으로, 응우옌티란), or a Russian or Central Asian ending (이바노바, 카리모프), on a
+    word the analyser does not know as a common noun."""
+    from casework.language import analyse
+
+    family = sorted(_words("foreign_family_names"), key=len, reverse=True)
+    endings = tuple(_words("foreign_name_endings"))
+    for start, _end, raw in words:
+        head = _HANGUL_WORD.match(raw)
+        if not head:
+            continue
+        stem = _strip_particle(head.group(0))
+        if len(stem) < 3 or _is_common_noun(stem) or _is_person_word(stem) is not False or stem in _words("not_names") \
+                or stem.endswith(tuple(_words("place_suffixes"))):
+            continue  # 보람그룹홈: an agency
+        # one word the analyser does not know, or reads as proper nouns only (not 보람+그룹+홈);
+        # not a known word whose end looks like a particle (레스토랑)
+        tokens, whole = analyse(stem), analyse(head.group(0))
+        if not _proper(tokens) or (len(whole) == 1 and not whole[0].oov):
+            continue
+        lead = next((f for f in family if stem.startswith(f) and len(stem) >= len(f) + 2), None)
+        # a known family name glued to more: only a word no dictionary knows (not 보라매공원)
+        if (lead and any(t.oov for t in tokens) and not _is_common_noun(stem[len(lead):])) or stem.endswith(endings):
+            add(start, start + len(stem), True)
+
+
+def _add_bracketed_transcriptions(text: str, found: list[NameSpan], add) -> None:
+    """A romanised name found, then the same name in Hangul in brackets (Jocelyn Reyes 씨 (조슬린
+    레예스), Nguyen Thi Lan(응우옌 티 란)): as many words, each starting with the same sound."""
+    for span in [s for s in found if s.sure and re.fullmatch(r"[A-Za-z][A-Za-z -]*", s.text)]:
+        m = re.compile(r"(?:\s?[가-힣]{1,3})?\s?\(([가-힣 ]+)\)").match(text, span.end)
+        if m is None:
+            continue
+        latin, hangul = span.text.split(), m.group(1).split()
+        if len(latin) != len(hangul) or any(
+                _skeleton_latin(a)[:1] != _skeleton_hangul(b)[:1] for a, b in zip(latin, hangul)):
+            continue
+        found[:] = [s for s in found if not (m.start(1) <= s.start and s.end <= m.end(1))]
+        add(m.start(1), m.end(1), True)
+
+
+def _unknown_before_ssi(head: str, before_ssi: bool) -> str:
+    """The name in ``head`` when it is three to six syllables no dictionary knows, before 씨 in the
+    next word or glued to 씨 (아이게림 씨, 아이게림씨는); '' if not."""
+    glued = next((i for i in range(3, min(len(head), 7)) if head[i] == "씨"), 0)
+    name = head[:glued] if glued else head if before_ssi else ""
+    if not 3 <= len(name) <= 6 or _is_person_word(name) is not False or _is_common_noun(name) \
+            or name in _words("not_names") or _strip_particle(name) != name \
+            or name.endswith(tuple(_words("place_suffixes"))):
+        return ""
+    return name
+
