@@ -116,6 +116,9 @@ _LATIN_NAME = re.compile(
     r"(?<![A-Za-z])(?:[A-Z][a-z]+(?:-[A-Za-z][a-z]+)?|[A-Z]{2,}(?:-[A-Z]{2,})?)"
     r"(?:[ ](?:[A-Z][a-z]+(?:-[A-Za-z][a-z]+)?|[A-Z]{2,}(?:-[A-Z]{2,})?)){1,3}(?![A-Za-z])"
 )
+_LATIN_INITIAL = re.compile(
+    r"(?<![A-Za-z.])(?:(?:[A-Z][a-z]+|[A-Z]{2,}) [A-Z]\.|[A-Z]\. ?(?:[A-Z][a-z]+|[A-Z]{2,}))(?![A-Za-z])")
+"""A romanised family name with an initial (KIM Y., Lee J., J. Lee): how a signature or a form shows a name."""
 _SENTENCE_SUBJECT = re.compile(r"(?:^|(?<=[.!?]\s))([가-힣]{1,2})(?=(?:은|는|이|가)\s)")
 """A one- or two-syllable word with a subject particle at a sentence's start (금은 …, 편은 …)."""
 _BEFORE_BRACKET = re.compile(r"(?<![가-힣])([가-힣]{2,6}) ([가-힣]{2,6})(?=\()")
@@ -137,6 +140,10 @@ def _is_common_noun(word: str) -> bool:
     from casework.language import analyse
 
     tokens = analyse(word)
+    if len(tokens) == 1 and tokens[0].tag == "NNP" and len(word) >= 2:
+        # alone a dictionary word may be read as a proper noun (바다); after a determiner it is not
+        framed = [t for t in analyse(f"그 {word}") if t.start >= 2]
+        return len(framed) == 1 and framed[0].tag == "NNG" and not framed[0].oov
     if len(tokens) == 1:
         return tokens[0].tag != "NNP" and not tokens[0].oov
     # 주민+번호 is a compound of known nouns; 한복+순 (a one-syllable piece) is a name misread;
@@ -203,6 +210,8 @@ def find_names(text: str) -> list[NameSpan]:
 
     for m in _LATIN_NAME.finditer(text):
         add(m.start(), m.end(), True)
+    for m in _LATIN_INITIAL.finditer(text):  # KIM Y., LEE J.로, J. Lee
+        add(m.start(), m.end(), True)
     for k, (start, _end, raw) in enumerate(words):  # one romanised name: Nurzhan 씨, 딸 Anna, Maria씨가
         latin = _LATIN_SINGLE.match(raw)
         if not latin or _BLANK_GIVEN.fullmatch(latin.group(0)) or set(latin.group(0)) <= {"O", "X"}:
@@ -254,6 +263,11 @@ def find_names(text: str) -> list[NameSpan]:
         # a longer word no dictionary knows before 씨 (아이게림 씨, 아이게림씨): a foreign name
         called = _unknown_before_ssi(head, before_title[k] and words[k + 1][2].startswith("씨"))
         if called and add(start, start + len(called), True):
+            continue
+        # a dictionary word right before 씨 as a person's title (금화 씨, 슬기 씨는; not 수박 씨를)
+        if before_title[k] and raw == head and 2 <= len(head) <= 3 and _ssi_of_person(words[k + 1][2]) \
+                and _is_common_noun(head) and _is_person_word(head) is False and head not in _words("not_names") \
+                and add(start, start + len(head), True, given_only=not _surname_split(head)):
             continue
         # a surname alone before a title: 박씨, 천씨네, 김할머니, 엄여사는; 박 씨, 서 여사
         if _surname_alone(text, words, k, head, before_title[k]):
@@ -343,6 +357,9 @@ def find_names(text: str) -> list[NameSpan]:
         if len(tok.form) >= 3 and _is_common_noun(tok.form[1:]) and nxt is not None and nxt.tag in ("VV", "VA") \
                 and nxt.start == tok.end + 1:
             continue  # 금반지 팔아: a surname-like syllable on a common noun, the object of a verb
+        if len(tok.form) == 2 and nxt is not None and nxt.tag == "NNG" and nxt.start == tok.end + 1 \
+                and _is_person_word(_word_at(text[nxt.start:])) is False and not _is_title(_word_at(text[nxt.start:])):
+            continue  # 강남 식당에서: a two-syllable proper noun before a common noun names a place or thing
         after = text[tok.end: tok.end + 1]
         if after.isdigit() or (after and _HANGUL_WORD.match(after) and not text[tok.end:].startswith(_PARTICLES)):
             continue  # part of a longer word (광진구청, 구의3동)
@@ -350,7 +367,12 @@ def find_names(text: str) -> list[NameSpan]:
 
     _add_naming(text, words, add)
     _add_foreign_shapes(words, add)
+    _add_foreign_runs(words, found, add)
+    _add_before_registration(text, add)
+    _add_spaced_syllables(text, add)
     _add_references(text, found, add)
+    _add_spaced_surnames(text, found, add)
+    _add_surname_repeats(text, found, add)
     _add_full_forms(text, found, add, doc)
     _add_bracketed_transcriptions(text, found, add)
     _add_foreign_given(words, found, add)
@@ -365,9 +387,98 @@ def find_names(text: str) -> list[NameSpan]:
         for m in re.finditer(re.escape(span.text), text):
             if _inside_word(text, m.start(), m.end()):
                 continue  # 보라색, 하늘색: part of a longer word, not the name
-            if not word_too or _called_by_name(span.text, text[m.end():]):
+            if not word_too or _called_by_name(span.text, text[m.end():]) or _sentence_topic(text, m.start(), m.end()):
                 add(m.start(), m.end(), span.sure, given_only=span.given_only)
     return sorted(found, key=lambda s: s.start)
+
+
+_NOT_SYLLABLE_NAMES = frozenset("한두세네그이저각전현새옛첫몇온모본동타및등또더잘안못꼭다좀총약")
+"""One-syllable words that are determiners, numbers or adverbs, never part of a spaced name (이 두 어르신)."""
+_REGISTRATION_AFTER = re.compile(r"\s?\(?\d{6}(?:\s*[-–—‐－ㅡ]\s*|\s{0,2})[1-8]\d{6}(?!\d)")
+"""A registration number right after a word (유경아 791125-…): the number's holder is named before it."""
+
+
+def _ssi_of_person(word: str) -> bool:
+    """Is ``word`` 씨 as a title (씨, 씨가, 씨는, 씨와 …), not a seed (씨를, 씨앗)?"""
+    return word.startswith("씨") and word[1:].rstrip(".,") in ("", "가", "는", "와", "의", "에게", "한테", "께서", "도", "네",
+                                                            "랑", "하고", "에게서", "만")
+
+
+def _add_before_registration(text: str, add) -> None:
+    """A name-shaped word right before a registration number (유경아 791125-2…, 신동현 8207…)."""
+    for m in re.finditer(r"(?<![가-힣])([가-힣]{2,4})(?=" + _REGISTRATION_AFTER.pattern + ")", text):
+        word = m.group(1)
+        if _surname_split(word) and _is_person_word(word) is False and not _is_common_noun(word):
+            add(m.start(1), m.end(1), True)
+
+
+def _add_spaced_syllables(text: str, add) -> None:
+    """A Korean name written a syllable at a time before a title (김 은 별 학생): a surname, then two
+    single syllables that are no determiner or number (not 이 두 어르신)."""
+    for m in re.finditer(r"(?<![가-힣])([가-힣]) ([가-힣]) ([가-힣])(?= ?([가-힣]+))", text):
+        if m.group(1) in _words("surnames") and _is_title(m.group(4)) \
+                and not {m.group(2), m.group(3)} & _NOT_SYLLABLE_NAMES:
+            add(m.start(1), m.end(3), True)
+
+
+def _add_spaced_surnames(text: str, found: list[NameSpan], add) -> None:
+    """A surname written apart before a given name found (진 슬기 씨): the full name is the person."""
+    for span in [s for s in found if s.given_only and _HANGUL_WORD.fullmatch(s.text)]:
+        if span.start >= 2 and text[span.start - 1] == " " and text[span.start - 2] in _words("surnames") \
+                and not _HANGUL_WORD.match(text[span.start - 3:span.start - 2] or "-"):
+            found[:] = [s for s in found if s is not span]
+            add(span.start - 2, span.end, span.sure)
+
+
+def _add_surname_repeats(text: str, found: list[NameSpan], add) -> None:
+    """A surname the note used alone for a person (주 님, 마 어머님), glued to 님 or 씨 elsewhere
+    (주님, 마님): the same person, even where the glued form is also a word."""
+    for surname in {s.text for s in found if s.surname_only and len(s.text) == 1}:
+        for m in re.finditer(rf"(?<![가-힣]){surname}(?=(?:님|씨)(?:{'|'.join(_PARTICLES)})?(?![가-힣]))", text):
+            add(m.start(), m.end(), True, surname_only=True)
+
+
+def _add_foreign_runs(words, found: list[NameSpan], add) -> None:
+    """A foreign name in Hangul without a title, led by a known family name alone or glued to a
+    syllable or two (응우옌 티 란으로, 쩐티 마이로): the family name and the short words after it
+    that are no dictionary word; a one-syllable family name alone needs two such words."""
+    family = _words("foreign_family_names")
+    for k, (start, _end, raw) in enumerate(words):
+        if not re.fullmatch(r"[가-힣]{1,5}", raw):
+            continue
+        lead = next((f for f in family if raw.startswith(f) and len(raw) <= len(f) + 2), None)
+        if lead is None or (raw != lead and not all(t.oov for t in _analyse(raw))):
+            continue  # glued, only as a word no dictionary knows (쩐티; not 보람이)
+        end, count = 0, 0
+        for at, _e, nxt in words[k + 1:k + 3]:
+            stem = nxt.rstrip(".,")
+            for p in _PARTICLES:
+                if stem.endswith(p) and len(stem) > len(p):
+                    stem = stem[: -len(p)]
+                    break
+            if not re.fullmatch(r"[가-힣]{1,3}", stem) or stem in _NOT_SYLLABLE_NAMES or _is_person_word(stem) \
+                    or (len(stem) > 1 and (_is_common_noun(stem) or _has_grammar(stem))):
+                break
+            end, count = at + len(stem), count + 1
+            if stem != nxt:
+                break  # a particle ends the name
+        if count >= (2 if raw == lead and len(lead) == 1 else 1):
+            found[:] = [s for s in found if not (start <= s.start and s.end <= end)]  # 마이 alone found first
+            add(start, end, True)
+
+
+def _sentence_topic(text: str, start: int, end: int) -> bool:
+    """Does the name at text[start:end] open a sentence as its topic with 은/는 (… 수령. 바다는 …), and
+    is the sentence not about a thing (하늘은 맑음)? A name found in the note is the person there."""
+    opens = start == 0 or bool(re.search(r"[.!?]\s$", text[max(0, start - 2):start]))
+    rest = text[end:]
+    return opens and rest[:1] in ("은", "는") and rest[1:2] in (" ", "") and not _thing_subject(rest)
+
+
+def _analyse(text: str):
+    from casework.language import analyse
+
+    return analyse(text)
 
 
 def _inside_word(text: str, start: int, end: int) -> bool:
@@ -493,7 +604,11 @@ def _add_references(text: str, found: list[NameSpan], add) -> None:
     for span in [s for s in found if s.sure and not s.surname_only and _HANGUL_WORD.fullmatch(s.text)]:
         cut = 2 if span.text[:2] in _words("compound_surnames") else 1
         surname, given = span.text[:cut], span.text[cut:]
-        if not (span.text[:cut] in _words("surnames") or cut == 2) or len(given) < 2:
+        if not (span.text[:cut] in _words("surnames") or cut == 2) or not given:
+            continue
+        if len(given) == 1:  # 노솔 … 솔만 부르면: a one-syllable given name only with a particle
+            for m in re.finditer(rf"(?<![가-힣]){given}(?=(?:만|은|는|을|를|도|한테|에게|이가|이는|이랑)(?![가-힣]))", text):
+                add(m.start(), m.end(), True, given_only=True)
             continue
         for m in re.finditer(rf"(?<![가-힣]){re.escape(given)}", text):
             rest = text[m.end():]
@@ -564,7 +679,8 @@ def _called_by_name(name: str, rest: str, *, age: bool = True) -> bool:
     if tail == "이" and (after := _word_at(rest[1:].lstrip())) and rest[1:2] == " " \
             and analyse(after)[0].tag in ("VA", "VV"):
         return False  # 하늘이 맑아, 하늘이 흐려: the word with its subject particle, then its predicate
-    return _is_title(tail) or (age and bool(_AGE_BRACKET.match(rest))) or (
+    spaced = _word_at(rest[1:]) if rest[:1] == " " and not tail else ""
+    return _is_title(tail) or _is_title(spaced) or (age and bool(_AGE_BRACKET.match(rest))) or (
         tail.startswith("이") and tail[1:] in ("", *_PARTICLES) and _strip_given(name + "이") == name)
 
 
@@ -608,7 +724,7 @@ def _friendly_name(head: str) -> str:
         if head.endswith("이" + p) and 2 <= len(stem) <= 3 and final_consonant(stem) \
                 and _is_person_word(stem) is False and _is_person_word(stem + "이") is False:
             whole = analyse(stem + "이")
-            if len(whole) == 1 and not whole[0].oov and whole[0].tag.startswith("N"):
+            if len(whole) == 1 and not whole[0].oov and whole[0].tag != "NNP":
                 return ""
             return stem
     return ""
@@ -694,6 +810,9 @@ def _surname_alone(text: str, words, k: int, head: str, before_title: bool) -> b
         return False
     # a determiner '이' points back at someone the text already called by this title
     after = words[k + 1][2]
+    if head in ("두", "세", "네") and not after.startswith("씨"):
+        return False  # 두 어르신, 세 할머니: a number of people, not the rare surnames 두, 세
+
     titles = [t for t in _words("titles") if after.startswith(t)]
     return not (head == "이" and any(t in text[: words[k][0]] for t in titles))
 
@@ -775,8 +894,9 @@ def _friendly_bare(head: str, after: str, rest: str) -> str:
     if not (nxt in _words("roles") or _AGE_WORDS.match(rest)):
         return ""
     whole = analyse(head)
-    if len(whole) == 1 and not whole[0].oov and whole[0].tag.startswith("N"):
-        return ""
+    if (len(whole) == 1 and not whole[0].oov and whole[0].tag != "NNP") or any(
+            t.tag.startswith(("VA", "VV")) for t in analyse(stem)):
+        return ""  # 고양이: one known word; 한결같이: an adjective's adverb form
     return stem
 
 
