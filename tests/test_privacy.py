@@ -618,9 +618,16 @@ NEW_NAME_CUES = [
     # a foreign name led by a family name, without a title
     ("이름을 응우옌 티 란으로 적음.", "이름을 응○○ ○ ○으로 적음."),
     ("남편이 쩐티 마이로 적어 옴.", "남편이 쩐○ ○○로 적어 옴."),
+    # a foreign family name that is also a word, after a given name no dictionary knows
+    ("수닐 타파 씨 네팔 출신.", "수○ ○○ 씨 네팔 출신."),
     # a romanised family name with an initial
     ("아들 KIM Y. (미국 거주) 연락.", "아들 K○○ ○○ (미국 거주) 연락."),
     ("LEE J.로 서명한 동의서.", "L○○ ○○로 서명한 동의서."),
+    # a local role after a surname written apart (윤 통장), not a bankbook (통장 사본, 이 통장)
+    ("윤 통장과 동행 방문.", "○ 통장과 동행 방문."),
+    # a nickname the note gives (별명이 '짱구'인), and the word again: the person
+    ("별명이 '짱구'인 아들. 짱구는 결석이 잦음.", "별명이 '짱○'인 아들. 짱○는 결석이 잦음."),
+    ("'꼬마'라고 부르는 손자. 꼬마가 할머니를 돌봄.", "'꼬○'라고 부르는 손자. 꼬○가 할머니를 돌봄."),
     # a pet's name after the pet word
     ("강아지 똘이 때문에 입소 거부. 똘이 맡길 곳 찾음.", "강아지 똘○ 때문에 입소 거부. 똘○ 맡길 곳 찾음."),
     # a given name that is also a word, opening a sentence as its topic
@@ -629,6 +636,8 @@ NEW_NAME_CUES = [
 # rows each new cue must leave alone
 NEW_NAME_CUES_KEPT = [
     "수박 씨를 발라 드림",  # 씨 as a seed
+    "통장 사본 제출", "이 통장 해지",  # a bankbook
+    "나 씨 나이 많음. 나는 괜찮다고 함.",  # 나 as 'I' at a sentence's start (the surname before 씨 is masked)
     "이 두 어르신 모두 독거", "세 할머니가 함께 사심",  # determiner and number, not a spaced name or a surname
     "그 집 아저씨가 도와줌",
     "식당 사장님이 월급을 미룸",  # a title after a word that is no name
@@ -643,7 +652,8 @@ NEW_NAME_CUES_KEPT = [
 ]
 
 NEW_NAME_ROWS = NEW_NAME_CUES + [
-    (text, text) for text in NEW_NAME_CUES_KEPT if not text.startswith(("아들 한결", "하늘은"))] + [
+    (text, text) for text in NEW_NAME_CUES_KEPT if not text.startswith(("아들 한결", "하늘은", "나 씨"))] + [
+    ("나 씨 나이 많음. 나는 괜찮다고 함.", "○ 씨 나이 많음. 나는 괜찮다고 함."),
     ("아들 한결이는 한결같이 어머니 걱정", "아들 한○이는 한결같이 어머니 걱정"),  # the name masked, the adverb kept
     ("하늘은 맑음. 하늘 씨 내방.", "하늘은 맑음. 하○ 씨 내방."),
 ]

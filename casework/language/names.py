@@ -89,6 +89,8 @@ class NameSpan:
     sure: bool
     surname_only: bool = False
     given_only: bool = False
+    named: bool = False
+    """The note gives the word as a name ('꼬마'라고 부르는, 별명이 '짱구'): every occurrence is the person."""
 
 
 @cache
@@ -193,10 +195,11 @@ def find_names(text: str) -> list[NameSpan]:
     found: list[NameSpan] = []
     doc = analyse(text)
 
-    def add(start: int, end: int, sure: bool, surname_only: bool = False, given_only: bool = False) -> bool:
+    def add(start: int, end: int, sure: bool, surname_only: bool = False, given_only: bool = False,
+            named: bool = False) -> bool:
         if end <= start or any(s.start < end and start < s.end for s in found):
             return False
-        found.append(NameSpan(start, end, text[start:end], sure, surname_only, given_only))
+        found.append(NameSpan(start, end, text[start:end], sure, surname_only, given_only, named))
         return True
 
     roles = _words("roles")
@@ -270,7 +273,8 @@ def find_names(text: str) -> list[NameSpan]:
                 and add(start, start + len(head), True, given_only=not _surname_split(head)):
             continue
         # a surname alone before a title: 박씨, 천씨네, 김할머니, 엄여사는; 박 씨, 서 여사
-        if _surname_alone(text, words, k, head, before_title[k]):
+        if _surname_alone(text, words, k, head, before_title[k] or (
+                head != "이" and k + 1 < len(words) and _strip_particle(words[k + 1][2]).rstrip("님") in _LOCAL_ROLES)):
             add(start, start + 1, True, surname_only=True)
             continue
         prev = words[k - 1][2] if k > 0 else ""
@@ -387,11 +391,14 @@ def find_names(text: str) -> list[NameSpan]:
         for m in re.finditer(re.escape(span.text), text):
             if _inside_word(text, m.start(), m.end()):
                 continue  # 보라색, 하늘색: part of a longer word, not the name
-            if not word_too or _called_by_name(span.text, text[m.end():]) or _sentence_topic(text, m.start(), m.end()):
+            if not word_too or span.named or _called_by_name(span.text, text[m.end():]) \
+                    or _sentence_topic(text, m.start(), m.end()):
                 add(m.start(), m.end(), span.sure, given_only=span.given_only)
     return sorted(found, key=lambda s: s.start)
 
 
+_LOCAL_ROLES = ("통장", "반장", "이장", "동장")
+"""Local roles written after a surname (윤 통장, 오 반장): a person, though 통장 is also a bankbook."""
 _NOT_SYLLABLE_NAMES = frozenset("한두세네그이저각전현새옛첫몇온모본동타및등또더잘안못꼭다좀총약")
 """One-syllable words that are determiners, numbers or adverbs, never part of a spaced name (이 두 어르신)."""
 _REGISTRATION_AFTER = re.compile(r"\s?\(?\d{6}(?:\s*[-–—‐－ㅡ]\s*|\s{0,2})[1-8]\d{6}(?!\d)")
@@ -638,13 +645,13 @@ def _add_surname_subjects(text: str, found: list[NameSpan], add) -> None:
     """A surname the note already used for a person (금동수 …; 편 할아버지 …), alone as the subject
     at a sentence's start (금은 금요일마다 …, 편은 치매 초기): the note calls the person by it.
 
-    Not 이, which is also 'this'; only at a sentence's start, where a one-syllable noun (금 as gold,
+    Not 이 or 나, which are also 'this' and 'I'; only at a sentence's start, where a one-syllable noun (금 as gold,
     편 as side) rarely stands alone with 은/는.
     """
     surnames = {s.text[:2] if s.text[:2] in _words("compound_surnames") else s.text[:1]
                 for s in found if s.sure and _HANGUL_WORD.fullmatch(s.text)
                 and (s.surname_only or _surname_split(s.text))}
-    surnames.discard("이")
+    surnames -= {"이", "나"}  # also 'this' and 'I' (나는 괜찮다고 함)
     for m in _SENTENCE_SUBJECT.finditer(text) if surnames else ():
         if m.group(1) in surnames and not _thing_subject(text[m.end(1):]):
             add(m.start(1), m.end(1), True, surname_only=True)
@@ -852,6 +859,12 @@ def _foreign_before(words, k: int, last: str | None = None, doc: tuple = ()) -> 
         at = words[j][0]
         in_doc = [t for t in doc if at <= t.start and t.end <= at + len(raw)]
         if raw in _words("not_names") or not (_proper(analyse(raw)) or (in_doc and _proper(in_doc))):
+            # the family name last may be a dictionary word after a given name no dictionary knows
+            # (수닐 타파 씨): one unknown word before it makes the pair a name
+            if j == k and len(chosen) > 1 and 2 <= len(raw) <= 3 and raw not in _words("not_names") \
+                    and not _has_grammar(raw) and _is_person_word(raw) is False \
+                    and all(t.oov for t in analyse(words[k - 1][2])) and len(words[k - 1][2]) >= 2:
+                return words[k - 1][0], end
             break
         names.append(j)
     if len(names) >= 2:
@@ -876,7 +889,7 @@ def _place_or_team(stem: str, after: str) -> bool:
     suffix = next((x for x in _words("place_suffixes") if stem.endswith(x) and len(stem) > len(x)), None)
     if suffix is None:
         return False
-    return after.startswith(("통장", "반장", "이장", "동장")) or _is_common_noun(stem[: -len(suffix)])
+    return after.startswith(_LOCAL_ROLES) or _is_common_noun(stem[: -len(suffix)])
 
 
 def _friendly_bare(head: str, after: str, rest: str) -> str:
@@ -916,7 +929,7 @@ def _add_naming(text: str, words, add) -> None:
         if before.endswith(tuple(_QUOTE)):
             inner = re.search(r"[" + _QUOTE + r"]([가-힣]{1,4})[" + _QUOTE + r"]$", before)
             if inner and _is_person_word(inner.group(1)) is False:
-                add(inner.start(1), inner.end(1), True, given_only=True)
+                add(inner.start(1), inner.end(1), True, given_only=True, named=True)
             continue
         word = re.search(r"([가-힣]+)$", before)
         if word is None:
@@ -931,7 +944,11 @@ def _add_naming(text: str, words, add) -> None:
             name = name[:-1]  # 란이라고, 영식이: the friendly or copula 이
         if 1 <= len(name) <= 4 and _is_person_word(name) is False and not _is_count(name) \
                 and name not in ("뭐", "무엇", "누구", "그", "이", "저"):
-            add(at, at + len(name), True, given_only=True)
+            add(at, at + len(name), True, given_only=True, named=True)
+    for m in re.finditer(r"(?<![가-힣])(?:별명|애칭)(?:은|이|:)\s?[" + _QUOTE + r"]?([가-힣]{1,4})[" + _QUOTE + r"]?"
+                         r"(?=(?:이?다|인|임|이고|이라|라)?(?![가-힣]))", text):
+        if _is_person_word(m.group(1)) is False:  # 별명이 '짱구'인 아들, 애칭은 콩이
+            add(m.start(1), m.end(1), True, given_only=True, named=True)
     for m in re.finditer(r"(?<![가-힣])이름(?:은|이|:)\s?", text):
         for start, _end, raw in [w for w in words if w[0] >= m.end()][:4]:
             word = raw.rstrip(",.")
@@ -948,7 +965,7 @@ def _add_naming(text: str, words, add) -> None:
             if not (_HANGUL_WORD.fullmatch(word) and len(word) <= 4 and _is_person_word(_strip_particle(word)) is False
                     and not _has_grammar(word) and (friendly or _proper(analyse(word)))):
                 break
-            add(start, start + len(word), True, given_only=True)
+            add(start, start + len(word), True, given_only=True, named=True)
             if not joined:
                 break
 
