@@ -35,7 +35,15 @@ Rules (the workbook's; word lists in ``casework/data/language/masking_rules.yaml
   syllables, 쩐반민으로; a ``foreign_name_endings`` ending, 이바노바; a word no dictionary knows
   before 씨, 아이게림 씨; a long unknown word after a role, 배우자 닐루파르); a romanised name's
   Hangul form in brackets after it (Jocelyn Reyes 씨 (조슬린 레예스)); a word joined by 랑/와/과
-  to a name found (하늘이랑 수아가).
+  to a name found (하늘이랑 수아가); a given name that is a word with a title written apart (보람
+  씨는) or opening a sentence as its topic (… 수령. 바다는); a dictionary word right before 씨 as a
+  title (금화 씨; not 씨를); a surname written apart before a given name found (진 슬기 씨) and a name
+  a syllable at a time before a title (김 은 별 학생); a surname before a local role (윤 통장); a
+  surname used alone, glued to 님/씨 elsewhere (주 님 … 주님); a one-syllable given name of a full
+  name found, with a particle (노솔 … 솔만); a name-shaped word right before a registration
+  number; a foreign name led by a family name without a title (응우옌 티 란으로, 쩐티 마이로) or a
+  dictionary-word family name after an unknown given name (수닐 타파 씨); a romanised family name
+  with an initial (KIM Y.); a nickname the note gives (별명이 '짱구'인) at every occurrence.
 * **unsure**: a Korean-name-shaped word that only the analyser reads as a proper noun, not
   ending like a place or agency (``place_suffixes``); a given name alone after a family word or
   before an age in brackets, or next in a list after one (손녀 수아가, 민준(7세), 자녀 은별, 은솔),
@@ -56,7 +64,10 @@ word is a place (아들 서울에 거주); a word ending like a place or team (`
 복지팀, 화양동 통장님, 보람그룹홈) is no name; a surname the note used is no person as the subject
 of a thing's predicate (``thing_predicates``: 문은 잠겨 있음, 강이 범람함); a name that is also a
 word, then 이 and an adjective or verb, is the word (하늘이 맑아); a surname-like syllable on a
-common noun before a verb after a title is the noun (금 씨 할머니 금반지 팔아).
+common noun before a verb after a title is the noun (금 씨 할머니 금반지 팔아); a lone proper-noun
+reading of a dictionary word is checked after a determiner (바다); an adjective's stem is no name
+with the friendly 이 (한결같이); a two-syllable proper noun before a common noun is a place (강남
+식당); 두/세/네 before a title are numbers (두 어르신); 나 at a sentence's start is 'I'.
 """
 
 from __future__ import annotations
