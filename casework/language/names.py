@@ -376,7 +376,8 @@ def find_names(text: str) -> list[NameSpan]:
                 and _is_person_word(_word_at(text[nxt.start:])) is False and not _is_title(_word_at(text[nxt.start:])):
             continue  # 강남 식당에서: a two-syllable proper noun before a common noun names a place or thing
         after = text[tok.end: tok.end + 1]
-        if after.isdigit() or (after and _HANGUL_WORD.match(after) and not text[tok.end:].startswith(_PARTICLES)):
+        rest = _word_at(text[tok.end:])
+        if after.isdigit() or (rest and not (rest in _PARTICLES or _is_title(rest))):
             continue  # part of a longer word (광진구청, 구의3동)
         add(tok.start, tok.end, False)
 
@@ -857,7 +858,7 @@ def _foreign_before(words, k: int, last: str | None = None, doc: tuple = ()) -> 
     chosen: list[int] = []
     for j in range(k, max(k - 3, -1), -1):
         raw = last if j == k and last is not None else words[j][2]
-        if not re.fullmatch(r"[가-힣]{1,6}", raw) or raw in _words("roles") or (
+        if not re.fullmatch(r"[가-힣]{1,6}", raw) or raw in _words("roles") or _ends_with_job_title(raw) or (
                 j < k and len(raw) >= 2 and raw.endswith(tuple(_words("place_suffixes")))):
             break  # 자양동 정 님: a place before a name is not part of it
         chosen.append(j)
