@@ -620,6 +620,7 @@ NEW_NAME_CUES = [
     ("남편이 쩐티 마이로 적어 옴.", "남편이 쩐○ ○○로 적어 옴."),
     # a foreign family name that is also a word, after a given name no dictionary knows
     ("수닐 타파 씨 네팔 출신.", "수○ ○○ 씨 네팔 출신."),
+    ("SANTOS, MARIA 씨 서류 접수.", "S○○○○○○ ○○○○○ 씨 서류 접수."),  # the comma is masked with the name
     # a job title before a name is no part of a foreign name
     ("생활지원사 박은정 선생님 방문.", "생활지원사 박○○ 선생님 방문."),
     # a romanised family name with an initial
@@ -647,7 +648,7 @@ NEW_NAME_CUES_KEPT = [
     "주님께 기도하심", "손님이 오심",  # 님 glued to a word, with no person of that surname in the note
     "주민번호 확인 후 서류 접수",  # a label, not a name, before a number's place
     "당 수치가 높음", "도 넘는 간섭",  # a one-syllable foreign family name needs two name words after it
-    "PHQ-9 18점, ADHD 진단", "KT 요금 체납",  # capitals with no initial
+    "PHQ-9 18점, ADHD 진단", "KT 요금 체납", "LH, SH 임대주택 신청",  # capitals with no initial, acronyms
     "고양이 사료 지원", "강아지 산책 도움",  # a pet word before a common noun
     "아들 한결이는 한결같이 어머니 걱정",  # 한결같이 is an adverb, not the name with 이
     "강남역 근처 고시원 거주", "강변역 인근 원룸", "강남 식당에서 일함",  # places

@@ -43,7 +43,7 @@ Rules (the workbook's; word lists in ``casework/data/language/masking_rules.yaml
   name found, with a particle (노솔 … 솔만); a name-shaped word right before a registration
   number; a foreign name led by a family name without a title (응우옌 티 란으로, 쩐티 마이로) or a
   dictionary-word family name after an unknown given name (수닐 타파 씨); a romanised family name
-  with an initial (KIM Y.); a nickname the note gives (별명이 '짱구'인) at every occurrence.
+  with an initial (KIM Y.) or as a passport writes it before a title (SANTOS, MARIA 씨); a nickname the note gives (별명이 '짱구'인) at every occurrence.
 * **unsure**: a Korean-name-shaped word that only the analyser reads as a proper noun, not
   ending like a place or agency (``place_suffixes``); a given name alone after a family word or
   before an age in brackets, or next in a list after one (손녀 수아가, 민준(7세), 자녀 은별, 은솔),
@@ -132,6 +132,8 @@ _LATIN_NAME = re.compile(
 _LATIN_INITIAL = re.compile(
     r"(?<![A-Za-z.])(?:(?:[A-Z][a-z]+|[A-Z]{2,}) [A-Z]\.|[A-Z]\. ?(?:[A-Z][a-z]+|[A-Z]{2,}))(?![A-Za-z])")
 """A romanised family name with an initial (KIM Y., Lee J., J. Lee): how a signature or a form shows a name."""
+_LATIN_COMMA = re.compile(r"(?<![A-Za-z])[A-Z]{3,}, [A-Z]{3,}(?: [A-Z]{3,})?(?![A-Za-z])")
+"""A name as a passport writes it (SANTOS, MARIA): only before a title, not a list of acronyms."""
 _SENTENCE_SUBJECT = re.compile(r"(?:^|(?<=[.!?]\s))([가-힣]{1,2})(?=(?:은|는|이|가)\s)")
 """A one- or two-syllable word with a subject particle at a sentence's start (금은 …, 편은 …)."""
 _BEFORE_BRACKET = re.compile(r"(?<![가-힣])([가-힣]{2,6}) ([가-힣]{2,6})(?=\()")
@@ -226,6 +228,10 @@ def find_names(text: str) -> list[NameSpan]:
         add(m.start(), m.end(), True)
     for m in _LATIN_INITIAL.finditer(text):  # KIM Y., LEE J.로, J. Lee
         add(m.start(), m.end(), True)
+    for m in _LATIN_COMMA.finditer(text):  # SANTOS, MARIA 씨: a passport's family name, a comma, the given name
+        if _is_title(_word_at(text[m.end():].lstrip())):
+            found[:] = [s for s in found if not (m.start() <= s.start and s.end <= m.end())]
+            add(m.start(), m.end(), True)
     for k, (start, _end, raw) in enumerate(words):  # one romanised name: Nurzhan 씨, 딸 Anna, Maria씨가
         latin = _LATIN_SINGLE.match(raw)
         if not latin or _BLANK_GIVEN.fullmatch(latin.group(0)) or set(latin.group(0)) <= {"O", "X"}:
