@@ -621,6 +621,8 @@ NEW_NAME_CUES = [
     # a foreign family name that is also a word, after a given name no dictionary knows
     ("수닐 타파 씨 네팔 출신.", "수○ ○○ 씨 네팔 출신."),
     ("SANTOS, MARIA 씨 서류 접수.", "S○○○○○○ ○○○○○ 씨 서류 접수."),  # the comma is masked with the name
+    ("할머니(이순자, 81세) 독거.", "할머니(이○○, 81세) 독거."),
+    ("최 기사님 도움. 서 사모님 통화.", "○ 기사님 도움. ○ 사모님 통화."),
     # a job title before a name is no part of a foreign name
     ("생활지원사 박은정 선생님 방문.", "생활지원사 박○○ 선생님 방문."),
     # a romanised family name with an initial
@@ -638,7 +640,7 @@ NEW_NAME_CUES = [
 ]
 # rows each new cue must leave alone
 NEW_NAME_CUES_KEPT = [
-    "하나은행 대출 연체, 우리은행 통장 압류",  # a bank: 은 starts a word, not a particle
+    "하나은행 대출 연체, 우리은행 통장 압류", "자녀(아들, 12세)", "기사님이 오심",  # a bank: 은 starts a word, not a particle
     "수박 씨를 발라 드림",  # 씨 as a seed
     "통장 사본 제출", "이 통장 해지",  # a bankbook
     "나 씨 나이 많음. 나는 괜찮다고 함.",  # 나 as 'I' at a sentence's start (the surname before 씨 is masked)

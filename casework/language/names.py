@@ -41,8 +41,8 @@ Rules (the workbook's; word lists in ``casework/data/language/masking_rules.yaml
   a syllable at a time before a title (김 은 별 학생); a surname before a local role (윤 통장); a
   surname used alone, glued to 님/씨 elsewhere (주 님 … 주님); a one-syllable given name of a full
   name found, with a particle (노솔 … 솔만); a name-shaped word right before a registration
-  number; a foreign name led by a family name without a title (응우옌 티 란으로, 쩐티 마이로) or a
-  dictionary-word family name after an unknown given name (수닐 타파 씨); a romanised family name
+  number or first in brackets before an age (할머니(이순자, 81세)); a foreign name led by a
+  family name without a title (응우옌 티 란으로, 쩐티 마이로) or a dictionary-word family name after an unknown given name (수닐 타파 씨); a romanised family name
   with an initial (KIM Y.) or as a passport writes it before a title (SANTOS, MARIA 씨); a
   nickname the note gives (별명이 '짱구'인) at every occurrence.
 * **unsure**: a Korean-name-shaped word that only the analyser reads as a proper noun, not
@@ -392,6 +392,7 @@ def find_names(text: str) -> list[NameSpan]:
     _add_foreign_shapes(words, add)
     _add_foreign_runs(words, found, add)
     _add_before_registration(text, add)
+    _add_bracketed_names(text, add)
     _add_spaced_syllables(text, add)
     _add_references(text, found, add)
     _add_spaced_surnames(text, found, add)
@@ -433,6 +434,18 @@ def _ssi_of_person(word: str) -> bool:
 def _add_before_registration(text: str, add) -> None:
     """A name-shaped word right before a registration number (유경아 791125-2…, 신동현 8207…)."""
     for m in re.finditer(r"(?<![가-힣])([가-힣]{2,4})(?=" + _REGISTRATION_AFTER.pattern + ")", text):
+        word = m.group(1)
+        if _surname_split(word) and _is_person_word(word) is False and not _is_common_noun(word):
+            add(m.start(1), m.end(1), True)
+
+
+_BRACKETED_NAME = re.compile(r"\(([가-힣]{2,4})\s?[,/]\s?(?:만\s?)?(?:\d{1,3}\s?(?:세|살)?|[남여])(?=[,/)\s])")
+"""A name first in brackets, then an age or a sex (할머니(이순자, 81세), 아들(김민수/남))."""
+
+
+def _add_bracketed_names(text: str, add) -> None:
+    """A name-shaped word first in brackets before an age or a sex: the person the word before names."""
+    for m in _BRACKETED_NAME.finditer(text):
         word = m.group(1)
         if _surname_split(word) and _is_person_word(word) is False and not _is_common_noun(word):
             add(m.start(1), m.end(1), True)
