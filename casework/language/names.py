@@ -42,8 +42,8 @@ Rules (the workbook's; word lists in ``casework/data/language/masking_rules.yaml
   surname used alone, glued to 님/씨 elsewhere (주 님 … 주님); a one-syllable given name of a full
   name found, with a particle (노솔 … 솔만); a name-shaped word right before a registration
   number or first in brackets before an age (할머니(이순자, 81세)); a foreign name led by a
-  family name without a title (응우옌 티 란으로, 쩐티 마이로) or a dictionary-word family name after an unknown given name (수닐 타파 씨); a romanised family name
-  with an initial (KIM Y.) or as a passport writes it before a title (SANTOS, MARIA 씨); a
+  family name without a title (응우옌 티 란으로, 쩐티 마이로) or a dictionary-word family name
+  after an unknown given name (수닐 타파 씨); a romanised family name with an initial (KIM Y.) or as a passport writes it before a title (SANTOS, MARIA 씨); a
   nickname the note gives (별명이 '짱구'인) at every occurrence.
 * **unsure**: a Korean-name-shaped word that only the analyser reads as a proper noun, not
   ending like a place or agency (``place_suffixes``); a given name alone after a family word or
