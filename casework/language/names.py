@@ -43,8 +43,9 @@ Rules (the workbook's; word lists in ``casework/data/language/masking_rules.yaml
   name found, with a particle (노솔 … 솔만); a name-shaped word right before a registration
   number or first in brackets before an age (할머니(이순자, 81세)); a foreign name led by a
   family name without a title (응우옌 티 란으로, 쩐티 마이로) or a dictionary-word family name
-  after an unknown given name (수닐 타파 씨); a romanised family name with an initial (KIM Y.) or as a passport writes it before a title (SANTOS, MARIA 씨); a
-  nickname the note gives (별명이 '짱구'인) at every occurrence.
+  after an unknown given name (수닐 타파 씨); a romanised family name with an initial (KIM Y.)
+  or as a passport writes it before a title (SANTOS, MARIA 씨); a nickname the note gives
+  (별명이 '짱구'인) at every occurrence.
 * **unsure**: a Korean-name-shaped word that only the analyser reads as a proper noun, not
   ending like a place or agency (``place_suffixes``); a given name alone after a family word or
   before an age in brackets, or next in a list after one (손녀 수아가, 민준(7세), 자녀 은별, 은솔),
