@@ -623,6 +623,10 @@ NEW_NAME_CUES = [
     ("SANTOS, MARIA 씨 서류 접수.", "S○○○○○○ ○○○○○ 씨 서류 접수."),  # the comma is masked with the name
     ("할머니(이순자, 81세) 독거.", "할머니(이○○, 81세) 독거."),
     ("최 기사님 도움. 서 사모님 통화.", "○ 기사님 도움. ○ 사모님 통화."),
+    ("자녀 셋(철수, 영희, 민수) 양육.", "자녀 셋(철○, 영○, 민○) 양육."),
+    ("\"민수야 밥 먹자\" 하심.", "\"민○야 밥 먹자\" 하심."),
+    ("할아버지가 '똘똘이'라 부르는 강아지.", "할아버지가 '똘○○'라 부르는 강아지."),
+    ("사위 박 서방 연락 두절.", "사위 ○ 서방 연락 두절."),
     # a job title before a name is no part of a foreign name
     ("생활지원사 박은정 선생님 방문.", "생활지원사 박○○ 선생님 방문."),
     # a romanised family name with an initial
@@ -640,7 +644,9 @@ NEW_NAME_CUES = [
 ]
 # rows each new cue must leave alone
 NEW_NAME_CUES_KEPT = [
-    "하나은행 대출 연체, 우리은행 통장 압류", "자녀(아들, 12세)", "기사님이 오심",  # a bank: 은 starts a word, not a particle
+    "하나은행 대출 연체, 우리은행 통장 압류", "자녀(아들, 12세)", "기사님이 오심",
+    "자녀(아들, 딸) 양육", "아들 둘(15세, 12세)", "'엄마야' 하고 부름", "\"얘야 괜찮니\"",
+    "이것을 장애라 부르기도 함",  # a bank: 은 starts a word, not a particle
     "수박 씨를 발라 드림",  # 씨 as a seed
     "통장 사본 제출", "이 통장 해지",  # a bankbook
     "나 씨 나이 많음. 나는 괜찮다고 함.",  # 나 as 'I' at a sentence's start (the surname before 씨 is masked)

@@ -45,7 +45,9 @@ Rules (the workbook's; word lists in ``casework/data/language/masking_rules.yaml
   family name without a title (응우옌 티 란으로, 쩐티 마이로) or a dictionary-word family name
   after an unknown given name (수닐 타파 씨); a romanised family name with an initial (KIM Y.)
   or as a passport writes it before a title (SANTOS, MARIA 씨); a nickname the note gives
-  (별명이 '짱구'인) at every occurrence.
+  (별명이 '짱구'인, '똘똘이'라 부르는) at every occurrence; names listed in brackets after a family
+  word (자녀 셋(철수, 영희, 민수)) and a quoted call with the vocative 아/야 ("민수야 밥 먹자"),
+  both unsure.
 * **unsure**: a Korean-name-shaped word that only the analyser reads as a proper noun, not
   ending like a place or agency (``place_suffixes``); a given name alone after a family word or
   before an age in brackets, or next in a list after one (손녀 수아가, 민준(7세), 자녀 은별, 은솔),
@@ -394,6 +396,8 @@ def find_names(text: str) -> list[NameSpan]:
     _add_foreign_runs(words, found, add)
     _add_before_registration(text, add)
     _add_bracketed_names(text, add)
+    _add_bracketed_lists(text, add)
+    _add_vocatives(text, add)
     _add_spaced_syllables(text, add)
     _add_references(text, found, add)
     _add_spaced_surnames(text, found, add)
@@ -450,6 +454,38 @@ def _add_bracketed_names(text: str, add) -> None:
         word = m.group(1)
         if _surname_split(word) and _is_person_word(word) is False and not _is_common_noun(word):
             add(m.start(1), m.end(1), True)
+
+
+_BRACKETED_LIST = re.compile(r"([가-힣]+)\s?(?:[가-힣]{1,2}|\d\s?명)?\s?\(([가-힣 ]+(?:\s?[,·]\s?[가-힣 ]+)+)\)")
+"""A bracketed list of names after a family word and a count: 자녀 셋(철수, 영희, 민수)."""
+_VOCATIVE = re.compile(r"[" + "'‘’\"“”" + r"]([가-힣]{2,3})(아|야)(?=[\s,!.])")
+"""A quoted call by name with the vocative 아/야 ("민수야 밥 먹자")."""
+
+
+def _add_bracketed_lists(text: str, add) -> None:
+    """Names listed in brackets after a family word (자녀 셋(철수, 영희, 민수), 아들 둘(민수 15세, 민호 12세))."""
+    for m in _BRACKETED_LIST.finditer(text):
+        if not _after_role(m.group(1)):
+            continue
+        at = m.start(2)
+        for item in re.finditer(r"[^,·]+", m.group(2)):
+            word = _HANGUL_WORD.search(item.group(0))
+            if word and 1 <= len(word.group(0)) <= 4 and _is_person_word(word.group(0)) is False \
+                    and not _is_count(word.group(0)) and not _has_grammar(word.group(0)):
+                add(at + item.start() + word.start(), at + item.start() + word.end(), False, given_only=True)
+
+
+def _add_vocatives(text: str, add) -> None:
+    """A name called in a quoted utterance with the vocative 아 after a final consonant or 야 after a
+    vowel ("민수야 밥 먹자", '지현아'): not a dictionary or person word (얘야, 엄마야)."""
+    from casework._util.text import final_consonant
+
+    for m in _VOCATIVE.finditer(text):
+        stem, ending = m.group(1), m.group(2)
+        if bool(final_consonant(stem)) != (ending == "아"):
+            continue
+        if _is_person_word(stem) is False and not _is_common_noun(stem) and stem not in _words("not_names"):
+            add(m.start(1), m.end(1), False, given_only=True)
 
 
 def _add_spaced_syllables(text: str, add) -> None:
@@ -955,10 +991,12 @@ def _add_naming(text: str, words, add) -> None:
     from casework._util.text import final_consonant
     from casework.language import analyse
 
-    for m in re.finditer(r"라고\s?([가-힣]+)", text):
+    for m in re.finditer(r"라고?\s?([가-힣]+)", text):  # '콩이'라고 부르는, '똘똘이'라 부르는
         if not any(m.group(1).startswith(v) for v in _words("naming_verbs")):
             continue
         before = text[: m.start()]
+        if not m.group(0).startswith("라고") and not before.endswith(tuple(_QUOTE)):
+            continue  # 라 without 고 only after a quoted name ('똘똘이'라 부르는; not 장애라 부르기)
         if before.endswith(tuple(_QUOTE)):
             inner = re.search(r"[" + _QUOTE + r"]([가-힣]{1,4})[" + _QUOTE + r"]$", before)
             if inner and _is_person_word(inner.group(1)) is False:
