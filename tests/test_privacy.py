@@ -656,7 +656,7 @@ NEW_NAME_CUES_KEPT = [
     "주님께 기도하심", "손님이 오심",  # 님 glued to a word, with no person of that surname in the note
     "주민번호 확인 후 서류 접수",  # a label, not a name, before a number's place
     "당 수치가 높음", "도 넘는 간섭",  # a one-syllable foreign family name needs two name words after it
-    "PHQ-9 18점, ADHD 진단", "KT 요금 체납", "LH, SH 임대주택 신청",  # capitals with no initial, acronyms
+    "PHQ-9 18점, ADHD 진단", "KT 요금 체납", "LH, SH 임대주택 신청", "B. PHQ-9 점수 18점",  # capitals with no initial, acronyms
     "고양이 사료 지원", "강아지 산책 도움",  # a pet word before a common noun
     "아들 한결이는 한결같이 어머니 걱정",  # 한결같이 is an adverb, not the name with 이
     "강남역 근처 고시원 거주", "강변역 인근 원룸", "강남 식당에서 일함",  # places

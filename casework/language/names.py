@@ -134,7 +134,7 @@ _LATIN_NAME = re.compile(
     r"(?:[ ](?:[A-Z][a-z]+(?:-[A-Za-z][a-z]+)?|[A-Z]{2,}(?:-[A-Z]{2,})?)){1,3}(?![A-Za-z])"
 )
 _LATIN_INITIAL = re.compile(
-    r"(?<![A-Za-z.])(?:(?:[A-Z][a-z]+|[A-Z]{2,}) [A-Z]\.|[A-Z]\. ?(?:[A-Z][a-z]+|[A-Z]{2,}))(?![A-Za-z])")
+    r"(?<![A-Za-z.])(?:(?:[A-Z][a-z]+|[A-Z]{2,}) [A-Z]\.|[A-Z]\. ?[A-Z][a-z]+)(?![A-Za-z])")
 """A romanised family name with an initial (KIM Y., Lee J., J. Lee): how a signature or a form shows a name."""
 _LATIN_COMMA = re.compile(r"(?<![A-Za-z])[A-Z]{3,}, [A-Z]{3,}(?: [A-Z]{3,})?(?![A-Za-z])")
 """A name as a passport writes it (SANTOS, MARIA): only before a title, not a list of acronyms."""
