@@ -573,7 +573,9 @@ def check_goal(text: str, *, owner: str | None = None) -> list[GoalFinding]:
         ))
 
     # 3. whose goal it is, where it really is unclear
-    if owner is None and not r["person"] and not worker_subjects and r["relational"]:
+    # a group word glued to a service (가족상담, 부부상담 연계를 통해) names the service, not an owner
+    owners = [h for h in r["person"] if not any(s.start == h.end for s in r.services)]
+    if owner is None and not owners and not worker_subjects and r["relational"]:
         findings.append(_finding(
             PlanningMistake.NO_OWNER,
             f"{josa(_quoted(r['relational']), '은')} 둘 이상의 사람 사이에서 일어나는 일인데, "

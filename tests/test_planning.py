@@ -279,6 +279,19 @@ GOAL_TABLE = [
     # a school's parent meeting is the parent's own act, not a welfare service; counselling is a service
     ("어머니가 2개월 안에 아이 담임선생님과의 학부모 상담에 한 번 참석한다", None, set()),
     ("아들이 학교 적응을 위해 3개월간 심리상담을 받는다", None, {A}),
+    # a group word glued to a service names the service, not whose change it is (3 stays)
+    ("3개월 안에 가족상담을 통해 서로 대화가 늘어난다", None, {A, C, G}),
+    ("부부상담 연계를 통해 3개월 안에 다툼이 월 2회 이하로 감소", None, {A, C}),
+    ("가족이 3개월 안에 서로 대화를 주 2회 한다", None, set()),
+    # another party with 님, a childcare centre deciding, a former partner, classmates (6)
+    ("사장님이 아들을 정규직으로 전환해 준다", None, {F, G}),
+    ("2개월 내 어린이집이 대기 순번을 앞당겨 아이를 받아 준다", None, {F}),
+    ("3개월 안에 전 남자친구가 스스로 접근을 멈춘다", None, {F}),
+    ("아이가 3개월 안에 어린이집에 주 5회 등원한다", None, set()),
+    # a drop-out negated, a delivery received in full, hours used of an allotment (2)
+    ("아들이 6개월 동안 직업훈련 과정을 중도에 그만두지 않는다", None, {B}),
+    ("6개월간 주 3회 밑반찬 배달을 모두 수령", None, {B}),
+    ("아들이 6개월 안에 다니던 직장을 그만두지 않는다", None, set()),
 ]
 
 

@@ -493,3 +493,186 @@ def test_a_foreign_given_name_in_hangul_before_ssi_is_hidden():
     texts = {n.text for n in find_names("러시아 출신 올가 씨(34세) 상담. 라씨 아내 알리나씨 키르기스스탄.")}
     assert {"올가", "알리나"} <= texts
     assert not find_names("손님 씨 방문, 통장님께 안내함. 아드님 연락 없음.")
+
+
+# --------------------------------------------------------------------------- phone numbers, Korean numbering
+
+_MOBILE = ("010", "011", "016", "017", "018", "019")
+_AREAS = ("02", "031", "032", "033", "041", "042", "043", "044", "051", "052", "053", "054", "055",
+          "061", "062", "063", "064", "070")
+_SAFE = ("0502", "0503", "0504", "0505", "0506", "0507", "0508")  # 050x safe numbers (안심번호)
+# (a number with {p} for the prefix, what it becomes): every separator style people write
+_SHAPES = [
+    ("{p}-0000-0000", "{p}-****-****"),  # mask
+    ("{p}-000-0000", "{p}-***-****"),  # mask
+    ("{p}.0000.0000", "{p}.****.****"),  # mask
+    ("{p} 0000 0000", "{p} **** ****"),  # mask
+    ("{p} - 000 - 0000", "{p} - *** - ****"),  # mask
+    ("({p})0000-0000", "({p})****-****"),  # mask
+    ("({p}) 000-0000", "({p}) ***-****"),  # mask
+    ("({p})-000-0000", "({p})-***-****"),  # mask
+    ("{p})000-0000", "{p})***-****"),  # mask
+    ("{p}ㅡ0000ㅡ0000", "{p}ㅡ****ㅡ****"),  # mask: the Hangul vowel typed as a dash
+    ("{p}–0000–0000", "{p}–****–****"),  # mask: en dash
+]
+PHONE_MATRIX = [(shape.format(p=p), out.format(p=p)) for p in _MOBILE + _AREAS + _SAFE for shape, out in _SHAPES]
+PHONE_MATRIX += [(f"{p}00000000", f"{p}********") for p in _MOBILE]  # mask: a mobile without separators
+PHONE_MATRIX += [(f"{p}0000000", f"{p}*******") for p in _MOBILE]  # mask: an old ten-digit mobile
+PHONE_MATRIX += [(f"{word}{p}0000000", f"{word}{p}*******")  # mask: a bare landline after a phone word
+                 for p in ("02", "031", "064", "070") for word in ("연락처 ", "전화: ", "자택 ", "집전화 ", "사무실 ", "Tel. ", "☎ ")]
+PHONE_MATRIX += [
+    ("+82 10-0000-0000", "+82 10-****-****"),  # mask
+    ("+82-10-0000-0000", "+82-10-****-****"),  # mask
+    ("+821000000000", "+8210********"),  # mask: no separators at all
+    ("+82 (0)10-0000-0000", "+82 (0)10-****-****"),  # mask: the dropped 0 in brackets
+    ("+82)10-0000-0000", "+82)10-****-****"),  # mask
+    ("+82 2-000-0000", "+82 2-***-****"),  # mask: Seoul from abroad
+    ("+82-31-000-0000", "+82-31-***-****"),  # mask
+    ("+82 64 000 0000", "+82 64 *** ****"),  # mask
+    ("+82 70-0000-0000", "+82 70-****-****"),  # mask
+    ("+82 505-0000-0000", "+82 505-****-****"),  # mask
+    ("+ 82 10 0000 0000", "+ 82 10 **** ****"),  # mask
+    ("02-000-0000 내선 123", "02-***-**** 내선 ***"),  # mask: an extension is part of the number
+    ("02-000-0000(내선 123)", "02-***-****(내선 ***)"),  # mask
+    ("031-000-0000 (내선1234)", "031-***-**** (내선****)"),  # mask
+    ("02-0000-0000 교환 12", "02-****-**** 교환 **"),  # mask
+    ("연락처010-0000-0000로", "연락처010-****-****로"),  # mask: Hangul touching on both sides
+    ("아들(010-0000-0000)", "아들(010-****-****)"),  # mask
+]
+# Numbers that are no phone: they stay exactly as they are.
+PHONE_NEAR_MISSES = [
+    "0310000000",  # mask near-miss: a bare landline with no phone word
+    "관리번호 0310000000",  # mask near-miss: a number labelled as something else
+    "1588-0000", "1577 0000",  # mask near-miss: call-centre numbers
+    "109", "1366", "119",  # mask near-miss: public lines
+    "0501-0000-0000", "0509-0000-0000",  # mask near-miss: no 050x safe-number prefix
+    "020-000-0000", "030-000-0000",  # mask near-miss: no area code
+    "012-0000-0000", "015-0000-0000",  # mask near-miss: no mobile prefix
+    "+83 10-0000-0000",  # mask near-miss: another country
+    "2010.10.15", "2024-01-15",  # mask near-miss: dates
+    "계좌 110-000-000000", "계좌 352-0000-0000-00",  # mask near-miss: accounts
+    "02-0000-0000-0",  # mask near-miss: a longer chain
+    "내선 123",  # mask near-miss: an extension alone
+]
+
+
+@pytest.mark.parametrize("text, expected", PHONE_MATRIX, ids=[t for t, _ in PHONE_MATRIX])
+def test_phone_numbers_in_korean_numbering_are_masked(text, expected):
+    """Is every mobile, area, internet, 050x and +82 number masked in every writing, extension included?"""
+    result = mask_case_text(text)
+    assert result.text == expected
+    assert result.counts["전화번호"] == 1
+
+
+@pytest.mark.parametrize("text", PHONE_NEAR_MISSES)
+def test_numbers_that_are_no_phone_stay(text):
+    """Are call-centre and public lines, dates, accounts and wrong prefixes left as they are?"""
+    result = mask_case_text(text)
+    assert result.text == text
+    assert result.counts["전화번호"] == 0
+
+
+RRN_SPACINGS = [
+    ("", "nothing between"), ("-", "hyphen"), (" - ", "hyphen with spaces"), ("- ", "space after"),  # mask
+    (" -", "space before"), (" ", "one space"), ("  ", "two spaces"), ("–", "en dash"),  # mask
+    (" – ", "en dash with spaces"), ("—", "em dash"), ("－", "full-width hyphen"), ("ㅡ", "Hangul vowel as a dash"),  # mask
+    ("  -  ", "two spaces around the hyphen"),  # mask
+]
+
+
+@pytest.mark.parametrize("sep, why", RRN_SPACINGS, ids=[w for _, w in RRN_SPACINGS])
+def test_registration_numbers_with_every_separator(sep, why):
+    """Is a 주민등록번호 or 외국인등록번호 masked whatever stands between its halves, touching Hangul or not?"""
+    for number in (R("520315", "2000000", sep=sep), R("900101", "6000000", sep=sep)):  # mask
+        for text in (number, f"주민번호 {number} 확인", f"주민번호{number}확인", f"({number})"):
+            result = mask_case_text(text)
+            assert RRN_MASK in result.text and number not in result.text, text
+            assert result.counts == {"주민등록번호": 1, "전화번호": 0, "이름": 0}, text
+
+
+# --------------------------------------------------------------------------- the tenth and eleventh sets' categories
+
+# (text, what it becomes): each new cue with rows that must be masked
+NEW_NAME_CUES = [
+    # a given name that is also a word, called by a title written apart (보람 씨는, 하늘 님은)
+    ("딸 이보람 씨 연락. 보람 씨는 주 1회 들름.", "딸 이○○ 씨 연락. 보○ 씨는 주 1회 들름."),
+    ("문하늘 님 내방. 하늘 님은 문자로 옴.", "문○○ 님 내방. 하○ 님은 문자로 옴."),
+    # a dictionary word right before 씨 as a title (금화 씨, 슬기 씨는)
+    ("금화 씨 딸은 북한에 남아 있음.", "금○ 씨 딸은 북한에 남아 있음."),
+    ("슬기 씨 어머니가 칭찬함.", "슬○ 씨 어머니가 칭찬함."),
+    # a surname written apart before such a name; a name a syllable at a time
+    ("진 슬기 씨 서류 접수.", "진 ○○ 씨 서류 접수."),
+    ("김 은 별 학생 학교 상담.", "김 ○ ○ 학생 학교 상담."),
+    # titles: 사장, 대표, 원장, 어머님, 아버님 after a surname that is also a word
+    ("집주인 배 사장 통화.", "집주인 ○ 사장 통화."),
+    ("남 사장님은 남은 임금을 주겠다고 함.", "○ 사장님은 남은 임금을 주겠다고 함."),
+    ("마 어머님 서류 제출.", "○ 어머님 서류 제출."),
+    ("표 대표와 통화함.", "○ 대표와 통화함."),
+    # a surname used alone, glued to 님 elsewhere even where the glued form is a word (주님, 마님)
+    ("주님 주거급여 결정. 주 님 아들 초3.", "○님 주거급여 결정. ○ 님 아들 초3."),
+    # a one-syllable given name of a full name found, with a particle
+    ("노솔 어르신 일자리 희망. 솔만 부르면 못 알아들으심.", "노○ 어르신 일자리 희망. ○만 부르면 못 알아들으심."),
+    # a name-shaped word right before a registration number
+    (f"유경아 {R('791125', '2000000')} 우울 진단.", "유○○ ******-******* 우울 진단."),  # mask
+    (f"신동현 {R('820730', '1000000', sep='')} 응급입원.", "신○○ ******-******* 응급입원."),  # mask
+    # a foreign name led by a family name, without a title
+    ("이름을 응우옌 티 란으로 적음.", "이름을 응○○ ○ ○으로 적음."),
+    ("남편이 쩐티 마이로 적어 옴.", "남편이 쩐○ ○○로 적어 옴."),
+    # a foreign family name that is also a word, after a given name no dictionary knows
+    ("수닐 타파 씨 네팔 출신.", "수○ ○○ 씨 네팔 출신."),
+    ("SANTOS, MARIA 씨 서류 접수.", "S○○○○○○ ○○○○○ 씨 서류 접수."),  # the comma is masked with the name
+    ("할머니(이순자, 81세) 독거.", "할머니(이○○, 81세) 독거."),
+    ("최 기사님 도움. 서 사모님 통화.", "○ 기사님 도움. ○ 사모님 통화."),
+    ("자녀 셋(철수, 영희, 민수) 양육.", "자녀 셋(철○, 영○, 민○) 양육."),
+    ("\"민수야 밥 먹자\" 하심.", "\"민○야 밥 먹자\" 하심."),
+    ("할아버지가 '똘똘이'라 부르는 강아지.", "할아버지가 '똘○○'라 부르는 강아지."),
+    ("사위 박 서방 연락 두절.", "사위 ○ 서방 연락 두절."),
+    # a job title before a name is no part of a foreign name
+    ("생활지원사 박은정 선생님 방문.", "생활지원사 박○○ 선생님 방문."),
+    # a romanised family name with an initial
+    ("아들 KIM Y. (미국 거주) 연락.", "아들 K○○ ○○ (미국 거주) 연락."),
+    ("LEE J.로 서명한 동의서.", "L○○ ○○로 서명한 동의서."),
+    # a local role after a surname written apart (윤 통장), not a bankbook (통장 사본, 이 통장)
+    ("윤 통장과 동행 방문.", "○ 통장과 동행 방문."),
+    # a nickname the note gives (별명이 '짱구'인), and the word again: the person
+    ("별명이 '짱구'인 아들. 짱구는 결석이 잦음.", "별명이 '짱○'인 아들. 짱○는 결석이 잦음."),
+    ("'꼬마'라고 부르는 손자. 꼬마가 할머니를 돌봄.", "'꼬○'라고 부르는 손자. 꼬○가 할머니를 돌봄."),
+    # a pet's name after the pet word
+    ("강아지 똘이 때문에 입소 거부. 똘이 맡길 곳 찾음.", "강아지 똘○ 때문에 입소 거부. 똘○ 맡길 곳 찾음."),
+    # a given name that is also a word, opening a sentence as its topic
+    ("아들 바다 군 정착금 수령. 바다는 바다 근처 훈련원 희망.", "아들 바○ 군 정착금 수령. 바○는 바다 근처 훈련원 희망."),
+]
+# rows each new cue must leave alone
+NEW_NAME_CUES_KEPT = [
+    "하나은행 대출 연체, 우리은행 통장 압류", "자녀(아들, 12세)", "기사님이 오심",
+    "자녀(아들, 딸) 양육", "아들 둘(15세, 12세)", "'엄마야' 하고 부름", "\"얘야 괜찮니\"",
+    "이것을 장애라 부르기도 함",  # a bank: 은 starts a word, not a particle
+    "수박 씨를 발라 드림",  # 씨 as a seed
+    "통장 사본 제출", "이 통장 해지",  # a bankbook
+    "나 씨 나이 많음. 나는 괜찮다고 함.",  # 나 as 'I' at a sentence's start (the surname before 씨 is masked)
+    "이 두 어르신 모두 독거", "세 할머니가 함께 사심",  # determiner and number, not a spaced name or a surname
+    "그 집 아저씨가 도와줌",
+    "식당 사장님이 월급을 미룸",  # a title after a word that is no name
+    "주님께 기도하심", "손님이 오심",  # 님 glued to a word, with no person of that surname in the note
+    "주민번호 확인 후 서류 접수",  # a label, not a name, before a number's place
+    "당 수치가 높음", "도 넘는 간섭",  # a one-syllable foreign family name needs two name words after it
+    "PHQ-9 18점, ADHD 진단", "KT 요금 체납", "LH, SH 임대주택 신청", "B. PHQ-9 점수 18점",  # capitals with no initial, acronyms
+    "고양이 사료 지원", "강아지 산책 도움",  # a pet word before a common noun
+    "아들 한결이는 한결같이 어머니 걱정",  # 한결같이 is an adverb, not the name with 이
+    "강남역 근처 고시원 거주", "강변역 인근 원룸", "강남 식당에서 일함",  # places
+    "하늘은 맑음. 하늘 씨 내방.",  # the word as a thing's topic stays
+]
+
+NEW_NAME_ROWS = NEW_NAME_CUES + [
+    (text, text) for text in NEW_NAME_CUES_KEPT if not text.startswith(("아들 한결", "하늘은", "나 씨"))] + [
+    ("나 씨 나이 많음. 나는 괜찮다고 함.", "○ 씨 나이 많음. 나는 괜찮다고 함."),
+    ("아들 한결이는 한결같이 어머니 걱정", "아들 한○이는 한결같이 어머니 걱정"),  # the name masked, the adverb kept
+    ("하늘은 맑음. 하늘 씨 내방.", "하늘은 맑음. 하○ 씨 내방."),
+]
+
+
+@pytest.mark.parametrize("text, expected", NEW_NAME_ROWS, ids=[t for t, _ in NEW_NAME_ROWS])
+def test_the_tenth_and_eleventh_sets_name_cues(text, expected):
+    """Does each name cue the tenth and eleventh sets showed hide the name, and leave alone the
+    seeds, determiners, places, adverbs and capitals that look like it?"""
+    assert mask_case_text(text).text == expected

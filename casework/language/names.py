@@ -35,7 +35,19 @@ Rules (the workbook's; word lists in ``casework/data/language/masking_rules.yaml
   syllables, 쩐반민으로; a ``foreign_name_endings`` ending, 이바노바; a word no dictionary knows
   before 씨, 아이게림 씨; a long unknown word after a role, 배우자 닐루파르); a romanised name's
   Hangul form in brackets after it (Jocelyn Reyes 씨 (조슬린 레예스)); a word joined by 랑/와/과
-  to a name found (하늘이랑 수아가).
+  to a name found (하늘이랑 수아가); a given name that is a word with a title written apart (보람
+  씨는) or opening a sentence as its topic (… 수령. 바다는); a dictionary word right before 씨 as a
+  title (금화 씨; not 씨를); a surname written apart before a given name found (진 슬기 씨) and a name
+  a syllable at a time before a title (김 은 별 학생); a surname before a local role (윤 통장); a
+  surname used alone, glued to 님/씨 elsewhere (주 님 … 주님); a one-syllable given name of a full
+  name found, with a particle (노솔 … 솔만); a name-shaped word right before a registration
+  number or first in brackets before an age (할머니(이순자, 81세)); a foreign name led by a
+  family name without a title (응우옌 티 란으로, 쩐티 마이로) or a dictionary-word family name
+  after an unknown given name (수닐 타파 씨); a romanised family name with an initial (KIM Y.)
+  or as a passport writes it before a title (SANTOS, MARIA 씨); a nickname the note gives
+  (별명이 '짱구'인, '똘똘이'라 부르는) at every occurrence; names listed in brackets after a family
+  word (자녀 셋(철수, 영희, 민수)) and a quoted call with the vocative 아/야 ("민수야 밥 먹자"),
+  both unsure.
 * **unsure**: a Korean-name-shaped word that only the analyser reads as a proper noun, not
   ending like a place or agency (``place_suffixes``); a given name alone after a family word or
   before an age in brackets, or next in a list after one (손녀 수아가, 민준(7세), 자녀 은별, 은솔),
@@ -56,7 +68,10 @@ word is a place (아들 서울에 거주); a word ending like a place or team (`
 복지팀, 화양동 통장님, 보람그룹홈) is no name; a surname the note used is no person as the subject
 of a thing's predicate (``thing_predicates``: 문은 잠겨 있음, 강이 범람함); a name that is also a
 word, then 이 and an adjective or verb, is the word (하늘이 맑아); a surname-like syllable on a
-common noun before a verb after a title is the noun (금 씨 할머니 금반지 팔아).
+common noun before a verb after a title is the noun (금 씨 할머니 금반지 팔아); a lone proper-noun
+reading of a dictionary word is checked after a determiner (바다); an adjective's stem is no name
+with the friendly 이 (한결같이); a two-syllable proper noun before a common noun is a place (강남
+식당); 두/세/네 before a title are numbers (두 어르신); 나 at a sentence's start is 'I'.
 """
 
 from __future__ import annotations
@@ -89,6 +104,8 @@ class NameSpan:
     sure: bool
     surname_only: bool = False
     given_only: bool = False
+    named: bool = False
+    """The note gives the word as a name ('꼬마'라고 부르는, 별명이 '짱구'): every occurrence is the person."""
 
 
 @cache
@@ -116,6 +133,11 @@ _LATIN_NAME = re.compile(
     r"(?<![A-Za-z])(?:[A-Z][a-z]+(?:-[A-Za-z][a-z]+)?|[A-Z]{2,}(?:-[A-Z]{2,})?)"
     r"(?:[ ](?:[A-Z][a-z]+(?:-[A-Za-z][a-z]+)?|[A-Z]{2,}(?:-[A-Z]{2,})?)){1,3}(?![A-Za-z])"
 )
+_LATIN_INITIAL = re.compile(
+    r"(?<![A-Za-z.])(?:(?:[A-Z][a-z]+|[A-Z]{2,}) [A-Z]\.|[A-Z]\. ?[A-Z][a-z]+)(?![A-Za-z])")
+"""A romanised family name with an initial (KIM Y., Lee J., J. Lee): how a signature or a form shows a name."""
+_LATIN_COMMA = re.compile(r"(?<![A-Za-z])[A-Z]{3,}, [A-Z]{3,}(?: [A-Z]{3,})?(?![A-Za-z])")
+"""A name as a passport writes it (SANTOS, MARIA): only before a title, not a list of acronyms."""
 _SENTENCE_SUBJECT = re.compile(r"(?:^|(?<=[.!?]\s))([가-힣]{1,2})(?=(?:은|는|이|가)\s)")
 """A one- or two-syllable word with a subject particle at a sentence's start (금은 …, 편은 …)."""
 _BEFORE_BRACKET = re.compile(r"(?<![가-힣])([가-힣]{2,6}) ([가-힣]{2,6})(?=\()")
@@ -137,6 +159,10 @@ def _is_common_noun(word: str) -> bool:
     from casework.language import analyse
 
     tokens = analyse(word)
+    if len(tokens) == 1 and tokens[0].tag == "NNP" and len(word) >= 2:
+        # alone a dictionary word may be read as a proper noun (바다); after a determiner it is not
+        framed = [t for t in analyse(f"그 {word}") if t.start >= 2]
+        return len(framed) == 1 and framed[0].tag == "NNG" and not framed[0].oov
     if len(tokens) == 1:
         return tokens[0].tag != "NNP" and not tokens[0].oov
     # 주민+번호 is a compound of known nouns; 한복+순 (a one-syllable piece) is a name misread;
@@ -186,10 +212,11 @@ def find_names(text: str) -> list[NameSpan]:
     found: list[NameSpan] = []
     doc = analyse(text)
 
-    def add(start: int, end: int, sure: bool, surname_only: bool = False, given_only: bool = False) -> bool:
+    def add(start: int, end: int, sure: bool, surname_only: bool = False, given_only: bool = False,
+            named: bool = False) -> bool:
         if end <= start or any(s.start < end and start < s.end for s in found):
             return False
-        found.append(NameSpan(start, end, text[start:end], sure, surname_only, given_only))
+        found.append(NameSpan(start, end, text[start:end], sure, surname_only, given_only, named))
         return True
 
     roles = _words("roles")
@@ -203,6 +230,12 @@ def find_names(text: str) -> list[NameSpan]:
 
     for m in _LATIN_NAME.finditer(text):
         add(m.start(), m.end(), True)
+    for m in _LATIN_INITIAL.finditer(text):  # KIM Y., LEE J.로, J. Lee
+        add(m.start(), m.end(), True)
+    for m in _LATIN_COMMA.finditer(text):  # SANTOS, MARIA 씨: a passport's family name, a comma, the given name
+        if _is_title(_word_at(text[m.end():].lstrip())):
+            found[:] = [s for s in found if not (m.start() <= s.start and s.end <= m.end())]
+            add(m.start(), m.end(), True)
     for k, (start, _end, raw) in enumerate(words):  # one romanised name: Nurzhan 씨, 딸 Anna, Maria씨가
         latin = _LATIN_SINGLE.match(raw)
         if not latin or _BLANK_GIVEN.fullmatch(latin.group(0)) or set(latin.group(0)) <= {"O", "X"}:
@@ -255,8 +288,14 @@ def find_names(text: str) -> list[NameSpan]:
         called = _unknown_before_ssi(head, before_title[k] and words[k + 1][2].startswith("씨"))
         if called and add(start, start + len(called), True):
             continue
+        # a dictionary word right before 씨 as a person's title (금화 씨, 슬기 씨는; not 수박 씨를)
+        if before_title[k] and raw == head and 2 <= len(head) <= 3 and _ssi_of_person(words[k + 1][2]) \
+                and _is_common_noun(head) and _is_person_word(head) is False and head not in _words("not_names") \
+                and add(start, start + len(head), True, given_only=not _surname_split(head)):
+            continue
         # a surname alone before a title: 박씨, 천씨네, 김할머니, 엄여사는; 박 씨, 서 여사
-        if _surname_alone(text, words, k, head, before_title[k]):
+        if _surname_alone(text, words, k, head, before_title[k] or (
+                head != "이" and k + 1 < len(words) and _strip_particle(words[k + 1][2]).rstrip("님") in _LOCAL_ROLES)):
             add(start, start + 1, True, surname_only=True)
             continue
         prev = words[k - 1][2] if k > 0 else ""
@@ -343,14 +382,26 @@ def find_names(text: str) -> list[NameSpan]:
         if len(tok.form) >= 3 and _is_common_noun(tok.form[1:]) and nxt is not None and nxt.tag in ("VV", "VA") \
                 and nxt.start == tok.end + 1:
             continue  # 금반지 팔아: a surname-like syllable on a common noun, the object of a verb
+        if len(tok.form) == 2 and nxt is not None and nxt.tag == "NNG" and nxt.start == tok.end + 1 \
+                and _is_person_word(_word_at(text[nxt.start:])) is False and not _is_title(_word_at(text[nxt.start:])):
+            continue  # 강남 식당에서: a two-syllable proper noun before a common noun names a place or thing
         after = text[tok.end: tok.end + 1]
-        if after.isdigit() or (after and _HANGUL_WORD.match(after) and not text[tok.end:].startswith(_PARTICLES)):
+        rest = _word_at(text[tok.end:])
+        if after.isdigit() or (rest and not (rest in _PARTICLES or _is_title(rest))):
             continue  # part of a longer word (광진구청, 구의3동)
         add(tok.start, tok.end, False)
 
     _add_naming(text, words, add)
     _add_foreign_shapes(words, add)
+    _add_foreign_runs(words, found, add)
+    _add_before_registration(text, add)
+    _add_bracketed_names(text, add)
+    _add_bracketed_lists(text, add)
+    _add_vocatives(text, add)
+    _add_spaced_syllables(text, add)
     _add_references(text, found, add)
+    _add_spaced_surnames(text, found, add)
+    _add_surname_repeats(text, found, add)
     _add_full_forms(text, found, add, doc)
     _add_bracketed_transcriptions(text, found, add)
     _add_foreign_given(words, found, add)
@@ -365,9 +416,145 @@ def find_names(text: str) -> list[NameSpan]:
         for m in re.finditer(re.escape(span.text), text):
             if _inside_word(text, m.start(), m.end()):
                 continue  # 보라색, 하늘색: part of a longer word, not the name
-            if not word_too or _called_by_name(span.text, text[m.end():]):
+            if not word_too or span.named or _called_by_name(span.text, text[m.end():]) \
+                    or _sentence_topic(text, m.start(), m.end()):
                 add(m.start(), m.end(), span.sure, given_only=span.given_only)
     return sorted(found, key=lambda s: s.start)
+
+
+_LOCAL_ROLES = ("통장", "반장", "이장", "동장")
+"""Local roles written after a surname (윤 통장, 오 반장): a person, though 통장 is also a bankbook."""
+_NOT_SYLLABLE_NAMES = frozenset("한두세네그이저각전현새옛첫몇온모본동타및등또더잘안못꼭다좀총약")
+"""One-syllable words that are determiners, numbers or adverbs, never part of a spaced name (이 두 어르신)."""
+_REGISTRATION_AFTER = re.compile(r"\s?\(?\d{6}(?:\s*[-–—‐－ㅡ]\s*|\s{0,2})[1-8]\d{6}(?!\d)")
+"""A registration number right after a word (유경아 791125-…): the number's holder is named before it."""
+
+
+def _ssi_of_person(word: str) -> bool:
+    """Is ``word`` 씨 as a title (씨, 씨가, 씨는, 씨와 …), not a seed (씨를, 씨앗)?"""
+    return word.startswith("씨") and word[1:].rstrip(".,") in ("", "가", "는", "와", "의", "에게", "한테", "께서", "도", "네",
+                                                            "랑", "하고", "에게서", "만")
+
+
+def _add_before_registration(text: str, add) -> None:
+    """A name-shaped word right before a registration number (유경아 791125-2…, 신동현 8207…)."""
+    for m in re.finditer(r"(?<![가-힣])([가-힣]{2,4})(?=" + _REGISTRATION_AFTER.pattern + ")", text):
+        word = m.group(1)
+        if _surname_split(word) and _is_person_word(word) is False and not _is_common_noun(word):
+            add(m.start(1), m.end(1), True)
+
+
+_BRACKETED_NAME = re.compile(r"\(([가-힣]{2,4})\s?[,/]\s?(?:만\s?)?(?:\d{1,3}\s?(?:세|살)?|[남여])(?=[,/)\s])")
+"""A name first in brackets, then an age or a sex (할머니(이순자, 81세), 아들(김민수/남))."""
+
+
+def _add_bracketed_names(text: str, add) -> None:
+    """A name-shaped word first in brackets before an age or a sex: the person the word before names."""
+    for m in _BRACKETED_NAME.finditer(text):
+        word = m.group(1)
+        if _surname_split(word) and _is_person_word(word) is False and not _is_common_noun(word):
+            add(m.start(1), m.end(1), True)
+
+
+_BRACKETED_LIST = re.compile(r"([가-힣]+)\s?(?:[가-힣]{1,2}|\d\s?명)?\s?\(([가-힣 ]+(?:\s?[,·]\s?[가-힣 ]+)+)\)")
+"""A bracketed list of names after a family word and a count: 자녀 셋(철수, 영희, 민수)."""
+_VOCATIVE = re.compile(r"[" + "'‘’\"“”" + r"]([가-힣]{2,3})(아|야)(?=[\s,!.])")
+"""A quoted call by name with the vocative 아/야 ("민수야 밥 먹자")."""
+
+
+def _add_bracketed_lists(text: str, add) -> None:
+    """Names listed in brackets after a family word (자녀 셋(철수, 영희, 민수), 아들 둘(민수 15세, 민호 12세))."""
+    for m in _BRACKETED_LIST.finditer(text):
+        if not _after_role(m.group(1)):
+            continue
+        at = m.start(2)
+        for item in re.finditer(r"[^,·]+", m.group(2)):
+            word = _HANGUL_WORD.search(item.group(0))
+            if word and 1 <= len(word.group(0)) <= 4 and _is_person_word(word.group(0)) is False \
+                    and not _is_count(word.group(0)) and not _has_grammar(word.group(0)):
+                add(at + item.start() + word.start(), at + item.start() + word.end(), False, given_only=True)
+
+
+def _add_vocatives(text: str, add) -> None:
+    """A name called in a quoted utterance with the vocative 아 after a final consonant or 야 after a
+    vowel ("민수야 밥 먹자", '지현아'): not a dictionary or person word (얘야, 엄마야)."""
+    from casework._util.text import final_consonant
+
+    for m in _VOCATIVE.finditer(text):
+        stem, ending = m.group(1), m.group(2)
+        if bool(final_consonant(stem)) != (ending == "아"):
+            continue
+        if _is_person_word(stem) is False and not _is_common_noun(stem) and stem not in _words("not_names"):
+            add(m.start(1), m.end(1), False, given_only=True)
+
+
+def _add_spaced_syllables(text: str, add) -> None:
+    """A Korean name written a syllable at a time before a title (김 은 별 학생): a surname, then two
+    single syllables that are no determiner or number (not 이 두 어르신)."""
+    for m in re.finditer(r"(?<![가-힣])([가-힣]) ([가-힣]) ([가-힣])(?= ?([가-힣]+))", text):
+        if m.group(1) in _words("surnames") and _is_title(m.group(4)) \
+                and not {m.group(2), m.group(3)} & _NOT_SYLLABLE_NAMES:
+            add(m.start(1), m.end(3), True)
+
+
+def _add_spaced_surnames(text: str, found: list[NameSpan], add) -> None:
+    """A surname written apart before a given name found (진 슬기 씨): the full name is the person."""
+    for span in [s for s in found if s.given_only and _HANGUL_WORD.fullmatch(s.text)]:
+        if span.start >= 2 and text[span.start - 1] == " " and text[span.start - 2] in _words("surnames") \
+                and not _HANGUL_WORD.match(text[span.start - 3:span.start - 2] or "-"):
+            found[:] = [s for s in found if s is not span]
+            add(span.start - 2, span.end, span.sure)
+
+
+def _add_surname_repeats(text: str, found: list[NameSpan], add) -> None:
+    """A surname the note used alone for a person (주 님, 마 어머님), glued to 님 or 씨 elsewhere
+    (주님, 마님): the same person, even where the glued form is also a word."""
+    for surname in {s.text for s in found if s.surname_only and len(s.text) == 1}:
+        for m in re.finditer(rf"(?<![가-힣]){surname}(?=(?:님|씨)(?:{'|'.join(_PARTICLES)})?(?![가-힣]))", text):
+            add(m.start(), m.end(), True, surname_only=True)
+
+
+def _add_foreign_runs(words, found: list[NameSpan], add) -> None:
+    """A foreign name in Hangul without a title, led by a known family name alone or glued to a
+    syllable or two (응우옌 티 란으로, 쩐티 마이로): the family name and the short words after it
+    that are no dictionary word; a one-syllable family name alone needs two such words."""
+    family = _words("foreign_family_names")
+    for k, (start, _end, raw) in enumerate(words):
+        if not re.fullmatch(r"[가-힣]{1,5}", raw):
+            continue
+        lead = next((f for f in family if raw.startswith(f) and len(raw) <= len(f) + 2), None)
+        if lead is None or (raw != lead and not all(t.oov for t in _analyse(raw))):
+            continue  # glued, only as a word no dictionary knows (쩐티; not 보람이)
+        end, count = 0, 0
+        for at, _e, nxt in words[k + 1:k + 3]:
+            stem = nxt.rstrip(".,")
+            for p in _PARTICLES:
+                if stem.endswith(p) and len(stem) > len(p):
+                    stem = stem[: -len(p)]
+                    break
+            if not re.fullmatch(r"[가-힣]{1,3}", stem) or stem in _NOT_SYLLABLE_NAMES or _is_person_word(stem) \
+                    or (len(stem) > 1 and (_is_common_noun(stem) or _has_grammar(stem))):
+                break
+            end, count = at + len(stem), count + 1
+            if stem != nxt:
+                break  # a particle ends the name
+        if count >= (2 if raw == lead and len(lead) == 1 else 1):
+            found[:] = [s for s in found if not (start <= s.start and s.end <= end)]  # 마이 alone found first
+            add(start, end, True)
+
+
+def _sentence_topic(text: str, start: int, end: int) -> bool:
+    """Does the name at text[start:end] open a sentence as its topic with 은/는 (… 수령. 바다는 …), and
+    is the sentence not about a thing (하늘은 맑음)? A name found in the note is the person there."""
+    opens = start == 0 or bool(re.search(r"[.!?]\s$", text[max(0, start - 2):start]))
+    rest = text[end:]
+    return opens and rest[:1] in ("은", "는") and rest[1:2] in (" ", "") and not _thing_subject(rest)
+
+
+def _analyse(text: str):
+    from casework.language import analyse
+
+    return analyse(text)
 
 
 def _inside_word(text: str, start: int, end: int) -> bool:
@@ -493,7 +680,11 @@ def _add_references(text: str, found: list[NameSpan], add) -> None:
     for span in [s for s in found if s.sure and not s.surname_only and _HANGUL_WORD.fullmatch(s.text)]:
         cut = 2 if span.text[:2] in _words("compound_surnames") else 1
         surname, given = span.text[:cut], span.text[cut:]
-        if not (span.text[:cut] in _words("surnames") or cut == 2) or len(given) < 2:
+        if not (span.text[:cut] in _words("surnames") or cut == 2) or not given:
+            continue
+        if len(given) == 1:  # 노솔 … 솔만 부르면: a one-syllable given name only with a particle
+            for m in re.finditer(rf"(?<![가-힣]){given}(?=(?:만|은|는|을|를|도|한테|에게|이가|이는|이랑)(?![가-힣]))", text):
+                add(m.start(), m.end(), True, given_only=True)
             continue
         for m in re.finditer(rf"(?<![가-힣]){re.escape(given)}", text):
             rest = text[m.end():]
@@ -523,13 +714,13 @@ def _add_surname_subjects(text: str, found: list[NameSpan], add) -> None:
     """A surname the note already used for a person (금동수 …; 편 할아버지 …), alone as the subject
     at a sentence's start (금은 금요일마다 …, 편은 치매 초기): the note calls the person by it.
 
-    Not 이, which is also 'this'; only at a sentence's start, where a one-syllable noun (금 as gold,
+    Not 이 or 나, which are also 'this' and 'I'; only at a sentence's start, where a one-syllable noun (금 as gold,
     편 as side) rarely stands alone with 은/는.
     """
     surnames = {s.text[:2] if s.text[:2] in _words("compound_surnames") else s.text[:1]
                 for s in found if s.sure and _HANGUL_WORD.fullmatch(s.text)
                 and (s.surname_only or _surname_split(s.text))}
-    surnames.discard("이")
+    surnames -= {"이", "나"}  # also 'this' and 'I' (나는 괜찮다고 함)
     for m in _SENTENCE_SUBJECT.finditer(text) if surnames else ():
         if m.group(1) in surnames and not _thing_subject(text[m.end(1):]):
             add(m.start(1), m.end(1), True, surname_only=True)
@@ -564,7 +755,8 @@ def _called_by_name(name: str, rest: str, *, age: bool = True) -> bool:
     if tail == "이" and (after := _word_at(rest[1:].lstrip())) and rest[1:2] == " " \
             and analyse(after)[0].tag in ("VA", "VV"):
         return False  # 하늘이 맑아, 하늘이 흐려: the word with its subject particle, then its predicate
-    return _is_title(tail) or (age and bool(_AGE_BRACKET.match(rest))) or (
+    spaced = _word_at(rest[1:]) if rest[:1] == " " and not tail else ""
+    return _is_title(tail) or _is_title(spaced) or (age and bool(_AGE_BRACKET.match(rest))) or (
         tail.startswith("이") and tail[1:] in ("", *_PARTICLES) and _strip_given(name + "이") == name)
 
 
@@ -608,7 +800,7 @@ def _friendly_name(head: str) -> str:
         if head.endswith("이" + p) and 2 <= len(stem) <= 3 and final_consonant(stem) \
                 and _is_person_word(stem) is False and _is_person_word(stem + "이") is False:
             whole = analyse(stem + "이")
-            if len(whole) == 1 and not whole[0].oov and whole[0].tag.startswith("N"):
+            if len(whole) == 1 and not whole[0].oov and whole[0].tag != "NNP":
                 return ""
             return stem
     return ""
@@ -694,6 +886,9 @@ def _surname_alone(text: str, words, k: int, head: str, before_title: bool) -> b
         return False
     # a determiner '이' points back at someone the text already called by this title
     after = words[k + 1][2]
+    if head in ("두", "세", "네") and not after.startswith("씨"):
+        return False  # 두 어르신, 세 할머니: a number of people, not the rare surnames 두, 세
+
     titles = [t for t in _words("titles") if after.startswith(t)]
     return not (head == "이" and any(t in text[: words[k][0]] for t in titles))
 
@@ -720,7 +915,7 @@ def _foreign_before(words, k: int, last: str | None = None, doc: tuple = ()) -> 
     chosen: list[int] = []
     for j in range(k, max(k - 3, -1), -1):
         raw = last if j == k and last is not None else words[j][2]
-        if not re.fullmatch(r"[가-힣]{1,6}", raw) or raw in _words("roles") or (
+        if not re.fullmatch(r"[가-힣]{1,6}", raw) or raw in _words("roles") or _ends_with_job_title(raw) or (
                 j < k and len(raw) >= 2 and raw.endswith(tuple(_words("place_suffixes")))):
             break  # 자양동 정 님: a place before a name is not part of it
         chosen.append(j)
@@ -733,6 +928,12 @@ def _foreign_before(words, k: int, last: str | None = None, doc: tuple = ()) -> 
         at = words[j][0]
         in_doc = [t for t in doc if at <= t.start and t.end <= at + len(raw)]
         if raw in _words("not_names") or not (_proper(analyse(raw)) or (in_doc and _proper(in_doc))):
+            # the family name last may be a dictionary word after a given name no dictionary knows
+            # (수닐 타파 씨): one unknown word before it makes the pair a name
+            if j == k and len(chosen) > 1 and 2 <= len(raw) <= 3 and raw not in _words("not_names") \
+                    and not _has_grammar(raw) and _is_person_word(raw) is False \
+                    and all(t.oov for t in analyse(words[k - 1][2])) and len(words[k - 1][2]) >= 2:
+                return words[k - 1][0], end
             break
         names.append(j)
     if len(names) >= 2:
@@ -757,7 +958,7 @@ def _place_or_team(stem: str, after: str) -> bool:
     suffix = next((x for x in _words("place_suffixes") if stem.endswith(x) and len(stem) > len(x)), None)
     if suffix is None:
         return False
-    return after.startswith(("통장", "반장", "이장", "동장")) or _is_common_noun(stem[: -len(suffix)])
+    return after.startswith(_LOCAL_ROLES) or _is_common_noun(stem[: -len(suffix)])
 
 
 def _friendly_bare(head: str, after: str, rest: str) -> str:
@@ -775,8 +976,9 @@ def _friendly_bare(head: str, after: str, rest: str) -> str:
     if not (nxt in _words("roles") or _AGE_WORDS.match(rest)):
         return ""
     whole = analyse(head)
-    if len(whole) == 1 and not whole[0].oov and whole[0].tag.startswith("N"):
-        return ""
+    if (len(whole) == 1 and not whole[0].oov and whole[0].tag != "NNP") or any(
+            t.tag.startswith(("VA", "VV")) for t in analyse(stem)):
+        return ""  # 고양이: one known word; 한결같이: an adjective's adverb form
     return stem
 
 
@@ -789,14 +991,16 @@ def _add_naming(text: str, words, add) -> None:
     from casework._util.text import final_consonant
     from casework.language import analyse
 
-    for m in re.finditer(r"라고\s?([가-힣]+)", text):
+    for m in re.finditer(r"라고?\s?([가-힣]+)", text):  # '콩이'라고 부르는, '똘똘이'라 부르는
         if not any(m.group(1).startswith(v) for v in _words("naming_verbs")):
             continue
         before = text[: m.start()]
+        if not m.group(0).startswith("라고") and not before.endswith(tuple(_QUOTE)):
+            continue  # 라 without 고 only after a quoted name ('똘똘이'라 부르는; not 장애라 부르기)
         if before.endswith(tuple(_QUOTE)):
             inner = re.search(r"[" + _QUOTE + r"]([가-힣]{1,4})[" + _QUOTE + r"]$", before)
             if inner and _is_person_word(inner.group(1)) is False:
-                add(inner.start(1), inner.end(1), True, given_only=True)
+                add(inner.start(1), inner.end(1), True, given_only=True, named=True)
             continue
         word = re.search(r"([가-힣]+)$", before)
         if word is None:
@@ -811,7 +1015,11 @@ def _add_naming(text: str, words, add) -> None:
             name = name[:-1]  # 란이라고, 영식이: the friendly or copula 이
         if 1 <= len(name) <= 4 and _is_person_word(name) is False and not _is_count(name) \
                 and name not in ("뭐", "무엇", "누구", "그", "이", "저"):
-            add(at, at + len(name), True, given_only=True)
+            add(at, at + len(name), True, given_only=True, named=True)
+    for m in re.finditer(r"(?<![가-힣])(?:별명|애칭)(?:은|이|:)\s?[" + _QUOTE + r"]?([가-힣]{1,4})[" + _QUOTE + r"]?"
+                         r"(?=(?:이?다|인|임|이고|이라|라)?(?![가-힣]))", text):
+        if _is_person_word(m.group(1)) is False:  # 별명이 '짱구'인 아들, 애칭은 콩이
+            add(m.start(1), m.end(1), True, given_only=True, named=True)
     for m in re.finditer(r"(?<![가-힣])이름(?:은|이|:)\s?", text):
         for start, _end, raw in [w for w in words if w[0] >= m.end()][:4]:
             word = raw.rstrip(",.")
@@ -828,7 +1036,7 @@ def _add_naming(text: str, words, add) -> None:
             if not (_HANGUL_WORD.fullmatch(word) and len(word) <= 4 and _is_person_word(_strip_particle(word)) is False
                     and not _has_grammar(word) and (friendly or _proper(analyse(word)))):
                 break
-            add(start, start + len(word), True, given_only=True)
+            add(start, start + len(word), True, given_only=True, named=True)
             if not joined:
                 break
 
