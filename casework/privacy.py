@@ -16,8 +16,8 @@ Rules chosen by the workbook (not by the textbook):
   becomes ``******-*******`` (e.g. a synthetic YYMMDD-NNNNNNN number). A bare
   13-digit number of that shape cannot be told apart from an RRN, so it is masked as one.
 * A phone number keeps its prefix (mobile 01x, area code 02/031…, 070, 050x, or +82 with the
-  leading 0 dropped) and every other digit becomes ``*``, an extension (내선 123) too; separators
-  (-, ., space, any dash) are kept.
+  leading 0 dropped, or another country's code) and every other digit becomes ``*``; separators
+  (-, ., /, space, any dash) are kept, and so is an extension (내선 123): it names no one alone.
   Mobile numbers may be written without separators; landlines need them, because a run of
   9–10 digits starting with 0 is too often something else.
 * A name keeps its first character (the family name) and the rest becomes ○, wherever it
@@ -63,8 +63,8 @@ _COUNT_KEYS = ("주민등록번호", "전화번호", "이름")
 
 # Not preceded by a digit or by "digit + separator"; not followed by the mirror image.
 # This keeps parts of longer numbers (accounts, dates, amounts) out of the match.
-_BEFORE = r"(?<![0-9])(?<![0-9][-.])"
-_AFTER = r"(?![0-9])(?![-.][0-9])"
+_BEFORE = r"(?<![0-9])(?<![0-9][-./])"
+_AFTER = r"(?![0-9])(?![-./][0-9])"
 
 # Dashes people type: hyphen, en/em dash, the Unicode hyphen, full-width hyphen and the Hangul
 # vowel ㅡ that a phone keyboard offers where the hyphen is hard to reach.
@@ -76,8 +76,8 @@ _RRN = re.compile(
     + _AFTER
 )
 
-# 010-0000-0000, 010 0000 0000, 010 - 0000 - 0000, 010)0000-0000, 010ㅡ0000ㅡ0000
-_SEP = rf"(?:[ ]?[{_DASH}.)][ ]?|[ ])"
+# 010-0000-0000, 010 0000 0000, 010 - 0000 - 0000, 010)0000-0000, 010ㅡ0000ㅡ0000, 010/0000/0000
+_SEP = rf"(?:[ ]?[{_DASH}./)][ ]?|[ ])"
 _REST_LOOSE = rf"{_SEP}?[0-9]{{3,4}}{_SEP}?[0-9]{{4}}"  # separators optional
 _REST_STRICT = rf"{_SEP}[0-9]{{3,4}}{_SEP}[0-9]{{4}}"  # separators required
 _PHONE_WORDS = ("연락처", "전화", "전화번호", "휴대폰", "휴대폰번호", "핸드폰", "핸드폰번호", "집전화", "자택", "사무실",
@@ -85,20 +85,25 @@ _PHONE_WORDS = ("연락처", "전화", "전화번호", "휴대폰", "휴대폰�
 _AFTER_PHONE_WORD = "(?:" + "|".join(
     f"(?<={re.escape(word + gap)})" for word in _PHONE_WORDS for gap in ("", " ", ": ", ":", ". ", ") ", ")")
 ) + ")"
-# An extension after a number belongs to it: 02-000-0000 내선 123, (내선 1234), ext. 12
-_EXTENSION = r"(?:[ ]?\(?[ ]?(?:내선|교환|ext\.?|Ext\.?)[ ]?[0-9]{1,5}\)?)?"
+# Country codes of the families the workbook's cases come from (and NANP +1); another code,
+# or an unassigned one such as +83, is not read as a phone.
+_FOREIGN_CODES = r"(?:1|7|33|44|49|61|63|66|81|84|86|95|234|855|856|880|976|977|992|996|998)"
 _AREA = r"(?:02|0[3-6][1-5]|070|050[2-8])"  # Seoul, the other areas, internet phones, 050x safe numbers
 _PHONE = re.compile(
     "(?:"
     # +82, then the number without its leading 0 (a stray 0, also as "(0)", is tolerated).
     rf"(?<![0-9])(?P<intl>\+[ ]?82[ ]?[-)]?[ ]?(?:\(0\)|0)?[ ]?(?:1[016789]|2|[3-6][1-5]|70|50[2-8]))(?P<intl_rest>{_REST_LOOSE})"
+    # 82 written without its plus, then a separator: 82-10-0000-0000
+    rf"|{_BEFORE}(?<!\+)(?P<nplus>82[ {_DASH}](?:1[016789]|2|[3-6][1-5]|70))(?P<nplus_rest>{_REST_STRICT})"
+    # another country: +1 000-000-0000, +84 90 000 0000 (groups separated, 7 digits or more after the code)
+    rf"|(?<![0-9])(?P<foreign>\+[ ]?{_FOREIGN_CODES})(?P<foreign_rest>(?:[ {_DASH}][0-9]{{2,4}}){{2,4}})"
     rf"|{_BEFORE}(?<!\+)(?P<mobile>01[016789])(?P<mobile_rest>{_REST_LOOSE})"
     rf"|{_BEFORE}(?<!\+)(?P<land>{_AREA})(?P<land_rest>{_REST_STRICT})"
     # an area or mobile code in brackets: (02)0000-0000, (031) 000-0000, (010) 0000-0000, (02)-000-0000
     rf"|(?<![0-9])(?P<paren>\((?:{_AREA}|01[016789])\))(?P<paren_rest>{_SEP}?[0-9]{{3,4}}{_SEP}?[0-9]{{4}})"
     # a landline without separators only after a word that says it is a phone number
     rf"|{_AFTER_PHONE_WORD}(?P<bare>{_AREA})(?P<bare_rest>[0-9]{{7,8}})"
-    ")" + _AFTER + _EXTENSION
+    ")" + _AFTER
 )
 
 _DIGIT = re.compile(r"[0-9]")
@@ -172,7 +177,7 @@ def _masked_phone(number: str) -> str:
     # a bare landline is found only after its label, which ``number`` no longer has
     m = _PHONE.search(number) or _PHONE.search(f"전화 {number}")
     assert m is not None  # called only with text that _PHONE found
-    key = next(k for k in ("intl", "mobile", "land", "paren", "bare") if m.group(k) is not None)
+    key = next(k for k in ("intl", "nplus", "foreign", "mobile", "land", "paren", "bare") if m.group(k) is not None)
     return m.group(key) + _DIGIT.sub("*", m.string[m.end(key):m.end()])
 
 

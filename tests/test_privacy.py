@@ -532,10 +532,17 @@ PHONE_MATRIX += [
     ("+82 70-0000-0000", "+82 70-****-****"),  # mask
     ("+82 505-0000-0000", "+82 505-****-****"),  # mask
     ("+ 82 10 0000 0000", "+ 82 10 **** ****"),  # mask
-    ("02-000-0000 내선 123", "02-***-**** 내선 ***"),  # mask: an extension is part of the number
-    ("02-000-0000(내선 123)", "02-***-****(내선 ***)"),  # mask
-    ("031-000-0000 (내선1234)", "031-***-**** (내선****)"),  # mask
-    ("02-0000-0000 교환 12", "02-****-**** 교환 **"),  # mask
+    ("02-000-0000 내선 123", "02-***-**** 내선 123"),  # mask: the extension alone names no one, it stays
+    ("02-000-0000(내선 123)", "02-***-****(내선 123)"),  # mask
+    ("031-000-0000 (내선1234)", "031-***-**** (내선1234)"),  # mask
+    ("02-0000-0000 교환 12", "02-****-**** 교환 12"),  # mask
+    ("010/0000/0000", "010/****/****"),  # mask: slashes as separators
+    ("02/000/0000", "02/***/****"),  # mask
+    ("82-10-0000-0000", "82-10-****-****"),  # mask: 82 without its plus
+    ("82 2 000 0000", "82 2 *** ****"),  # mask
+    ("+1 000-000-0000", "+1 ***-***-****"),  # mask: another country's number
+    ("+84 90 000 0000", "+84 ** *** ****"),  # mask
+    ("+86 138 0000 0000", "+86 *** **** ****"),  # mask
     ("연락처010-0000-0000로", "연락처010-****-****로"),  # mask: Hangul touching on both sides
     ("아들(010-0000-0000)", "아들(010-****-****)"),  # mask
 ]
@@ -553,12 +560,15 @@ PHONE_NEAR_MISSES = [
     "계좌 110-000-000000", "계좌 352-0000-0000-00",  # mask near-miss: accounts
     "02-0000-0000-0",  # mask near-miss: a longer chain
     "내선 123",  # mask near-miss: an extension alone
+    "2025/03/04", "5/14", "12/02/2025",  # mask near-miss: dates with slashes
+    "1982-10-0000-0000",  # mask near-miss: 82 inside a longer number
+    "+1 2", "+7 123",  # mask near-miss: too few digits after a country code
 ]
 
 
 @pytest.mark.parametrize("text, expected", PHONE_MATRIX, ids=[t for t, _ in PHONE_MATRIX])
 def test_phone_numbers_in_korean_numbering_are_masked(text, expected):
-    """Is every mobile, area, internet, 050x and +82 number masked in every writing, extension included?"""
+    """Is every mobile, area, internet, 050x and +82 number masked in every writing, the extension kept?"""
     result = mask_case_text(text)
     assert result.text == expected
     assert result.counts["전화번호"] == 1
