@@ -686,3 +686,30 @@ def test_the_tenth_and_eleventh_sets_name_cues(text, expected):
     """Does each name cue the tenth and eleventh sets showed hide the name, and leave alone the
     seeds, determiners, places, adverbs and capitals that look like it?"""
     assert mask_case_text(text).text == expected
+
+
+# --------------------------------------------------------------------------- the twelfth set's categories
+
+# A bracket after a name holds the same person's name in the other script (first item before a comma),
+# or the name is the bracket's first item and the other script stands before it; a romanised name
+# beside an age in a bracket is the person's.
+TWELFTH_NAME_ROWS = [
+    ("아들 Amir(아미르, 5세)와 거주.", "아들 A○○○(아○○, 5세)와 거주."),
+    ("Tran Van Nam(쩐 반 남) 씨 산재.", "T○○○ ○○○ ○○○(쩐 ○ ○) 씨 산재."),
+    ("시리폰(Siriporn) 씨 태국 출신.", "시○○(S○○○○○○○) 씨 태국 출신."),
+    ("여자친구 Yuki(유키)가 신고.", "여자친구 Y○○○(유○)가 신고."),
+    ("딸 하나(3세, Ada) 양육.", "딸 하나(3세, A○○) 양육."),  # 딸 하나: one daughter; Ada is her name
+    # must not match: a country, a gender, an acronym in the bracket
+    ("Elena Petrova(러시아) 씨 내방.", "E○○○○ ○○○○○○○(러시아) 씨 내방."),
+    ("Jose 씨(필리핀)와 아내", "J○○○ 씨(필리핀)와 아내"),
+    ("Sergei Pak(남, 63세) 씨", "S○○○○○ ○○○(남, 63세) 씨"),
+    ("박영수(남, 47세) 내방.", "박○○(남, 47세) 내방."),
+    ("김영희(LH 담당) 내방.", "김○○(LH 담당) 내방."),
+]
+
+
+@pytest.mark.parametrize("text, expected", TWELFTH_NAME_ROWS, ids=[t for t, _ in TWELFTH_NAME_ROWS])
+def test_the_twelfth_sets_name_cues(text, expected):
+    """Is a name in the other script in the bracket beside a name hidden, and a country, a gender
+    or an acronym in that bracket left alone?"""
+    assert mask_case_text(text).text == expected

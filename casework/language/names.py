@@ -84,7 +84,7 @@ __all__ = ["NameSpan", "find_names", "masking_rules"]
 
 _LISTS = frozenset({"titles", "roles", "surnames", "compound_surnames", "foreign_family_names",
                     "not_names", "place_suffixes", "job_titles", "person_words", "foreign_name_endings",
-                    "thing_predicates", "naming_verbs"})
+                    "thing_predicates", "naming_verbs", "countries"})
 
 
 def masking_rules():
@@ -404,6 +404,7 @@ def find_names(text: str) -> list[NameSpan]:
     _add_surname_repeats(text, found, add)
     _add_full_forms(text, found, add, doc)
     _add_bracketed_transcriptions(text, found, add)
+    _add_other_script_names(text, found, add)
     _add_foreign_given(words, found, add)
     _add_transcriptions(words, found, add)
 
@@ -1081,6 +1082,63 @@ def _add_bracketed_transcriptions(text: str, found: list[NameSpan], add) -> None
             continue
         found[:] = [s for s in found if not (m.start(1) <= s.start and s.end <= m.end(1))]
         add(m.start(1), m.end(1), True)
+
+
+_OTHER_SCRIPT_BRACKET = re.compile(r"(?:\s?씨)?\s?\(([^()]*)\)")
+_LATIN_NAME_WORDS = re.compile(r"[A-Z][a-z]+(?:[ -][A-Z][a-z]+){0,3}")
+_HANGUL_NAME_WORDS = re.compile(r"[가-힣]{1,6}(?: [가-힣]{1,6}){0,3}")
+_GENDER = frozenset({"남", "여", "남성", "여성", "남아", "여아"})
+
+
+def _add_other_script_names(text: str, found: list[NameSpan], add) -> None:
+    """The same person's name in the other script in the bracket after a name found, before any
+    comma (Anastasia Pak(아나스타샤, 17세), Tran Van Nam(쩐 반 남), 시리폰(Siriporn)), and a
+    romanised name beside an age in a bracket (딸 하나(3세, Ada)): the bracket belongs to that person."""
+    for span in [s for s in found if s.sure and not s.surname_only]:
+        m = _OTHER_SCRIPT_BRACKET.match(text, span.end)
+        if m is None:
+            continue
+        first = m.group(1).split(",")[0].strip()
+        at = m.start(1) + m.group(1).index(first) if first else 0
+        latin_span = re.fullmatch(r"[A-Za-z][A-Za-z .'-]*", span.text) is not None
+        if latin_span:
+            ok = _HANGUL_NAME_WORDS.fullmatch(first) is not None and first not in _GENDER \
+                and not _is_common_noun(first.replace(" ", "")) \
+                and not any(w in _words("countries") or (len(w) > 1 and _is_common_noun(w)) for w in first.split())
+        else:
+            ok = _LATIN_NAME_WORDS.fullmatch(first) is not None
+        if ok:
+            add(at, at + len(first), True)
+    for span in [s for s in found if not s.surname_only]:
+        # the mirror image: the name found is the first item in the bracket, the other script before it
+        if text[span.start - 1:span.start] != "(":
+            continue
+        latin_span = re.fullmatch(r"[A-Za-z][A-Za-z .'-]*", span.text) is not None
+        if not latin_span:
+            before = re.search(r"[A-Z][a-z]+(?:[ -][A-Z][a-z]+){0,3}$", text[:span.start - 1])
+            if before is not None:
+                add(before.start(), before.end(), True)
+            continue
+        words = re.findall(r"[가-힣]+", text[max(0, span.start - 30):span.start - 1].split("(")[-1].split(",")[-1])
+        tail = text[:span.start - 1]
+        if not words or not re.search(r"[가-힣]$", tail):
+            continue
+        latin = span.text.split()
+        taken: list[str] = []
+        if len(words) >= len(latin) and all(_skeleton_latin(a)[:1] == _skeleton_hangul(b)[:1]
+                                            for a, b in zip(latin, words[-len(latin):])):
+            words = []  # the same words with the same first sounds (응우옌 티 투(Nguyen Thi Thu)
+            taken = re.findall(r"[가-힣]+", tail)[-len(latin):]
+        for w in reversed(words):
+            if w in _GENDER | _words("countries") or _is_person_word(w) is not False or _is_common_noun(w) or len(taken) == 4:
+                break
+            taken.insert(0, w)
+        other = " ".join(taken)
+        if taken and tail.endswith(other):
+            add(len(tail) - len(other), len(tail), True)
+    for m in re.finditer(r"\(([^()]*\d{1,3}\s?(?:세|살)[^()]*)\)", text):
+        for part in re.finditer(r"(?<=,)\s?([A-Z][a-z]+(?: [A-Z][a-z]+){0,3})\s?(?=,|$)", m.group(1)):
+            add(m.start(1) + part.start(1), m.start(1) + part.end(1), True)
 
 
 def _unknown_before_ssi(head: str, before_ssi: bool) -> str:
