@@ -299,7 +299,8 @@ def test_benchmark_parts_divide_the_sets_at_the_annotators():
         parts = [load(bench.DATA / name, part) for part in bench.PARTS[1:]]
         assert all(parts), name
         assert sum(map(len, parts)) == len(load(bench.DATA / name)), name
-    assert [len(bench.load_goals(bench.DATA / "goals.tsv", p)) for p in bench.PARTS[1:]] == [214, 156, 180, 184, 200, 202, 182, 212, 217, 190, 190, 173]
+    assert [len(bench.load_goals(bench.DATA / "goals.tsv", p)) for p in bench.PARTS[1:]] == [
+        214, 156, 180, 184, 200, 202, 182, 212, 217, 190, 190, 173]
     with pytest.raises(SystemExit):
         bench.load_goals(bench.DATA / "goals.tsv", "thirteenth")
 
