@@ -405,6 +405,7 @@ def find_names(text: str) -> list[NameSpan]:
     _add_full_forms(text, found, add, doc)
     _add_bracketed_transcriptions(text, found, add)
     _add_other_script_names(text, found, add)
+    _add_sibling_lists(text, add)
     _add_foreign_given(words, found, add)
     _add_transcriptions(words, found, add)
 
@@ -1139,6 +1140,20 @@ def _add_other_script_names(text: str, found: list[NameSpan], add) -> None:
     for m in re.finditer(r"\(([^()]*\d{1,3}\s?(?:세|살)[^()]*)\)", text):
         for part in re.finditer(r"(?<=,)\s?([A-Z][a-z]+(?: [A-Z][a-z]+){0,3})\s?(?=,|$)", m.group(1)):
             add(m.start(1) + part.start(1), m.start(1) + part.end(1), True)
+
+
+_DOT_LIST = re.compile(r"(?<![가-힣])([가-힣]{3})((?:\s?·\s?[가-힣]{3}(?![가-힣]))+)")
+
+
+def _add_sibling_lists(text: str, add) -> None:
+    """Full names joined by a middle dot, all with the same surname (손유진·손유나·손유찬): siblings;
+    not words that start alike (소고기·소시지: dictionary words)."""
+    for m in _DOT_LIST.finditer(text):
+        names = [m.group(1), *re.findall(r"[가-힣]{3}", m.group(2))]
+        if names[0][0] in _words("surnames") and all(n[0] == names[0][0] for n in names) \
+                and not any(_is_common_noun(n) or _is_person_word(n) is not False for n in names):
+            for n in re.finditer(r"[가-힣]{3}", m.group(0)):
+                add(m.start() + n.start(), m.start() + n.end(), True)
 
 
 def _unknown_before_ssi(head: str, before_ssi: bool) -> str:
