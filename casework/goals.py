@@ -265,7 +265,7 @@ class _Reading:
         """
         return goal_rules()["gradual"].find(self.text[self.window_start:], ())
 
-    @property
+    @cached_property
     def services(self) -> list:
         """The one service class of mistakes 1 and 2: a service's name or the place that gives it
         (``service_nouns``, ``providers``; not 주민센터, where one applies)."""

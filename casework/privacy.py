@@ -33,7 +33,7 @@ import re
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 
-from casework._util.text import josa, overlaps
+from casework._util.text import DASHES, josa, overlaps
 from casework.errors import CaseworkError
 
 __all__ = [
@@ -66,18 +66,15 @@ _COUNT_KEYS = ("주민등록번호", "전화번호", "이름")
 _BEFORE = r"(?<![0-9])(?<![0-9][-./])"
 _AFTER = r"(?![0-9])(?![-./][0-9])"
 
-# Dashes people type: hyphen, en/em dash, the Unicode hyphen, full-width hyphen and the Hangul
-# vowel ㅡ that a phone keyboard offers where the hyphen is hard to reach.
-_DASH = "-–—‐－ㅡ"
 _RRN = re.compile(
     _BEFORE
     + r"[0-9]{2}(?:0[1-9]|1[0-2])(?:0[1-9]|[12][0-9]|3[01])"
-    + rf"(?:[ ]*[{_DASH}][ ]*|[ ]{{1,2}})?[1-8][0-9]{{6}}"
+    + rf"(?:[ ]*[{DASHES}][ ]*|[ ]{{1,2}})?[1-8][0-9]{{6}}"
     + _AFTER
 )
 
 # 010-0000-0000, 010 0000 0000, 010 - 0000 - 0000, 010)0000-0000, 010ㅡ0000ㅡ0000, 010/0000/0000
-_SEP = rf"(?:[ ]?[{_DASH}./)][ ]?|[ ])"
+_SEP = rf"(?:[ ]?[{DASHES}./)][ ]?|[ ])"
 _REST_LOOSE = rf"{_SEP}?[0-9]{{3,4}}{_SEP}?[0-9]{{4}}"  # separators optional
 _REST_STRICT = rf"{_SEP}[0-9]{{3,4}}{_SEP}[0-9]{{4}}"  # separators required
 _PHONE_WORDS = ("연락처", "전화", "전화번호", "휴대폰", "휴대폰번호", "핸드폰", "핸드폰번호", "집전화", "자택", "사무실",
@@ -94,9 +91,9 @@ _PHONE = re.compile(
     # +82, then the number without its leading 0 (a stray 0, also as "(0)", is tolerated).
     rf"(?<![0-9])(?P<intl>\+[ ]?82[ ]?[-)]?[ ]?(?:\(0\)|0)?[ ]?(?:1[016789]|2|[3-6][1-5]|70|50[2-8]))(?P<intl_rest>{_REST_LOOSE})"
     # 82 written without its plus, then a separator: 82-10-0000-0000
-    rf"|{_BEFORE}(?<!\+)(?P<nplus>82[ {_DASH}](?:1[016789]|2|[3-6][1-5]|70))(?P<nplus_rest>{_REST_STRICT})"
+    rf"|{_BEFORE}(?<!\+)(?P<nplus>82[ {DASHES}](?:1[016789]|2|[3-6][1-5]|70))(?P<nplus_rest>{_REST_STRICT})"
     # another country: +1 000-000-0000, +84 90 000 0000 (groups separated, 7 digits or more after the code)
-    rf"|(?<![0-9])(?P<foreign>\+[ ]?{_FOREIGN_CODES})(?P<foreign_rest>(?:[ {_DASH}][0-9]{{2,4}}){{2,4}})"
+    rf"|(?<![0-9])(?P<foreign>\+[ ]?{_FOREIGN_CODES})(?P<foreign_rest>(?:[ {DASHES}][0-9]{{2,4}}){{2,4}})"
     rf"|{_BEFORE}(?<!\+)(?P<mobile>01[016789])(?P<mobile_rest>{_REST_LOOSE})"
     rf"|{_BEFORE}(?<!\+)(?P<land>{_AREA})(?P<land_rest>{_REST_STRICT})"
     # an area or mobile code in brackets: (02)0000-0000, (031) 000-0000, (010) 0000-0000, (02)-000-0000

@@ -6,7 +6,11 @@ import re
 import string
 
 __all__ = ["final_consonant", "particle", "josa", "squash", "squash_label", "short_quote", "markdown_escape",
-           "overlaps"]
+           "overlaps", "DASHES"]
+
+DASHES = "-–—‐－ㅡ"
+"""Dashes people type in a number: hyphen, en and em dash, the Unicode and full-width hyphens, and
+the Hangul vowel ㅡ that a phone keyboard offers where the hyphen is hard to reach."""
 
 # How a final digit is read aloud, as the index of its final consonant (0 = none): 1 일, 3 삼,
 # 6 육, 7 칠, 8 팔, 0 영; a run ending in zeros is read 십, 백, 천, 만.

@@ -80,6 +80,9 @@ import re
 from dataclasses import dataclass
 from functools import cache
 
+from casework._util.text import DASHES, final_consonant
+from casework.language import analyse
+
 __all__ = ["NameSpan", "find_names", "masking_rules"]
 
 _LISTS = frozenset({"titles", "roles", "surnames", "compound_surnames", "foreign_family_names",
@@ -156,8 +159,6 @@ def _surname_split(word: str) -> bool:
 
 
 def _is_common_noun(word: str) -> bool:
-    from casework.language import analyse
-
     tokens = analyse(word)
     if len(tokens) == 1 and tokens[0].tag == "NNP" and len(word) >= 2:
         # alone a dictionary word may be read as a proper noun (바다); after a determiner it is not
@@ -178,8 +179,6 @@ _AFTER_VOWEL = ("는", "를", "가", "와")
 
 def _strip_particle(word: str) -> str:
     """``word`` without a particle that fits its sound (영숙이가 → 영숙; 왕리웨이 keeps its 이)."""
-    from casework._util.text import final_consonant
-
     for p in _PARTICLES:
         if word.endswith(p) and len(word) - len(p) >= 2:
             final = final_consonant(word[: -len(p)])
@@ -207,8 +206,6 @@ def _honorific_rest(rest: str) -> bool:
 
 def find_names(text: str) -> list[NameSpan]:
     """Names in ``text`` in text order, never overlapping (see the module docstring)."""
-    from casework.language import analyse
-
     found: list[NameSpan] = []
     doc = analyse(text)
 
@@ -428,7 +425,7 @@ _LOCAL_ROLES = ("통장", "반장", "이장", "동장")
 """Local roles written after a surname (윤 통장, 오 반장): a person, though 통장 is also a bankbook."""
 _NOT_SYLLABLE_NAMES = frozenset("한두세네그이저각전현새옛첫몇온모본동타및등또더잘안못꼭다좀총약")
 """One-syllable words that are determiners, numbers or adverbs, never part of a spaced name (이 두 어르신)."""
-_REGISTRATION_AFTER = re.compile(r"\s?\(?\d{6}(?:\s*[-–—‐－ㅡ]\s*|\s{0,2})[1-8]\d{6}(?!\d)")
+_REGISTRATION_AFTER = re.compile(rf"\s?\(?\d{{6}}(?:\s*[{DASHES}]\s*|\s{{0,2}})[1-8]\d{{6}}(?!\d)")
 """A registration number right after a word (유경아 791125-…): the number's holder is named before it."""
 
 
@@ -438,11 +435,16 @@ def _ssi_of_person(word: str) -> bool:
                                                             "랑", "하고", "에게서", "만")
 
 
+def _korean_name_shaped(word: str) -> bool:
+    """A surname and a given name that are no person word and no dictionary word (유경아, 이순자)."""
+    return _surname_split(word) and _is_person_word(word) is False and not _is_common_noun(word)
+
+
 def _add_before_registration(text: str, add) -> None:
     """A name-shaped word right before a registration number (유경아 791125-2…, 신동현 8207…)."""
     for m in re.finditer(r"(?<![가-힣])([가-힣]{2,4})(?=" + _REGISTRATION_AFTER.pattern + ")", text):
         word = m.group(1)
-        if _surname_split(word) and _is_person_word(word) is False and not _is_common_noun(word):
+        if _korean_name_shaped(word):
             add(m.start(1), m.end(1), True)
 
 
@@ -454,7 +456,7 @@ def _add_bracketed_names(text: str, add) -> None:
     """A name-shaped word first in brackets before an age or a sex: the person the word before names."""
     for m in _BRACKETED_NAME.finditer(text):
         word = m.group(1)
-        if _surname_split(word) and _is_person_word(word) is False and not _is_common_noun(word):
+        if _korean_name_shaped(word):
             add(m.start(1), m.end(1), True)
 
 
@@ -480,8 +482,6 @@ def _add_bracketed_lists(text: str, add) -> None:
 def _add_vocatives(text: str, add) -> None:
     """A name called in a quoted utterance with the vocative 아 after a final consonant or 야 after a
     vowel ("민수야 밥 먹자", '지현아'): not a dictionary or person word (얘야, 엄마야)."""
-    from casework._util.text import final_consonant
-
     for m in _VOCATIVE.finditer(text):
         stem, ending = m.group(1), m.group(2)
         if bool(final_consonant(stem)) != (ending == "아"):
@@ -525,7 +525,7 @@ def _add_foreign_runs(words, found: list[NameSpan], add) -> None:
         if not re.fullmatch(r"[가-힣]{1,5}", raw):
             continue
         lead = next((f for f in family if raw.startswith(f) and len(raw) <= len(f) + 2), None)
-        if lead is None or (raw != lead and not all(t.oov for t in _analyse(raw))):
+        if lead is None or (raw != lead and not all(t.oov for t in analyse(raw))):
             continue  # glued, only as a word no dictionary knows (쩐티; not 보람이)
         end, count = 0, 0
         for at, _e, nxt in words[k + 1:k + 3]:
@@ -553,12 +553,6 @@ def _sentence_topic(text: str, start: int, end: int) -> bool:
     return opens and rest[:1] in ("은", "는") and rest[1:2] in (" ", "") and not _thing_subject(rest)
 
 
-def _analyse(text: str):
-    from casework.language import analyse
-
-    return analyse(text)
-
-
 def _inside_word(text: str, start: int, end: int) -> bool:
     """Is text[start:end] glued to Hangul that is no surname before it, or no particle, title or
     friendly 이 after it (보라색, 하늘색)?"""
@@ -577,8 +571,6 @@ def _has_grammar(word: str) -> bool:
     아/JKV) is read with a particle it does not have: that last syllable does not count; nor
     does a verb read into a three-syllable word after a surname (강말자 → 강/NNP 말/VX 자/EF).
     """
-    from casework.language import analyse
-
     tokens = list(analyse(word))
     if len(tokens) >= 2 and tokens[0].tag == "NNP" and tokens[-1].form in ("이", "아"):
         tokens.pop()
@@ -616,8 +608,6 @@ def _is_person_word(word: str) -> bool | None:
 
 def _strip_given(word: str) -> str:
     """A given name without the friendly 이 after a final consonant (민준이 → 민준)."""
-    from casework._util.text import final_consonant
-
     if len(word) >= 3 and word.endswith("이") and final_consonant(word[:-1]):
         return word[:-1]
     return word
@@ -626,8 +616,6 @@ def _strip_given(word: str) -> str:
 def _given_name_shape(word: str, after: str) -> bool:
     """A given name alone: two or three syllables the analyser reads as one proper noun (or does
     not know), not ending like a place and not followed by a place's particle (서울에, 부산에서)."""
-    from casework.language import analyse
-
     if not 2 <= len(word) <= 5 or any(word.endswith(s) for s in _words("place_suffixes")):
         return False
     if re.match(r"(?:이?)(?:에서|에|으로|로)(?![가-힣])", after):
@@ -661,8 +649,6 @@ def _add_households(text: str, add) -> None:
 
 def _lone_noun(syllable: str) -> bool:
     """Is one syllable a noun the analyser reads alone (란, 투), not a determiner, pronoun or number (각, 그, 한)?"""
-    from casework.language import analyse
-
     tokens = analyse(syllable)
     return len(tokens) == 1 and tokens[0].tag in ("NNG", "NNP")
 
@@ -751,8 +737,6 @@ def _word_at(text: str) -> str:
 def _called_by_name(name: str, rest: str, *, age: bool = True) -> bool:
     """Does ``rest``, the text after ``name``, call it a person's name: a title, the friendly 이 with
     a particle (하늘이가), or (with ``age``) an age in brackets (유리(13세))?"""
-    from casework.language import analyse
-
     tail = _word_at(rest)
     if tail == "이" and (after := _word_at(rest[1:].lstrip())) and rest[1:2] == " " \
             and analyse(after)[0].tag in ("VA", "VV"):
@@ -764,8 +748,6 @@ def _called_by_name(name: str, rest: str, *, age: bool = True) -> bool:
 
 def _is_count(word: str) -> bool:
     """Is ``word`` a number word (하나, 둘, 셋): 딸 하나(7세) is a count, not a name?"""
-    from casework.language import analyse
-
     tokens = analyse(word)
     return len(tokens) == 1 and tokens[0].tag in ("NR", "MM", "SN")
 
@@ -794,9 +776,6 @@ def _friendly_name(head: str) -> str:
     Only after a final consonant, and not where the analyser knows the word with its 이 (놀이가,
     고양이는, 길이를): there the 이 belongs to the noun.
     """
-    from casework._util.text import final_consonant
-    from casework.language import analyse
-
     for p in _FRIENDLY:
         stem = head[: -len(p) - 1]
         if head.endswith("이" + p) and 2 <= len(stem) <= 3 and final_consonant(stem) \
@@ -854,8 +833,6 @@ def _add_transcriptions(words, found: list[NameSpan], add) -> None:
 def _called_proper(head: str, before_ssi: bool) -> str:
     """The name in ``head`` when it is 2–4 syllables read as one proper noun before 씨 or 님 in the
     next word, or before a glued 씨 (알리나씨는); '' if not. Dictionary and person words are no names."""
-    from casework.language import analyse
-
     glued = next((i for i in range(2, min(len(head), 5)) if head[i] == "씨"), 0)  # not 님: 아드님, 따님
     name = head[:glued] if glued else head if before_ssi else ""
     if not 2 <= len(name) <= 4 or _is_person_word(name) or _is_common_noun(name) or name in _words("not_names"):
@@ -897,8 +874,6 @@ def _surname_alone(text: str, words, k: int, head: str, before_title: bool) -> b
 
 def _split_as_surname(word: str) -> bool:
     """Does the analyser read ``word`` as a surname and 군/양 (서군, 김양), not one noun (장군, 태양)?"""
-    from casework.language import analyse
-
     tokens = analyse(word)
     return len(tokens) >= 2 and tokens[0].tag == "NNP" and len(tokens[0].form) == 1 and tokens[1].tag == "NNB"
 
@@ -910,8 +885,6 @@ def _foreign_before(words, k: int, last: str | None = None, doc: tuple = ()) -> 
     name-like when the analyser reads it as a proper noun or does not know it, alone or in the
     sentence ``doc`` (크루즈 is a cruise alone, a name in '아나벨 크루즈씨').
     """
-    from casework.language import analyse
-
     family = _words("foreign_family_names")
     end = words[k][1] if last is None else words[k][0] + len(last)
     chosen: list[int] = []
@@ -946,8 +919,6 @@ def _foreign_before(words, k: int, last: str | None = None, doc: tuple = ()) -> 
 def _thing_subject(rest: str) -> bool:
     """Is the word after a subject particle (``rest`` starts with it) a thing's predicate
     (문은 잠겨 있음, 강이 범람함): the subject is a thing, not a person?"""
-    from casework.language import analyse
-
     after = _word_at(rest.lstrip("은는이가").lstrip())
     tokens = analyse(after) if after else ()
     # a one-syllable stem only as a verb (물이 차다, not 차 as a car)
@@ -966,9 +937,6 @@ def _place_or_team(stem: str, after: str) -> bool:
 def _friendly_bare(head: str, after: str, rest: str) -> str:
     """The name in ``head`` written with the friendly 이 alone, then a family word or a school year
     (하늘이 엄마, 다은이 5학년); '' if not, or where the analyser knows the word with its 이 (고양이)."""
-    from casework._util.text import final_consonant
-    from casework.language import analyse
-
     stem = head[:-1]
     if not (head.endswith("이") and 2 <= len(stem) <= 3 and final_consonant(stem)):
         return ""
@@ -990,9 +958,6 @@ _QUOTE = "'‘’\"“”"
 def _add_naming(text: str, words, add) -> None:
     """Names the note gives as names: the word before (이)라고 부르다 ('콩이'라고 부르는, 란이라고
     불러, 영식이 아저씨라고 부름) and the words after 이름은 (이름은 별이와 달이)."""
-    from casework._util.text import final_consonant
-    from casework.language import analyse
-
     for m in re.finditer(r"라고?\s?([가-힣]+)", text):  # '콩이'라고 부르는, '똘똘이'라 부르는
         if not any(m.group(1).startswith(v) for v in _words("naming_verbs")):
             continue
@@ -1047,8 +1012,6 @@ def _add_foreign_shapes(words, add) -> None:
     """Foreign names in Hangul by their shape, without a title: a known family name glued to more
     syllables (쩐반민으로, 응우옌티란), or a Russian or Central Asian ending (이바노바, 카리모프), on a
     word the analyser does not know as a common noun."""
-    from casework.language import analyse
-
     family = sorted(_words("foreign_family_names"), key=len, reverse=True)
     endings = tuple(_words("foreign_name_endings"))
     for start, _end, raw in words:
