@@ -71,6 +71,17 @@ def test_fixing_the_sample_makes_it_clean():
     assert "한 번 더 읽어" in fb.points[-1]
 
 
+def test_names_hidden_on_a_guess_are_named_so_the_worker_can_check_them():
+    """Does the feedback quote the words hidden only on a guess, and say nothing of the kind when all are sure?"""
+    fb = masking_feedback("손녀 수아가 서류 가지고 옴. 하늘이(초3) 방과후 돌봄 필요", [])
+    assert fb.status is Status.CORRECT
+    assert "이름으로 짐작해 가린 말: '수아', '하늘'. 이름이 아니라면 나누기 전에 원래 말로 되돌려 적으세요." in fb.points
+    sure = masking_feedback("김영희 어르신이 서류 가지고 옴.", [])
+    assert sure.status is Status.CORRECT and not any("짐작" in p for p in sure.points)
+    left = masking_feedback("손녀 수아가 햇살로 12, 3층에 삶.", [])  # an address is left: the line comes with the notes
+    assert left.status is not Status.CORRECT and any("'수아'" in p for p in left.points)
+
+
 def test_nothing_to_mask_is_still_correct_with_a_reminder():
     """Is a text with nothing to mask correct, reminding the learner to read it again?"""
     fb = masking_feedback("어르신이 무릎이 아파 바깥출입이 어렵습니다.", [])

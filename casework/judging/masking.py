@@ -108,6 +108,15 @@ def _counts_line(result: MaskResult) -> str:
     return "가린 것: " + ", ".join(parts) + f" (모두 {result.total}건)"
 
 
+def _unsure_line(result: MaskResult) -> str | None:
+    """A line naming the words hidden as names on a guess, so the worker checks them; None if none."""
+    if not result.unsure:
+        return None
+    quoted = ", ".join(f"'{word}'" for word in result.unsure)
+    return (f"이름으로 짐작해 가린 말: {quoted}. 이름이 아니라면 나누기 전에 원래 말로 되돌려 "
+            "적으세요.")
+
+
 def _cleaned(check: MaskCheck) -> str:
     """The masked text with every leftover struck out: the model answer of chapter 10's task."""
     text = check.result.text
@@ -132,11 +141,12 @@ def masking_feedback(text: str, names: Iterable[str] | str = ()) -> Feedback:
     if check.result.total == 0 and not check.leftovers:
         return rubric.right("가릴 만한 번호나 이름을 찾지 못했습니다.", (_READ_AGAIN,)).with_ladder(LEFTOVER_HINTS, solution)
     points = [f"{item.kind}: {short_quote(item.text)} — {item.advice}" for item in check.leftovers]
+    unsure = tuple(line for line in (_unsure_line(check.result),) if line)
     return rubric.from_findings(
         points,
         ok="개인정보로 보이는 것은 더 찾지 못했습니다.",
-        ok_points=(_counts_line(check.result),),
+        ok_points=(_counts_line(check.result), *unsure),
         one="아직 개인정보로 보이는 것이 한 군데 남아 있습니다.",
         many=f"아직 개인정보로 보이는 것이 {len(points)}군데 남아 있습니다.",
-        notes=(_counts_line(check.result), _READ_AGAIN) if points else (_READ_AGAIN,),
+        notes=(_counts_line(check.result), *unsure, _READ_AGAIN) if points else (_READ_AGAIN,),
     ).with_ladder(LEFTOVER_HINTS, solution)
