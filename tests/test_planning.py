@@ -292,6 +292,38 @@ GOAL_TABLE = [
     ("아들이 6개월 동안 직업훈련 과정을 중도에 그만두지 않는다", None, {B}),
     ("6개월간 주 3회 밑반찬 배달을 모두 수령", None, {B}),
     ("아들이 6개월 안에 다니던 직장을 그만두지 않는다", None, set()),
+    # deciding whether to attend is the person's act; causing or a visit then a check is the worker's (1)
+    ("한 달 안에 치매안심센터 가족모임 참석 여부를 스스로 결정함", None, set()),
+    ("2주 안에 통장님이 어르신 댁을 방문해 안부를 확인하도록 돕는다", None, {A}),  # judged: 1, not also 7
+    ("3개월 내 주 1회 방문하여 아버지의 양육 상황을 점검함", None, {A}),
+    ("딸이 3개월 안에 주 1회 어머니 댁을 방문하여 안부를 확인한다", None, set()),
+    # a provider's delivery measure (1 and 2 where the provider is the subject); a missed delivery
+    ("상담사가 6개월 동안 예정된 가정방문을 한 번도 거르지 않는다", None, {A, B}),
+    ("복지관이 6개월간 밑반찬 서비스를 95% 이상 제공한다", None, {A, B}),
+    ("3개월 내 요양보호사 방문 누락일 0일", None, {B}),
+    ("3개월 동안 반찬 배달이 빠지는 날이 없다", None, {B}),
+    ("청년이 취업성공패키지 서비스에 만족한다", None, {B, G}),
+    ("아들이 3개월 안에 학교에 빠지는 날이 월 1일 이하가 된다", None, set()),
+    # doing together with nobody named (3); a named family doing it is fine
+    ("3개월 내 명절에 한 자리에 모여 식사를 1회 이상 한다", None, {C}),
+    ("가족이 3개월 안에 주 1회 모여 식사를 같이 한다", None, set()),
+    # health as an undefined concept (4); a health insurance bill is no concept
+    ("6개월 이내 청년의 심리적 건강이 30% 좋아진다", None, {D}),
+    ("건강한 애도 과정을 거친다", None, {D, G}),
+    ("대상자가 3개월 이내 체납된 건강보험료 분할납부 계획을 세운다", None, set()),
+    # the whole debt or one's own house (5), also across the time frame; listing the debts is a step
+    ("2년 안에 카드빚과 사채를 포함한 빚 전부를 청산한다", None, {E}),
+    ("3년 내 모든 채무를 완제함", None, {E}),
+    ("3년 안에 자기 명의 집을 마련함", None, {E}),
+    ("채무조정 연계로 3년 안에 빚을 모두 정리하도록 한다", None, {A, E}),
+    ("대상자가 3개월 안에 채무 전부를 목록으로 정리해 신용회복위원회에 낸다", None, set()),
+    # a disease's course, a court's or an authority's decision (6); applying or taking one's pills is not
+    ("1년 안에 치매 진행이 완전히 멈춘다", None, {F}),
+    ("다시는 치매 증상이 나타나지 않는다", None, {E, F, G}),
+    ("3개월 안에 상속 소송에서 이긴다", None, {F}),
+    ("3개월 안에 난민 인정 결정을 받는다", None, {F}),
+    ("대상자가 2개월 안에 법원에 개인회생 신청서를 낸다", None, set()),
+    ("어르신이 6개월 동안 치매 약을 매일 복용한다", None, set()),
 ]
 
 
