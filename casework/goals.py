@@ -18,8 +18,9 @@ word lists) and applied to the goal's morphemes (:func:`casework.language.analys
    프로그램에 참여한다, 교실에 다닌다), but not applying for or deciding on one (``service_choice``:
    수강을 신청한다, 이용할지 결정한다, 참석 여부를 결정한다); an ``owner`` that is a worker; a
    worker as subject also after a title (통장님이). Within a time frame the worker's own act,
-   a causing predicate included (…하도록 돕는다), is judged at closure (1, not also 7). A party out of reach as
-   subject (사장이 임금을 지급함) makes a worker's verb theirs: that is 6, not 1.
+   a causing predicate included (…하도록 돕는다), is judged at closure (1, not also 7). A party
+   out of reach as subject (사장이 임금을 지급함, 전 부인이 … 만나게 해 준다) makes a worker's verb
+   or a causing predicate given as a favour theirs: that is 6, not 1.
 2. **One service's target**: a service's performance measure (``kpi``: 이용률, 사용률, 만족도,
    출석률, 결석, 미수령, 거부, 예약·약속을 어기는, 연결되지 않는 …; ``use_rate``: its use as a rate or in full, 빠짐없이 참석한다, 10회기 중 8회기,
    중단 없이 유지; a marker of completeness, ``in_full``, then a use or delivery word,
@@ -37,7 +38,8 @@ word lists) and applied to the goal's morphemes (:func:`casework.language.analys
    A goal with no subject whose change is plainly the person's own (3개월 안에 주 2회 경로당에
    나간다) is read as the person's, as in the textbook's table.
 4. **Vague concept**: a concept from ``vague`` (삶의 질, 정서적 안정, 자존감 …) with no scale
-   (``scale``) and no measured level anywhere in the goal.
+   (``scale``) and no measured level anywhere in the goal; a count of the service used as the means
+   before it (주 1회 미술치료를 통해 자존감이 …) doses the service and defines nothing.
 5. **Lifetime goal**: a word from ``grand`` or a goal to repay all debts (``all_debt``), not one
    that starts inside the time frame (3개월 내 집안 is no 내 집).
 6. **Not reachable by case management**: ``unreachable`` (완치, 로또, 운이 따라, 기준 완화, 성격,
@@ -458,9 +460,17 @@ def _subject_particle(r: _Reading, hit) -> bool:
         or (nxt.tag == "JKB" and nxt.form in ("에서", "께서")))
 
 
+def _granted(r: _Reading, hit) -> bool:
+    """Is the causing predicate given as a favour (만나게 해 준다: 하 + 어 + 주)?"""
+    i = r.index_at(hit.end - 1)
+    rest = r.tokens[i + 1:i + 3] if i is not None else ()
+    return len(rest) == 2 and rest[0].tag == "EC" and rest[1].form == "주" and rest[1].tag == "VX"
+
+
 def _party_subject(r: _Reading) -> bool:
     """Is a party out of the case's reach the subject (집주인이, 전 직장 사장이)?"""
-    return any(t.tag in ("JKS", "JX") for h in r["unreachable"] for t in _tokens_in(r, h)[-1:])
+    return any(t.tag in ("JKS", "JX") for h in r["unreachable"] for t in _tokens_in(r, h)[-1:]) or any(
+        _subject_particle(r, h) for h in r["unreachable"])  # 전 부인이
 
 
 def _read(goal: str) -> _Reading:
@@ -537,7 +547,9 @@ def check_goal(text: str, *, owner: str | None = None) -> list[GoalFinding]:
     if not _party_subject(r):
         worker_hits += [h for h in r["worker_verbs"] if not overlaps(h, r["applying"])
                         and ((nxt := r.token_after(h)) is None or nxt.tag == "XSV" or r.is_predicate(h))]
-    worker_hits += r.in_window(r["causative"])
+    # another party letting someone do it (전 부인이 아이를 만나게 해 준다) is that party's act (6);
+    # the worker getting a party to act (LH가 … 배정해 주도록 한다) is still the worker's
+    worker_hits += [h for h in r.in_window(r["causative"]) if not (_party_subject(r) and _granted(r, h))]
     person_subject = [h for h in r["person"] if (nxt := r.token_after(h)) is not None
                       and h.end == nxt.start and nxt.tag in ("JKS", "JX")]
     if not person_subject:
@@ -600,7 +612,11 @@ def check_goal(text: str, *, owner: str | None = None) -> list[GoalFinding]:
     # 4. arbitrary or undefined concept with nothing that defines it: a scale or a count does,
     # a ratio of the concept itself (자존감 20% 향상) does not; a name (자립준비청년) is no concept
     vague = [h for h in r["vague"] if not overlaps(h, r["vague_in_names"])]
-    counts = [m for m in measures if not overlaps(m, r["relative_level"])]
+    # a count of the service used as the means (주 1회 미술치료를 통해 자존감이 30% 향상) doses the
+    # service, it does not define the concept after it
+    means_end = max((h.end for h in r["service_as_means"] + r["means"] + r["worker_verbs"]
+                     if vague and h.end <= vague[0].start), default=-1)
+    counts = [m for m in measures if not overlaps(m, r["relative_level"]) and m.end > means_end]
     if vague and not counts:
         findings.append(_finding(
             PlanningMistake.VAGUE_CONCEPT,

@@ -10,7 +10,7 @@ the sentence's morphemes (:func:`casework.language.analyse`):
   in a final ending before a comma;
 * **leading** (답을 유도): a presuming ending (``presumption``: ~잖아요, ~거 아니에요?); in a
   question, a loaded word (``loaded_words``: 당연히, 물론; not one in a ``background_clause``
-  before a wh-word: 분명히 약속하셨는데 왜 …), or without a wh-word a ``~죠?``
+  before a wh-word: 분명히 약속하셨는데 왜 …), or without a wh-word a ``~죠?``, ``~지?``
   (``tag_question``) or a negative question (``negative_question``: ~지 않아요?);
 * **closed** (예/아니오): a question that is not leading and has no wh-word (``wh`` minus
   ``not_wh``, minus one inside an embedded clause, ``embedded_question``: …맞는지 따져 보신 적
@@ -24,7 +24,8 @@ the sentence's morphemes (:func:`casework.language.analyse`):
   listed with a comma or 그리고 (``embedded_join``: …해 왔는지 그리고 어떻게 …하셨는지);
 * **complex**: longer than :data:`MAX_QUESTION_LENGTH` characters, more than
   :data:`MAX_CONNECTIVES` clause connectives, two or more negations in one question (one in each
-  of two joined questions piles nothing up), or jargon (``jargon``);
+  of two joined questions piles nothing up; the 않 of a negative question frames it), or jargon
+  (``jargon``);
 * **why-interrogation**: a ``why`` word followed by a past, undone or happened event
   (``why_blames``), or a blaming frame without 왜 (``blame_frames``).
 
@@ -260,8 +261,9 @@ def _closed(text: str, unit: _Unit) -> bool:
     if not unit.is_question:
         return False
     if _wh_hits(text, unit.tokens):
-        # '어디 계시고 양육비는 받으세요?': the second question, joined by -고, is yes/no
-        return any(not _wh_hits(text, right) and not any(
+        # '어디 계시고 양육비는 받으세요?': the second question, joined by -고, is yes/no;
+        # a fragment (…되시고 연세는요?) asks "what about", it is open
+        return any(not _wh_hits(text, right) and any(t.tag.startswith(("V", "XS")) for t in right) and not any(
             rules[name].find(text, right) for name in ("request", "choice", "permission"))
             for _, right, _ in _joined_questions(text, unit))
     if not any(t.tag.startswith(("V", "XS")) for t in unit.tokens):
@@ -364,8 +366,11 @@ def _complex(text: str, units: list[_Unit]) -> list[str]:
             details.append(f"절이 {len(connectives) + 1}개 이어져 있습니다({words})")
             break
     for unit in units:
-        # the 아니 of a presuming '~거 아니에요?' frames the question, it negates nothing in it
-        frames = rules["presumption"].find(text, unit.tokens)
+        # the 아니 of a presuming '~거 아니에요?' and the 않 of a negative question ('~낫지 않겠어요?')
+        # frame the question, they negate nothing in it
+        frames = rules["presumption"].find(text, unit.tokens) + [
+            h for h in rules["negative_question"].find(text, unit.tokens)
+            if not any(t.tag.startswith("V") and t.start >= h.end for t in unit.tokens)]
         negations = [h for h in rules["negation"].find(text, unit.tokens)
                      if not any(f.start <= h.start < f.end for f in frames)]
         # one negation in each of two joined questions (왜 안 드셨고 왜 안 가셨어요?) piles nothing up

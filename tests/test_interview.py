@@ -120,6 +120,17 @@ TABLE: list[tuple[str, set[QuestionMistake]]] = [
     ("약을 드시면 어떻게 되세요?", set()),
     ("치우겠다고 하시고선 왜 아직 그대로예요?", {W}),
     ("왜 아직도 그 일이 마음에 걸리세요?", set()),
+    # a banmal ~지? without a wh-word leads; with one it asks
+    ("학교 가기 싫지?", {L}),
+    ("오늘 뭐 먹었지?", set()),
+    # a request (해 주실래요), asking whether now suits (통화 괜찮으세요) is no closed question
+    ("아이 아빠 얘기를 조금 해 주실래요?", set()),
+    ("지금 통화 괜찮으세요?", set()),
+    ("요즘 몸은 괜찮으세요?", {C}),
+    # a fragment after -고 asks "what about"; the 않 of a negative question frames it
+    ("성함이 어떻게 되시고 연세는요?", {M}),
+    ("애들 아빠랑은 연락 안 하시는 게 낫지 않겠어요?", {L}),
+    ("학교 끝나고 집에 오면 주로 뭐 하면서 지내?", set()),
 ]
 
 

@@ -324,6 +324,22 @@ GOAL_TABLE = [
     ("3개월 안에 난민 인정 결정을 받는다", None, {F}),
     ("대상자가 2개월 안에 법원에 개인회생 신청서를 낸다", None, set()),
     ("어르신이 6개월 동안 치매 약을 매일 복용한다", None, set()),
+    # another party letting it happen is theirs (6, not 1); a count of the means doses the service,
+    # it does not define the concept after it (4); a scale still does
+    ("전 부인이 아이를 만나게 해 준다", None, {F, G}),
+    ("2개월 내 사례회의를 열어 LH가 임대주택을 우선 배정해 주도록 한다", None, {A, F}),
+    ("6개월간 주 1회 미술치료를 통해 자존감이 30% 향상된다", None, {A, D}),
+    ("어르신이 6개월 동안 주 3회 걷기 운동을 통해 자존감 척도 점수를 10점 올린다", None, set()),
+    # a nominal use of a service (1); a use negated with 안 before a count or inside a marker (2)
+    ("4개월 동안 주 3회 주간보호센터 이용", None, {A}),
+    ("어르신이 3개월 안에 주간보호센터 이용 여부를 결정한다", None, set()),
+    ("석 달 동안 도시락 안 받은 날 월 1번 이하", None, {B}),
+    ("3개월 동안 방문목욕 한 번도 안 거르고 받음", None, {B}),
+    ("아이가 석 달 동안 학교에 안 간 날이 월 1일 이하가 된다", None, set()),
+    ("어르신이 3개월 동안 혈압약을 한 번도 안 거르고 드신다", None, set()),
+    # a filing received is an outcome; living free of debt worries is a lifetime goal
+    ("한달안에 신용회복위원회 채무조정 신청 접수함", None, set()),
+    ("빚 걱정 없이 사는 것", None, {E, G}),
 ]
 
 
