@@ -297,10 +297,12 @@ def _joined_questions(text: str, unit: _Unit) -> list[tuple[tuple, tuple, Hit]]:
             continue
         new_topic = not background and bool(rules["topic"].find(text, right)) and (
             bool(rules["topic"].find(text, left)) or bool(left_wh))
-        # a wh-question with a topic or a copula (가족은 몇 명이고), then a yes/no question of its own
-        # (다 같이 사세요?); not a why, whose clauses tell one act (왜 맞고도 가만히 계셨어요?)
+        # a wh-question (가족은 몇 명이고, 어디 사시고), then a yes/no question of its own (다 같이
+        # 사세요?); not a why or a how that blames one act (왜 맞고도 가만히 계셨어요?, 어떻게 아이를
+        # 혼자 두고 나가실 수가 있어요?) unless a topic or a copula opens the first question
+        plain_wh = [h for h in left_wh if h.text not in ("어떻게", "어떻") and not rules["why"].find(text, left)]
         yes_no = (bool(left_wh) and not right_asks and not rules["why"].find(text, left)
-                  and (toks[cut - 1].tag == "VCP" or bool(rules["topic"].find(text, left)))
+                  and (bool(plain_wh) or toks[cut - 1].tag == "VCP" or bool(rules["topic"].find(text, left)))
                   and _own_yes_no(text, right))
         if both_wh or new_topic or yes_no:
             found.append((left, right, join))

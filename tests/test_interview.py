@@ -99,6 +99,8 @@ TABLE: list[tuple[str, set[QuestionMistake]]] = [
     # two questions in one turn: a wh-half then a yes/no half; a polite question before a comma and
     # 그리고 or a new topic; embedded questions listed; not a fixed 뭐 하고, a why's one act, a greeting
     ("가족은 몇 명이고 다 같이 사세요?", {C, M}),
+    ("어디 사시고 혼자 사세요?", {C, M}),
+    ("뭐 드시고 오셨어요?", set()),                        # a bare verb after -고: one act
     ("주말에는 뭐 하고 지내세요?", set()),
     ("왜 남편한테 맞고도 가만히 계셨어요?", {W}),
     ("약은 드시고 계세요, 그리고 병원은 어디 다니세요?", {C, M}),

@@ -315,6 +315,7 @@ GOAL_TABLE = [
     ("2년 안에 카드빚과 사채를 포함한 빚 전부를 청산한다", None, {E}),
     ("3년 내 모든 채무를 완제함", None, {E}),
     ("3년 안에 자기 명의 집을 마련함", None, {E}),
+    ("5년 안에 본인 이름으로 된 집을 장만한다", None, {E}),
     ("채무조정 연계로 3년 안에 빚을 모두 정리하도록 한다", None, {A, E}),
     ("대상자가 3개월 안에 채무 전부를 목록으로 정리해 신용회복위원회에 낸다", None, set()),
     # a disease's course, a court's or an authority's decision (6); applying or taking one's pills is not
