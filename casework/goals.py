@@ -12,12 +12,15 @@ word lists) and applied to the goal's morphemes (:func:`casework.language.analys
    연계한다, 지원함, 사업 연계); a causing predicate in the window (``causative``: ~하도록 한다,
    회복시킨다); with no person as subject, a helping predicate (``help_verb``: 돕는다) or a
    service named as the means (``service_as_means``: 프로그램으로, 상담을 통해; ``means`` around
-   any service of the class: 자조모임을 통해); the person
+   any service of the class: 자조모임을 통해) or a visit then a check (``visit_check``: 방문하여 …
+   점검함, the worker's monitoring); the person
    receiving or using a service (``service_nouns`` with ``service_use``: 상담을 받는다,
    프로그램에 참여한다, 교실에 다닌다), but not applying for or deciding on one (``service_choice``:
-   수강을 신청한다, 이용할지 결정한다); an ``owner`` that is a worker. Within a time frame the
-   worker's own act is judged at closure (1, not also 7). A party out of reach as
-   subject (사장이 임금을 지급함) makes a worker's verb theirs: that is 6, not 1.
+   수강을 신청한다, 이용할지 결정한다, 참석 여부를 결정한다); an ``owner`` that is a worker; a
+   worker as subject also after a title (통장님이). Within a time frame the worker's own act,
+   a causing predicate included (…하도록 돕는다), is judged at closure (1, not also 7). A party
+   out of reach as subject (사장이 임금을 지급함, 전 부인이 … 만나게 해 준다) makes a worker's verb
+   or a causing predicate given as a favour theirs: that is 6, not 1.
 2. **One service's target**: a service's performance measure (``kpi``: 이용률, 사용률, 만족도,
    출석률, 결석, 미수령, 거부, 예약·약속을 어기는, 연결되지 않는 …; ``use_rate``: its use as a rate or in full, 빠짐없이 참석한다, 10회기 중 8회기,
    중단 없이 유지; a marker of completeness, ``in_full``, then a use or delivery word,
@@ -35,8 +38,10 @@ word lists) and applied to the goal's morphemes (:func:`casework.language.analys
    A goal with no subject whose change is plainly the person's own (3개월 안에 주 2회 경로당에
    나간다) is read as the person's, as in the textbook's table.
 4. **Vague concept**: a concept from ``vague`` (삶의 질, 정서적 안정, 자존감 …) with no scale
-   (``scale``) and no measured level anywhere in the goal.
-5. **Lifetime goal**: a word from ``grand`` or a goal to repay all debts (``all_debt``).
+   (``scale``) and no measured level anywhere in the goal; a count of the service used as the means
+   before it (주 1회 미술치료를 통해 자존감이 …) doses the service and defines nothing.
+5. **Lifetime goal**: a word from ``grand`` or a goal to repay all debts (``all_debt``), not one
+   that starts inside the time frame (3개월 내 집안 is no 내 집).
 6. **Not reachable by case management**: ``unreachable`` (완치, 로또, 운이 따라, 기준 완화, 성격,
    집주인이, 옛 동료가, 주택공사가 …); another party as the subject of a decision
    (``party_decision``: 예전 직장이 … 고용하기로 결정한다) or as the one persuaded (``persuasion``:
@@ -182,7 +187,7 @@ _LISTS = frozenset({
     "vague_in_names", "relative_level", "scale", "grand", "all_debt", "unreachable", "time_frame",
     "placeholder", "frequency", "completion", "effort", "absence", "applying", "gradual", "not_acts", "manner",
     "in_full", "attendance", "means", "service_choice", "party_decision", "persuasion", "missed", "paperwork",
-    "providers", "not_services",
+    "providers", "not_services", "visit_check",
 })
 
 
@@ -444,9 +449,28 @@ def _party_decides(r: _Reading) -> list:
     return found[:1]
 
 
+def _subject_particle(r: _Reading, hit) -> bool:
+    """Is ``hit`` a subject: right before 이/가, a topic 은/는 (not 까지 or 도: 복지관까지 걸어간다),
+    에서 or 께서, also after a title (통장님이)?"""
+    nxt = r.token_after(hit)
+    if nxt is not None and nxt.start == hit.end and nxt.form == "님" and nxt.tag == "XSN":
+        hit, nxt = nxt, r.token_after(nxt)
+    return nxt is not None and hit.end == nxt.start and (
+        nxt.tag == "JKS" or (nxt.tag == "JX" and nxt.form in ("은", "는"))
+        or (nxt.tag == "JKB" and nxt.form in ("에서", "께서")))
+
+
+def _granted(r: _Reading, hit) -> bool:
+    """Is the causing predicate given as a favour (만나게 해 준다: 하 + 어 + 주)?"""
+    i = r.index_at(hit.end - 1)
+    rest = r.tokens[i + 1:i + 3] if i is not None else ()
+    return len(rest) == 2 and rest[0].tag == "EC" and rest[1].form == "주" and rest[1].tag == "VX"
+
+
 def _party_subject(r: _Reading) -> bool:
     """Is a party out of the case's reach the subject (집주인이, 전 직장 사장이)?"""
-    return any(t.tag in ("JKS", "JX") for h in r["unreachable"] for t in _tokens_in(r, h)[-1:])
+    return any(t.tag in ("JKS", "JX") for h in r["unreachable"] for t in _tokens_in(r, h)[-1:]) or any(
+        _subject_particle(r, h) for h in r["unreachable"])  # 전 부인이
 
 
 def _read(goal: str) -> _Reading:
@@ -517,24 +541,22 @@ def check_goal(text: str, *, owner: str | None = None) -> list[GoalFinding]:
     findings: list[GoalFinding] = []
 
     # 1. the worker's task, the provider's goal or the service itself
-    worker_subjects = [
-        h for h in r["worker"]
-        if (nxt := r.token_after(h)) is not None and h.end == nxt.start
-        # a topic is 은/는, not 까지 or 도 (복지관까지 걸어간다: a place)
-        and (nxt.tag == "JKS" or (nxt.tag == "JX" and nxt.form in ("은", "는"))
-             or (nxt.tag == "JKB" and nxt.form in ("에서", "께서")))
-    ]
+    worker_subjects = [h for h in r["worker"] if _subject_particle(r, h)]
     worker_hits = list(worker_subjects)
     # another party as subject (사장이 임금을 지급함) does the act: it is out of reach (6), not a task
     if not _party_subject(r):
         worker_hits += [h for h in r["worker_verbs"] if not overlaps(h, r["applying"])
                         and ((nxt := r.token_after(h)) is None or nxt.tag == "XSV" or r.is_predicate(h))]
-    worker_hits += r.in_window(r["causative"])
+    # another party letting someone do it (전 부인이 아이를 만나게 해 준다) is that party's act (6);
+    # the worker getting a party to act (LH가 … 배정해 주도록 한다) is still the worker's
+    worker_hits += [h for h in r.in_window(r["causative"]) if not (_party_subject(r) and _granted(r, h))]
     person_subject = [h for h in r["person"] if (nxt := r.token_after(h)) is not None
                       and h.end == nxt.start and nxt.tag in ("JKS", "JX")]
     if not person_subject:
         # a means (지원으로, 참여를 통해) is a service only where the goal names one
         worker_hits += r.in_window(r["help_verb"]) + (r["service_as_means"] if r.services else [])
+        # a visit then a check with nobody as subject (방문하여 … 점검함) is the worker's monitoring
+        worker_hits += r.in_window(r["visit_check"])
         # any service of the class as the means (자조모임을 통해, 방문간호 서비스로)
         worker_hits += [m for m in r["means"] if not overlaps(m, r["service_as_means"])
                         and any(m.start < s.end <= _tokens_in(r, m)[0].end for s in r.services)]
@@ -548,7 +570,8 @@ def check_goal(text: str, *, owner: str | None = None) -> list[GoalFinding]:
     if owner and goal_rules()["worker"].find(owner, ()):
         worker_hits.append(f"owner={owner}")
     # the worker's own act as the goal's end (사례관리자가 … 돕는다, 서비스 제공함), not a means to a change
-    worker_task = bool(worker_subjects or r.in_window([h for h in r["worker_verbs"] if r.is_predicate(h)]))
+    worker_task = bool(worker_subjects or r.in_window([h for h in r["worker_verbs"] if r.is_predicate(h)])
+                       or r.in_window(r["causative"] + r["visit_check"]))
     if worker_hits:
         worker_hits = [h if isinstance(h, str) else _whole_word(goal, h) for h in worker_hits]
         findings.append(_finding(
@@ -589,7 +612,11 @@ def check_goal(text: str, *, owner: str | None = None) -> list[GoalFinding]:
     # 4. arbitrary or undefined concept with nothing that defines it: a scale or a count does,
     # a ratio of the concept itself (자존감 20% 향상) does not; a name (자립준비청년) is no concept
     vague = [h for h in r["vague"] if not overlaps(h, r["vague_in_names"])]
-    counts = [m for m in measures if not overlaps(m, r["relative_level"])]
+    # a count of the service used as the means (주 1회 미술치료를 통해 자존감이 30% 향상) doses the
+    # service, it does not define the concept after it
+    means_end = max((h.end for h in r["service_as_means"] + r["means"] + r["worker_verbs"]
+                     if vague and h.end <= vague[0].start), default=-1)
+    counts = [m for m in measures if not overlaps(m, r["relative_level"]) and m.end > means_end]
     if vague and not counts:
         findings.append(_finding(
             PlanningMistake.VAGUE_CONCEPT,
@@ -602,7 +629,8 @@ def check_goal(text: str, *, owner: str | None = None) -> list[GoalFinding]:
         ))
 
     # 5. a lifetime goal (not a word the time frame explains: '3개월 내 집안' is no '내 집')
-    grand = [h for h in r["grand"] + r["all_debt"] if not overlaps(h, r["time_frame"])]
+    # (a hit that only spans the time frame, 채무조정 연계로 3년 안에 빚을 모두 정리, still counts)
+    grand = _outside(r["grand"] + r["all_debt"], r["time_frame"])
     if grand:
         findings.append(_finding(
             PlanningMistake.LIFETIME_GOAL,

@@ -10,16 +10,22 @@ the sentence's morphemes (:func:`casework.language.analyse`):
   in a final ending before a comma;
 * **leading** (답을 유도): a presuming ending (``presumption``: ~잖아요, ~거 아니에요?); in a
   question, a loaded word (``loaded_words``: 당연히, 물론; not one in a ``background_clause``
-  before a wh-word: 분명히 약속하셨는데 왜 …), or without a wh-word a ``~죠?``
+  before a wh-word: 분명히 약속하셨는데 왜 …), or without a wh-word a ``~죠?``, ``~지?``
   (``tag_question``) or a negative question (``negative_question``: ~지 않아요?);
 * **closed** (예/아니오): a question that is not leading and has no wh-word (``wh`` minus
   ``not_wh``, minus one inside an embedded clause, ``embedded_question``: …맞는지 따져 보신 적
   있으세요?), no request for a story (``request``), no choice (``choice``), does not ask
   permission (``permission``) and is not a follow-up fragment without a predicate (안주는요?);
-* **several at once**: two or more questions, or one question whose two ``-고`` halves each ask
-  something (a wh-word on both sides, or a new topic ``~은/는`` after ``-고``);
+* **several at once**: two or more questions (a present polite ending before a comma asks too when
+  그리고 or a new topic follows: 연락되세요, 양육비는 …?; not a greeting, ``not_asking``), one
+  question whose two ``-고`` halves each ask something (a wh-word on both sides, also inside an
+  embedded clause after the join; a new topic ``~은/는`` after ``-고``; a wh-half with a topic or a
+  copula, then a yes/no half of its own: 가족은 몇 명이고 다 같이 사세요?), or embedded questions
+  listed with a comma or 그리고 (``embedded_join``: …해 왔는지 그리고 어떻게 …하셨는지);
 * **complex**: longer than :data:`MAX_QUESTION_LENGTH` characters, more than
-  :data:`MAX_CONNECTIVES` clause connectives, two or more negations, or jargon (``jargon``);
+  :data:`MAX_CONNECTIVES` clause connectives, two or more negations in one question (one in each
+  of two joined questions piles nothing up; the 않 of a negative question frames it), or jargon
+  (``jargon``);
 * **why-interrogation**: a ``why`` word followed by a past, undone or happened event
   (``why_blames``), or a blaming frame without 왜 (``blame_frames``).
 
@@ -29,7 +35,8 @@ in :data:`UNCHECKABLE_MISTAKES` instead of being guessed at.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from bisect import bisect
+from dataclasses import dataclass, replace
 from enum import Enum
 from typing import TYPE_CHECKING
 
@@ -81,6 +88,7 @@ _LISTS = frozenset({
     "wh", "not_wh", "request", "choice", "permission", "question_end", "tag_question",
     "presumption", "negative_question", "embedded_question", "loaded_words", "clause_join", "auxiliary_after", "topic", "connective",
     "fixed_connective", "negation", "jargon", "why", "why_blames", "blame_frames", "background_clause",
+    "embedded_join", "not_asking",
 })
 
 
@@ -139,6 +147,11 @@ def _units(text: str, tokens: tuple) -> list[_Unit]:
         has_end = bool(rules["question_end"].find(text, sub))
         asks = bool(_wh_hits(text, sub)) and words[-1].tag in ("EF", "EC") and not has_mark
         units.append(_Unit(piece, start, end, sub, has_mark or has_end or asks))
+    # '연락되세요, 양육비는 받고 계세요?': a present polite ending before a comma asks too when a
+    # question with a new topic, or one after 그리고, follows
+    for i, unit in enumerate(units[:-1]):
+        if not unit.is_question and units[i + 1].is_question and _asks_before_comma(text, unit, units[i + 1]):
+            units[i] = replace(unit, is_question=True)
     # "…세요? 아니면 …세요?" and "화요일이 좋으세요, 목요일이 좋으세요?" are one choice question, not two
     merged: list[_Unit] = []
     for unit in units:
@@ -148,6 +161,23 @@ def _units(text: str, tokens: tuple) -> list[_Unit]:
                          last.tokens + unit.tokens, last.is_question or unit.is_question, choice=True)
         merged.append(unit)
     return merged
+
+
+def _asks_before_comma(text: str, unit: _Unit, nxt: _Unit) -> bool:
+    """Does ``unit`` end in a present polite ending (…세요, 계세요) before a comma, with a predicate,
+    no past or guess (고생 많으셨어요, 힘드셨겠어요 are reflections) and no greeting (``not_asking``),
+    and does ``nxt`` open with 그리고 or a new topic (양육비는)?"""
+    words = [t for t in unit.tokens if t.tag not in ("SF", "SP")]
+    first = next((t for t in nxt.tokens if t.tag not in ("SF", "SP")), None)
+    if len(words) < 2 or first is None or "," not in text[words[-1].end:first.start]:
+        return False
+    last, before = words[-1], words[-2]
+    if last.tag != "EF" or last.form not in ("세요", "으세요", "어요", "아요", "여요", "나요"):
+        return False
+    if before.tag == "EP" or not before.tag.startswith(("V", "XS")) or question_rules()["not_asking"].find(
+            text, unit.tokens):
+        return False  # '어서 오세요, …': a greeting or an invitation asks nothing
+    return first.form == "그리고" or bool(question_rules()["topic"].find(text, nxt.tokens))
 
 
 def _predicate(unit: _Unit) -> tuple[str, str] | None:
@@ -180,13 +210,15 @@ def _same_shape(last: _Unit, unit: _Unit) -> bool:
             and bool(nouns) and all(a != b for a, b in nouns))
 
 
-def _wh_hits(text: str, tokens: tuple):
+def _wh_hits(text: str, tokens: tuple, *, embedded_too: bool = False):
     """The wh-words that ask: not a blocked one (``not_wh``), not one inside an embedded question
-    (어떤 절차가 맞는지 따져 보신 적 있으세요?: the main predicate asks yes or no)."""
+    (어떤 절차가 맞는지 따져 보신 적 있으세요?: the main predicate asks yes or no) unless
+    ``embedded_too``."""
     rules = question_rules()
     hits = rules["wh"].find(text, tokens)
     blocked = rules["not_wh"].find(text, tokens)
-    embedded = [e for e in rules["embedded_question"].find(text, tokens) if e.end < tokens[-1].start] if tokens else []
+    embedded = [e for e in rules["embedded_question"].find(text, tokens)
+                if e.end < tokens[-1].start] if tokens and not embedded_too else []
     why = rules["why"].find(text, tokens)  # '왜 그런지 알아볼까요?', '왜 … 그만두셨는지 궁금해요' still ask why
     return [h for h in hits if not any(b.start <= h.start < b.end for b in blocked)
             and not (embedded and not overlaps(h, why) and _in_embedded(h, embedded, tokens))]
@@ -229,8 +261,9 @@ def _closed(text: str, unit: _Unit) -> bool:
     if not unit.is_question:
         return False
     if _wh_hits(text, unit.tokens):
-        # '어디 계시고 양육비는 받으세요?': the second question, joined by -고, is yes/no
-        return any(not _wh_hits(text, right) and not any(
+        # '어디 계시고 양육비는 받으세요?': the second question, joined by -고, is yes/no;
+        # a fragment (…되시고 연세는요?) asks "what about", it is open
+        return any(not _wh_hits(text, right) and any(t.tag.startswith(("V", "XS")) for t in right) and not any(
             rules[name].find(text, right) for name in ("request", "choice", "permission"))
             for _, right, _ in _joined_questions(text, unit))
     if not any(t.tag.startswith(("V", "XS")) for t in unit.tokens):
@@ -244,14 +277,17 @@ def _joined_questions(text: str, unit: _Unit) -> list[tuple[tuple, tuple, Hit]]:
     rules = question_rules()
     toks = unit.tokens
     aux = {(h.start) for h in rules["auxiliary_after"].find(text, toks)}
+    fixed = rules["fixed_connective"].find(text, toks)
     found = []
     for join in rules["clause_join"].find(text, toks):
         cut = next(i for i, t in enumerate(toks) if t.start == join.start)
-        if cut + 1 >= len(toks) or toks[cut + 1].start in aux:
+        if cut + 1 >= len(toks) or toks[cut + 1].start in aux or overlaps(join, fixed):
             continue
         left, right = toks[:cut], toks[cut + 1:]
         left_wh, right_wh = _wh_hits(text, left), _wh_hits(text, right)
-        both_wh = bool(left_wh) and bool(right_wh)
+        # a wh-word in an embedded question after the join asks too (어떤 것이고 어떤 사연이 있는지 …)
+        right_asks = right_wh or (_wh_hits(text, right, embedded_too=True) if left_wh else [])
+        both_wh = bool(left_wh) and bool(right_asks)
         # statements before one wh-question set out one situation (애들은 학교 가고 남편은 일하러
         # 나가고 … 뭐 하세요?): one question, however many clauses
         background = not left_wh and bool(right_wh)
@@ -261,9 +297,26 @@ def _joined_questions(text: str, unit: _Unit) -> list[tuple[tuple, tuple, Hit]]:
             continue
         new_topic = not background and bool(rules["topic"].find(text, right)) and (
             bool(rules["topic"].find(text, left)) or bool(left_wh))
-        if both_wh or new_topic:
+        # a wh-question (가족은 몇 명이고, 어디 사시고), then a yes/no question of its own (다 같이
+        # 사세요?); not a why or a how that blames one act (왜 맞고도 가만히 계셨어요?, 어떻게 아이를
+        # 혼자 두고 나가실 수가 있어요?) unless a topic or a copula opens the first question
+        plain_wh = [h for h in left_wh if h.text not in ("어떻게", "어떻") and not rules["why"].find(text, left)]
+        yes_no = (bool(left_wh) and not right_asks and not rules["why"].find(text, left)
+                  and (bool(plain_wh) or toks[cut - 1].tag == "VCP" or bool(rules["topic"].find(text, left)))
+                  and _own_yes_no(text, right))
+        if both_wh or new_topic or yes_no:
             found.append((left, right, join))
     return found
+
+
+def _own_yes_no(text: str, right: tuple) -> bool:
+    """Is ``right`` a question of its own: it ends in a final ending, has a word of its own before
+    its predicate (다 같이 사세요, not a bare 지내세요) and is no request?"""
+    words = [t for t in right if t.tag not in ("SF", "SP")]
+    if not words or words[-1].tag != "EF" or question_rules()["request"].find(text, right):
+        return False
+    own = [t for t in words if not t.tag.startswith(("V", "E", "XS", "J"))]
+    return bool(own) and words.index(own[0]) < len(words) - 2
 
 
 def _clause_halves(text: str, unit: _Unit) -> str | None:
@@ -275,6 +328,23 @@ def _clause_halves(text: str, unit: _Unit) -> str | None:
     before = text[left[0].start:join.end] if left else ""
     after = text[right[0].start:right[-1].end]
     return f"{before.strip()} / {after.strip(' ?？.')}"
+
+
+def _listed_questions(text: str, unit: _Unit) -> str | None:
+    """Embedded questions listed in one turn (…해 왔는지 그리고 …하셨는지, …남았는지, 그리고 … 되시는지요?):
+    a ``~는지`` clause, a comma or 그리고, then another question."""
+    rules = question_rules()
+    for join in rules["embedded_join"].find(text, unit.tokens):
+        rest = tuple(t for t in unit.tokens if t.start >= join.end)
+        # '쓰실지 가족이 하실지, 어느 쪽으로 …': asking which of the listed is one choice
+        if any(t.form == "어느" for t in rest):
+            continue
+        if rules["embedded_question"].find(text, rest) or _wh_hits(text, rest, embedded_too=True):
+            first = next((t for t in unit.tokens if t.tag not in ("SF", "SP")), None)
+            ending = next(t for t in unit.tokens if t.start == join.start)
+            begin = first.start if first is not None else join.start
+            return f"{text[begin:ending.end].strip()} / {text[rest[0].start:rest[-1].end].strip(' ?？.')}"
+    return None
 
 
 def _complex(text: str, units: list[_Unit]) -> list[str]:
@@ -298,11 +368,17 @@ def _complex(text: str, units: list[_Unit]) -> list[str]:
             details.append(f"절이 {len(connectives) + 1}개 이어져 있습니다({words})")
             break
     for unit in units:
-        # the 아니 of a presuming '~거 아니에요?' frames the question, it negates nothing in it
-        frames = rules["presumption"].find(text, unit.tokens)
+        # the 아니 of a presuming '~거 아니에요?' and the 않 of a negative question ('~낫지 않겠어요?')
+        # frame the question, they negate nothing in it
+        frames = rules["presumption"].find(text, unit.tokens) + [
+            h for h in rules["negative_question"].find(text, unit.tokens)
+            if not any(t.tag.startswith("V") and t.start >= h.end for t in unit.tokens)]
         negations = [h for h in rules["negation"].find(text, unit.tokens)
                      if not any(f.start <= h.start < f.end for f in frames)]
-        if len(negations) > MAX_NEGATIONS:
+        # one negation in each of two joined questions (왜 안 드셨고 왜 안 가셨어요?) piles nothing up
+        cuts = sorted(join.start for _, _, join in _joined_questions(text, unit))
+        per_part = [sum(1 for h in negations if bisect(cuts, h.start) == k) for k in range(len(cuts) + 1)]
+        if max(per_part) > MAX_NEGATIONS:
             details.append(f"부정이 겹쳐 있습니다: '{unit.text}'")
             break
     jargon = rules["jargon"].find(text, _all_tokens(units))
@@ -407,7 +483,7 @@ def check_question(text: str) -> list[QuestionFinding]:
     if closed:
         findings.append(QuestionFinding(QuestionMistake.CLOSED_WHEN_INFO_NEEDED, _msg_closed(closed), closed))
     multiple = " / ".join(u.text for u in questions) if len(questions) >= 2 else next(
-        (found for u in questions if (found := _clause_halves(text, u))), None)
+        (found for u in questions if (found := _clause_halves(text, u) or _listed_questions(text, u))), None)
     if multiple:
         findings.append(QuestionFinding(QuestionMistake.MULTIPLE, _msg_multiple(multiple), multiple))
     details = _complex(text, units)

@@ -96,6 +96,43 @@ TABLE: list[tuple[str, set[QuestionMistake]]] = [
     # background clauses (…통하고 … 맞으셨을 텐데) before one wh-question: one question
     ("처음 몇 해 동안 말도 잘 안 통하고 음식도 입에 안 맞으셨을 텐데 어떻게 견디셨어요?", {X}),
     ("손주들이 돌아오면 간식 챙겨 주시고 숙제 봐 주신 다음 저녁 하실 때까지 어떻게 보내세요?", {X}),
+    # two questions in one turn: a wh-half then a yes/no half; a polite question before a comma and
+    # 그리고 or a new topic; embedded questions listed; not a fixed 뭐 하고, a why's one act, a greeting
+    ("가족은 몇 명이고 다 같이 사세요?", {C, M}),
+    ("어디 사시고 혼자 사세요?", {C, M}),
+    ("뭐 드시고 오셨어요?", set()),                        # a bare verb after -고: one act
+    ("주말에는 뭐 하고 지내세요?", set()),
+    ("왜 남편한테 맞고도 가만히 계셨어요?", {W}),
+    ("약은 드시고 계세요, 그리고 병원은 어디 다니세요?", {C, M}),
+    ("아이 아빠랑 연락되세요, 양육비는 받고 계세요?", {C, M}),
+    ("어서 오세요, 오늘은 어떤 일로 오셨어요?", set()),
+    ("고생 많으셨어요, 요즘은 어떠세요?", set()),
+    ("그 뒤로 아드님이 다시 연락을 해 왔는지 그리고 그때 어머님은 어떻게 대응하셨는지 말씀해 주세요.", {M}),
+    ("의미 있는 물건은 어떤 것이고 어떤 사연이 있는지 들려주실래요?", {M}),
+    ("간병인을 쓰실지 가족이 하실지, 어느 쪽으로 생각하고 계세요?", set()),  # which of the two: a choice
+    # one negation in each of two joined questions piles nothing up
+    ("왜 약을 안 드셨고 병원은 왜 안 가셨어요?", {M, W}),
+    # jargon of assessment: factors, capacity, intervention, grief types
+    ("저장강박 행동의 촉발 요인이 무엇인지 같이 탐색해 볼까요?", {X}),
+    ("보호자분의 돌봄 역량 강화를 위해 필요한 개입이 무엇이라고 보세요?", {X}),
+    ("물건을 정리하는 게 어떤 점이 제일 어려우세요?", set()),
+    # blame without 왜: an adverb before 두다, an honorific stem; why with a still undone act
+    ("어떻게 어머님이 길을 잃으시도록 그냥 두셨어요?", {W}),
+    ("그렇게 술을 드시면 어떡해요?", {W}),
+    ("약을 드시면 어떻게 되세요?", set()),
+    ("치우겠다고 하시고선 왜 아직 그대로예요?", {W}),
+    ("왜 아직도 그 일이 마음에 걸리세요?", set()),
+    # a banmal ~지? without a wh-word leads; with one it asks
+    ("학교 가기 싫지?", {L}),
+    ("오늘 뭐 먹었지?", set()),
+    # a request (해 주실래요), asking whether now suits (통화 괜찮으세요) is no closed question
+    ("아이 아빠 얘기를 조금 해 주실래요?", set()),
+    ("지금 통화 괜찮으세요?", set()),
+    ("요즘 몸은 괜찮으세요?", {C}),
+    # a fragment after -고 asks "what about"; the 않 of a negative question frames it
+    ("성함이 어떻게 되시고 연세는요?", {M}),
+    ("애들 아빠랑은 연락 안 하시는 게 낫지 않겠어요?", {L}),
+    ("학교 끝나고 집에 오면 주로 뭐 하면서 지내?", set()),
 ]
 
 

@@ -292,6 +292,55 @@ GOAL_TABLE = [
     ("아들이 6개월 동안 직업훈련 과정을 중도에 그만두지 않는다", None, {B}),
     ("6개월간 주 3회 밑반찬 배달을 모두 수령", None, {B}),
     ("아들이 6개월 안에 다니던 직장을 그만두지 않는다", None, set()),
+    # deciding whether to attend is the person's act; causing or a visit then a check is the worker's (1)
+    ("한 달 안에 치매안심센터 가족모임 참석 여부를 스스로 결정함", None, set()),
+    ("2주 안에 통장님이 어르신 댁을 방문해 안부를 확인하도록 돕는다", None, {A}),  # judged: 1, not also 7
+    ("3개월 내 주 1회 방문하여 아버지의 양육 상황을 점검함", None, {A}),
+    ("딸이 3개월 안에 주 1회 어머니 댁을 방문하여 안부를 확인한다", None, set()),
+    # a provider's delivery measure (1 and 2 where the provider is the subject); a missed delivery
+    ("상담사가 6개월 동안 예정된 가정방문을 한 번도 거르지 않는다", None, {A, B}),
+    ("복지관이 6개월간 밑반찬 서비스를 95% 이상 제공한다", None, {A, B}),
+    ("3개월 내 요양보호사 방문 누락일 0일", None, {B}),
+    ("3개월 동안 반찬 배달이 빠지는 날이 없다", None, {B}),
+    ("청년이 취업성공패키지 서비스에 만족한다", None, {B, G}),
+    ("아들이 3개월 안에 학교에 빠지는 날이 월 1일 이하가 된다", None, set()),
+    # doing together with nobody named (3); a named family doing it is fine
+    ("3개월 내 명절에 한 자리에 모여 식사를 1회 이상 한다", None, {C}),
+    ("가족이 3개월 안에 주 1회 모여 식사를 같이 한다", None, set()),
+    # health as an undefined concept (4); a health insurance bill is no concept
+    ("6개월 이내 청년의 심리적 건강이 30% 좋아진다", None, {D}),
+    ("건강한 애도 과정을 거친다", None, {D, G}),
+    ("대상자가 3개월 이내 체납된 건강보험료 분할납부 계획을 세운다", None, set()),
+    # the whole debt or one's own house (5), also across the time frame; listing the debts is a step
+    ("2년 안에 카드빚과 사채를 포함한 빚 전부를 청산한다", None, {E}),
+    ("3년 내 모든 채무를 완제함", None, {E}),
+    ("3년 안에 자기 명의 집을 마련함", None, {E}),
+    ("5년 안에 본인 이름으로 된 집을 장만한다", None, {E}),
+    ("채무조정 연계로 3년 안에 빚을 모두 정리하도록 한다", None, {A, E}),
+    ("대상자가 3개월 안에 채무 전부를 목록으로 정리해 신용회복위원회에 낸다", None, set()),
+    # a disease's course, a court's or an authority's decision (6); applying or taking one's pills is not
+    ("1년 안에 치매 진행이 완전히 멈춘다", None, {F}),
+    ("다시는 치매 증상이 나타나지 않는다", None, {E, F, G}),
+    ("3개월 안에 상속 소송에서 이긴다", None, {F}),
+    ("3개월 안에 난민 인정 결정을 받는다", None, {F}),
+    ("대상자가 2개월 안에 법원에 개인회생 신청서를 낸다", None, set()),
+    ("어르신이 6개월 동안 치매 약을 매일 복용한다", None, set()),
+    # another party letting it happen is theirs (6, not 1); a count of the means doses the service,
+    # it does not define the concept after it (4); a scale still does
+    ("전 부인이 아이를 만나게 해 준다", None, {F, G}),
+    ("2개월 내 사례회의를 열어 LH가 임대주택을 우선 배정해 주도록 한다", None, {A, F}),
+    ("6개월간 주 1회 미술치료를 통해 자존감이 30% 향상된다", None, {A, D}),
+    ("어르신이 6개월 동안 주 3회 걷기 운동을 통해 자존감 척도 점수를 10점 올린다", None, set()),
+    # a nominal use of a service (1); a use negated with 안 before a count or inside a marker (2)
+    ("4개월 동안 주 3회 주간보호센터 이용", None, {A}),
+    ("어르신이 3개월 안에 주간보호센터 이용 여부를 결정한다", None, set()),
+    ("석 달 동안 도시락 안 받은 날 월 1번 이하", None, {B}),
+    ("3개월 동안 방문목욕 한 번도 안 거르고 받음", None, {B}),
+    ("아이가 석 달 동안 학교에 안 간 날이 월 1일 이하가 된다", None, set()),
+    ("어르신이 3개월 동안 혈압약을 한 번도 안 거르고 드신다", None, set()),
+    # a filing received is an outcome; living free of debt worries is a lifetime goal
+    ("한달안에 신용회복위원회 채무조정 신청 접수함", None, set()),
+    ("빚 걱정 없이 사는 것", None, {E, G}),
 ]
 
 
