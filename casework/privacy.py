@@ -190,9 +190,11 @@ def _name_spans(text: str, names: list[str]) -> tuple[list[Masked], list[str]]:
             spans.append(Masked("이름", m.group(0), m.start(), m.end()))
     unsure: list[str] = []
     if any(ch.isalpha() for ch in text):
+        from casework.language.name_tagger import tagged_names
         from casework.language.names import find_names
 
-        for found in find_names(text):
+        by_rules = find_names(text)
+        for found in by_rules + tagged_names(text, by_rules):
             spans.append(Masked("이름", found.text, found.start, found.end))
             if not found.sure and found.text not in unsure:
                 unsure.append(found.text)

@@ -1,0 +1,152 @@
+"""A statistical name tagger beside the masking rules: a linear-chain CRF (python-crfsuite).
+
+The model labels every character of a note B/I/O for names (features:
+:mod:`casework.language.name_features`, the rules' verdict among them). It was trained on the
+development notes (``benchmarks/data/language/masking.txt``) by ``tools/train_name_tagger.py``,
+which also chose the threshold by leave-one-annotator-out cross-validation; the model file and a
+small JSON beside it (training data hash, feature version, threshold, date) live in
+``casework/data/language/``. The model is loaded once per process, on first use.
+
+:func:`tagged_names` adds the tagger's names the rules missed: runs of characters whose
+probability of being a name is at least the threshold, not overlapping a rule's name, and not
+a word the rules keep (``not_names``, person words, a place or agency ending, anything with a
+digit). They are all unsure: hidden, and listed for the worker to check.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import threading
+from collections.abc import Iterator, Sequence
+from contextlib import contextmanager
+from pathlib import Path
+
+from casework.language.name_features import FEATURE_VERSION, bio_labels, char_features
+from casework.language.names import NameSpan, _is_person_word, _strip_particle, _words
+from casework.language.rules import RULES_DIR
+
+__all__ = ["MODEL", "META", "tagged_names", "name_probabilities", "train_model", "training_hash", "model_in_use"]
+
+MODEL = RULES_DIR / "name_tagger.crfsuite"
+META = RULES_DIR / "name_tagger.json"
+_ROOT = Path(__file__).resolve().parents[2]
+TRAINING_FILES = (
+    _ROOT / "benchmarks" / "data" / "language" / "masking.txt",
+    RULES_DIR / "masking_rules.yaml",
+    Path(__file__).with_name("names.py"),  # the rules' verdict is a feature
+)
+"""What the model depends on besides the features' code: a change to any of them needs retraining."""
+
+_LOCK = threading.Lock()
+_STATE: dict[str, object] = {}
+_EDGE = " \t\n.,:;!?·()[]{}<>'\"‘’“”「」『』-/"
+
+
+def training_hash(files: Sequence[Path] = TRAINING_FILES) -> str:
+    """sha256 over the training files' bytes and the feature version."""
+    h = hashlib.sha256(f"features {FEATURE_VERSION}\n".encode())
+    for path in files:
+        h.update(path.name.encode() + b"\0" + path.read_bytes() + b"\0")
+    return h.hexdigest()
+
+
+def _loaded() -> tuple[object, float]:
+    """The process's tagger and threshold (loaded on first use, or the ones :func:`model_in_use` set)."""
+    if "tagger" not in _STATE:
+        with _LOCK:
+            if "tagger" not in _STATE:
+                import pycrfsuite
+
+                tagger = pycrfsuite.Tagger()
+                tagger.open(str(MODEL))
+                _STATE["threshold"] = float(json.loads(META.read_text(encoding="utf-8"))["threshold"])
+                _STATE["tagger"] = tagger
+    return _STATE["tagger"], float(_STATE["threshold"])  # type: ignore[arg-type]
+
+
+@contextmanager
+def model_in_use(path: Path, threshold: float) -> Iterator[None]:
+    """Use another model file and threshold inside the block (cross-validation)."""
+    import pycrfsuite
+
+    tagger = pycrfsuite.Tagger()
+    tagger.open(str(path))
+    saved = dict(_STATE)
+    _STATE.update(tagger=tagger, threshold=threshold)
+    try:
+        yield
+    finally:
+        tagger.close()
+        _STATE.clear()
+        _STATE.update(saved)
+
+
+def name_probabilities(text: str, rule_spans: Sequence[NameSpan]) -> list[float]:
+    """For each character of ``text``, the model's marginal probability that it is part of a name."""
+    if not text:
+        return []
+    tagger, _ = _loaded()
+    tagger.set(char_features(text, rule_spans))  # type: ignore[attr-defined]
+    labels = set(tagger.labels())  # type: ignore[attr-defined]
+    return [sum(tagger.marginal(y, i) for y in ("B", "I") if y in labels) for i in range(len(text))]  # type: ignore[attr-defined]
+
+
+def _kept_word(text: str, start: int, end: int) -> bool:
+    """Is the word around text[start:end] one the rules keep: a digit, a listed non-name or person
+    word, a place or agency ending?"""
+    if any(ch.isdigit() for ch in text[start:end]):
+        return True
+    while start > 0 and not text[start - 1].isspace():
+        start -= 1
+    while end < len(text) and not text[end].isspace():
+        end += 1
+    word = _strip_particle(text[start:end].strip(_EDGE))
+    if any(ch.isdigit() for ch in word):
+        return True
+    if word in _words("not_names") or _is_person_word(word):
+        return True
+    return any(word.endswith(s) for s in _words("place_suffixes"))
+
+
+def tagged_names(text: str, rule_spans: Sequence[NameSpan]) -> list[NameSpan]:
+    """The tagger's names that the rules did not find and do not keep, all unsure."""
+    if not any(ch.isalpha() for ch in text):
+        return []
+    _, threshold = _loaded()
+    if threshold > 1:
+        return []  # the rules alone (cross-validation's baseline)
+    probs = name_probabilities(text, rule_spans)
+    out: list[NameSpan] = []
+    i = 0
+    while i < len(text):
+        if probs[i] < threshold:
+            i += 1
+            continue
+        j = i
+        while j < len(text) and probs[j] >= threshold:
+            j += 1
+        start, end = i, j
+        while start < end and text[start] in _EDGE:
+            start += 1
+        while end > start and text[end - 1] in _EDGE:
+            end -= 1
+        i = j
+        if end <= start or any(s.start < end and start < s.end for s in rule_spans):
+            continue
+        if _kept_word(text, start, end):
+            continue
+        out.append(NameSpan(start, end, text[start:end], sure=False))
+    return out
+
+
+def train_model(notes: Sequence[tuple[str, Sequence[NameSpan], Sequence[tuple[int, int]]]], path: Path,
+                *, c1: float = 0.05, c2: float = 0.05, iterations: int = 150) -> None:
+    """Train a CRF on (text, the rules' names, the labelled names) and write it to ``path``."""
+    import pycrfsuite
+
+    trainer = pycrfsuite.Trainer(verbose=False)
+    for text, rule_spans, names in notes:
+        trainer.append(char_features(text, rule_spans), bio_labels(len(text), names))
+    trainer.set_params({"c1": c1, "c2": c2, "max_iterations": iterations, "feature.possible_transitions": True})
+    trainer.train(str(path))
