@@ -1,7 +1,7 @@
 """A statistical name tagger beside the masking rules: a linear-chain CRF (python-crfsuite).
 
 The model labels every character of a note B/I/O for names (features:
-:mod:`casework.language.name_features`, the rules' verdict among them). It was trained on the
+:mod:`casework.language.name_features`). It was trained on the
 development notes (``benchmarks/data/language/masking.txt``) by ``tools/train_name_tagger.py``,
 which also chose the threshold by leave-one-annotator-out cross-validation; the model file and a
 small JSON beside it (training data hash, feature version, threshold, date) live in
@@ -17,13 +17,16 @@ from __future__ import annotations
 
 import hashlib
 import json
+import re
 import threading
 from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
 from pathlib import Path
+from typing import Any
 
+from casework.language import analyse
 from casework.language.name_features import FEATURE_VERSION, bio_labels, char_features
-from casework.language.names import NameSpan, _is_person_word, _strip_particle, _words
+from casework.language.names import _PARTICLES, NameSpan, _is_count, _is_person_word, _is_title, _strip_particle, _words
 from casework.language.rules import RULES_DIR
 
 __all__ = ["MODEL", "META", "tagged_names", "name_probabilities", "train_model", "training_hash", "model_in_use"]
@@ -34,12 +37,14 @@ _ROOT = Path(__file__).resolve().parents[2]
 TRAINING_FILES = (
     _ROOT / "benchmarks" / "data" / "language" / "masking.txt",
     RULES_DIR / "masking_rules.yaml",
-    Path(__file__).with_name("names.py"),  # the rules' verdict is a feature
+    Path(__file__).with_name("names.py"),  # the features read its role, title and job-title tests
 )
 """What the model depends on besides the features' code: a change to any of them needs retraining."""
 
 _LOCK = threading.Lock()
-_STATE: dict[str, object] = {}
+_STATE: dict[str, Any] = {}
+_LATIN = re.compile(r"[A-Za-z]")
+_HANGUL = re.compile(r"[가-힣]")
 _EDGE = " \t\n.,:;!?·()[]{}<>'\"‘’“”「」『』-/"
 
 
@@ -51,7 +56,7 @@ def training_hash(files: Sequence[Path] = TRAINING_FILES) -> str:
     return h.hexdigest()
 
 
-def _loaded() -> tuple[object, float]:
+def _loaded() -> tuple[Any, float]:
     """The process's tagger and threshold (loaded on first use, or the ones :func:`model_in_use` set)."""
     if "tagger" not in _STATE:
         with _LOCK:
@@ -62,7 +67,7 @@ def _loaded() -> tuple[object, float]:
                 tagger.open(str(MODEL))
                 _STATE["threshold"] = float(json.loads(META.read_text(encoding="utf-8"))["threshold"])
                 _STATE["tagger"] = tagger
-    return _STATE["tagger"], float(_STATE["threshold"])  # type: ignore[arg-type]
+    return _STATE["tagger"], float(_STATE["threshold"])
 
 
 @contextmanager
@@ -82,31 +87,49 @@ def model_in_use(path: Path, threshold: float) -> Iterator[None]:
         _STATE.update(saved)
 
 
-def name_probabilities(text: str, rule_spans: Sequence[NameSpan]) -> list[float]:
+def name_probabilities(text: str) -> list[float]:
     """For each character of ``text``, the model's marginal probability that it is part of a name."""
     if not text:
         return []
     tagger, _ = _loaded()
-    tagger.set(char_features(text, rule_spans))  # type: ignore[attr-defined]
-    labels = set(tagger.labels())  # type: ignore[attr-defined]
-    return [sum(tagger.marginal(y, i) for y in ("B", "I") if y in labels) for i in range(len(text))]  # type: ignore[attr-defined]
+    tagger.set(char_features(text))
+    labels = set(tagger.labels())
+    return [sum(tagger.marginal(y, i) for y in ("B", "I") if y in labels) for i in range(len(text))]
 
 
 def _kept_word(text: str, start: int, end: int) -> bool:
-    """Is the word around text[start:end] one the rules keep: a digit, a listed non-name or person
-    word, a place or agency ending?"""
-    if any(ch.isdigit() for ch in text[start:end]):
+    """Is text[start:end] no whole name the rules would allow: part of a longer word (곽티슈, 신내동),
+    one syllable with nothing after it, a digit, a count, a country, a listed non-name or person
+    word, or a word ending like a place or agency?"""
+    span = text[start:end]
+    if any(ch.isdigit() for ch in span):
         return True
-    while start > 0 and not text[start - 1].isspace():
-        start -= 1
-    while end < len(text) and not text[end].isspace():
-        end += 1
-    word = _strip_particle(text[start:end].strip(_EDGE))
-    if any(ch.isdigit() for ch in word):
+    left = start
+    while left > 0 and not text[left - 1].isspace():
+        left -= 1
+    right = end
+    while right < len(text) and not text[right].isspace():
+        right += 1
+    lead, rest = text[left:start], text[end:right].rstrip(_EDGE)
+    if lead.strip(_EDGE) or not (rest == "" or rest.startswith("(") or rest in _PARTICLES or _is_title(rest)
+                                 or (rest.startswith("이") and rest[1:] in ("", *_PARTICLES))):
         return True
-    if word in _words("not_names") or _is_person_word(word):
+    if len(span) == 1 and not rest:
+        return True  # 도 경계: a lone syllable is a name only with a particle or a title after it
+    if _LATIN.search(span) and _HANGUL.search(span):
+        return True  # PC방: a name is written in one script
+    if rest == "이" and _predicate_next(text[right:]):
+        return True  # 하늘이 흐려: the word with its subject particle, then its predicate
+    word = _strip_particle(span + rest) if rest and not rest.startswith("(") else span
+    if word in _words("not_names") or word in _words("countries") or _is_person_word(word) or _is_count(word):
         return True
-    return any(word.endswith(s) for s in _words("place_suffixes"))
+    return any(w.endswith(s) for s in _words("place_suffixes") for w in (word, span))
+
+
+def _predicate_next(after: str) -> bool:
+    word = after.split(maxsplit=1)[0] if after.split() else ""
+    tokens = analyse(word) if word else ()
+    return bool(tokens) and tokens[0].tag in ("VA", "VV")
 
 
 def tagged_names(text: str, rule_spans: Sequence[NameSpan]) -> list[NameSpan]:
@@ -116,7 +139,7 @@ def tagged_names(text: str, rule_spans: Sequence[NameSpan]) -> list[NameSpan]:
     _, threshold = _loaded()
     if threshold > 1:
         return []  # the rules alone (cross-validation's baseline)
-    probs = name_probabilities(text, rule_spans)
+    probs = name_probabilities(text)
     out: list[NameSpan] = []
     i = 0
     while i < len(text):
@@ -140,13 +163,13 @@ def tagged_names(text: str, rule_spans: Sequence[NameSpan]) -> list[NameSpan]:
     return out
 
 
-def train_model(notes: Sequence[tuple[str, Sequence[NameSpan], Sequence[tuple[int, int]]]], path: Path,
+def train_model(notes: Sequence[tuple[str, Sequence[tuple[int, int]]]], path: Path,
                 *, c1: float = 0.05, c2: float = 0.05, iterations: int = 150) -> None:
-    """Train a CRF on (text, the rules' names, the labelled names) and write it to ``path``."""
+    """Train a CRF on (text, the labelled names' spans) and write it to ``path``."""
     import pycrfsuite
 
     trainer = pycrfsuite.Trainer(verbose=False)
-    for text, rule_spans, names in notes:
-        trainer.append(char_features(text, rule_spans), bio_labels(len(text), names))
+    for text, names in notes:
+        trainer.append(char_features(text), bio_labels(len(text), names))
     trainer.set_params({"c1": c1, "c2": c2, "max_iterations": iterations, "feature.possible_transitions": True})
     trainer.train(str(path))
