@@ -64,7 +64,7 @@ def cross_validate(thresholds: list[float], show_errors: bool = False) -> dict[f
                 for k, key in enumerate(("hidden", "total", "kept_ok", "kept_total")):
                     totals[t][k] += m[key]
                 line += f"  {_pct(m['hidden'], m['total']):>12} {_pct(m['kept_ok'], m['kept_total']):>6}"
-                if show_errors and t == thresholds[0]:
+                if show_errors and t == (DEFAULT_THRESHOLD if DEFAULT_THRESHOLD in thresholds else thresholds[0]):
                     errors += [f"  {part}: not hidden: {x}" for x in m["misses"]]
                     errors += [f"  {part}: kept item touched: {x}" for x in m["broken"]]
             print(line, flush=True)
@@ -100,7 +100,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--thresholds", type=float, nargs="+", default=[0.5, 0.6, 0.7, 0.8, 0.9],
                         help="the tagger's thresholds to compare in cross-validation")
     parser.add_argument("--threshold", type=float, default=DEFAULT_THRESHOLD, help="the threshold written with the model")
-    parser.add_argument("--show-errors", action="store_true", help="with --cross-validate: the first threshold's errors")
+    parser.add_argument("--show-errors", action="store_true", help="with --cross-validate: the errors at the default threshold (else the first)")
     args = parser.parse_args(argv)
     if args.cross_validate:
         cross_validate(args.thresholds, args.show_errors)

@@ -26,7 +26,18 @@ from typing import Any
 
 from casework.language import analyse
 from casework.language.name_features import FEATURE_VERSION, bio_labels, char_features
-from casework.language.names import _PARTICLES, NameSpan, _is_count, _is_person_word, _is_title, _strip_particle, _words
+from casework.language.names import (
+    _BLANK_GIVEN,
+    _PARTICLES,
+    NameSpan,
+    _is_count,
+    _is_person_word,
+    _is_title,
+    _ssi_of_person,
+    _strip_particle,
+    _thing_subject,
+    _words,
+)
 from casework.language.rules import RULES_DIR
 
 __all__ = ["MODEL", "META", "tagged_names", "name_probabilities", "train_model", "training_hash", "model_in_use"]
@@ -120,10 +131,33 @@ def _kept_word(text: str, start: int, end: int) -> bool:
         return True  # PC방: a name is written in one script
     if rest == "이" and _predicate_next(text[right:]):
         return True  # 하늘이 흐려: the word with its subject particle, then its predicate
+    if _grammar_word(span, rest, text[end:], text[right:]):
+        return True
     word = _strip_particle(span + rest) if rest and not rest.startswith("(") else span
     if word in _words("not_names") or word in _words("countries") or _is_person_word(word) or _is_count(word):
         return True
     return any(w.endswith(s) for s in _words("place_suffixes") for w in (word, span))
+
+
+def _grammar_word(span: str, rest: str, after: str, next_words: str) -> bool:
+    """The rules' own vetoes: a blank given name (OO), a thing as a subject (문은 잠겨 있음), a word the
+    analyser knows with its 이 (나이는, 고양이는), a pronoun, number or determiner (나는), a seed
+    before 씨를 (수박 씨를), a label right before a number (Tel. 070…)."""
+    if _BLANK_GIVEN.fullmatch(span) or set(span) <= set("OX"):
+        return True
+    if rest[:1] in ("은", "는", "이", "가") and _thing_subject(after):
+        return True
+    if rest.startswith("이"):
+        whole = analyse(span + "이")
+        if len(whole) == 1 and not whole[0].oov and whole[0].tag != "NNP":
+            return True
+    alone = analyse(span) if _HANGUL.search(span) else ()
+    if len(alone) == 1 and alone[0].tag in ("NP", "NR", "MM"):
+        return True
+    following = next_words.split(maxsplit=1)[0] if next_words.split() else ""
+    if not rest and following.startswith("씨") and not _ssi_of_person(following):
+        return True
+    return bool(re.match(r"[.:\s]{0,3}\d", after))
 
 
 def _predicate_next(after: str) -> bool:
