@@ -23,7 +23,8 @@ Rules chosen by the workbook (not by the textbook):
 * A name keeps its first character (the family name) and the rest becomes ○, wherever it
   occurs, so particles after it (님, 씨가, 의 …) are kept; a surname alone (박씨) becomes ○.
   A listed name that is also an ordinary word will be masked in that word too: over-masking
-  is the safe side. Names the rules are not sure of are hidden too and listed in
+  is the safe side. Names the rules are not sure of, and names only the statistical tagger
+  finds (:mod:`casework.language.name_tagger`), are hidden too and listed in
   :attr:`MaskResult.unsure`.
 """
 

@@ -8,9 +8,11 @@ small JSON beside it (training data hash, feature version, threshold, date) live
 ``casework/data/language/``. The model is loaded once per process, on first use.
 
 :func:`tagged_names` adds the tagger's names the rules missed: runs of characters whose
-probability of being a name is at least the threshold, not overlapping a rule's name, and not
-a word the rules keep (``not_names``, person words, a place or agency ending, anything with a
-digit). They are all unsure: hidden, and listed for the worker to check.
+probability of being a name is at least the threshold, that are a whole word (a particle, a
+title or a bracket may follow), do not overlap a rule's name, and are no word the rules keep
+(``not_names``, person words, countries, counts, a place or agency ending, a digit, a thing as a
+subject, a word the analyser knows with its 이 …). They are all unsure: hidden, and listed for
+the worker to check.
 """
 
 from __future__ import annotations
@@ -103,9 +105,11 @@ def name_probabilities(text: str) -> list[float]:
     if not text:
         return []
     tagger, _ = _loaded()
-    tagger.set(char_features(text))
-    labels = set(tagger.labels())
-    return [sum(tagger.marginal(y, i) for y in ("B", "I") if y in labels) for i in range(len(text))]
+    features = char_features(text)
+    with _LOCK:  # the tagger holds one sequence at a time
+        tagger.set(features)
+        labels = set(tagger.labels())
+        return [sum(tagger.marginal(y, i) for y in ("B", "I") if y in labels) for i in range(len(text))]
 
 
 def _kept_word(text: str, start: int, end: int) -> bool:
