@@ -33,7 +33,7 @@ from casework.language.name_tagger import META, MODEL, model_in_use, train_model
 from casework.privacy import mask_case_text  # noqa: E402
 
 DEFAULT_THRESHOLD = 0.8
-"""Chosen by --cross-validate (0.5–0.9 compared): 0.5–0.8 hide 2,682–2,684 of 2,705 names and keep
+"""Chosen by --cross-validate (0.5–0.9 compared): 0.5–0.8 hide 2,682–2,684 of 2,705 identifiers and keep
 every item the rules keep; before the rules' grammar vetoes (blank OO, 나이는, 문은 잠겨 …, found by
 tests/test_privacy.py) were applied to the tagger, 0.5–0.7 touched kept items and 0.8 did not."""
 
