@@ -23,7 +23,8 @@ Rules chosen by the workbook (not by the textbook):
 * A name keeps its first character (the family name) and the rest becomes ○, wherever it
   occurs, so particles after it (님, 씨가, 의 …) are kept; a surname alone (박씨) becomes ○.
   A listed name that is also an ordinary word will be masked in that word too: over-masking
-  is the safe side. Names the rules are not sure of are hidden too and listed in
+  is the safe side. Names the rules are not sure of, and names only the statistical tagger
+  finds (:mod:`casework.language.name_tagger`), are hidden too and listed in
   :attr:`MaskResult.unsure`.
 """
 
@@ -190,9 +191,11 @@ def _name_spans(text: str, names: list[str]) -> tuple[list[Masked], list[str]]:
             spans.append(Masked("이름", m.group(0), m.start(), m.end()))
     unsure: list[str] = []
     if any(ch.isalpha() for ch in text):
+        from casework.language.name_tagger import tagged_names
         from casework.language.names import find_names
 
-        for found in find_names(text):
+        by_rules = find_names(text)
+        for found in by_rules + tagged_names(text, by_rules):
             spans.append(Masked("이름", found.text, found.start, found.end))
             if not found.sure and found.text not in unsure:
                 unsure.append(found.text)

@@ -45,7 +45,8 @@ QUOTE_KEYS = frozenset({"problem_quote", "demands"})
 MAX_QUOTE = 40  # normalised characters: a short spoken line, not a paragraph
 
 NOTEBOOKS = sorted(p for d in ("notebooks", "solutions", "exercises") for p in (ROOT / d).glob("*.ipynb"))
-DATA_FILES = sorted(p for p in (ROOT / "casework" / "data").rglob("*") if p.is_file())
+# the name tagger's model is binary: its strings are feature names (characters, character pairs, single words)
+DATA_FILES = sorted(p for p in (ROOT / "casework" / "data").rglob("*") if p.is_file() and p.suffix != ".crfsuite")
 PY_FILES = sorted((ROOT / "casework").rglob("*.py"))
 
 

@@ -1,0 +1,213 @@
+"""A statistical name tagger beside the masking rules: a linear-chain CRF (python-crfsuite).
+
+The model labels every character of a note B/I/O for names (features:
+:mod:`casework.language.name_features`). It was trained on the
+development notes (``benchmarks/data/language/masking.txt``) by ``tools/train_name_tagger.py``,
+which also chose the threshold by leave-one-annotator-out cross-validation; the model file and a
+small JSON beside it (training data hash, feature version, threshold, date) live in
+``casework/data/language/``. The model is loaded once per process, on first use.
+
+:func:`tagged_names` adds the tagger's names the rules missed: runs of characters whose
+probability of being a name is at least the threshold, that are a whole word (a particle, a
+title or a bracket may follow), do not overlap a rule's name, and are no word the rules keep
+(``not_names``, person words, countries, counts, a place or agency ending, a digit, a thing as a
+subject, a word the analyser knows with its 이 …). They are all unsure: hidden, and listed for
+the worker to check.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import re
+import threading
+from collections.abc import Iterator, Sequence
+from contextlib import contextmanager
+from pathlib import Path
+from typing import Any
+
+from casework.language import analyse
+from casework.language.name_features import FEATURE_VERSION, bio_labels, char_features
+from casework.language.names import (
+    _BLANK_GIVEN,
+    _PARTICLES,
+    NameSpan,
+    _is_count,
+    _is_person_word,
+    _is_title,
+    _ssi_of_person,
+    _strip_particle,
+    _thing_subject,
+    _words,
+)
+from casework.language.rules import RULES_DIR
+
+__all__ = ["MODEL", "META", "tagged_names", "name_probabilities", "train_model", "training_hash", "model_in_use"]
+
+MODEL = RULES_DIR / "name_tagger.crfsuite"
+META = RULES_DIR / "name_tagger.json"
+_ROOT = Path(__file__).resolve().parents[2]
+TRAINING_FILES = (
+    _ROOT / "benchmarks" / "data" / "language" / "masking.txt",
+    RULES_DIR / "masking_rules.yaml",
+    Path(__file__).with_name("names.py"),  # the features read its role, title and job-title tests
+)
+"""What the model depends on besides the features' code: a change to any of them needs retraining."""
+
+_LOCK = threading.Lock()
+_STATE: dict[str, Any] = {}
+_LATIN = re.compile(r"[A-Za-z]")
+_HANGUL = re.compile(r"[가-힣]")
+_EDGE = " \t\n.,:;!?·()[]{}<>'\"‘’“”「」『』-/"
+
+
+def training_hash(files: Sequence[Path] = TRAINING_FILES) -> str:
+    """sha256 over the training files' bytes and the feature version."""
+    h = hashlib.sha256(f"features {FEATURE_VERSION}\n".encode())
+    for path in files:
+        h.update(path.name.encode() + b"\0" + path.read_bytes() + b"\0")
+    return h.hexdigest()
+
+
+def _loaded() -> tuple[Any, float]:
+    """The process's tagger and threshold (loaded on first use, or the ones :func:`model_in_use` set)."""
+    if "tagger" not in _STATE:
+        with _LOCK:
+            if "tagger" not in _STATE:
+                import pycrfsuite
+
+                tagger = pycrfsuite.Tagger()
+                tagger.open(str(MODEL))
+                _STATE["threshold"] = float(json.loads(META.read_text(encoding="utf-8"))["threshold"])
+                _STATE["tagger"] = tagger
+    return _STATE["tagger"], float(_STATE["threshold"])
+
+
+@contextmanager
+def model_in_use(path: Path, threshold: float) -> Iterator[None]:
+    """Use another model file and threshold inside the block (cross-validation)."""
+    import pycrfsuite
+
+    tagger = pycrfsuite.Tagger()
+    tagger.open(str(path))
+    saved = dict(_STATE)
+    _STATE.update(tagger=tagger, threshold=threshold)
+    try:
+        yield
+    finally:
+        tagger.close()
+        _STATE.clear()
+        _STATE.update(saved)
+
+
+def name_probabilities(text: str) -> list[float]:
+    """For each character of ``text``, the model's marginal probability that it is part of a name."""
+    if not text:
+        return []
+    tagger, _ = _loaded()
+    features = char_features(text)
+    with _LOCK:  # the tagger holds one sequence at a time
+        tagger.set(features)
+        labels = set(tagger.labels())
+        return [sum(tagger.marginal(y, i) for y in ("B", "I") if y in labels) for i in range(len(text))]
+
+
+def _kept_word(text: str, start: int, end: int) -> bool:
+    """Is text[start:end] no whole name the rules would allow: part of a longer word (곽티슈, 신내동),
+    one syllable with nothing after it, a digit, a count, a country, a listed non-name or person
+    word, or a word ending like a place or agency?"""
+    span = text[start:end]
+    if any(ch.isdigit() for ch in span):
+        return True
+    left = start
+    while left > 0 and not text[left - 1].isspace():
+        left -= 1
+    right = end
+    while right < len(text) and not text[right].isspace():
+        right += 1
+    lead, rest = text[left:start], text[end:right].rstrip(_EDGE)
+    if lead.strip(_EDGE) or not (rest == "" or rest.startswith("(") or rest in _PARTICLES or _is_title(rest)
+                                 or (rest.startswith("이") and rest[1:] in ("", *_PARTICLES))):
+        return True
+    if len(span) == 1 and not rest:
+        return True  # 도 경계: a lone syllable is a name only with a particle or a title after it
+    if _LATIN.search(span) and _HANGUL.search(span):
+        return True  # PC방: a name is written in one script
+    if rest == "이" and _predicate_next(text[right:]):
+        return True  # 하늘이 흐려: the word with its subject particle, then its predicate
+    if _grammar_word(span, rest, text[end:], text[right:]):
+        return True
+    word = _strip_particle(span + rest) if rest and not rest.startswith("(") else span
+    if word in _words("not_names") or word in _words("countries") or _is_person_word(word) or _is_count(word):
+        return True
+    return any(w.endswith(s) for s in _words("place_suffixes") for w in (word, span))
+
+
+def _grammar_word(span: str, rest: str, after: str, next_words: str) -> bool:
+    """The rules' own vetoes: a blank given name (OO), a thing as a subject (문은 잠겨 있음), a word the
+    analyser knows with its 이 (나이는, 고양이는), a pronoun, number or determiner (나는), a seed
+    before 씨를 (수박 씨를), a label right before a number (Tel. 070…)."""
+    if _BLANK_GIVEN.fullmatch(span) or set(span) <= set("OX"):
+        return True
+    if rest[:1] in ("은", "는", "이", "가") and _thing_subject(after):
+        return True
+    if rest.startswith("이"):
+        whole = analyse(span + "이")
+        if len(whole) == 1 and not whole[0].oov and whole[0].tag != "NNP":
+            return True
+    alone = analyse(span) if _HANGUL.search(span) else ()
+    if len(alone) == 1 and alone[0].tag in ("NP", "NR", "MM"):
+        return True
+    following = next_words.split(maxsplit=1)[0] if next_words.split() else ""
+    if not rest and following.startswith("씨") and not _ssi_of_person(following):
+        return True
+    return bool(re.match(r"[.:\s]{0,3}\d", after))
+
+
+def _predicate_next(after: str) -> bool:
+    word = after.split(maxsplit=1)[0] if after.split() else ""
+    tokens = analyse(word) if word else ()
+    return bool(tokens) and tokens[0].tag in ("VA", "VV")
+
+
+def tagged_names(text: str, rule_spans: Sequence[NameSpan]) -> list[NameSpan]:
+    """The tagger's names that the rules did not find and do not keep, all unsure."""
+    if not any(ch.isalpha() for ch in text):
+        return []
+    _, threshold = _loaded()
+    if threshold > 1:
+        return []  # the rules alone (cross-validation's baseline)
+    probs = name_probabilities(text)
+    out: list[NameSpan] = []
+    i = 0
+    while i < len(text):
+        if probs[i] < threshold:
+            i += 1
+            continue
+        j = i
+        while j < len(text) and probs[j] >= threshold:
+            j += 1
+        start, end = i, j
+        while start < end and text[start] in _EDGE:
+            start += 1
+        while end > start and text[end - 1] in _EDGE:
+            end -= 1
+        i = j
+        if end <= start or any(s.start < end and start < s.end for s in rule_spans):
+            continue
+        if _kept_word(text, start, end):
+            continue
+        out.append(NameSpan(start, end, text[start:end], sure=False))
+    return out
+
+
+def train_model(notes: Sequence[tuple[str, Sequence[tuple[int, int]]]], path: Path,
+                *, c1: float = 0.05, c2: float = 0.05, iterations: int = 150) -> None:
+    """Train a CRF on (text, the labelled names' spans) and write it to ``path``."""
+    import pycrfsuite
+
+    trainer = pycrfsuite.Trainer(verbose=False)
+    for text, names in notes:
+        trainer.append(char_features(text), bio_labels(len(text), names))
+    trainer.set_params({"c1": c1, "c2": c2, "max_iterations": iterations, "feature.possible_transitions": True})
+    trainer.train(str(path))

@@ -1,0 +1,133 @@
+"""Tests for the masking's statistical name tagger: features, the combination with the rules, freshness."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+
+import pytest
+
+from casework.language import name_tagger
+from casework.language.name_features import FEATURE_VERSION, bio_labels, char_features
+from casework.language.name_tagger import META, tagged_names, training_hash
+from casework.language.names import find_names
+from casework.privacy import mask_case_text
+
+
+def _features_at(text: str, i: int) -> list[str]:
+    return char_features(text)[i]
+
+
+def test_features_of_a_name_after_a_family_word_before_a_title():
+    """Does a name between 딸 and 씨 carry the role word, the title and its place in the word?"""
+    text = "딸 이수진 씨가 왔다"
+    first, second = _features_at(text, 2), _features_at(text, 3)
+    assert {"pw=딸", "pw_role", "nw_title", "c=이", "wpos=0", "tag=NNP"} <= set(first)
+    assert {"c=수", "c-1=이", "wpos=1", "wend=1"} <= set(second)
+
+
+def test_features_of_a_place_carry_no_name_cues():
+    """Does a place with a particle at a sentence's start carry no role or title cue?"""
+    text = "서울에서 혼자 살고 있음"
+    feats = set(_features_at(text, 0))
+    assert {"c=서", "w_first", "wpos=0"} <= feats
+    assert not feats & {"pw_role", "pw_job", "nw_title"}
+    assert any(f.startswith("tag=") for f in feats)
+
+
+def test_bio_labels():
+    assert bio_labels(7, [(1, 3), (4, 5)]) == ["O", "B", "I", "O", "B", "O", "O"]
+
+
+def _probabilities(marked: list[str]):
+    """A stand-in for the model: probability 0.99 on the listed words, 0.01 elsewhere."""
+    def probs(text):
+        out = [0.01] * len(text)
+        for word in marked:
+            at = text.index(word)
+            out[at:at + len(word)] = [0.99] * len(word)
+        return out
+    return probs
+
+
+def test_a_tagger_only_name_is_hidden_and_listed_unsure(monkeypatch):
+    """Is a name only the tagger finds hidden by mask_case_text and listed as unsure?"""
+    text = "동료 Chaminda가 야간 근무를 대신 맡아 줌."
+    assert all(s.text != "Chaminda" for s in find_names(text))  # the rules have no context for it
+    monkeypatch.setattr(name_tagger, "name_probabilities", _probabilities(["Chaminda"]))
+    result = mask_case_text(text)
+    assert "Chaminda" not in result.text and "C○○○○○○○가" in result.text
+    assert result.unsure == ("Chaminda",) and result.counts["이름"] == 1
+
+
+@pytest.mark.parametrize(("text", "word"), [
+    ("아들은 지금 신내동에서 혼자 삶.", "신내동"),  # a place ending
+    ("곽 씨는 곽티슈 공장에 다님.", "곽"),  # part of a longer word
+    ("딸 하나(3세)와 함께 삶.", "하나"),  # a count
+    ("카자흐스탄 출신으로 입국 3년째.", "카자흐스탄"),  # a country
+    ("도 경계를 넘어 이사할 예정.", "도"),  # one syllable with nothing after it
+    ("관리번호 2025광진0147 확인.", "2025광진0147"),  # a number
+])
+def test_a_word_the_rules_keep_stays_even_if_the_tagger_marks_it(monkeypatch, text, word):
+    """Does a word the rules veto stay as written whatever probability the tagger gives it?"""
+    monkeypatch.setattr(name_tagger, "name_probabilities", _probabilities([word]))
+    assert tagged_names(text, find_names(text)) == []
+    assert word in mask_case_text(text).text
+
+
+def test_the_rules_names_win_an_overlap(monkeypatch):
+    """Does a tagger run overlapping a rule's name add nothing (the rule's span and sureness stay)?"""
+    text = "딸 이수진 씨가 왔다"
+    monkeypatch.setattr(name_tagger, "name_probabilities", _probabilities(["이수진 씨"]))
+    assert tagged_names(text, find_names(text)) == []
+    assert mask_case_text(text).unsure == ()
+
+
+def test_text_without_hangul_is_masked_and_calls_no_tagger_on_numbers(monkeypatch):
+    """Does masking work on text with no Hangul: a romanised name and a phone, and digits alone?"""
+    result = mask_case_text("Maria Santos, 010-0000-0000")  # mask
+    assert result.counts == {"주민등록번호": 0, "전화번호": 1, "이름": 1}
+    assert result.text == "M○○○○ ○○○○○○, 010-****-****"  # mask
+    monkeypatch.setattr(name_tagger, "name_probabilities", lambda *_: pytest.fail("called on digits"))
+    assert mask_case_text("2024-01-15 14:00 / 334,810").text == "2024-01-15 14:00 / 334,810"
+    assert tagged_names("2024-01-15", []) == []
+
+
+def test_the_shipped_model_finds_a_name_the_rules_miss():
+    """Does the trained model, with the rules, hide a romanised name with no title or role word?"""
+    text = "같은 라인 Suman과 Prakash가 먼저 퇴사해서 혼자 야간 근무함."
+    assert not any(s.text in ("Suman", "Prakash") for s in find_names(text))
+    result = mask_case_text(text)
+    assert "Suman" not in result.text and "Prakash" not in result.text, result.text
+    assert set(result.unsure) == {"Suman", "Prakash"}
+
+
+def test_the_model_was_trained_on_the_current_data():
+    """Was the model retrained after the masking data, its rules or the features last changed?"""
+    meta = json.loads(META.read_text(encoding="utf-8"))
+    assert meta["feature_version"] == FEATURE_VERSION and meta["training_hash"] == training_hash(), (
+        "The masking data, masking_rules.yaml, names.py or the features changed since the name tagger "
+        "was trained: run .venv/bin/python tools/train_name_tagger.py and commit the model and its JSON."
+    )
+    assert 0 < meta["threshold"] <= 1
+
+
+def test_importing_the_tagger_loads_no_crfsuite():
+    """Is the model loaded lazily: importing privacy and the tagger leaves pycrfsuite unloaded?"""
+    code = "import sys, casework.privacy, casework.language.name_tagger; print('pycrfsuite' in sys.modules)"
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True)
+    assert out.returncode == 0, out.stderr
+    assert out.stdout.strip() == "False"
+
+
+@pytest.mark.slow
+def test_retraining_gives_the_committed_model(tmp_path):
+    """Does training again on the development notes write the very model that is committed (regenerate, fail on diff)?"""
+    from tools.train_name_tagger import DATA, _examples, load_notes
+
+    model = tmp_path / "name_tagger.crfsuite"
+    name_tagger.train_model(_examples(load_notes(DATA / "masking.txt")), model)
+    assert model.read_bytes() == name_tagger.MODEL.read_bytes(), (
+        "The committed name tagger differs from one trained now: run .venv/bin/python tools/train_name_tagger.py."
+    )
