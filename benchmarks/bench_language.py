@@ -178,9 +178,13 @@ def score_masking(mask, notes: list[Note]) -> dict:
     by_kind: dict[str, list[int]] = {}  # kind → [hidden, total]
     misses: list[str] = []
     broken: list[str] = []
+    asked = asked_other = 0  # missed names named for checking; words named that are no identifier
     for note in notes:
         result = mask(note.text)
         spans = [(h.start, h.end) for h in getattr(result, "hidden", ())]
+        to_check = getattr(result, "to_check", ())
+        named = {note.text[s:e] for _, s, e in note.identifiers}
+        asked_other += sum(1 for word in to_check if word not in named)
         for kind, start, end in note.identifiers:
             total += 1
             must = range(start + 1, end) if kind == "이름" and end - start > 1 else range(start, end)
@@ -195,6 +199,7 @@ def score_masking(mask, notes: list[Note]) -> dict:
             counts[1] += 1
             if not ok:
                 misses.append(note.text[start:end])
+                asked += note.text[start:end] in to_check
         for start, end in note.kept:
             kept_total += 1
             value = note.text[start:end]
@@ -204,7 +209,7 @@ def score_masking(mask, notes: list[Note]) -> dict:
                 broken.append(value)
     return {"hidden": hidden, "total": total, "kept_ok": kept_ok, "kept_total": kept_total,
             "misses": misses, "broken": broken,
-            "by_kind": by_kind}
+            "by_kind": by_kind, "asked": asked, "asked_other": asked_other}
 
 
 # --------------------------------------------------------------------------- one annotator's own cues
@@ -360,6 +365,9 @@ def main(argv: list[str] | None = None) -> int:
                    f"({m['hidden'] / m['total'] * 100:.1f}%), kept items intact {m['kept_ok']}/{m['kept_total']} "
                    f"({m['kept_ok'] / m['kept_total'] * 100:.1f}%)")
         out.append("       by kind: " + ", ".join(f"{kind} {h}/{n}" for kind, (h, n) in sorted(m["by_kind"].items())))
+        if label == "new":
+            out.append(f"       left visible but named for checking: {m['asked']} of the {m['total'] - m['hidden']} "
+                       f"not hidden; {m['asked_other']} words named that are no identifier")
     if args.show_errors:
         out.append("\nErrors of the new rules")
         for expected, owner, text in goals:

@@ -25,7 +25,8 @@ Rules chosen by the workbook (not by the textbook):
   A listed name that is also an ordinary word will be masked in that word too: over-masking
   is the safe side. Names the rules are not sure of, and names only the statistical tagger
   finds (:mod:`casework.language.name_tagger`), are hidden too and listed in
-  :attr:`MaskResult.unsure`.
+  :attr:`MaskResult.unsure`. Words the tagger thinks less surely may be names are left as they
+  are and listed in :attr:`MaskResult.to_check`, for the worker to read.
 """
 
 from __future__ import annotations
@@ -119,12 +120,14 @@ class Masked:
 
 @dataclass(frozen=True)
 class MaskResult:
-    """The masked text, how many items of each kind were hidden, and what the rules were unsure of."""
+    """The masked text, how many items of each kind were hidden, what was hidden on a guess
+    (``unsure``) and the words left visible that may still be names (``to_check``)."""
 
     text: str
     counts: dict[str, int]
     hidden: tuple[Masked, ...] = field(default=())
     unsure: tuple[str, ...] = field(default=())
+    to_check: tuple[str, ...] = field(default=())
 
     @property
     def total(self) -> int:
@@ -258,4 +261,12 @@ def mask_case_text(text: str, names: Iterable[str] | None = None) -> MaskResult:
     found_names, unsure = _name_spans(text, checked)
     masked, kept = _apply(text, _rrn_spans(text) + _phone_spans(text) + found_names)
     counts = {key: sum(1 for k in kept if k.kind == key) for key in _COUNT_KEYS}
-    return MaskResult(masked, counts, tuple(kept), tuple(u for u in unsure if any(k.original == u for k in kept)))
+    to_check: list[str] = []
+    if any(ch.isalpha() for ch in text):
+        from casework.language.name_tagger import suggested_names
+
+        for word in suggested_names(text, [(k.start, k.end) for k in kept]):
+            if word.text not in to_check:
+                to_check.append(word.text)
+    return MaskResult(masked, counts, tuple(kept), tuple(u for u in unsure if any(k.original == u for k in kept)),
+                      tuple(to_check))

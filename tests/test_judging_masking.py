@@ -82,6 +82,24 @@ def test_names_hidden_on_a_guess_are_named_so_the_worker_can_check_them():
     assert left.status is not Status.CORRECT and any("'수아'" in p for p in left.points)
 
 
+def test_words_left_visible_that_may_be_names_are_named_for_checking(monkeypatch):
+    """Does the feedback name a word the tagger half believes is a name, without counting it as a leftover?"""
+    from casework.language import name_tagger
+
+    text = "동료 Chaminda가 야간 근무를 대신 맡아 줌."
+
+    def probs(t):
+        return [0.3 if i in range(t.index("Chaminda"), t.index("Chaminda") + 8) else 0.01 for i in range(len(t))]
+
+    monkeypatch.setattr(name_tagger, "name_probabilities", probs)
+    fb = masking_feedback(text, [])
+    assert fb.status is Status.CORRECT
+    assert ("가리지 않았지만 이름일 수도 있는 말: 'Chaminda'. 사람 이름이면 '가릴 이름' 칸에 적고 다시 가리세요."
+            in fb.points)
+    listed = masking_feedback(text, ["Chaminda"])  # listing it hides it, and the line goes
+    assert not any("이름일 수도" in p for p in listed.points)
+
+
 def test_nothing_to_mask_is_still_correct_with_a_reminder():
     """Is a text with nothing to mask correct, reminding the learner to read it again?"""
     fb = masking_feedback("어르신이 무릎이 아파 바깥출입이 어렵습니다.", [])

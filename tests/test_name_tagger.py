@@ -61,6 +61,42 @@ def test_a_tagger_only_name_is_hidden_and_listed_unsure(monkeypatch):
     assert result.unsure == ("Chaminda",) and result.counts["이름"] == 1
 
 
+def _probabilities_at(word: str, p: float):
+    """A stand-in for the model: probability ``p`` on ``word``, 0.01 elsewhere."""
+    def probs(text):
+        out = [0.01] * len(text)
+        at = text.index(word)
+        out[at:at + len(word)] = [p] * len(word)
+        return out
+    return probs
+
+
+def test_a_word_the_tagger_half_believes_is_left_visible_and_listed_to_check(monkeypatch):
+    """Is a word between the suggestion and the masking thresholds kept as written and listed to check?"""
+    text = "동료 Chaminda가 야간 근무를 대신 맡아 줌."
+    monkeypatch.setattr(name_tagger, "name_probabilities", _probabilities_at("Chaminda", 0.3))
+    result = mask_case_text(text)
+    assert result.text == text and result.counts["이름"] == 0
+    assert result.to_check == ("Chaminda",) and result.unsure == ()
+
+
+def test_below_the_suggestion_threshold_nothing_is_listed(monkeypatch):
+    """Is a word under the suggestion threshold neither hidden nor listed?"""
+    text = "동료 Chaminda가 야간 근무를 대신 맡아 줌."
+    low = name_tagger.SUGGEST_THRESHOLD / 2
+    monkeypatch.setattr(name_tagger, "name_probabilities", _probabilities_at("Chaminda", low))
+    assert mask_case_text(text).to_check == ()
+
+
+def test_hidden_words_and_kept_words_are_never_listed_to_check(monkeypatch):
+    """Is a word the rules keep (a place) or a name already hidden never listed to check?"""
+    monkeypatch.setattr(name_tagger, "name_probabilities", _probabilities_at("신내동", 0.3))
+    assert mask_case_text("아들은 지금 신내동에서 혼자 삶.").to_check == ()
+    monkeypatch.setattr(name_tagger, "name_probabilities", _probabilities_at("이수진", 0.3))
+    result = mask_case_text("딸 이수진 씨가 왔다")
+    assert "이수진" not in result.text and result.to_check == ()
+
+
 @pytest.mark.parametrize(("text", "word"), [
     ("아들은 지금 신내동에서 혼자 삶.", "신내동"),  # a place ending
     ("곽 씨는 곽티슈 공장에 다님.", "곽"),  # part of a longer word

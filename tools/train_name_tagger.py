@@ -4,6 +4,7 @@
     .venv/bin/python tools/train_name_tagger.py                    # train, write the model and its JSON
     .venv/bin/python tools/train_name_tagger.py --cross-validate   # leave one annotator out, per part
     .venv/bin/python tools/train_name_tagger.py --cross-validate --thresholds 0.3 0.5 0.7
+    .venv/bin/python tools/train_name_tagger.py --cross-validate-suggestions   # words named for checking
 
 Training writes ``casework/data/language/name_tagger.crfsuite`` and ``name_tagger.json`` (the
 training files' hash, the feature version, the threshold, the date). The threshold is chosen by
@@ -29,7 +30,14 @@ sys.path.insert(0, str(ROOT / "benchmarks"))
 from bench_language import DATA, PARTS, Note, load_notes, score_masking  # noqa: E402
 
 from casework.language.name_features import FEATURE_VERSION  # noqa: E402
-from casework.language.name_tagger import META, MODEL, model_in_use, train_model, training_hash  # noqa: E402
+from casework.language.name_tagger import (  # noqa: E402
+    META,
+    MODEL,
+    _free_words,
+    model_in_use,
+    train_model,
+    training_hash,
+)
 from casework.privacy import mask_case_text  # noqa: E402
 
 DEFAULT_THRESHOLD = 0.8
@@ -81,6 +89,35 @@ def cross_validate(thresholds: list[float], show_errors: bool = False) -> dict[f
     return totals
 
 
+def cross_validate_suggestions(lows: list[float]) -> None:
+    """Leave one annotator out: of the names rules + tagger miss, how many would the tagger name for
+    checking at each lower threshold, and how many words it would name that are no identifier."""
+    path = DATA / "masking.txt"
+    parts = {p: load_notes(path, p) for p in PARTS[1:]}
+    named = {low: [0, 0] for low in lows}  # missed names named, words named that are no identifier
+    missed_total = 0
+    with tempfile.TemporaryDirectory() as tmp:
+        for part, held in parts.items():
+            model = Path(tmp) / f"{part}.crfsuite"
+            train_model(_examples([n for p, ns in parts.items() if p != part for n in ns]), model)
+            with model_in_use(model, DEFAULT_THRESHOLD):
+                for note in held:
+                    hidden = [(h.start, h.end) for h in mask_case_text(note.text).hidden]
+                    missed = [(s, e) for kind, s, e in note.identifiers if kind == "이름" and not all(
+                        any(a <= i < b for a, b in hidden) for i in range(s + (e - s > 1), e) if not note.text[i].isspace())]
+                    missed_total += len(missed)
+                    for low in lows:
+                        words = [(w.start, w.end) for w in _free_words(note.text, low, hidden)]
+                        named[low][0] += sum(1 for s, e in missed if any(a < e and s < b for a, b in words))
+                        named[low][1] += sum(1 for a, b in words
+                                             if not any(a < e and s < b for _, s, e in note.identifiers))
+            print(f"{part:11} done", flush=True)
+    notes = sum(len(v) for v in parts.values())
+    for low, (hit, other) in named.items():
+        print(f"at {low:g}: {hit}/{missed_total} missed names named for checking; {other} words named that are "
+              f"no identifier, in {notes} notes")
+
+
 def train(threshold: float) -> None:
     notes = load_notes(DATA / "masking.txt")
     started = time.perf_counter()
@@ -102,9 +139,13 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--thresholds", type=float, nargs="+", default=[0.5, 0.6, 0.7, 0.8, 0.9],
                         help="the tagger's thresholds to compare in cross-validation")
     parser.add_argument("--threshold", type=float, default=DEFAULT_THRESHOLD, help="the threshold written with the model")
+    parser.add_argument("--cross-validate-suggestions", action="store_true",
+                        help="leave one annotator out: the names left visible that the tagger would name for checking")
     parser.add_argument("--show-errors", action="store_true", help="with --cross-validate: the errors at the default threshold (else the first)")
     args = parser.parse_args(argv)
-    if args.cross_validate:
+    if args.cross_validate_suggestions:
+        cross_validate_suggestions([0.1, 0.2, 0.3, 0.5])
+    elif args.cross_validate:
         cross_validate(args.thresholds, args.show_errors)
     else:
         train(args.threshold)

@@ -108,13 +108,20 @@ def _counts_line(result: MaskResult) -> str:
     return "가린 것: " + ", ".join(parts) + f" (모두 {result.total}건)"
 
 
-def _unsure_line(result: MaskResult) -> str | None:
-    """A line naming the words hidden as names on a guess, so the worker checks them; None if none."""
-    if not result.unsure:
-        return None
-    quoted = ", ".join(f"'{word}'" for word in result.unsure)
-    return (f"이름으로 짐작해 가린 말: {quoted}. 이름이 아니라면 나누기 전에 원래 말로 되돌려 "
-            "적으세요.")
+def _guess_lines(result: MaskResult) -> tuple[str, ...]:
+    """Lines naming the words hidden as names on a guess and the words left visible that may be names,
+    so the worker checks them before sharing; none when there are none."""
+    def quoted(words: tuple[str, ...]) -> str:
+        return ", ".join(f"'{word}'" for word in words)
+
+    lines = []
+    if result.unsure:
+        lines.append(f"이름으로 짐작해 가린 말: {quoted(result.unsure)}. 이름이 아니라면 나누기 전에 원래 말로 "
+                     "되돌려 적으세요.")
+    if result.to_check:
+        lines.append(f"가리지 않았지만 이름일 수도 있는 말: {quoted(result.to_check)}. 사람 이름이면 '가릴 이름' "
+                     "칸에 적고 다시 가리세요.")
+    return tuple(lines)
 
 
 def _cleaned(check: MaskCheck) -> str:
@@ -139,14 +146,15 @@ def masking_feedback(text: str, names: Iterable[str] | str = ()) -> Feedback:
     check = check_masking(text, listed)
     solution = _cleaned(check)
     if check.result.total == 0 and not check.leftovers:
-        return rubric.right("가릴 만한 번호나 이름을 찾지 못했습니다.", (_READ_AGAIN,)).with_ladder(LEFTOVER_HINTS, solution)
+        return rubric.right("가릴 만한 번호나 이름을 찾지 못했습니다.",
+                            (*_guess_lines(check.result), _READ_AGAIN)).with_ladder(LEFTOVER_HINTS, solution)
     points = [f"{item.kind}: {short_quote(item.text)} — {item.advice}" for item in check.leftovers]
-    unsure = tuple(line for line in (_unsure_line(check.result),) if line)
+    guesses = _guess_lines(check.result)
     return rubric.from_findings(
         points,
         ok="개인정보로 보이는 것은 더 찾지 못했습니다.",
-        ok_points=(_counts_line(check.result), *unsure),
+        ok_points=(_counts_line(check.result), *guesses),
         one="아직 개인정보로 보이는 것이 한 군데 남아 있습니다.",
         many=f"아직 개인정보로 보이는 것이 {len(points)}군데 남아 있습니다.",
-        notes=(_counts_line(check.result), *unsure, _READ_AGAIN) if points else (_READ_AGAIN,),
+        notes=(_counts_line(check.result), *guesses, _READ_AGAIN) if points else (_READ_AGAIN,),
     ).with_ladder(LEFTOVER_HINTS, solution)

@@ -42,7 +42,8 @@ from casework.language.names import (
 )
 from casework.language.rules import RULES_DIR
 
-__all__ = ["MODEL", "META", "tagged_names", "name_probabilities", "train_model", "training_hash", "model_in_use"]
+__all__ = ["MODEL", "META", "SUGGEST_THRESHOLD", "tagged_names", "suggested_names", "name_probabilities",
+           "train_model", "training_hash", "model_in_use"]
 
 MODEL = RULES_DIR / "name_tagger.crfsuite"
 META = RULES_DIR / "name_tagger.json"
@@ -170,22 +171,22 @@ def _predicate_next(after: str) -> bool:
     return bool(tokens) and tokens[0].tag in ("VA", "VV")
 
 
-def tagged_names(text: str, rule_spans: Sequence[NameSpan]) -> list[NameSpan]:
-    """The tagger's names that the rules did not find and do not keep, all unsure."""
-    if not any(ch.isalpha() for ch in text):
-        return []
-    _, threshold = _loaded()
-    if threshold > 1:
-        return []  # the rules alone (cross-validation's baseline)
-    probs = name_probabilities(text)
-    out: list[NameSpan] = []
+SUGGEST_THRESHOLD = 0.1
+"""Below the masking threshold, down to this probability, a word is not hidden but named for the
+worker to check. Chosen by leave-one-annotator-out cross-validation (``tools/train_name_tagger.py
+--cross-validate-suggestions``): at 0.1 it named 8 of the 23 names that rules + tagger missed, with
+17 words that were no identifier in 1,003 notes; at 0.3, 4 and 8."""
+
+
+def _runs(text: str, probs: Sequence[float], low: float) -> Iterator[tuple[int, int]]:
+    """(start, end) of each run of characters at or above ``low``, edges trimmed."""
     i = 0
     while i < len(text):
-        if probs[i] < threshold:
+        if probs[i] < low:
             i += 1
             continue
         j = i
-        while j < len(text) and probs[j] >= threshold:
+        while j < len(text) and probs[j] >= low:
             j += 1
         start, end = i, j
         while start < end and text[start] in _EDGE:
@@ -193,12 +194,35 @@ def tagged_names(text: str, rule_spans: Sequence[NameSpan]) -> list[NameSpan]:
         while end > start and text[end - 1] in _EDGE:
             end -= 1
         i = j
-        if end <= start or any(s.start < end and start < s.end for s in rule_spans):
-            continue
-        if _kept_word(text, start, end):
-            continue
-        out.append(NameSpan(start, end, text[start:end], sure=False))
-    return out
+        if end > start:
+            yield start, end
+
+
+def _free_words(text: str, low: float, taken: Sequence[tuple[int, int]]) -> list[NameSpan]:
+    """Runs at or above ``low`` that overlap no span in ``taken`` and are no word the rules keep."""
+    probs = name_probabilities(text)
+    return [NameSpan(start, end, text[start:end], sure=False) for start, end in _runs(text, probs, low)
+            if not any(a < end and start < b for a, b in taken) and not _kept_word(text, start, end)]
+
+
+def tagged_names(text: str, rule_spans: Sequence[NameSpan]) -> list[NameSpan]:
+    """The tagger's names that the rules did not find and do not keep, all unsure."""
+    if not any(ch.isalpha() for ch in text):
+        return []
+    _, threshold = _loaded()
+    if threshold > 1:
+        return []  # the rules alone (cross-validation's baseline)
+    return _free_words(text, threshold, [(s.start, s.end) for s in rule_spans])
+
+
+def suggested_names(text: str, hidden: Sequence[tuple[int, int]]) -> list[NameSpan]:
+    """Words left visible that the tagger thinks may be names (probability ≥ :data:`SUGGEST_THRESHOLD`)."""
+    if not any(ch.isalpha() for ch in text):
+        return []
+    _, threshold = _loaded()
+    if threshold > 1:
+        return []
+    return _free_words(text, SUGGEST_THRESHOLD, hidden)
 
 
 def train_model(notes: Sequence[tuple[str, Sequence[tuple[int, int]]]], path: Path,
