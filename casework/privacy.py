@@ -261,12 +261,8 @@ def mask_case_text(text: str, names: Iterable[str] | None = None) -> MaskResult:
     found_names, unsure = _name_spans(text, checked)
     masked, kept = _apply(text, _rrn_spans(text) + _phone_spans(text) + found_names)
     counts = {key: sum(1 for k in kept if k.kind == key) for key in _COUNT_KEYS}
-    to_check: list[str] = []
-    if any(ch.isalpha() for ch in text):
-        from casework.language.name_tagger import suggested_names
+    from casework.language.name_tagger import suggested_names
 
-        for word in suggested_names(text, [(k.start, k.end) for k in kept]):
-            if word.text not in to_check:
-                to_check.append(word.text)
+    to_check = dict.fromkeys(word.text for word in suggested_names(text, [(k.start, k.end) for k in kept]))
     return MaskResult(masked, counts, tuple(kept), tuple(u for u in unsure if any(k.original == u for k in kept)),
                       tuple(to_check))

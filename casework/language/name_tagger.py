@@ -17,6 +17,7 @@ the worker to check.
 
 from __future__ import annotations
 
+import functools
 import hashlib
 import json
 import re
@@ -93,24 +94,29 @@ def model_in_use(path: Path, threshold: float) -> Iterator[None]:
     tagger.open(str(path))
     saved = dict(_STATE)
     _STATE.update(tagger=tagger, threshold=threshold)
+    name_probabilities.cache_clear()
     try:
         yield
     finally:
         tagger.close()
         _STATE.clear()
         _STATE.update(saved)
+        name_probabilities.cache_clear()
 
 
-def name_probabilities(text: str) -> list[float]:
-    """For each character of ``text``, the model's marginal probability that it is part of a name."""
+@functools.lru_cache(maxsize=32)
+def name_probabilities(text: str) -> tuple[float, ...]:
+    """For each character of ``text``, the model's marginal probability that it is part of a name.
+
+    Cached: masking asks once for the names to hide and once for the words to check."""
     if not text:
-        return []
+        return ()
     tagger, _ = _loaded()
     features = char_features(text)
     with _LOCK:  # the tagger holds one sequence at a time
         tagger.set(features)
         labels = set(tagger.labels())
-        return [sum(tagger.marginal(y, i) for y in ("B", "I") if y in labels) for i in range(len(text))]
+        return tuple(sum(tagger.marginal(y, i) for y in ("B", "I") if y in labels) for i in range(len(text)))
 
 
 def _kept_word(text: str, start: int, end: int) -> bool:
@@ -205,22 +211,26 @@ def _free_words(text: str, low: float, taken: Sequence[tuple[int, int]]) -> list
             if not any(a < end and start < b for a, b in taken) and not _kept_word(text, start, end)]
 
 
+def _threshold_if_tagging(text: str) -> float | None:
+    """The masking threshold, or None when the tagger has nothing to do: no letters, or the rules
+    alone (cross-validation's baseline, a threshold above 1)."""
+    if not any(ch.isalpha() for ch in text):
+        return None
+    _, threshold = _loaded()
+    return threshold if threshold <= 1 else None
+
+
 def tagged_names(text: str, rule_spans: Sequence[NameSpan]) -> list[NameSpan]:
     """The tagger's names that the rules did not find and do not keep, all unsure."""
-    if not any(ch.isalpha() for ch in text):
+    threshold = _threshold_if_tagging(text)
+    if threshold is None:
         return []
-    _, threshold = _loaded()
-    if threshold > 1:
-        return []  # the rules alone (cross-validation's baseline)
     return _free_words(text, threshold, [(s.start, s.end) for s in rule_spans])
 
 
 def suggested_names(text: str, hidden: Sequence[tuple[int, int]]) -> list[NameSpan]:
     """Words left visible that the tagger thinks may be names (probability ≥ :data:`SUGGEST_THRESHOLD`)."""
-    if not any(ch.isalpha() for ch in text):
-        return []
-    _, threshold = _loaded()
-    if threshold > 1:
+    if _threshold_if_tagging(text) is None:
         return []
     return _free_words(text, SUGGEST_THRESHOLD, hidden)
 
