@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import json
+import re
+import struct
 import subprocess
 import sys
 
@@ -34,6 +36,51 @@ def test_features_of_a_place_carry_no_name_cues():
     assert {"c=서", "w_first", "wpos=0"} <= feats
     assert not feats & {"pw_role", "pw_job", "nw_title"}
     assert any(f.startswith("tag=") for f in feats)
+
+
+def test_word_and_character_features_keep_no_digits_of_a_note():
+    """Do the neighbouring words and the characters carry a number's shape only, never its digits?"""
+    text = "주민번호030507-3000000 확인한 김영희 씨, 연락처 010-0000-0001"
+    feats = char_features(text)
+    after_number = set(feats[text.index("확인한")])
+    assert "pw=주민번호0-0" in after_number
+    assert "nw2=0-" in feats[text.index("연락처")]
+    values = [f.split("=", 1)[1] for fs in feats for f in fs if "=" in f]
+    assert not any(re.search(r"\d{3}", v) for v in values)
+    assert not any(re.search(r"[1-9]", v) for fs in feats for f in fs
+                   if f.startswith(("c=", "c-", "c+", "cc+", "pw=", "nw2=")) for v in [f.split("=", 1)[1]])
+
+
+def _model_strings(data: bytes) -> list[str]:
+    """The strings a CRFsuite model file stores (its attributes and labels): each is kept in the
+    file's string database as its length (with the closing NUL) as four bytes, then the bytes and a NUL."""
+    out = []
+    for m in re.finditer(rb"(?<=\x00)[^\x00]+\x00", data):
+        if m.start() >= 4 and struct.unpack_from("<I", data, m.start() - 4)[0] == len(m.group(0)):
+            try:
+                word = m.group(0)[:-1].decode("utf-8")
+            except UnicodeDecodeError:
+                continue
+            if word.isprintable():
+                out.append(word)
+    return out
+
+
+def test_the_model_file_holds_no_number_from_the_training_notes():
+    """Does the shipped model keep no run of three or more digits from the notes it was trained on?
+
+    The file stores every feature value with a weight; the words around a name once carried phone and
+    registration numbers there (pw=주민번호030507-3000000)."""
+    from tools.train_name_tagger import DATA, load_notes
+
+    data = name_tagger.MODEL.read_bytes()
+    strings = _model_strings(data)
+    assert "pw=<s>" in strings and len(strings) > 1000  # the reader finds the features
+    runs = {r for note in load_notes(DATA / "masking.txt") for r in re.findall(r"\d{3,}", note.text)}
+    assert len(runs) > 100  # the notes have numbers to leak
+    leaked = [s for s in strings if re.search(r"\d{3,}", s)]
+    assert leaked == [], leaked[:10]
+    assert not [r for r in runs if len(r) >= 5 and r.encode() in data]  # nor anywhere in the bytes
 
 
 def test_bio_labels():
