@@ -51,6 +51,17 @@ def test_word_and_character_features_keep_no_digits_of_a_note():
                    if f.startswith(("c=", "c-", "c+", "cc+", "pw=", "nw2=")) for v in [f.split("=", 1)[1]])
 
 
+def test_a_neighbouring_name_is_kept_as_a_mark_not_as_the_name():
+    """Is a neighbouring word the analyser reads as a name, foreign letters or does not know stored as
+    <N> and its particle, while a dictionary word stays as written?"""
+    text = "딸 이수진 씨가 Suman과 같이 왔다"
+    assert {"pw=<N>", "nw2=Su"} & set(char_features(text)[text.index("씨")]) == {"pw=<N>"}
+    assert "nw2=<N" in char_features(text)[text.index("씨")]
+    assert "pw=<N>과" in char_features(text)[text.index("같이")]
+    assert "pw=딸" in char_features(text)[text.index("이수진")]
+    assert not any("이수진" in f or "Suman" in f for fs in char_features(text) for f in fs)
+
+
 def _model_strings(data: bytes) -> list[str]:
     """The strings a CRFsuite model file stores (its attributes and labels): each is kept in the
     file's string database as its length (with the closing NUL) as four bytes, then the bytes and a NUL."""

@@ -9,7 +9,13 @@ No feature value holds a digit of the note other than 0: the model file stores e
 trained with, so a neighbouring word (pw=주민번호030507-3000000) would carry a registration or phone
 number into it. Words are shaped (every digit run becomes 0) and digit characters become 0
 (tests/test_name_tagger.py reads the model file's strings). In cross-validation the shapes changed
-one name in 2,705 (2,682 → 2,681 hidden at 0.8, kept items equal).
+one name in 2,705 (2,682 → 2,681 hidden at 0.8, kept items equal). For the same reason a
+neighbouring word the analyser reads as a proper noun or foreign letters, or does not know, is
+stored as ``<N>`` and its particle (pw=<N>과), not as the word: that is where a note's full names
+were (pw=백승철); cross-validation was unchanged (2,681 at 0.8, 2,682 at 0.5). What stays: the
+characters and character pairs of names (c-1c=서연 holds a two-syllable given name; a CRF over
+characters needs them, and a pair names no one alone), and names the analyser knows as words
+(pw=은별).
 
 The rules' own verdict (sure/unsure) is no feature: in leave-one-annotator-out cross-validation
 (tools/train_name_tagger.py) a model with it learned to repeat the rules, which are near perfect
@@ -20,6 +26,7 @@ it did no better than without it.
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from collections.abc import Sequence
 
 from casework.language import analyse
@@ -27,7 +34,7 @@ from casework.language.names import _after_role, _ends_with_job_title, _is_title
 
 __all__ = ["FEATURE_VERSION", "char_features", "bio_labels"]
 
-FEATURE_VERSION = 3
+FEATURE_VERSION = 4
 """Raise when the features change: the model must be retrained (tests/test_name_tagger.py)."""
 
 _WORD = re.compile(r"\S+")
@@ -86,10 +93,14 @@ def char_features(text: str) -> list[list[str]]:
 def _add_word_features(text: str, feats: list[list[str]]) -> None:
     words = [(m.start(), m.end(), m.group(0).strip(_EDGE)) for m in _WORD.finditer(text)]
     surnames = _words("surnames")
+    tokens = analyse(text)
+    starts = [t.start for t in tokens]
+    values = [_shape(_word_value(w, tokens[bisect_left(starts, s):bisect_left(starts, e)])) for s, e, w in words]
     for k, (start, end, word) in enumerate(words):
         prev = words[k - 1][2] if k else "<s>"
         nxt = words[k + 1][2] if k + 1 < len(words) else "</s>"
-        common = [f"wlen={_bucket(end - start, 6)}", f"pw={_shape(prev)}", f"nw2={_shape(nxt)[:2]}"]
+        common = [f"wlen={_bucket(end - start, 6)}", f"pw={values[k - 1] if k else prev}",
+                  f"nw2={values[k + 1][:2] if k + 1 < len(words) else nxt[:2]}"]
         if _after_role(prev):
             common.append("pw_role")
         if _ends_with_job_title(prev):
@@ -104,6 +115,15 @@ def _add_word_features(text: str, feats: list[list[str]]) -> None:
             common.append("w_first")
         for i in range(start, end):
             feats[i] += [*common, f"wpos={_bucket(i - start, 4)}", f"wend={_bucket(end - 1 - i, 4)}"]
+
+
+def _word_value(word: str, tokens) -> str:
+    """A neighbouring word as a feature value: the word itself, but a word the analyser reads as a
+    proper noun, foreign letters or does not know (a name, often) only as <N> and its particle."""
+    if any(t.oov or t.tag in ("NNP", "SL", "SH") for t in tokens):
+        tail = tokens[-1].form if tokens and tokens[-1].tag.startswith("J") else ""
+        return "<N>" + tail
+    return word
 
 
 def _add_token_features(text: str, feats: list[list[str]]) -> None:
