@@ -25,7 +25,9 @@ Rules chosen by the workbook (not by the textbook):
   A listed name that is also an ordinary word will be masked in that word too: over-masking
   is the safe side. Names the rules are not sure of, and names only the statistical tagger
   finds (:mod:`casework.language.name_tagger`), are hidden too and listed in
-  :attr:`MaskResult.unsure`. Words the tagger thinks less surely may be names are left as they
+  :attr:`MaskResult.unsure`. A name is a name throughout its note: a name the tagger finds is
+  hidden again where the note names the person again (the same word, a full name's given name),
+  as the rules do with theirs. Words the tagger thinks less surely may be names are left as they
   are and listed in :attr:`MaskResult.to_check`, for the worker to read.
 """
 

@@ -225,3 +225,41 @@ def test_retraining_gives_the_committed_model(tmp_path):
     assert model.read_bytes() == name_tagger.MODEL.read_bytes(), (
         "The committed name tagger differs from one trained now: run .venv/bin/python tools/train_name_tagger.py."
     )
+
+
+def _probabilities_first(word: str):
+    """A stand-in for the model: probability 0.99 on the first occurrence of ``word`` only."""
+    def probs(text):
+        out = [0.01] * len(text)
+        at = text.index(word)
+        out[at:at + len(word)] = [0.99] * len(word)
+        return out
+    return probs
+
+
+def test_a_tagger_name_is_hidden_at_its_other_mentions_in_the_note(monkeypatch):
+    """Does a name only the tagger finds, once, stay hidden where the note names the person again?"""
+    text = "동료 Chaminda가 야간 근무를 맡음. Chaminda는 다음 달 귀국, 그 뒤 Chaminda의 자리는 빔."
+    monkeypatch.setattr(name_tagger, "name_probabilities", _probabilities_first("Chaminda"))
+    result = mask_case_text(text)
+    assert "Chaminda" not in result.text and result.counts["이름"] == 3
+    assert result.unsure == ("Chaminda",)
+
+
+def test_the_given_name_of_a_tagger_full_name_is_hidden_where_it_names_the_person(monkeypatch):
+    """After a full name only the tagger finds (곽슬기), is the given name that is also a word hidden
+    as a sentence's subject, and kept inside a longer word or as a word mid-sentence?"""
+    monkeypatch.setattr(name_tagger, "name_probabilities", _probabilities_first("곽슬기"))
+    result = mask_case_text("같은 반 곽슬기와 자주 다툼. 슬기가 먼저 때렸다고 함. 슬기롭게 넘기자고 말함.")
+    assert result.text == "같은 반 곽○○와 자주 다툼. 슬○가 먼저 때렸다고 함. 슬기롭게 넘기자고 말함."
+    result = mask_case_text("같은 반 곽슬기와 자주 다툼. 담임은 슬기를 발휘해 중재함.")
+    assert result.text == "같은 반 곽○○와 자주 다툼. 담임은 슬기를 발휘해 중재함."
+
+
+def test_the_other_mentions_pass_the_vetoes_of_kept_words(monkeypatch):
+    """Is a mention the rules keep (part of a place, a word with its 이 and a predicate) left as written?"""
+    monkeypatch.setattr(name_tagger, "name_probabilities", _probabilities_first("다온"))
+    text = "같은 조 다온과 자주 다툼. 다온동 주민센터 연계, 다온이 맑아 보였다고 함. 다온은 결근."
+    assert find_names(text) == []
+    result = mask_case_text(text)
+    assert result.text == "같은 조 다○과 자주 다툼. 다온동 주민센터 연계, 다온이 맑아 보였다고 함. 다○은 결근."

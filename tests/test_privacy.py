@@ -728,3 +728,23 @@ def test_the_twelfth_sets_name_cues(text, expected):
     """Is a name in the other script in the bracket beside a name hidden, and a country, a gender
     or an acronym in that bracket left alone?"""
     assert mask_case_text(text).text == expected
+
+
+NOTE_WIDE_NAMES = [
+    # the given name of a full name found, that is also a word, opening a sentence as its topic or
+    # subject: the person; the same word mid-sentence, in a longer word or before a predicate stays
+    ("딸 김은혜(23세)와 둘이 삶. 은혜는 대학 휴학 중이고, 어머니는 받은 은혜를 갚고 싶다고 함.",
+     "딸 김○○(23세)와 둘이 삶. 은○는 대학 휴학 중이고, 어머니는 받은 은혜를 갚고 싶다고 함."),
+    ("손녀 길슬기(중2) 양육. 슬기가 학교를 10일 결석. 손녀가 슬기롭게 크길 바람.",
+     "손녀 길○○(중2) 양육. 슬○가 학교를 10일 결석. 손녀가 슬기롭게 크길 바람."),
+    ("손자 김하늘(9세)과 삶. 하늘이 맑아 산책함.", "손자 김○○(9세)과 삶. 하늘이 맑아 산책함."),
+    ("손자 김하늘(9세)과 삶. 하늘이 잠겨 있음.", "손자 김○○(9세)과 삶. 하늘이 잠겨 있음."),
+    # a one-syllable name found before 씨, glued to 씨 elsewhere; the same syllable in a word stays
+    ("큰아버지 동 씨(72세) 병원 동행, 동씨 동사무소 방문 어려움.", "큰아버지 ○ 씨(72세) 병원 동행, ○씨 동사무소 방문 어려움."),
+]
+
+
+@pytest.mark.parametrize("text, expected", NOTE_WIDE_NAMES, ids=[t for t, _ in NOTE_WIDE_NAMES])
+def test_a_name_found_is_the_person_throughout_the_note(text, expected):
+    """Is a name found once hidden where the note names the person again, and kept where it is a word?"""
+    assert mask_case_text(text).text == expected

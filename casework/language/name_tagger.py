@@ -11,8 +11,9 @@ small JSON beside it (training data hash, feature version, threshold, date) live
 probability of being a name is at least the threshold, that are a whole word (a particle, a
 title or a bracket may follow), do not overlap a rule's name, and are no word the rules keep
 (``not_names``, person words, countries, counts, a place or agency ending, a digit, a thing as a
-subject, a word the analyser knows with its 이 …). They are all unsure: hidden, and listed for
-the worker to check.
+subject, a word the analyser knows with its 이 …), and their other mentions in the note (the same
+word again; a Korean full name's given name, where a name that is also a word names the person),
+which pass the same vetoes. They are all unsure: hidden, and listed for the worker to check.
 """
 
 from __future__ import annotations
@@ -31,13 +32,18 @@ from casework.language import analyse
 from casework.language.name_features import FEATURE_VERSION, bio_labels, char_features
 from casework.language.names import (
     _BLANK_GIVEN,
+    _HANGUL_WORD,
     _PARTICLES,
     NameSpan,
+    _called_by_name,
+    _is_common_noun,
     _is_count,
     _is_person_word,
     _is_title,
+    _sentence_topic,
     _ssi_of_person,
     _strip_particle,
+    _surname_split,
     _thing_subject,
     _words,
 )
@@ -221,11 +227,40 @@ def _threshold_if_tagging(text: str) -> float | None:
 
 
 def tagged_names(text: str, rule_spans: Sequence[NameSpan]) -> list[NameSpan]:
-    """The tagger's names that the rules did not find and do not keep, all unsure."""
+    """The tagger's names that the rules did not find and do not keep, and their other mentions in
+    the note (:func:`_mentions`), all unsure."""
     threshold = _threshold_if_tagging(text)
     if threshold is None:
         return []
-    return _free_words(text, threshold, [(s.start, s.end) for s in rule_spans])
+    taken = [(s.start, s.end) for s in rule_spans]
+    found = _free_words(text, threshold, taken)
+    return sorted(found + _mentions(text, found, taken + [(f.start, f.end) for f in found]), key=lambda f: f.start)
+
+
+def _mentions(text: str, names: Sequence[NameSpan], taken: Sequence[tuple[int, int]]) -> list[NameSpan]:
+    """A name is a name throughout its note: the other mentions of the tagger's ``names``, as the rules
+    treat their own names: the same word again (Suman … Suman이), and the given name of a Korean full
+    name (곽슬기 … 슬기가); a name that is also a word (슬기, 하늘) only where it is called by name or
+    opens a sentence as its topic or subject. Every mention passes the same vetoes as the tagger's own
+    words (:func:`_kept_word`: 슬기롭게, 곽티슈)."""
+    out: list[NameSpan] = []
+    spans = list(taken)
+    for name in names:
+        forms = [name.text]
+        cut = 2 if name.text[:2] in _words("compound_surnames") else 1
+        if _HANGUL_WORD.fullmatch(name.text) and _surname_split(name.text) and len(name.text) - cut >= 2:
+            forms.append(name.text[cut:])
+        for form in forms:
+            word_too = bool(_HANGUL_WORD.fullmatch(form)) and _is_common_noun(form)
+            for m in re.finditer(re.escape(form), text):
+                start, end = m.start(), m.end()
+                if any(a < end and start < b for a, b in spans) or _kept_word(text, start, end):
+                    continue
+                if word_too and not (_called_by_name(form, text[end:]) or _sentence_topic(text, start, end, subject=True)):
+                    continue
+                out.append(NameSpan(start, end, form, sure=False, given_only=form != name.text))
+                spans.append((start, end))
+    return out
 
 
 def suggested_names(text: str, hidden: Sequence[tuple[int, int]]) -> list[NameSpan]:

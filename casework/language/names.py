@@ -17,7 +17,8 @@ Rules (the workbook's; word lists in ``casework/data/language/masking_rules.yaml
   not 장군); a surname before a blank given name (김OO 씨); one romanised word before a title or
   after a family word (Nurzhan 씨, 딸 Anna); the same person named again in the note
   (coreference: after 김영희, '김 씨', '김씨', '김 할머니', '영희 씨', '영희가'; a given name
-  that is also a word, 하늘, only before a title or as 하늘이가); a surname with 님 glued
+  that is also a word, 하늘, only before a title, as 하늘이가, or opening a sentence as its topic or
+  subject: 김은혜 … 삶. 은혜는, 길슬기 … 슬기가 학교를); a surname with 님 glued
   (최님; not 손님, 형님); a romanised name found in the note written again in Hangul (Olga …
   올가 씨: the same consonants); a foreign name before an age (응우옌 티 투(34세)) and its last
   word again before a title (투 씨는); surnames listed as households (장, 구 두 가구; 윤·장 두
@@ -39,7 +40,7 @@ Rules (the workbook's; word lists in ``casework/data/language/masking_rules.yaml
   씨는) or opening a sentence as its topic (… 수령. 바다는); a dictionary word right before 씨 as a
   title (금화 씨; not 씨를); a surname written apart before a given name found (진 슬기 씨) and a name
   a syllable at a time before a title (김 은 별 학생); a surname before a local role (윤 통장); a
-  surname used alone, glued to 님/씨 elsewhere (주 님 … 주님); a one-syllable given name of a full
+  surname or a one-syllable name used alone, glued to 님/씨 elsewhere (주 님 … 주님, 동 씨 … 동씨); a one-syllable given name of a full
   name found, with a particle (노솔 … 솔만); a name-shaped word right before a registration
   number or first in brackets before an age (할머니(이순자, 81세)); a foreign name led by a
   family name without a title (응우옌 티 란으로, 쩐티 마이로) or a dictionary-word family name
@@ -510,10 +511,11 @@ def _add_spaced_surnames(text: str, found: list[NameSpan], add) -> None:
 
 def _add_surname_repeats(text: str, found: list[NameSpan], add) -> None:
     """A surname the note used alone for a person (주 님, 마 어머님), glued to 님 or 씨 elsewhere
-    (주님, 마님): the same person, even where the glued form is also a word."""
-    for surname in {s.text for s in found if s.surname_only and len(s.text) == 1}:
-        for m in re.finditer(rf"(?<![가-힣]){surname}(?=(?:님|씨)(?:{'|'.join(_PARTICLES)})?(?![가-힣]))", text):
-            add(m.start(), m.end(), True, surname_only=True)
+    (주님, 마님): the same person, even where the glued form is also a word. So is a one-syllable
+    name that is no surname (동 씨 … 동씨, 란 씨 … 란님)."""
+    for one in {s for s in found if (s.surname_only or s.given_only) and len(s.text) == 1}:
+        for m in re.finditer(rf"(?<![가-힣]){one.text}(?=(?:님|씨)(?:{'|'.join(_PARTICLES)})?(?![가-힣]))", text):
+            add(m.start(), m.end(), one.sure, surname_only=one.surname_only, given_only=one.given_only)
 
 
 def _add_foreign_runs(words, found: list[NameSpan], add) -> None:
@@ -545,12 +547,22 @@ def _add_foreign_runs(words, found: list[NameSpan], add) -> None:
             add(start, end, True)
 
 
-def _sentence_topic(text: str, start: int, end: int) -> bool:
+def _sentence_topic(text: str, start: int, end: int, *, subject: bool = False) -> bool:
     """Does the name at text[start:end] open a sentence as its topic with 은/는 (… 수령. 바다는 …), and
-    is the sentence not about a thing (하늘은 맑음)? A name found in the note is the person there."""
+    is the sentence not about a thing (하늘은 맑음)? A name found in the note is the person there.
+
+    With ``subject``, also as its subject with 이/가 fitting the name's sound (… 양육. 슬기가 학교를 …),
+    not right before an adjective or verb (하늘이 맑아) and not a thing's (물이 차다)."""
     opens = start == 0 or bool(re.search(r"[.!?]\s$", text[max(0, start - 2):start]))
     rest = text[end:]
-    return opens and rest[:1] in ("은", "는") and rest[1:2] in (" ", "") and not _thing_subject(rest)
+    if not opens or rest[1:2] not in (" ", "") or _thing_subject(rest):
+        return False
+    if rest[:1] in ("은", "는"):
+        return True
+    if not subject or rest[:1] != ("이" if final_consonant(text[start:end]) else "가"):
+        return False
+    after = _word_at(rest[2:])
+    return not (after and analyse(after)[0].tag in ("VA", "VV"))
 
 
 def _inside_word(text: str, start: int, end: int) -> bool:
@@ -679,7 +691,8 @@ def _add_references(text: str, found: list[NameSpan], add) -> None:
             # the note's own name model: a given name that is no word is the person wherever it
             # starts a word (영희랑, 영희한테서); one that is also a word (하늘, 지원) only where it is
             # called by name
-            if _called_by_name(given, rest, age=False) or not _is_common_noun(given):
+            if _called_by_name(given, rest, age=False) or not _is_common_noun(given) \
+                    or _sentence_topic(text, m.start(), m.end(), subject=True):  # 김은혜 … 삶. 은혜는 대학 휴학 중
                 add(m.start(), m.end(), True, given_only=True)
         for m in re.finditer(rf"(?<![가-힣]){re.escape(surname)}(?=\s?([가-힣]+))", text):
             if _is_title(m.group(1)) or m.group(1).startswith("씨"):
