@@ -748,3 +748,29 @@ NOTE_WIDE_NAMES = [
 def test_a_name_found_is_the_person_throughout_the_note(text, expected):
     """Is a name found once hidden where the note names the person again, and kept where it is a word?"""
     assert mask_case_text(text).text == expected
+
+
+FOREIGN_AND_LISTED_NAMES = [
+    # a word no dictionary knows, three syllables or more, glued to 님 or before it: a foreign name;
+    # a known word before 님 is a title (간호사님, 센터장님)
+    ("엥흐자르갈님 휴대폰 +82-10-0000-5523, 자녀 둘.", "엥○○○○님 휴대폰 +82-10-****-****, 자녀 둘."),
+    ("스레이몸님 휴대폰 상담함.", "스○○○님 휴대폰 상담함."),
+    ("굴노자 님 한국어 수업 신청.", "굴○○ 님 한국어 수업 신청."),
+    ("간호사님 방문. 센터장님 면담. 사회복지사님 통화. 선생님께 전달.",
+     "간호사님 방문. 센터장님 면담. 사회복지사님 통화. 선생님께 전달."),
+    # a foreign name led by a family name, its last word glued to a bracket
+    ("결혼이민자 응우옌 티 투(Nguyen Thi Thu, 외국인등록번호 950417-6000000) 상담.",
+     "결혼이민자 응○○ ○ ○(N○○○○○ ○○○ ○○○, 외국인등록번호 ******-*******) 상담."),
+    # full names with one surname joined by a comma: siblings; words that start alike stay
+    ("우씨 형제 우진수, 우진철 씨 간 부양 갈등.", "○씨 형제 우○○, 우○○ 씨 간 부양 갈등."),
+    ("손자 용하늘, 용바다 형제.", "손자 용○○, 용○○ 형제."),
+    ("소고기, 소시지 지원.", "소고기, 소시지 지원."),
+    ("손자 소하늘, 소득인정액 0원.", "손자 소○○, 소득인정액 0원."),
+]
+
+
+@pytest.mark.parametrize("text, expected", FOREIGN_AND_LISTED_NAMES, ids=[t for t, _ in FOREIGN_AND_LISTED_NAMES])
+def test_foreign_names_by_their_shape_and_same_surname_lists(text, expected):
+    """Is a foreign name before 님 or glued to a bracket, and a list of full names with one surname,
+    hidden, and a title or a list of words left as written?"""
+    assert mask_case_text(text).text == expected

@@ -12,7 +12,8 @@ Rules (the workbook's; word lists in ``casework/data/language/masking_rules.yaml
   spaced, from a ``foreign_family_names`` word or from words the analyser reads as proper nouns
   or does not know (응우옌 티 란 씨, 마리아 산토스씨); two to four capitalised
   Latin words (Nguyen Thi Lan, MARIA SANTOS); a name-shaped word after a found name in a list
-  (기영철·김순옥); a name after a job title written first (``job_titles``: 복지팀장 오민지에게);
+  (기영철·김순옥); full names with one surname joined by · or a comma (손유진·손유나, 우진수,
+  우진철 씨); a name after a job title written first (``job_titles``: 복지팀장 오민지에게);
   a title with 님 (노 팀장님); a surname with 군/양 glued where the analyser splits them (서군,
   not 장군); a surname before a blank given name (김OO 씨); one romanised word before a title or
   after a family word (Nurzhan 씨, 딸 Anna); the same person named again in the note
@@ -34,7 +35,7 @@ Rules (the workbook's; word lists in ``casework/data/language/masking_rules.yaml
   아저씨라고 부름; 이름은 별이와 달이) and that given name with a surname elsewhere (장영식);
   foreign names by their shape without a title (a ``foreign_family_names`` word glued to more
   syllables, 쩐반민으로; a ``foreign_name_endings`` ending, 이바노바; a word no dictionary knows
-  before 씨, 아이게림 씨; a long unknown word after a role, 배우자 닐루파르); a romanised name's
+  before 씨 or 님, 아이게림 씨, 스레이몸님; a long unknown word after a role, 배우자 닐루파르); a romanised name's
   Hangul form in brackets after it (Jocelyn Reyes 씨 (조슬린 레예스)); a word joined by 랑/와/과
   to a name found (하늘이랑 수아가); a given name that is a word with a title written apart (보람
   씨는) or opening a sentence as its topic (… 수령. 바다는); a dictionary word right before 씨 as a
@@ -43,7 +44,7 @@ Rules (the workbook's; word lists in ``casework/data/language/masking_rules.yaml
   surname or a one-syllable name used alone, glued to 님/씨 elsewhere (주 님 … 주님, 동 씨 … 동씨); a one-syllable given name of a full
   name found, with a particle (노솔 … 솔만); a name-shaped word right before a registration
   number or first in brackets before an age (할머니(이순자, 81세)); a foreign name led by a
-  family name without a title (응우옌 티 란으로, 쩐티 마이로) or a dictionary-word family name
+  family name without a title (응우옌 티 란으로, 쩐티 마이로, 응우옌 티 투(Nguyen …) or a dictionary-word family name
   after an unknown given name (수닐 타파 씨); a romanised family name with an initial (KIM Y.)
   or as a passport writes it before a title (SANTOS, MARIA 씨); a nickname the note gives
   (별명이 '짱구'인, '똘똘이'라 부르는) at every occurrence; names listed in brackets after a family
@@ -282,8 +283,8 @@ def find_names(text: str) -> list[NameSpan]:
         called = _called_proper(head, before_title[k] and words[k + 1][2].startswith(("씨", "님")))
         if called and add(start, start + len(called), True):
             continue
-        # a longer word no dictionary knows before 씨 (아이게림 씨, 아이게림씨): a foreign name
-        called = _unknown_before_ssi(head, before_title[k] and words[k + 1][2].startswith("씨"))
+        # a longer word no dictionary knows before 씨 or 님 (아이게림 씨, 아이게림씨, 엥흐자르갈님): a foreign name
+        called = _unknown_before_ssi(head, before_title[k] and words[k + 1][2].startswith(("씨", "님")))
         if called and add(start, start + len(called), True):
             continue
         # a dictionary word right before 씨 as a person's title (금화 씨, 슬기 씨는; not 수박 씨를)
@@ -531,7 +532,8 @@ def _add_foreign_runs(words, found: list[NameSpan], add) -> None:
             continue  # glued, only as a word no dictionary knows (쩐티; not 보람이)
         end, count = 0, 0
         for at, _e, nxt in words[k + 1:k + 3]:
-            stem = nxt.rstrip(".,")
+            stem = nxt.split("(")[0].rstrip(".,")  # 응우옌 티 투(Nguyen Thi Thu: a bracket ends the name
+            stem = stem[:_glued_title_at(stem) or len(stem)]  # 홍씨(…: so does a glued title
             for p in _PARTICLES:
                 if stem.endswith(p) and len(stem) > len(p):
                     stem = stem[: -len(p)]
@@ -1118,12 +1120,12 @@ def _add_other_script_names(text: str, found: list[NameSpan], add) -> None:
             add(m.start(1) + part.start(1), m.start(1) + part.end(1), True)
 
 
-_DOT_LIST = re.compile(r"(?<![가-힣])([가-힣]{3})((?:\s?·\s?[가-힣]{3}(?![가-힣]))+)")
+_DOT_LIST = re.compile(r"(?<![가-힣])([가-힣]{3})((?:\s?[·,]\s?[가-힣]{3}(?![가-힣]))+)")
 
 
 def _add_sibling_lists(text: str, add) -> None:
-    """Full names joined by a middle dot, all with the same surname (손유진·손유나·손유찬): siblings;
-    not words that start alike (소고기·소시지: dictionary words)."""
+    """Full names joined by a middle dot or a comma, all with the same surname (손유진·손유나·손유찬,
+    우진수, 우진철 씨): siblings; not words that start alike (소고기·소시지: dictionary words)."""
     for m in _DOT_LIST.finditer(text):
         names = [m.group(1), *re.findall(r"[가-힣]{3}", m.group(2))]
         if names[0][0] in _words("surnames") and all(n[0] == names[0][0] for n in names) \
@@ -1133,9 +1135,10 @@ def _add_sibling_lists(text: str, add) -> None:
 
 
 def _unknown_before_ssi(head: str, before_ssi: bool) -> str:
-    """The name in ``head`` when it is three to six syllables no dictionary knows, before 씨 in the
-    next word or glued to 씨 (아이게림 씨, 아이게림씨는); '' if not."""
-    glued = next((i for i in range(3, min(len(head), 7)) if head[i] == "씨"), 0)
+    """The name in ``head`` when it is three to six syllables no dictionary knows, before 씨 or 님 in
+    the next word or glued to it (아이게림 씨, 아이게림씨는, 스레이몸님); '' if not. A known word
+    before 님 (간호사님, 센터장님) is a title, not a name."""
+    glued = next((i for i in range(3, min(len(head), 7)) if head[i] in "씨님"), 0)
     name = head[:glued] if glued else head if before_ssi else ""
     if not 3 <= len(name) <= 6 or _is_person_word(name) is not False or _is_common_noun(name) \
             or name in _words("not_names") or _strip_particle(name) != name \
