@@ -351,7 +351,8 @@ def main(argv: list[str] | None = None) -> int:
     which = "" if args.part == "all" else f" ({args.part} annotator)"
     out = [f"sets: {args.data}{which} — {len(goals)} goals, {len(questions)} questions, {len(notes)} masking notes",
            f"analyser load {load_seconds():.2f} s; judging all items {elapsed:.2f} s"
-           + ("" if old else "; baseline not available (no git history)")]
+           + ("" if old else "; baseline not run (--no-baseline)" if args.no_baseline
+              else "; baseline not available (no git history)")]
     names_g = {str(m.number): f"{m.number}. {m.value}" for m in PlanningMistake}
     out += report_table("Goals (7 planning mistakes): recall R, precision P", new_g, old_g,
                         [str(n) for n in range(1, 8)], names_g)
