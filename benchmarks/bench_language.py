@@ -3,7 +3,7 @@
     .venv/bin/python benchmarks/bench_language.py                 # the development sets
     .venv/bin/python benchmarks/bench_language.py --data DIR      # other sets in the same format
     .venv/bin/python benchmarks/bench_language.py --limit 20      # a quick slice
-    .venv/bin/python benchmarks/bench_language.py --part first    # one annotator's items only (first … fourteenth)
+    .venv/bin/python benchmarks/bench_language.py --part first    # one annotator's items only (first … seventeenth)
     .venv/bin/python benchmarks/bench_language.py --hold-out sixth  # that part's figures and its own rule cues
 
 Prints, for goals and questions, recall and precision per mistake and the share of good items
@@ -29,7 +29,7 @@ ROOT = Path(__file__).resolve().parent.parent
 DATA = ROOT / "benchmarks" / "data" / "language"
 BASELINE_COMMIT = "92fec55"
 PARTS = ("all", "first", "second", "third", "fourth", "fifth", "sixth", "seventh", "eighth", "ninth", "tenth", "eleventh", "twelfth",
-         "thirteenth", "fourteenth")
+         "thirteenth", "fourteenth", "fifteenth", "sixteenth", "seventeenth")
 ANNOTATOR_MARKS = {f"# ---- {part} annotator": part for part in PARTS[2:]}
 """A comment line starting so divides a set: the items after it are that annotator's."""
 QUESTION_CODES = {"L": "LEADING", "C": "CLOSED_WHEN_INFO_NEEDED", "M": "MULTIPLE", "X": "COMPLEX",
@@ -316,7 +316,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--data", type=Path, default=DATA, help="folder with goals.tsv, questions.tsv, masking.txt")
     parser.add_argument("--limit", type=int, default=0, help="use only the first N items of each set")
     parser.add_argument("--part", choices=PARTS, default="all",
-                        help="one annotator's items only (the sets mark where the second to fourteenth begin)")
+                        help="one annotator's items only (the sets mark where the second to seventeenth begin)")
     parser.add_argument("--hold-out", choices=PARTS[1:], metavar="PART",
                         help="figures for one part only, and the rule cues that only that part's items use")
     parser.add_argument("--no-baseline", action="store_true", help="skip the old regex rules")
@@ -351,7 +351,8 @@ def main(argv: list[str] | None = None) -> int:
     which = "" if args.part == "all" else f" ({args.part} annotator)"
     out = [f"sets: {args.data}{which} — {len(goals)} goals, {len(questions)} questions, {len(notes)} masking notes",
            f"analyser load {load_seconds():.2f} s; judging all items {elapsed:.2f} s"
-           + ("" if old else "; baseline not available (no git history)")]
+           + ("" if old else "; baseline not run (--no-baseline)" if args.no_baseline
+              else "; baseline not available (no git history)")]
     names_g = {str(m.number): f"{m.number}. {m.value}" for m in PlanningMistake}
     out += report_table("Goals (7 planning mistakes): recall R, precision P", new_g, old_g,
                         [str(n) for n in range(1, 8)], names_g)

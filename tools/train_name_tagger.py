@@ -8,8 +8,8 @@
 
 Training writes ``casework/data/language/name_tagger.crfsuite`` and ``name_tagger.json`` (the
 training files' hash, the feature version, the threshold, the date). The threshold is chosen by
-the cross-validation only: for each of the fourteen annotators' parts, train on the other
-thirteen and mask the held-out part with the rules alone and with rules + tagger.
+the cross-validation only: for each annotator's part, train on the others and mask the held-out
+part with the rules alone and with rules + tagger.
 tests/test_name_tagger.py fails when the training files changed and the model was not retrained.
 """
 
