@@ -774,3 +774,32 @@ def test_foreign_names_by_their_shape_and_same_surname_lists(text, expected):
     """Is a foreign name before 님 or glued to a bracket, and a list of full names with one surname,
     hidden, and a title or a list of words left as written?"""
     assert mask_case_text(text).text == expected
+
+
+SPACED_AND_TONED_NAMES = [
+    # a Korean name a syllable at a time, before a title (glued or apart) or after a family word; it
+    # wins over a surname or a syllable found inside it (진 선생님, 롱 씨)
+    ("딸 한 새 벽 씨가 출근 전 새벽에만 들름.", "딸 한 ○ ○ 씨가 출근 전 새벽에만 들름."),
+    ("치매 아내 곽 분 이 할머니(84세) 돌봄.", "치매 아내 곽 ○ ○ 할머니(84세) 돌봄."),
+    ("사회복지사 마 수 진 선생님 의뢰.", "사회복지사 마 ○ ○ 선생님 의뢰."),
+    ("손녀 함 초 롱 씨(21세)가 돌봄.", "손녀 함 ○ ○ 씨(21세)가 돌봄."),
+    ("김 은 별학생 상담.", "김 ○ ○학생 상담."),
+    ("딸 위 새 롬(38세) 연락.", "딸 위 ○ ○(38세) 연락."),
+    # must stay: a number or a determiner among the syllables, no title and no family word
+    ("이 두 어르신 방문.", "이 두 어르신 방문."),
+    ("그 세 분 어르신 면담.", "그 세 분 어르신 면담."),
+    ("딸 한 두 번 방문.", "딸 한 두 번 방문."),
+    ("오늘 안 간 곳 없음.", "오늘 안 간 곳 없음."),
+    # a Vietnamese name written with its tones has a romanised name's shape
+    ("베트남 출신 Nguyễn Thị Thu Hà(26세) 별거 중. Thu Hà 씨 쉼터 입소.",
+     "베트남 출신 N○○○○○ ○○○ ○○○ ○○(26세) 별거 중. T○○ ○○ 씨 쉼터 입소."),
+    ("Võ Thị Bích Ngọc 씨 남편 사업 부도.", "V○ ○○○ ○○○○ ○○○○ 씨 남편 사업 부도."),
+    ("Đặng Văn Đức 님 상담.", "Đ○○○ ○○○ ○○○ 님 상담."),
+]
+
+
+@pytest.mark.parametrize("text, expected", SPACED_AND_TONED_NAMES, ids=[t for t, _ in SPACED_AND_TONED_NAMES])
+def test_names_a_syllable_at_a_time_and_with_vietnamese_tones(text, expected):
+    """Is a name written a syllable at a time, or in Latin letters with tones, hidden, and a run of
+    single-syllable words with a number or a determiner left as written?"""
+    assert mask_case_text(text).text == expected

@@ -130,8 +130,8 @@ def _kept_word(text: str, start: int, end: int) -> bool:
     one syllable with nothing after it, a digit, a count, a country, a listed non-name or person
     word, or a word ending like a place or agency?"""
     span = text[start:end]
-    if any(ch.isdigit() for ch in span):
-        return True
+    if any(ch.isdigit() or ch == "○" for ch in span):
+        return True  # a number, or a name already masked (○씨 할아버지: masking twice hides nothing more)
     left = start
     while left > 0 and not text[left - 1].isspace():
         left -= 1

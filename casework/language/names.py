@@ -11,7 +11,7 @@ Rules (the workbook's; word lists in ``casework/data/language/masking_rules.yaml
   used (어르신이 … 이 어르신은: it points back); a foreign name in Hangul before a title, glued or
   spaced, from a ``foreign_family_names`` word or from words the analyser reads as proper nouns
   or does not know (응우옌 티 란 씨, 마리아 산토스씨); two to four capitalised
-  Latin words (Nguyen Thi Lan, MARIA SANTOS); a name-shaped word after a found name in a list
+  Latin words (Nguyen Thi Lan, MARIA SANTOS; tones dropped first: Nguyễn Thị Thu Hà); a name-shaped word after a found name in a list
   (기영철·김순옥); full names with one surname joined by · or a comma (손유진·손유나, 우진수,
   우진철 씨); a name after a job title written first (``job_titles``: 복지팀장 오민지에게);
   a title with 님 (노 팀장님); a surname with 군/양 glued where the analyser splits them (서군,
@@ -40,7 +40,7 @@ Rules (the workbook's; word lists in ``casework/data/language/masking_rules.yaml
   to a name found (하늘이랑 수아가); a given name that is a word with a title written apart (보람
   씨는) or opening a sentence as its topic (… 수령. 바다는); a dictionary word right before 씨 as a
   title (금화 씨; not 씨를); a surname written apart before a given name found (진 슬기 씨) and a name
-  a syllable at a time before a title (김 은 별 학생); a surname before a local role (윤 통장); a
+  a syllable at a time before a title or after a family word (김 은 별 학생, 딸 위 새 롬(38세)); a surname before a local role (윤 통장); a
   surname or a one-syllable name used alone, glued to 님/씨 elsewhere (주 님 … 주님, 동 씨 … 동씨); a one-syllable given name of a full
   name found, with a particle (노솔 … 솔만); a name-shaped word right before a registration
   number or first in brackets before an age (할머니(이순자, 81세)); a foreign name led by a
@@ -79,7 +79,8 @@ with the friendly 이 (한결같이); a two-syllable proper noun before a common
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+import unicodedata
+from dataclasses import dataclass, replace
 from functools import cache
 
 from casework._util.text import DASHES, final_consonant
@@ -206,8 +207,28 @@ def _honorific_rest(rest: str) -> bool:
         rest.startswith("댁") and rest[1:] in ("", *_PARTICLES))  # 최 할머니댁: the person's home
 
 
+def _fold_latin(text: str) -> str:
+    """``text`` with Latin letters' diacritics dropped, one character for one (Nguyễn Thị → Nguyen
+    Thi, Đức → Duc), so that a Vietnamese name written with its tones has a romanised name's shape."""
+    out = []
+    for ch in text:
+        if ch.isascii() or not ch.isalpha() or "가" <= ch <= "힣":
+            out.append(ch)
+            continue
+        base = "D" if ch == "Đ" else "d" if ch == "đ" else unicodedata.normalize("NFD", ch)[0]
+        out.append(base if base.isascii() and base.isalpha() else ch)
+    return "".join(out)
+
+
 def find_names(text: str) -> list[NameSpan]:
     """Names in ``text`` in text order, never overlapping (see the module docstring)."""
+    folded = _fold_latin(text)
+    if folded == text:
+        return _find_names(text)
+    return [replace(s, text=text[s.start:s.end]) for s in _find_names(folded)]
+
+
+def _find_names(text: str) -> list[NameSpan]:
     found: list[NameSpan] = []
     doc = analyse(text)
 
@@ -397,7 +418,7 @@ def find_names(text: str) -> list[NameSpan]:
     _add_bracketed_names(text, add)
     _add_bracketed_lists(text, add)
     _add_vocatives(text, add)
-    _add_spaced_syllables(text, add)
+    _add_spaced_syllables(text, words, found, add)
     _add_references(text, found, add)
     _add_spaced_surnames(text, found, add)
     _add_surname_repeats(text, found, add)
@@ -427,6 +448,9 @@ _LOCAL_ROLES = ("통장", "반장", "이장", "동장")
 """Local roles written after a surname (윤 통장, 오 반장): a person, though 통장 is also a bankbook."""
 _NOT_SYLLABLE_NAMES = frozenset("한두세네그이저각전현새옛첫몇온모본동타및등또더잘안못꼭다좀총약")
 """One-syllable words that are determiners, numbers or adverbs, never part of a spaced name (이 두 어르신)."""
+_NOT_SPACED_SYLLABLES = frozenset("두세네그저각몇및등또더잘안못꼭다좀총약첫옛타")
+"""The given name's syllables of a name written a syllable at a time are none of these (이 두 어르신, 김 씨 두 딸);
+한, 이, 새, 전, 현, 모 … are common in given names (한 새 벽, 곽 분 이)."""
 _REGISTRATION_AFTER = re.compile(rf"\s?\(?\d{{6}}(?:\s*[{DASHES}]\s*|\s{{0,2}})[1-8]\d{{6}}(?!\d)")
 """A registration number right after a word (유경아 791125-…): the number's holder is named before it."""
 
@@ -492,13 +516,25 @@ def _add_vocatives(text: str, add) -> None:
             add(m.start(1), m.end(1), False, given_only=True)
 
 
-def _add_spaced_syllables(text: str, add) -> None:
-    """A Korean name written a syllable at a time before a title (김 은 별 학생): a surname, then two
-    single syllables that are no determiner or number (not 이 두 어르신)."""
-    for m in re.finditer(r"(?<![가-힣])([가-힣]) ([가-힣]) ([가-힣])(?= ?([가-힣]+))", text):
-        if m.group(1) in _words("surnames") and _is_title(m.group(4)) \
-                and not {m.group(2), m.group(3)} & _NOT_SYLLABLE_NAMES:
-            add(m.start(1), m.end(3), True)
+def _add_spaced_syllables(text: str, words, found: list[NameSpan], add) -> None:
+    """A Korean name written a syllable at a time (김 은 별 학생, 딸 한 새 벽 씨가, 장남 위 태 섭(사망)):
+    a surname, then two single syllables that are no number, determiner or adverb (not 이 두 어르신),
+    before a title or after a family word. It replaces what was found inside it (진 선생님, 롱 씨)."""
+    starts = {w[0]: k for k, w in enumerate(words)}
+    for m in re.finditer(r"(?<![가-힣])(?=([가-힣]) ([가-힣]) ([가-힣]))", text):  # overlapping: 딸 한 새 벽
+        if m.group(1) not in _words("surnames") or {m.group(2), m.group(3)} & _NOT_SPACED_SYLLABLES:
+            continue
+        k = starts.get(m.start())
+        end = m.start() + 5
+        glued = _word_at(text[end:])
+        after = glued or (_word_at(text[end + 1:]) if text[end:end + 1] == " " else "")
+        titled = bool(after) and _is_title(after)
+        if glued and not titled:
+            continue  # 김 은 별빛: the last syllable starts a word
+        if not titled and not (k and _after_role(words[k - 1][2])):
+            continue
+        found[:] = [s for s in found if not (m.start() <= s.start and s.end <= end)]
+        add(m.start(), end, True)
 
 
 def _add_spaced_surnames(text: str, found: list[NameSpan], add) -> None:
