@@ -263,3 +263,11 @@ def test_the_other_mentions_pass_the_vetoes_of_kept_words(monkeypatch):
     assert find_names(text) == []
     result = mask_case_text(text)
     assert result.text == "같은 조 다○과 자주 다툼. 다온동 주민센터 연계, 다온이 맑아 보였다고 함. 다○은 결근."
+
+
+def test_a_bare_word_is_no_mention_of_a_tagger_name(monkeypatch):
+    """Is a tagger name's word left as written where it stands bare, with no particle or title (단비 같은)?"""
+    text = "같은 반 보배는 보배 같은 존재라고 표현. 보배가 매일 전화함."
+    assert find_names(text) == []
+    monkeypatch.setattr(name_tagger, "name_probabilities", _probabilities_first("보배"))
+    assert mask_case_text(text).text == "같은 반 보○는 보배 같은 존재라고 표현. 보○가 매일 전화함."

@@ -45,6 +45,7 @@ from casework.language.names import (
     _strip_particle,
     _surname_split,
     _thing_subject,
+    _word_at,
     _words,
 )
 from casework.language.rules import RULES_DIR
@@ -243,7 +244,8 @@ def _mentions(text: str, names: Sequence[NameSpan], taken: Sequence[tuple[int, i
     """A name is a name throughout its note: the other mentions of the tagger's ``names``, as the rules
     treat their own names: the same word again (Suman … Suman이), and the given name of a Korean full
     name (곽슬기 … 슬기가); a name that is also a word (슬기, 하늘) only where it is called by name or
-    opens a sentence as its topic or subject. Every mention passes the same vetoes as the tagger's own
+    opens a sentence as its topic or subject; a Hangul mention only with a particle, 이 or a title
+    after it (단비는 … 단비 같은 존재: the bare word is the word). Every mention passes the same vetoes as the tagger's own
     words (:func:`_kept_word`: 슬기롭게, 곽티슈)."""
     out: list[NameSpan] = []
     spans = list(taken)
@@ -260,6 +262,8 @@ def _mentions(text: str, names: Sequence[NameSpan], taken: Sequence[tuple[int, i
                     continue
                 if word_too and not (_called_by_name(form, text[end:]) or _sentence_topic(text, start, end, subject=True)):
                     continue
+                if _HANGUL_WORD.fullmatch(form) and not _word_at(text[end:]) and not _called_by_name(form, text[end:]):
+                    continue  # 단비는 … 단비 같은 존재: a bare Hangul word, no particle or title, may be the word
                 out.append(NameSpan(start, end, form, sure=False, given_only=form != name.text))
                 spans.append((start, end))
     return out
