@@ -372,6 +372,29 @@ GOAL_TABLE = [
     # deciding whether to use a service (정한다) is the person's own act; N months in a row is a time frame
     ("어머니가 한 달 안에 아이돌봄서비스를 이용할지 스스로 정한다", None, set()),
     ("2개월 연속 월세를 기한 안에 낸다", "대상자", set()),
+    # causing an act with no object, place or level sets no criterion (7); with one it is judged
+    ("3개월 안에 서로 연락하도록 돕는다", None, {A, C, G}),
+    ("3개월 안에 주 2회 이상 서로 연락하도록 돕는다", None, {A, C}),
+    ("1개월 안에 어르신이 병원 예약을 스스로 하도록 돕는다", None, {A}),
+    # helping as the goal's end, also as a noun (신청 도움), is the worker's; asking for help is not
+    ("기초연금 신청 도움", None, {A, G}),
+    ("2개월 안에 어머니에게 주거급여 신청을 안내하고 서류 작성을 돕는다", None, {A}),
+    ("1개월 안에 이웃에게 도움을 요청한다", "어머니", set()),
+    # the person's own conduct: not causing harm, getting a family member in (시키다 with a person subject)
+    ("다시는 아이들을 무섭게 하지 않는다", None, {E, G}),
+    ("할머니가 2년 안에 손녀를 대학에 입학시킨다", None, set()),
+    ("사례관리자가 2개월 안에 아이를 어린이집에 입학시킨다", None, {A}),
+    # providers (지도사, 통역사) as subject; accompanying to a service in full is its delivery (2)
+    ("방문교육지도사가 3개월간 주 2회 한국어 수업을 한다", None, {A}),
+    ("통역사가 2개월 동안 예약된 진료 상담에 한 번도 빠짐없이 동행한다", None, {A, B}),
+    ("아들이 3개월 동안 아버지 병원 진료에 한 번도 빠짐없이 동행한다", None, set()),
+    # mediating and recruiting are the worker's; home visits deliver a service (drop-out is 2)
+    ("부부 갈등 중재", None, {A, G}),
+    ("1개월 안에 도배 업체 섭외", None, {A}),
+    ("아동통합서비스 가정방문 중도 탈락 없이 6개월 유지", None, {B}),
+    # anything psychological or emotional is vague without a scale
+    ("아이의 정서적 회복", None, {D, G}),
+    ("아이가 3개월 안에 정서적 회복 척도 점수가 10점 오른다", None, set()),
 ]
 
 
