@@ -152,6 +152,10 @@ TABLE: list[tuple[str, set[QuestionMistake]]] = [
     ("이사가 아이에게 어떻게 작용했다고 보세요?", {X}),
     ("돌봄 소진 정도는 어떠세요?", {X}),
     ("이사하고 나서 아이가 어떻게 지내요?", set()),
+    # '몇 년 동안', '몇 달씩' tell a span, they do not ask one: no second question after -고
+    ("왜 가족한테 안 알리고 몇 년 동안 혼자 버티셨어요?", {W}),
+    ("월세는 몇 달째 밀려 있어요?", set()),
+    ("혼자 사신 지 몇 년 되셨고 자녀분들은 어디 사세요?", {M}),
     # repeated or mixed question marks still ask
     ("병원에는 다녀오셨어요??", {C}),
     ("약은 드셨어요?!", {C}),
