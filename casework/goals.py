@@ -477,7 +477,8 @@ def _negated(r: _Reading, hit) -> bool:
     """Is the causing predicate negated (힘들게 하지 않는다, 고생 안 시킨다)?"""
     i = r.index_at(hit.end - 1)
     rest = r.tokens[i + 1:i + 3] if i is not None else ()
-    before = r.tokens[r.index_at(hit.start) - 1] if r.index_at(hit.start) else None
+    first = r.index_at(hit.start)
+    before = r.tokens[first - 1] if first else None
     return (len(rest) == 2 and rest[0].form == "지" and rest[1].form == "않") or (
         before is not None and before.form in ("안", "못") and before.tag == "MAG")
 
