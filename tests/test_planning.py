@@ -355,6 +355,7 @@ GOAL_TABLE = [
     # borrowed money is a debt; part of it is not grand; houses counted by 채
     ("2년 안에 지인들에게 빌린 돈을 모두 갚는다", None, {E}),
     ("아들이 3개월 안에 친구에게 빌린 돈 10만 원을 갚는다", None, set()),
+    ("어머니가 2개월 안에 이웃에게 빌린 돈 20만 원을 모두 갚는다", None, set()),  # one debt, a sum named
     ("아버지가 3년 안에 아이들에게 아파트 한 채씩 장만해 준다", None, {E}),
     # known ideas a scale measures (외로움, 고독감) are 7 without a level, not 4
     ("할머니의 외로움이 줄어든다", None, {G}),
