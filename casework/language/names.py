@@ -213,6 +213,8 @@ def find_names(text: str) -> list[NameSpan]:
             named: bool = False) -> bool:
         if end <= start or any(s.start < end and start < s.end for s in found):
             return False
+        if not sure and text[start:end] in _words("countries") and not _after_role(_word_before(text, start)):
+            return False  # 인천, 하노이, 태국: a place is a name only where a title or a family word calls it one
         found.append(NameSpan(start, end, text[start:end], sure, surname_only, given_only, named))
         return True
 
@@ -254,6 +256,7 @@ def find_names(text: str) -> list[NameSpan]:
             if foreign:
                 add(foreign[0], foreign[1], True)
     _add_households(text, add)
+    _add_spaced_syllables(text, add)  # before a syllable of it is taken for a surname alone (곽 분 이 할머니)
 
     for k, (start, _end, raw) in enumerate(words):
         hangul = _HANGUL_WORD.match(raw)
@@ -323,8 +326,9 @@ def find_names(text: str) -> list[NameSpan]:
             continue
         bracket = bool(_PERSON_BRACKET.match(raw, hangul.end()))
         listed = (prev.endswith(("·", ",")) and any(s.end >= words[k - 1][1] - 2 for s in found)) or (
-            # joined to a name found (하늘이랑 수아가, 민준이와 서연이)
-            prev.endswith(("랑", "와", "과", "하고")) and any(words[k - 1][0] <= s.start < words[k - 1][1] for s in found))
+            # joined to a name found (하늘이랑 수아가, 민준이와 서연이); not to a surname alone (길씨와 나이차)
+            prev.endswith(("랑", "와", "과", "하고"))
+            and any(words[k - 1][0] <= s.start < words[k - 1][1] and not s.surname_only for s in found))
         parts = [(start + p.start(), p.group(0)) for p in _HANGUL_WORD.finditer(raw)] if "·" in raw else []
         # between a role and a title a dictionary word is a name too (담당 배수진 주무관)
         # before a title alone, a word with a particle or an ending is no name (3개월 안에 할머니가,
@@ -384,8 +388,12 @@ def find_names(text: str) -> list[NameSpan]:
             continue  # 강남 식당에서: a two-syllable proper noun before a common noun names a place or thing
         after = text[tok.end: tok.end + 1]
         rest = _word_at(text[tok.end:])
-        if after.isdigit() or (rest and not (rest in _PARTICLES or _is_title(rest))):
-            continue  # part of a longer word (광진구청, 구의3동)
+        if after.isdigit() or (rest and not (rest in _PARTICLES or _is_title(rest))) \
+                or re.search(r"[0-9]-$", text[:tok.start]):
+            continue  # part of a longer word (광진구청, 구의3동) or of a code (2025-안산-0142)
+        alone = analyse(tok.form)
+        if (_is_common_noun(tok.form) or all(t.tag == "NNG" and not t.oov for t in alone)) and not _is_title(rest):
+            continue  # 고독사 위험, 나이차: dictionary words the sentence reads as a proper noun
         add(tok.start, tok.end, False)
 
     _add_naming(text, words, add)
@@ -395,7 +403,6 @@ def find_names(text: str) -> list[NameSpan]:
     _add_bracketed_names(text, add)
     _add_bracketed_lists(text, add)
     _add_vocatives(text, add)
-    _add_spaced_syllables(text, add)
     _add_references(text, found, add)
     _add_spaced_surnames(text, found, add)
     _add_surname_repeats(text, found, add)
@@ -411,10 +418,10 @@ def find_names(text: str) -> list[NameSpan]:
         if span.surname_only or len(span.text) < 2:
             continue
         # a name that is also a word (하늘, 유리, 지원) is masked only where it names the person
-        word_too = _HANGUL_WORD.fullmatch(span.text) and _is_common_noun(span.text)
+        word_too = _HANGUL_WORD.fullmatch(span.text) and _is_word(span.text)
         for m in re.finditer(re.escape(span.text), text):
-            if _inside_word(text, m.start(), m.end()):
-                continue  # 보라색, 하늘색: part of a longer word, not the name
+            if _inside_word(text, m.start(), m.end()) or _counted(text, m.start(), m.end()):
+                continue  # 보라색, 하늘색: part of a longer word, not the name; 딸 하나: a count
             if not word_too or span.named or _called_by_name(span.text, text[m.end():]) \
                     or _sentence_topic(text, m.start(), m.end()):
                 add(m.start(), m.end(), span.sure, given_only=span.given_only)
@@ -492,10 +499,14 @@ def _add_vocatives(text: str, add) -> None:
 
 def _add_spaced_syllables(text: str, add) -> None:
     """A Korean name written a syllable at a time before a title (김 은 별 학생): a surname, then two
-    single syllables that are no determiner or number (not 이 두 어르신)."""
-    for m in re.finditer(r"(?<![가-힣])([가-힣]) ([가-힣]) ([가-힣])(?= ?([가-힣]+))", text):
+    single syllables that are no determiner or number (not 이 두 어르신). Matches may overlap
+    (딸 한 새 벽 씨: 딸 한 새 is tried first)."""
+    for m in re.finditer(r"(?<![가-힣])(?=([가-힣]) ([가-힣]) ([가-힣]) ?([가-힣]+))", text):
+        # 새 and 한 are names' syllables too (한 새 벽, 지 한 결) unless 이 before them is 'this';
+        # a last 이 before the title is the name's (곽 분 이 할머니)
+        middle = _NOT_SYLLABLE_NAMES - ({"새", "한"} if m.group(1) != "이" else set())
         if m.group(1) in _words("surnames") and _is_title(m.group(4)) \
-                and not {m.group(2), m.group(3)} & _NOT_SYLLABLE_NAMES:
+                and m.group(2) not in middle and m.group(3) not in _NOT_SYLLABLE_NAMES - {"이"}:
             add(m.start(1), m.end(3), True)
 
 
@@ -562,6 +573,23 @@ def _inside_word(text: str, start: int, end: int) -> bool:
         return True
     return bool(tail) and not (
         tail.startswith(_PARTICLES) or _is_title(tail) or tail[0] in "이야아네")
+
+
+def _is_word(word: str) -> bool:
+    """Is ``word`` also an ordinary word: a common noun (하늘), a noun made from an adjective or a
+    verb (기쁨, 믿음), or a place (정선, 영주)? A name that is one is hidden only where it names the person."""
+    if _is_common_noun(word) or word in _words("countries"):
+        return True
+    tokens = analyse(word)
+    return len(tokens) == 2 and not any(t.oov for t in tokens) and tokens[0].tag in ("VA", "VV") \
+        and tokens[1].form in ("ㅁ", "음", "기")
+
+
+def _counted(text: str, start: int, end: int) -> bool:
+    """Is text[start:end] a number word right after a family word (딸 하나, 아들 둘): a count, kept?"""
+    before = text[:start]
+    return before.endswith(" ") and bool(before.split()) and _after_role(before.split()[-1]) \
+        and _is_count(text[start:end])
 
 
 def _has_grammar(word: str) -> bool:
@@ -679,7 +707,7 @@ def _add_references(text: str, found: list[NameSpan], add) -> None:
             # the note's own name model: a given name that is no word is the person wherever it
             # starts a word (영희랑, 영희한테서); one that is also a word (하늘, 지원) only where it is
             # called by name
-            if _called_by_name(given, rest, age=False) or not _is_common_noun(given):
+            if _called_by_name(given, rest, age=False) or not _is_word(given):
                 add(m.start(), m.end(), True, given_only=True)
         for m in re.finditer(rf"(?<![가-힣]){re.escape(surname)}(?=\s?([가-힣]+))", text):
             if _is_title(m.group(1)) or m.group(1).startswith("씨"):
@@ -726,6 +754,12 @@ def _add_full_forms(text: str, found: list[NameSpan], add, doc: tuple) -> None:
             # the given name alone may be found there already: the full form replaces it
             found[:] = [s for s in found if not (s.start == m.start(1) and s.end == m.end(1))]
             add(m.start(1), m.end(2), True)
+
+
+def _word_before(text: str, start: int) -> str:
+    """The word before ``start`` (손녀 in '손녀 경주가'), '' if none."""
+    before = text[:start].split()
+    return before[-1] if before and text[:start].endswith(" ") else ""
 
 
 def _word_at(text: str) -> str:
@@ -825,7 +859,7 @@ def _add_transcriptions(words, found: list[NameSpan], add) -> None:
         if not head:
             continue
         stem = _strip_particle(head.group(0))
-        if 2 <= len(stem) <= 5 and _skeleton_hangul(stem) in latin and not _is_common_noun(stem) \
+        if 2 <= len(stem) <= 5 and _skeleton_hangul(stem) in latin and not _is_word(stem) \
                 and _is_person_word(stem) is False:
             add(start, start + len(stem), True)
 
@@ -890,7 +924,8 @@ def _foreign_before(words, k: int, last: str | None = None, doc: tuple = ()) -> 
     chosen: list[int] = []
     for j in range(k, max(k - 3, -1), -1):
         raw = last if j == k and last is not None else words[j][2]
-        if not re.fullmatch(r"[가-힣]{1,6}", raw) or raw in _words("roles") or _ends_with_job_title(raw) or (
+        if not re.fullmatch(r"[가-힣]{1,6}", raw) or raw in _words("roles") or raw in _words("countries") \
+                or _ends_with_job_title(raw) or (
                 j < k and len(raw) >= 2 and raw.endswith(tuple(_words("place_suffixes")))):
             break  # 자양동 정 님: a place before a name is not part of it
         chosen.append(j)
