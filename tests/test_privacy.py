@@ -545,6 +545,7 @@ PHONE_MATRIX += [
     ("+86 138 0000 0000", "+86 *** **** ****"),  # mask
     ("연락처010-0000-0000로", "연락처010-****-****로"),  # mask: Hangul touching on both sides
     ("아들(010-0000-0000)", "아들(010-****-****)"),  # mask
+    ("연락처 010·0000·0000.", "연락처 010·****·****."),  # mask: middle dots as separators
 ]
 # Numbers that are no phone: they stay exactly as they are.
 PHONE_NEAR_MISSES = [
@@ -727,4 +728,45 @@ TWELFTH_NAME_ROWS = [
 def test_the_twelfth_sets_name_cues(text, expected):
     """Is a name in the other script in the bracket beside a name hidden, and a country, a gender
     or an acronym in that bracket left alone?"""
+    assert mask_case_text(text).text == expected
+
+
+# --------------------------------------------------------------------------- the fifteenth to seventeenth sets
+
+# Kept: a place or a country, also one a name in the note shares (hidden only where it is called
+# by name); a shop or workplace; a dictionary word the sentence reads as a proper noun; a count
+# after a family word; a thing's predicate after a surname-like syllable.
+FIFTEENTH_KEPT_ROWS = [
+    ("조카 구름이는 인천 살아서 한 달에 한 번 옴.", "조카 구○이는 인천 살아서 한 달에 한 번 옴."),
+    ("고향 하노이로 돌아갈지 고민. 연락처 (하노이).", "고향 하노이로 돌아갈지 고민. 연락처 (하노이)."),
+    ("태국 출신 아내, 남양주 공사장에서 일함.", "태국 출신 아내, 남양주 공사장에서 일함."),
+    ("베트남 하이퐁 출신 Pham Van Duc(44세) 해고.", "베트남 하이퐁 출신 P○○○ ○○○ ○○○(44세) 해고."),
+    ("중국 조선족 김춘매(62세) 보증.", "중국 조선족 김○○(62세) 보증."),
+    ("딸 유정선 씨는 강원도 정선으로 시집감. 정선 씨가 어머니를 정선으로 모셔 갈지 고민.",
+     "딸 유○○ 씨는 강원도 정선으로 시집감. 정○ 씨가 어머니를 정선으로 모셔 갈지 고민."),
+    ("장남 구영주 씨(영주 거주)가 문의함.", "장남 구○○ 씨(영주 거주)가 문의함."),
+    ("손녀 경주가 경주에서 대학 다님.", "손녀 경○가 경주에서 대학 다님."),  # a family word: the name
+    ("시장 진주식당 사장님이 점심을 챙김.", "시장 진주식당 사장님이 점심을 챙김."),
+    ("사업장 대성농원 대표 안씨.", "사업장 대성농원 대표 ○씨."),
+    ("관리번호 2025-안산-0142.", "관리번호 2025-안산-0142."),
+    ("도 씨 댁 고독사 위험.", "○ 씨 댁 고독사 위험."),
+    ("남편 길씨와 나이차 28세.", "남편 ○씨와 나이차 28세."),
+    ("딸 남기쁨 씨에게 연락, 기쁨 씨 기쁨보다 걱정이 앞섬.", "딸 남○○ 씨에게 연락, 기○ 씨 기쁨보다 걱정이 앞섬."),
+    ("아내 김하나(36세), 딸 하나(3세). 하나 씨 산후우울.", "아내 김○○(36세), 딸 하나(3세). 하○ 씨 산후우울."),
+    ("정만석 할아버지 폐암. 정이 많아 궂은일을 도맡음.", "정○○ 할아버지 폐암. 정이 많아 궂은일을 도맡음."),
+]
+# Hidden: a name written a syllable at a time, also with 새, 한 or a last 이; not 이 두 (this, two).
+FIFTEENTH_SPACED_ROWS = [
+    ("딸 한 새 벽 씨가 새벽에만 들름.", "딸 한 ○ ○ 씨가 새벽에만 들름."),
+    ("치매 아내 곽 분 이 할머니 돌봄.", "치매 아내 곽 ○ ○ 할머니 돌봄."),
+    ("이웃 지 한 결 씨가 모셔다 드림.", "이웃 지 ○ ○ 씨가 모셔다 드림."),
+    ("이 두 어르신은 자매.", "이 두 어르신은 자매."),
+]
+
+
+@pytest.mark.parametrize("text, expected", FIFTEENTH_KEPT_ROWS + FIFTEENTH_SPACED_ROWS,
+                         ids=[t for t, _ in FIFTEENTH_KEPT_ROWS + FIFTEENTH_SPACED_ROWS])
+def test_the_fifteenth_to_seventeenth_sets_places_words_and_spaced_names(text, expected):
+    """Are places, shops, words and counts kept where a name in the note shares them, and a name
+    written a syllable at a time hidden whole?"""
     assert mask_case_text(text).text == expected
