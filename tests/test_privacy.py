@@ -770,3 +770,37 @@ def test_the_fifteenth_to_seventeenth_sets_places_words_and_spaced_names(text, e
     """Are places, shops, words and counts kept where a name in the note shares them, and a name
     written a syllable at a time hidden whole?"""
     assert mask_case_text(text).text == expected
+
+# Hidden: a surname before a title the rules now know (회장, 총무, 권사, 전도사, 대리, 샘), a job title
+# before a name; a nickname or 택호 given with (으)로 불리다 or '우리 …'라고; a romanised name given as a
+# name; a name in Chinese characters beside its Hangul form; romanised names with diacritics, five
+# words or an abbreviated first name. Kept: the title itself, 대리 as a word, a word glossed in Hanja.
+SIXTEENTH_NAME_ROWS = [
+    ("화양경로당 회장 심봉구, 총무 피영순. 심 회장 말로는 회원이 많음. 피 총무가 모임을 엶.",
+     "화양경로당 회장 심○○, 총무 피○○. ○ 회장 말로는 회원이 많음. ○ 총무가 모임을 엶."),
+    ("소망교회 구역장 곽은하 권사님이 반찬 전달. 곽 권사님 2년째 봉사.",
+     "소망교회 구역장 곽○○ 권사님이 반찬 전달. ○ 권사님 2년째 봉사."),
+    ("새벽교회 권믿음 전도사가 방문. 권 전도사는 반찬도 챙김.", "새벽교회 권○○ 전도사가 방문. ○ 전도사는 반찬도 챙김."),
+    ("유 대리(한길택배 터미널)가 확인서 발급.", "○ 대리(한길택배 터미널)가 확인서 발급."),
+    ("어머니가 대리 상담.", "어머니가 대리 상담."),
+    ("기존 신샘 → 노샘.", "기존 ○샘 → ○샘."),
+    ("봉 할머니 딸 윤샘 씨 번호는 모름.", "○ 할머니 딸 윤○ 씨 번호는 모름."),  # a name, then a title
+    ("고향이 진주라 동네에서 '진주댁'으로 불림.", "고향이 진주라 동네에서 '진○○'으로 불림."),
+    ("동네에서 '짱구'로 불리는 정우(9세).", "동네에서 '짱○'로 불리는 정○(9세)."),
+    ("할머니는 손자를 '우리 용이'라고 부르심.", "할머니는 손자를 '우리 ○이'라고 부르심."),
+    ("본인은 Nok이라고 불러 달라 함.", "본인은 N○○이라고 불러 달라 함."),
+    ("딸은 Camille라는 프랑스 이름을 씀.", "딸은 C○○○○○○라는 프랑스 이름을 씀."),
+    ("중국 출신 장리(張麗) 51세.", "중국 출신 장○(張○) 51세."),
+    ("사례관리(事例管理) 교육.", "사례관리(事例管理) 교육."),
+    ("베트남 Huỳnh Thị Kim Phượng 씨 46세.", "베트남 H○○○○ ○○○ ○○○ ○○○○○○ 씨 46세."),
+    ("필리핀 출신 Maria Cristina Dela Cruz Santos(39세).", "필리핀 출신 M○○○○ ○○○○○○○○ ○○○○ ○○○○ ○○○○○○(39세)."),
+    ("필리핀 Ma. Theresa Villanueva(47세).", "필리핀 M○○ ○○○○○○○ ○○○○○○○○○○(47세)."),
+    ("새롬이는 새롬그룹홈 출신이 아님. 보호종료아동 연새롬(18세).", "새○이는 새롬그룹홈 출신이 아님. 보호종료아동 연○○(18세)."),
+]
+
+
+@pytest.mark.parametrize("text, expected", SIXTEENTH_NAME_ROWS, ids=[t for t, _ in SIXTEENTH_NAME_ROWS])
+def test_the_fifteenth_to_seventeenth_sets_titles_nicknames_and_scripts(text, expected):
+    """Are names before the new titles, nicknames and 택호, and names in Chinese characters or with
+    diacritics hidden, and the titles, words and glosses beside them kept?"""
+    assert mask_case_text(text).text == expected

@@ -132,10 +132,14 @@ _AGE_WORDS = re.compile(r"\s*(?:만\s*)?\d{1,3}\s*(?:세|살)(?![가-힣])|\s*(?
 _TOPIC = ("이는", "이가", "은", "는", "이", "가")
 _FRIENDLY = ("가", "는", "를", "랑", "한테", "하고", "도", "네", "와", "의")
 """Particles after a child's name with the friendly 이 (하늘이가, 민준이는); never after a noun's own 이."""
+_UP = "A-ZÀ-ÖØ-ÞĐƠƯ"
+_LOW = "a-zß-öø-ÿđơưạ-ỹ"
+"""Latin letters with the diacritics of Vietnamese and Western names (Huỳnh Thị Kim Phượng, José)."""
 _LATIN_NAME = re.compile(
-    r"(?<![A-Za-z])(?:[A-Z][a-z]+(?:-[A-Za-z][a-z]+)?|[A-Z]{2,}(?:-[A-Z]{2,})?)"
-    r"(?:[ ](?:[A-Z][a-z]+(?:-[A-Za-z][a-z]+)?|[A-Z]{2,}(?:-[A-Z]{2,})?)){1,3}(?![A-Za-z])"
+    rf"(?<![A-Za-z{_LOW}])(?:[A-Z][a-z]?\. )?(?:[{_UP}][{_LOW}]+(?:-[A-Za-z][{_LOW}]+)?|[A-Z]{{2,}}(?:-[A-Z]{{2,}})?)"
+    rf"(?:[ ](?:[{_UP}][{_LOW}]+(?:-[A-Za-z][{_LOW}]+)?|[A-Z]{{2,}}(?:-[A-Z]{{2,}})?)){{1,4}}(?![A-Za-z{_LOW}])"
 )
+"""Two to five capitalised words, the first perhaps after an abbreviated name (Ma. Theresa Villanueva)."""
 _LATIN_INITIAL = re.compile(
     r"(?<![A-Za-z.])(?:(?:[A-Z][a-z]+|[A-Z]{2,}) [A-Z]\.|[A-Z]\. ?[A-Z][a-z]+)(?![A-Za-z])")
 """A romanised family name with an initial (KIM Y., Lee J., J. Lee): how a signature or a form shows a name."""
@@ -314,7 +318,7 @@ def find_names(text: str) -> list[NameSpan]:
         # a title glued to the name: 김영희님, 정옥희님이
         glued = next((head[:i] for i in range(2, len(head))
                       if _is_title(head[i:]) and not head[i:].startswith(("군", "양"))), None)
-        if glued and _surname_split(glued) and not _is_common_noun(glued):
+        if glued and _surname_split(glued) and not _is_common_noun(glued) and glued not in _words("titles"):  # not 권사님
             add(start, start + len(glued), True)
             continue
         stem = head if before_title[k] else _strip_particle(head)
@@ -336,7 +340,7 @@ def find_names(text: str) -> list[NameSpan]:
         weak = before_title[k] and not (after_role or bracket or listed)
         place = head.endswith(("에", "에서")) and not head.endswith("에게")  # 아들 서울에 거주
         if (before_title[k] or after_role or bracket or listed) and _surname_split(stem) \
-                and not _is_person_word(stem) and not (weak and _has_grammar(stem)) and not place \
+                and not _is_person_word(stem) and not _is_title(stem) and not (weak and _has_grammar(stem)) and not place \
                 and not _place_or_team(stem, words[k + 1][2] if k + 1 < len(words) else "") \
                 and not (_is_common_noun(stem) and not (after_role and before_title[k])):
             add(start, start + len(stem), True)
@@ -397,6 +401,7 @@ def find_names(text: str) -> list[NameSpan]:
         add(tok.start, tok.end, False)
 
     _add_naming(text, words, add)
+    _add_hanja_names(text, add)
     _add_foreign_shapes(words, add)
     _add_foreign_runs(words, found, add)
     _add_before_registration(text, add)
@@ -707,7 +712,8 @@ def _add_references(text: str, found: list[NameSpan], add) -> None:
             # the note's own name model: a given name that is no word is the person wherever it
             # starts a word (영희랑, 영희한테서); one that is also a word (하늘, 지원) only where it is
             # called by name
-            if _called_by_name(given, rest, age=False) or not _is_word(given):
+            if (_called_by_name(given, rest, age=False) or not _is_word(given)) \
+                    and not _inside_word(text, m.start(), m.end()):  # 새롬그룹홈: an agency's name
                 add(m.start(), m.end(), True, given_only=True)
         for m in re.finditer(rf"(?<![가-힣]){re.escape(surname)}(?=\s?([가-힣]+))", text):
             if _is_title(m.group(1)) or m.group(1).startswith("씨"):
@@ -890,8 +896,9 @@ def _surname_alone(text: str, words, k: int, head: str, before_title: bool) -> b
         return False
     if len(head) >= 2:  # glued; 님 glued to one syllable is a surname unless it is a listed word (손님, 형님)
         rest = head[1:]
+        # a title glued to a surname, unless another title follows (딸 윤샘 씨: 윤샘 is the name)
         return (rest.startswith("씨") and rest[1:] in ("", "네", *_PARTICLES)) or (
-            _is_title(rest) and not rest.startswith(("님", "군", "양"))) or (
+            _is_title(rest) and not rest.startswith(("님", "군", "양")) and not before_title) or (
             rest[:1] in ("군", "양") and rest[1:] in ("", *_PARTICLES) and _split_as_surname(head)) or (
             rest[:1] == "님" and rest[1:] in ("", *_PARTICLES)  # 최님, 고님이; not 손님, 형님, 주님
             and head[:2] not in _words("titles") and head[:2] not in _words("not_names"))
@@ -931,7 +938,11 @@ def _foreign_before(words, k: int, last: str | None = None, doc: tuple = ()) -> 
         chosen.append(j)
         if raw in family:
             return words[j][0], end
-    # without a known family name: every word a proper noun or unknown to the analyser
+    # without a known family name: every word a proper noun or unknown to the analyser, and the
+    # last no Korean full name (구역장 곽은하 권사님: a role before a Korean name)
+    last_word = last if last is not None else words[k][2]
+    if len(last_word) == 3 and _korean_name_shaped(last_word):
+        return None
     names = []
     for j in chosen:
         raw = last if j == k and last is not None else words[j][2]
@@ -1000,9 +1011,17 @@ def _add_naming(text: str, words, add) -> None:
         if not m.group(0).startswith("라고") and not before.endswith(tuple(_QUOTE)):
             continue  # 라 without 고 only after a quoted name ('똘똘이'라 부르는; not 장애라 부르기)
         if before.endswith(tuple(_QUOTE)):
-            inner = re.search(r"[" + _QUOTE + r"]([가-힣]{1,4})[" + _QUOTE + r"]$", before)
-            if inner and _is_person_word(inner.group(1)) is False:
-                add(inner.start(1), inner.end(1), True, given_only=True, named=True)
+            # '우리 용이'라고: the affectionate 우리 is no part of the name
+            inner = re.search(r"[" + _QUOTE + r"](우리 )?([가-힣]{1,4})[" + _QUOTE + r"]$", before)
+            if inner and _is_person_word(inner.group(2)) is False:
+                name = inner.group(2)
+                if inner.group(1) and name.endswith("이") and len(name) >= 2 and final_consonant(name[:-1]):
+                    name = name[:-1]  # '우리 용이': the friendly 이 after the name
+                add(inner.start(2), inner.start(2) + len(name), True, given_only=True, named=True)
+            continue
+        latin = re.search(r"(?<![A-Za-z])([A-Z][a-z]+)이?$", before)  # Nok이라고 불러, Mom이라고 불림
+        if latin:
+            add(latin.start(1), latin.end(1), True, given_only=True, named=True)
             continue
         word = re.search(r"([가-힣]+)$", before)
         if word is None:
@@ -1018,6 +1037,7 @@ def _add_naming(text: str, words, add) -> None:
         if 1 <= len(name) <= 4 and _is_person_word(name) is False and not _is_count(name) \
                 and name not in ("뭐", "무엇", "누구", "그", "이", "저"):
             add(at, at + len(name), True, given_only=True, named=True)
+    _add_called_as(text, add)
     for m in re.finditer(r"(?<![가-힣])(?:별명|애칭)(?:은|이|:)\s?[" + _QUOTE + r"]?([가-힣]{1,4})[" + _QUOTE + r"]?"
                          r"(?=(?:이?다|인|임|이고|이라|라)?(?![가-힣]))", text):
         if _is_person_word(m.group(1)) is False:  # 별명이 '짱구'인 아들, 애칭은 콩이
@@ -1041,6 +1061,38 @@ def _add_naming(text: str, words, add) -> None:
             add(start, start + len(word), True, given_only=True, named=True)
             if not joined:
                 break
+
+
+_CALLED_AS = re.compile(r"[" + _QUOTE + r"](?:우리 )?([가-힣]{1,4})[" + _QUOTE + r"](?:으로|로)\s?([가-힣]+)")
+"""A quoted name, then (으)로 and a naming verb: '진주댁'으로 불림, '짱구'로 불리는 (a nickname, a 택호)."""
+_NAMED_AS = re.compile(r"(?<![A-Za-z가-힣])([A-Z][a-z]+|[가-힣]{2,4})(?:이)?라는 (?:[가-힣]+ )?(?:이름|별명|애칭)")
+"""A name the note says is a name: Camille라는 프랑스 이름, 민수라는 이름의 아들."""
+
+
+def _add_called_as(text: str, add) -> None:
+    """Nicknames and 택호 a person is called by ('진주댁'으로 불림, '짱구'로 불리는), and a name the
+    note calls a name (Camille라는 프랑스 이름): every occurrence is the person (named)."""
+    for m in _CALLED_AS.finditer(text):
+        if any(m.group(2).startswith(v) for v in _words("naming_verbs")) and _is_person_word(m.group(1)) is False:
+            add(m.start(1), m.end(1), True, given_only=True, named=True)
+    for m in _NAMED_AS.finditer(text):
+        if _is_person_word(m.group(1)) is not True and not _is_count(m.group(1)):
+            add(m.start(1), m.end(1), True, given_only=True, named=True)
+
+
+_HANJA_BRACKET = re.compile(r"(?<![가-힣])([가-힣]{2,4})\(([\u4e00-\u9fff]{2,4})\)")
+"""A Hangul word, then the same number of Chinese characters in brackets: 장리(張麗)."""
+
+
+def _add_hanja_names(text: str, add) -> None:
+    """A name-shaped Hangul word glossed with as many Chinese characters (장리(張麗)): both are the
+    name (the script changes nothing); not a word glossed (사례(事例))."""
+    for m in _HANJA_BRACKET.finditer(text):
+        word = m.group(1)
+        if len(word) == len(m.group(2)) and _surname_split(word) and _is_person_word(word) is False \
+                and not _is_common_noun(word):
+            add(m.start(1), m.end(1), True)
+            add(m.start(2), m.end(2), True)
 
 
 def _add_foreign_shapes(words, add) -> None:
