@@ -804,3 +804,25 @@ def test_the_fifteenth_to_seventeenth_sets_titles_nicknames_and_scripts(text, ex
     """Are names before the new titles, nicknames and 택호, and names in Chinese characters or with
     diacritics hidden, and the titles, words and glosses beside them kept?"""
     assert mask_case_text(text).text == expected
+
+# Hidden: a romanised name and its Hangul form first in the bracket after it, by the first sound
+# (also where the Hangul is a word: 막심); a full name ending in 이 before an age; a name with two
+# particles after a family word; a romanised name with the friendly 이 before an age. Kept: a
+# country or a sex in the bracket, a word with its own 이 before an age.
+SEVENTEENTH_NAME_ROWS = [
+    ("아들 Maksym(막심, 6세) 동행.", "아들 M○○○○○(막○, 6세) 동행."),
+    ("고시원 총무 Aung Kyaw(아웅 쪼)가 발견.", "고시원 총무 A○○○ ○○○○(아○ ○)가 발견."),
+    ("Bich(빅)씨 임신 7개월.", "B○○○(○)씨 임신 7개월."),
+    ("Jose(필리핀) 씨 내방.", "J○○○(필리핀) 씨 내방."),
+    ("대상 가구: 할머니 국순이(78세), 손녀 국하율(초6).", "대상 가구: 할머니 국○○(78세), 손녀 국○○(초6)."),
+    ("친구 태윤이한테도 50만 원 빌림.", "친구 태○○한테도 50만 원 빌림."),
+    ("딸 Angel이(4세) 어린이집 대기.", "딸 A○○○○이(4세) 어린이집 대기."),
+    ("고양이(3살) 한 마리.", "고양이(3살) 한 마리."),
+]
+
+
+@pytest.mark.parametrize("text, expected", SEVENTEENTH_NAME_ROWS, ids=[t for t, _ in SEVENTEENTH_NAME_ROWS])
+def test_the_fifteenth_to_seventeenth_sets_bracketed_forms_and_particles(text, expected):
+    """Are a romanised name's Hangul form in brackets, a full name ending in 이 and a name with two
+    particles hidden, and a country, a sex or a word before an age kept?"""
+    assert mask_case_text(text).text == expected

@@ -124,8 +124,8 @@ _BLANK_GIVEN = re.compile(r"(?:OO|XX|ㅇㅇ|\*\*)")
 """A given name left blank after a surname (김OO 씨): the surname alone is still written."""
 _PERSON_BRACKET = re.compile(r"\(\s*(?:만\s*)?[0-9초중고남여]")
 """A bracket after a name holds an age, a number, a sex or a school year: 장민혁(34세), 김영희(여, 82)."""
-_AGE_BRACKET = re.compile(r"\(\s*(?:만\s*)?\d{1,3}\s*(?:세|살|개월)|\(\s*[초중고]\s*\d")
-"""An age or a school year in brackets right after a word ((7세), (만 19세), (5개월), (초3)): a person."""
+_AGE_BRACKET = re.compile(r"\(\s*(?:만\s*)?\d{1,3}\s*(?:세|살|개월)|\(\s*(?:[초중고]|초등|중학교?|고등학교?)\s*\d")
+"""An age or a school year in brackets right after a word ((7세), (만 19세), (5개월), (초3), (초등 5학년)): a person."""
 _AGE_WORDS = re.compile(r"\s*(?:만\s*)?\d{1,3}\s*(?:세|살)(?![가-힣])|\s*(?:[초중고]|초등학교|중학교|고등학교)\s*\d\s*(?:학년)?"
                         r"|\s*\d\s*학년")
 """An age or a school year as what a sentence says of its subject (드미트리는 10세, 유리는 중학교 1학년)."""
@@ -248,7 +248,7 @@ def find_names(text: str) -> list[NameSpan]:
         # after a family word or a role (딸 Sofia는, 아들 Artem(12세), 아기 Hana) a particle or an
         # age may follow; before a title nothing may
         after_role = k > 0 and (words[k - 1][2].rstrip(":,") in roles or _is_person_word(words[k - 1][2]) is True)
-        particle_or_age = rest.rstrip(".,") in _PARTICLES or rest.startswith("(") or not rest.rstrip(".,")
+        particle_or_age = rest.rstrip(".,") in _PARTICLES or rest.startswith(("(", "이(")) or not rest.rstrip(".,")
         aside = bool(re.fullmatch(r"\([^()]+\)", rest)) and before_title[k]  # Rosalie(필리핀) 씨
         if (not rest and before_title[k]) or (after_role and particle_or_age) or glued_title or aside:
             add(start, start + latin.end(), True)
@@ -321,7 +321,8 @@ def find_names(text: str) -> list[NameSpan]:
         if glued and _surname_split(glued) and not _is_common_noun(glued) and glued not in _words("titles"):  # not 권사님
             add(start, start + len(glued), True)
             continue
-        stem = head if before_title[k] else _strip_particle(head)
+        # two particles may follow (태윤이한테도); a full name ending in 이 before a bracket keeps it (국순이(78세))
+        stem = head if before_title[k] or _full_name_with_i(head, raw) else _strip_particle(_strip_particle(head))
         # 딸 이수진; 복지팀장 오민지에게 (a title before the name); not 어르신이 경로당에
         after_role = _after_role(prev) or _ends_with_job_title(prev)
         if _AGE_BRACKET.match(raw, hangul.end()) and head == stem + "이" and 2 <= len(stem) <= 3 \
@@ -372,7 +373,7 @@ def find_names(text: str) -> list[NameSpan]:
             continue
         # a given name alone after a family word, next in a list of names, or before an age
         # (손녀 수아가, 자녀 은별, 은솔; 민준이(7세)): unsure
-        given = _strip_given(_strip_particle(head))
+        given = _strip_given(_strip_particle(_strip_particle(head)))
         if (_after_role(prev) or listed or _AGE_BRACKET.match(raw, hangul.end())) \
                 and _is_person_word(given) is False and _given_name_shape(given, head[len(given):]):
             add(start, start + len(given), False, given_only=True)
@@ -445,6 +446,14 @@ def _ssi_of_person(word: str) -> bool:
     """Is ``word`` 씨 as a title (씨, 씨가, 씨는, 씨와 …), not a seed (씨를, 씨앗)?"""
     return word.startswith("씨") and word[1:].rstrip(".,") in ("", "가", "는", "와", "의", "에게", "한테", "께서", "도", "네",
                                                             "랑", "하고", "에게서", "만")
+
+
+def _full_name_with_i(head: str, raw: str) -> bool:
+    """Is ``head``, right before a bracket, a full name whose given name ends in 이 (국순이(78세)), not a
+    given name with the friendly 이 (하늘이(초3)): a surname, one syllable and 이, that syllable and
+    the surname no dictionary word?"""
+    return raw[len(head):].startswith("(") and len(head) == 3 and head.endswith("이") \
+        and head[0] in _words("surnames") and not _is_common_noun(head[:2]) and _is_person_word(head) is False
 
 
 def _korean_name_shaped(word: str) -> bool:
@@ -1187,9 +1196,27 @@ def _add_other_script_names(text: str, found: list[NameSpan], add) -> None:
         other = " ".join(taken)
         if taken and tail.endswith(other):
             add(len(tail) - len(other), len(tail), True)
+    _add_latin_with_hangul(text, add)
     for m in re.finditer(r"\(([^()]*\d{1,3}\s?(?:세|살)[^()]*)\)", text):
         for part in re.finditer(r"(?<=,)\s?([A-Z][a-z]+(?: [A-Z][a-z]+){0,3})\s?(?=,|$)", m.group(1)):
             add(m.start(1) + part.start(1), m.start(1) + part.end(1), True)
+
+
+_LATIN_THEN_HANGUL = re.compile(r"(?<![A-Za-z])([A-Z][a-z]+(?: [A-Z][a-z]+){0,3})\(([가-힣]{1,6}(?: [가-힣]{1,6}){0,3})(?=[,)])")
+"""A romanised name, then a Hangul form first in the bracket: Maksym(막심, 6세), Aung Kyaw(아웅 쪼), Bich(빅)씨."""
+
+
+def _add_latin_with_hangul(text: str, add) -> None:
+    """A romanised name and its Hangul form in the bracket right after it, as many words, the first
+    starting with the same sound (Maksym(막심, 6세), Dilnoza(딜노자)씨): both are the name, found or
+    not, whatever the Hangul means as a word; not a country or a sex (Maria(필리핀))."""
+    for m in _LATIN_THEN_HANGUL.finditer(text):
+        latin, hangul = m.group(1).split(), m.group(2).split()
+        if len(latin) != len(hangul) or any(w in _GENDER | _words("countries") for w in hangul) \
+                or not _skeleton_latin(latin[0])[:1] or _skeleton_latin(latin[0])[:1] != _skeleton_hangul(hangul[0])[:1]:
+            continue
+        add(m.start(1), m.end(1), True)
+        add(m.start(2), m.end(2), True)
 
 
 _DOT_LIST = re.compile(r"(?<![가-힣])([가-힣]{3})((?:\s?·\s?[가-힣]{3}(?![가-힣]))+)")
