@@ -199,6 +199,8 @@ def _name_spans(text: str, names: list[str]) -> tuple[list[Masked], list[str]]:
 
         by_rules = find_names(text)
         for found in by_rules + tagged_names(text, by_rules):
+            if set(found.text) <= {NAME_MASK_CHAR, " "}:
+                continue  # a name masked already (○씨): masking twice hides nothing more
             spans.append(Masked("이름", found.text, found.start, found.end))
             if not found.sure and found.text not in unsure:
                 unsure.append(found.text)
