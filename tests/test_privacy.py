@@ -818,6 +818,9 @@ SEVENTEENTH_NAME_ROWS = [
     ("친구 태윤이한테도 50만 원 빌림.", "친구 태○○한테도 50만 원 빌림."),
     ("딸 Angel이(4세) 어린이집 대기.", "딸 A○○○○이(4세) 어린이집 대기."),
     ("고양이(3살) 한 마리.", "고양이(3살) 한 마리."),
+    # an age or school year in brackets with a space inside, and the word kept where it is no name
+    ("손녀 소망이(초등 5학년)와 할머니 둘이 삶. 할머니 소망은 \"소망이 중학교 들어가는 거\".",
+     "손녀 소○이(초등 5학년)와 할머니 둘이 삶. 할머니 소망은 \"소○이 중학교 들어가는 거\"."),
 ]
 
 

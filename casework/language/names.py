@@ -307,7 +307,7 @@ def find_names(text: str) -> list[NameSpan]:
             prev = ""  # 금 씨 할머니 금반지: 할머니 is the title of the name before, no role before a new one
         # a surname alone between a role and an age: 대상자 윤(77세, 남)
         if len(head) == 1 and head in _words("surnames") and _after_role(prev) \
-                and _AGE_BRACKET.match(raw, hangul.end()):
+                and _AGE_BRACKET.match(text, start + hangul.end()):
             add(start, start + 1, True, surname_only=True)
             continue
         # one syllable that is no surname before 씨 or 님: a given name (란 씨, 투 씨): unsure
@@ -325,7 +325,7 @@ def find_names(text: str) -> list[NameSpan]:
         stem = head if before_title[k] or _full_name_with_i(head, raw) else _strip_particle(_strip_particle(head))
         # 딸 이수진; 복지팀장 오민지에게 (a title before the name); not 어르신이 경로당에
         after_role = _after_role(prev) or _ends_with_job_title(prev)
-        if _AGE_BRACKET.match(raw, hangul.end()) and head == stem + "이" and 2 <= len(stem) <= 3 \
+        if _AGE_BRACKET.match(text, start + hangul.end()) and head == stem + "이" and 2 <= len(stem) <= 3 \
                 and _is_person_word(stem) is False:
             add(start, start + len(stem), False, given_only=True)  # 하늘이(초3): a name that is also a word
             continue
@@ -355,7 +355,7 @@ def find_names(text: str) -> list[NameSpan]:
                 add(start, start + len(stem), True)
                 continue
         # a family word before and an age after: a name even if it is also a word (손자 하늘(11세)): unsure
-        if _after_role(prev) and _AGE_BRACKET.match(raw, hangul.end()) \
+        if _after_role(prev) and _AGE_BRACKET.match(text, start + hangul.end()) \
                 and 1 <= len(head) <= 3 and _is_person_word(head) is False and not _is_count(head) \
                 and not (len(head) == 1 and head in _words("surnames")):  # 딸 린(6세) too
             add(start, start + len(head), False, given_only=True)
@@ -374,7 +374,7 @@ def find_names(text: str) -> list[NameSpan]:
         # a given name alone after a family word, next in a list of names, or before an age
         # (손녀 수아가, 자녀 은별, 은솔; 민준이(7세)): unsure
         given = _strip_given(_strip_particle(_strip_particle(head)))
-        if (_after_role(prev) or listed or _AGE_BRACKET.match(raw, hangul.end())) \
+        if (_after_role(prev) or listed or _AGE_BRACKET.match(text, start + hangul.end())) \
                 and _is_person_word(given) is False and _given_name_shape(given, head[len(given):]):
             add(start, start + len(given), False, given_only=True)
 
