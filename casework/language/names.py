@@ -1073,7 +1073,7 @@ def _add_naming(text: str, words, add) -> None:
 
 
 _CALLED_AS = re.compile(r"[" + _QUOTE + r"](?:우리 )?([가-힣]{1,4})[" + _QUOTE + r"](?:으로|로)\s?([가-힣]+)")
-"""A quoted name, then (으)로 and a naming verb: '진주댁'으로 불림, '짱구'로 불리는 (a nickname, a 택호)."""
+"""A quoted name, then 으로 or 로 and a naming verb: '진주댁'으로 불림, '짱구'로 불리는 (a nickname, a 택호)."""
 _NAMED_AS = re.compile(r"(?<![A-Za-z가-힣])([A-Z][a-z]+|[가-힣]{2,4})(?:이)?라는 (?:[가-힣]+ )?(?:이름|별명|애칭)")
 """A name the note says is a name: Camille라는 프랑스 이름, 민수라는 이름의 아들."""
 
