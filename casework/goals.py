@@ -19,8 +19,13 @@ word lists) and applied to the goal's morphemes (:func:`casework.language.analys
    수강을 신청한다, 이용할지 결정한다, 참석 여부를 결정한다); an ``owner`` that is a worker; a
    worker as subject also after a title (통장님이). Within a time frame the worker's own act,
    a causing predicate included (…하도록 돕는다), is judged at closure (1, not also 7). A party
-   out of reach as subject (사장이 임금을 지급함, 전 부인이 … 만나게 해 준다) makes a worker's verb
-   or a causing predicate given as a favour theirs: that is 6, not 1.
+   out of reach as subject (사장이 임금을 지급함, 전 부인이 … 만나게 해 준다, 이혼한 아내가 …) makes a
+   worker's verb or a causing predicate given as a favour theirs: that is 6, not 1. A care act that
+   family members do too (``care_acts``: 동행, 안부 전화) with a person as subject (아들이 … 동행한다)
+   or done 서로 is their own act, not the worker's. Helping as the goal's end also counts as a noun
+   (신청 도움); the person's own conduct is no causing predicate (가족을 힘들게 하지 않는다, 할머니가
+   손자를 … 입학시킨다). A causing predicate whose caused act has no object, place or level (서로
+   대화하도록 돕는다) is a habit: not judged at closure (1 and 7).
 2. **One service's target**: a service's performance measure (``kpi``: 이용률, 사용률, 만족도,
    출석률, 결석, 미수령, 거부, 예약·약속을 어기는, 연결되지 않는 …; ``use_rate``: its use as a rate or in full, 빠짐없이 참석한다, 10회기 중 8회기,
    중단 없이 유지; a marker of completeness, ``in_full``, then a use or delivery word,
@@ -58,7 +63,8 @@ word lists) and applied to the goal's morphemes (:func:`casework.language.analys
    of the person (a verb with an object or a place: 검진을 예약한다, 시험에 응시한다) is judged
    too (:func:`_action`); a change without a level (``gradual``), a habit (``manner``: 잘, 자주;
    ``not_acts``: 나간다, 다닌다), becoming, a state or effort (``not_acts``), a vague concept or a
-   lifetime goal is not.
+   lifetime goal is not, except a grand status (``grand_outcomes``: 부자가 된다, 명문대에 보낸다),
+   reached or not by closure like repaying every debt (5 only).
 
 A blank number (``몇 개월``, ``OO회``) is not a mistake: the textbook leaves its figures open.
 :func:`goal_notes` returns a separate note that asks for the figure.
@@ -187,7 +193,7 @@ _LISTS = frozenset({
     "vague_in_names", "relative_level", "scale", "grand", "all_debt", "unreachable", "time_frame",
     "placeholder", "frequency", "completion", "effort", "absence", "applying", "gradual", "not_acts", "manner",
     "in_full", "attendance", "means", "service_choice", "party_decision", "persuasion", "missed", "paperwork",
-    "providers", "not_services", "visit_check",
+    "providers", "not_services", "visit_check", "care_acts", "grand_outcomes",
 })
 
 
@@ -426,7 +432,7 @@ def _party_decides(r: _Reading) -> list:
     """
     people = r["person"] + r["worker"] + r["time_frame"]
     for hit in r["persuasion"]:
-        i = next(k for k, t in enumerate(r.tokens) if t.start >= hit.start and t.tag == "JKO")
+        i = next(k for k, t in enumerate(r.tokens) if t.start >= hit.start and t.tag in ("JKO", "JKB"))
         persuaded = _noun_run_before(r, i)
         if persuaded is not None and not overlaps(persuaded, people):
             return [persuaded]
@@ -467,10 +473,37 @@ def _granted(r: _Reading, hit) -> bool:
     return len(rest) == 2 and rest[0].tag == "EC" and rest[1].form == "주" and rest[1].tag == "VX"
 
 
+def _negated(r: _Reading, hit) -> bool:
+    """Is the causing predicate negated (힘들게 하지 않는다, 고생 안 시킨다)?"""
+    i = r.index_at(hit.end - 1)
+    rest = r.tokens[i + 1:i + 3] if i is not None else ()
+    first = r.index_at(hit.start)
+    before = r.tokens[first - 1] if first else None
+    return (len(rest) == 2 and rest[0].form == "지" and rest[1].form == "않") or (
+        before is not None and before.form in ("안", "못") and before.tag == "MAG")
+
+
+def _open_cause(r: _Reading, hit) -> bool:
+    """Is the act caused (…도록, …게) one with no object and no place before it (서로 대화하도록)?
+    The time frame's particle is no place."""
+    times = r["time_frame"]
+    return not any((t.tag == "JKO" or (t.tag in ("JKB", "JX") and t.form in _PLACE_PARTICLES))
+                   and not any(s.start <= t.start <= s.end for s in times)
+                   for t in r.tokens if t.end <= hit.start)
+
+
 def _party_subject(r: _Reading) -> bool:
     """Is a party out of the case's reach the subject (집주인이, 전 직장 사장이)?"""
     return any(t.tag in ("JKS", "JX") for h in r["unreachable"] for t in _tokens_in(r, h)[-1:]) or any(
-        _subject_particle(r, h) for h in r["unreachable"])  # 전 부인이
+        _subject_particle(r, h) or _modifies_subject(r, h) for h in r["unreachable"])  # 전 부인이, 이혼한 아내가
+
+
+def _modifies_subject(r: _Reading, hit) -> bool:
+    """Does ``hit`` end in a modifier of the subject noun right after it (이혼한 아내가, 헤어진 남편이)?"""
+    toks = _tokens_in(r, hit)
+    nxt = r.token_after(hit)
+    return bool(toks) and toks[-1].tag == "ETM" and nxt is not None and nxt.tag == "NNG" and _subject_particle(
+        r, _Hit(nxt.form, nxt.start, nxt.end))
 
 
 def _read(goal: str) -> _Reading:
@@ -544,17 +577,28 @@ def check_goal(text: str, *, owner: str | None = None) -> list[GoalFinding]:
     worker_subjects = [h for h in r["worker"] if _subject_particle(r, h)]
     worker_hits = list(worker_subjects)
     # another party as subject (사장이 임금을 지급함) does the act: it is out of reach (6), not a task
-    if not _party_subject(r):
-        worker_hits += [h for h in r["worker_verbs"] if not overlaps(h, r["applying"])
-                        and ((nxt := r.token_after(h)) is None or nxt.tag == "XSV" or r.is_predicate(h))]
-    # another party letting someone do it (전 부인이 아이를 만나게 해 준다) is that party's act (6);
-    # the worker getting a party to act (LH가 … 배정해 주도록 한다) is still the worker's
-    worker_hits += [h for h in r.in_window(r["causative"]) if not (_party_subject(r) and _granted(r, h))]
     person_subject = [h for h in r["person"] if (nxt := r.token_after(h)) is not None
                       and h.end == nxt.start and nxt.tag in ("JKS", "JX")]
+    # a care act a family member does too (아들이 … 동행한다, 서로 안부 전화를 한다) is their own act
+    own_care = [h for h in r["care_acts"] if (person_subject and not worker_subjects)
+                or any(x.text == "서로" for x in r["relational"])]
+    task_verbs = [h for h in r["worker_verbs"] if not overlaps(h, r["applying"] + own_care)]
+    if not _party_subject(r):
+        worker_hits += [h for h in task_verbs
+                        if (nxt := r.token_after(h)) is None or nxt.tag == "XSV" or r.is_predicate(h)]
+    # another party letting someone do it (전 부인이 아이를 만나게 해 준다) is that party's act (6);
+    # the worker getting a party to act (LH가 … 배정해 주도록 한다) is still the worker's
+    # the person's own conduct is no task: not causing harm (가족을 힘들게 하지 않는다), a person who gets
+    # a family member into something (할머니가 손자를 … 입학시킨다)
+    causing = [h for h in r.in_window(r["causative"]) if not (_party_subject(r) and _granted(r, h))
+               and not _negated(r, h) and not (person_subject and not worker_subjects
+                                                and _tokens_in(r, h)[-1].form == "시키")]
+    worker_hits += causing
+    # helping as the goal's end (신청 도움, 준비를 돕는다), nobody else as subject
+    helping = [h for h in r.in_window(r["help_verb"]) if r.is_predicate(h)] if not person_subject else []
     if not person_subject:
         # a means (지원으로, 참여를 통해) is a service only where the goal names one
-        worker_hits += r.in_window(r["help_verb"]) + (r["service_as_means"] if r.services else [])
+        worker_hits += helping + (r["service_as_means"] if r.services else [])
         # a visit then a check with nobody as subject (방문하여 … 점검함) is the worker's monitoring
         worker_hits += r.in_window(r["visit_check"])
         # any service of the class as the means (자조모임을 통해, 방문간호 서비스로)
@@ -570,8 +614,12 @@ def check_goal(text: str, *, owner: str | None = None) -> list[GoalFinding]:
     if owner and goal_rules()["worker"].find(owner, ()):
         worker_hits.append(f"owner={owner}")
     # the worker's own act as the goal's end (사례관리자가 … 돕는다, 서비스 제공함), not a means to a change
-    worker_task = bool(worker_subjects or r.in_window([h for h in r["worker_verbs"] if r.is_predicate(h)])
-                       or r.in_window(r["causative"] + r["visit_check"]))
+    worker_task = bool(worker_subjects or r.in_window([h for h in task_verbs if r.is_predicate(h)])
+                       or causing or helping or r.in_window(r["visit_check"]))
+    # causing an act with no object, place or level (서로 대화하도록 돕는다) sets no criterion: the
+    # act caused is a habit, whoever causes it
+    open_cause = bool(causing or helping) and not worker_subjects and not r.in_window(
+        [h for h in task_verbs if r.is_predicate(h)]) and _open_cause(r, (causing + helping)[0])
     if worker_hits:
         worker_hits = [h if isinstance(h, str) else _whole_word(goal, h) for h in worker_hits]
         findings.append(_finding(
@@ -671,11 +719,15 @@ def check_goal(text: str, *, owner: str | None = None) -> list[GoalFinding]:
     if unreachable and not r.gradual and not overlaps(
             _Hit("", r.window_start, len(goal)), [c for c in r["completion"] if overlaps(c, beyond)]):
         outcomes += [t for t in r.tokens if t.start >= r.window_start and t.tag in ("VV", "XSV", "VX")][:1]
+    # a grand status (부자가 된다, 명문대에 보낸다) is reached or not by closure: with a time frame
+    # it is one outcome (5 only), as repaying every debt is
+    if has_time and not r.gradual:
+        outcomes += [h for h in r["grand_outcomes"] if overlaps(h, grand)]
     if has_time and not (measures or outcomes or unreachable or vague or grand):
         outcomes += _action(r)
     effort_only = bool(r.in_window(r["effort"]))
     # within a time frame the worker's task or the service (1) is done by closure or not: 1, not also 7
-    worker_act = has_time and worker_task and not (r.gradual or vague or unreachable)
+    worker_act = has_time and worker_task and not (r.gradual or vague or unreachable or (open_cause and not measures))
     has_criterion = not effort_only and bool(measures or outcomes or r["absence"] or worker_act)
     if not (has_time and has_criterion):
         missing = []

@@ -17,7 +17,7 @@ Rules chosen by the workbook (not by the textbook):
   13-digit number of that shape cannot be told apart from an RRN, so it is masked as one.
 * A phone number keeps its prefix (mobile 01x, area code 02/031…, 070, 050x, or +82 with the
   leading 0 dropped, or another country's code) and every other digit becomes ``*``; separators
-  (-, ., /, space, any dash) are kept, and so is an extension (내선 123): it names no one alone.
+  (-, ., /, ·, space, any dash) are kept, and so is an extension (내선 123): it names no one alone.
   Mobile numbers may be written without separators; landlines need them, because a run of
   9–10 digits starting with 0 is too often something else.
 * A name keeps its first character (the family name) and the rest becomes ○, wherever it
@@ -77,8 +77,8 @@ _RRN = re.compile(
     + _AFTER
 )
 
-# 010-0000-0000, 010 0000 0000, 010 - 0000 - 0000, 010)0000-0000, 010ㅡ0000ㅡ0000, 010/0000/0000
-_SEP = rf"(?:[ ]?[{DASHES}./)][ ]?|[ ])"
+# 010-0000-0000, 010 0000 0000, 010 - 0000 - 0000, 010)0000-0000, 010ㅡ0000ㅡ0000, 010/0000/0000, 010·0000·0000
+_SEP = rf"(?:[ ]?[{DASHES}./)·][ ]?|[ ])"
 _REST_LOOSE = rf"{_SEP}?[0-9]{{3,4}}{_SEP}?[0-9]{{4}}"  # separators optional
 _REST_STRICT = rf"{_SEP}[0-9]{{3,4}}{_SEP}[0-9]{{4}}"  # separators required
 _PHONE_WORDS = ("연락처", "전화", "전화번호", "휴대폰", "휴대폰번호", "핸드폰", "핸드폰번호", "집전화", "자택", "사무실",
@@ -201,6 +201,8 @@ def _name_spans(text: str, names: list[str]) -> tuple[list[Masked], list[str]]:
 
         by_rules = find_names(text)
         for found in by_rules + tagged_names(text, by_rules):
+            if set(found.text) <= {NAME_MASK_CHAR, " "}:
+                continue  # a name masked already (○씨): masking twice hides nothing more
             spans.append(Masked("이름", found.text, found.start, found.end))
             if not found.sure and found.text not in unsure:
                 unsure.append(found.text)

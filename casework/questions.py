@@ -143,7 +143,7 @@ def _units(text: str, tokens: tuple) -> list[_Unit]:
             end += 1
         piece = text[start:end].strip(" ,，")
         sub = tuple(group)
-        has_mark = any(t.tag == "SF" and t.form in "?？" for t in group)
+        has_mark = any(t.tag == "SF" and ("?" in t.form or "？" in t.form) for t in group)  # ??, ?!
         has_end = bool(rules["question_end"].find(text, sub))
         asks = bool(_wh_hits(text, sub)) and words[-1].tag in ("EF", "EC") and not has_mark
         units.append(_Unit(piece, start, end, sub, has_mark or has_end or asks))
@@ -406,9 +406,22 @@ def _why(text: str, units: list[_Unit]) -> str | None:
             return unit.text
         for hit in rules["why"].find(text, unit.tokens):
             after = tuple(t for t in unit.tokens if t.start >= hit.end)
+            if _present_thought(after):
+                continue
             if rules["why_blames"].find(text, after):
                 return text[hit.start:unit.end].strip(" ,?？.")
     return None
+
+
+def _present_thought(after: tuple) -> bool:
+    """Does the why ask about a present thought (왜 안 맞는다고 생각하세요?): a quoted clause with no
+    past (…다고, …라고) before a present 생각하다, 보다 or 느끼다? The negation inside the quote is the
+    thought, not an undone act."""
+    quote = next((k for k, t in enumerate(after) if t.tag == "EC" and t.form.endswith(("다고", "라고"))), None)
+    if quote is None or quote + 1 >= len(after) or any(t.tag == "EP" for t in after[:quote]):
+        return False
+    rest = after[quote + 1:]
+    return rest[0].form in ("생각", "보", "느끼") and not any(t.tag == "EP" and t.form != "시" for t in rest)
 
 
 # ---------------------------------------------------------------------------- messages
@@ -479,7 +492,9 @@ def check_question(text: str) -> list[QuestionFinding]:
     leading = next((found for u in units if (found := _leading(text, u))), None)
     if leading:
         findings.append(QuestionFinding(QuestionMistake.LEADING, _msg_leading(leading), leading))
-    closed = next((u.text for u in questions if _closed(text, u) and not _leading(text, u)), None)
+    # a reproach (보고만 계셨어요?) asks for no information: it blames (W), it is not closed
+    closed = next((u.text for u in questions if _closed(text, u) and not _leading(text, u)
+                   and not question_rules()["blame_frames"].find(text, u.tokens)), None)
     if closed:
         findings.append(QuestionFinding(QuestionMistake.CLOSED_WHEN_INFO_NEEDED, _msg_closed(closed), closed))
     multiple = " / ".join(u.text for u in questions) if len(questions) >= 2 else next(

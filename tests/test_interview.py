@@ -133,6 +133,32 @@ TABLE: list[tuple[str, set[QuestionMistake]]] = [
     ("성함이 어떻게 되시고 연세는요?", {M}),
     ("애들 아빠랑은 연락 안 하시는 게 낫지 않겠어요?", {L}),
     ("학교 끝나고 집에 오면 주로 뭐 하면서 지내?", set()),
+    # blaming without 왜: letting it come to this (…도록 뭐 하셨어요), just watching, -길래 after the
+    # person's act, the reason for an undone past act; a reproach asks nothing, so it is not also C
+    ("월세가 석 달이나 밀리도록 뭐 하셨어요?", {W}),
+    ("아이가 아픈 동안 그냥 보고만 계셨어요?", {W}),
+    ("월급을 어디에 쓰셨길래 통장이 비었어요?", {W}),
+    ("병원 예약을 두 번이나 안 지키신 이유가 뭐예요?", {W}),
+    ("무슨 일이 있었길래 그렇게 놀라셨어요?", set()),
+    ("아이가 숙제를 하도록 뭐 해 주세요?", set()),
+    ("이 동네로 이사 오고 싶으신 이유가 뭐예요?", set()),
+    ("어제 뭐 하셨어요?", set()),
+    # a why about a present thought, a negation inside the quote (안 맞는다고 생각하세요), is no blame
+    ("요양원은 왜 안 좋다고 생각하세요?", set()),
+    ("왜 약을 안 드셨다고 생각하세요?", {W}),
+    # practitioners' terms and asking the person to analyse an effect are too abstract (X)
+    ("자기 효능감은 어느 정도라고 느끼세요?", {X}),
+    ("실직이 가족 역동에 어떤 영향을 미쳤다고 보세요?", {X}),
+    ("이사가 아이에게 어떻게 작용했다고 보세요?", {X}),
+    ("돌봄 소진 정도는 어떠세요?", {X}),
+    ("이사하고 나서 아이가 어떻게 지내요?", set()),
+    # '몇 년 동안', '몇 달씩' tell a span, they do not ask one: no second question after -고
+    ("왜 가족한테 안 알리고 몇 년 동안 혼자 버티셨어요?", {W}),
+    ("월세는 몇 달째 밀려 있어요?", set()),
+    ("혼자 사신 지 몇 년 되셨고 자녀분들은 어디 사세요?", {M}),
+    # repeated or mixed question marks still ask
+    ("병원에는 다녀오셨어요??", {C}),
+    ("약은 드셨어요?!", {C}),
 ]
 
 

@@ -341,6 +341,61 @@ GOAL_TABLE = [
     # a filing received is an outcome; living free of debt worries is a lifetime goal
     ("한달안에 신용회복위원회 채무조정 신청 접수함", None, set()),
     ("빚 걱정 없이 사는 것", None, {E, G}),
+    # a care act a family member does (동행, 안부 전화) is their own; with no subject it is the worker's
+    ("막내아들이 3개월 안에 주 1회 이상 아버지 병원 진료에 동행한다", None, set()),
+    ("작은딸이 2개월 안에 주 2회 이상 어머니께 안부 전화를 드린다", None, set()),
+    ("3개월 안에 서로 주 2회 이상 안부 전화를 주고받는다", None, {C}),
+    ("3개월간 어르신께 주 1회 안부전화를 드린다", None, {A}),
+    ("생활지원사가 3개월간 주 1회 병원 동행을 한다", None, {A}),
+    # a grand status within a time frame is one outcome (5 only); without one it is 5 and 7
+    ("2년 안에 부자가 되어 부모님께 효도한다", None, {E}),
+    ("할머니가 4년 안에 손녀를 명문대에 보낸다", None, {E}),
+    ("손녀를 명문대에 보낸다", None, {E, G}),
+    ("평생 술을 마시지 않는다", None, {E, G}),
+    # borrowed money is a debt; part of it is not grand; houses counted by 채
+    ("2년 안에 지인들에게 빌린 돈을 모두 갚는다", None, {E}),
+    ("아들이 3개월 안에 친구에게 빌린 돈 10만 원을 갚는다", None, set()),
+    ("어머니가 2개월 안에 이웃에게 빌린 돈 20만 원을 모두 갚는다", None, set()),  # one debt, a sum named
+    ("아버지가 3년 안에 아이들에게 아파트 한 채씩 장만해 준다", None, {E}),
+    # known ideas a scale measures (외로움, 고독감) are 7 without a level, not 4
+    ("할머니의 외로움이 줄어든다", None, {G}),
+    ("고독감이 6개월 안에 척도 점수로 10점 낮아진다", None, set()),
+    # visitation is between people: nobody named is 3, a named parent is an owner
+    ("3개월 안에 월 2회 이상 면접교섭을 한다", None, {C}),
+    ("아버지가 3개월 안에 월 2회 이상 면접교섭을 한다", None, set()),
+    # another party: a modifier before the subject, a plural, an employer, a negotiation, a progression
+    ("헤어진 남편이 아이들을 만나게 해 준다", None, {F, G}),
+    ("아랫집 주민들이 소음을 이해해 준다", None, {F, G}),
+    ("2개월 안에 사업주가 밀린 월급을 준다", None, {F}),
+    ("사례관리자가 2개월 안에 집주인과 협의해 수리비를 절반 부담하게 한다", None, {A, F}),
+    ("어머니가 1개월 안에 담임교사와 협의해 상담 날짜를 정한다", None, set()),
+    ("6개월 안에 할아버지의 파킨슨 진행이 멈춘다", None, {F}),
+    # deciding whether to use a service (정한다) is the person's own act; N months in a row is a time frame
+    ("어머니가 한 달 안에 아이돌봄서비스를 이용할지 스스로 정한다", None, set()),
+    ("2개월 연속 월세를 기한 안에 낸다", "대상자", set()),
+    # causing an act with no object, place or level sets no criterion (7); with one it is judged
+    ("3개월 안에 서로 연락하도록 돕는다", None, {A, C, G}),
+    ("3개월 안에 주 2회 이상 서로 연락하도록 돕는다", None, {A, C}),
+    ("1개월 안에 어르신이 병원 예약을 스스로 하도록 돕는다", None, {A}),
+    # helping as the goal's end, also as a noun (신청 도움), is the worker's; asking for help is not
+    ("기초연금 신청 도움", None, {A, G}),
+    ("2개월 안에 어머니에게 주거급여 신청을 안내하고 서류 작성을 돕는다", None, {A}),
+    ("1개월 안에 이웃에게 도움을 요청한다", "어머니", set()),
+    # the person's own conduct: not causing harm, getting a family member in (시키다 with a person subject)
+    ("다시는 아이들을 무섭게 하지 않는다", None, {E, G}),
+    ("할머니가 2년 안에 손녀를 대학에 입학시킨다", None, set()),
+    ("사례관리자가 2개월 안에 아이를 어린이집에 입학시킨다", None, {A}),
+    # providers (지도사, 통역사) as subject; accompanying to a service in full is its delivery (2)
+    ("방문교육지도사가 3개월간 주 2회 한국어 수업을 한다", None, {A}),
+    ("통역사가 2개월 동안 예약된 진료 상담에 한 번도 빠짐없이 동행한다", None, {A, B}),
+    ("아들이 3개월 동안 아버지 병원 진료에 한 번도 빠짐없이 동행한다", None, set()),
+    # mediating and recruiting are the worker's; home visits deliver a service (drop-out is 2)
+    ("부부 갈등 중재", None, {A, G}),
+    ("1개월 안에 도배 업체 섭외", None, {A}),
+    ("아동통합서비스 가정방문 중도 탈락 없이 6개월 유지", None, {B}),
+    # anything psychological or emotional is vague without a scale
+    ("아이의 정서적 회복", None, {D, G}),
+    ("아이가 3개월 안에 정서적 회복 척도 점수가 10점 오른다", None, set()),
 ]
 
 

@@ -545,6 +545,7 @@ PHONE_MATRIX += [
     ("+86 138 0000 0000", "+86 *** **** ****"),  # mask
     ("연락처010-0000-0000로", "연락처010-****-****로"),  # mask: Hangul touching on both sides
     ("아들(010-0000-0000)", "아들(010-****-****)"),  # mask
+    ("연락처 010·0000·0000.", "연락처 010·****·****."),  # mask: middle dots as separators
 ]
 # Numbers that are no phone: they stay exactly as they are.
 PHONE_NEAR_MISSES = [
@@ -802,4 +803,104 @@ SPACED_AND_TONED_NAMES = [
 def test_names_a_syllable_at_a_time_and_with_vietnamese_tones(text, expected):
     """Is a name written a syllable at a time, or in Latin letters with tones, hidden, and a run of
     single-syllable words with a number or a determiner left as written?"""
+    assert mask_case_text(text).text == expected
+
+
+# --------------------------------------------------------------------------- the fifteenth to seventeenth sets
+
+# Kept: a place or a country, also one a name in the note shares (hidden only where it is called
+# by name); a shop or workplace; a dictionary word the sentence reads as a proper noun; a count
+# after a family word; a thing's predicate after a surname-like syllable.
+FIFTEENTH_KEPT_ROWS = [
+    ("조카 구름이는 인천 살아서 한 달에 한 번 옴.", "조카 구○이는 인천 살아서 한 달에 한 번 옴."),
+    ("고향 하노이로 돌아갈지 고민. 연락처 (하노이).", "고향 하노이로 돌아갈지 고민. 연락처 (하노이)."),
+    ("태국 출신 아내, 남양주 공사장에서 일함.", "태국 출신 아내, 남양주 공사장에서 일함."),
+    ("베트남 하이퐁 출신 Pham Van Duc(44세) 해고.", "베트남 하이퐁 출신 P○○○ ○○○ ○○○(44세) 해고."),
+    ("중국 조선족 김춘매(62세) 보증.", "중국 조선족 김○○(62세) 보증."),
+    ("딸 유정선 씨는 강원도 정선으로 시집감. 정선 씨가 어머니를 정선으로 모셔 갈지 고민.",
+     "딸 유○○ 씨는 강원도 정선으로 시집감. 정○ 씨가 어머니를 정선으로 모셔 갈지 고민."),
+    ("장남 구영주 씨(영주 거주)가 문의함.", "장남 구○○ 씨(영주 거주)가 문의함."),
+    ("손녀 경주가 경주에서 대학 다님.", "손녀 경○가 경주에서 대학 다님."),  # a family word: the name
+    ("시장 진주식당 사장님이 점심을 챙김.", "시장 진주식당 사장님이 점심을 챙김."),
+    ("사업장 대성농원 대표 안씨.", "사업장 대성농원 대표 ○씨."),
+    ("관리번호 2025-안산-0142.", "관리번호 2025-안산-0142."),
+    ("도 씨 댁 고독사 위험.", "○ 씨 댁 고독사 위험."),
+    ("남편 길씨와 나이차 28세.", "남편 ○씨와 나이차 28세."),
+    ("딸 남기쁨 씨에게 연락, 기쁨 씨 기쁨보다 걱정이 앞섬.", "딸 남○○ 씨에게 연락, 기○ 씨 기쁨보다 걱정이 앞섬."),
+    ("아내 김하나(36세), 딸 하나(3세). 하나 씨 산후우울.", "아내 김○○(36세), 딸 하나(3세). 하○ 씨 산후우울."),
+    ("정만석 할아버지 폐암. 정이 많아 궂은일을 도맡음.", "정○○ 할아버지 폐암. 정이 많아 궂은일을 도맡음."),
+]
+# Hidden: a name written a syllable at a time, also with 새, 한 or a last 이; not 이 두 (this, two).
+FIFTEENTH_SPACED_ROWS = [
+    ("딸 한 새 벽 씨가 새벽에만 들름.", "딸 한 ○ ○ 씨가 새벽에만 들름."),
+    ("치매 아내 곽 분 이 할머니 돌봄.", "치매 아내 곽 ○ ○ 할머니 돌봄."),
+    ("이웃 지 한 결 씨가 모셔다 드림.", "이웃 지 ○ ○ 씨가 모셔다 드림."),
+    ("이 두 어르신은 자매.", "이 두 어르신은 자매."),
+]
+
+
+@pytest.mark.parametrize("text, expected", FIFTEENTH_KEPT_ROWS + FIFTEENTH_SPACED_ROWS,
+                         ids=[t for t, _ in FIFTEENTH_KEPT_ROWS + FIFTEENTH_SPACED_ROWS])
+def test_the_fifteenth_to_seventeenth_sets_places_words_and_spaced_names(text, expected):
+    """Are places, shops, words and counts kept where a name in the note shares them, and a name
+    written a syllable at a time hidden whole?"""
+    assert mask_case_text(text).text == expected
+
+# Hidden: a surname before a title the rules now know (회장, 총무, 권사, 전도사, 대리, 샘), a job title
+# before a name; a nickname or 택호 given with (으)로 불리다 or '우리 …'라고; a romanised name given as a
+# name; a name in Chinese characters beside its Hangul form; romanised names with diacritics, five
+# words or an abbreviated first name. Kept: the title itself, 대리 as a word, a word glossed in Hanja.
+SIXTEENTH_NAME_ROWS = [
+    ("화양경로당 회장 심봉구, 총무 피영순. 심 회장 말로는 회원이 많음. 피 총무가 모임을 엶.",
+     "화양경로당 회장 심○○, 총무 피○○. ○ 회장 말로는 회원이 많음. ○ 총무가 모임을 엶."),
+    ("소망교회 구역장 곽은하 권사님이 반찬 전달. 곽 권사님 2년째 봉사.",
+     "소망교회 구역장 곽○○ 권사님이 반찬 전달. ○ 권사님 2년째 봉사."),
+    ("새벽교회 권믿음 전도사가 방문. 권 전도사는 반찬도 챙김.", "새벽교회 권○○ 전도사가 방문. ○ 전도사는 반찬도 챙김."),
+    ("유 대리(한길택배 터미널)가 확인서 발급.", "○ 대리(한길택배 터미널)가 확인서 발급."),
+    ("어머니가 대리 상담.", "어머니가 대리 상담."),
+    ("기존 신샘 → 노샘.", "기존 ○샘 → ○샘."),
+    ("봉 할머니 딸 윤샘 씨 번호는 모름.", "○ 할머니 딸 윤○ 씨 번호는 모름."),  # a name, then a title
+    ("고향이 진주라 동네에서 '진주댁'으로 불림.", "고향이 진주라 동네에서 '진○○'으로 불림."),
+    ("동네에서 '짱구'로 불리는 정우(9세).", "동네에서 '짱○'로 불리는 정○(9세)."),
+    ("할머니는 손자를 '우리 용이'라고 부르심.", "할머니는 손자를 '우리 ○이'라고 부르심."),
+    ("본인은 Nok이라고 불러 달라 함.", "본인은 N○○이라고 불러 달라 함."),
+    ("딸은 Camille라는 프랑스 이름을 씀.", "딸은 C○○○○○○라는 프랑스 이름을 씀."),
+    ("중국 출신 장리(張麗) 51세.", "중국 출신 장○(張○) 51세."),
+    ("사례관리(事例管理) 교육.", "사례관리(事例管理) 교육."),
+    ("베트남 Huỳnh Thị Kim Phượng 씨 46세.", "베트남 H○○○○ ○○○ ○○○ ○○○○○○ 씨 46세."),
+    ("필리핀 출신 Maria Cristina Dela Cruz Santos(39세).", "필리핀 출신 M○○○○ ○○○○○○○○ ○○○○ ○○○○ ○○○○○○(39세)."),
+    ("필리핀 Ma. Theresa Villanueva(47세).", "필리핀 M○○ ○○○○○○○ ○○○○○○○○○○(47세)."),
+    ("새롬이는 새롬그룹홈 출신이 아님. 보호종료아동 연새롬(18세).", "새○이는 새롬그룹홈 출신이 아님. 보호종료아동 연○○(18세)."),
+]
+
+
+@pytest.mark.parametrize("text, expected", SIXTEENTH_NAME_ROWS, ids=[t for t, _ in SIXTEENTH_NAME_ROWS])
+def test_the_fifteenth_to_seventeenth_sets_titles_nicknames_and_scripts(text, expected):
+    """Are names before the new titles, nicknames and 택호, and names in Chinese characters or with
+    diacritics hidden, and the titles, words and glosses beside them kept?"""
+    assert mask_case_text(text).text == expected
+
+# Hidden: a romanised name and its Hangul form first in the bracket after it, by the first sound
+# (also where the Hangul is a word: 막심); a full name ending in 이 before an age; a name with two
+# particles after a family word; a romanised name with the friendly 이 before an age. Kept: a
+# country or a sex in the bracket, a word with its own 이 before an age.
+SEVENTEENTH_NAME_ROWS = [
+    ("아들 Maksym(막심, 6세) 동행.", "아들 M○○○○○(막○, 6세) 동행."),
+    ("고시원 총무 Aung Kyaw(아웅 쪼)가 발견.", "고시원 총무 A○○○ ○○○○(아○ ○)가 발견."),
+    ("Bich(빅)씨 임신 7개월.", "B○○○(○)씨 임신 7개월."),
+    ("Jose(필리핀) 씨 내방.", "J○○○(필리핀) 씨 내방."),
+    ("대상 가구: 할머니 국순이(78세), 손녀 국하율(초6).", "대상 가구: 할머니 국○○(78세), 손녀 국○○(초6)."),
+    ("친구 태윤이한테도 50만 원 빌림.", "친구 태○○한테도 50만 원 빌림."),
+    ("딸 Angel이(4세) 어린이집 대기.", "딸 A○○○○이(4세) 어린이집 대기."),
+    ("고양이(3살) 한 마리.", "고양이(3살) 한 마리."),
+    # an age or school year in brackets with a space inside, and the word kept where it is no name
+    ("손녀 소망이(초등 5학년)와 할머니 둘이 삶. 할머니 소망은 \"소망이 중학교 들어가는 거\".",
+     "손녀 소○이(초등 5학년)와 할머니 둘이 삶. 할머니 소망은 \"소○이 중학교 들어가는 거\"."),
+]
+
+
+@pytest.mark.parametrize("text, expected", SEVENTEENTH_NAME_ROWS, ids=[t for t, _ in SEVENTEENTH_NAME_ROWS])
+def test_the_fifteenth_to_seventeenth_sets_bracketed_forms_and_particles(text, expected):
+    """Are a romanised name's Hangul form in brackets, a full name ending in 이 and a name with two
+    particles hidden, and a country, a sex or a word before an age kept?"""
     assert mask_case_text(text).text == expected

@@ -127,18 +127,22 @@ _BLANK_GIVEN = re.compile(r"(?:OO|XX|ㅇㅇ|\*\*)")
 """A given name left blank after a surname (김OO 씨): the surname alone is still written."""
 _PERSON_BRACKET = re.compile(r"\(\s*(?:만\s*)?[0-9초중고남여]")
 """A bracket after a name holds an age, a number, a sex or a school year: 장민혁(34세), 김영희(여, 82)."""
-_AGE_BRACKET = re.compile(r"\(\s*(?:만\s*)?\d{1,3}\s*(?:세|살|개월)|\(\s*[초중고]\s*\d")
-"""An age or a school year in brackets right after a word ((7세), (만 19세), (5개월), (초3)): a person."""
+_AGE_BRACKET = re.compile(r"\(\s*(?:만\s*)?\d{1,3}\s*(?:세|살|개월)|\(\s*(?:[초중고]|초등|중학교?|고등학교?)\s*\d")
+"""An age or a school year in brackets right after a word ((7세), (만 19세), (5개월), (초3), (초등 5학년)): a person."""
 _AGE_WORDS = re.compile(r"\s*(?:만\s*)?\d{1,3}\s*(?:세|살)(?![가-힣])|\s*(?:[초중고]|초등학교|중학교|고등학교)\s*\d\s*(?:학년)?"
                         r"|\s*\d\s*학년")
 """An age or a school year as what a sentence says of its subject (드미트리는 10세, 유리는 중학교 1학년)."""
 _TOPIC = ("이는", "이가", "은", "는", "이", "가")
 _FRIENDLY = ("가", "는", "를", "랑", "한테", "하고", "도", "네", "와", "의")
 """Particles after a child's name with the friendly 이 (하늘이가, 민준이는); never after a noun's own 이."""
+_UP = "A-ZÀ-ÖØ-ÞĐƠƯ"
+_LOW = "a-zß-öø-ÿđơưạ-ỹ"
+"""Latin letters with the diacritics of Vietnamese and Western names (Huỳnh Thị Kim Phượng, José)."""
 _LATIN_NAME = re.compile(
-    r"(?<![A-Za-z])(?:[A-Z][a-z]+(?:-[A-Za-z][a-z]+)?|[A-Z]{2,}(?:-[A-Z]{2,})?)"
-    r"(?:[ ](?:[A-Z][a-z]+(?:-[A-Za-z][a-z]+)?|[A-Z]{2,}(?:-[A-Z]{2,})?)){1,3}(?![A-Za-z])"
+    rf"(?<![A-Za-z{_LOW}])(?:[A-Z][a-z]?\. )?(?:[{_UP}][{_LOW}]+(?:-[A-Za-z][{_LOW}]+)?|[A-Z]{{2,}}(?:-[A-Z]{{2,}})?)"
+    rf"(?:[ ](?:[{_UP}][{_LOW}]+(?:-[A-Za-z][{_LOW}]+)?|[A-Z]{{2,}}(?:-[A-Z]{{2,}})?)){{1,4}}(?![A-Za-z{_LOW}])"
 )
+"""Two to five capitalised words, the first perhaps after an abbreviated name (Ma. Theresa Villanueva)."""
 _LATIN_INITIAL = re.compile(
     r"(?<![A-Za-z.])(?:(?:[A-Z][a-z]+|[A-Z]{2,}) [A-Z]\.|[A-Z]\. ?[A-Z][a-z]+)(?![A-Za-z])")
 """A romanised family name with an initial (KIM Y., Lee J., J. Lee): how a signature or a form shows a name."""
@@ -236,6 +240,8 @@ def _find_names(text: str) -> list[NameSpan]:
             named: bool = False) -> bool:
         if end <= start or any(s.start < end and start < s.end for s in found):
             return False
+        if not sure and text[start:end] in _words("countries") and not _after_role(_word_before(text, start)):
+            return False  # 인천, 하노이, 태국: a place is a name only where a title or a family word calls it one
         found.append(NameSpan(start, end, text[start:end], sure, surname_only, given_only, named))
         return True
 
@@ -265,7 +271,7 @@ def _find_names(text: str) -> list[NameSpan]:
         # after a family word or a role (딸 Sofia는, 아들 Artem(12세), 아기 Hana) a particle or an
         # age may follow; before a title nothing may
         after_role = k > 0 and (words[k - 1][2].rstrip(":,") in roles or _is_person_word(words[k - 1][2]) is True)
-        particle_or_age = rest.rstrip(".,") in _PARTICLES or rest.startswith("(") or not rest.rstrip(".,")
+        particle_or_age = rest.rstrip(".,") in _PARTICLES or rest.startswith(("(", "이(")) or not rest.rstrip(".,")
         aside = bool(re.fullmatch(r"\([^()]+\)", rest)) and before_title[k]  # Rosalie(필리핀) 씨
         if (not rest and before_title[k]) or (after_role and particle_or_age) or glued_title or aside:
             add(start, start + latin.end(), True)
@@ -277,6 +283,7 @@ def _find_names(text: str) -> list[NameSpan]:
             if foreign:
                 add(foreign[0], foreign[1], True)
     _add_households(text, add)
+    _add_spaced_syllables(text, words, found, add)  # before a syllable of it is taken for a surname alone (곽 분 이 할머니)
 
     for k, (start, _end, raw) in enumerate(words):
         hangul = _HANGUL_WORD.match(raw)
@@ -323,7 +330,7 @@ def _find_names(text: str) -> list[NameSpan]:
             prev = ""  # 금 씨 할머니 금반지: 할머니 is the title of the name before, no role before a new one
         # a surname alone between a role and an age: 대상자 윤(77세, 남)
         if len(head) == 1 and head in _words("surnames") and _after_role(prev) \
-                and _AGE_BRACKET.match(raw, hangul.end()):
+                and _AGE_BRACKET.match(text, start + hangul.end()):
             add(start, start + 1, True, surname_only=True)
             continue
         # one syllable that is no surname before 씨 or 님: a given name (란 씨, 투 씨): unsure
@@ -334,20 +341,22 @@ def _find_names(text: str) -> list[NameSpan]:
         # a title glued to the name: 김영희님, 정옥희님이
         glued = next((head[:i] for i in range(2, len(head))
                       if _is_title(head[i:]) and not head[i:].startswith(("군", "양"))), None)
-        if glued and _surname_split(glued) and not _is_common_noun(glued):
+        if glued and _surname_split(glued) and not _is_common_noun(glued) and glued not in _words("titles"):  # not 권사님
             add(start, start + len(glued), True)
             continue
-        stem = head if before_title[k] else _strip_particle(head)
+        # two particles may follow (태윤이한테도); a full name ending in 이 before a bracket keeps it (국순이(78세))
+        stem = head if before_title[k] or _full_name_with_i(head, raw) else _strip_particle(_strip_particle(head))
         # 딸 이수진; 복지팀장 오민지에게 (a title before the name); not 어르신이 경로당에
         after_role = _after_role(prev) or _ends_with_job_title(prev)
-        if _AGE_BRACKET.match(raw, hangul.end()) and head == stem + "이" and 2 <= len(stem) <= 3 \
+        if _AGE_BRACKET.match(text, start + hangul.end()) and head == stem + "이" and 2 <= len(stem) <= 3 \
                 and _is_person_word(stem) is False:
             add(start, start + len(stem), False, given_only=True)  # 하늘이(초3): a name that is also a word
             continue
         bracket = bool(_PERSON_BRACKET.match(raw, hangul.end()))
         listed = (prev.endswith(("·", ",")) and any(s.end >= words[k - 1][1] - 2 for s in found)) or (
-            # joined to a name found (하늘이랑 수아가, 민준이와 서연이)
-            prev.endswith(("랑", "와", "과", "하고")) and any(words[k - 1][0] <= s.start < words[k - 1][1] for s in found))
+            # joined to a name found (하늘이랑 수아가, 민준이와 서연이); not to a surname alone (길씨와 나이차)
+            prev.endswith(("랑", "와", "과", "하고"))
+            and any(words[k - 1][0] <= s.start < words[k - 1][1] and not s.surname_only for s in found))
         parts = [(start + p.start(), p.group(0)) for p in _HANGUL_WORD.finditer(raw)] if "·" in raw else []
         # between a role and a title a dictionary word is a name too (담당 배수진 주무관)
         # before a title alone, a word with a particle or an ending is no name (3개월 안에 할머니가,
@@ -355,7 +364,7 @@ def _find_names(text: str) -> list[NameSpan]:
         weak = before_title[k] and not (after_role or bracket or listed)
         place = head.endswith(("에", "에서")) and not head.endswith("에게")  # 아들 서울에 거주
         if (before_title[k] or after_role or bracket or listed) and _surname_split(stem) \
-                and not _is_person_word(stem) and not (weak and _has_grammar(stem)) and not place \
+                and not _is_person_word(stem) and not _is_title(stem) and not (weak and _has_grammar(stem)) and not place \
                 and not _place_or_team(stem, words[k + 1][2] if k + 1 < len(words) else "") \
                 and not (_is_common_noun(stem) and not (after_role and before_title[k])):
             add(start, start + len(stem), True)
@@ -369,7 +378,7 @@ def _find_names(text: str) -> list[NameSpan]:
                 add(start, start + len(stem), True)
                 continue
         # a family word before and an age after: a name even if it is also a word (손자 하늘(11세)): unsure
-        if _after_role(prev) and _AGE_BRACKET.match(raw, hangul.end()) \
+        if _after_role(prev) and _AGE_BRACKET.match(text, start + hangul.end()) \
                 and 1 <= len(head) <= 3 and _is_person_word(head) is False and not _is_count(head) \
                 and not (len(head) == 1 and head in _words("surnames")):  # 딸 린(6세) too
             add(start, start + len(head), False, given_only=True)
@@ -387,8 +396,8 @@ def _find_names(text: str) -> list[NameSpan]:
             continue
         # a given name alone after a family word, next in a list of names, or before an age
         # (손녀 수아가, 자녀 은별, 은솔; 민준이(7세)): unsure
-        given = _strip_given(_strip_particle(head))
-        if (_after_role(prev) or listed or _AGE_BRACKET.match(raw, hangul.end())) \
+        given = _strip_given(_strip_particle(_strip_particle(head)))
+        if (_after_role(prev) or listed or _AGE_BRACKET.match(text, start + hangul.end())) \
                 and _is_person_word(given) is False and _given_name_shape(given, head[len(given):]):
             add(start, start + len(given), False, given_only=True)
 
@@ -407,18 +416,22 @@ def _find_names(text: str) -> list[NameSpan]:
             continue  # 강남 식당에서: a two-syllable proper noun before a common noun names a place or thing
         after = text[tok.end: tok.end + 1]
         rest = _word_at(text[tok.end:])
-        if after.isdigit() or (rest and not (rest in _PARTICLES or _is_title(rest))):
-            continue  # part of a longer word (광진구청, 구의3동)
+        if after.isdigit() or (rest and not (rest in _PARTICLES or _is_title(rest))) \
+                or re.search(r"[0-9]-$", text[:tok.start]):
+            continue  # part of a longer word (광진구청, 구의3동) or of a code (2025-안산-0142)
+        alone = analyse(tok.form)
+        if (_is_common_noun(tok.form) or all(t.tag == "NNG" and not t.oov for t in alone)) and not _is_title(rest):
+            continue  # 고독사 위험, 나이차: dictionary words the sentence reads as a proper noun
         add(tok.start, tok.end, False)
 
     _add_naming(text, words, add)
+    _add_hanja_names(text, add)
     _add_foreign_shapes(words, add)
     _add_foreign_runs(words, found, add)
     _add_before_registration(text, add)
     _add_bracketed_names(text, add)
     _add_bracketed_lists(text, add)
     _add_vocatives(text, add)
-    _add_spaced_syllables(text, words, found, add)
     _add_references(text, found, add)
     _add_spaced_surnames(text, found, add)
     _add_surname_repeats(text, found, add)
@@ -434,10 +447,10 @@ def _find_names(text: str) -> list[NameSpan]:
         if span.surname_only or len(span.text) < 2:
             continue
         # a name that is also a word (하늘, 유리, 지원) is masked only where it names the person
-        word_too = _HANGUL_WORD.fullmatch(span.text) and _is_common_noun(span.text)
+        word_too = _HANGUL_WORD.fullmatch(span.text) and _is_word(span.text)
         for m in re.finditer(re.escape(span.text), text):
-            if _inside_word(text, m.start(), m.end()):
-                continue  # 보라색, 하늘색: part of a longer word, not the name
+            if _inside_word(text, m.start(), m.end()) or _counted(text, m.start(), m.end()):
+                continue  # 보라색, 하늘색: part of a longer word, not the name; 딸 하나: a count
             if not word_too or span.named or _called_by_name(span.text, text[m.end():]) \
                     or _sentence_topic(text, m.start(), m.end()):
                 add(m.start(), m.end(), span.sure, given_only=span.given_only)
@@ -459,6 +472,14 @@ def _ssi_of_person(word: str) -> bool:
     """Is ``word`` 씨 as a title (씨, 씨가, 씨는, 씨와 …), not a seed (씨를, 씨앗)?"""
     return word.startswith("씨") and word[1:].rstrip(".,") in ("", "가", "는", "와", "의", "에게", "한테", "께서", "도", "네",
                                                             "랑", "하고", "에게서", "만")
+
+
+def _full_name_with_i(head: str, raw: str) -> bool:
+    """Is ``head``, right before a bracket, a full name whose given name ends in 이 (국순이(78세)), not a
+    given name with the friendly 이 (하늘이(초3)): a surname, one syllable and 이, that syllable and
+    the surname no dictionary word?"""
+    return raw[len(head):].startswith("(") and len(head) == 3 and head.endswith("이") \
+        and head[0] in _words("surnames") and not _is_common_noun(head[:2]) and _is_person_word(head) is False
 
 
 def _korean_name_shaped(word: str) -> bool:
@@ -522,8 +543,9 @@ def _add_spaced_syllables(text: str, words, found: list[NameSpan], add) -> None:
     before a title or after a family word. It replaces what was found inside it (진 선생님, 롱 씨)."""
     starts = {w[0]: k for k, w in enumerate(words)}
     for m in re.finditer(r"(?<![가-힣])(?=([가-힣]) ([가-힣]) ([가-힣]))", text):  # overlapping: 딸 한 새 벽
-        if m.group(1) not in _words("surnames") or {m.group(2), m.group(3)} & _NOT_SPACED_SYLLABLES:
-            continue
+        if m.group(1) not in _words("surnames") or {m.group(2), m.group(3)} & _NOT_SPACED_SYLLABLES \
+                or (m.group(1) == "이" and {m.group(2), m.group(3)} & {"새", "한"}):
+            continue  # 이 새 집, 이 한 분: 이 is 'this' there
         k = starts.get(m.start())
         end = m.start() + 5
         glued = _word_at(text[end:])
@@ -612,6 +634,23 @@ def _inside_word(text: str, start: int, end: int) -> bool:
         return True
     return bool(tail) and not (
         tail.startswith(_PARTICLES) or _is_title(tail) or tail[0] in "이야아네")
+
+
+def _is_word(word: str) -> bool:
+    """Is ``word`` also an ordinary word: a common noun (하늘), a noun made from an adjective or a
+    verb (기쁨, 믿음), or a place (정선, 영주)? A name that is one is hidden only where it names the person."""
+    if _is_common_noun(word) or word in _words("countries"):
+        return True
+    tokens = analyse(word)
+    return len(tokens) == 2 and not any(t.oov for t in tokens) and tokens[0].tag in ("VA", "VV") \
+        and tokens[1].form in ("ㅁ", "음", "기")
+
+
+def _counted(text: str, start: int, end: int) -> bool:
+    """Is text[start:end] a number word right after a family word (딸 하나, 아들 둘): a count, kept?"""
+    before = text[:start]
+    return before.endswith(" ") and bool(before.split()) and _after_role(before.split()[-1]) \
+        and _is_count(text[start:end])
 
 
 def _has_grammar(word: str) -> bool:
@@ -729,8 +768,9 @@ def _add_references(text: str, found: list[NameSpan], add) -> None:
             # the note's own name model: a given name that is no word is the person wherever it
             # starts a word (영희랑, 영희한테서); one that is also a word (하늘, 지원) only where it is
             # called by name
-            if _called_by_name(given, rest, age=False) or not _is_common_noun(given) \
-                    or _sentence_topic(text, m.start(), m.end(), subject=True):  # 김은혜 … 삶. 은혜는 대학 휴학 중
+            if (_called_by_name(given, rest, age=False) or not _is_word(given)
+                    or _sentence_topic(text, m.start(), m.end(), subject=True)) \
+                    and not _inside_word(text, m.start(), m.end()):  # 김은혜 … 은혜는 대학; not 새롬그룹홈
                 add(m.start(), m.end(), True, given_only=True)
         for m in re.finditer(rf"(?<![가-힣]){re.escape(surname)}(?=\s?([가-힣]+))", text):
             if _is_title(m.group(1)) or m.group(1).startswith("씨"):
@@ -777,6 +817,12 @@ def _add_full_forms(text: str, found: list[NameSpan], add, doc: tuple) -> None:
             # the given name alone may be found there already: the full form replaces it
             found[:] = [s for s in found if not (s.start == m.start(1) and s.end == m.end(1))]
             add(m.start(1), m.end(2), True)
+
+
+def _word_before(text: str, start: int) -> str:
+    """The word before ``start`` (손녀 in '손녀 경주가'), '' if none."""
+    before = text[:start].split()
+    return before[-1] if before and text[:start].endswith(" ") else ""
 
 
 def _word_at(text: str) -> str:
@@ -876,7 +922,7 @@ def _add_transcriptions(words, found: list[NameSpan], add) -> None:
         if not head:
             continue
         stem = _strip_particle(head.group(0))
-        if 2 <= len(stem) <= 5 and _skeleton_hangul(stem) in latin and not _is_common_noun(stem) \
+        if 2 <= len(stem) <= 5 and _skeleton_hangul(stem) in latin and not _is_word(stem) \
                 and _is_person_word(stem) is False:
             add(start, start + len(stem), True)
 
@@ -907,8 +953,9 @@ def _surname_alone(text: str, words, k: int, head: str, before_title: bool) -> b
         return False
     if len(head) >= 2:  # glued; 님 glued to one syllable is a surname unless it is a listed word (손님, 형님)
         rest = head[1:]
+        # a title glued to a surname, unless another title follows (딸 윤샘 씨: 윤샘 is the name)
         return (rest.startswith("씨") and rest[1:] in ("", "네", *_PARTICLES)) or (
-            _is_title(rest) and not rest.startswith(("님", "군", "양"))) or (
+            _is_title(rest) and not rest.startswith(("님", "군", "양")) and not before_title) or (
             rest[:1] in ("군", "양") and rest[1:] in ("", *_PARTICLES) and _split_as_surname(head)) or (
             rest[:1] == "님" and rest[1:] in ("", *_PARTICLES)  # 최님, 고님이; not 손님, 형님, 주님
             and head[:2] not in _words("titles") and head[:2] not in _words("not_names"))
@@ -941,13 +988,18 @@ def _foreign_before(words, k: int, last: str | None = None, doc: tuple = ()) -> 
     chosen: list[int] = []
     for j in range(k, max(k - 3, -1), -1):
         raw = last if j == k and last is not None else words[j][2]
-        if not re.fullmatch(r"[가-힣]{1,6}", raw) or raw in _words("roles") or _ends_with_job_title(raw) or (
+        if not re.fullmatch(r"[가-힣]{1,6}", raw) or raw in _words("roles") or raw in _words("countries") \
+                or _ends_with_job_title(raw) or (
                 j < k and len(raw) >= 2 and raw.endswith(tuple(_words("place_suffixes")))):
             break  # 자양동 정 님: a place before a name is not part of it
         chosen.append(j)
         if raw in family:
             return words[j][0], end
-    # without a known family name: every word a proper noun or unknown to the analyser
+    # without a known family name: every word a proper noun or unknown to the analyser, and the
+    # last no Korean full name (구역장 곽은하 권사님: a role before a Korean name)
+    last_word = last if last is not None else words[k][2]
+    if len(last_word) == 3 and _korean_name_shaped(last_word):
+        return None
     names = []
     for j in chosen:
         raw = last if j == k and last is not None else words[j][2]
@@ -1016,9 +1068,17 @@ def _add_naming(text: str, words, add) -> None:
         if not m.group(0).startswith("라고") and not before.endswith(tuple(_QUOTE)):
             continue  # 라 without 고 only after a quoted name ('똘똘이'라 부르는; not 장애라 부르기)
         if before.endswith(tuple(_QUOTE)):
-            inner = re.search(r"[" + _QUOTE + r"]([가-힣]{1,4})[" + _QUOTE + r"]$", before)
-            if inner and _is_person_word(inner.group(1)) is False:
-                add(inner.start(1), inner.end(1), True, given_only=True, named=True)
+            # '우리 용이'라고: the affectionate 우리 is no part of the name
+            inner = re.search(r"[" + _QUOTE + r"](우리 )?([가-힣]{1,4})[" + _QUOTE + r"]$", before)
+            if inner and _is_person_word(inner.group(2)) is False:
+                name = inner.group(2)
+                if inner.group(1) and name.endswith("이") and len(name) >= 2 and final_consonant(name[:-1]):
+                    name = name[:-1]  # '우리 용이': the friendly 이 after the name
+                add(inner.start(2), inner.start(2) + len(name), True, given_only=True, named=True)
+            continue
+        latin = re.search(r"(?<![A-Za-z])([A-Z][a-z]+)이?$", before)  # Nok이라고 불러, Mom이라고 불림
+        if latin:
+            add(latin.start(1), latin.end(1), True, given_only=True, named=True)
             continue
         word = re.search(r"([가-힣]+)$", before)
         if word is None:
@@ -1034,6 +1094,7 @@ def _add_naming(text: str, words, add) -> None:
         if 1 <= len(name) <= 4 and _is_person_word(name) is False and not _is_count(name) \
                 and name not in ("뭐", "무엇", "누구", "그", "이", "저"):
             add(at, at + len(name), True, given_only=True, named=True)
+    _add_called_as(text, add)
     for m in re.finditer(r"(?<![가-힣])(?:별명|애칭)(?:은|이|:)\s?[" + _QUOTE + r"]?([가-힣]{1,4})[" + _QUOTE + r"]?"
                          r"(?=(?:이?다|인|임|이고|이라|라)?(?![가-힣]))", text):
         if _is_person_word(m.group(1)) is False:  # 별명이 '짱구'인 아들, 애칭은 콩이
@@ -1057,6 +1118,38 @@ def _add_naming(text: str, words, add) -> None:
             add(start, start + len(word), True, given_only=True, named=True)
             if not joined:
                 break
+
+
+_CALLED_AS = re.compile(r"[" + _QUOTE + r"](?:우리 )?([가-힣]{1,4})[" + _QUOTE + r"](?:으로|로)\s?([가-힣]+)")
+"""A quoted name, then 으로 or 로 and a naming verb: '진주댁'으로 불림, '짱구'로 불리는 (a nickname, a 택호)."""
+_NAMED_AS = re.compile(r"(?<![A-Za-z가-힣])([A-Z][a-z]+|[가-힣]{2,4})(?:이)?라는 (?:[가-힣]+ )?(?:이름|별명|애칭)")
+"""A name the note says is a name: Camille라는 프랑스 이름, 민수라는 이름의 아들."""
+
+
+def _add_called_as(text: str, add) -> None:
+    """Nicknames and 택호 a person is called by ('진주댁'으로 불림, '짱구'로 불리는), and a name the
+    note calls a name (Camille라는 프랑스 이름): every occurrence is the person (named)."""
+    for m in _CALLED_AS.finditer(text):
+        if any(m.group(2).startswith(v) for v in _words("naming_verbs")) and _is_person_word(m.group(1)) is False:
+            add(m.start(1), m.end(1), True, given_only=True, named=True)
+    for m in _NAMED_AS.finditer(text):
+        if _is_person_word(m.group(1)) is not True and not _is_count(m.group(1)):
+            add(m.start(1), m.end(1), True, given_only=True, named=True)
+
+
+_HANJA_BRACKET = re.compile(r"(?<![가-힣])([가-힣]{2,4})\(([\u4e00-\u9fff]{2,4})\)")
+"""A Hangul word, then the same number of Chinese characters in brackets: 장리(張麗)."""
+
+
+def _add_hanja_names(text: str, add) -> None:
+    """A name-shaped Hangul word glossed with as many Chinese characters (장리(張麗)): both are the
+    name (the script changes nothing); not a word glossed (사례(事例))."""
+    for m in _HANJA_BRACKET.finditer(text):
+        word = m.group(1)
+        if len(word) == len(m.group(2)) and _surname_split(word) and _is_person_word(word) is False \
+                and not _is_common_noun(word):
+            add(m.start(1), m.end(1), True)
+            add(m.start(2), m.end(2), True)
 
 
 def _add_foreign_shapes(words, add) -> None:
@@ -1151,9 +1244,27 @@ def _add_other_script_names(text: str, found: list[NameSpan], add) -> None:
         other = " ".join(taken)
         if taken and tail.endswith(other):
             add(len(tail) - len(other), len(tail), True)
+    _add_latin_with_hangul(text, add)
     for m in re.finditer(r"\(([^()]*\d{1,3}\s?(?:세|살)[^()]*)\)", text):
         for part in re.finditer(r"(?<=,)\s?([A-Z][a-z]+(?: [A-Z][a-z]+){0,3})\s?(?=,|$)", m.group(1)):
             add(m.start(1) + part.start(1), m.start(1) + part.end(1), True)
+
+
+_LATIN_THEN_HANGUL = re.compile(r"(?<![A-Za-z])([A-Z][a-z]+(?: [A-Z][a-z]+){0,3})\(([가-힣]{1,6}(?: [가-힣]{1,6}){0,3})(?=[,)])")
+"""A romanised name, then a Hangul form first in the bracket: Maksym(막심, 6세), Aung Kyaw(아웅 쪼), Bich(빅)씨."""
+
+
+def _add_latin_with_hangul(text: str, add) -> None:
+    """A romanised name and its Hangul form in the bracket right after it, as many words, the first
+    starting with the same sound (Maksym(막심, 6세), Dilnoza(딜노자)씨): both are the name, found or
+    not, whatever the Hangul means as a word; not a country or a sex (Maria(필리핀))."""
+    for m in _LATIN_THEN_HANGUL.finditer(text):
+        latin, hangul = m.group(1).split(), m.group(2).split()
+        if len(latin) != len(hangul) or any(w in _GENDER | _words("countries") for w in hangul) \
+                or not _skeleton_latin(latin[0])[:1] or _skeleton_latin(latin[0])[:1] != _skeleton_hangul(hangul[0])[:1]:
+            continue
+        add(m.start(1), m.end(1), True)
+        add(m.start(2), m.end(2), True)
 
 
 _DOT_LIST = re.compile(r"(?<![가-힣])([가-힣]{3})((?:\s?[·,]\s?[가-힣]{3}(?![가-힣]))+)")
