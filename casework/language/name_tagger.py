@@ -189,8 +189,8 @@ SUGGEST_THRESHOLD = 0.1
 worker to check. Chosen by leave-one-annotator-out cross-validation (``tools/train_name_tagger.py
 --cross-validate-suggestions``): at 0.1 it named 8 of the 23 names that rules + tagger missed, with
 17 words that were no identifier in 1,003 notes; at 0.3, 4 and 8. Over the seventeen parts (1,348 notes,
-after the mentions and the rules of issue 8's tagger round) at 0.1: 17 of 76, with 30 other words; at 0.3,
-15 and 15."""
+after issue 8's tagger round, masking threshold 0.7) at 0.1: 12 of the 43 names missed, with 27 other
+words; at 0.3, 12 and 13."""
 
 
 def _runs(text: str, probs: Sequence[float], low: float) -> Iterator[tuple[int, int]]:
