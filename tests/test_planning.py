@@ -997,3 +997,14 @@ def test_a_concrete_act_with_a_time_frame_is_judgeable_but_habits_and_changes_ar
     # a blank figure gives the note, not mistake 7
     goal = "몇 개월 안에 하루 음주량을 소주 반 병 이하로 줄인다"
     assert check_goal(goal) == [] and goal_notes(goal)
+
+
+def test_a_month_a_year_word_or_half_a_year_is_a_time_frame():
+    """Is a month (10월 안에, 내년 4월), 올해/내년 alone, 이달 말까지 or 반년 read as a time frame (not 7)?"""
+    for goal in ("청년이 10월 안에 자립수당 신청서를 제출한다", "학생이 내년 4월 시험에서 한국어능력시험 3급을 취득한다",
+                 "아버지가 이달 말까지 이사할 방을 두 곳 이상 보러 간다", "아들이 올해 검정고시에 합격한다",
+                 "아들의 결석이 반년 안에 월 1일 이하로 줄어든다"):
+        assert G not in [f.mistake for f in check_goal(goal)], goal
+    # a month as a frequency or a date without 안/까지 and no year word is no time frame
+    for goal in ("어르신이 매월 10일에 관리비를 낸다", "어르신이 월 1회 이상 경로당에 나간다"):
+        assert G in [f.mistake for f in check_goal(goal)], goal
