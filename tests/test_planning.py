@@ -1008,3 +1008,19 @@ def test_a_month_a_year_word_or_half_a_year_is_a_time_frame():
     # a month as a frequency or a date without 안/까지 and no year word is no time frame
     for goal in ("어르신이 매월 10일에 관리비를 낸다", "어르신이 월 1회 이상 경로당에 나간다"):
         assert G in [f.mistake for f in check_goal(goal)], goal
+
+
+def test_a_name_holding_a_vague_or_grand_word_is_no_concept_and_no_grand_goal():
+    """Is 행복지킴이통장 no vague concept (4) and 부자가정 no grand goal (5), while 행복/부자 on their own still are?"""
+    for goal in ("어머니가 다음 달까지 압류방지 행복지킴이통장을 개설한다",
+                 "부자가정 아버지가 3개월 안에 주 3회 이상 아이를 직접 데리러 간다"):
+        assert check_goal(goal) == [], goal
+    assert E in [f.mistake for f in check_goal("아들이 5년 안에 부자가 된다")]
+    assert D in [f.mistake for f in check_goal("어머니가 3개월 안에 행복해진다")]
+
+
+def test_siblings_between_them_are_an_owner_but_nobody_named_is_not():
+    """Is a change 형제 간/남매가 … read as theirs (not 3), while 서로 … with nobody named stays 3?"""
+    for goal in ("6개월 내 형제 간 몸싸움이 월 1회 이하가 된다", "3개월 안에 남매가 주 1회 이상 같이 저녁을 먹는다"):
+        assert C not in [f.mistake for f in check_goal(goal)], goal
+    assert C in [f.mistake for f in check_goal("6개월 안에 서로 몸싸움이 월 1회 이하가 된다")]
