@@ -1024,3 +1024,13 @@ def test_siblings_between_them_are_an_owner_but_nobody_named_is_not():
     for goal in ("6개월 내 형제 간 몸싸움이 월 1회 이하가 된다", "3개월 안에 남매가 주 1회 이상 같이 저녁을 먹는다"):
         assert C not in [f.mistake for f in check_goal(goal)], goal
     assert C in [f.mistake for f in check_goal("6개월 안에 서로 몸싸움이 월 1회 이하가 된다")]
+
+
+def test_a_lasting_condition_improving_a_decision_coming_out_or_neighbours_are_out_of_reach():
+    """Is 장애/치매가 호전된다, 허가가 난다/승인이 나온다 and 이웃 주민들이 … 6, while the person's own act is not?"""
+    for goal in ("아들의 자폐가 1년 안에 호전된다", "결혼이민자가 내년 상반기 중 영주권 허가가 난다",
+                 "3개월 안에 기초생활수급 승인이 나온다", "이웃 주민들이 3개월 안에 어르신을 이해해 준다"):
+        assert F in [f.mistake for f in check_goal(goal)], goal
+    for goal in ("대상자가 한 달 안에 영주권 허가 신청서를 낸다", "어머니가 3개월 안에 이웃 주민과 주 1회 이상 인사를 나눈다",
+                 "아들이 3개월 안에 장애인 활동지원 서비스 신청을 마친다"):
+        assert F not in [f.mistake for f in check_goal(goal)], goal
