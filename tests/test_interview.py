@@ -274,3 +274,11 @@ def test_blame_without_why_jargon_and_one_situation_in_several_clauses():
     assert Q.COMPLEX not in codes("요즘 집안 사정은 어떠세요?")
     assert Q.MULTIPLE not in codes("애들은 학교 가고 남편은 일하러 나가고 혼자 남으시면 집에서 주로 뭐 하세요?")
     assert Q.MULTIPLE in codes("아버님은 어디 계시고 양육비는 받으세요?")
+
+
+def test_a_request_listing_two_wh_clauses_asks_two_things_even_with_a_full_stop():
+    """Is '…아프신지, …다니시는지 말씀해 주세요.' M, while one wh-clause in a request is no question at fault?"""
+    assert {f.mistake for f in check_question("어디가 아프신지, 병원은 어디 다니시는지 말씀해 주세요.")} == {M}
+    assert M in {f.mistake for f in check_question("요즘 무엇이 힘드신지, 누가 도와주시는지 이야기해 주세요.")}
+    for text in ("어디가 불편하신지 말씀해 주세요.", "요즘 어떻게 지내시는지 편하게 말씀해 주세요."):
+        assert check_question(text) == [], text
