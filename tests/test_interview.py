@@ -282,3 +282,13 @@ def test_a_request_listing_two_wh_clauses_asks_two_things_even_with_a_full_stop(
     assert M in {f.mistake for f in check_question("요즘 무엇이 힘드신지, 누가 도와주시는지 이야기해 주세요.")}
     for text in ("어디가 불편하신지 말씀해 주세요.", "요즘 어떻게 지내시는지 편하게 말씀해 주세요."):
         assert check_question(text) == [], text
+
+
+def test_a_plain_request_to_talk_and_a_proposal_to_do_it_together_are_not_closed():
+    """Are '말해 줄래?', '이야기해 줄 수 있어?' (requests) and '같이 정해 볼까요?' (a proposal) not C, while
+    '같이 사시는 분이 계실까요?' and '엄마랑 같이 병원에 가 봤을까?' still are?"""
+    for text in ("선생님께 하고 싶은 말이 있으면 편하게 말해 줄래?", "학교에서 있었던 일을 이야기해 줄 수 있어?",
+                 "다음 상담 날짜를 같이 정해 볼까요?", "이번 주에 할 일을 함께 적어 볼까?"):
+        assert C not in {f.mistake for f in check_question(text)}, text
+    for text in ("같이 사시는 분이 계실까요?", "엄마랑 같이 병원에 가 봤을까?"):
+        assert C in {f.mistake for f in check_question(text)}, text
