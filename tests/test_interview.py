@@ -292,3 +292,15 @@ def test_a_plain_request_to_talk_and_a_proposal_to_do_it_together_are_not_closed
         assert C not in {f.mistake for f in check_question(text)}, text
     for text in ("같이 사시는 분이 계실까요?", "엄마랑 같이 병원에 가 봤을까?"):
         assert C in {f.mistake for f in check_question(text)}, text
+
+
+def test_reproaches_without_why_while_an_act_went_on_an_undone_act_or_a_treated_object():
+    """Are '…굶는 동안 … 뭐 하셨어요?', '말을 안 하면 어떡해요?', '어쩌다가 … 된 거예요?', '도대체 어떻게 된 일이에요?'
+    and '쓰레기를 이렇게 쌓아 두고 어떻게 사셨어요?' W, while a present routine, a worry and a coping question are not?"""
+    for text in ("아이가 굶는 동안 어머님은 뭐 하셨어요?", "그렇게 될 때까지 아무한테도 말을 안 하면 어떡해요?",
+                 "어쩌다가 공과금을 여섯 달이나 밀리게 된 거예요?", "예약을 계속 미루신 건 도대체 어떻게 된 일이에요?",
+                 "쓰레기를 이렇게 쌓아 두고 어떻게 사셨어요?", "어떻게 집을 이렇게 어지르셨어요?"):
+        assert W in {f.mistake for f in check_question(text)}, text
+    for text in ("아이가 자는 동안 어머님은 주로 뭐 하세요?", "그렇게 힘드셨는데 어떻게 견디셨어요?",
+                 "약이 떨어지면 어떡해요?", "어쩌다가 한 번씩 연락하세요?"):
+        assert W not in {f.mistake for f in check_question(text)}, text
