@@ -1034,3 +1034,16 @@ def test_a_lasting_condition_improving_a_decision_coming_out_or_neighbours_are_o
     for goal in ("대상자가 한 달 안에 영주권 허가 신청서를 낸다", "어머니가 3개월 안에 이웃 주민과 주 1회 이상 인사를 나눈다",
                  "아들이 3개월 안에 장애인 활동지원 서비스 신청을 마친다"):
         assert F not in [f.mistake for f in check_goal(goal)], goal
+
+
+def test_all_debts_in_other_words_a_grand_status_without_a_particle_and_adapting_to_a_life_are_caught():
+    """Are 전 채무 완제 / 빚을 … 남김없이 청산 and 건물주 되는 게 5, and 관계의 질 / 한국 생활에 적응 4,
+    while a list of debts or a concrete settling-in period is neither?"""
+    for goal in ("3년 내 카드빚·사채 포함 전 채무 완제", "가구주가 3년 안에 빚을 한 푼도 남김없이 청산한다",
+                 "10년 안에 건물주 되는 게 목표에요"):
+        assert E in [f.mistake for f in check_goal(goal)], goal
+    assert G not in [f.mistake for f in check_goal("10년 안에 건물주 되는 게 목표에요")]
+    for goal in ("부부의 관계의 질 향상", "아동이 한국 생활에 잘 적응한다"):
+        assert D in [f.mistake for f in check_goal(goal)], goal
+    assert E not in [f.mistake for f in check_goal("전 남편이 남긴 채무 목록을 3개월 안에 정리한다")]
+    assert D not in [f.mistake for f in check_goal("6개월 이내 아이가 어린이집에 주 5일 적응 기간을 마친다")]
