@@ -1047,3 +1047,16 @@ def test_all_debts_in_other_words_a_grand_status_without_a_particle_and_adapting
         assert D in [f.mistake for f in check_goal(goal)], goal
     assert E not in [f.mistake for f in check_goal("전 남편이 남긴 채무 목록을 3개월 안에 정리한다")]
     assert D not in [f.mistake for f in check_goal("6개월 이내 아이가 어린이집에 주 5일 적응 기간을 마친다")]
+
+
+def test_helping_after_a_caused_clause_a_provider_a_service_run_and_its_complaints_or_absences_are_caught():
+    """Are '…있도록 지지한다'/'…있게 돕는다' and 'X 진행' 1, a 업체 as subject 1, a service's complaints
+    (관련 민원) or absences (사업단 결근) 2, while a teacher meeting or a day labourer's absences are not?"""
+    for goal in ("대상자가 술을 줄일 수 있도록 지지한다", "청년이 2개월 안에 주 2회 이상 밑반찬을 스스로 만들 수 있게 돕는다",
+                 "3개월간 부부상담 주 1회 진행", "도시락 배달업체가 3개월 동안 배달 누락 0회 달성"):
+        assert A in [f.mistake for f in check_goal(goal)], goal
+    for goal in ("목욕서비스 관련 민원 6개월간 0건", "4개월간 자활근로 사업단 결근 월 1일 이하"):
+        assert B in [f.mistake for f in check_goal(goal)], goal
+    assert check_goal("이번 학기 안에 손녀 담임선생님과의 상담에 1회 참석") == []
+    assert B not in [f.mistake for f in check_goal("3개월간 음주로 인한 일용직 결근 0회 유지")]
+    assert F in [f.mistake for f in check_goal("3개월 안에 옆집 주민이 소음 민원을 철회한다")]
