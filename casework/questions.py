@@ -268,8 +268,10 @@ def _closed(text: str, unit: _Unit) -> bool:
         return any(not _wh_hits(text, right) and any(t.tag.startswith(("V", "XS")) for t in right) and not any(
             rules[name].find(text, right) for name in ("request", "choice", "permission"))
             for _, right, _ in _joined_questions(text, unit))
-    if not any(t.tag.startswith(("V", "XS")) for t in unit.tokens):
-        return False  # '안주는요?', '가족은요?': a follow-up fragment asks "what about …", it is open
+    if not any(t.tag.startswith(("V", "XS")) or (t.tag == "EF" and t.form.endswith("세요")) for t in unit.tokens):
+        # '안주는요?', '가족은요?': a follow-up fragment asks "what about …", it is open;
+        # a noun with a polite ending and no copula (집은 전세세요?) is a yes/no question
+        return False
     return not unit.choice and not any(
         rules[name].find(text, unit.tokens) for name in ("request", "choice", "permission"))
 

@@ -304,3 +304,11 @@ def test_reproaches_without_why_while_an_act_went_on_an_undone_act_or_a_treated_
     for text in ("아이가 자는 동안 어머님은 주로 뭐 하세요?", "그렇게 힘드셨는데 어떻게 견디셨어요?",
                  "약이 떨어지면 어떡해요?", "어쩌다가 한 번씩 연락하세요?"):
         assert W not in {f.mistake for f in check_question(text)}, text
+
+
+def test_a_noun_with_a_polite_ending_and_no_copula_is_a_yes_no_question_but_a_fragment_is_not():
+    """Is '집은 전세세요?' (전세 + 세요, no 이) closed, while '가족은요?' and '직업은 뭐세요?' stay open?"""
+    assert C in {f.mistake for f in check_question("집은 전세세요? 보증금은 얼마고요?")}
+    assert C in {f.mistake for f in check_question("혼자세요?")}
+    for text in ("가족은요?", "직업은 뭐세요?", "수입은 얼마나 되세요? 지출은요?"):
+        assert C not in {f.mistake for f in check_question(text)}, text
