@@ -42,7 +42,8 @@ word lists) and applied to the goal's morphemes (:func:`casework.language.analys
    as subject, and the change happens between people (``relational``: 갈등, 대화, 폭력, 서로 …).
    A goal with no subject whose change is plainly the person's own (3개월 안에 주 2회 경로당에
    나간다) is read as the person's, as in the textbook's table.
-4. **Vague concept**: a concept from ``vague`` (삶의 질, 정서적 안정, 자존감 …) with no scale
+4. **Vague concept**: a concept from ``vague`` (삶의 질, 정서적 안정, 자존감 …), not inside a name
+   (``vague_in_names``: 행복주택, 행복지킴이통장; 부자가정 is no grand goal for 5 either), with no scale
    (``scale``) and no measured level anywhere in the goal; a count of the service used as the means
    before it (주 1회 미술치료를 통해 자존감이 …) doses the service and defines nothing.
 5. **Lifetime goal**: a word from ``grand`` or a goal to repay all debts (``all_debt``), not one
@@ -678,7 +679,8 @@ def check_goal(text: str, *, owner: str | None = None) -> list[GoalFinding]:
 
     # 5. a lifetime goal (not a word the time frame explains: '3개월 내 집안' is no '내 집')
     # (a hit that only spans the time frame, 채무조정 연계로 3년 안에 빚을 모두 정리, still counts)
-    grand = _outside(r["grand"] + r["all_debt"], r["time_frame"])
+    # a name that holds a grand word (부자가정, a father-and-child family) is no grand goal, as for 4
+    grand = _outside([h for h in r["grand"] if not overlaps(h, r["vague_in_names"])] + r["all_debt"], r["time_frame"])
     if grand:
         findings.append(_finding(
             PlanningMistake.LIFETIME_GOAL,

@@ -146,6 +146,8 @@ def _units(text: str, tokens: tuple) -> list[_Unit]:
         has_mark = any(t.tag == "SF" and ("?" in t.form or "？" in t.form) for t in group)  # ??, ?!
         has_end = bool(rules["question_end"].find(text, sub))
         asks = bool(_wh_hits(text, sub)) and words[-1].tag in ("EF", "EC") and not has_mark
+        # a request that holds a wh-clause (어디가 아프신지 … 말씀해 주세요.) asks, with or without '?'
+        asks = asks or (bool(rules["request"].find(text, sub)) and bool(_wh_hits(text, sub, embedded_too=True)))
         units.append(_Unit(piece, start, end, sub, has_mark or has_end or asks))
     # '연락되세요, 양육비는 받고 계세요?': a present polite ending before a comma asks too when a
     # question with a new topic, or one after 그리고, follows
@@ -266,8 +268,10 @@ def _closed(text: str, unit: _Unit) -> bool:
         return any(not _wh_hits(text, right) and any(t.tag.startswith(("V", "XS")) for t in right) and not any(
             rules[name].find(text, right) for name in ("request", "choice", "permission"))
             for _, right, _ in _joined_questions(text, unit))
-    if not any(t.tag.startswith(("V", "XS")) for t in unit.tokens):
-        return False  # '안주는요?', '가족은요?': a follow-up fragment asks "what about …", it is open
+    if not any(t.tag.startswith(("V", "XS")) or (t.tag == "EF" and t.form.endswith("세요")) for t in unit.tokens):
+        # '안주는요?', '가족은요?': a follow-up fragment asks "what about …", it is open;
+        # a noun with a polite ending and no copula (집은 전세세요?) is a yes/no question
+        return False
     return not unit.choice and not any(
         rules[name].find(text, unit.tokens) for name in ("request", "choice", "permission"))
 

@@ -274,3 +274,41 @@ def test_blame_without_why_jargon_and_one_situation_in_several_clauses():
     assert Q.COMPLEX not in codes("요즘 집안 사정은 어떠세요?")
     assert Q.MULTIPLE not in codes("애들은 학교 가고 남편은 일하러 나가고 혼자 남으시면 집에서 주로 뭐 하세요?")
     assert Q.MULTIPLE in codes("아버님은 어디 계시고 양육비는 받으세요?")
+
+
+def test_a_request_listing_two_wh_clauses_asks_two_things_even_with_a_full_stop():
+    """Is '…아프신지, …다니시는지 말씀해 주세요.' M, while one wh-clause in a request is no question at fault?"""
+    assert {f.mistake for f in check_question("어디가 아프신지, 병원은 어디 다니시는지 말씀해 주세요.")} == {M}
+    assert M in {f.mistake for f in check_question("요즘 무엇이 힘드신지, 누가 도와주시는지 이야기해 주세요.")}
+    for text in ("어디가 불편하신지 말씀해 주세요.", "요즘 어떻게 지내시는지 편하게 말씀해 주세요."):
+        assert check_question(text) == [], text
+
+
+def test_a_plain_request_to_talk_and_a_proposal_to_do_it_together_are_not_closed():
+    """Are '말해 줄래?', '이야기해 줄 수 있어?' (requests) and '같이 정해 볼까요?' (a proposal) not C, while
+    '같이 사시는 분이 계실까요?' and '엄마랑 같이 병원에 가 봤을까?' still are?"""
+    for text in ("선생님께 하고 싶은 말이 있으면 편하게 말해 줄래?", "학교에서 있었던 일을 이야기해 줄 수 있어?",
+                 "다음 상담 날짜를 같이 정해 볼까요?", "이번 주에 할 일을 함께 적어 볼까?"):
+        assert C not in {f.mistake for f in check_question(text)}, text
+    for text in ("같이 사시는 분이 계실까요?", "엄마랑 같이 병원에 가 봤을까?"):
+        assert C in {f.mistake for f in check_question(text)}, text
+
+
+def test_reproaches_without_why_while_an_act_went_on_an_undone_act_or_a_treated_object():
+    """Are '…굶는 동안 … 뭐 하셨어요?', '말을 안 하면 어떡해요?', '어쩌다가 … 된 거예요?', '도대체 어떻게 된 일이에요?'
+    and '쓰레기를 이렇게 쌓아 두고 어떻게 사셨어요?' W, while a present routine, a worry and a coping question are not?"""
+    for text in ("아이가 굶는 동안 어머님은 뭐 하셨어요?", "그렇게 될 때까지 아무한테도 말을 안 하면 어떡해요?",
+                 "어쩌다가 공과금을 여섯 달이나 밀리게 된 거예요?", "예약을 계속 미루신 건 도대체 어떻게 된 일이에요?",
+                 "쓰레기를 이렇게 쌓아 두고 어떻게 사셨어요?", "어떻게 집을 이렇게 어지르셨어요?"):
+        assert W in {f.mistake for f in check_question(text)}, text
+    for text in ("아이가 자는 동안 어머님은 주로 뭐 하세요?", "그렇게 힘드셨는데 어떻게 견디셨어요?",
+                 "약이 떨어지면 어떡해요?", "어쩌다가 한 번씩 연락하세요?"):
+        assert W not in {f.mistake for f in check_question(text)}, text
+
+
+def test_a_noun_with_a_polite_ending_and_no_copula_is_a_yes_no_question_but_a_fragment_is_not():
+    """Is '집은 전세세요?' (전세 + 세요, no 이) closed, while '가족은요?' and '직업은 뭐세요?' stay open?"""
+    assert C in {f.mistake for f in check_question("집은 전세세요? 보증금은 얼마고요?")}
+    assert C in {f.mistake for f in check_question("혼자세요?")}
+    for text in ("가족은요?", "직업은 뭐세요?", "수입은 얼마나 되세요? 지출은요?"):
+        assert C not in {f.mistake for f in check_question(text)}, text

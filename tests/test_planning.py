@@ -997,3 +997,66 @@ def test_a_concrete_act_with_a_time_frame_is_judgeable_but_habits_and_changes_ar
     # a blank figure gives the note, not mistake 7
     goal = "몇 개월 안에 하루 음주량을 소주 반 병 이하로 줄인다"
     assert check_goal(goal) == [] and goal_notes(goal)
+
+
+def test_a_month_a_year_word_or_half_a_year_is_a_time_frame():
+    """Is a month (10월 안에, 내년 4월), 올해/내년 alone, 이달 말까지 or 반년 read as a time frame (not 7)?"""
+    for goal in ("청년이 10월 안에 자립수당 신청서를 제출한다", "학생이 내년 4월 시험에서 한국어능력시험 3급을 취득한다",
+                 "아버지가 이달 말까지 이사할 방을 두 곳 이상 보러 간다", "아들이 올해 검정고시에 합격한다",
+                 "아들의 결석이 반년 안에 월 1일 이하로 줄어든다"):
+        assert G not in [f.mistake for f in check_goal(goal)], goal
+    # a month as a frequency or a date without 안/까지 and no year word is no time frame
+    for goal in ("어르신이 매월 10일에 관리비를 낸다", "어르신이 월 1회 이상 경로당에 나간다"):
+        assert G in [f.mistake for f in check_goal(goal)], goal
+
+
+def test_a_name_holding_a_vague_or_grand_word_is_no_concept_and_no_grand_goal():
+    """Is 행복지킴이통장 no vague concept (4) and 부자가정 no grand goal (5), while 행복/부자 on their own still are?"""
+    for goal in ("어머니가 다음 달까지 압류방지 행복지킴이통장을 개설한다",
+                 "부자가정 아버지가 3개월 안에 주 3회 이상 아이를 직접 데리러 간다"):
+        assert check_goal(goal) == [], goal
+    assert E in [f.mistake for f in check_goal("아들이 5년 안에 부자가 된다")]
+    assert D in [f.mistake for f in check_goal("어머니가 3개월 안에 행복해진다")]
+
+
+def test_siblings_between_them_are_an_owner_but_nobody_named_is_not():
+    """Is a change 형제 간/남매가 … read as theirs (not 3), while 서로 … with nobody named stays 3?"""
+    for goal in ("6개월 내 형제 간 몸싸움이 월 1회 이하가 된다", "3개월 안에 남매가 주 1회 이상 같이 저녁을 먹는다"):
+        assert C not in [f.mistake for f in check_goal(goal)], goal
+    assert C in [f.mistake for f in check_goal("6개월 안에 서로 몸싸움이 월 1회 이하가 된다")]
+
+
+def test_a_lasting_condition_improving_a_decision_coming_out_or_neighbours_are_out_of_reach():
+    """Is 장애/치매가 호전된다, 허가가 난다/승인이 나온다 and 이웃 주민들이 … 6, while the person's own act is not?"""
+    for goal in ("아들의 자폐가 1년 안에 호전된다", "결혼이민자가 내년 상반기 중 영주권 허가가 난다",
+                 "3개월 안에 기초생활수급 승인이 나온다", "이웃 주민들이 3개월 안에 어르신을 이해해 준다"):
+        assert F in [f.mistake for f in check_goal(goal)], goal
+    for goal in ("대상자가 한 달 안에 영주권 허가 신청서를 낸다", "어머니가 3개월 안에 이웃 주민과 주 1회 이상 인사를 나눈다",
+                 "아들이 3개월 안에 장애인 활동지원 서비스 신청을 마친다"):
+        assert F not in [f.mistake for f in check_goal(goal)], goal
+
+
+def test_all_debts_in_other_words_a_grand_status_without_a_particle_and_adapting_to_a_life_are_caught():
+    """Are 전 채무 완제 / 빚을 … 남김없이 청산 and 건물주 되는 게 5, and 관계의 질 / 한국 생활에 적응 4,
+    while a list of debts or a concrete settling-in period is neither?"""
+    for goal in ("3년 내 카드빚·사채 포함 전 채무 완제", "가구주가 3년 안에 빚을 한 푼도 남김없이 청산한다",
+                 "10년 안에 건물주 되는 게 목표에요"):
+        assert E in [f.mistake for f in check_goal(goal)], goal
+    assert G not in [f.mistake for f in check_goal("10년 안에 건물주 되는 게 목표에요")]
+    for goal in ("부부의 관계의 질 향상", "아동이 한국 생활에 잘 적응한다"):
+        assert D in [f.mistake for f in check_goal(goal)], goal
+    assert E not in [f.mistake for f in check_goal("전 남편이 남긴 채무 목록을 3개월 안에 정리한다")]
+    assert D not in [f.mistake for f in check_goal("6개월 이내 아이가 어린이집에 주 5일 적응 기간을 마친다")]
+
+
+def test_helping_after_a_caused_clause_a_provider_a_service_run_and_its_complaints_or_absences_are_caught():
+    """Are '…있도록 지지한다'/'…있게 돕는다' and 'X 진행' 1, a 업체 as subject 1, a service's complaints
+    (관련 민원) or absences (사업단 결근) 2, while a teacher meeting or a day labourer's absences are not?"""
+    for goal in ("대상자가 술을 줄일 수 있도록 지지한다", "청년이 2개월 안에 주 2회 이상 밑반찬을 스스로 만들 수 있게 돕는다",
+                 "3개월간 부부상담 주 1회 진행", "도시락 배달업체가 3개월 동안 배달 누락 0회 달성"):
+        assert A in [f.mistake for f in check_goal(goal)], goal
+    for goal in ("목욕서비스 관련 민원 6개월간 0건", "4개월간 자활근로 사업단 결근 월 1일 이하"):
+        assert B in [f.mistake for f in check_goal(goal)], goal
+    assert check_goal("이번 학기 안에 손녀 담임선생님과의 상담에 1회 참석") == []
+    assert B not in [f.mistake for f in check_goal("3개월간 음주로 인한 일용직 결근 0회 유지")]
+    assert F in [f.mistake for f in check_goal("3개월 안에 옆집 주민이 소음 민원을 철회한다")]
