@@ -904,3 +904,17 @@ def test_the_fifteenth_to_seventeenth_sets_bracketed_forms_and_particles(text, e
     """Are a romanised name's Hangul form in brackets, a full name ending in 이 and a name with two
     particles hidden, and a country, a sex or a word before an age kept?"""
     assert mask_case_text(text).text == expected
+
+# Hidden: a full name whose given name ends in 만 before a bracket (no particle comes before one).
+# Kept: a count or amount with 만 after a word.
+EIGHTEENTH_NAME_ROWS = [
+    ("대상자 하재만(61세)은 원룸 거주.", "대상자 하○○(61세)은 원룸 거주."),
+    ("형 변상만(010-0000-0316)이 연락함.", "형 변○○(010-****-****)이 연락함."),
+    ("아들만(2명) 연락됨.", "아들만(2명) 연락됨."),
+]
+
+
+@pytest.mark.parametrize("text, expected", EIGHTEENTH_NAME_ROWS, ids=[t for t, _ in EIGHTEENTH_NAME_ROWS])
+def test_the_eighteenth_to_twentieth_sets_names(text, expected):
+    """Are the eighteenth to twentieth parts' name shapes hidden and the words beside them kept?"""
+    assert mask_case_text(text).text == expected

@@ -345,7 +345,10 @@ def _find_names(text: str) -> list[NameSpan]:
             add(start, start + len(glued), True)
             continue
         # two particles may follow (태윤이한테도); a full name ending in 이 before a bracket keeps it (국순이(78세))
-        stem = head if before_title[k] or _full_name_with_i(head, raw) else _strip_particle(_strip_particle(head))
+        # no particle comes before a bracket: 송재만(57세) keeps its 만 (only 이 may be the friendly one)
+        bracketed = raw[hangul.end():hangul.end() + 1] == "(" and not head.endswith("이")
+        stem = head if before_title[k] or bracketed or _full_name_with_i(head, raw) \
+            else _strip_particle(_strip_particle(head))
         # 딸 이수진; 복지팀장 오민지에게 (a title before the name); not 어르신이 경로당에
         after_role = _after_role(prev) or _ends_with_job_title(prev)
         if _AGE_BRACKET.match(text, start + hangul.end()) and head == stem + "이" and 2 <= len(stem) <= 3 \
