@@ -286,6 +286,12 @@ def _find_names(text: str) -> list[NameSpan]:
     _add_spaced_syllables(text, words, found, add)  # before a syllable of it is taken for a surname alone (곽 분 이 할머니)
 
     for k, (start, _end, raw) in enumerate(words):
+        # a surname alone opening a bracket glued to the word before, then a title: 복지관(장 과장)
+        opened = raw.rfind("(")
+        if opened > 0 and before_title[k] and len(raw) - opened == 2 and raw[-1] in _words("surnames") \
+                and raw[-1] not in _NOT_SYLLABLE_NAMES:
+            add(start + opened + 1, start + opened + 2, True, surname_only=True)
+            continue
         hangul = _HANGUL_WORD.match(raw)
         if not hangul:
             continue
