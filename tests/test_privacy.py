@@ -918,6 +918,12 @@ EIGHTEENTH_NAME_ROWS = [
     ("합창단 단원 모집. 정보 요원 교육.", "합창단 단원 모집. 정보 요원 교육."),
     # a surname alone opening a bracket glued to an agency, before a title; the 동 name kept
     ("참석: 종합사회복지관(장 과장), 창신2동(문 주무관).", "참석: 종합사회복지관(○ 과장), 창신2동(○ 주무관)."),
+    # an online ID, a handle, a channel or a game nickname is a name, marked as written
+    ("딸이 쓰는 아이디 sora_0923으로 연락함.", "딸이 쓰는 아이디 s○○○○○○○○으로 연락함."),
+    ("상대 계정 @mina.k_09. 캡처 보관.", "상대 계정 @○○○○○○○○○. 캡처 보관."),
+    ("게임 닉네임 별빛늑대로만 대화함. 채널명 '하루일기'.", "게임 닉네임 별○○○로만 대화함. 채널명 '하○○○'."),
+    ("아이디 분실로 재발급. 닉네임 변경. 이메일 abc@naver.com 확인.",
+     "아이디 분실로 재발급. 닉네임 변경. 이메일 abc@naver.com 확인."),
 ]
 
 

@@ -1108,6 +1108,7 @@ def _add_naming(text: str, words, add) -> None:
                          r"(?=(?:이?다|인|임|이고|이라|라)?(?![가-힣]))", text):
         if _is_person_word(m.group(1)) is False:  # 별명이 '짱구'인 아들, 애칭은 콩이
             add(m.start(1), m.end(1), True, given_only=True, named=True)
+    _add_handles(text, add)
     for m in re.finditer(r"(?<![가-힣])이름(?:은|이|:)\s?", text):
         for start, _end, raw in [w for w in words if w[0] >= m.end()][:4]:
             word = raw.rstrip(",.")
@@ -1127,6 +1128,50 @@ def _add_naming(text: str, words, add) -> None:
             add(start, start + len(word), True, given_only=True, named=True)
             if not joined:
                 break
+
+
+_HANDLE_CUE = re.compile(r"(?<![가-힣])(?:닉네임|아이디|채널명|프로필명|계정|대화명|별명|애칭)(?:은|이|는|:)?\s?")
+"""The words before an online ID, a handle, a channel or a nickname (게임 닉네임 새벽늑대로만, 아이디 jiwoo_03)."""
+_HANDLE = re.compile(r"@?[A-Za-z0-9][A-Za-z0-9_.]*[A-Za-z0-9_]|@[A-Za-z0-9]")
+_AFTER_HANDLE = ("으로만", "로만", "으로", "로", "이라고", "라고", "이라는", "라는", "이라", "라", "인", "임", "이다", "다",
+                 "예요", "이에요", "을", "를", "은", "는", "가", "")
+_AT_HANDLE = re.compile(r"(?<![A-Za-z0-9_.@])@[A-Za-z0-9_](?:[A-Za-z0-9_.]*[A-Za-z0-9_])?")
+
+
+def _add_handles(text: str, add) -> None:
+    """An online ID, a handle, a channel or a game nickname is a name (the eighteenth to twentieth
+    annotators' convention), marked as written: any @handle, and the word after 닉네임, 아이디,
+    채널명 or 프로필명, quoted or not, without the particle after it."""
+    for m in _AT_HANDLE.finditer(text):
+        add(m.start(), m.end(), True, given_only=True, named=True)
+    for m in _HANDLE_CUE.finditer(text):
+        at = m.end()
+        quoted = text[at:at + 1] in _QUOTE
+        at += quoted
+        latin = _HANDLE.match(text, at)
+        if latin and re.search(r"[A-Za-z]", latin.group(0)) and not text[latin.end():latin.end() + 1].isalpha() \
+                or latin and re.match(r"[가-힣]", text[latin.end():latin.end() + 1] or " ") \
+                and _strip_handle_particle(text, latin.end()) is not None:
+            add(latin.start(), latin.end(), True, given_only=True, named=True)
+            continue
+        hangul = _HANGUL_WORD.match(text, at)
+        if not hangul:
+            continue
+        word = hangul.group(0)
+        stem = word if quoted and text[hangul.end():hangul.end() + 1] in _QUOTE else next(
+            (word[: len(word) - len(p)] for p in _AFTER_HANDLE if word.endswith(p) and len(word) - len(p) >= 2), "")
+        # unquoted, a Hangul nickname is no single dictionary word (닉네임 변경, 아이디 분실)
+        plain = quoted or (len(stem) >= 2 and not m.group(0).startswith(("아이디", "계정")) and not _has_grammar(stem)
+                           and not (len(analyse(stem)) == 1 and _is_common_noun(stem)))
+        if stem and len(stem) <= 6 and _is_person_word(stem) is False and not _is_count(stem) and plain:
+            add(hangul.start(), hangul.start() + len(stem), True, given_only=True, named=True)
+
+
+def _strip_handle_particle(text: str, at: int) -> str | None:
+    """The particle after a handle (jiwoo_0311로), or None when a longer Hangul word follows."""
+    rest = _HANGUL_WORD.match(text, at)
+    word = rest.group(0) if rest else ""
+    return word if word in _AFTER_HANDLE else None
 
 
 _CALLED_AS = re.compile(r"[" + _QUOTE + r"](?:우리 )?([가-힣]{1,4})[" + _QUOTE + r"](?:으로|로)\s?([가-힣]+)")
