@@ -1109,6 +1109,7 @@ def _add_naming(text: str, words, add) -> None:
         if _is_person_word(m.group(1)) is False:  # 별명이 '짱구'인 아들, 애칭은 콩이
             add(m.start(1), m.end(1), True, given_only=True, named=True)
     _add_handles(text, add)
+    _add_teknonyms(text, add)
     for m in re.finditer(r"(?<![가-힣])이름(?:은|이|:)\s?", text):
         for start, _end, raw in [w for w in words if w[0] >= m.end()][:4]:
             word = raw.rstrip(",.")
@@ -1165,6 +1166,28 @@ def _add_handles(text: str, add) -> None:
                            and not (len(analyse(stem)) == 1 and _is_common_noun(stem)))
         if stem and len(stem) <= 6 and _is_person_word(stem) is False and not _is_count(stem) and plain:
             add(hangul.start(), hangul.start() + len(stem), True, given_only=True, named=True)
+
+
+_TEKNONYM = re.compile(r"(?<![가-힣])([가-힣]{1,3}) (?:엄마|아빠|맘)(?!들)")
+_NOT_TEKNONYMS = frozenset({"우리", "저희", "그", "이", "저", "애", "아이", "아기", "새", "친", "옆집", "남의", "내", "네",
+                            "제", "니", "두", "세", "한", "젊은", "어린", "싱글", "워킹", "초보", "학부모", "학교"})
+
+
+def _add_teknonyms(text: str, add) -> None:
+    """A teknonym ("똘이 엄마", "영수 아빠"): the child's name before 엄마 or 아빠 is a name (the
+    eighteenth to twentieth annotators' convention), the parent word stays. The word is marked with
+    a friendly 이 (캉이 아빠); a family word, a determiner or a dictionary word before it is none."""
+    for m in _TEKNONYM.finditer(text):
+        word = m.group(1)
+        stem = _strip_given(word) if len(word) >= 2 else word
+        if stem.endswith("이") and len(stem) == 2 and final_consonant(stem[0]):
+            stem = stem[0]  # 캉이 아빠: a one-syllable name with the friendly 이
+        if word in _NOT_TEKNONYMS or stem in _NOT_TEKNONYMS or _is_person_word(stem) is not False \
+                or _is_count(stem) or (_has_grammar(stem) and _has_grammar(word)) or _is_common_noun(stem) \
+                or _is_common_noun(word) \
+                or (len(stem) == 1 and stem in _NOT_SYLLABLE_NAMES):
+            continue
+        add(m.start(1), m.end(1), True, given_only=True)
 
 
 def _strip_handle_particle(text: str, at: int) -> str | None:
