@@ -90,7 +90,7 @@ __all__ = ["NameSpan", "find_names", "masking_rules"]
 
 _LISTS = frozenset({"titles", "roles", "surnames", "compound_surnames", "foreign_family_names",
                     "not_names", "place_suffixes", "job_titles", "person_words", "foreign_name_endings",
-                    "thing_predicates", "naming_verbs", "countries"})
+                    "thing_predicates", "naming_verbs", "countries", "hanja_surnames"})
 
 
 def masking_rules():
@@ -435,6 +435,7 @@ def _find_names(text: str) -> list[NameSpan]:
 
     _add_naming(text, words, add)
     _add_hanja_names(text, add)
+    _add_hanja_runs(text, add)
     _add_foreign_shapes(words, add)
     _add_foreign_runs(words, found, add)
     _add_before_registration(text, add)
@@ -1216,6 +1217,21 @@ def _add_called_as(text: str, add) -> None:
 
 _HANJA_BRACKET = re.compile(r"(?<![가-힣])([가-힣]{2,4})\(([\u4e00-\u9fff]{2,4})\)")
 """A Hangul word, then the same number of Chinese characters in brackets: 장리(張麗)."""
+
+
+_HANJA_RUN = re.compile(r"(?<![\u4e00-\u9fff가-힣])([\u4e00-\u9fff]{2,3})(?![\u4e00-\u9fff])(?:\(([가-힣]{2,4})(?=[,)]))?")
+"""Two or three Chinese characters standing alone, and the Hangul reading in brackets after them: 張麗(장리)."""
+
+
+def _add_hanja_runs(text: str, add) -> None:
+    """A name in Chinese characters on its own (王偉, 49세; 張敏.): two or three characters opening
+    with a common surname, and its Hangul reading in brackets (張麗(장리)); not a glossed word (事例)."""
+    for m in _HANJA_RUN.finditer(text):
+        if m.group(1)[0] not in _words("hanja_surnames"):
+            continue
+        add(m.start(1), m.end(1), True)
+        if m.group(2) and _is_person_word(m.group(2)) is False and not _is_common_noun(m.group(2)):
+            add(m.start(2), m.end(2), True)
 
 
 def _add_hanja_names(text: str, add) -> None:
