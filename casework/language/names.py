@@ -146,6 +146,8 @@ _LATIN_NAME = re.compile(
 _LATIN_INITIAL = re.compile(
     r"(?<![A-Za-z.])(?:(?:[A-Z][a-z]+|[A-Z]{2,}) [A-Z]\.|[A-Z]\. ?[A-Z][a-z]+)(?![A-Za-z])")
 """A romanised family name with an initial (KIM Y., Lee J., J. Lee): how a signature or a form shows a name."""
+_CYRILLIC_NAME = re.compile(r"(?<![А-Яа-яЁё])[А-ЯЁ][а-яё]+(?:[ -][А-ЯЁ][а-яё]+){0,3}(?![А-Яа-яЁё])")
+"""A capitalised word in Cyrillic, up to four (Тёма, Ольга Петрова): a name, as one in Chinese characters."""
 _LATIN_COMMA = re.compile(r"(?<![A-Za-z])[A-Z]{3,}, [A-Z]{3,}(?: [A-Z]{3,})?(?![A-Za-z])")
 """A name as a passport writes it (SANTOS, MARIA): only before a title, not a list of acronyms."""
 _SENTENCE_SUBJECT = re.compile(r"(?:^|(?<=[.!?]\s))([가-힣]{1,2})(?=(?:은|는|이|가)\s)")
@@ -255,6 +257,8 @@ def _find_names(text: str) -> list[NameSpan]:
         for k in range(len(words))]
 
     for m in _LATIN_NAME.finditer(text):
+        add(m.start(), m.end(), True)
+    for m in _CYRILLIC_NAME.finditer(text):  # Тёма, Ольга Петрова: the script changes nothing
         add(m.start(), m.end(), True)
     for m in _LATIN_INITIAL.finditer(text):  # KIM Y., LEE J.로, J. Lee
         add(m.start(), m.end(), True)
