@@ -935,6 +935,9 @@ EIGHTEENTH_NAME_ROWS = [
     # a name in Cyrillic is a name, as one in Chinese characters
     ("어머니는 아들을 \"Саша라고 불러요\" 함. 이모 Ольга Петрова(41세).",
      "어머니는 아들을 \"С○○○라고 불러요\" 함. 이모 О○○○○ ○○○○○○○(41세)."),
+    # kept: 한 'one' before a counter is no spaced name; a shop named with a given name before its owner's title
+    ("한 달에 한 번 한씨 아들이 옴. 차씨 부부 차 한 대 있음.", "한 달에 한 번 ○씨 아들이 옴. ○씨 부부 차 한 대 있음."),
+    ("지수상회 사장 박지수(58세) 님이 신고.", "지수상회 사장 박○○(58세) 님이 신고."),
 ]
 
 

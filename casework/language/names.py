@@ -475,6 +475,8 @@ _LOCAL_ROLES = ("통장", "반장", "이장", "동장")
 """Local roles written after a surname (윤 통장, 오 반장): a person, though 통장 is also a bankbook."""
 _NOT_SYLLABLE_NAMES = frozenset("한두세네그이저각전현새옛첫몇온모본동타및등또더잘안못꼭다좀총약")
 """One-syllable words that are determiners, numbers or adverbs, never part of a spaced name (이 두 어르신)."""
+_COUNTERS = frozenset("번대명개달분잔병곳채장권벌끼해살")
+"""Counters after 한 'one' (한 번, 한 대, 한 명): 한 there is a number, not a surname or a syllable of a name."""
 _NOT_SPACED_SYLLABLES = frozenset("두세네그저각몇및등또더잘안못꼭다좀총약첫옛타")
 """The given name's syllables of a name written a syllable at a time are none of these (이 두 어르신, 김 씨 두 딸);
 한, 이, 새, 전, 현, 모 … are common in given names (한 새 벽, 곽 분 이)."""
@@ -560,6 +562,8 @@ def _add_spaced_syllables(text: str, words, found: list[NameSpan], add) -> None:
         if m.group(1) not in _words("surnames") or {m.group(2), m.group(3)} & _NOT_SPACED_SYLLABLES \
                 or (m.group(1) == "이" and {m.group(2), m.group(3)} & {"새", "한"}):
             continue  # 이 새 집, 이 한 분: 이 is 'this' there
+        if (m.group(1) == "한" and m.group(2) in _COUNTERS) or (m.group(2) == "한" and m.group(3) in _COUNTERS):
+            continue  # 한 번 한씨, 차 한 대: 한 is 'one' before a counter
         k = starts.get(m.start())
         end = m.start() + 5
         glued = _word_at(text[end:])
@@ -1048,7 +1052,9 @@ def _place_or_team(stem: str, after: str) -> bool:
     suffix = next((x for x in _words("place_suffixes") if stem.endswith(x) and len(stem) > len(x)), None)
     if suffix is None:
         return False
-    return after.startswith(_LOCAL_ROLES) or _is_common_noun(stem[: -len(suffix)])
+    # a shop or workplace named with two syllables or more before a long ending (민수상회 사장) is a place
+    return after.startswith(_LOCAL_ROLES) or _is_common_noun(stem[: -len(suffix)]) or (
+        len(suffix) >= 2 and len(stem) - len(suffix) >= 2)
 
 
 def _friendly_bare(head: str, after: str, rest: str) -> str:
