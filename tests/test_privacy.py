@@ -938,6 +938,11 @@ EIGHTEENTH_NAME_ROWS = [
     # kept: 한 'one' before a counter is no spaced name; a shop named with a given name before its owner's title
     ("한 달에 한 번 한씨 아들이 옴. 차씨 부부 차 한 대 있음.", "한 달에 한 번 ○씨 아들이 옴. ○씨 부부 차 한 대 있음."),
     ("지수상회 사장 박지수(58세) 님이 신고.", "지수상회 사장 박○○(58세) 님이 신고."),
+    # a name after 장남, 전남편 or a kind of young person (자립준비청년, 학교밖청소년); a name ending like
+    # a place (상구, 동구) before an age
+    ("장남 하정호와는 연락 안 됨. 전남편 편성수 양육비 미지급.", "장남 하○○와는 연락 안 됨. 전남편 편○○ 양육비 미지급."),
+    ("자립준비청년 남궁소율 보호종료. 학교밖청소년 차도윤 검정고시.", "자립준비청년 남○○○ 보호종료. 학교밖청소년 차○○ 검정고시."),
+    ("명단: 탁상구(58세), 안동구(61세). 광진구(2024) 자료.", "명단: 탁○○(58세), 안○○(61세). 광진구(2024) 자료."),
 ]
 
 

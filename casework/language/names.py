@@ -378,7 +378,8 @@ def _find_names(text: str) -> list[NameSpan]:
         place = head.endswith(("에", "에서")) and not head.endswith("에게")  # 아들 서울에 거주
         if (before_title[k] or after_role or bracket or listed) and _surname_split(stem) \
                 and not _is_person_word(stem) and not _is_title(stem) and not (weak and _has_grammar(stem)) and not place \
-                and not _place_or_team(stem, words[k + 1][2] if k + 1 < len(words) else "") \
+                and not (_place_or_team(stem, words[k + 1][2] if k + 1 < len(words) else "")
+                         and not _AGE_BRACKET.match(text, start + len(stem))) \
                 and not (_is_common_noun(stem) and not (after_role and before_title[k])):
             add(start, start + len(stem), True)
             for at, part in parts[1:]:  # 기영철·김순옥
