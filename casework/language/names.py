@@ -1082,6 +1082,7 @@ _QUOTE = "'‘’\"“”"
 def _add_naming(text: str, words, add) -> None:
     """Names the note gives as names: the word before (이)라고 부르다 ('콩이'라고 부르는, 란이라고
     불러, 영식이 아저씨라고 부름) and the words after 이름은 (이름은 별이와 달이)."""
+    _add_quoted_nicknames(text, add)
     for m in re.finditer(r"라고?\s?([가-힣]+)", text):  # '콩이'라고 부르는, '똘똘이'라 부르는
         if not any(m.group(1).startswith(v) for v in _words("naming_verbs")):
             continue
@@ -1200,6 +1201,20 @@ def _add_teknonyms(text: str, add) -> None:
                 or (len(stem) == 1 and stem in _NOT_SYLLABLE_NAMES):
             continue
         add(m.start(1), m.end(1), True, given_only=True)
+
+
+_QUOTED_NICKNAME = re.compile(r"[" + _QUOTE + r"]([가-힣]{1,4}) (오빠|누나|언니|형|아저씨|아줌마|아주머니|할아버지|할머니|삼촌|이모|"
+                              r"할배|할매)[" + _QUOTE + r"]")
+
+
+def _add_quoted_nicknames(text: str, add) -> None:
+    """A quoted nickname with a kinship title ('짱구 오빠'라는 사람, '고물 할아버지'라 부르는): a nickname
+    is a name (the fifteenth to twentieth annotators' conventions), marked whole with its title."""
+    for m in _QUOTED_NICKNAME.finditer(text):
+        word = m.group(1)
+        if _is_person_word(word) is False and not _is_count(word) and not _has_grammar(word) \
+                and word not in _NOT_TEKNONYMS:
+            add(m.start(1), m.end(2), True, given_only=True, named=True)
 
 
 def _strip_handle_particle(text: str, at: int) -> str | None:
