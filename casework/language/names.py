@@ -510,6 +510,17 @@ def _add_before_registration(text: str, add) -> None:
         word = m.group(1)
         if _korean_name_shaped(word):
             add(m.start(1), m.end(1), True)
+    # with a label between: 고은비 주민 020819-4…, 변우식 전화 010-0000-0390
+    for m in _LABELLED_NUMBER.finditer(text):
+        word = m.group(1)
+        if _korean_name_shaped(word):
+            add(m.start(1), m.end(1), True)
+
+
+_LABELLED_NUMBER = re.compile(
+    r"(?<![가-힣])([가-힣]{3,4}) (?:주민(?:등록)?(?:번호)?|외국인(?:등록)?(?:번호)?|전화(?:번호)?|연락처|휴대폰|핸드폰)"
+    r":?(?:" + _REGISTRATION_AFTER.pattern + r"|\s?0\d{1,2}[" + DASHES + r"\s]?\d{3,4}[" + DASHES + r"\s]?\d{4}(?!\d))")
+"""A name, a label (주민, 주민번호, 전화, 연락처, 휴대폰) and the number: the number's holder is named first."""
 
 
 _BRACKETED_NAME = re.compile(r"\(([가-힣]{2,4})\s?[,/]\s?(?:만\s?)?(?:\d{1,3}\s?(?:세|살)?|[남여])(?=[,/)\s])")
