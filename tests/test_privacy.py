@@ -950,6 +950,9 @@ EIGHTEENTH_NAME_ROWS = [
     # a name, a label and the number it holds; a role before a label is no name
     ("오은비 주민 020819-4000000. 변우진 전화 010-0000-0390.", "오○○ 주민 ******-*******. 변○○ 전화 010-****-****."),
     ("담당자 전화 010-0000-0390. 사무실 연락처 02-0000-1234.", "담당자 전화 010-****-****. 사무실 연락처 02-****-****."),
+    # the name after 성함은, and a surname the note states after 성; 성 as a word kept
+    ("신고자 말로 성함은 조말순.", "신고자 말로 성함은 조○○."),
+    ("손자 다온(12세) 성 탁. 성 평등 교육 참석.", "손자 다○(12세) 성 ○. 성 평등 교육 참석."),
 ]
 
 

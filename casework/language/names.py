@@ -1134,7 +1134,8 @@ def _add_naming(text: str, words, add) -> None:
             add(m.start(1), m.end(1), True, given_only=True, named=True)
     _add_handles(text, add)
     _add_teknonyms(text, add)
-    for m in re.finditer(r"(?<![가-힣])이름(?:은|이|:)\s?", text):
+    _add_stated_surnames(text, add)
+    for m in re.finditer(r"(?<![가-힣])(?:이름|성함)(?:은|이|:)\s?", text):
         for start, _end, raw in [w for w in words if w[0] >= m.end()][:4]:
             word = raw.rstrip(",.")
             joined = raw.endswith(",") or word.endswith(("와", "과", "랑", "하고"))
@@ -1195,6 +1196,17 @@ def _add_handles(text: str, add) -> None:
 _TEKNONYM = re.compile(r"(?<![가-힣])([가-힣]{1,3}) (?:엄마|아빠|맘)(?!들)")
 _NOT_TEKNONYMS = frozenset({"우리", "저희", "그", "이", "저", "애", "아이", "아기", "새", "친", "옆집", "남의", "내", "네",
                             "제", "니", "두", "세", "한", "젊은", "어린", "싱글", "워킹", "초보", "학부모", "학교"})
+
+
+_SURNAME_GIVEN = re.compile(r"(?<![가-힣])성(?:은|이)? ([가-힣])(?=[.,]|씨|$)")
+"""A surname the note states (민서 성 피., 성은 모씨): the syllable after 성 is the surname."""
+
+
+def _add_stated_surnames(text: str, add) -> None:
+    """The surname a note states after 성 (하루(12세) 성 탁.): a surname alone."""
+    for m in _SURNAME_GIVEN.finditer(text):
+        if m.group(1) in _words("surnames"):
+            add(m.start(1), m.end(1), True, surname_only=True)
 
 
 def _add_teknonyms(text: str, add) -> None:
