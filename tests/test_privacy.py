@@ -953,6 +953,10 @@ EIGHTEENTH_NAME_ROWS = [
     # the name after 성함은, and a surname the note states after 성; 성 as a word kept
     ("신고자 말로 성함은 조말순.", "신고자 말로 성함은 조○○."),
     ("손자 다온(12세) 성 탁. 성 평등 교육 참석.", "손자 다○(12세) 성 ○. 성 평등 교육 참석."),
+    # a dictionary word with 씨 glued as a title (만석씨가, 다운씨) is a given name; a word ending in 씨 is kept
+    ("동행한 만석씨가 문을 엶. 자원봉사자 다운씨.", "동행한 만○씨가 문을 엶. 자원봉사자 다○씨."),
+    ("아가씨가 왔다. 마음씨가 착하고 솜씨가 좋다. 날씨가 추움. 수박씨를 뱉음.",
+     "아가씨가 왔다. 마음씨가 착하고 솜씨가 좋다. 날씨가 추움. 수박씨를 뱉음."),
 ]
 
 

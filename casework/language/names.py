@@ -330,6 +330,13 @@ def _find_names(text: str) -> list[NameSpan]:
                 and _is_common_noun(head) and _is_person_word(head) is False and head not in _words("not_names") \
                 and add(start, start + len(head), True, given_only=not _surname_split(head)):
             continue
+        # the same with 씨 glued (만석씨가, 은결씨): not a word that ends in 씨 (마음씨, 아가씨, 날씨)
+        ssi = head.find("씨", 2)
+        if 2 <= ssi <= 3 and _ssi_of_person(head[ssi:]) and _is_common_noun(head[:ssi]) \
+                and _is_person_word(head[:ssi]) is False and head[:ssi] not in _words("not_names") \
+                and len(analyse(head[:ssi + 1])) >= 2 \
+                and add(start, start + ssi, True, given_only=not _surname_split(head[:ssi])):
+            continue
         # a surname alone before a title: 박씨, 천씨네, 김할머니, 엄여사는; 박 씨, 서 여사
         if _surname_alone(text, words, k, head, before_title[k] or (
                 head != "이" and k + 1 < len(words) and _strip_particle(words[k + 1][2]).rstrip("님") in _LOCAL_ROLES)):
