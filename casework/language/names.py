@@ -1182,9 +1182,10 @@ def _add_handles(text: str, add) -> None:
         quoted = text[at:at + 1] in _QUOTE
         at += quoted
         latin = _HANDLE.match(text, at)
-        if latin and re.search(r"[A-Za-z]", latin.group(0)) and not text[latin.end():latin.end() + 1].isalpha() \
-                or latin and re.match(r"[가-힣]", text[latin.end():latin.end() + 1] or " ") \
-                and _strip_handle_particle(text, latin.end()) is not None:
+        after = text[latin.end():latin.end() + 1] if latin else ""
+        # alone (아이디 kisseu.) with a letter in it, or with a particle after it (jiwoo_0311로)
+        if latin and ((re.search(r"[A-Za-z]", latin.group(0)) and not after.isalpha())
+                      or (re.match(r"[가-힣]", after or " ") and _strip_handle_particle(text, latin.end()) is not None)):
             add(latin.start(), latin.end(), True, given_only=True, named=True)
             continue
         hangul = _HANGUL_WORD.match(text, at)
