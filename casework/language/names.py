@@ -49,7 +49,14 @@ Rules (the workbook's; word lists in ``casework/data/language/masking_rules.yaml
   or as a passport writes it before a title (SANTOS, MARIA 씨); a nickname the note gives
   (별명이 '짱구'인, '똘똘이'라 부르는) at every occurrence; names listed in brackets after a family
   word (자녀 셋(철수, 영희, 민수)) and a quoted call with the vocative 아/야 ("민수야 밥 먹자"),
-  both unsure.
+  both unsure. Also sure: an online ID, an @handle, a channel or game nickname after 닉네임,
+  아이디, 채널명 or 프로필명 (게임 닉네임 새벽늑대로만); a teknonym's child name before 엄마/아빠
+  (똘이 엄마, 캉이 아빠); a quoted nickname with a kinship title, whole ('짱구 오빠'라는); a name in
+  Chinese characters opening with a common surname (``hanja_surnames``: 王偉) and its reading after
+  it (張麗(장리)); a capitalised Cyrillic word (Тёма); a staff member's name or surname before a
+  staff title (장 통역사, 길소라 요원, 복지관(장 과장)); a name before a label and its number
+  (고은비 주민 020819-…, 변우식 전화 010-…); the name after 성함은; a surname a note states after
+  성 (하루(12세) 성 탁.); a dictionary word with 씨 glued (만석씨가; not 마음씨).
 * **unsure**: a Korean-name-shaped word that only the analyser reads as a proper noun, not
   ending like a place or agency (``place_suffixes``); a given name alone after a family word or
   before an age in brackets, or next in a list after one (손녀 수아가, 민준(7세), 자녀 은별, 은솔),
