@@ -904,3 +904,63 @@ def test_the_fifteenth_to_seventeenth_sets_bracketed_forms_and_particles(text, e
     """Are a romanised name's Hangul form in brackets, a full name ending in 이 and a name with two
     particles hidden, and a country, a sex or a word before an age kept?"""
     assert mask_case_text(text).text == expected
+
+# Hidden: a full name whose given name ends in 만 before a bracket (no particle comes before one).
+# Kept: a count or amount with 만 after a word.
+EIGHTEENTH_NAME_ROWS = [
+    ("대상자 하재만(61세)은 원룸 거주.", "대상자 하○○(61세)은 원룸 거주."),
+    ("형 변상만(010-0000-0316)이 연락함.", "형 변○○(010-****-****)이 연락함."),
+    ("아들만(2명) 연락됨.", "아들만(2명) 연락됨."),
+    # a staff member's name before a staff title (상담원, 요원, 단원, 통역사, 조사원): masking protects everyone
+    ("센터 나은별 상담원에게 의뢰함. 오 요원 방문 예정.", "센터 나○○ 상담원에게 의뢰함. ○ 요원 방문 예정."),
+    ("돌봄단 피 단원 보고. 가족센터 주 통역사 동석. 조사원 엄조사원이 다녀감.",
+     "돌봄단 ○ 단원 보고. 가족센터 ○ 통역사 동석. 조사원 ○조사원이 다녀감."),
+    ("합창단 단원 모집. 정보 요원 교육.", "합창단 단원 모집. 정보 요원 교육."),
+    # a surname alone opening a bracket glued to an agency, before a title; the 동 name kept
+    ("참석: 종합사회복지관(장 과장), 창신2동(문 주무관).", "참석: 종합사회복지관(○ 과장), 창신2동(○ 주무관)."),
+    # an online ID, a handle, a channel or a game nickname is a name, marked as written
+    ("딸이 쓰는 아이디 sora_0923으로 연락함.", "딸이 쓰는 아이디 s○○○○○○○○으로 연락함."),
+    ("상대 계정 @mina.k_09. 캡처 보관.", "상대 계정 @○○○○○○○○○. 캡처 보관."),
+    ("게임 닉네임 별빛늑대로만 대화함. 채널명 '하루일기'.", "게임 닉네임 별○○○로만 대화함. 채널명 '하○○○'."),
+    ("아이디 분실로 재발급. 닉네임 변경. 이메일 abc@naver.com 확인.",
+     "아이디 분실로 재발급. 닉네임 변경. 이메일 abc@naver.com 확인."),
+    # a teknonym: the child's name before 엄마 or 아빠 is hidden, the parent word stays
+    ("이웃들이 \"지호 엄마\"라고 부름. \"퐁이 아빠는 베트남에 있어요\".", "이웃들이 \"지○ 엄마\"라고 부름. \"퐁○ 아빠는 베트남에 있어요\"."),
+    ("우리 엄마가 아파요. 아이 엄마랑 통화. 결국 엄마가 옴. 돈이 엄마 통장에 있음. 친구 엄마들 모임.",
+     "우리 엄마가 아파요. 아이 엄마랑 통화. 결국 엄마가 옴. 돈이 엄마 통장에 있음. 친구 엄마들 모임."),
+    # a name in Chinese characters standing alone, and its Hangul reading after it; a glossed word kept
+    ("어머니 劉芳(류팡) 씨, 아들 陳浩(천하오, 9세). 중국 동포, 楊靜.",
+     "어머니 劉○(류○) 씨, 아들 陳○(천○○, 9세). 중국 동포, 楊○."),
+    ("사례관리(事例管理) 교육, 금액(金額) 확인.", "사례관리(事例管理) 교육, 금액(金額) 확인."),
+    # a name in Cyrillic is a name, as one in Chinese characters
+    ("어머니는 아들을 \"Саша라고 불러요\" 함. 이모 Ольга Петрова(41세).",
+     "어머니는 아들을 \"С○○○라고 불러요\" 함. 이모 О○○○○ ○○○○○○○(41세)."),
+    # kept: 한 'one' before a counter is no spaced name; a shop named with a given name before its owner's title
+    ("한 달에 한 번 한씨 아들이 옴. 차씨 부부 차 한 대 있음.", "한 달에 한 번 ○씨 아들이 옴. ○씨 부부 차 한 대 있음."),
+    ("지수상회 사장 박지수(58세) 님이 신고.", "지수상회 사장 박○○(58세) 님이 신고."),
+    # a name after 장남, 전남편 or a kind of young person (자립준비청년, 학교밖청소년); a name ending like
+    # a place (상구, 동구) before an age
+    ("장남 하정호와는 연락 안 됨. 전남편 편성수 양육비 미지급.", "장남 하○○와는 연락 안 됨. 전남편 편○○ 양육비 미지급."),
+    ("자립준비청년 남궁소율 보호종료. 학교밖청소년 차도윤 검정고시.", "자립준비청년 남○○○ 보호종료. 학교밖청소년 차○○ 검정고시."),
+    ("명단: 탁상구(58세), 안동구(61세). 광진구(2024) 자료.", "명단: 탁○○(58세), 안○○(61세). 광진구(2024) 자료."),
+    # a quoted nickname with a kinship title is a name, marked whole; a quoted family phrase is none
+    ("돈을 빌려 간 '뽀식이 삼촌'이라는 사람. 동네에서 '털보 아저씨'로 불림.",
+     "돈을 빌려 간 '뽀○이 삼촌'이라는 사람. 동네에서 '털○ ○○○'로 불림."),
+    ("\"우리 할머니\"라고 함. '옆집 아저씨'가 도와줌.", "\"우리 할머니\"라고 함. '옆집 아저씨'가 도와줌."),
+    # a name, a label and the number it holds; a role before a label is no name
+    ("오은비 주민 020819-4000000. 변우진 전화 010-0000-0390.", "오○○ 주민 ******-*******. 변○○ 전화 010-****-****."),
+    ("담당자 전화 010-0000-0390. 사무실 연락처 02-0000-1234.", "담당자 전화 010-****-****. 사무실 연락처 02-****-****."),
+    # the name after 성함은, and a surname the note states after 성; 성 as a word kept
+    ("신고자 말로 성함은 조말순.", "신고자 말로 성함은 조○○."),
+    ("손자 다온(12세) 성 탁. 성 평등 교육 참석.", "손자 다○(12세) 성 ○. 성 평등 교육 참석."),
+    # a dictionary word with 씨 glued as a title (만석씨가, 다운씨) is a given name; a word ending in 씨 is kept
+    ("동행한 만석씨가 문을 엶. 자원봉사자 다운씨.", "동행한 만○씨가 문을 엶. 자원봉사자 다○씨."),
+    ("아가씨가 왔다. 마음씨가 착하고 솜씨가 좋다. 날씨가 추움. 수박씨를 뱉음.",
+     "아가씨가 왔다. 마음씨가 착하고 솜씨가 좋다. 날씨가 추움. 수박씨를 뱉음."),
+]
+
+
+@pytest.mark.parametrize("text, expected", EIGHTEENTH_NAME_ROWS, ids=[t for t, _ in EIGHTEENTH_NAME_ROWS])
+def test_the_eighteenth_to_twentieth_sets_names(text, expected):
+    """Are the eighteenth to twentieth parts' name shapes hidden and the words beside them kept?"""
+    assert mask_case_text(text).text == expected

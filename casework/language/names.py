@@ -49,7 +49,14 @@ Rules (the workbook's; word lists in ``casework/data/language/masking_rules.yaml
   or as a passport writes it before a title (SANTOS, MARIA 씨); a nickname the note gives
   (별명이 '짱구'인, '똘똘이'라 부르는) at every occurrence; names listed in brackets after a family
   word (자녀 셋(철수, 영희, 민수)) and a quoted call with the vocative 아/야 ("민수야 밥 먹자"),
-  both unsure.
+  both unsure. Also sure: an online ID, an @handle, a channel or game nickname after 닉네임,
+  아이디, 채널명 or 프로필명 (게임 닉네임 새벽늑대로만); a teknonym's child name before 엄마/아빠
+  (똘이 엄마, 캉이 아빠); a quoted nickname with a kinship title, whole ('짱구 오빠'라는); a name in
+  Chinese characters opening with a common surname (``hanja_surnames``: 王偉) and its reading after
+  it (張麗(장리)); a capitalised Cyrillic word (Тёма); a staff member's name or surname before a
+  staff title (장 통역사, 길소라 요원, 복지관(장 과장)); a name before a label and its number
+  (고은비 주민 020819-…, 변우식 전화 010-…); the name after 성함은; a surname a note states after
+  성 (하루(12세) 성 탁.); a dictionary word with 씨 glued (만석씨가; not 마음씨).
 * **unsure**: a Korean-name-shaped word that only the analyser reads as a proper noun, not
   ending like a place or agency (``place_suffixes``); a given name alone after a family word or
   before an age in brackets, or next in a list after one (손녀 수아가, 민준(7세), 자녀 은별, 은솔),
@@ -90,7 +97,7 @@ __all__ = ["NameSpan", "find_names", "masking_rules"]
 
 _LISTS = frozenset({"titles", "roles", "surnames", "compound_surnames", "foreign_family_names",
                     "not_names", "place_suffixes", "job_titles", "person_words", "foreign_name_endings",
-                    "thing_predicates", "naming_verbs", "countries"})
+                    "thing_predicates", "naming_verbs", "countries", "hanja_surnames"})
 
 
 def masking_rules():
@@ -146,6 +153,8 @@ _LATIN_NAME = re.compile(
 _LATIN_INITIAL = re.compile(
     r"(?<![A-Za-z.])(?:(?:[A-Z][a-z]+|[A-Z]{2,}) [A-Z]\.|[A-Z]\. ?[A-Z][a-z]+)(?![A-Za-z])")
 """A romanised family name with an initial (KIM Y., Lee J., J. Lee): how a signature or a form shows a name."""
+_CYRILLIC_NAME = re.compile(r"(?<![А-Яа-яЁё])[А-ЯЁ][а-яё]+(?:[ -][А-ЯЁ][а-яё]+){0,3}(?![А-Яа-яЁё])")
+"""A capitalised word in Cyrillic, up to four (Тёма, Ольга Петрова): a name, as one in Chinese characters."""
 _LATIN_COMMA = re.compile(r"(?<![A-Za-z])[A-Z]{3,}, [A-Z]{3,}(?: [A-Z]{3,})?(?![A-Za-z])")
 """A name as a passport writes it (SANTOS, MARIA): only before a title, not a list of acronyms."""
 _SENTENCE_SUBJECT = re.compile(r"(?:^|(?<=[.!?]\s))([가-힣]{1,2})(?=(?:은|는|이|가)\s)")
@@ -256,6 +265,8 @@ def _find_names(text: str) -> list[NameSpan]:
 
     for m in _LATIN_NAME.finditer(text):
         add(m.start(), m.end(), True)
+    for m in _CYRILLIC_NAME.finditer(text):  # Тёма, Ольга Петрова: the script changes nothing
+        add(m.start(), m.end(), True)
     for m in _LATIN_INITIAL.finditer(text):  # KIM Y., LEE J.로, J. Lee
         add(m.start(), m.end(), True)
     for m in _LATIN_COMMA.finditer(text):  # SANTOS, MARIA 씨: a passport's family name, a comma, the given name
@@ -286,6 +297,12 @@ def _find_names(text: str) -> list[NameSpan]:
     _add_spaced_syllables(text, words, found, add)  # before a syllable of it is taken for a surname alone (곽 분 이 할머니)
 
     for k, (start, _end, raw) in enumerate(words):
+        # a surname alone opening a bracket glued to the word before, then a title: 복지관(장 과장)
+        opened = raw.rfind("(")
+        if opened > 0 and before_title[k] and len(raw) - opened == 2 and raw[-1] in _words("surnames") \
+                and raw[-1] not in _NOT_SYLLABLE_NAMES:
+            add(start + opened + 1, start + opened + 2, True, surname_only=True)
+            continue
         hangul = _HANGUL_WORD.match(raw)
         if not hangul:
             continue
@@ -320,6 +337,13 @@ def _find_names(text: str) -> list[NameSpan]:
                 and _is_common_noun(head) and _is_person_word(head) is False and head not in _words("not_names") \
                 and add(start, start + len(head), True, given_only=not _surname_split(head)):
             continue
+        # the same with 씨 glued (만석씨가, 은결씨): not a word that ends in 씨 (마음씨, 아가씨, 날씨)
+        ssi = head.find("씨", 2)
+        if 2 <= ssi <= 3 and _ssi_of_person(head[ssi:]) and _is_common_noun(head[:ssi]) \
+                and _is_person_word(head[:ssi]) is False and head[:ssi] not in _words("not_names") \
+                and len(analyse(head[:ssi + 1])) >= 2 \
+                and add(start, start + ssi, True, given_only=not _surname_split(head[:ssi])):
+            continue
         # a surname alone before a title: 박씨, 천씨네, 김할머니, 엄여사는; 박 씨, 서 여사
         if _surname_alone(text, words, k, head, before_title[k] or (
                 head != "이" and k + 1 < len(words) and _strip_particle(words[k + 1][2]).rstrip("님") in _LOCAL_ROLES)):
@@ -345,7 +369,10 @@ def _find_names(text: str) -> list[NameSpan]:
             add(start, start + len(glued), True)
             continue
         # two particles may follow (태윤이한테도); a full name ending in 이 before a bracket keeps it (국순이(78세))
-        stem = head if before_title[k] or _full_name_with_i(head, raw) else _strip_particle(_strip_particle(head))
+        # no particle comes before a bracket: 송재만(57세) keeps its 만 (only 이 may be the friendly one)
+        bracketed = raw[hangul.end():hangul.end() + 1] == "(" and not head.endswith("이")
+        stem = head if before_title[k] or bracketed or _full_name_with_i(head, raw) \
+            else _strip_particle(_strip_particle(head))
         # 딸 이수진; 복지팀장 오민지에게 (a title before the name); not 어르신이 경로당에
         after_role = _after_role(prev) or _ends_with_job_title(prev)
         if _AGE_BRACKET.match(text, start + hangul.end()) and head == stem + "이" and 2 <= len(stem) <= 3 \
@@ -365,7 +392,8 @@ def _find_names(text: str) -> list[NameSpan]:
         place = head.endswith(("에", "에서")) and not head.endswith("에게")  # 아들 서울에 거주
         if (before_title[k] or after_role or bracket or listed) and _surname_split(stem) \
                 and not _is_person_word(stem) and not _is_title(stem) and not (weak and _has_grammar(stem)) and not place \
-                and not _place_or_team(stem, words[k + 1][2] if k + 1 < len(words) else "") \
+                and not (_place_or_team(stem, words[k + 1][2] if k + 1 < len(words) else "")
+                         and not _AGE_BRACKET.match(text, start + len(stem))) \
                 and not (_is_common_noun(stem) and not (after_role and before_title[k])):
             add(start, start + len(stem), True)
             for at, part in parts[1:]:  # 기영철·김순옥
@@ -426,6 +454,7 @@ def _find_names(text: str) -> list[NameSpan]:
 
     _add_naming(text, words, add)
     _add_hanja_names(text, add)
+    _add_hanja_runs(text, add)
     _add_foreign_shapes(words, add)
     _add_foreign_runs(words, found, add)
     _add_before_registration(text, add)
@@ -461,6 +490,8 @@ _LOCAL_ROLES = ("통장", "반장", "이장", "동장")
 """Local roles written after a surname (윤 통장, 오 반장): a person, though 통장 is also a bankbook."""
 _NOT_SYLLABLE_NAMES = frozenset("한두세네그이저각전현새옛첫몇온모본동타및등또더잘안못꼭다좀총약")
 """One-syllable words that are determiners, numbers or adverbs, never part of a spaced name (이 두 어르신)."""
+_COUNTERS = frozenset("번대명개달분잔병곳채장권벌끼해살")
+"""Counters after 한 'one' (한 번, 한 대, 한 명): 한 there is a number, not a surname or a syllable of a name."""
 _NOT_SPACED_SYLLABLES = frozenset("두세네그저각몇및등또더잘안못꼭다좀총약첫옛타")
 """The given name's syllables of a name written a syllable at a time are none of these (이 두 어르신, 김 씨 두 딸);
 한, 이, 새, 전, 현, 모 … are common in given names (한 새 벽, 곽 분 이)."""
@@ -493,6 +524,17 @@ def _add_before_registration(text: str, add) -> None:
         word = m.group(1)
         if _korean_name_shaped(word):
             add(m.start(1), m.end(1), True)
+    # with a label between: 고은비 주민 020819-4…, 변우식 전화 010-0000-0390
+    for m in _LABELLED_NUMBER.finditer(text):
+        word = m.group(1)
+        if _korean_name_shaped(word):
+            add(m.start(1), m.end(1), True)
+
+
+_LABELLED_NUMBER = re.compile(
+    r"(?<![가-힣])([가-힣]{3,4}) (?:주민(?:등록)?(?:번호)?|외국인(?:등록)?(?:번호)?|전화(?:번호)?|연락처|휴대폰|핸드폰)"
+    r":?(?:" + _REGISTRATION_AFTER.pattern + r"|\s?0\d{1,2}[" + DASHES + r"\s]?\d{3,4}[" + DASHES + r"\s]?\d{4}(?!\d))")
+"""A name, a label (주민, 주민번호, 전화, 연락처, 휴대폰) and the number: the number's holder is named first."""
 
 
 _BRACKETED_NAME = re.compile(r"\(([가-힣]{2,4})\s?[,/]\s?(?:만\s?)?(?:\d{1,3}\s?(?:세|살)?|[남여])(?=[,/)\s])")
@@ -546,6 +588,8 @@ def _add_spaced_syllables(text: str, words, found: list[NameSpan], add) -> None:
         if m.group(1) not in _words("surnames") or {m.group(2), m.group(3)} & _NOT_SPACED_SYLLABLES \
                 or (m.group(1) == "이" and {m.group(2), m.group(3)} & {"새", "한"}):
             continue  # 이 새 집, 이 한 분: 이 is 'this' there
+        if (m.group(1) == "한" and m.group(2) in _COUNTERS) or (m.group(2) == "한" and m.group(3) in _COUNTERS):
+            continue  # 한 번 한씨, 차 한 대: 한 is 'one' before a counter
         k = starts.get(m.start())
         end = m.start() + 5
         glued = _word_at(text[end:])
@@ -1034,7 +1078,9 @@ def _place_or_team(stem: str, after: str) -> bool:
     suffix = next((x for x in _words("place_suffixes") if stem.endswith(x) and len(stem) > len(x)), None)
     if suffix is None:
         return False
-    return after.startswith(_LOCAL_ROLES) or _is_common_noun(stem[: -len(suffix)])
+    # a shop or workplace named with two syllables or more before a long ending (민수상회 사장) is a place
+    return after.startswith(_LOCAL_ROLES) or _is_common_noun(stem[: -len(suffix)]) or (
+        len(suffix) >= 2 and len(stem) - len(suffix) >= 2)
 
 
 def _friendly_bare(head: str, after: str, rest: str) -> str:
@@ -1061,6 +1107,7 @@ _QUOTE = "'‘’\"“”"
 def _add_naming(text: str, words, add) -> None:
     """Names the note gives as names: the word before (이)라고 부르다 ('콩이'라고 부르는, 란이라고
     불러, 영식이 아저씨라고 부름) and the words after 이름은 (이름은 별이와 달이)."""
+    _add_quoted_nicknames(text, add)
     for m in re.finditer(r"라고?\s?([가-힣]+)", text):  # '콩이'라고 부르는, '똘똘이'라 부르는
         if not any(m.group(1).startswith(v) for v in _words("naming_verbs")):
             continue
@@ -1099,7 +1146,10 @@ def _add_naming(text: str, words, add) -> None:
                          r"(?=(?:이?다|인|임|이고|이라|라)?(?![가-힣]))", text):
         if _is_person_word(m.group(1)) is False:  # 별명이 '짱구'인 아들, 애칭은 콩이
             add(m.start(1), m.end(1), True, given_only=True, named=True)
-    for m in re.finditer(r"(?<![가-힣])이름(?:은|이|:)\s?", text):
+    _add_handles(text, add)
+    _add_teknonyms(text, add)
+    _add_stated_surnames(text, add)
+    for m in re.finditer(r"(?<![가-힣])(?:이름|성함)(?:은|이|:)\s?", text):
         for start, _end, raw in [w for w in words if w[0] >= m.end()][:4]:
             word = raw.rstrip(",.")
             joined = raw.endswith(",") or word.endswith(("와", "과", "랑", "하고"))
@@ -1118,6 +1168,98 @@ def _add_naming(text: str, words, add) -> None:
             add(start, start + len(word), True, given_only=True, named=True)
             if not joined:
                 break
+
+
+_HANDLE_CUE = re.compile(r"(?<![가-힣])(?:닉네임|아이디|채널명|프로필명|계정|대화명|별명|애칭)(?:은|이|는|:)?\s?")
+"""The words before an online ID, a handle, a channel or a nickname (게임 닉네임 새벽늑대로만, 아이디 jiwoo_03)."""
+_HANDLE = re.compile(r"@?[A-Za-z0-9][A-Za-z0-9_.]*[A-Za-z0-9_]|@[A-Za-z0-9]")
+_AFTER_HANDLE = ("으로만", "로만", "으로", "로", "이라고", "라고", "이라는", "라는", "이라", "라", "인", "임", "이다", "다",
+                 "예요", "이에요", "을", "를", "은", "는", "가", "")
+_AT_HANDLE = re.compile(r"(?<![A-Za-z0-9_.@])@[A-Za-z0-9_](?:[A-Za-z0-9_.]*[A-Za-z0-9_])?")
+
+
+def _add_handles(text: str, add) -> None:
+    """An online ID, a handle, a channel or a game nickname is a name (the eighteenth to twentieth
+    annotators' convention), marked as written: any @handle, and the word after 닉네임, 아이디,
+    채널명 or 프로필명, quoted or not, without the particle after it."""
+    for m in _AT_HANDLE.finditer(text):
+        add(m.start(), m.end(), True, given_only=True, named=True)
+    for m in _HANDLE_CUE.finditer(text):
+        at = m.end()
+        quoted = text[at:at + 1] in _QUOTE
+        at += quoted
+        latin = _HANDLE.match(text, at)
+        after = text[latin.end():latin.end() + 1] if latin else ""
+        # alone (아이디 kisseu.) with a letter in it, or with a particle after it (jiwoo_0311로)
+        if latin and ((re.search(r"[A-Za-z]", latin.group(0)) and not after.isalpha())
+                      or (re.match(r"[가-힣]", after or " ") and _strip_handle_particle(text, latin.end()) is not None)):
+            add(latin.start(), latin.end(), True, given_only=True, named=True)
+            continue
+        hangul = _HANGUL_WORD.match(text, at)
+        if not hangul:
+            continue
+        word = hangul.group(0)
+        stem = word if quoted and text[hangul.end():hangul.end() + 1] in _QUOTE else next(
+            (word[: len(word) - len(p)] for p in _AFTER_HANDLE if word.endswith(p) and len(word) - len(p) >= 2), "")
+        # unquoted, a Hangul nickname is no single dictionary word (닉네임 변경, 아이디 분실)
+        plain = quoted or (len(stem) >= 2 and not m.group(0).startswith(("아이디", "계정")) and not _has_grammar(stem)
+                           and not (len(analyse(stem)) == 1 and _is_common_noun(stem)))
+        if stem and len(stem) <= 6 and _is_person_word(stem) is False and not _is_count(stem) and plain:
+            add(hangul.start(), hangul.start() + len(stem), True, given_only=True, named=True)
+
+
+_TEKNONYM = re.compile(r"(?<![가-힣])([가-힣]{1,3}) (?:엄마|아빠|맘)(?!들)")
+_NOT_TEKNONYMS = frozenset({"우리", "저희", "그", "이", "저", "애", "아이", "아기", "새", "친", "옆집", "남의", "내", "네",
+                            "제", "니", "두", "세", "한", "젊은", "어린", "싱글", "워킹", "초보", "학부모", "학교"})
+
+
+_SURNAME_GIVEN = re.compile(r"(?<![가-힣])성(?:은|이)? ([가-힣])(?=[.,]|씨|$)")
+"""A surname the note states (민서 성 피., 성은 모씨): the syllable after 성 is the surname."""
+
+
+def _add_stated_surnames(text: str, add) -> None:
+    """The surname a note states after 성 (하루(12세) 성 탁.): a surname alone."""
+    for m in _SURNAME_GIVEN.finditer(text):
+        if m.group(1) in _words("surnames"):
+            add(m.start(1), m.end(1), True, surname_only=True)
+
+
+def _add_teknonyms(text: str, add) -> None:
+    """A teknonym ("똘이 엄마", "영수 아빠"): the child's name before 엄마 or 아빠 is a name (the
+    eighteenth to twentieth annotators' convention), the parent word stays. The word is marked with
+    a friendly 이 (캉이 아빠); a family word, a determiner or a dictionary word before it is none."""
+    for m in _TEKNONYM.finditer(text):
+        word = m.group(1)
+        stem = _strip_given(word) if len(word) >= 2 else word
+        if stem.endswith("이") and len(stem) == 2 and final_consonant(stem[0]):
+            stem = stem[0]  # 캉이 아빠: a one-syllable name with the friendly 이
+        if word in _NOT_TEKNONYMS or stem in _NOT_TEKNONYMS or _is_person_word(stem) is not False \
+                or _is_count(stem) or (_has_grammar(stem) and _has_grammar(word)) or _is_common_noun(stem) \
+                or _is_common_noun(word) \
+                or (len(stem) == 1 and stem in _NOT_SYLLABLE_NAMES):
+            continue
+        add(m.start(1), m.end(1), True, given_only=True)
+
+
+_QUOTED_NICKNAME = re.compile(r"[" + _QUOTE + r"]([가-힣]{1,4}) (오빠|누나|언니|형|아저씨|아줌마|아주머니|할아버지|할머니|삼촌|이모|"
+                              r"할배|할매)[" + _QUOTE + r"]")
+
+
+def _add_quoted_nicknames(text: str, add) -> None:
+    """A quoted nickname with a kinship title ('짱구 오빠'라는 사람, '고물 할아버지'라 부르는): a nickname
+    is a name (the fifteenth to twentieth annotators' conventions), marked whole with its title."""
+    for m in _QUOTED_NICKNAME.finditer(text):
+        word = m.group(1)
+        if _is_person_word(word) is False and not _is_count(word) and not _has_grammar(word) \
+                and word not in _NOT_TEKNONYMS:
+            add(m.start(1), m.end(2), True, given_only=True, named=True)
+
+
+def _strip_handle_particle(text: str, at: int) -> str | None:
+    """The particle after a handle (jiwoo_0311로), or None when a longer Hangul word follows."""
+    rest = _HANGUL_WORD.match(text, at)
+    word = rest.group(0) if rest else ""
+    return word if word in _AFTER_HANDLE else None
 
 
 _CALLED_AS = re.compile(r"[" + _QUOTE + r"](?:우리 )?([가-힣]{1,4})[" + _QUOTE + r"](?:으로|로)\s?([가-힣]+)")
@@ -1139,6 +1281,21 @@ def _add_called_as(text: str, add) -> None:
 
 _HANJA_BRACKET = re.compile(r"(?<![가-힣])([가-힣]{2,4})\(([\u4e00-\u9fff]{2,4})\)")
 """A Hangul word, then the same number of Chinese characters in brackets: 장리(張麗)."""
+
+
+_HANJA_RUN = re.compile(r"(?<![\u4e00-\u9fff가-힣])([\u4e00-\u9fff]{2,3})(?![\u4e00-\u9fff])(?:\(([가-힣]{2,4})(?=[,)]))?")
+"""Two or three Chinese characters standing alone, and the Hangul reading in brackets after them: 張麗(장리)."""
+
+
+def _add_hanja_runs(text: str, add) -> None:
+    """A name in Chinese characters on its own (王偉, 49세; 張敏.): two or three characters opening
+    with a common surname, and its Hangul reading in brackets (張麗(장리)); not a glossed word (事例)."""
+    for m in _HANJA_RUN.finditer(text):
+        if m.group(1)[0] not in _words("hanja_surnames"):
+            continue
+        add(m.start(1), m.end(1), True)
+        if m.group(2) and _is_person_word(m.group(2)) is False and not _is_common_noun(m.group(2)):
+            add(m.start(2), m.end(2), True)
 
 
 def _add_hanja_names(text: str, add) -> None:
