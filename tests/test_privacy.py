@@ -957,6 +957,11 @@ EIGHTEENTH_NAME_ROWS = [
     ("동행한 만석씨가 문을 엶. 자원봉사자 다운씨.", "동행한 만○씨가 문을 엶. 자원봉사자 다○씨."),
     ("아가씨가 왔다. 마음씨가 착하고 솜씨가 좋다. 날씨가 추움. 수박씨를 뱉음.",
      "아가씨가 왔다. 마음씨가 착하고 솜씨가 좋다. 날씨가 추움. 수박씨를 뱉음."),
+    # the words a note uses for a name it does not know (성함, 성명, 모름, 미상) are kept, though they open
+    # with a surname syllable; a name written after them is still hidden
+    ("할머니 성함은 기억 안 난다고 하심. 아버지 성명 미상.", "할머니 성함은 기억 안 난다고 하심. 아버지 성명 미상."),
+    ("할머니 이름은 모름. 딸 이름은 미상.", "할머니 이름은 모름. 딸 이름은 미상."),
+    ("할머니 성함은 박순자. 딸 이름은 모름.", "할머니 성함은 박○○. 딸 이름은 모름."),
 ]
 
 
