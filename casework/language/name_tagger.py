@@ -33,6 +33,7 @@ from casework.language.name_features import FEATURE_VERSION, bio_labels, char_fe
 from casework.language.names import (
     _BLANK_GIVEN,
     _HANGUL_WORD,
+    _NOT_SPACED_SYLLABLES,
     _PARTICLES,
     NameSpan,
     _called_by_name,
@@ -145,6 +146,12 @@ def _kept_word(text: str, start: int, end: int) -> bool:
         return True
     if len(span) == 1 and not rest:
         return True  # 도 경계: a lone syllable is a name only with a particle or a title after it
+    if any(w in _words("not_names") for w in span.split()):
+        return True  # 아이디 분실: a word that labels a name (아이디, 성함) is never part of one
+    syllables = span.split()
+    if len(syllables) > 1 and all(len(x) == 1 for x in syllables) and (
+            syllables[0] not in _words("surnames") or any(x in _NOT_SPACED_SYLLABLES for x in syllables[1:])):
+        return True  # 그 세 분: a name written a syllable at a time opens with a surname, as the rules read it
     if _LATIN.search(span) and _HANGUL.search(span):
         return True  # PC방: a name is written in one script
     if rest == "이" and _predicate_next(text[right:]):
