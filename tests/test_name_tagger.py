@@ -40,7 +40,7 @@ def test_features_of_a_place_carry_no_name_cues():
 
 def test_word_and_character_features_keep_no_digits_of_a_note():
     """Do the neighbouring words and the characters carry a number's shape only, never its digits?"""
-    text = "주민번호030507-3000000 확인한 김영희 씨, 연락처 010-0000-0001"
+    text = "주민번호000101-3000000 확인한 김영희 씨, 연락처 010-0000-0001"
     feats = char_features(text)
     after_number = set(feats[text.index("확인한")])
     assert "pw=주민번호0-0" in after_number
@@ -81,7 +81,7 @@ def test_the_model_file_holds_no_number_from_the_training_notes():
     """Does the shipped model keep no run of three or more digits from the notes it was trained on?
 
     The file stores every feature value with a weight; the words around a name once carried phone and
-    registration numbers there (pw=주민번호030507-3000000)."""
+    registration numbers there (pw=주민번호000101-3000000)."""
     from tools.train_name_tagger import DATA, load_notes
 
     data = name_tagger.MODEL.read_bytes()

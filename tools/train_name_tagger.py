@@ -43,16 +43,9 @@ from casework.privacy import mask_case_text  # noqa: E402
 DEFAULT_THRESHOLD = 0.8
 """Chosen by --cross-validate (0.5–0.9 compared). Over the twenty-three parts (2,030 notes, 5,525
 identifiers, 4,986 kept items): the rules alone hide 5,297 and keep 4,953; 0.7 hides 5,398 and keeps
-4,950, 0.8 5,393 and 4,951, 0.9 5,378 and 4,952. No threshold keeps every item the rules keep any more;
-0.8 gives up five names of 0.7 for one kept word and keeps 96 more names hidden than the rules alone
-(0.9 gives up fifteen more for one more kept word). Over the twenty parts (1,692 notes, 4,640
-identifiers, 4,069 kept items), with wt/lang19's rules: 0.5 hides 4,578, 0.6 4,577, 0.7 4,573, 0.8 4,568,
-0.9 4,561; 0.7–0.8 keep 4,059 (0.5–0.6 4,058, 0.9 4,061 as the rules alone): 0.7 kept, as 0.9 would give up
-twelve names for two kept words (은혜, 하늘반). Before these rules 0.7 hid 4,528 and kept 4,053. Over the seventeen parts (1,348 notes, 3,650
-identifiers, 2,865 kept items), with wt/lang15 and wt/lang16-17's rules: 0.5 hides 3,614, 0.6 3,609,
-0.7 3,607, 0.8 3,604, 0.9 3,598; 0.7–0.9 keep every item the rules alone keep (2,862), 0.5–0.6 touch one
-more. Before the merge with wt/lang16-17 0.8 was the lowest that kept them (3,573 hidden, 0.7: 3,578 with
-one kept item touched); over the first fourteen parts 0.5–0.8 had tied."""
+4,950, 0.8 5,393 and 4,951, 0.9 5,378 and 4,952. No threshold keeps every item the rules keep; 0.8
+gives up five names of 0.7 for one kept word (0.9 fifteen more for one more). Earlier figures (14, 17
+and 20 parts, when 0.7–0.8 kept every item the rules keep) are in README's table and the git log."""
 
 
 def _examples(notes: list[Note]):
@@ -63,19 +56,26 @@ def _pct(a: int, b: int) -> str:
     return f"{a / b * 100:5.1f}%" if b else "   -  "
 
 
+def _held_out_models(tmp: str):
+    """Leave one annotator out: (part, its notes, a model trained on every other part) for each part."""
+    parts = {p: load_notes(DATA / "masking.txt", p) for p in PARTS[1:]}
+    for part, held in parts.items():
+        model = Path(tmp) / f"{part}.crfsuite"
+        train_model(_examples([n for p, ns in parts.items() if p != part for n in ns]), model)
+        yield part, held, model
+
+
 def cross_validate(thresholds: list[float], show_errors: bool = False) -> dict[float, list[int]]:
     """Print hidden % and kept-intact % per held-out part, rules alone and combined; return the sums."""
-    path = DATA / "masking.txt"
-    parts = {p: load_notes(path, p) for p in PARTS[1:]}
     totals: dict[float, list[int]] = {t: [0, 0, 0, 0] for t in [2.0, *thresholds]}
+    notes = 0
     head = f"{'part':11} {'notes':>5} {'ids':>4}  {'rules hidden':>12} {'kept':>6}" + "".join(
         f"  {f't={t:g} hidden':>12} {'kept':>6}" for t in thresholds)
     print(head)
     errors: list[str] = []
     with tempfile.TemporaryDirectory() as tmp:
-        for part, held in parts.items():
-            model = Path(tmp) / f"{part}.crfsuite"
-            train_model(_examples([n for p, ns in parts.items() if p != part for n in ns]), model)
+        for part, held, model in _held_out_models(tmp):
+            notes += len(held)
             line = f"{part:11} {len(held):5} {sum(len(n.identifiers) for n in held):4}"
             for t in totals:
                 with model_in_use(model, t):
@@ -87,7 +87,7 @@ def cross_validate(thresholds: list[float], show_errors: bool = False) -> dict[f
                     errors += [f"  {part}: not hidden: {x}" for x in m["misses"]]
                     errors += [f"  {part}: kept item touched: {x}" for x in m["broken"]]
             print(line, flush=True)
-    line = f"{'all':11} {sum(len(v) for v in parts.values()):5} {totals[2.0][1]:4}"
+    line = f"{'all':11} {notes:5} {totals[2.0][1]:4}"
     for h, n, k, kn in totals.values():
         line += f"  {_pct(h, n):>12} {_pct(k, kn):>6}"
     print(line)
@@ -101,14 +101,12 @@ def cross_validate(thresholds: list[float], show_errors: bool = False) -> dict[f
 def cross_validate_suggestions(lows: list[float]) -> None:
     """Leave one annotator out: of the names rules + tagger miss, how many would the tagger name for
     checking at each lower threshold, and how many words it would name that are no identifier."""
-    path = DATA / "masking.txt"
-    parts = {p: load_notes(path, p) for p in PARTS[1:]}
-    named = {low: [0, 0] for low in lows}  # missed names named, words named that are no identifier
+    named = {low: [0, 0] for low in lows}
+    notes = 0  # missed names named, words named that are no identifier
     missed_total = 0
     with tempfile.TemporaryDirectory() as tmp:
-        for part, held in parts.items():
-            model = Path(tmp) / f"{part}.crfsuite"
-            train_model(_examples([n for p, ns in parts.items() if p != part for n in ns]), model)
+        for part, held, model in _held_out_models(tmp):
+            notes += len(held)
             with model_in_use(model, DEFAULT_THRESHOLD):
                 for note in held:
                     hidden = [(h.start, h.end) for h in mask_case_text(note.text).hidden]
@@ -121,7 +119,6 @@ def cross_validate_suggestions(lows: list[float]) -> None:
                         named[low][1] += sum(1 for a, b in words
                                              if not any(a < e and s < b for _, s, e in note.identifiers))
             print(f"{part:11} done", flush=True)
-    notes = sum(len(v) for v in parts.values())
     for low, (hit, other) in named.items():
         print(f"at {low:g}: {hit}/{missed_total} missed names named for checking; {other} words named that are "
               f"no identifier, in {notes} notes")

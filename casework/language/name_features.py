@@ -6,7 +6,7 @@ before and after (a family or role word, a job title, a title). Labels are BIO p
 data's names are character spans; the analyser's tokens may split or join a name).
 
 No feature value holds a digit of the note other than 0: the model file stores every value it was
-trained with, so a neighbouring word (pw=주민번호030507-3000000) would carry a registration or phone
+trained with, so a neighbouring word (pw=주민번호000101-3000000) would carry a registration or phone
 number into it. Words are shaped (every digit run becomes 0) and digit characters become 0
 (tests/test_name_tagger.py reads the model file's strings). In cross-validation the shapes changed
 one name in 2,705 (2,682 → 2,681 hidden at 0.8, kept items equal). For the same reason a
@@ -62,7 +62,7 @@ def _char(text: str, i: int) -> str:
 
 
 def _shape(word: str) -> str:
-    """A word as a feature value: every run of digits becomes one "0" (주민번호030507-3000000 → 주민번호0-0).
+    """A word as a feature value: every run of digits becomes one "0" (주민번호000101-3000000 → 주민번호0-0).
 
     The model file stores every feature value it saw, so a whole word from a note would carry its
     phone and registration numbers, dates and case numbers into the file."""
