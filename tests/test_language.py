@@ -132,6 +132,77 @@ def test_rule_table_examples_match_and_counter_examples_do_not(name):
     assert checked >= len(table.lists)
 
 
+# Rows of the twenty-first to twenty-third parts' causes, each worded afresh: (table, list, text, found?).
+CAUSE_ROWS = [
+    # 1: a device put in, written as a noun phrase (… 설치 (완료)), is the worker's task
+    ("goal_rules.yaml", "worker_verbs", "한 달 안에 할아버지 댁에 화재감지기 설치 완료", True),
+    ("goal_rules.yaml", "worker_verbs", "3주 안에 독거 가구 다섯 곳에 가스차단기 설치", True),
+    # 1: asking an agency for interpreting or a call to check on someone, nobody as subject
+    ("goal_rules.yaml", "worker_verbs", "다음 주까지 가족센터에 통번역 지원을 요청한다", True),
+    ("goal_rules.yaml", "worker_verbs", "두 달 동안 할머니께 주 1회 안부확인 전화를 드림", True),
+    ("goal_rules.yaml", "worker_verbs", "어머니가 한 달 안에 이웃에게 장보기 도움을 요청한다", False),
+    # 1: 결정 and 강화 after a worker's verb end the goal like 완료 (지원 결정, 연계 강화)
+    ("goal_rules.yaml", "admin_endings", "2주 안에 주거급여 지원 결정", True),
+    ("goal_rules.yaml", "admin_endings", "방문 모니터링 강화", True),
+    ("goal_rules.yaml", "admin_endings", "아들이 한 달 안에 복학 여부를 정한다", False),
+    # 2: 미수신 (kiwi reads it as 미수 + 이다) and a provider written as one word
+    ("goal_rules.yaml", "kpi", "석 달 동안 안부 문자 미수신 주 1회 이하", True),
+    ("goal_rules.yaml", "kpi", "어르신이 한 달 안에 미수금을 모두 받는다", False),
+    ("goal_rules.yaml", "providers", "4개월간 주간보호센터 결석 월 1일 이하", True),
+    ("goal_rules.yaml", "providers", "어르신이 두 달 안에 경로당에 주 3회 나간다", False),
+    # 2: putting off a visit appointment is missing it; a home tutor is a provider
+    ("goal_rules.yaml", "missed", "두 달간 상담 약속을 한 번도 미루지 않는다", True),
+    ("goal_rules.yaml", "missed", "아들이 한 달 안에 이력서를 세 곳에 낸다", False),
+    ("goal_rules.yaml", "service_context", "방문교사 수업 결석 월 1회 이하", True),
+    # 4: adjustment as a nominal goal, cohesion, a burden on the mind
+    ("goal_rules.yaml", "vague", "결혼이민자의 지역사회 적응 향상", True),
+    ("goal_rules.yaml", "vague", "부부의 응집력이 높아진다", True),
+    ("goal_rules.yaml", "vague", "1년 안에 간병에서 오는 마음의 짐이 가벼워진다", True),
+    ("goal_rules.yaml", "vague", "4주 안에 아이가 어린이집 적응 기간을 마친다", False),
+    # 5: SKY is 명문대
+    ("goal_rules.yaml", "grand", "아들을 SKY에 입학시킨다", True),
+    ("goal_rules.yaml", "grand_outcomes", "5년 안에 손자가 스카이 대학에 들어간다", True),
+    ("goal_rules.yaml", "grand", "딸이 두 달 안에 전문대 입학 원서를 낸다", False),
+    # 6: a rate lowered, a limit relaxed, a hospital, an embassy, a neighbour's head or a teacher deciding
+    ("goal_rules.yaml", "unreachable", "올해 안에 건강보험료 본인부담금이 인하된다", True),
+    ("goal_rules.yaml", "unreachable", "고용허가제 체류 제한 완화", True),
+    ("goal_rules.yaml", "unreachable", "요양병원이 두 달 안에 병원비를 나누어 내게 해 준다", True),
+    ("goal_rules.yaml", "unreachable", "동네 의원에서 진료비를 깎아 준다", True),
+    ("goal_rules.yaml", "unreachable", "한 달 안에 대사관에서 출생증명서를 떼어 준다", True),
+    ("goal_rules.yaml", "unreachable", "윗집 반장이 석 달 안에 어르신 장보기를 대신해 준다", True),
+    ("goal_rules.yaml", "unreachable", "학교 선생님이 두 달 안에 아이 자리를 바꿔 준다", True),
+    ("goal_rules.yaml", "unreachable", "어르신이 3개월 안에 병원에 주 1회 혼자 다녀온다", False),
+    ("goal_rules.yaml", "unreachable", "어머니가 한 달 안에 담임교사에게 상담을 요청한다", False),
+    # 7: 내년 안에 (kiwi reads 나의 년) and an "N개월 과정" are time frames
+    ("goal_rules.yaml", "time_frame", "내년 안에 요양보험 기준이 바뀐다", True),
+    ("goal_rules.yaml", "time_frame", "아들이 3개월 과정 바리스타 교육을 수료한다", True),
+    ("goal_rules.yaml", "time_frame", "아들이 바리스타 교육 과정을 수료한다", False),
+]
+
+
+@pytest.mark.parametrize("name, list_name, text, found", CAUSE_ROWS)
+def test_cause_rows_of_the_last_three_parts(name, list_name, text, found):
+    """Does each list find its must-match rows and leave its must-not-match rows alone?"""
+    hits = _table(name).lists[list_name].find(text, analyse(text))
+    assert bool(hits) is found, (list_name, text, hits)
+
+
+@pytest.mark.parametrize("goal, mistake, flagged", [
+    ("한 달 안에 할아버지 댁에 화재감지기 설치 완료", 1, True),
+    ("할머니가 한 달 안에 화재감지기 설치에 동의한다", 1, False),
+    ("할아버지가 2주 안에 현관에 안전손잡이를 설치할지 정하신다", 1, False),
+    ("두 달 동안 할머니께 주 1회 안부확인 전화를 드림", 1, True),
+    ("작은아들이 두 달 동안 아버지께 주 1회 안부확인 전화를 드린다", 1, False),
+    ("올해 안에 건강보험료 본인부담금이 인하된다", 6, True),
+    ("올해 안에 건강보험료 본인부담금이 인하된다", 7, False),
+])
+def test_cause_rows_through_the_goal_judge(goal, mistake, flagged):
+    """Does the judge read the new cues where the subject and the predicate decide (a consent, a family call)?"""
+    from casework.goals import check_goal
+
+    assert any(f.mistake.number == mistake for f in check_goal(goal)) is flagged
+
+
 def test_the_judges_use_the_tables_they_load():
     """Do the four judges load their tables with every list their code needs?"""
     from casework.goals import goal_rules
