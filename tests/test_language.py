@@ -177,6 +177,23 @@ CAUSE_ROWS = [
     ("goal_rules.yaml", "time_frame", "내년 안에 요양보험 기준이 바뀐다", True),
     ("goal_rules.yaml", "time_frame", "아들이 3개월 과정 바리스타 교육을 수료한다", True),
     ("goal_rules.yaml", "time_frame", "아들이 바리스타 교육 과정을 수료한다", False),
+    # W: reproach without 왜 (…하시지 그러셨어요, …될 때까지 몰랐, …하면 …줄 모르셨어요,
+    # …될지 생각 안 해 보셨어요, 안 …하고 그냥 계셨어요)
+    ("question_rules.yaml", "blame_frames", "미리 연락하시지 그러셨어요?", True),
+    ("question_rules.yaml", "blame_frames", "빚이 그만큼 쌓일 때까지 정말 모르셨어요?", True),
+    ("question_rules.yaml", "blame_frames", "그렇게 굶으시면 쓰러지는 줄 모르셨어요?", True),
+    ("question_rules.yaml", "blame_frames", "카드를 돌려 막으면 어떻게 될지 생각도 안 해 보셨어요?", True),
+    ("question_rules.yaml", "blame_frames", "아이 밥도 안 챙기고 그냥 있었어요?", True),
+    ("question_rules.yaml", "blame_frames", "이 서비스가 있다는 걸 언제 처음 아셨어요?", False),
+    ("question_rules.yaml", "blame_frames", "그때는 어떻게 지내셨어요?", False),
+    ("question_rules.yaml", "blame_frames", "요즘은 집에서 그냥 쉬고 계세요?", False),
+    # X: practitioners' words a person would not use
+    ("question_rules.yaml", "jargon", "돌봄 분담 구조는 누가 정하셨어요?", True),
+    ("question_rules.yaml", "jargon", "남편분을 떠나보낸 뒤 애도 과정은 어떠셨어요?", True),
+    ("question_rules.yaml", "jargon", "이 일이 가족에게 갖는 함의는 뭐라고 보세요?", True),
+    ("question_rules.yaml", "jargon", "감면 적용 여부를 인지하고 계세요?", True),
+    ("question_rules.yaml", "jargon", "집 구조가 어떻게 되세요?", False),
+    ("question_rules.yaml", "jargon", "요즘 어떤 점이 제일 힘드세요?", False),
 ]
 
 
