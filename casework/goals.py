@@ -45,7 +45,8 @@ word lists) and applied to the goal's morphemes (:func:`casework.language.analys
 4. **Vague concept**: a concept from ``vague`` (삶의 질, 정서적 안정, 자존감 …), not inside a name
    (``vague_in_names``: 행복주택, 행복지킴이통장; 부자가정 is no grand goal for 5 either), with no scale
    (``scale``) and no measured level anywhere in the goal; a count of the service used as the means
-   before it (주 1회 미술치료를 통해 자존감이 …) doses the service and defines nothing.
+   before it (주 1회 미술치료를 통해 자존감이 …) doses the service and defines nothing, nor does a
+   count of the days in the undefined state itself (정서적으로 안정된 날이 주 5일).
 5. **Lifetime goal**: a word from ``grand`` or a goal to repay all debts (``all_debt``), not one
    that starts inside the time frame (3개월 내 집안 is no 내 집).
 6. **Not reachable by case management**: ``unreachable`` (완치, 로또, 운이 따라, 기준 완화, 성격,
@@ -322,6 +323,24 @@ class _Reading:
 _LIGHT_VERBS = frozenset({"하", "가", "보", "드리"})
 """Verbs that carry a noun's meaning as its predicate: 신청을 한다, 이사를 간다, 면접을 본다,
 안부전화를 드린다."""
+
+
+_COUNTED_UNITS = frozenset({"날", "때", "시간"})
+"""Nouns a goal counts (…한 날이 주 5일): a vague state before them names what is counted."""
+
+
+def _state_counted(r: _Reading, hit) -> bool:
+    """Does the vague hit name the days that are counted (안정된 날, 행복한 날), through a modifier ending?"""
+    i = r.index_at(hit.end - 1)
+    if i is None:
+        return False
+    for k in range(i + 1, min(i + 4, len(r.tokens))):
+        token = r.tokens[k]
+        if token.tag == "ETM":
+            return k + 1 < len(r.tokens) and r.tokens[k + 1].form in _COUNTED_UNITS
+        if token.tag not in ("XSV", "XSA", "EP"):
+            return False
+    return False
 
 
 def _action(r: _Reading) -> list:
@@ -666,6 +685,9 @@ def check_goal(text: str, *, owner: str | None = None) -> list[GoalFinding]:
     means_end = max((h.end for h in r["service_as_means"] + r["means"] + r["worker_verbs"]
                      if vague and h.end <= vague[0].start), default=-1)
     counts = [m for m in measures if not overlaps(m, r["relative_level"]) and m.end > means_end]
+    # days counted of the undefined state itself (정서적으로 안정된 날이 주 5일) still leave it undefined
+    if any(_state_counted(r, h) for h in vague):
+        counts = []
     if vague and not counts:
         findings.append(_finding(
             PlanningMistake.VAGUE_CONCEPT,

@@ -159,6 +159,11 @@ CAUSE_ROWS = [
     ("goal_rules.yaml", "vague", "부부의 응집력이 높아진다", True),
     ("goal_rules.yaml", "vague", "1년 안에 간병에서 오는 마음의 짐이 가벼워진다", True),
     ("goal_rules.yaml", "vague", "4주 안에 아이가 어린이집 적응 기간을 마친다", False),
+    ("goal_rules.yaml", "vague", "한 학기 안에 손자의 학교 적응도가 30% 오른다", True),
+    ("goal_rules.yaml", "vague", "아들이 학교 적응도 잘하고 매일 등교한다", False),
+    # 2: a 단주모임 is a service, as a 자조모임 is; centres kiwi may read as one word
+    ("goal_rules.yaml", "service_nouns", "6개월간 보건소 단주모임 참석률 90% 이상", True),
+    ("goal_rules.yaml", "providers", "건강가정지원센터 부모교실 결석 월 1회 이하", True),
     # 5: SKY is 명문대
     ("goal_rules.yaml", "grand", "아들을 SKY에 입학시킨다", True),
     ("goal_rules.yaml", "grand_outcomes", "5년 안에 손자가 스카이 대학에 들어간다", True),
@@ -212,9 +217,13 @@ def test_cause_rows_of_the_last_three_parts(name, list_name, text, found):
     ("작은아들이 두 달 동안 아버지께 주 1회 안부확인 전화를 드린다", 1, False),
     ("올해 안에 건강보험료 본인부담금이 인하된다", 6, True),
     ("올해 안에 건강보험료 본인부담금이 인하된다", 7, False),
+    # days counted of an undefined state leave it undefined (4); a count of a thing defines it
+    ("아버지가 석 달 안에 행복한 날이 주 3일 이상 된다", 4, True),
+    ("어르신이 두 달 안에 건강한 반찬을 주 4회 이상 드신다", 4, False),
 ])
 def test_cause_rows_through_the_goal_judge(goal, mistake, flagged):
-    """Does the judge read the new cues where the subject and the predicate decide (a consent, a family call)?"""
+    """Does the judge read the new cues where the subject and the predicate decide (a consent, a family
+    call), and a count of the days in an undefined state?"""
     from casework.goals import check_goal
 
     assert any(f.mistake.number == mistake for f in check_goal(goal)) is flagged
