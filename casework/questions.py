@@ -88,7 +88,7 @@ _LISTS = frozenset({
     "wh", "not_wh", "request", "choice", "permission", "question_end", "tag_question",
     "presumption", "negative_question", "embedded_question", "loaded_words", "clause_join", "auxiliary_after", "topic", "connective",
     "fixed_connective", "negation", "jargon", "why", "why_blames", "blame_frames", "background_clause",
-    "embedded_join", "not_asking",
+    "embedded_join", "not_asking", "listed_topics",
 })
 
 
@@ -336,8 +336,12 @@ def _clause_halves(text: str, unit: _Unit) -> str | None:
 
 def _listed_questions(text: str, unit: _Unit) -> str | None:
     """Embedded questions listed in one turn (…해 왔는지 그리고 …하셨는지, …남았는지, 그리고 … 되시는지요?):
-    a ``~는지`` clause, a comma or 그리고, then another question."""
+    a ``~는지`` clause, a comma or 그리고, then another question; or three or more things to tell
+    listed before one request (``listed_topics``: 그만두게 된 과정과 … 경위, … 사정을 말씀해 주세요)."""
     rules = question_rules()
+    listed = rules["listed_topics"].find(text, unit.tokens)
+    if listed:
+        return listed[0].text
     for join in rules["embedded_join"].find(text, unit.tokens):
         rest = tuple(t for t in unit.tokens if t.start >= join.end)
         # '쓰실지 가족이 하실지, 어느 쪽으로 …': asking which of the listed is one choice

@@ -192,6 +192,18 @@ CAUSE_ROWS = [
     ("question_rules.yaml", "blame_frames", "이 서비스가 있다는 걸 언제 처음 아셨어요?", False),
     ("question_rules.yaml", "blame_frames", "그때는 어떻게 지내셨어요?", False),
     ("question_rules.yaml", "blame_frames", "요즘은 집에서 그냥 쉬고 계세요?", False),
+    # W inside a presumption: the listener's fault (잘못하신, 귀찮으셔서, 그렇게 …니까 … 거)
+    ("question_rules.yaml", "blame_frames", "그건 아버님이 일을 잘못 처리하신 거잖아요?", True),
+    ("question_rules.yaml", "blame_frames", "병원에 안 가신 건 게을러서 그러신 거 아니에요?", True),
+    ("question_rules.yaml", "blame_frames", "밤마다 그렇게 마시니까 간이 나빠진 거잖아요?", True),
+    ("question_rules.yaml", "blame_frames", "제가 잘못 들은 건가요?", False),
+    ("question_rules.yaml", "blame_frames", "혼자 지내시니까 적적하시죠?", False),
+    # M: three things listed before one request; a request closed with 주시고, then a question
+    ("question_rules.yaml", "listed_topics", "집을 나오게 된 이유와 지금 지내는 곳, 앞으로 계획을 말해 줄래요?", True),
+    ("question_rules.yaml", "listed_topics", "전화번호랑 주소, 생일을 적어 주시겠어요?", True),
+    ("question_rules.yaml", "listed_topics", "아드님과 따님 연락처를 알려 주시겠어요?", False),
+    ("question_rules.yaml", "embedded_join", "서류 먼저 보여 주시고, 언제 이사 오셨는지도 알려 주세요.", True),
+    ("question_rules.yaml", "embedded_join", "잠깐만 기다려 주시고 이쪽으로 앉으세요.", False),
     # X: practitioners' words a person would not use
     ("question_rules.yaml", "jargon", "돌봄 분담 구조는 누가 정하셨어요?", True),
     ("question_rules.yaml", "jargon", "남편분을 떠나보낸 뒤 애도 과정은 어떠셨어요?", True),
