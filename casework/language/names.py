@@ -1460,6 +1460,7 @@ def _unknown_before_ssi(head: str, before_ssi: bool) -> str:
 _WORD_EDGE = " \t\n([{<「『\"'“‘”’/,·;:"
 _ORIGIN_AFTER = re.compile(r"\s?(?:출신|국적)")
 _SIMILE_AFTER = re.compile(r"\s(?:같은|같이|같다|같아)(?![가-힣])")
+_REPAID_AFTER = re.compile(r"(?:을|를|은|는|도|만)?\s?(?:[가-힣]{1,3}\s)?갚")
 _DONG_AFTER = re.compile(r"\d+\s?동(?![가-힣])")
 
 
@@ -1489,6 +1490,9 @@ def _kept_word_at(text: str, start: int, end: int, named: bool = False) -> bool:
         return True  # 가뭄에 단비 같은 분, 보배 같은 자식: the word in a simile, not the person it names
     after = text[right:].lstrip()
     titled = bool(after) and _is_title(_word_at(after))
+    if not named and not titled and _HANGUL_WORD.fullmatch(span) and _is_common_noun(span) \
+            and _REPAID_AFTER.match(text, end):
+        return True  # 은혜를 갚다, 엄마 은혜 갚는 거죠: the word as the object of 갚다, not the person
     if not named and not titled and {span, word, stem} & _words("kept_brands"):
         return True
     places = _words("world_places")
