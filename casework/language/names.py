@@ -471,6 +471,7 @@ def _find_names(text: str) -> list[NameSpan]:
     _add_bracketed_transcriptions(text, found, add)
     _add_other_script_names(text, found, add)
     _add_sibling_lists(text, add)
+    _add_before_origin_brackets(text, add)
     _add_foreign_given(words, found, add)
     _add_transcriptions(words, found, add)
 
@@ -1512,3 +1513,14 @@ def _kept_word_at(text: str, start: int, end: int, named: bool = False) -> bool:
 
 
 _KOREAN_FULL_NAME = re.compile(r"[가-힣]{3}")
+
+
+_BEFORE_ORIGIN = re.compile(r"(?<![A-Za-z])([A-Z][a-z]+(?: [A-Z][a-z]+){0,3})\(([가-힣]+)(?=[,)\s])")
+
+
+def _add_before_origin_brackets(text: str, add) -> None:
+    """A romanised name right before a bracket that opens with a foreign country (Fatima(우즈벡, 29) 씨,
+    Omar(수단)): the bracket says where the person is from, so the word before it is the person."""
+    for m in _BEFORE_ORIGIN.finditer(text):
+        if m.group(2) in _words("world_places"):
+            add(m.start(1), m.end(1), True)
