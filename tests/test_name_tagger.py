@@ -265,6 +265,18 @@ def test_the_other_mentions_pass_the_vetoes_of_kept_words(monkeypatch):
     assert result.text == "같은 조 다○과 자주 다툼. 다온동 주민센터 연계, 다온이 맑아 보였다고 함. 다○은 결근."
 
 
+def test_the_tagger_keeps_the_rules_kept_places_and_brands(monkeypatch):
+    """Does the tagger leave a foreign city in an origin bracket, a country and a brand as written (lang21's
+    kept words), while a name beside them is still hidden?"""
+    for word, text, expected in (
+            ("라파스", "Juan 씨(볼리비아 라파스) 면담.", "J○○○ 씨(볼리비아 라파스) 면담."),
+            ("케냐", "케냐에서 온 가족 면담.", "케냐에서 온 가족 면담."),
+            ("쿠팡", "남편이 쿠팡 물류 야간 근무.", "남편이 쿠팡 물류 야간 근무."),
+            ("미소", "딸 은솔과 미소가 놀러 옴.", "딸 은○과 미○가 놀러 옴.")):
+        monkeypatch.setattr(name_tagger, "name_probabilities", _probabilities_first(word))
+        assert mask_case_text(text).text == expected, word
+
+
 def test_a_bare_word_is_no_mention_of_a_tagger_name(monkeypatch):
     """Is a tagger name's word left as written where it stands bare, with no particle or title (단비 같은)?"""
     text = "같은 반 보배는 보배 같은 존재라고 표현. 보배가 매일 전화함."

@@ -907,6 +907,41 @@ def test_the_fifteenth_to_seventeenth_sets_bracketed_forms_and_particles(text, e
 
 # Hidden: a full name whose given name ends in 만 before a bracket (no particle comes before one).
 # Kept: a count or amount with 만 after a word.
+# kept words a rule took for a name (lang21): a foreign country or city, in a bracket after a name or
+# opening one, or before 출신; a brand (not a nickname before a title); a 동 with its number; a people
+# (몽족); a shop named after its owner (영희네 떡집); a title right after a country makes it a name
+KEPT_WORD_ROWS = [
+    ("Joyce Banda 씨(말라위) 난민 인정 대기. 딸 Ruth(4세) 어린이집 입소.",
+     "J○○○○ ○○○○○ 씨(말라위) 난민 인정 대기. 딸 R○○○(4세) 어린이집 입소."),
+    ("Omar 씨(수단 출신)와 아들 Amin(9세) 동행. 모 Halima 씨는 에티오피아 아디스아바바 출신.",
+     "O○○○ 씨(수단 출신)와 아들 A○○○(9세) 동행. 모 H○○○○○ 씨는 에티오피아 아디스아바바 출신."),
+    ("Ana Silva(브라질 상파울루) 씨 체류 연장. 부 Rui Silva 씨 연락 안 됨.",
+     "A○○ ○○○○○(브라질 상파울루) 씨 체류 연장. 부 R○○ ○○○○○ 씨 연락 안 됨."),
+    ("보람(예멘, 24세) 씨 단독 입국. 통역사 아흐메드 씨 동행.", "보○(예멘, 24세) 씨 단독 입국. 통역사 아○○○ 씨 동행."),
+    ("가나 씨는 일본에서 온 결혼이민자. 남편 곽태수 씨와 통화.", "가○ 씨는 일본에서 온 결혼이민자. 남편 곽○○ 씨와 통화."),
+    ("박순길 할아버지 우루사 드심. 딸 박미영 씨가 유튜브로 운동 영상 보여 드림.",
+     "박○○ 할아버지 우루사 드심. 딸 박○○ 씨가 유튜브로 운동 영상 보여 드림."),
+    ("정미숙 할머니 박카스 한 병씩 드심. 이웃 '박카스 할머니'라고 부름.",
+     "정○○ 할머니 박카스 한 병씩 드심. 이웃 '박○○ 할머니'라고 부름."),
+    ("대상자 노영식(66세) 성수2동 거주. 담당 공진2동 복지팀 구태현 주무관.",
+     "대상자 노○○(66세) 성수2동 거주. 담당 공진2동 복지팀 구○○ 주무관."),
+    ("몽족 모임 대표 초우 씨 통해 쉼터 연결. 카렌족 청년 모임도 안내.", "몽족 모임 대표 초○ 씨 통해 쉼터 연결. 카렌족 청년 모임도 안내."),
+    ("영희씨가 하던 영희네 떡집은 올해 문 닫음. 영희 씨는 현재 무직.", "영○씨가 하던 영희네 떡집은 올해 문 닫음. 영○ 씨는 현재 무직."),
+    ("손녀 은혜(9세) 씨가 \"할머니 은혜를 꼭 갚겠다\"고 함. 은혜 씨가 갚을 학자금 대출.",
+     "손녀 은○(9세) 씨가 \"할머니 은혜를 꼭 갚겠다\"고 함. 은○ 씨가 갚을 학자금 대출."),
+    ("Aziza(타지키스탄, 31) 씨 출산 예정. 남편 Rustam(타지키스탄) 씨 야간 근무.",
+     "A○○○○(타지키스탄, 31) 씨 출산 예정. 남편 R○○○○○(타지키스탄) 씨 야간 근무."),
+    ("Grace Mensah 씨(가나)와 딸 Ama(7세). 모 Grace 씨 휴대폰 010-0000-0303.",
+     "G○○○○ ○○○○○○ 씨(가나)와 딸 A○○(7세). 모 G○○○○ 씨 휴대폰 010-****-****."),
+]
+
+
+@pytest.mark.parametrize("text, expected", KEPT_WORD_ROWS, ids=[t for t, _ in KEPT_WORD_ROWS])
+def test_kept_places_brands_and_shops_stay_beside_the_names(text, expected):
+    """Are foreign places, brands, numbered 동, peoples and owners' shops kept, and the names beside them hidden?"""
+    assert mask_case_text(text).text == expected
+
+
 EIGHTEENTH_NAME_ROWS = [
     ("대상자 하재만(61세)은 원룸 거주.", "대상자 하○○(61세)은 원룸 거주."),
     ("형 변상만(010-0000-0316)이 연락함.", "형 변○○(010-****-****)이 연락함."),

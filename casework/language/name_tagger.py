@@ -41,6 +41,7 @@ from casework.language.names import (
     _is_count,
     _is_person_word,
     _is_title,
+    _kept_word_at,
     _sentence_topic,
     _ssi_of_person,
     _strip_particle,
@@ -132,6 +133,8 @@ def _kept_word(text: str, start: int, end: int) -> bool:
     one syllable with nothing after it, a digit, a count, a country, a listed non-name or person
     word, or a word ending like a place or agency?"""
     span = text[start:end]
+    if _kept_word_at(text, start, end):
+        return True  # 케냐, (페루 쿠스코), 정관장: a foreign place, a brand, a 동 or a people (the rules' kept words)
     if any(ch.isdigit() or ch == "○" for ch in span):
         return True  # a number, or a name already masked (○씨 할아버지: masking twice hides nothing more)
     left = start

@@ -98,6 +98,7 @@ __all__ = ["NameSpan", "find_names", "masking_rules"]
 _LISTS = frozenset({"titles", "roles", "surnames", "compound_surnames", "foreign_family_names",
                     "not_names", "place_suffixes", "job_titles", "person_words", "foreign_name_endings",
                     "thing_predicates", "naming_verbs", "countries", "hanja_surnames"})
+_LISTS = _LISTS | {"world_places", "kept_brands", "shop_words"}  # kept words (see _kept_word_at)
 
 
 def masking_rules():
@@ -249,6 +250,8 @@ def _find_names(text: str) -> list[NameSpan]:
             named: bool = False) -> bool:
         if end <= start or any(s.start < end and start < s.end for s in found):
             return False
+        if _kept_word_at(text, start, end, named):
+            return False  # 케냐, (페루 쿠스코), 정관장, 구의1동, 타망족: a place, a brand or a group, not a person
         if not sure and text[start:end] in _words("countries") and not _after_role(_word_before(text, start)):
             return False  # 인천, 하노이, 태국: a place is a name only where a title or a family word calls it one
         found.append(NameSpan(start, end, text[start:end], sure, surname_only, given_only, named))
@@ -468,6 +471,7 @@ def _find_names(text: str) -> list[NameSpan]:
     _add_bracketed_transcriptions(text, found, add)
     _add_other_script_names(text, found, add)
     _add_sibling_lists(text, add)
+    _add_before_origin_brackets(text, add)
     _add_foreign_given(words, found, add)
     _add_transcriptions(words, found, add)
 
@@ -1450,3 +1454,73 @@ def _unknown_before_ssi(head: str, before_ssi: bool) -> str:
         return ""
     return name
 
+
+
+# ---- kept words (lang21): foreign places, brands, 동 names and groups a rule would take for a name
+
+_WORD_EDGE = " \t\n([{<「『\"'“‘”’/,·;:"
+_ORIGIN_AFTER = re.compile(r"\s?(?:출신|국적)")
+_SIMILE_AFTER = re.compile(r"\s(?:같은|같이|같다|같아)(?![가-힣])")
+_REPAID_AFTER = re.compile(r"(?:을|를|은|는|도|만)?\s?(?:[가-힣]{1,3}\s)?갚")
+_DONG_AFTER = re.compile(r"\d+\s?동(?![가-힣])")
+
+
+def _kept_word_at(text: str, start: int, end: int, named: bool = False) -> bool:
+    """Is ``text[start:end]`` part of a word that must stay: a foreign country or city (Grace 씨(가나),
+    가족 필리핀), everything before the first comma of a bracket that opens with one ((페루 쿠스코),
+    (볼리비아 Santa Cruz 출신)), a place before 출신 or 국적, a brand (정관장, 유튜브; not a nickname
+    the note gives, '박카스'라는 별명), a 동 with its number (구의1동) or a people (타망족 모임)? A title
+    right after the word makes it a name again (가나 씨)."""
+    left = start
+    while left > 0 and text[left - 1] not in _WORD_EDGE:
+        left -= 1
+    right = end
+    while right < len(text) and (_HANGUL_WORD.match(text[right]) or text[right].isalpha()):
+        right += 1
+    word = text[left:right]
+    stem = _strip_particle(word)
+    span = text[start:end]
+    if any(w.endswith("족") and len(w) >= 2 for w in (*span.split(), stem)):
+        return True  # 타망족 모임 대표: a people, not a person
+    if _DONG_AFTER.match(text, end) and _HANGUL_WORD.fullmatch(span):
+        return True  # 구의1동, 성내2동: a 동 and its number
+    shop = re.match(r"네\s?([가-힣]+)", text[end:])
+    if shop and _strip_particle(shop.group(1)) in _words("shop_words"):
+        return True  # 민수네 분식, 영희네 떡집: a shop named after its owner names the shop
+    if not named and _HANGUL_WORD.fullmatch(span) and _is_word(span) and _SIMILE_AFTER.match(text, end):
+        return True  # 가뭄에 단비 같은 분, 보배 같은 자식: the word in a simile, not the person it names
+    after = text[right:].lstrip()
+    titled = bool(after) and _is_title(_word_at(after))
+    if not named and not titled and _HANGUL_WORD.fullmatch(span) and _is_common_noun(span) \
+            and _REPAID_AFTER.match(text, end):
+        return True  # 은혜를 갚다, 엄마 은혜 갚는 거죠: the word as the object of 갚다, not the person
+    if not named and not titled and {span, word, stem} & _words("kept_brands"):
+        return True
+    places = _words("world_places")
+    if titled:
+        return False
+    if {span, word, stem} & places or (
+            all(w in places for w in span.split()) and span.strip()):
+        return True
+    if _ORIGIN_AFTER.match(text, end) and not _KOREAN_FULL_NAME.fullmatch(span):
+        return True  # 볼리비아 Santa Cruz 출신, 산티아고 출신
+    opened = text.rfind("(", 0, start)
+    if opened >= 0 and ")" not in text[opened:start]:
+        first = re.match(r"[^\s,)]+", text[opened + 1:])
+        if first and first.group(0) in places and "," not in text[opened:start]:
+            return True  # (페루 쿠스코), (콩고민주공화국 킨샤사): where the person is from
+    return False
+
+
+_KOREAN_FULL_NAME = re.compile(r"[가-힣]{3}")
+
+
+_BEFORE_ORIGIN = re.compile(r"(?<![A-Za-z])([A-Z][a-z]+(?: [A-Z][a-z]+){0,3})\(([가-힣]+)(?=[,)\s])")
+
+
+def _add_before_origin_brackets(text: str, add) -> None:
+    """A romanised name right before a bracket that opens with a foreign country (Fatima(우즈벡, 29) 씨,
+    Omar(수단)): the bracket says where the person is from, so the word before it is the person."""
+    for m in _BEFORE_ORIGIN.finditer(text):
+        if m.group(2) in _words("world_places"):
+            add(m.start(1), m.end(1), True)
