@@ -989,6 +989,10 @@ LEFT_VISIBLE_NAMES = [
     ("특별기여자 아흐마드 자말 씨 가족.", {"아흐마드 자말"}),
     # a surname glued to a local role; a partner word before a name (전남친, 동거남)
     ("김반장(김덕수) 말로는 물이 샌다고 함. 가해자 전남친 서태호.", {"김", "김덕수", "서태호"}),
+    # a surname with a glued title before the bracket (표군(표하준, 중3))
+    ("봉사자 표군(표하준, 중3) 동행.", {"표", "표하준"}),
+    # a call by name opening a quoted utterance, also a word-name or one syllable (유리야, 솔아)
+    ("할머니가 \"보배야 밥 먹자\" 하심. 엄마가 \"준아, 솔아 이리 와\" 함.", {"보배", "준", "솔"}),
 ]
 
 
@@ -1006,6 +1010,8 @@ LEFT_VISIBLE_KEPT = [
     "아이들은 '엄마'라고 부르며 따름. 할머니댁 방문. 일명 깡통전세 피해.",
     "시댁에는 연락 안 함. 사돈댁 방문. 새 통장 개설, 압류방지통장 안내.",
     "'우리 할머니'로 불리는 분은 없음. 국적 베트남 씨앗 나눔.",
+    # a quoted exclamation or a person word called is no name
+    "할머니가 \"괜찮아 걱정 마\" 하심. \"엄마야 무서워\" 함. \"친구야 고마워\" 문자.",
 ]
 
 

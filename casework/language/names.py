@@ -476,6 +476,7 @@ def _find_names(text: str) -> list[NameSpan]:
     _add_bracketed_full_names(text, add)
     _add_bracketed_titled(text, add)
     _add_aliases(text, add)
+    _add_quoted_vocatives(text, add)
     _add_role_name_phone(text, add)
     _extend_foreign_names(text, found)
 
@@ -1536,8 +1537,9 @@ def _add_bracketed_full_names(text: str, add) -> None:
     for m in _BRACKET_AFTER_PERSON.finditer(text):
         before, name = m.group(1), m.group(2)
         glued_age = text[m.end(2):m.end(2) + 1].isdigit()  # 윤씨아저씨(윤만복58세): the age glued to the name
+        glued_title = before[:1] in _words("surnames") and _is_title(before[1:])  # 손군(손다니엘, 고2)
         called = before[-1:] in _QUOTE or _is_title(before) or _after_role(before) or _ends_with_job_title(before) \
-            or glued_age
+            or glued_age or glued_title
         # a particle inside a bracket is unusual, but a name may end like one (길덕만): the glued age settles it
         if called and _korean_name_shaped(name) and (glued_age or not _has_grammar(name)):
             add(m.start(2), m.end(2), True)
@@ -1660,3 +1662,32 @@ def _add_glued_local_roles(text: str, add) -> None:
         syllable = m.group(1)
         if syllable in _words("surnames") and syllable not in _NOT_SYLLABLE_NAMES and syllable != "이":
             add(m.start(1), m.end(1), True, surname_only=True)
+
+
+_QUOTED_CALL = re.compile(r"[" + _QUOTE + r"]([가-힣]{1,3})(아|야)(?=[\s,!~?])((?:, ?[가-힣]{1,3}(?:아|야)(?=[\s,!~?]))*)")
+"""A quoted utterance opening with a call by name and more words ("지수야 선생님 오셨다", "민아, 솔아 빨리")."""
+
+
+def _called_noun(stem: str, ending: str) -> bool:
+    """Is ``stem`` + ``ending`` a noun called with the vocative (지수야, 솔아; the analyser may read 야
+    after a vowel as the copula: 유리야, 하루야), not a person word (엄마야, 친구야) or a verb (괜찮아)?"""
+    if bool(final_consonant(stem)) != (ending == "아") or _is_person_word(stem) is not False \
+            or stem in _words("not_names") or (len(stem) == 1 and stem in _NOT_SYLLABLE_NAMES):
+        return False
+    tokens = analyse(stem + ending)
+    nouns = [t for t in tokens if t.tag in ("NNG", "NNP")]
+    called = tokens[-1].tag == "JKV" or (ending == "야" and [t.tag for t in tokens[-2:]] == ["VCP", "EF"])
+    return called and bool(nouns) and "".join(t.form for t in nouns) == stem
+
+
+def _add_quoted_vocatives(text: str, add) -> None:
+    """A name called at the opening of a quoted utterance, with the vocative 아/야 and more words after
+    it ("지수야 선생님 오셨다~", "유리야 괜찮아?", "민아, 솔아 빨리 숨어"): a name even when it is also a
+    word, since nobody calls a word; without the 아/야 (unsure)."""
+    for m in _QUOTED_CALL.finditer(text):
+        calls = [(m.start(1), m.group(1), m.group(2))]
+        for more in re.finditer(r"([가-힣]{1,3})(아|야)", m.group(3)):
+            calls.append((m.start(3) + more.start(1), more.group(1), more.group(2)))
+        for at, stem, ending in calls:
+            if _called_noun(stem, ending):
+                add(at, at + len(stem), False, given_only=True, named=True)
