@@ -1466,7 +1466,7 @@ def _unknown_before_ssi(head: str, before_ssi: bool) -> str:
 _CALLED_QUOTED = re.compile(
     r"[" + _QUOTE + r"](?:우리 )?([가-힣A-Za-z][가-힣A-Za-z0-9]*(?: [가-힣A-Za-z0-9]+){0,2})[" + _QUOTE + r"]"
     r"(?:이)?(?:라고|라|으로|로)(?:만|는|도)?\s?([가-힣]+)")
-"""A quoted nickname, then (이)라고, (이)라 or (으)로 and a verb: '초민'이라고 부름, 'JC'로 부름, '모'로 통함."""
+"""A quoted nickname, then 이라고, 라고, 이라, 라, 으로 or 로 and a verb: '초민'이라고 부름, 'JC'로 부름, '짱구'로 통함."""
 _CALLED_VOCATIVE = re.compile(
     r"[" + _QUOTE + r"]([가-힣]{1,3})(아|야)[" + _QUOTE + r"]\s?(?:하고|라고|하며|하면서)?\s?([가-힣]+)")
 """A quoted call with the vocative, then a naming verb: '복순아' 하고 부르신다, '흥이야' 불러요."""
@@ -1501,7 +1501,7 @@ def _called_words(words: list[str]) -> bool:
 
 def _add_quoted_callings(text: str, add) -> None:
     """Nicknames a note quotes as what a person is called (the fifteenth to twenty-third annotators'
-    conventions), marked whole: a quoted word before (이)라고/(으)로 and a verb of calling or going
+    conventions), marked whole: a quoted word before 이라고, 라고, 으로 or 로 and a verb of calling or going
     by ('초민'이라고 부름, 'Tony'로 불린다, '호랑이 영감'으로 통하는), a quoted call with the vocative
     before such a verb ('복순아' 하고 부르신다: the name without 아/야), and a quoted nickname with a
     title ('뚱이 할매', '빨간 모자 할머니'). A quoted person word ('엄마'라고 부름) is none."""
