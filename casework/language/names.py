@@ -1512,9 +1512,13 @@ def _add_quoted_callings(text: str, add) -> None:
         hangul = [w for w in name.split() if _HANGUL_WORD.fullmatch(w)]
         if len(name.split()) == 1 and hangul and (_is_person_word(name) is not False or _is_title(name)):
             continue
-        if len(name.split()) > 1 and not _called_words(name.split()[:-1]):
-            continue
-        add(m.start(1), m.end(1), True, given_only=True, named=True)
+        if len(name.split()) > 1 and (not _called_words(name.split()[:-1]) or name.split()[-1] in ("엄마", "아빠", "맘")):
+            continue  # a teknonym ('지호 엄마'라고) marks only the child's name, as _add_teknonyms does
+        end = m.end(1)
+        if text[m.start(1) - 3:m.start(1)] == "우리 " and len(name) == 2 and name.endswith("이") \
+                and final_consonant(name[0]):
+            end -= 1  # '우리 용이': a one-syllable name with the friendly 이, which stays visible
+        add(m.start(1), end, True, given_only=True, named=True)
     for m in _CALLED_VOCATIVE.finditer(text):
         stem, ending = m.group(1), m.group(2)
         if bool(final_consonant(stem)) != (ending == "아") or not _calling_verb(m.group(3)):
