@@ -266,7 +266,7 @@ def test_the_other_mentions_pass_the_vetoes_of_kept_words(monkeypatch):
 
 
 def test_the_tagger_keeps_the_rules_kept_places_and_brands(monkeypatch):
-    """Does the tagger leave a foreign city in an origin bracket, a country and a brand as written (lang21's
+    """Does the tagger leave a foreign city in an origin bracket, a country and a brand as written (the
     kept words), while a name beside them is still hidden?"""
     for word, text, expected in (
             ("라파스", "Juan 씨(볼리비아 라파스) 면담.", "J○○○ 씨(볼리비아 라파스) 면담."),

@@ -905,11 +905,10 @@ def test_the_fifteenth_to_seventeenth_sets_bracketed_forms_and_particles(text, e
     particles hidden, and a country, a sex or a word before an age kept?"""
     assert mask_case_text(text).text == expected
 
-# Hidden: a full name whose given name ends in 만 before a bracket (no particle comes before one).
-# Kept: a count or amount with 만 after a word.
-# kept words a rule took for a name (lang21): a foreign country or city, in a bracket after a name or
+# kept words a rule took for a name: a foreign country or city, in a bracket after a name or
 # opening one, or before 출신; a brand (not a nickname before a title); a 동 with its number; a people
-# (몽족); a shop named after its owner (영희네 떡집); a title right after a country makes it a name
+# (몽족); a shop named after its owner (영희네 떡집); a title right after a country makes it a name;
+# a quoted nickname of a brand and a title is a nickname, hidden whole (as 떡집 할매)
 KEPT_WORD_ROWS = [
     ("Joyce Banda 씨(말라위) 난민 인정 대기. 딸 Ruth(4세) 어린이집 입소.",
      "J○○○○ ○○○○○ 씨(말라위) 난민 인정 대기. 딸 R○○○(4세) 어린이집 입소."),
@@ -922,7 +921,7 @@ KEPT_WORD_ROWS = [
     ("박순길 할아버지 우루사 드심. 딸 박미영 씨가 유튜브로 운동 영상 보여 드림.",
      "박○○ 할아버지 우루사 드심. 딸 박○○ 씨가 유튜브로 운동 영상 보여 드림."),
     ("정미숙 할머니 박카스 한 병씩 드심. 이웃 '박카스 할머니'라고 부름.",
-     "정○○ 할머니 박카스 한 병씩 드심. 이웃 '박○○ 할머니'라고 부름."),
+     "정○○ 할머니 박카스 한 병씩 드심. 이웃 '박○○ ○○○'라고 부름."),
     ("대상자 노영식(66세) 성수2동 거주. 담당 공진2동 복지팀 구태현 주무관.",
      "대상자 노○○(66세) 성수2동 거주. 담당 공진2동 복지팀 구○○ 주무관."),
     ("몽족 모임 대표 초우 씨 통해 쉼터 연결. 카렌족 청년 모임도 안내.", "몽족 모임 대표 초○ 씨 통해 쉼터 연결. 카렌족 청년 모임도 안내."),
@@ -942,6 +941,8 @@ def test_kept_places_brands_and_shops_stay_beside_the_names(text, expected):
     assert mask_case_text(text).text == expected
 
 
+# Hidden: a full name whose given name ends in 만 before a bracket (no particle comes before one).
+# Kept: a count or amount with 만 after a word.
 EIGHTEENTH_NAME_ROWS = [
     ("대상자 하재만(61세)은 원룸 거주.", "대상자 하○○(61세)은 원룸 거주."),
     ("형 변상만(010-0000-0316)이 연락함.", "형 변○○(010-****-****)이 연락함."),
@@ -1004,3 +1005,53 @@ EIGHTEENTH_NAME_ROWS = [
 def test_the_eighteenth_to_twentieth_sets_names(text, expected):
     """Are the eighteenth to twentieth parts' name shapes hidden and the words beside them kept?"""
     assert mask_case_text(text).text == expected
+
+
+# names the rules left visible in the twenty-first to twenty-third parts, by cause (own sentences)
+LEFT_VISIBLE_NAMES = [
+    # a quoted nickname before (이)라고, (이)라 or (으)로 and a verb of calling or going by, marked whole
+    ("공장에선 'Mike'로 불린다고 함. 친구들은 '곰돌이'라고 부름.", {"Mike", "곰돌이"}),
+    ("마을에서 '두부 할매'로 통하는 분. 동생은 '깡통'이라 부름.", {"두부 할매", "깡통"}),
+    ("어머니가 '영자야' 하고 부르시면 대답하심.", {"영자"}),
+    # a full name first in the bracket after a title, a teknonym or a role, also with the age glued
+    ("영호 엄마(나정례)가 동행. 손 할아버지(손말복, 010-0000-0123) 방문.", {"영호", "나정례", "손", "손말복"}),
+    ("대상자 아저씨(길덕만62세) 방문.", {"길덕만"}),
+    # a 택호, a place and 댁, with any particle; 통칭 and the name after it
+    ("옆집 광주댁에게만 열쇠를 맡김. 통칭 따냐.", {"광주댁", "따냐"}),
+    # a word between a family word and a phone; a name in a bracket glued to a number, before 씨
+    ("비상연락 오빠 다니야르 010-0000-0111.", {"다니야르"}),
+    ("연락처 010-0000-0222(사울레 씨 본인).", {"사울레"}),
+    # a foreign name found by its last word only takes the words before it that are no dictionary word
+    ("특별기여자 아흐마드 자말 씨 가족.", {"아흐마드 자말"}),
+    # a surname glued to a local role; a partner word before a name (전남친, 동거남)
+    ("김반장(김덕수) 말로는 물이 샌다고 함. 가해자 전남친 서태호.", {"김", "김덕수", "서태호"}),
+    # a surname with a glued title before the bracket (표군(표하준, 중3))
+    ("봉사자 표군(표하준, 중3) 동행.", {"표", "표하준"}),
+    # a call by name opening a quoted utterance, also a word-name or one syllable (유리야, 솔아)
+    ("할머니가 \"보배야 밥 먹자\" 하심. 엄마가 \"준아, 솔아 이리 와\" 함.", {"보배", "준", "솔"}),
+]
+
+
+@pytest.mark.parametrize("text, expected", LEFT_VISIBLE_NAMES, ids=[t for t, _ in LEFT_VISIBLE_NAMES])
+def test_names_left_visible_in_the_last_three_parts(text, expected):
+    """Do the rules alone (no tagger) find the nicknames, bracketed names, 택호 and foreign names that
+    the twenty-first to twenty-third parts showed left visible?"""
+    from casework.language.names import find_names
+
+    assert {s.text for s in find_names(text)} == expected
+
+
+LEFT_VISIBLE_KEPT = [
+    # a quoted family word called so, a title's home, a family word with 댁, a bankbook, a word after 일명
+    "아이들은 '엄마'라고 부르며 따름. 할머니댁 방문. 일명 깡통전세 피해.",
+    "시댁에는 연락 안 함. 사돈댁 방문. 새 통장 개설, 압류방지통장 안내.",
+    "'우리 할머니'로 불리는 분은 없음. 국적 베트남 씨앗 나눔.",
+    # a quoted exclamation or a person word called is no name
+    "할머니가 \"괜찮아 걱정 마\" 하심. \"엄마야 무서워\" 함. \"친구야 고마워\" 문자.",
+]
+
+
+@pytest.mark.parametrize("text", LEFT_VISIBLE_KEPT)
+def test_words_beside_the_new_name_cues_are_kept(text):
+    """Are the words that look like the new cues' names (family words, 댁 words, 통장) kept?"""
+    assert mask_case_text(text).text == text

@@ -97,8 +97,8 @@ __all__ = ["NameSpan", "find_names", "masking_rules"]
 
 _LISTS = frozenset({"titles", "roles", "surnames", "compound_surnames", "foreign_family_names",
                     "not_names", "place_suffixes", "job_titles", "person_words", "foreign_name_endings",
-                    "thing_predicates", "naming_verbs", "countries", "hanja_surnames"})
-_LISTS = _LISTS | {"world_places", "kept_brands", "shop_words"}  # kept words (see _kept_word_at)
+                    "thing_predicates", "naming_verbs", "countries", "hanja_surnames", "calling_verbs",
+                    "world_places", "kept_brands", "shop_words"})
 
 
 def masking_rules():
@@ -266,6 +266,9 @@ def _find_names(text: str) -> list[NameSpan]:
         _is_title(words[k + 1][2]) or (k + 1 in asides and k + 2 < len(words) and _is_title(words[k + 2][2])))
         for k in range(len(words))]
 
+    _add_quoted_callings(text, add)  # before a word of a quoted nickname is taken alone ('감자 아저씨')
+    _add_taekho(words, add)  # before 순천 is taken for a place
+    _add_glued_local_roles(text, add)
     for m in _LATIN_NAME.finditer(text):
         add(m.start(), m.end(), True)
     for m in _CYRILLIC_NAME.finditer(text):  # Тёма, Ольга Петрова: the script changes nothing
@@ -474,6 +477,12 @@ def _find_names(text: str) -> list[NameSpan]:
     _add_before_origin_brackets(text, add)
     _add_foreign_given(words, found, add)
     _add_transcriptions(words, found, add)
+    _add_bracketed_full_names(text, add)
+    _add_bracketed_titled(text, add)
+    _add_aliases(text, add)
+    _add_quoted_vocatives(text, add)
+    _add_role_name_phone(text, add)
+    _extend_foreign_names(text, found)
 
     # every other occurrence of a name found
     for span in list(found):
@@ -1113,7 +1122,7 @@ def _add_naming(text: str, words, add) -> None:
     불러, 영식이 아저씨라고 부름) and the words after 이름은 (이름은 별이와 달이)."""
     _add_quoted_nicknames(text, add)
     for m in re.finditer(r"라고?\s?([가-힣]+)", text):  # '콩이'라고 부르는, '똘똘이'라 부르는
-        if not any(m.group(1).startswith(v) for v in _words("naming_verbs")):
+        if not _calling_verb(m.group(1)):
             continue
         before = text[: m.start()]
         if not m.group(0).startswith("라고") and not before.endswith(tuple(_QUOTE)):
@@ -1178,7 +1187,7 @@ _HANDLE_CUE = re.compile(r"(?<![가-힣])(?:닉네임|아이디|채널명|프로
 """The words before an online ID, a handle, a channel or a nickname (게임 닉네임 새벽늑대로만, 아이디 jiwoo_03)."""
 _HANDLE = re.compile(r"@?[A-Za-z0-9][A-Za-z0-9_.]*[A-Za-z0-9_]|@[A-Za-z0-9]")
 _AFTER_HANDLE = ("으로만", "로만", "으로", "로", "이라고", "라고", "이라는", "라는", "이라", "라", "인", "임", "이다", "다",
-                 "예요", "이에요", "을", "를", "은", "는", "가", "")
+                 "예요", "이에요", "을", "를", "은", "는", "가", "에", "에서", "")
 _AT_HANDLE = re.compile(r"(?<![A-Za-z0-9_.@])@[A-Za-z0-9_](?:[A-Za-z0-9_.]*[A-Za-z0-9_])?")
 
 
@@ -1456,7 +1465,7 @@ def _unknown_before_ssi(head: str, before_ssi: bool) -> str:
 
 
 
-# ---- kept words (lang21): foreign places, brands, 동 names and groups a rule would take for a name
+# ---- kept words: foreign places, brands, 동 names and groups a rule would take for a name
 
 _WORD_EDGE = " \t\n([{<「『\"'“‘”’/,·;:"
 _ORIGIN_AFTER = re.compile(r"\s?(?:출신|국적)")
@@ -1524,3 +1533,237 @@ def _add_before_origin_brackets(text: str, add) -> None:
     for m in _BEFORE_ORIGIN.finditer(text):
         if m.group(2) in _words("world_places"):
             add(m.start(1), m.end(1), True)
+# --------------------------------------------------------------------------- names left visible
+
+_CALLED_QUOTED = re.compile(
+    r"[" + _QUOTE + r"](?:우리 )?([가-힣A-Za-z][가-힣A-Za-z0-9]*(?: [가-힣A-Za-z0-9]+){0,2})[" + _QUOTE + r"]"
+    r"(?:이)?(?:라고|라|으로|로)(?:만|는|도)?\s?([가-힣]+)")
+"""A quoted nickname, then 이라고, 라고, 이라, 라, 으로 or 로 and a verb: '초민'이라고 부름, 'JC'로 부름, '짱구'로 통함."""
+_CALLED_VOCATIVE = re.compile(
+    r"[" + _QUOTE + r"]([가-힣]{1,3})(아|야)[" + _QUOTE + r"]\s?(?:하고|라고|하며|하면서)?\s?([가-힣]+)")
+"""A quoted call with the vocative, then a naming verb: '복순아' 하고 부르신다, '흥이야' 불러요."""
+_NICKNAME_TITLES = ("할매", "할배", "할머니", "할아버지", "아저씨", "아재", "아줌마", "아주머니", "영감", "언니", "오빠",
+                    "누나", "형", "삼촌", "이모", "양반")
+_TITLED_NICKNAME = re.compile(
+    r"[" + _QUOTE + r"]([가-힣]+(?: [가-힣]+){0,2}) (" + "|".join(_NICKNAME_TITLES) + r")[" + _QUOTE + r"]")
+"""A quoted nickname of one to three words and a title ('뚱이 할매', '빨간 모자 할머니', '맥가이버 아재')."""
+
+
+def _calling_verb(word: str) -> bool:
+    """Does ``word`` begin with a verb of calling (부르다, 불리다) or of going by a name (통하다)?"""
+    return any(word.startswith(v) for v in (*_words("naming_verbs"), *_words("calling_verbs")))
+
+
+def _nickname_words(words: list[str]) -> bool:
+    """Are ``words`` a nickname's own words, not a person word, a determiner or a word with a particle
+    ('우리 할머니', '그 아저씨', '옆집 언니' name nobody)?"""
+    for w in words:
+        if _is_person_word(w) is not False or w in _NOT_TEKNONYMS or _is_count(w) or w in _words("not_names"):
+            return False
+        if any(t.tag.startswith("J") for t in analyse(w)):
+            return False
+    return True
+
+
+def _called_words(words: list[str]) -> bool:
+    """Before a verb of calling a nickname's words may be person words too ('박사 할아버지'로 불리는);
+    not a determiner or a word with a particle."""
+    return not any(w in _NOT_TEKNONYMS or any(t.tag.startswith("J") for t in analyse(w)) for w in words)
+
+
+def _add_quoted_callings(text: str, add) -> None:
+    """Nicknames a note quotes as what a person is called (the fifteenth to twenty-third annotators'
+    conventions), marked whole: a quoted word before 이라고, 라고, 으로 or 로 and a verb of calling or going
+    by ('초민'이라고 부름, 'Tony'로 불린다, '호랑이 영감'으로 통하는), a quoted call with the vocative
+    before such a verb ('복순아' 하고 부르신다: the name without 아/야), and a quoted nickname with a
+    title ('뚱이 할매', '빨간 모자 할머니'). A quoted person word ('엄마'라고 부름) is none."""
+    for m in _CALLED_QUOTED.finditer(text):
+        name = m.group(1)
+        if not _calling_verb(m.group(2)) or len(name.replace(" ", "")) > 8:
+            continue
+        hangul = [w for w in name.split() if _HANGUL_WORD.fullmatch(w)]
+        if len(name.split()) == 1 and hangul and (_is_person_word(name) is not False or _is_title(name)):
+            continue
+        if len(name.split()) > 1 and (not _called_words(name.split()[:-1]) or name.split()[-1] in ("엄마", "아빠", "맘")):
+            continue  # a teknonym ('지호 엄마'라고) marks only the child's name, as _add_teknonyms does
+        end = m.end(1)
+        if text[m.start(1) - 3:m.start(1)] == "우리 " and len(name) == 2 and name.endswith("이") \
+                and final_consonant(name[0]):
+            end -= 1  # '우리 용이': a one-syllable name with the friendly 이, which stays visible
+        add(m.start(1), end, True, given_only=True, named=True)
+    for m in _CALLED_VOCATIVE.finditer(text):
+        stem, ending = m.group(1), m.group(2)
+        if bool(final_consonant(stem)) != (ending == "아") or not _calling_verb(m.group(3)):
+            continue
+        if _is_person_word(stem) is False and stem not in _words("not_names"):
+            add(m.start(1), m.end(1), True, given_only=True, named=True)
+    for m in _TITLED_NICKNAME.finditer(text):
+        if _nickname_words(m.group(1).split()):
+            add(m.start(1), m.end(2), True, given_only=True, named=True)
+
+
+_BRACKET_AFTER_PERSON = re.compile(r"(\S+?)\s?\(([가-힣]{3,4})(?=\s?(?:[,)/]|님[,)\s]|씨[,)\s])|\d{1,3}세)")
+"""A word, then a full name first in brackets: 연 할머니(연분희, …), 영수 엄마(길미숙), '왕눈이'(최덕희 님)."""
+
+
+def _add_bracketed_full_names(text: str, add) -> None:
+    """A Korean full name first in the bracket right after a title, a family or role word, a job
+    title or a quoted nickname (용 할머니(용점순), 남 주무관(남지원, 희망복지지원단), 영수
+    엄마(길미숙), '왕눈이'(최덕희 님)): the bracket gives the name of the person just called so."""
+    for m in _BRACKET_AFTER_PERSON.finditer(text):
+        before, name = m.group(1), m.group(2)
+        glued_age = text[m.end(2):m.end(2) + 1].isdigit()  # 윤씨아저씨(윤만복58세): the age glued to the name
+        glued_title = before[:1] in _words("surnames") and _is_title(before[1:])  # 손군(손다니엘, 고2)
+        called = before[-1:] in _QUOTE or _is_title(before) or _after_role(before) or _ends_with_job_title(before) \
+            or glued_age or glued_title
+        # a particle inside a bracket is unusual, but a name may end like one (길덕만): the glued age settles it
+        if called and _korean_name_shaped(name) and (glued_age or not _has_grammar(name)):
+            add(m.start(2), m.end(2), True)
+
+
+def _foreign_word_before(word: str) -> bool:
+    """Could ``word``, right before a foreign name found, be the first word of that name (모하마드
+    라힘, 아베베 기르마, 니말 페레라)? A proper noun or a word unknown to the analyser, or one it can
+    only cut into single syllables, that is no dictionary, person, place or country word."""
+    if not _HANGUL_WORD.fullmatch(word) or not 2 <= len(word) <= 5 or _is_person_word(word) is not False \
+            or word in _words("countries") or _is_common_noun(word) or _ends_with_job_title(word) \
+            or word.endswith(tuple(_words("place_suffixes"))) or _is_title(word):
+        return False
+    tokens = analyse(word)
+    if any(t.tag.startswith(("J", "E", "V", "XS")) for t in tokens):
+        return False
+    return _proper(tokens) or all(len(t.form) == 1 for t in tokens)
+
+
+def _extend_foreign_names(text: str, found: list[NameSpan]) -> None:
+    """A foreign name in Hangul found by its last word only (라힘(방글라데시) 씨, 나비 씨): the words
+    right before it that can be a foreign name's are part of it (up to two more words). A Korean
+    full name (김민수) is not extended."""
+    for i, span in enumerate(found):
+        if span.surname_only or not _HANGUL_WORD.fullmatch(span.text) or len(span.text) < 2:
+            continue
+        # a Korean full name's shape (기르마 too) only after a word no dictionary knows (아베베 기르마)
+        korean = len(span.text) == 3 and _korean_name_shaped(span.text)
+        after = text[span.end:].lstrip()
+        if not (text[span.end:span.end + 1] == "(" or _is_title(_word_at(after))):
+            continue  # only a name that a bracket or a title marks as the person's
+        start = span.start
+        for _ in range(2):
+            m = re.search(r"(?:^|(?<=[\s,.]))([가-힣]+) $", text[:start])
+            if m is None or not _foreign_word_before(m.group(1)) or (korean and not (
+                    len(m.group(1)) >= 3 and all(t.oov for t in analyse(m.group(1))))) or any(s.start < start and m.start(1) < s.end
+                                                                         for s in found if s is not span):
+                break
+            start = m.start(1)
+        if start != span.start:
+            found[i] = replace(span, start=start, text=text[start:span.end])
+
+
+_BRACKET_TITLED = re.compile(r"(?<=\()([가-힣]{2,6}) ?(?=(?:씨|님)(?![가-힣]))")
+"""A word first in a bracket before 씨 or 님, the bracket glued to a number (010–0000–0562(아이게림 씨 본인))."""
+_ROLE_NAME_PHONE = re.compile(
+    r"(?<![가-힣])([가-힣]+) ([가-힣]{2,6}) (?=\+?\d{2,3}[" + DASHES + r"\s.]?\d{3,4}[" + DASHES + r"\s.]?\d{4}(?!\d))")
+"""A family or role word, a word and a phone number: 언니 아이굴 010 0000 0377 (the phone's holder)."""
+
+
+def _add_bracketed_titled(text: str, add) -> None:
+    """A name before 씨 or 님 that opens a bracket glued to the word before, which the word loop
+    does not see as a word of its own: the same tests as for a word before 씨 (아이게림 씨)."""
+    for m in _BRACKET_TITLED.finditer(text):
+        name = _unknown_before_ssi(m.group(1), True) or _called_proper(m.group(1), True)
+        if name:
+            add(m.start(1), m.start(1) + len(name), True)
+
+
+def _add_role_name_phone(text: str, add) -> None:
+    """A word between a family or role word and a phone number (비상연락 언니 아이굴 010 …): the
+    phone's holder, named; not a person, dictionary or place word, nor one with a particle."""
+    for m in _ROLE_NAME_PHONE.finditer(text):
+        role, name = m.group(1), m.group(2)
+        if not _after_role(role) or _is_person_word(name) is not False or _is_common_noun(name) \
+                or _has_grammar(name) or name in _words("countries") or name in _words("not_names") \
+                or name.endswith(tuple(_words("place_suffixes"))):
+            continue
+        add(m.start(2), m.end(2), True)
+
+
+_NOT_TAEKHO = frozenset({"사돈", "친정", "시가", "처가", "외가", "본가", "형님", "선생", "아우", "큰", "작은"})
+"""Words before 댁 that make a family word, not a 택호 (사돈댁, 친정댁)."""
+
+
+def _add_taekho(words, add) -> None:
+    """A 택호, a place and 댁 (순천댁에게만, 청주댁이, 베트남댁): a name (the fifteenth to
+    twenty-third annotators' conventions), marked whole without its particle; not a title's home
+    (할머니댁, 김 씨댁) or a family word (사돈댁)."""
+    for start, _end, raw in words:
+        head = _HANGUL_WORD.match(raw)
+        if not head:
+            continue
+        word = head.group(0)
+        at = word.find("댁", 2)
+        rest = word[at + 1:]
+        if not 2 <= at <= 4 or not (rest in ("", *_PARTICLES) or (rest[-1:] in "만도는" and rest[:-1] in _PARTICLES)):
+            continue  # 순천댁에게만, 청주댁이
+        stem = word[:at]
+        tokens = analyse(stem)
+        if stem in _NOT_TAEKHO or _is_person_word(stem) is not False or _is_title(stem) or len(tokens) != 1 \
+                or tokens[0].tag not in ("NNP", "NNG") or stem.endswith(tuple(_words("place_suffixes"))):
+            continue
+        add(start, start + at + 1, True, given_only=True, named=True)
+
+
+_ALIAS_CUE = re.compile(r"(?<![가-힣])(?:통칭|일명|별칭)\s?[" + _QUOTE + r"]?([가-힣]{1,6}|[A-Z][a-z]+)")
+"""The name after 통칭, 일명 or 별칭 (통칭 딜리, 일명 '짱구'): what the person is called."""
+
+
+def _add_aliases(text: str, add) -> None:
+    """A name given after 통칭, 일명 or 별칭 (Dilnoza Karimova(31), 통칭 딜리): a nickname, a name."""
+    for m in _ALIAS_CUE.finditer(text):
+        word = m.group(1)
+        stem = word if not _HANGUL_WORD.fullmatch(word) else _strip_particle(word)
+        if _HANGUL_WORD.fullmatch(stem) and (_is_person_word(stem) is not False or _is_count(stem)
+                                            or (_is_common_noun(stem) and len(stem) > 1)):
+            continue
+        add(m.start(1), m.start(1) + len(stem), True, given_only=True, named=True)
+
+
+_GLUED_LOCAL_ROLE = re.compile(r"(?<![가-힣])([가-힣])(?:" + "|".join(_LOCAL_ROLES) + r")(?=님|\(|[.,\s]|이|은|을|과|의|$)")
+"""A surname glued to a local role (육반장(육정남), 허통장님과), as 피영감 with a title."""
+
+
+def _add_glued_local_roles(text: str, add) -> None:
+    """A surname glued to 통장, 반장, 이장 or 동장 marks only the surname (the twelfth part's
+    convention for a glued title); not 이 (이통장: this bankbook) or a syllable that is rarely one."""
+    for m in _GLUED_LOCAL_ROLE.finditer(text):
+        syllable = m.group(1)
+        if syllable in _words("surnames") and syllable not in _NOT_SYLLABLE_NAMES and syllable != "이":
+            add(m.start(1), m.end(1), True, surname_only=True)
+
+
+_QUOTED_CALL = re.compile(r"[" + _QUOTE + r"]([가-힣]{1,3})(아|야)(?=[\s,!~?])((?:, ?[가-힣]{1,3}(?:아|야)(?=[\s,!~?]))*)")
+"""A quoted utterance opening with a call by name and more words ("지수야 선생님 오셨다", "민아, 솔아 빨리")."""
+
+
+def _called_noun(stem: str, ending: str) -> bool:
+    """Is ``stem`` + ``ending`` a noun called with the vocative (지수야, 솔아; the analyser may read 야
+    after a vowel as the copula: 유리야, 하루야), not a person word (엄마야, 친구야) or a verb (괜찮아)?"""
+    if bool(final_consonant(stem)) != (ending == "아") or _is_person_word(stem) is not False \
+            or stem in _words("not_names") or (len(stem) == 1 and stem in _NOT_SYLLABLE_NAMES):
+        return False
+    tokens = analyse(stem + ending)
+    nouns = [t for t in tokens if t.tag in ("NNG", "NNP")]
+    called = tokens[-1].tag == "JKV" or (ending == "야" and [t.tag for t in tokens[-2:]] == ["VCP", "EF"])
+    return called and bool(nouns) and "".join(t.form for t in nouns) == stem
+
+
+def _add_quoted_vocatives(text: str, add) -> None:
+    """A name called at the opening of a quoted utterance, with the vocative 아/야 and more words after
+    it ("지수야 선생님 오셨다~", "유리야 괜찮아?", "민아, 솔아 빨리 숨어"): a name even when it is also a
+    word, since nobody calls a word; without the 아/야 (unsure)."""
+    for m in _QUOTED_CALL.finditer(text):
+        calls = [(m.start(1), m.group(1), m.group(2))]
+        for more in re.finditer(r"([가-힣]{1,3})(아|야)", m.group(3)):
+            calls.append((m.start(3) + more.start(1), more.group(1), more.group(2)))
+        for at, stem, ending in calls:
+            if _called_noun(stem, ending):
+                add(at, at + len(stem), False, given_only=True, named=True)
