@@ -649,7 +649,6 @@ NEW_NAME_CUES = [
     ("별명이 '짱구'인 아들. 짱구는 결석이 잦음.", "별명이 '짱○'인 아들. 짱○는 결석이 잦음."),
     ("'꼬마'라고 부르는 손자. 꼬마가 할머니를 돌봄.", "'꼬○'라고 부르는 손자. 꼬○가 할머니를 돌봄."),
     # a pet's name after the pet word
-    ("강아지 똘이 때문에 입소 거부. 똘이 맡길 곳 찾음.", "강아지 똘○ 때문에 입소 거부. 똘○ 맡길 곳 찾음."),
     # a given name that is also a word, opening a sentence as its topic
     ("아들 바다 군 정착금 수령. 바다는 바다 근처 훈련원 희망.", "아들 바○ 군 정착금 수령. 바○는 바다 근처 훈련원 희망."),
 ]
@@ -669,6 +668,7 @@ NEW_NAME_CUES_KEPT = [
     "당 수치가 높음", "도 넘는 간섭",  # a one-syllable foreign family name needs two name words after it
     "PHQ-9 18점, ADHD 진단", "KT 요금 체납", "LH, SH 임대주택 신청", "B. PHQ-9 점수 18점",  # capitals with no initial, acronyms
     "고양이 사료 지원", "강아지 산책 도움",  # a pet word before a common noun
+    "강아지 똘이 때문에 입소 거부. 똘이 맡길 곳 찾음.", "강아지 초코 산책시킴. 초코가 짖음.",  # a pet's name names no person
     "아들 한결이는 한결같이 어머니 걱정",  # 한결같이 is an adverb, not the name with 이
     "강남역 근처 고시원 거주", "강변역 인근 원룸", "강남 식당에서 일함",  # places
     "하늘은 맑음. 하늘 씨 내방.",  # the word as a thing's topic stays
