@@ -14,7 +14,8 @@ A cue is one of two things:
 
   - ``잖아요|잖아/EF``: any of these forms with this tag;
   - ``/EF``: any form with this tag; ``하`` without a tag: any tag; ``V*``: a tag prefix;
-    ``OO*/SL``: a form prefix (a Latin token starting with OO: OOkg);
+    ``OO*/SL``: a form prefix (a Latin token starting with OO: OOkg); ``*돌보미/NNG``: a form
+    suffix (a noun ending in 돌보미: 아이돌보미);
   - ``…``: any number of morphemes in between (within one sentence).
 
 Loading validates every file (unknown keys, empty lists, malformed patterns, missing lists)
@@ -55,10 +56,12 @@ class _Item:
     forms: frozenset[str] | None
     tags: tuple[str, ...] | None
     prefixes: tuple[str, ...] = ()  # from forms written 'OO*'
+    suffixes: tuple[str, ...] = ()  # from forms written '*돌보미'
 
     def accepts(self, token: Token) -> bool:
         if self.forms is not None and token.form not in self.forms and not (
-                self.prefixes and token.form.startswith(self.prefixes)):
+                self.prefixes and token.form.startswith(self.prefixes)) and not (
+                self.suffixes and token.form.endswith(self.suffixes)):
             return False
         if self.tags is None:
             return True
@@ -95,7 +98,8 @@ class Cue:
         forms = frozenset(m.group("form").split("|")) if m.group("form") else None
         tags = tuple(t for t in m.group("tag").split("|") if t) if m.group("tag") else None
         prefixes = tuple(f[:-1] for f in forms or () if f.endswith("*") and len(f) > 1)
-        return _Item(forms, tags, prefixes)
+        suffixes = tuple(f[1:] for f in forms or () if f.startswith("*") and len(f) > 1)
+        return _Item(forms, tags, prefixes, suffixes)
 
     def find(self, text: str, tokens: tuple[Token, ...]) -> list[Hit]:
         """Every place this cue matches in ``text`` (analysed as ``tokens``)."""
@@ -145,7 +149,7 @@ class _Prepared:
 
     def candidates(self, first: _Item | None) -> list[int] | range:
         """Token indices where a pattern starting with ``first`` can match."""
-        if first is None or first.forms is None or first.prefixes:
+        if first is None or first.forms is None or first.prefixes or first.suffixes:
             return range(self.size)
         return sorted(i for form in first.forms for i in self.by_form.get(form, ()))
 
