@@ -252,6 +252,8 @@ class _Reading:
             found = goal_rules()[name].find(self.text, self.tokens)
             if name == "person":  # '3개월 내 말다툼' is read as '나의': a time frame is nobody
                 found = _outside(found, self["time_frame"])
+            elif name == "time_frame":  # '죽을 때까지' spans a lifetime (5), it sets no time frame
+                found = [h for h in found if not any(g.start <= h.start < g.end for g in self["grand"])]
             elif name == "placeholder":  # 'OO' in a name (김OO 어르신, OO씨는) stands for the name
                 found = [h for h in found if not _name_placeholder(self.text, h)]
             self.hits[name] = found
@@ -330,15 +332,18 @@ _COUNTED_UNITS = frozenset({"날", "때", "시간"})
 
 
 def _state_counted(r: _Reading, hit) -> bool:
-    """Does the vague hit name the days that are counted (안정된 날, 행복한 날), through a modifier ending?"""
+    """Does the vague hit name the days that are counted (안정된 날, 행복한 날, 건강하게 지내는 날), through a
+    modifier ending?"""
     i = r.index_at(hit.end - 1)
     if i is None:
         return False
-    for k in range(i + 1, min(i + 4, len(r.tokens))):
+    # the hit may end on the modifier ending itself (마음이 편한: 편하 + ㄴ share a letter), and an
+    # adverb of the state may come before the verb of the days (건강하게 지내는 날)
+    for k in range(i, min(i + 5, len(r.tokens))):
         token = r.tokens[k]
         if token.tag == "ETM":
             return k + 1 < len(r.tokens) and r.tokens[k + 1].form in _COUNTED_UNITS
-        if token.tag not in ("XSV", "XSA", "EP"):
+        if k > i and token.tag not in ("XSV", "XSA", "EP", "EC", "VV", "VX"):
             return False
     return False
 
@@ -603,7 +608,9 @@ def check_goal(text: str, *, owner: str | None = None) -> list[GoalFinding]:
     own_care = [h for h in r["care_acts"] if (person_subject and not worker_subjects)
                 or any(x.text == "서로" for x in r["relational"])]
     task_verbs = [h for h in r["worker_verbs"] if not overlaps(h, r["applying"] + own_care)]
-    if not _party_subject(r):
+    # another party deciding or paying in the predicate (현장 반장이 밀린 일당을 지급한다, 조합이 이주비
+    #지급을 결정한다) does the act too: out of reach (6), not a task
+    if not (_party_subject(r) or _party_decides(r)):
         worker_hits += [h for h in task_verbs
                         if (nxt := r.token_after(h)) is None or nxt.tag == "XSV" or r.is_predicate(h)]
     # another party letting someone do it (전 부인이 아이를 만나게 해 준다) is that party's act (6);
