@@ -88,7 +88,7 @@ _LISTS = frozenset({
     "wh", "not_wh", "request", "choice", "permission", "question_end", "tag_question",
     "presumption", "negative_question", "embedded_question", "loaded_words", "clause_join", "auxiliary_after", "topic", "connective",
     "fixed_connective", "negation", "jargon", "why", "why_blames", "blame_frames", "background_clause",
-    "embedded_join", "not_asking", "listed_topics",
+    "embedded_join", "not_asking", "listed_topics", "joined_requests", "asks_if_known",
 })
 
 
@@ -262,6 +262,10 @@ def _closed(text: str, unit: _Unit) -> bool:
     rules = question_rules()
     if not unit.is_question:
         return False
+    # whether one knows a wh-clause (얼마인지 아세요?, 언제 오라고 했는지 아세요?) is answered yes or no
+    if rules["asks_if_known"].find(text, unit.tokens):
+        return not unit.choice and not any(
+            rules[name].find(text, unit.tokens) for name in ("request", "choice", "permission"))
     if _wh_hits(text, unit.tokens):
         # '어디 계시고 양육비는 받으세요?': the second question, joined by -고, is yes/no;
         # a fragment (…되시고 연세는요?) asks "what about", it is open
@@ -342,6 +346,8 @@ def _listed_questions(text: str, unit: _Unit) -> str | None:
     listed = rules["listed_topics"].find(text, unit.tokens)
     if listed:
         return listed[0].text
+    if rules["joined_requests"].find(text, unit.tokens):  # 알려 주시고, … 적어 주시겠어요?: two requests
+        return unit.text.strip()
     for join in rules["embedded_join"].find(text, unit.tokens):
         rest = tuple(t for t in unit.tokens if t.start >= join.end)
         # '쓰실지 가족이 하실지, 어느 쪽으로 …': asking which of the listed is one choice

@@ -211,6 +211,46 @@ CAUSE_ROWS = [
     ("question_rules.yaml", "jargon", "감면 적용 여부를 인지하고 계세요?", True),
     ("question_rules.yaml", "jargon", "집 구조가 어떻게 되세요?", False),
     ("question_rules.yaml", "jargon", "요즘 어떤 점이 제일 힘드세요?", False),
+    # second round (twenty-fourth to twenty-sixth parts): causes in the structure of the sentence
+    # 1: a provider named by its suffix (…돌보미, …도우미, …지도사) or a service's teacher as subject
+    ("goal_rules.yaml", "worker", "산모도우미가 한 달간 정해진 방문을 모두 채운다", True),
+    ("goal_rules.yaml", "worker", "학습지 선생님이 석 달 동안 수업을 한 번도 빠뜨리지 않는다", True),
+    ("goal_rules.yaml", "worker", "학교 교사가 한 달 안에 아이 사정을 이해한다", False),
+    # 1: urging the person to act is a causing predicate (…도록 권유한다, 독려함)
+    ("goal_rules.yaml", "causative", "아드님이 병원 진료를 빠지지 않도록 독려한다", True),
+    ("goal_rules.yaml", "causative", "어머니가 아이에게 공부를 하도록 권유한다", True),
+    ("goal_rules.yaml", "causative", "어머니가 두 달 안에 아이 숙제를 주 3회 봐 준다", False),
+    # not 1: the class teacher's meeting, with 님 glued to the title
+    ("goal_rules.yaml", "not_services", "한 달 안에 손자 담임선생님 면담에 간다", True),
+    ("goal_rules.yaml", "not_services", "아들이 석 달 동안 청소년상담센터 상담을 받는다", False),
+    # 2: a provider named by its suffix (…사업단); an asset account kept without cancelling
+    ("goal_rules.yaml", "providers", "공익형사업단 결근 월 1일 이하", True),
+    ("goal_rules.yaml", "use_rate", "희망적금 중도 해지 없이 1년 유지", True),
+    ("goal_rules.yaml", "use_rate", "아들이 1년 동안 적금을 매달 붓는다", False),
+    # 3: quarrels and shares between people with nobody named
+    ("goal_rules.yaml", "relational", "두 달 안에 고함 지르는 일이 월 1회 이하", True),
+    ("goal_rules.yaml", "relational", "한 달 안에 빨래와 청소를 분담한다", True),
+    ("goal_rules.yaml", "relational", "어르신이 3개월 안에 반찬을 혼자 만든다", False),
+    # 6: a parent by birth who lives apart; being designated by a decision; another party paying back
+    ("goal_rules.yaml", "unreachable", "아이 생모가 석 달 안에 면접교섭에 나온다", True),
+    ("goal_rules.yaml", "unreachable", "두 달 안에 장애인 전용 임대주택 입주자로 확정된다", True),
+    ("goal_rules.yaml", "unreachable", "어머니가 석 달 안에 아이를 직접 돌보기로 결정한다", False),
+    ("goal_rules.yaml", "party_decision", "석 달 안에 전 집주인이 보증금 잔액을 돌려준다", True),
+    ("goal_rules.yaml", "party_decision", "아들이 한 달 안에 월세를 낸다", False),
+    # 7: a disappearance is an outcome; a deadline set by a clause (…되는 해까지); not a lifetime
+    ("goal_rules.yaml", "completion", "반년 안에 환청이 사라진다", True),
+    ("goal_rules.yaml", "time_frame", "손자가 초등학교를 졸업할 때까지 주 2회 이상 도서관에 간다", True),
+    ("goal_rules.yaml", "time_frame", "손자가 졸업하고 도서관에 간다", False),
+    # 4: a state of mind counted in days is still undefined
+    ("goal_rules.yaml", "vague", "두 달 동안 마음이 편안한 날이 주 5일 이상", True),
+    # C: whether one knows a wh-clause; M: two requests joined by 주시고; W: 또 … 거예요? after the act
+    ("question_rules.yaml", "asks_if_known", "관리비가 얼마 밀렸는지 아세요?", True),
+    ("question_rules.yaml", "asks_if_known", "관리비가 얼마 밀렸는지 알려 주세요.", False),
+    ("question_rules.yaml", "joined_requests", "이름을 써 주시고 도장도 찍어 주시겠어요?", True),
+    ("question_rules.yaml", "joined_requests", "밥 차려 주시고 나서 뭐 하세요?", False),
+    ("question_rules.yaml", "wh", "그러다 쓰러지시면 어쩌시려고요?", True),
+    ("question_rules.yaml", "blame_frames", "그렇게 말렸는데 또 보증을 서 주신 거예요?", True),
+    ("question_rules.yaml", "blame_frames", "남편분이 또 술 드신 거죠?", False),
 ]
 
 
@@ -232,6 +272,16 @@ def test_cause_rows_of_the_last_three_parts(name, list_name, text, found):
     # days counted of an undefined state leave it undefined (4); a count of a thing defines it
     ("아버지가 석 달 안에 행복한 날이 주 3일 이상 된다", 4, True),
     ("어르신이 두 달 안에 건강한 반찬을 주 4회 이상 드신다", 4, False),
+    ("석 달 안에 즐겁게 지내는 날이 주 4일 이상", 4, False),
+    ("석 달 안에 건강하게 지내는 날이 주 4일 이상", 4, True),
+    # another party paying is out of reach (6), not the worker's task (1)
+    ("한 달 안에 공사장 십장이 밀린 노임을 지급한다", 1, False),
+    ("한 달 안에 공사장 십장이 밀린 노임을 지급한다", 6, True),
+    ("한 달 안에 긴급생계비를 지급한다", 1, True),
+    # a cure-like disappearance within a time frame is judged at closure (6, not 7)
+    ("반년 안에 아들의 환청이 사라진다", 7, False),
+    # a lifetime span is no time frame
+    ("죽을 때까지 자식에게 기대지 않고 산다", 7, True),
 ])
 def test_cause_rows_through_the_goal_judge(goal, mistake, flagged):
     """Does the judge read the new cues where the subject and the predicate decide (a consent, a family
