@@ -251,6 +251,14 @@ CAUSE_ROWS = [
     ("question_rules.yaml", "wh", "그러다 쓰러지시면 어쩌시려고요?", True),
     ("question_rules.yaml", "blame_frames", "그렇게 말렸는데 또 보증을 서 주신 거예요?", True),
     ("question_rules.yaml", "blame_frames", "남편분이 또 술 드신 거죠?", False),
+    # X: a when-clause (…을 때, …는 날에는) and 니 (…다 보니) end clauses too; formal criteria words
+    ("question_rules.yaml", "connective", "병원에 가시는 날에는 누가 아이를 봐요?", True),
+    ("question_rules.yaml", "connective", "혼자 살다 보니 적적하시죠?", True),
+    ("question_rules.yaml", "connective", "요즘 날씨는 어떠세요?", False),
+    ("question_rules.yaml", "jargon", "수급 요건은 누구한테 들으셨어요?", True),
+    ("question_rules.yaml", "jargon", "요즘 몸은 어떠세요?", False),
+    # M: kiwi may read the join of two wh-questions as a final 고 (주무셨고 뭐 드셨어요?)
+    ("question_rules.yaml", "clause_join", "어제 어디 가셨고 누구 만나셨어요?", True),
 ]
 
 
