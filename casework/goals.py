@@ -471,6 +471,9 @@ def _party_decides(r: _Reading) -> list:
         if not (tok.tag == "JKS" or (tok.tag == "JX" and tok.form in ("은", "는"))
                 or (tok.tag == "JKB" and tok.form in ("에서", "께서"))):
             continue
+        # passing (합격한다) is the person's own outcome: '시험에서' is where, not who decides
+        if tok.form == "에서" and r.text[decisions[-1].start:].startswith("합격"):
+            continue
         subject = _noun_run_before(r, i)
         if subject is None:
             continue

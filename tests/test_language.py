@@ -288,6 +288,14 @@ def test_cause_rows_of_the_last_three_parts(name, list_name, text, found):
     ("한 달 안에 긴급생계비를 지급한다", 1, True),
     # a cure-like disappearance within a time frame is judged at closure (6, not 7)
     ("반년 안에 아들의 환청이 사라진다", 7, False),
+    # passing an exam is the person's own outcome: '시험에서' names where, not who decides (not 6)
+    ("올해 11월 자격시험에서 요양보호사 실기에 합격한다", 6, False),
+    ("석 달 안에 예전 회사가 아들을 다시 채용하기로 결정한다", 6, True),
+    # the worker's managing as the means to a service's rate (관리로) is the worker's task (1)
+    ("4개월간 참여자 출석 관리로 한국어교실 출석률 90% 달성", 1, True),
+    # an ex-spouse as the object of the person's own act is no party deciding (not 6)
+    ("어머니가 두 달 안에 전 남편을 상대로 양육비 청구를 신청한다", 6, False),
+    ("전 남편이 두 달 안에 양육비를 다시 보낸다", 6, True),
     # a lifetime span is no time frame
     ("죽을 때까지 자식에게 기대지 않고 산다", 7, True),
 ])
