@@ -208,13 +208,13 @@ checking. Chosen with :data:`SUGGEST_THRESHOLD` by leave-one-annotator-out cross
 SUGGEST_THRESHOLD = 0.02
 """Below the masking threshold, down to this probability, a word is not hidden but named for the
 worker to check. Chosen by leave-one-annotator-out cross-validation (``tools/train_name_tagger.py
---cross-validate-suggestions``) over the twenty-six parts (2,369 notes, masking threshold 0.8): of
+--cross-validate-suggestions``) over the twenty-six parts (2,372 notes, masking threshold 0.8): of
 the 155 names rules + tagger missed, the tagger alone at 0.1 named 38 for checking, with 61 words
 that were no identifier (21 of them items the notes keep); with the other mentions of hidden names
-and the words in a name's place (≥ 0.01) at 0.02, 75, with 218 such words (63 kept items), about
-one word in eleven notes. At 0.1/0.01: 59, 105 (35); at 0.05/0.003: 65, 171 (48); at 0.02/0.003:
-76, 247 (69); at 0.01/0.001: 80, 340 (87). Earlier: 0.1 named 8 of 23 (1,003 notes), 12 of 43
-(1,348 notes)."""
+and the words in a name's place (≥ 0.01) at 0.02, 73, with 207 such words (54 kept items, of 6,064),
+about one word in eleven notes. At 0.1/0.01: 54, 85 (26); at 0.05/0.003: 61, 135 (34); at
+0.02/0.003: 74, 218 (55); at 0.01/0.001: 79, 301 (73). Earlier: 0.1 named 8 of 23 (1,003 notes),
+12 of 43 (1,348 notes)."""
 
 
 def _runs(text: str, probs: Sequence[float], low: float) -> Iterator[tuple[int, int]]:
