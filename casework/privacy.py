@@ -27,8 +27,11 @@ Rules chosen by the workbook (not by the textbook):
   finds (:mod:`casework.language.name_tagger`), are hidden too and listed in
   :attr:`MaskResult.unsure`. A name is a name throughout its note: a name the tagger finds is
   hidden again where the note names the person again (the same word, a full name's given name),
-  as the rules do with theirs. Words the tagger thinks less surely may be names are left as they
-  are and listed in :attr:`MaskResult.to_check`, for the worker to read.
+  as the rules do with theirs. Words that may still be names are left as they are and listed in
+  :attr:`MaskResult.to_check`, for the worker to read: words the tagger thinks less surely are
+  names, other mentions of a name hidden elsewhere in the note, and words standing where a name
+  stands (before a title, an age in brackets, a calling, the friendly 이) that the tagger does not
+  rule out (:func:`casework.language.name_tagger.suggested_names`).
 """
 
 from __future__ import annotations

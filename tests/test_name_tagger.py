@@ -139,11 +139,57 @@ def test_a_word_the_tagger_half_believes_is_left_visible_and_listed_to_check(mon
 
 
 def test_below_the_suggestion_threshold_nothing_is_listed(monkeypatch):
-    """Is a word under the suggestion threshold neither hidden nor listed?"""
+    """Is a word under both thresholds (the tagger's, and a name's place's) neither hidden nor listed?"""
     text = "동료 Chaminda가 야간 근무를 대신 맡아 줌."
-    low = name_tagger.SUGGEST_THRESHOLD / 2
-    monkeypatch.setattr(name_tagger, "name_probabilities", _probabilities_at("Chaminda", low))
+    low = min(name_tagger.SUGGEST_THRESHOLD, name_tagger.EVIDENCE_THRESHOLD) / 2
+    monkeypatch.setattr(name_tagger, "name_probabilities", lambda text: [low] * len(text))
     assert mask_case_text(text).to_check == ()
+
+
+def _flat(p: float):
+    return lambda text: [p] * len(text)
+
+
+@pytest.mark.parametrize(("text", "word"), [
+    ("법률상담은 담당 편 변호사가 맡기로 함.", "편"),  # a surname alone before a job
+    ("09:40 다솜쌤: 가정방문 미룸", "다솜"),  # a title glued to the name
+])
+def test_a_word_in_a_names_place_is_listed_to_check(monkeypatch, text, word):
+    """Is a word the tagger barely believes, standing where a name stands, left visible and listed?"""
+    between = (name_tagger.EVIDENCE_THRESHOLD + name_tagger.SUGGEST_THRESHOLD) / 2
+    monkeypatch.setattr(name_tagger, "name_probabilities", _flat(between))
+    result = mask_case_text(text)
+    assert word in result.text and word in result.to_check
+
+
+@pytest.mark.parametrize("text", [
+    "회사 사장님이 밀린 월급을 주기로 함.",  # a word before a title that is a word
+    "변호사 사무실에서 서류를 받음.",  # a job, no name before it
+    "집이 좁아 이사를 원함.",  # a noun and its subject particle
+    "LH 매입임대 신청서 제출.",  # capitals are an agency, not a name
+    "조현병 진단 뒤 통원 중.",
+    "하늘이 맑아 산책을 나감.",
+])
+def test_ordinary_words_are_not_listed_by_their_place(monkeypatch, text):
+    """Do ordinary words stay off the list when the tagger gives them as little as a name's place needs?"""
+    between = (name_tagger.EVIDENCE_THRESHOLD + name_tagger.SUGGEST_THRESHOLD) / 2
+    monkeypatch.setattr(name_tagger, "name_probabilities", _flat(between))
+    assert mask_case_text(text).to_check == ()
+
+
+def test_another_mention_of_a_hidden_name_is_listed():
+    """A name is a name throughout its note: is a hidden name's other mention, left visible, listed,
+    and are the friendly 이 before a particle, a calling and a name's Hangul beside its Latin letters
+    places of a name?"""
+    def listed(text: str, hidden: list[tuple[int, int]]) -> list[str]:
+        probs = [name_tagger.EVIDENCE_THRESHOLD] * len(text)
+        return [w.text for w in name_tagger.words_to_check(text, hidden, probs, 1.0, name_tagger.EVIDENCE_THRESHOLD)]
+
+    assert "민서" in listed("민서는 오늘 결석. 민서 어머니와 통화.", [(0, 2)])
+    assert "별님" in listed("그 뒤로 별님이가 학교를 빠짐.", [])
+    assert "깡통" in listed("동네에서 '깡통'이라고 불리는 청년.", [])
+    assert "어윤아" in listed("아내 Oyunaa(어윤아)와 함께 내방.", [(3, 9)])
+    assert listed("집이 좁아 이사를 원함. 회사 사장님이 옴.", []) == []
 
 
 def test_hidden_words_and_kept_words_are_never_listed_to_check(monkeypatch):

@@ -31,12 +31,15 @@ from bench_language import DATA, PARTS, Note, load_notes, score_masking  # noqa:
 
 from casework.language.name_features import FEATURE_VERSION  # noqa: E402
 from casework.language.name_tagger import (  # noqa: E402
+    EVIDENCE_THRESHOLD,
     META,
     MODEL,
-    _free_words,
+    SUGGEST_THRESHOLD,
     model_in_use,
+    name_probabilities,
     train_model,
     training_hash,
+    words_to_check,
 )
 from casework.privacy import mask_case_text  # noqa: E402
 
@@ -98,30 +101,41 @@ def cross_validate(thresholds: list[float], show_errors: bool = False) -> dict[f
     return totals
 
 
-def cross_validate_suggestions(lows: list[float]) -> None:
-    """Leave one annotator out: of the names rules + tagger miss, how many would the tagger name for
-    checking at each lower threshold, and how many words it would name that are no identifier."""
-    named = {low: [0, 0] for low in lows}
-    notes = 0  # missed names named, words named that are no identifier
-    missed_total = 0
+def cross_validate_suggestions(settings: list[tuple[float, float]]) -> None:
+    """Leave one annotator out: of the names rules + tagger miss, how many the worker is told to check
+    (:func:`words_to_check`) at each (tagger threshold, threshold for a word in a name's place; above 1:
+    the tagger alone), how many words are named that are no identifier, and how many of those are
+    items the note keeps ({{…}}); per part at the first two settings, then in total for each."""
+    counts = {setting: [0, 0, 0, 0] for setting in settings}  # missed, named, no identifier, kept items
+    notes = 0
+    first = settings[:2]
+    print(f"{'part':13} {'notes':>5} {'missed':>6}" + "".join(
+        f"  {f'{low:g}/{ev:g}: named':>14} {'other':>5} {'kept':>4}" for low, ev in first))
     with tempfile.TemporaryDirectory() as tmp:
         for part, held, model in _held_out_models(tmp):
             notes += len(held)
+            part_counts = {setting: [0, 0, 0, 0] for setting in settings}
             with model_in_use(model, DEFAULT_THRESHOLD):
                 for note in held:
                     hidden = [(h.start, h.end) for h in mask_case_text(note.text).hidden]
                     missed = [(s, e) for kind, s, e in note.identifiers if kind == "이름" and not all(
                         any(a <= i < b for a, b in hidden) for i in range(s + (e - s > 1), e) if not note.text[i].isspace())]
-                    missed_total += len(missed)
-                    for low in lows:
-                        words = [(w.start, w.end) for w in _free_words(note.text, low, hidden)]
-                        named[low][0] += sum(1 for s, e in missed if any(a < e and s < b for a, b in words))
-                        named[low][1] += sum(1 for a, b in words
-                                             if not any(a < e and s < b for _, s, e in note.identifiers))
-            print(f"{part:11} done", flush=True)
-    for low, (hit, other) in named.items():
-        print(f"at {low:g}: {hit}/{missed_total} missed names named for checking; {other} words named that are "
-              f"no identifier, in {notes} notes")
+                    probs = name_probabilities(note.text)
+                    for (low, ev), c in part_counts.items():
+                        words = [(w.start, w.end) for w in words_to_check(note.text, hidden, probs, low, ev)]
+                        stray = [(a, b) for a, b in words if not any(a < e and s < b for _, s, e in note.identifiers)]
+                        c[0] += len(missed)
+                        c[1] += sum(1 for s, e in missed if any(a < e and s < b for a, b in words))
+                        c[2] += len(stray)
+                        c[3] += sum(1 for a, b in stray if any(a < e and s < b for s, e in note.kept))
+            for setting, c in part_counts.items():
+                counts[setting] = [x + y for x, y in zip(counts[setting], c, strict=True)]
+            print(f"{part:13} {len(held):5} {part_counts[settings[0]][0]:6}" + "".join(
+                f"  {part_counts[st][1]:>14} {part_counts[st][2]:5} {part_counts[st][3]:4}" for st in first), flush=True)
+    for (low, ev), (missed_total, hit, other, kept) in counts.items():
+        place = f"name's place ≥ {ev:g}" if ev <= 1 else "no name's place"
+        print(f"tagger ≥ {low:g}, {place}: {hit}/{missed_total} missed names named for checking; {other} words "
+              f"named that are no identifier ({kept} of them kept items), in {notes} notes")
 
 
 def train(threshold: float) -> None:
@@ -150,7 +164,8 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--show-errors", action="store_true", help="with --cross-validate: the errors at the default threshold (else the first)")
     args = parser.parse_args(argv)
     if args.cross_validate_suggestions:
-        cross_validate_suggestions([0.1, 0.2, 0.3, 0.5])
+        cross_validate_suggestions([(0.1, 2.0), (SUGGEST_THRESHOLD, EVIDENCE_THRESHOLD),
+                                    (0.1, 0.01), (0.05, 0.003), (0.02, 0.003), (0.01, 0.001)])
     elif args.cross_validate:
         cross_validate(args.thresholds, args.show_errors)
     else:

@@ -31,12 +31,15 @@ from typing import Any
 from casework.language import analyse
 from casework.language.name_features import FEATURE_VERSION, bio_labels, char_features
 from casework.language.names import (
+    _AGE_BRACKET,
     _BLANK_GIVEN,
     _HANGUL_WORD,
     _NOT_SPACED_SYLLABLES,
     _PARTICLES,
+    _WORD,
     NameSpan,
     _called_by_name,
+    _ends_with_job_title,
     _is_common_noun,
     _is_count,
     _is_person_word,
@@ -52,7 +55,7 @@ from casework.language.names import (
 )
 from casework.language.rules import RULES_DIR
 
-__all__ = ["MODEL", "META", "SUGGEST_THRESHOLD", "tagged_names", "suggested_names", "name_probabilities",
+__all__ = ["MODEL", "META", "SUGGEST_THRESHOLD", "EVIDENCE_THRESHOLD", "words_to_check", "tagged_names", "suggested_names", "name_probabilities",
            "train_model", "training_hash", "model_in_use"]
 
 MODEL = RULES_DIR / "name_tagger.crfsuite"
@@ -128,7 +131,7 @@ def name_probabilities(text: str) -> tuple[float, ...]:
         return tuple(sum(tagger.marginal(y, i) for y in ("B", "I") if y in labels) for i in range(len(text)))
 
 
-def _kept_word(text: str, start: int, end: int) -> bool:
+def _kept_word(text: str, start: int, end: int, *, placed: bool = False) -> bool:
     """Is text[start:end] no whole name the rules would allow: part of a longer word (곽티슈, 신내동),
     one syllable with nothing after it, a digit, a count, a country, a listed non-name or person
     word, or a word ending like a place or agency?"""
@@ -144,10 +147,14 @@ def _kept_word(text: str, start: int, end: int) -> bool:
     while right < len(text) and not text[right].isspace():
         right += 1
     lead, rest = text[left:start], text[end:right].rstrip(_EDGE)
+    called = placed and (rest.lstrip(_QUOTES).startswith(_CALLED) or _titled(rest))  # 'Jason'이라는, 수빈쌤
+    if placed:
+        rest = rest.lstrip(")")
+        lead = lead.rsplit("(", 1)[-1]  # Tsetseg(체첵, 몽골): the Hangul of a name in brackets
     if lead.strip(_EDGE) or not (rest == "" or rest.startswith("(") or rest in _PARTICLES or _is_title(rest)
-                                 or (rest.startswith("이") and rest[1:] in ("", *_PARTICLES))):
+                                 or (rest.startswith("이") and rest[1:] in ("", *_PARTICLES)) or called):
         return True
-    if len(span) == 1 and not rest:
+    if len(span) == 1 and not rest and not (placed and _titled(_word_at(text[right:].lstrip()))):
         return True  # 도 경계: a lone syllable is a name only with a particle or a title after it
     if any(w in _words("not_names") for w in span.split()):
         return True  # 아이디 분실: a word that labels a name (아이디, 성함) is never part of one
@@ -194,13 +201,20 @@ def _predicate_next(after: str) -> bool:
     return bool(tokens) and tokens[0].tag in ("VA", "VV")
 
 
-SUGGEST_THRESHOLD = 0.1
+EVIDENCE_THRESHOLD = 0.01
+"""The lowest probability at which a word in a name's place (:func:`_name_places`) is named for
+checking. Chosen with :data:`SUGGEST_THRESHOLD` by leave-one-annotator-out cross-validation."""
+
+SUGGEST_THRESHOLD = 0.02
 """Below the masking threshold, down to this probability, a word is not hidden but named for the
 worker to check. Chosen by leave-one-annotator-out cross-validation (``tools/train_name_tagger.py
---cross-validate-suggestions``): at 0.1 it named 8 of the 23 names that rules + tagger missed, with
-17 words that were no identifier in 1,003 notes; at 0.3, 4 and 8. Over the seventeen parts (1,348 notes,
-after issue 8's tagger round, masking threshold 0.7) at 0.1: 12 of the 43 names missed, with 27 other
-words; at 0.3, 12 and 13."""
+--cross-validate-suggestions``) over the twenty-six parts (2,372 notes, masking threshold 0.8): of
+the 155 names rules + tagger missed, the tagger alone at 0.1 named 38 for checking, with 61 words
+that were no identifier (21 of them items the notes keep); with the other mentions of hidden names
+and the words in a name's place (≥ 0.01) at 0.02, 73, with 207 such words (54 kept items, of 6,064),
+about one word in eleven notes. At 0.1/0.01: 54, 85 (26); at 0.05/0.003: 61, 135 (34); at
+0.02/0.003: 74, 218 (55); at 0.01/0.001: 79, 301 (73). Earlier: 0.1 named 8 of 23 (1,003 notes),
+12 of 43 (1,348 notes)."""
 
 
 def _runs(text: str, probs: Sequence[float], low: float) -> Iterator[tuple[int, int]]:
@@ -280,10 +294,122 @@ def _mentions(text: str, names: Sequence[NameSpan], taken: Sequence[tuple[int, i
 
 
 def suggested_names(text: str, hidden: Sequence[tuple[int, int]]) -> list[NameSpan]:
-    """Words left visible that the tagger thinks may be names (probability ≥ :data:`SUGGEST_THRESHOLD`)."""
+    """Words left visible that may be names: the tagger thinks so (probability ≥ :data:`SUGGEST_THRESHOLD`),
+    or a name's place says so and the tagger does not rule it out (≥ :data:`EVIDENCE_THRESHOLD`,
+    :func:`_name_places`)."""
     if _threshold_if_tagging(text) is None:
         return []
-    return _free_words(text, SUGGEST_THRESHOLD, hidden)
+    return words_to_check(text, hidden, name_probabilities(text), SUGGEST_THRESHOLD, EVIDENCE_THRESHOLD)
+
+
+def words_to_check(text: str, hidden: Sequence[tuple[int, int]], probs: Sequence[float], low: float,
+                   evidenced: float) -> list[NameSpan]:
+    """The tagger's words at or above ``low`` and the words in a name's place at or above ``evidenced``,
+    left visible (outside ``hidden``) and no word the rules keep (:func:`_kept_word`), in text order.
+    ``probs`` are the tagger's (cross-validation passes a held-out model's)."""
+    found = [NameSpan(start, end, text[start:end], sure=False) for start, end in _runs(text, probs, low)
+             if not any(a < end and start < b for a, b in hidden) and not _kept_word(text, start, end)]
+    if evidenced > 1:
+        return found  # the tagger alone (cross-validation's comparison)
+    taken = [*hidden, *((f.start, f.end) for f in found)]
+    for start, end in _other_mentions(text, hidden):
+        if not any(a < end and start < b for a, b in taken) and not _kept_word(text, start, end, placed=True):
+            found.append(NameSpan(start, end, text[start:end], sure=False))
+            taken.append((start, end))
+    for start, end in _name_places(text):
+        if any(a < end and start < b for a, b in taken) or max(probs[start:end]) < evidenced \
+                or _kept_word(text, start, end, placed=True):
+            continue
+        found.append(NameSpan(start, end, text[start:end], sure=False))
+        taken.append((start, end))
+    return sorted(found, key=lambda f: f.start)
+
+
+def _other_mentions(text: str, hidden: Sequence[tuple[int, int]]) -> Iterator[tuple[int, int]]:
+    """A name is a name throughout its note: where a word hidden as a name (two letters or more) stands
+    again, left visible, as a whole word ('왕눈이'라고 … 왕눈이는), it is named for checking."""
+    for form in dict.fromkeys(text[a:b] for a, b in hidden):
+        if len(form) < 2 or not (_HANGUL.search(form) or _LATIN.search(form)) or any(ch.isdigit() for ch in form) \
+                or (_HANGUL_WORD.fullmatch(form) and _is_common_noun(form)):
+            continue  # 하늘, 보람: a name that is also a word is named again only where the tagger or a place says so
+        for m in re.finditer(re.escape(form), text):
+            before = text[m.start() - 1] if m.start() else " "
+            if not (before.isalpha() and before.isascii() == form[0].isascii()) \
+                    and not (_LATIN.match(form[-1]) and text[m.end():m.end() + 1].isascii() and text[m.end():m.end() + 1].isalpha()):
+                yield m.start(), m.end()
+
+
+_HEAD = re.compile(r"[가-힣]+|[A-Z][a-z]+(?:-[A-Z]?[a-z]+)?")
+_QUOTES = "'‘’\"“”"
+_CALLED = ("라고", "이라고", "라는", "이라는", "라 불", "이라 불", "라며", "이라며")
+_TRANSLITERATED = re.compile(r"(?<![A-Za-z])[A-Z][a-z]+(?:[ -][A-Z]?[a-z]+){0,3}\(([가-힣]+(?: [가-힣]+){0,3})[,)]"
+                             r"|([가-힣]+(?: [가-힣]+){0,3})\((?:[A-Z][a-z]+|[А-ЯЁ][а-яё]+)")
+
+
+_JOB_ENDINGS = ("사", "장", "쌤", "교수", "코디", "님")
+"""How a job or a title ends in the notes (변호사, 상담사, 반장, 사무장, 혜진쌤, 나 교수, 방 코디):
+after a word, evidence of a name for checking only, never for hiding."""
+
+
+def _titled(word: str) -> bool:
+    """A title, a job title or a word ending like a job (:data:`_JOB_ENDINGS`), a particle allowed."""
+    head = _strip_particle(word.rstrip(":,")) if word else ""
+    if not head:
+        return False
+    if _is_title(word) or _ends_with_job_title(head) or (head[0] in "쌤님" and head[1:] in ("", *_PARTICLES)):
+        return True
+    tokens = analyse(head) if (len(head) > 2 and head.endswith(_JOB_ENDINGS)) or head in _JOB_ENDINGS else ()
+    return len(tokens) == 1 and not tokens[0].oov and tokens[0].tag == "NNG"  # 변호사, not 수빈쌤
+
+
+def _has_final(syllable: str) -> bool:
+    """Does a Hangul syllable end in a consonant (봄, not 나)? The friendly 이 follows only such a name."""
+    return "가" <= syllable <= "힣" and (ord(syllable) - 0xAC00) % 28 != 0
+
+
+def _name_places(text: str) -> Iterator[tuple[int, int]]:
+    """Words standing where a name stands, whatever the word: before a title, apart or glued (… 씨,
+    장 변호사, 김민규반장, 수빈쌤), before an age in brackets (…(7세)), called so (…라고 부름,
+    '…'이라는), the friendly 이 of a given name before a particle (봄이가, 민준이는: a noun takes no
+    이 before 가), a proper noun or unknown word to the analyser called so or with that 이, the Hangul
+    of a name written also in Latin or Cyrillic letters (Tsetseg(체첵), 올레그(Олег)), or a
+    capitalised word in Latin letters. Each is only evidence: the tagger's probability must not rule
+    the word out, and the rules' kept words stay kept."""
+    for m in _TRANSLITERATED.finditer(text):
+        group = 1 if m.group(1) else 2
+        yield m.start(group), m.end(group)
+    words = [(m.start(), m.end(), m.group(0)) for m in _WORD.finditer(text)]
+    for k, (start, _end, raw) in enumerate(words):
+        head = _HEAD.match(raw)
+        if not head:
+            continue
+        word, rest = head.group(0), raw[head.end():]
+        end = start + len(word)
+        following = words[k + 1][2] if k + 1 < len(words) else ""
+        if _titled(rest) or (not rest and _titled(following)) or _AGE_BRACKET.match(rest) \
+                or rest.lstrip(_QUOTES).startswith(_CALLED):
+            called = rest.lstrip(_QUOTES).startswith(_CALLED)
+            if called or not (_HANGUL_WORD.fullmatch(word) and len(word) > 1 and _is_common_noun(word)):
+                yield start, end  # 회사 사장님: a word before a title is the word; a calling is a name
+            continue
+        if not _HANGUL.match(word):
+            if start == 0 or text[start - 1].isspace() or text[start - 1] in _QUOTES + "(":
+                yield start, end  # Minh, Anna: a capitalised word in Latin letters
+            continue
+        tokens = analyse(word)
+        bare = analyse(_strip_particle(word))
+        known = len(bare) == 1 and not bare[0].oov and bare[0].tag == "NNG"  # 변호사가, 회사: a word
+        glued = next((i for i in range(len(word) - 1, 1, -1) if _titled(word[i:])), None)
+        if glued is not None and not known:  # 김민규반장, 수빈쌤: a title glued to the name, the shortest
+            yield start, start + glued
+            continue
+        friendly = re.fullmatch(r"([가-힣]+)이(" + "|".join(p for p in _PARTICLES if p[:1] != "이") + ")", word)
+        if friendly and _has_final(friendly.group(1)[-1]):
+            yield start, start + len(friendly.group(1))  # 봄이가, 가온이는: the friendly 이, then a particle
+            continue
+        if tokens and (tokens[0].tag == "NNP" or tokens[0].oov) and len(tokens) > 1 \
+                and tokens[1].form == "이" and tokens[1].tag == "XSN":
+            yield start, start + tokens[0].end
 
 
 def train_model(notes: Sequence[tuple[str, Sequence[tuple[int, int]]]], path: Path,
