@@ -1084,6 +1084,8 @@ NEW_PARTS_KEPT = [
     # professionals named by their field, and a scale's acronym before its score
     "대학 교수 자문, 국선 변호사 선임, 청소년 상담사 연결, 법무사 사무장 통화.",
     "어르신 MMSE 21점, GDS 점수 9점으로 재검사 권고.",
+    # a word with 학생 glued (장학생, 유학생, 전학생)
+    "유학생으로 입국, 장학생 선발, 전학생 적응 지원.",
     # a word or a place closing a list item before the next item's title
     "현장 김포, 소장 통화. 상담사 연결, 사장 면담 예정.",
 ]
@@ -1093,3 +1095,9 @@ NEW_PARTS_KEPT = [
 def test_professions_and_scales_are_kept(text):
     """Are field words before a profession and a scale's acronym before a score kept?"""
     assert mask_case_text(text).text == text
+
+
+def test_a_diagnosis_closing_the_bracket_before_the_title_is_kept():
+    """The bracket's last item before 씨 or 군 (…(31세, 지적장애) 씨) is an aside, not a name."""
+    masked = mask_case_text("조카 윤다은(31세, 지적장애) 씨 취업. 손자 하준(9세, 자폐성장애) 군 등교.").text
+    assert "지적장애" in masked and "자폐성장애" in masked and "다은" not in masked and "하준" not in masked

@@ -270,7 +270,9 @@ def _find_names(text: str) -> list[NameSpan]:
     # a bracketed aside between a name and its title (Anna (러시아) 씨) is looked through, and is no name
     asides = [k for k in range(len(words)) if words[k][0] > 0 and text[words[k][0] - 1] == "("
               and words[k][2].endswith(")")]
-    before_title = [k + 1 < len(words) and k not in asides and not _listed_word(words[k][2]) and (
+    # the last item of a bracket (…(27세, 지적장애) 씨) is an aside about the name before it, not a name
+    before_title = [k + 1 < len(words) and k not in asides and not _listed_word(words[k][2])
+                    and not (words[k][2].endswith(")") and "(" not in words[k][2]) and (
         _is_title(words[k + 1][2]) or (k + 1 in asides and k + 2 < len(words) and _is_title(words[k + 2][2])))
         for k in range(len(words))]
 
@@ -1025,7 +1027,8 @@ def _surname_alone(text: str, words, k: int, head: str, before_title: bool) -> b
         rest = head[1:]
         # a title glued to a surname, unless another title follows (딸 윤샘 씨: 윤샘 is the name)
         return (rest.startswith("씨") and rest[1:] in ("", "네", *_PARTICLES)) or (
-            _is_title(rest) and not rest.startswith(("님", "군", "양")) and not before_title) or (
+            # 학생 glued is a word far more often than a title (장학생, 유학생, 전학생)
+            _is_title(rest) and not rest.startswith(("님", "군", "양", "학생")) and not before_title) or (
             rest[:1] in ("군", "양") and rest[1:] in ("", *_PARTICLES) and _split_as_surname(head)) or (
             rest[:1] == "님" and rest[1:] in ("", *_PARTICLES)  # 최님, 고님이; not 손님, 형님, 주님
             and head[:2] not in _words("titles") and head[:2] not in _words("not_names"))
