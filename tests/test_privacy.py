@@ -1101,3 +1101,10 @@ def test_a_diagnosis_closing_the_bracket_before_the_title_is_kept():
     """The bracket's last item before 씨 or 군 (…(31세, 지적장애) 씨) is an aside, not a name."""
     masked = mask_case_text("조카 윤다은(31세, 지적장애) 씨 취업. 손자 하준(9세, 자폐성장애) 군 등교.").text
     assert "지적장애" in masked and "자폐성장애" in masked and "다은" not in masked and "하준" not in masked
+
+
+def test_a_mobile_number_spelled_in_hangul_digits_is_hidden():
+    """A number read out and written in Hangul digits is a phone like the digits (the prefix stays)."""
+    result = mask_case_text("불러 준 번호 공일공-공공공공-일이삼사 로 문자 보냄. 공일이 칠팔구 사무실.")
+    assert result.text == "불러 준 번호 공일공-****-**** 로 문자 보냄. 공일이 칠팔구 사무실."
+    assert result.counts["전화번호"] == 1
