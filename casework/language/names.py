@@ -301,8 +301,8 @@ def _find_names(text: str) -> list[NameSpan]:
         particle_or_age = rest.rstrip(".,") in _PARTICLES or rest.startswith(("(", "이(")) or not rest.rstrip(".,")
         aside = bool(re.fullmatch(r"\([^()]+\)", rest)) and before_title[k]  # Rosalie(필리핀) 씨
         if rest.startswith("(") and not aside:  # Dolgor(돌고르, 몽골) 씨: a bracket with a comma, then the title
-            bracket = re.compile(r"\([^()]+\)").match(text, start + latin.end())
-            aside = bracket is not None and _is_title(_word_at(text[bracket.end():].lstrip()))
+            closing = re.compile(r"\([^()]+\)").match(text, start + latin.end())
+            aside = closing is not None and _is_title(_word_at(text[closing.end():].lstrip()))
         if re.fullmatch(r"[A-Z]{2,}", latin.group(0)) and re.match(r"\s?(?:\d|점)", text[start + latin.end():]):
             continue  # 어르신 MMSE 18점, GDS 9점: a scale's acronym before its score, not a name
         if (not rest and before_title[k]) or (after_role and particle_or_age) or glued_title or aside:
