@@ -111,6 +111,10 @@ _PHONE = re.compile(
 )
 
 _DIGIT = re.compile(r"[0-9]")
+# a mobile number spelled in Hangul digits, as a person reads it out (공일공-공공공공-공사일팔)
+_HANGUL_DIGITS = "공영일이삼사오육칠팔구"
+_HANGUL_PHONE = re.compile(rf"(?<![가-힣])(?P<mobile>공일[공영일육칠팔구])(?:[ {DASHES}.]?[{_HANGUL_DIGITS}]{{3,4}})"
+                           rf"[ {DASHES}.]?[{_HANGUL_DIGITS}]{{4}}(?![가-힣])")
 
 
 @dataclass(frozen=True)
@@ -175,12 +179,16 @@ def _rrn_spans(text: str) -> list[Masked]:
 
 
 def _phone_spans(text: str) -> list[Masked]:
-    return [Masked("전화번호", m.group(0), m.start(), m.end()) for m in _PHONE.finditer(text)]
+    return [Masked("전화번호", m.group(0), m.start(), m.end())
+            for pattern in (_PHONE, _HANGUL_PHONE) for m in pattern.finditer(text)]
 
 
 def _masked_phone(number: str) -> str:
     """The prefix (010, 02, +82 10) stays readable; every other digit becomes *."""
     # a bare landline is found only after its label, which ``number`` no longer has
+    spelled = _HANGUL_PHONE.fullmatch(number)
+    if spelled:  # Hangul digits: the prefix stays, every other digit becomes *
+        return spelled.group("mobile") + re.sub(f"[{_HANGUL_DIGITS}]", "*", number[spelled.end("mobile"):])
     m = _PHONE.search(number) or _PHONE.search(f"전화 {number}")
     assert m is not None  # called only with text that _PHONE found
     key = next(k for k in ("intl", "nplus", "foreign", "mobile", "land", "paren", "bare") if m.group(k) is not None)

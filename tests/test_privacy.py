@@ -1055,3 +1055,56 @@ LEFT_VISIBLE_KEPT = [
 def test_words_beside_the_new_name_cues_are_kept(text):
     """Are the words that look like the new cues' names (family words, 댁 words, 통장) kept?"""
     assert mask_case_text(text).text == text
+
+
+NEW_PARTS_NAMES = [
+    # a surname alone before a professional's title (교수, 변호사, 사무장, 상담사, 코디), glued or spaced
+    ("회의에 주치의 홍 교수와 간호사 참석.", {"홍"}),
+    ("법률구조공단 변 변호사 통화, 구사무장이 서류 보냄.", {"변", "구"}),
+    ("추 상담사가 내일 방문 예정. 활동지원 봉 코디 연락.", {"추", "봉"}),
+    # a given name before 쌤, the spoken form of 샘
+    ("민지쌤: 오늘 방문 가능? / 하은쌤 확인함", {"민지", "하은"}),
+    # the other script's whole form in the bracket, one word of it found alone first, Cyrillic too
+    ("전처 Mai Anh(마이 안) 씨 연락 두절. 전남편 Peter(피터 존슨) 양육비 미지급.", {"Mai Anh", "마이 안", "Peter", "피터 존슨"}),
+    ("Борис(보리스) 씨 숙소 이전.", {"Борис", "보리스"}),
+    # a romanised name with a bracket holding a comma before its title
+    ("Dolgor(돌고르, 몽골) 씨 체류 연장.", {"Dolgor", "돌고르"}),
+]
+
+
+@pytest.mark.parametrize("text, expected", NEW_PARTS_NAMES, ids=[t for t, _ in NEW_PARTS_NAMES])
+def test_names_of_the_twenty_fourth_to_twenty_sixth_parts(text, expected):
+    """Do the rules alone find professionals' surnames, 쌤 names and whole bracketed transcriptions?"""
+    from casework.language.names import find_names
+
+    assert {s.text for s in find_names(text)} == expected
+
+
+NEW_PARTS_KEPT = [
+    # professionals named by their field, and a scale's acronym before its score
+    "대학 교수 자문, 국선 변호사 선임, 청소년 상담사 연결, 법무사 사무장 통화.",
+    "어르신 MMSE 21점, GDS 점수 9점으로 재검사 권고.",
+    # a word with 학생 glued (장학생, 유학생, 전학생)
+    "유학생으로 입국, 장학생 선발, 전학생 적응 지원.",
+    # a word or a place closing a list item before the next item's title
+    "현장 김포, 소장 통화. 상담사 연결, 사장 면담 예정.",
+]
+
+
+@pytest.mark.parametrize("text", NEW_PARTS_KEPT)
+def test_professions_and_scales_are_kept(text):
+    """Are field words before a profession and a scale's acronym before a score kept?"""
+    assert mask_case_text(text).text == text
+
+
+def test_a_diagnosis_closing_the_bracket_before_the_title_is_kept():
+    """The bracket's last item before 씨 or 군 (…(31세, 지적장애) 씨) is an aside, not a name."""
+    masked = mask_case_text("조카 윤다은(31세, 지적장애) 씨 취업. 손자 하준(9세, 자폐성장애) 군 등교.").text
+    assert "지적장애" in masked and "자폐성장애" in masked and "다은" not in masked and "하준" not in masked
+
+
+def test_a_mobile_number_spelled_in_hangul_digits_is_hidden():
+    """A number read out and written in Hangul digits is a phone like the digits (the prefix stays)."""
+    result = mask_case_text("불러 준 번호 공일공-공공공공-일이삼사 로 문자 보냄. 공일이 칠팔구 사무실.")
+    assert result.text == "불러 준 번호 공일공-****-**** 로 문자 보냄. 공일이 칠팔구 사무실."
+    assert result.counts["전화번호"] == 1

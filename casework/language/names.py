@@ -205,6 +205,14 @@ def _strip_particle(word: str) -> str:
     return word
 
 
+def _listed_word(word: str) -> bool:
+    """A word or a place closed by a comma or a stop (연결, 평택,): a list item, not a name before the
+    title that opens the next item (…상담사 연결, 법무사 통화)."""
+    head = word[:-1]
+    return word.endswith((",", ".")) and _HANGUL_WORD.fullmatch(head) is not None and (
+        head in _words("countries") or _is_common_noun(head))
+
+
 def _is_title(word: str) -> bool:
     """Is ``word`` a title, possibly with a particle after it (씨, 씨와, 어르신께서)?"""
     head = _HANGUL_WORD.match(word)
@@ -262,7 +270,9 @@ def _find_names(text: str) -> list[NameSpan]:
     # a bracketed aside between a name and its title (Anna (러시아) 씨) is looked through, and is no name
     asides = [k for k in range(len(words)) if words[k][0] > 0 and text[words[k][0] - 1] == "("
               and words[k][2].endswith(")")]
-    before_title = [k + 1 < len(words) and k not in asides and (
+    # the last item of a bracket (…(27세, 지적장애) 씨) is an aside about the name before it, not a name
+    before_title = [k + 1 < len(words) and k not in asides and not _listed_word(words[k][2])
+                    and not (words[k][2].endswith(")") and "(" not in words[k][2]) and (
         _is_title(words[k + 1][2]) or (k + 1 in asides and k + 2 < len(words) and _is_title(words[k + 2][2])))
         for k in range(len(words))]
 
@@ -290,6 +300,11 @@ def _find_names(text: str) -> list[NameSpan]:
         after_role = k > 0 and (words[k - 1][2].rstrip(":,") in roles or _is_person_word(words[k - 1][2]) is True)
         particle_or_age = rest.rstrip(".,") in _PARTICLES or rest.startswith(("(", "이(")) or not rest.rstrip(".,")
         aside = bool(re.fullmatch(r"\([^()]+\)", rest)) and before_title[k]  # Rosalie(필리핀) 씨
+        if rest.startswith("(") and not aside:  # Dolgor(돌고르, 몽골) 씨: a bracket with a comma, then the title
+            closing = re.compile(r"\([^()]+\)").match(text, start + latin.end())
+            aside = closing is not None and _is_title(_word_at(text[closing.end():].lstrip()))
+        if re.fullmatch(r"[A-Z]{2,}", latin.group(0)) and re.match(r"\s?(?:\d|점)", text[start + latin.end():]):
+            continue  # 어르신 MMSE 18점, GDS 9점: a scale's acronym before its score, not a name
         if (not rest and before_title[k]) or (after_role and particle_or_age) or glued_title or aside:
             add(start, start + latin.end(), True)
     for k in range(len(words)):  # foreign names in Hangul: 응우옌 티 란 씨, 마리아 산토스 씨, 응우옌 티 투(34세)
@@ -1012,7 +1027,8 @@ def _surname_alone(text: str, words, k: int, head: str, before_title: bool) -> b
         rest = head[1:]
         # a title glued to a surname, unless another title follows (딸 윤샘 씨: 윤샘 is the name)
         return (rest.startswith("씨") and rest[1:] in ("", "네", *_PARTICLES)) or (
-            _is_title(rest) and not rest.startswith(("님", "군", "양")) and not before_title) or (
+            # 학생 glued is a word far more often than a title (장학생, 유학생, 전학생)
+            _is_title(rest) and not rest.startswith(("님", "군", "양", "학생")) and not before_title) or (
             rest[:1] in ("군", "양") and rest[1:] in ("", *_PARTICLES) and _split_as_surname(head)) or (
             rest[:1] == "님" and rest[1:] in ("", *_PARTICLES)  # 최님, 고님이; not 손님, 형님, 주님
             and head[:2] not in _words("titles") and head[:2] not in _words("not_names"))
@@ -1378,7 +1394,7 @@ def _add_other_script_names(text: str, found: list[NameSpan], add) -> None:
             continue
         first = m.group(1).split(",")[0].strip()
         at = m.start(1) + m.group(1).index(first) if first else 0
-        latin_span = re.fullmatch(r"[A-Za-z][A-Za-z .'-]*", span.text) is not None
+        latin_span = re.fullmatch(r"[A-Za-zА-Яа-яЁё][A-Za-zА-Яа-яЁё .'-]*", span.text) is not None
         if latin_span:
             ok = _HANGUL_NAME_WORDS.fullmatch(first) is not None and first not in _GENDER \
                 and not _is_common_noun(first.replace(" ", "")) \
@@ -1386,6 +1402,8 @@ def _add_other_script_names(text: str, found: list[NameSpan], add) -> None:
         else:
             ok = _LATIN_NAME_WORDS.fullmatch(first) is not None
         if ok:
+            # the whole Hangul form, though one of its words was found alone first (쩐 티 호아, 마이클 존스)
+            found[:] = [s for s in found if not (at <= s.start and s.end <= at + len(first))]
             add(at, at + len(first), True)
     for span in [s for s in found if not s.surname_only]:
         # the mirror image: the name found is the first item in the bracket, the other script before it
