@@ -213,8 +213,9 @@ the 155 names rules + tagger missed, the tagger alone at 0.1 named 38 for checki
 that were no identifier (21 of them items the notes keep); with the other mentions of hidden names
 and the words in a name's place (≥ 0.01) at 0.02, 73, with 207 such words (54 kept items, of 6,064),
 about one word in eleven notes. At 0.1/0.01: 54, 85 (26); at 0.05/0.003: 61, 135 (34); at
-0.02/0.003: 74, 218 (55); at 0.01/0.001: 79, 301 (73). Earlier: 0.1 named 8 of 23 (1,003 notes),
-12 of 43 (1,348 notes)."""
+0.02/0.003: 74, 218 (55); at 0.01/0.001: 79, 301 (73). On three fresh sets after the change, the
+gain was small: 3 of 15, 3 of 17 and 4 of 25 names left visible were named (2, 3 and 3 before), with
+16, 13 and 11 other words (7, 6 and 5 before); see README."""
 
 
 def _runs(text: str, probs: Sequence[float], low: float) -> Iterator[tuple[int, int]]:
