@@ -612,8 +612,9 @@ def check_goal(text: str, *, owner: str | None = None) -> list[GoalFinding]:
                 or any(x.text == "서로" for x in r["relational"])]
     task_verbs = [h for h in r["worker_verbs"] if not overlaps(h, r["applying"] + own_care)]
     # another party deciding or paying in the predicate (현장 반장이 밀린 일당을 지급한다, 조합이 이주비
-    #지급을 결정한다) does the act too: out of reach (6), not a task
-    if not (_party_subject(r) or _party_decides(r)):
+    # 지급을 결정한다) does the act too: out of reach (6), not a task
+    party_decides = _party_decides(r)
+    if not (_party_subject(r) or party_decides):
         worker_hits += [h for h in task_verbs
                         if (nxt := r.token_after(h)) is None or nxt.tag == "XSV" or r.is_predicate(h)]
     # another party letting someone do it (전 부인이 아이를 만나게 해 준다) is that party's act (6);
@@ -724,7 +725,7 @@ def check_goal(text: str, *, owner: str | None = None) -> list[GoalFinding]:
         ))
 
     # 6. not reachable through case management (a cancelled booking is a service's measure, not 취소)
-    unreachable = [h for h in r["unreachable"] if not overlaps(h, kpi)] + _party_decides(r)
+    unreachable = [h for h in r["unreachable"] if not overlaps(h, kpi)] + party_decides
     if unreachable:
         findings.append(_finding(
             PlanningMistake.UNREACHABLE,

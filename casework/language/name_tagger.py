@@ -304,14 +304,15 @@ def suggested_names(text: str, hidden: Sequence[tuple[int, int]]) -> list[NameSp
 
 
 def words_to_check(text: str, hidden: Sequence[tuple[int, int]], probs: Sequence[float], low: float,
-                   evidenced: float) -> list[NameSpan]:
-    """The tagger's words at or above ``low`` and the words in a name's place at or above ``evidenced``,
-    left visible (outside ``hidden``) and no word the rules keep (:func:`_kept_word`), in text order.
-    ``probs`` are the tagger's (cross-validation passes a held-out model's)."""
+                   evidenced: float | None) -> list[NameSpan]:
+    """The tagger's words at or above ``low`` and, unless ``evidenced`` is None (the tagger alone, as
+    cross-validation compares), other mentions of hidden names and the words in a name's place at or
+    above ``evidenced``; left visible (outside ``hidden``) and no word the rules keep (:func:`_kept_word`),
+    in text order. ``probs`` are the tagger's (cross-validation passes a held-out model's)."""
     found = [NameSpan(start, end, text[start:end], sure=False) for start, end in _runs(text, probs, low)
              if not any(a < end and start < b for a, b in hidden) and not _kept_word(text, start, end)]
-    if evidenced > 1:
-        return found  # the tagger alone (cross-validation's comparison)
+    if evidenced is None:
+        return found
     taken = [*hidden, *((f.start, f.end) for f in found)]
     for start, end in _other_mentions(text, hidden):
         if not any(a < end and start < b for a, b in taken) and not _kept_word(text, start, end, placed=True):
