@@ -329,3 +329,21 @@ def test_a_bare_word_is_no_mention_of_a_tagger_name(monkeypatch):
     assert find_names(text) == []
     monkeypatch.setattr(name_tagger, "name_probabilities", _probabilities_first("보배"))
     assert mask_case_text(text).text == "같은 반 보○는 보배 같은 존재라고 표현. 보○가 매일 전화함."
+
+
+def test_name_substitution_keeps_shapes_mentions_and_spans():
+    """Does a substituted copy (the cross-validation's --copies) give every mention of a person the same
+    new name, keep a name's shape and its final consonant, and return spans that hold the new names?"""
+    import random
+
+    from tools.train_name_tagger import substituted
+
+    text = "딸 김영희 씨가 방문. 영희는 김 씨 어머니를 돌봄. 남편 Nguyen Van Duc 씨."
+    spans = [(2, 5), (13, 15), (17, 18), (33, 47)]
+    new, new_spans = substituted(text, spans, random.Random(1))
+    names = [new[s:e] for s, e in new_spans]
+    assert names[0] != "김영희" and len(names[0]) == 3
+    assert names[1] == names[0][1:] and names[2] == names[0][0]
+    assert (ord(names[1][-1]) - 0xAC00) % 28 == 0  # 희 has no final consonant, nor has its substitute: 영희는 stays right
+    assert len(names[3].split()) == 3 and names[3] != "Nguyen Van Duc"
+    assert new.replace(names[0], "X").startswith("딸 X 씨가 방문.")

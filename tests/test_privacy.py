@@ -1108,3 +1108,38 @@ def test_a_mobile_number_spelled_in_hangul_digits_is_hidden():
     result = mask_case_text("불러 준 번호 공일공-공공공공-일이삼사 로 문자 보냄. 공일이 칠팔구 사무실.")
     assert result.text == "불러 준 번호 공일공-****-**** 로 문자 보냄. 공일이 칠팔구 사무실."
     assert result.counts["전화번호"] == 1
+
+
+COORDINATED_AND_GLUED = [
+    # a name-shaped word joined to a name by a list mark or 랑/와/하고, a chain to its end
+    ("아이들 지안·지온·지유 모두 등원.", {"지안", "지온", "지유"}),
+    ("규민이랑 규리 남매, 가족센터 방문.", {"규민", "규리"}),
+    # a name glued to the family or role word before it
+    ("아들건우가 학교 안 감. 대상자엄태구님 댁 방문.", {"건우", "엄태구"}),
+]
+
+
+@pytest.mark.parametrize("text, expected", COORDINATED_AND_GLUED, ids=[t for t, _ in COORDINATED_AND_GLUED])
+def test_names_in_lists_and_glued_to_a_family_word(text, expected):
+    """Do the rules find a name joined to another in a list, and one glued to the family word before it?"""
+    from casework.language.names import find_names
+
+    assert {s.text for s in find_names(text)} == expected
+
+
+LISTS_AND_COMPOUNDS_KEPT = [
+    # words joined to a name are no names when they are words, person words or places
+    "탁지연, 중랑구 중독관리통합지원센터 참석. 민서와 함께 병원 감. 민수, 다음 주 방문 예정.",
+    # a family word glued to a word or another family word
+    "아들내미가 속 썩임. 아들며느리가 옴. 딸기 한 상자 전달.",
+    # two dictionary nouns the analyser reads as one proper noun, before a title
+    "정신건강 상담사와 통화함. 정신건강 사회복지사 동행.",
+]
+
+
+@pytest.mark.parametrize("text", LISTS_AND_COMPOUNDS_KEPT)
+def test_words_in_lists_glued_words_and_noun_compounds_are_kept(text):
+    """Are words beside a name in a list, family compounds and 정신건강 before a title left as written?"""
+    kept = mask_case_text(text).text
+    for word in ("중랑구", "함께", "다음", "아들내미", "아들며느리", "딸기", "정신건강"):
+        assert word in kept or word not in text

@@ -52,6 +52,7 @@ from casework.language.names import (
     _thing_subject,
     _word_at,
     _words,
+    coordinated_names,
 )
 from casework.language.rules import RULES_DIR
 
@@ -255,13 +256,14 @@ def _threshold_if_tagging(text: str) -> float | None:
 
 
 def tagged_names(text: str, rule_spans: Sequence[NameSpan]) -> list[NameSpan]:
-    """The tagger's names that the rules did not find and do not keep, and their other mentions in
-    the note (:func:`_mentions`), all unsure."""
+    """The tagger's names that the rules did not find and do not keep, the names joined to them in a
+    list (:func:`coordinated_names`) and their other mentions in the note (:func:`_mentions`), all unsure."""
     threshold = _threshold_if_tagging(text)
     if threshold is None:
         return []
     taken = [(s.start, s.end) for s in rule_spans]
     found = _free_words(text, threshold, taken)
+    found += coordinated_names(text, found, taken + [(f.start, f.end) for f in found])
     return sorted(found + _mentions(text, found, taken + [(f.start, f.end) for f in found]), key=lambda f: f.start)
 
 

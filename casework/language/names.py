@@ -87,13 +87,14 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from collections.abc import Sequence
 from dataclasses import dataclass, replace
 from functools import cache
 
 from casework._util.text import DASHES, final_consonant
 from casework.language import analyse
 
-__all__ = ["NameSpan", "find_names", "masking_rules"]
+__all__ = ["NameSpan", "coordinated_names", "find_names", "masking_rules"]
 
 _LISTS = frozenset({"titles", "roles", "surnames", "compound_surnames", "foreign_family_names",
                     "not_names", "place_suffixes", "job_titles", "person_words", "foreign_name_endings",
@@ -180,7 +181,7 @@ def _is_common_noun(word: str) -> bool:
     if len(tokens) == 1 and tokens[0].tag == "NNP" and len(word) >= 2:
         # alone a dictionary word may be read as a proper noun (바다); after a determiner it is not
         framed = [t for t in analyse(f"그 {word}") if t.start >= 2]
-        return len(framed) == 1 and framed[0].tag == "NNG" and not framed[0].oov
+        return (len(framed) == 1 and framed[0].tag == "NNG" and not framed[0].oov) or _noun_compound(word)
     if len(tokens) == 1:
         return tokens[0].tag != "NNP" and not tokens[0].oov
     # 주민+번호 is a compound of known nouns; 한복+순 (a one-syllable piece) is a name misread;
@@ -188,6 +189,16 @@ def _is_common_noun(word: str) -> bool:
     if len(tokens) == 2 and tokens[1].tag == "XSN" and tokens[1].form in ("째", "간", "쯤", "들"):
         tokens = tokens[:1]
     return all(t.tag == "NNG" and not t.oov and len(t.form) >= 2 for t in tokens)
+
+
+def _noun_compound(word: str) -> bool:
+    """Is ``word`` (four syllables or more, read whole as a proper noun) two dictionary nouns of two
+    syllables or more each, as 정신건강 is 정신 + 건강? A four-syllable name does not split so."""
+    for cut in range(2, len(word) - 1):
+        halves = [analyse(word[:cut]), analyse(word[cut:])]
+        if all(len(h) == 1 and h[0].tag == "NNG" and not h[0].oov for h in halves):
+            return True
+    return False
 
 
 _AFTER_FINAL = ("이", "은", "을", "과", "으")
@@ -279,6 +290,7 @@ def _find_names(text: str) -> list[NameSpan]:
     _add_quoted_callings(text, add)  # before a word of a quoted nickname is taken alone ('감자 아저씨')
     _add_taekho(words, add)  # before 순천 is taken for a place
     _add_glued_local_roles(text, add)
+    _add_glued_to_role(text, add)
     for m in _LATIN_NAME.finditer(text):
         add(m.start(), m.end(), True)
     for m in _CYRILLIC_NAME.finditer(text):  # Тёма, Ольга Петрова: the script changes nothing
@@ -497,6 +509,8 @@ def _find_names(text: str) -> list[NameSpan]:
     _add_aliases(text, add)
     _add_quoted_vocatives(text, add)
     _add_role_name_phone(text, add)
+    for name in coordinated_names(text, found, [(f.start, f.end) for f in found]):
+        add(name.start, name.end, False, given_only=name.given_only)
     _extend_foreign_names(text, found)
 
     # every other occurrence of a name found
@@ -1467,6 +1481,78 @@ def _add_sibling_lists(text: str, add) -> None:
                 and not any(_is_common_noun(n) or _is_person_word(n) is not False for n in names):
             for n in re.finditer(r"[가-힣]{3}", m.group(0)):
                 add(m.start() + n.start(), m.start() + n.end(), True)
+
+
+_LINK = r"(?:이랑|랑|하고|와|과)\s|\s?[·,/]\s?"
+_LINKED_AFTER = re.compile(r"(?:" + _LINK + r")([가-힣]+)")
+_LINKED_BEFORE = re.compile(r"(?<![가-힣])([가-힣]{1,4}?)(?:" + _LINK + r")$")
+
+
+def _coordinate_name(stem: str, like: str) -> bool:
+    """Could ``stem``, joined to the name ``like`` by a list mark or 랑/와/하고, be a name of its
+    kind: as long, a surname first if ``like`` has one, no dictionary word, person word, count,
+    title or word with grammar (탁지연, 중랑구 …: a place)?"""
+    surnames = _words("surnames")
+    if len(like) == 3 and like[0] in surnames and stem[:1] not in surnames:
+        return False
+    return len(stem) == len(like) and 2 <= len(stem) <= 3 and not _is_word(stem) \
+        and _is_person_word(stem) is False and stem not in _words("not_names") and not _is_count(stem) \
+        and not _is_title(stem) and not _has_grammar(stem) and stem not in _words("countries")
+
+
+def coordinated_names(text: str, names: Sequence[NameSpan], taken: Sequence[tuple[int, int]]) -> list[NameSpan]:
+    """Name-shaped words joined to ``names`` by a list mark or 랑/와/하고 (지안·지온, 루아랑 시아는,
+    민서와 도하가), and to those in turn: names of the same kind, unsure. A dictionary word or a
+    person word is no name (민서와 동생, 지안·어린이집); nothing overlapping ``taken`` is returned."""
+    out: list[NameSpan] = []
+    spans = list(taken)
+    todo = list(names)
+
+    def take(start: int, stem: str, like: NameSpan) -> None:
+        end = start + len(stem)
+        if _coordinate_name(stem, like.text) and not _kept_word_at(text, start, end) \
+                and not any(a < end and start < b for a, b in spans):
+            out.append(NameSpan(start, end, stem, sure=False, given_only=like.given_only))
+            spans.append((start, end))
+            todo.append(out[-1])
+
+    while todo:  # a chain (지안·지온·지유) is followed to its end
+        span = todo.pop()
+        if span.surname_only or not _HANGUL_WORD.fullmatch(span.text):
+            continue
+        after = _LINKED_AFTER.match(text, span.end)
+        if after:
+            take(after.start(1), _friendly_name(after.group(1)) or _strip_particle(after.group(1)), span)
+        before = _LINKED_BEFORE.search(text[max(0, span.start - 8):span.start])
+        if before:
+            stem = before.group(1)
+            if stem.endswith("이") and len(stem) == 3 and final_consonant(stem[:2]):
+                stem = stem[:2]  # 민준이랑 서윤: the friendly 이
+            take(span.start - len(before.group(0)), stem, span)
+    return out
+
+
+def _add_glued_to_role(text: str, add) -> None:
+    """A name glued to the family or role word before it, where the analyser parts them (아들건우가,
+    대상자엄태구님, 손녀하린이): a full name with a title, or a given name the analyser reads as a
+    proper noun, with a particle; unsure. Not a word (아들내미, 가족돌봄휴가) or a person word (아들며느리)."""
+    for m in _HANGUL_WORD.finditer(text):
+        word = m.group(0)
+        tokens = {t.start: t for t in analyse(word)}
+        for cut in range(1, min(4, len(word) - 1) + 1):
+            if cut not in tokens or not _after_role(word[:cut]):
+                continue
+            rest = word[cut:]
+            titled = next((rest[:i] for i in range(3, len(rest)) if _is_title(rest[i:])), "")
+            if titled and len(titled) == 3 and _surname_split(titled) and not _is_common_noun(titled) \
+                    and _is_person_word(titled) is False:
+                add(m.start() + cut, m.start() + cut + 3, False)
+                break
+            given = _strip_given(_strip_particle(rest))
+            if given != rest and (tokens[cut].tag == "NNP" or tokens[cut].oov) and _is_person_word(given) is False \
+                    and not _is_common_noun(given) and _given_name_shape(given, rest[len(given):]):
+                add(m.start() + cut, m.start() + cut + len(given), False, given_only=True)
+                break
 
 
 def _unknown_before_ssi(head: str, before_ssi: bool) -> str:
