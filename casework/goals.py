@@ -17,7 +17,8 @@ word lists) and applied to the goal's morphemes (:func:`casework.language.analys
    receiving or using a service (``service_nouns`` with ``service_use``: 상담을 받는다,
    프로그램에 참여한다, 교실에 다닌다), but not applying for or deciding on one (``service_choice``:
    수강을 신청한다, 이용할지 결정한다, 참석 여부를 결정한다); an ``owner`` that is a worker; a
-   worker as subject also after a title (통장님이). Within a time frame the worker's own act,
+   worker as subject also after a title (통장님이); with the person as subject an agency before 에서 is
+   the place (청년이 … 주민센터에서 신청을 마친다). Within a time frame the worker's own act,
    a causing predicate included (…하도록 돕는다), is judged at closure (1, not also 7). A party
    out of reach as subject (사장이 임금을 지급함, 전 부인이 … 만나게 해 준다, 이혼한 아내가 …) makes a
    worker's verb or a causing predicate given as a favour theirs: that is 6, not 1. A care act that
@@ -55,13 +56,16 @@ word lists) and applied to the goal's morphemes (:func:`casework.language.analys
    집주인을 설득해 …), where the nouns before the particle hold no person or worker word; a
    decision received (판정된다, 허가를 받는다: the decider is outside), a school as subject, a
    rule's figure as the subject of a change (지급 연령이 올라가) and another party's act stopping
-   (추심이 멈춘다) are in ``unreachable``.
+   (추심이 멈춘다) are in ``unreachable``, as are weather as the subject of an absence, a price or a
+   benefit rising, a disease's symptoms stopping and a rule abolished. A subject and a predicate that a
+   modifier clause splits (폭염특보가 내린 날에는 … 하지 않는다) are no pair.
 7. **Cannot be judged at closure**: no time frame (``time_frame``, ``placeholder``), or no
    criterion: no measured level (a number outside the time frame, ``frequency``, ``scale``),
    no one-time outcome (``completion`` as the predicate in the window) and no absence
    (``absence``); effort alone (``effort``) is no criterion. A goal out of reach (6) names one
-   event whatever its verb (법원이 인가해 준다, 요건이 완화된다): with a time frame it is judged,
-   unless the verb is a change without a level (성격이 좋아진다). With a time frame, a concrete act
+   event whatever its verb (법원이 인가해 준다, 요건이 완화된다, or a noun: 사장이 밀린 임금 지급): with a
+   time frame it is judged, unless the verb is a change without a level (성격이 좋아진다) or becoming a
+   vague state (전 남편이 정서적으로 안정된다). With a time frame, a concrete act
    of the person (a verb with an object or a place: 검진을 예약한다, 시험에 응시한다) is judged
    too (:func:`_action`); a change without a level (``gradual``), a habit (``manner``: 잘, 자주;
    ``not_acts``: 나간다, 다닌다), becoming, a state or effort (``not_acts``), a vague concept or a
@@ -78,6 +82,7 @@ import re
 from dataclasses import dataclass
 from enum import Enum
 from functools import cached_property
+from itertools import pairwise
 
 from casework._util.text import josa, overlaps
 from casework.errors import CaseworkError
@@ -520,6 +525,13 @@ def _open_cause(r: _Reading, hit) -> bool:
                    for t in r.tokens if t.end <= hit.start)
 
 
+def _splits_clause(r: _Reading, hit) -> bool:
+    """Does a modifier clause end inside ``hit``, an ending then the noun it modifies (폭염특보가 내린 날에는
+    … 않는다)? The words before that noun then belong to the modifier, not to the goal's predicate."""
+    toks = _tokens_in(r, hit)
+    return any(a.tag == "ETM" and b.tag in ("NNG", "NNB") for a, b in pairwise(toks))
+
+
 def _party_subject(r: _Reading) -> bool:
     """Is a party out of the case's reach the subject (집주인이, 전 직장 사장이)?"""
     return any(t.tag in ("JKS", "JX") for h in r["unreachable"] for t in _tokens_in(r, h)[-1:]) or any(
@@ -602,11 +614,14 @@ def check_goal(text: str, *, owner: str | None = None) -> list[GoalFinding]:
     findings: list[GoalFinding] = []
 
     # 1. the worker's task, the provider's goal or the service itself
-    worker_subjects = [h for h in r["worker"] if _subject_particle(r, h)]
-    worker_hits = list(worker_subjects)
     # another party as subject (사장이 임금을 지급함) does the act: it is out of reach (6), not a task
     person_subject = [h for h in r["person"] if (nxt := r.token_after(h)) is not None
                       and h.end == nxt.start and nxt.tag in ("JKS", "JX")]
+    # with the person as subject, an agency before 에서 is where the person acts (청년이 … 주민센터에서
+    # 신청을 마친다), not who acts
+    worker_subjects = [h for h in r["worker"] if _subject_particle(r, h) and not (
+        person_subject and (nxt := r.token_after(h)) is not None and nxt.form == "에서")]
+    worker_hits = list(worker_subjects)
     # a care act a family member does too (아들이 … 동행한다, 서로 안부 전화를 한다) is their own act
     own_care = [h for h in r["care_acts"] if (person_subject and not worker_subjects)
                 or any(x.text == "서로" for x in r["relational"])]
@@ -725,7 +740,8 @@ def check_goal(text: str, *, owner: str | None = None) -> list[GoalFinding]:
         ))
 
     # 6. not reachable through case management (a cancelled booking is a service's measure, not 취소)
-    unreachable = [h for h in r["unreachable"] if not overlaps(h, kpi)] + party_decides
+    # a subject and predicate that a modifier clause splits (폭염특보가 내린 날에는 … 하지 않는다) are no pair
+    unreachable = [h for h in r["unreachable"] if not overlaps(h, kpi) and not _splits_clause(r, h)] + party_decides
     if unreachable:
         findings.append(_finding(
             PlanningMistake.UNREACHABLE,
@@ -744,16 +760,20 @@ def check_goal(text: str, *, owner: str | None = None) -> list[GoalFinding]:
     # (a cure ends its hit with the one-word outcome: '장애가 낫는다', '장애가 치료된다')
     beyond = [u for u in unreachable if not any(
         c.end == u.end and u.start <= c.start
-        and len([t for t in _tokens_in(r, c) if not t.tag.startswith("XS")]) == 1 for c in r["completion"])]
+        and len([t for t in _tokens_in(r, c) if not t.tag.startswith(("XS", "E"))]) == 1 for c in r["completion"])]
     # finding or regaining a vague concept (마음의 안정을 찾는다) is no outcome either
     outcomes = [h for h in r.in_window(r["completion"]) if r.is_predicate(h)
                 and not overlaps(h, vague + beyond) and not _object_of(r, h, vague)]
     # whatever its verb, another party's decision, a rule changed, a cure or a win is one event
     # that either happened by closure or did not (법원이 인가해 준다, 요건이 완화된다); becoming
     # someone else (새사람이 된다) or a change without a level (성격이 좋아진다) is not
-    if unreachable and not r.gradual and not overlaps(
+    # (becoming a vague state, 전 남편이 정서적으로 안정된다, is no event; a goal ending in a noun,
+    # 사장이 밀린 임금 지급, names its event by that noun)
+    if unreachable and not r.gradual and not r.in_window(vague) and not overlaps(
             _Hit("", r.window_start, len(goal)), [c for c in r["completion"] if overlaps(c, beyond)]):
-        outcomes += [t for t in r.tokens if t.start >= r.window_start and t.tag in ("VV", "XSV", "VX")][:1]
+        window = [t for t in r.tokens if t.start >= r.window_start]
+        outcomes += ([t for t in window if t.tag in ("VV", "XSV", "VX")]
+                     or [t for t in window if t.tag == "NNG"][-1:])[:1]
     # a grand status (부자가 된다, 명문대에 보낸다) is reached or not by closure: with a time frame
     # it is one outcome (5 only), as repaying every debt is
     if has_time and not r.gradual:
