@@ -194,13 +194,22 @@ def _predicate(unit: _Unit) -> tuple[str, str] | None:
 def _parallel(text: str, last: _Unit, unit: _Unit) -> bool:
     """Two alternatives after a comma or a final ending, no new topic: one predicate (A가 좋으세요,
     B가 좋으세요?), or the same shape around another noun (화요일이 괜찮으세요, 목요일이 나으세요?
-    월세예요 전세예요?)."""
+    월세예요 전세예요?), or two offers of what to do (댁으로 찾아뵐까요, 센터에서 만날까요?)."""
     if last.tokens[-1].tag == "SF" or question_rules()["topic"].find(text, unit.tokens):
         return False
+    if _offer(last) and _offer(unit):
+        return True
     mine, theirs = _predicate(last), _predicate(unit)
     if mine is None or theirs is None:
         return False
     return mine == theirs or (mine[1] == theirs[1] and _same_shape(last, unit))
+
+
+def _offer(unit: _Unit) -> bool:
+    """Does ``unit`` end in an offer, …ㄹ까요 (찾아뵐까요, 만날까요)?"""
+    words = [t for t in unit.tokens if t.tag not in ("SF", "SP")]
+    return bool(words) and words[-1].form in ("ㄹ까요", "을까요") and not any(
+        t.tag == "EP" and t.form != "시" for t in words)  # a past guess (드셨을까요?) asks, it offers nothing
 
 
 def _same_shape(last: _Unit, unit: _Unit) -> bool:

@@ -309,6 +309,27 @@ CAUSE_ROWS = [
     ("goal_rules.yaml", "kpi", "석 달간 반찬 배달 민원 0건", True),
     ("goal_rules.yaml", "kpi", "아들이 석 달 안에 층간소음 민원을 한 번 넣는다", False),
     ("goal_rules.yaml", "use_rate", "청년내일저축계좌 2년간 해지 없이 유지", True),
+    # W: an undone act confirmed once more (이번에도/결국 … 거예요?), how much others worried (얼마나
+    # …었는지 아세요?), 줄 몰랐어요, 'not even' (…지도 않으셨어요), 어떻게 … 아직 안, …ㄹ 동안 뭐 했어요
+    ("question_rules.yaml", "blame_frames", "이번에도 병원 예약을 안 지키신 거예요?", True),
+    ("question_rules.yaml", "blame_frames", "결국 또 카드로 사 버리신 거예요?", True),
+    ("question_rules.yaml", "blame_frames", "이번에도 같은 병원으로 가시는 거예요?", False),
+    ("question_rules.yaml", "blame_frames", "선생님이 얼마나 기다렸는지 아세요?", True),
+    ("question_rules.yaml", "blame_frames", "약을 하루에 얼마나 드시는지 아세요?", False),
+    ("question_rules.yaml", "blame_frames", "이렇게 빚이 늘어날 줄 모르셨어요?", True),
+    ("question_rules.yaml", "blame_frames", "아이가 우는데 달래 주지도 않으셨어요?", True),
+    ("question_rules.yaml", "blame_frames", "어떻게 전입신고를 여태 안 하셨어요?", True),
+    ("question_rules.yaml", "blame_frames", "월세가 석 달 밀릴 동안 뭐 하셨어요?", True),
+    ("question_rules.yaml", "blame_frames", "아이가 학교에 있을 동안 뭐 하세요?", False),
+    ("question_rules.yaml", "why_blames", "왜 이제서야 연락하세요?", True),
+    ("question_rules.yaml", "why_blames", "왜 그렇게 생각하세요?", False),
+    # C: 언제쯤 read as a noun asks when; a request in plain speech (적어 줄래요?) is a request
+    ("question_rules.yaml", "wh", "병원에는 언제쯤 가시면 좋을까요?", True),
+    ("question_rules.yaml", "request", "다니는 병원 이름을 적어 줄래요?", True),
+    ("question_rules.yaml", "request", "동생 숙제를 봐 줄 수 있어?", False),
+    # X: a noun made an adjective-noun by 적 before another noun (인지적 왜곡) is a practitioner's term
+    ("question_rules.yaml", "jargon", "그때 신체적 증상은 어떠셨어요?", True),
+    ("question_rules.yaml", "jargon", "요즘 적적하실 때는 뭐 하세요?", False),
 ]
 
 
@@ -376,6 +397,17 @@ def test_cause_rows_through_the_goal_judge(goal, mistake, flagged):
     from casework.goals import check_goal
 
     assert any(f.mistake.number == mistake for f in check_goal(goal)) is flagged
+
+
+@pytest.mark.parametrize("question, flagged", [
+    ("다음 주에는 제가 댁으로 갈까요, 복지관에서 뵐까요?", False),
+    ("약은 드셨을까요, 병원은 다녀오셨을까요?", True),
+])
+def test_two_offers_are_one_choice_not_a_closed_question(question, flagged):
+    """Are two offers of what to do (…갈까요, …뵐까요?) one choice, while two past guesses still ask yes or no?"""
+    from casework.questions import check_question
+
+    assert any(f.mistake.name == "CLOSED_WHEN_INFO_NEEDED" for f in check_question(question)) is flagged
 
 
 def test_the_judges_use_the_tables_they_load():
