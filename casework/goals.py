@@ -625,7 +625,9 @@ def check_goal(text: str, *, owner: str | None = None) -> list[GoalFinding]:
     # a care act a family member does too (아들이 … 동행한다, 서로 안부 전화를 한다) is their own act
     own_care = [h for h in r["care_acts"] if (person_subject and not worker_subjects)
                 or any(x.text == "서로" for x in r["relational"])]
-    task_verbs = [h for h in r["worker_verbs"] if not overlaps(h, r["applying"] + own_care)]
+    # the person asking an agency for help (어머니가 … 긴급지원을 요청한다) acts on their own behalf
+    task_verbs = [h for h in r["worker_verbs"] if not overlaps(h, r["applying"] + own_care)
+                  and not (person_subject and not worker_subjects and h.text.endswith("요청"))]
     # another party deciding or paying in the predicate (현장 반장이 밀린 일당을 지급한다, 조합이 이주비
     # 지급을 결정한다) does the act too: out of reach (6), not a task
     party_decides = _party_decides(r)

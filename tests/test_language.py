@@ -309,6 +309,12 @@ CAUSE_ROWS = [
     ("goal_rules.yaml", "kpi", "석 달간 반찬 배달 민원 0건", True),
     ("goal_rules.yaml", "kpi", "아들이 석 달 안에 층간소음 민원을 한 번 넣는다", False),
     ("goal_rules.yaml", "use_rate", "청년내일저축계좌 2년간 해지 없이 유지", True),
+    # 1: an agency asked for support, patrols or monitoring with nobody as subject; a village head as a provider
+    ("goal_rules.yaml", "worker_verbs", "2주 안에 푸드뱅크에 김장김치 후원 요청", True),
+    ("goal_rules.yaml", "worker_verbs", "한 달 안에 파출소에 야간 순찰을 요청한다", True),
+    ("goal_rules.yaml", "worker_verbs", "어머니가 한 달 안에 이웃에게 장보기 도움을 요청한다", False),
+    ("goal_rules.yaml", "worker", "노인회 부녀회장이 석 달 동안 주 1회 어르신 댁을 찾아간다", True),
+    ("goal_rules.yaml", "worker", "이장이 한 달 안에 주 2회 어르신께 전화를 드린다", True),
     # W: an undone act confirmed once more (이번에도/결국 … 거예요?), how much others worried (얼마나
     # …었는지 아세요?), 줄 몰랐어요, 'not even' (…지도 않으셨어요), 어떻게 … 아직 안, …ㄹ 동안 뭐 했어요
     ("question_rules.yaml", "blame_frames", "이번에도 병원 예약을 안 지키신 거예요?", True),
@@ -387,6 +393,9 @@ def test_cause_rows_of_the_last_three_parts(name, list_name, text, found):
     # a benefit named with 정착 is a name, not the vague concept (not 4)
     ("어머니가 한 달 안에 정착지원금 신청을 마친다", 4, False),
     ("귀국한 가족의 국내 정착", 4, True),
+    # the person asking an agency for support acts on their own behalf (not 1); nobody as subject, it is a task
+    ("어머니가 한 달 안에 구청에 생계비 지원을 요청한다", 1, False),
+    ("한 달 안에 구청에 생계비 지원을 요청한다", 1, True),
     # a grand purchase within a time frame is judged at closure (5, not 7)
     ("귀촌한 아들이 3년 안에 과수원 땅을 사들인다", 5, True),
     ("귀촌한 아들이 3년 안에 과수원 땅을 사들인다", 7, False),
