@@ -315,6 +315,13 @@ CAUSE_ROWS = [
     ("goal_rules.yaml", "worker_verbs", "어머니가 한 달 안에 이웃에게 장보기 도움을 요청한다", False),
     ("goal_rules.yaml", "worker", "노인회 부녀회장이 석 달 동안 주 1회 어르신 댁을 찾아간다", True),
     ("goal_rules.yaml", "worker", "이장이 한 달 안에 주 2회 어르신께 전화를 드린다", True),
+    # 7: regaining a state is no act (되찾다, as 회복); resuming is a one-time outcome (재개)
+    ("goal_rules.yaml", "not_acts", "아버지가 두 달 안에 입맛을 되찾는다", True),
+    ("goal_rules.yaml", "not_acts", "아버지가 두 달 안에 맡긴 통장을 찾는다", False),
+    ("goal_rules.yaml", "completion", "석 달 안에 면접교섭 재개", True),
+    # 1: an agency named by its suffix (…전담기관, …지원기관) gives a service received
+    ("goal_rules.yaml", "providers", "청년이 아동자립지원기관 상담을 석 달간 월 2회 받는다", True),
+    ("goal_rules.yaml", "providers", "청년이 석 달 안에 월세 계약을 맺는다", False),
     # W: an undone act confirmed once more (이번에도/결국 … 거예요?), how much others worried (얼마나
     # …었는지 아세요?), 줄 몰랐어요, 'not even' (…지도 않으셨어요), 어떻게 … 아직 안, …ㄹ 동안 뭐 했어요
     ("question_rules.yaml", "blame_frames", "이번에도 병원 예약을 안 지키신 거예요?", True),
