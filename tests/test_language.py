@@ -343,6 +343,12 @@ CAUSE_ROWS = [
     # X: a noun made an adjective-noun by 적 before another noun (인지적 왜곡) is a practitioner's term
     ("question_rules.yaml", "jargon", "그때 신체적 증상은 어떠셨어요?", True),
     ("question_rules.yaml", "jargon", "요즘 적적하실 때는 뭐 하세요?", False),
+    # X: 기제 is a noun of its own, not the letters across 나가기 제일
+    ("question_rules.yaml", "jargon", "아버님이 쓰시는 대처기제가 뭐예요?", True),
+    ("question_rules.yaml", "jargon", "집 밖에 나가기 제일 싫을 때가 언제예요?", False),
+    ("question_rules.yaml", "jargon", "자원봉사하시는 분이 언제 오세요?", False),
+    ("question_rules.yaml", "jargon", "버스를 타자마자 어지러우셨어요?", False),
+    ("question_rules.yaml", "jargon", "동네에 쓸 수 있는 자원은 뭐가 있을까요?", True),
 ]
 
 
