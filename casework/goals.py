@@ -772,7 +772,7 @@ def check_goal(text: str, *, owner: str | None = None) -> list[GoalFinding]:
     # (becoming a vague state, 전 남편이 정서적으로 안정된다, is no event; a goal ending in a noun,
     # 사장이 밀린 임금 지급, names its event by that noun)
     if unreachable and not r.gradual and not r.in_window(vague) and not overlaps(
-            _Hit("", r.window_start, len(goal)), [c for c in r["completion"] if overlaps(c, beyond)]):
+            _Hit("", r.window_start, len(goal)), [c for c in r["completion"] if overlaps(c, beyond) and r.is_predicate(c)]):
         window = [t for t in r.tokens if t.start >= r.window_start]
         outcomes += ([t for t in window if t.tag in ("VV", "XSV", "VX")]
                      or [t for t in window if t.tag == "NNG"][-1:])[:1]

@@ -282,6 +282,17 @@ CAUSE_ROWS = [
     ("goal_rules.yaml", "unreachable", "동네 사람들의 편견이 사라진다", True),
     ("goal_rules.yaml", "unreachable", "아들이 석 달 안에 학교 친구에 대한 편견을 말로 적어 본다", False),
     ("goal_rules.yaml", "party_decision", "두 달 안에 조합이 아버지의 조합원 자격을 인정한다", True),
+    # 6: symptoms gone, a rule changed, a visa issued, an offender's family, senses returning, wages rising,
+    # a decision coming out
+    ("goal_rules.yaml", "unreachable", "반년 안에 아이의 틱 증상이 없어진다", True),
+    ("goal_rules.yaml", "unreachable", "어르신이 석 달 안에 두통 증상이 없는 날이 주 5일 이상이 된다", False),
+    ("goal_rules.yaml", "unreachable", "내년 안에 장애인 등록 기준이 바뀐다", True),
+    ("goal_rules.yaml", "unreachable", "석 달 안에 배우자 비자가 발급된다", True),
+    ("goal_rules.yaml", "unreachable", "두 달 안에 가해 학생 보호자가 아이에게 사과한다", True),
+    ("goal_rules.yaml", "unreachable", "반년 안에 할머니의 시력이 돌아온다", True),
+    ("goal_rules.yaml", "unreachable", "내년에 최저 시급이 오른다", True),
+    ("goal_rules.yaml", "unreachable", "두 달 안에 의료비 감면 결정이 나온다", True),
+    ("goal_rules.yaml", "unreachable", "어머니가 한 달 안에 입소 여부를 결정한다", False),
     # 5: land or a building bought, a building's owner, one's own house bought without a particle
     ("goal_rules.yaml", "grand", "귀촌한 아들이 3년 안에 과수원 땅을 사들인다", True),
     ("goal_rules.yaml", "grand", "10년 안에 빌딩 주인이 된다", True),
@@ -409,6 +420,8 @@ def test_cause_rows_of_the_last_three_parts(name, list_name, text, found):
     # the person asking an agency for support acts on their own behalf (not 1); nobody as subject, it is a task
     ("어머니가 한 달 안에 구청에 생계비 지원을 요청한다", 1, False),
     ("한 달 안에 구청에 생계비 지원을 요청한다", 1, True),
+    # a decision coming out names one event (6, not 7)
+    ("두 달 안에 의료비 감면 결정이 나온다", 7, False),
     # a grand purchase within a time frame is judged at closure (5, not 7)
     ("귀촌한 아들이 3년 안에 과수원 땅을 사들인다", 5, True),
     ("귀촌한 아들이 3년 안에 과수원 땅을 사들인다", 7, False),
