@@ -99,7 +99,7 @@ __all__ = ["NameSpan", "coordinated_names", "find_names", "masking_rules"]
 _LISTS = frozenset({"titles", "roles", "surnames", "compound_surnames", "foreign_family_names",
                     "not_names", "place_suffixes", "job_titles", "person_words", "foreign_name_endings",
                     "thing_predicates", "naming_verbs", "countries", "hanja_surnames", "calling_verbs",
-                    "world_places", "kept_brands", "shop_words"})
+                    "world_places", "kept_brands", "shop_words", "agency_short_names"})
 
 
 def masking_rules():
@@ -1035,8 +1035,8 @@ def _glued_title_at(head: str) -> int:
 
 def _surname_alone(text: str, words, k: int, head: str, before_title: bool) -> bool:
     """Is word ``k`` a surname alone before a title (박씨, 천씨네, 김할머니; 박 씨, 서 여사)?"""
-    if head[:1] not in _words("surnames") or head in _words("not_names"):
-        return False
+    if head[:1] not in _words("surnames") or head in _words("not_names") or _strip_particle(head) in _words("not_names"):
+        return False  # 왕할머니가: a kin word, not the surname 왕 and a title
     if len(head) >= 2:  # glued; 님 glued to one syllable is a surname unless it is a listed word (손님, 형님)
         rest = head[1:]
         # a title glued to a surname, unless another title follows (딸 윤샘 씨: 윤샘 is the name)
@@ -1077,8 +1077,8 @@ def _foreign_before(words, k: int, last: str | None = None, doc: tuple = ()) -> 
         raw = last if j == k and last is not None else words[j][2]
         if not re.fullmatch(r"[가-힣]{1,6}", raw) or raw in _words("roles") or raw in _words("countries") \
                 or _ends_with_job_title(raw) or (
-                j < k and len(raw) >= 2 and raw.endswith(tuple(_words("place_suffixes")))):
-            break  # 자양동 정 님: a place before a name is not part of it
+                j < k and len(raw) >= 2 and raw.endswith(tuple(_words("place_suffixes")))) or _agency_word(raw):
+            break  # 자양동 정 님, 치센 심 간호사: a place or an agency before a name is not part of it
         chosen.append(j)
         if raw in family:
             return words[j][0], end
@@ -1192,6 +1192,7 @@ def _add_naming(text: str, words, add) -> None:
     _add_handles(text, add)
     _add_teknonyms(text, add)
     _add_stated_surnames(text, add)
+    _add_surnames_of_agencies(text, add)
     for m in re.finditer(r"(?<![가-힣])(?:이름|성함)(?:은|이|:)\s?", text):
         for start, _end, raw in [w for w in words if w[0] >= m.end()][:4]:
             word = raw.rstrip(",.")
@@ -1264,6 +1265,20 @@ def _add_stated_surnames(text: str, add) -> None:
     """The surname a note states after 성 (하루(12세) 성 탁.): a surname alone."""
     for m in _SURNAME_GIVEN.finditer(text):
         if m.group(1) in _words("surnames"):
+            add(m.start(1), m.end(1), True, surname_only=True)
+
+
+_SURNAME_AGENCY = re.compile(r"(?<![가-힣○])([가-힣])\(([가-힣]{2,12})(?=[),\s])")
+"""A syllable glued to a bracket that opens with a word (노(정센), 탁(주민센터, 주무관))."""
+
+
+def _add_surnames_of_agencies(text: str, add) -> None:
+    """A surname alone before a bracket that names the agency the person works for, as minutes list
+    the people present (노(정센), 심(구의지구대)): the bracket says who the syllable is."""
+    for m in _SURNAME_AGENCY.finditer(text):
+        agency = m.group(2)
+        if m.group(1) in _words("surnames") and (agency in _words("agency_short_names")
+                                                 or any(agency.endswith(s) and len(s) >= 2 for s in _words("place_suffixes"))):
             add(m.start(1), m.end(1), True, surname_only=True)
 
 
@@ -1578,6 +1593,11 @@ _REPAID_AFTER = re.compile(r"(?:을|를|은|는|도|만)?\s?(?:[가-힣]{1,3}\s)
 _DONG_AFTER = re.compile(r"\d+\s?동(?![가-힣])")
 
 
+def _agency_word(word: str) -> bool:
+    """Is ``word`` an agency's short name (정센, 치센, 노보전)?"""
+    return word in _words("agency_short_names")
+
+
 def _kept_word_at(text: str, start: int, end: int, named: bool = False) -> bool:
     """Is ``text[start:end]`` part of a word that must stay: a foreign country or city (Grace 씨(가나),
     가족 필리핀), everything before the first comma of a bracket that opens with one ((페루 쿠스코),
@@ -1609,6 +1629,8 @@ def _kept_word_at(text: str, start: int, end: int, named: bool = False) -> bool:
         return True  # 은혜를 갚다, 엄마 은혜 갚는 거죠: the word as the object of 갚다, not the person
     if not named and not titled and {span, word, stem} & _words("kept_brands"):
         return True
+    if not named and {span, word, stem} & _words("agency_short_names"):
+        return True  # 정센 상담사, 노보전 팀장: an agency's short name, also before a title (the staff of the agency)
     places = _words("world_places")
     if titled:
         return False
@@ -1731,8 +1753,8 @@ def _foreign_word_before(word: str) -> bool:
     only cut into single syllables, that is no dictionary, person, place or country word."""
     if not _HANGUL_WORD.fullmatch(word) or not 2 <= len(word) <= 5 or _is_person_word(word) is not False \
             or word in _words("countries") or _is_common_noun(word) or _ends_with_job_title(word) \
-            or word.endswith(tuple(_words("place_suffixes"))) or _is_title(word):
-        return False
+            or word.endswith(tuple(_words("place_suffixes"))) or _is_title(word) or _agency_word(word):
+        return False  # 지아센 김지아 선생님: an agency's short name before a full name is no part of it
     tokens = analyse(word)
     if any(t.tag.startswith(("J", "E", "V", "XS")) for t in tokens):
         return False
