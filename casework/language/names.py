@@ -863,6 +863,28 @@ def _add_references(text: str, found: list[NameSpan], add) -> None:
                 add(m.start(), m.end(), True, surname_only=True)
     _add_given_full_names(text, found, add)
     _add_surname_subjects(text, found, add)
+    _add_short_forms(text, found, add)
+
+
+_SHORT_FORM_AFTER = r"(?=(?:이(?:가|는|도|랑|를|의|만|와|하고|한테|에게|네|야)|아)(?![가-힣]))"
+
+
+def _add_short_forms(text: str, found: list[NameSpan], add) -> None:
+    """The friendly short form of a two-syllable given name found in the note: its last syllable with
+    a final consonant, the friendly 이 and a particle, or the vocative 아 (김하결 … 결이가, 결아; 다솔 …
+    솔이랑), as the note calls the person; only the syllable is the name, as in a nickname made from a
+    name. Not a bare 이 (별이 떴다) nor a word with its 이 (길이가)."""
+    for span in [s for s in found if not s.surname_only and _HANGUL_WORD.fullmatch(s.text)]:
+        cut = 2 if span.text[:2] in _words("compound_surnames") else 1
+        given = span.text[cut:] if len(span.text) == cut + 2 and _surname_split(span.text) else (
+            span.text if len(span.text) == 2 and span.given_only else "")
+        if len(given) != 2 or not final_consonant(given[-1]):
+            continue
+        whole = analyse(given[-1] + "이")
+        if len(whole) == 1 and not whole[0].oov and whole[0].tag != "NNP":
+            continue  # 길이가, 놀이는: the syllable and 이 are one word
+        for m in re.finditer(rf"(?<![가-힣]){given[-1]}{_SHORT_FORM_AFTER}", text):
+            add(m.start(), m.end(), span.sure, given_only=True)
 
 
 def _add_given_full_names(text: str, found: list[NameSpan], add) -> None:
