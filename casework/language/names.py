@@ -491,6 +491,7 @@ def _find_names(text: str) -> list[NameSpan]:
     _add_foreign_shapes(words, add)
     _add_foreign_runs(words, found, add)
     _add_before_registration(text, add)
+    _add_before_age(text, add)
     _add_bracketed_names(text, add)
     _add_bracketed_lists(text, add)
     _add_vocatives(text, add)
@@ -571,6 +572,37 @@ def _add_before_registration(text: str, add) -> None:
         word = m.group(1)
         if _korean_name_shaped(word):
             add(m.start(1), m.end(1), True)
+
+
+_AGE_AFTER = re.compile(r"(?<![가-힣])([가-힣]{2,4}),? (?:만 ?)?\d{1,3} ?(?:(?:세|살)(?:,? ?[/·]? ?(?:남|여)(?:자|성)?)?|(?:, ?| ?[/·] ?| )(?:남|여)(?:자|성)?)"
+                        r"(?=[\s,.;/)]|$)")
+"""A word, an age and/or a sex, unbracketed (안하린 23 여, 다온 9세, 김로운 24세 남)."""
+
+
+def _add_before_age(text: str, add) -> None:
+    """A name-shaped word right before an age written out, as hurried notes and lists give people
+    (안하린 23 여, 자녀 다온 9세, 이든 7세): a Korean full name that is no word, or a word the analyser
+    reads as a proper noun or does not know; no person, role, count or place word (아들 9세, 당시 9세)."""
+    matches = [m for m in _AGE_AFTER.finditer(text) if not (
+        _is_person_word(m.group(1)) is not False or _is_count(m.group(1)) or _is_title(m.group(1))
+        or m.group(1) in _words("roles") or m.group(1) in _words("not_names") or _is_word(m.group(1))
+        or m.group(1).endswith(tuple(_words("place_suffixes"))) or _adverb(m.group(1)))]
+    for i, m in enumerate(matches):
+        word = m.group(1)
+        tokens = analyse(word)
+        # in a list of two or more (다온 9세, 이든 7세) a given name may read as grammar (이든: 이 + 든)
+        listed = any(0 < abs(m.start() - o.end()) <= 2 or 0 < abs(o.start() - m.end()) <= 2
+                     for o in matches[:i] + matches[i + 1:])
+        nouns = len(tokens) >= 2 and all(not t.oov and t.tag in ("NNG", "NNB") for t in tokens)  # 나이차 28세
+        if (len(word) == 3 and _korean_name_shaped(word) and not nouns) or (len(word) <= 3 and (
+                listed or (len(tokens) == 1 and (tokens[0].oov or tokens[0].tag == "NNP")))):
+            add(m.start(1), m.end(1), False)
+
+
+def _adverb(word: str) -> bool:
+    """Does the analyser read ``word`` as an adverb, a determiner or a pronoun (지금, 그때, 이미)?"""
+    tokens = analyse(word)
+    return len(tokens) >= 1 and tokens[0].tag in ("MAG", "MAJ", "MM", "NP") and len(tokens[0].form) == len(word)
 
 
 _LABELLED_NUMBER = re.compile(
