@@ -291,6 +291,7 @@ def _find_names(text: str) -> list[NameSpan]:
     _add_taekho(words, add)  # before 순천 is taken for a place
     _add_glued_local_roles(text, add)
     _add_glued_to_role(text, add)
+    _add_digit_handles(text, add)  # before the handle's word is taken alone (재하TV)
     for m in _LATIN_NAME.finditer(text):
         add(m.start(), m.end(), True)
     for m in _CYRILLIC_NAME.finditer(text):  # Тёма, Ольга Петрова: the script changes nothing
@@ -1274,6 +1275,39 @@ _HANDLE = re.compile(r"@?[A-Za-z0-9][A-Za-z0-9_.]*[A-Za-z0-9_]|@[A-Za-z0-9]")
 _AFTER_HANDLE = ("으로만", "로만", "으로", "로", "이라고", "라고", "이라는", "라는", "이라", "라", "인", "임", "이다", "다",
                  "예요", "이에요", "을", "를", "은", "는", "가", "에", "에서", "")
 _AT_HANDLE = re.compile(r"(?<![A-Za-z0-9_.@])@[A-Za-z0-9_](?:[A-Za-z0-9_.]*[A-Za-z0-9_])?")
+
+
+_DIGIT_HANDLE = re.compile(r"(?<![가-힣A-Za-z0-9_.@])([가-힣]{2,6}\d{2,4}|[가-힣]{2,3}(?:TV|tv|티비))(?![A-Za-z0-9_])")
+"""A Hangul word glued to digits (흑염룡99, 솜사탕00) or a channel of a name and TV (재하TV)."""
+
+
+def _add_digit_handles(text: str, add) -> None:
+    """A game nickname or chat handle of a Hangul word and digits (흑염룡99가, 솜사탕00 님), and a
+    channel named after its owner (재하TV): a handle, as the thirtieth to thirty-second annotators
+    read them; not a brand (비타500), a disease (코로나19), a count or a word with a number after it
+    (1동, 2024년: a digit never follows a unit) nor a channel of a dictionary word (여행TV)."""
+    for m in _DIGIT_HANDLE.finditer(text):
+        handle = m.group(1)
+        stem = re.match(r"[가-힣]+", handle).group(0)
+        rest = text[m.end():]
+        if handle in _words("kept_brands") or stem in _words("kept_brands") or stem in ("코로나", "코비드") \
+                or stem in _words("countries") or _is_person_word(stem) is not False or _is_title(stem):
+            continue
+        if handle[len(stem):].isdigit():
+            # only where it is called like a person: a particle, a title, or 라는/이라는 after it
+            called = re.match(r"\s?(?:님|씨)|이?라는|이?라고", rest) or _HANDLE_CUE.search(text[max(0, m.start() - 8):m.start()])
+            digits = handle[len(stem):]
+            if not called and stem.endswith(("로", "길", "동", "리", "가", "층", "호", "번", "반", "통", "선", "실", "관")):
+                continue  # 자양로15, 내선203, 상담실2: an address, a line or a room, not a handle
+            if not called and (re.fullmatch(r"(?:19|20)\d\d", digits) or not re.match(
+                    r"(?:가|이|는|은|랑|이랑|한테|에게|하고|와|과|도|를|을|의|[\s.,;:!?)'\"’”]|$)(?![가-힣A-Za-z0-9])|"
+                    r"(?:한테|에게|랑|이랑|하고)", rest)):
+                continue  # 희망2024 사업: a year names a programme; 사과10개: a count
+            if not called and not (_proper(analyse(stem)) or len(analyse(stem)) >= 2 or all(t.oov for t in analyse(stem))):
+                continue
+        elif _is_word(stem):
+            continue
+        add(m.start(1), m.end(1), True, given_only=True, named=True)
 
 
 def _add_handles(text: str, add) -> None:
