@@ -585,7 +585,7 @@ def _add_before_age(text: str, add) -> None:
     (안하린 23 여, 자녀 다온 9세, 이든 7세): a Korean full name that is no word, or a word the analyser
     reads as a proper noun or does not know; no person, role, count or place word (아들 9세, 당시 9세)."""
     matches = [m for m in _AGE_AFTER.finditer(text) if not (
-        _is_person_word(m.group(1)) is not False or _is_count(m.group(1)) or _is_title(m.group(1))
+        _role_with_particle(m.group(1)) or _is_person_word(m.group(1)) is not False or _is_count(m.group(1)) or _is_title(m.group(1))
         or m.group(1) in _words("roles") or m.group(1) in _words("not_names") or _is_word(m.group(1))
         or m.group(1).endswith(tuple(_words("place_suffixes"))) or _adverb(m.group(1)))]
     for i, m in enumerate(matches):
@@ -598,6 +598,13 @@ def _add_before_age(text: str, add) -> None:
         if (len(word) == 3 and _korean_name_shaped(word) and not nouns) or (len(word) <= 3 and (
                 listed or (len(tokens) == 1 and (tokens[0].oov or tokens[0].tag == "NNP")))):
             add(m.start(1), m.end(1), False)
+
+
+def _role_with_particle(word: str) -> bool:
+    """Is ``word`` a family, role or dictionary word with a particle (딸은, 아들이)?"""
+    head = word[:-1]
+    return len(word) >= 2 and word[-1] in "은는이가을를도만" and (
+        head in _words("roles") or _is_person_word(head) is not False or _is_word(head))
 
 
 def _adverb(word: str) -> bool:
