@@ -1392,6 +1392,20 @@ def _add_teknonyms(text: str, add) -> None:
                 or (len(stem) == 1 and stem in _NOT_SYLLABLE_NAMES):
             continue
         add(m.start(1), m.end(1), True, given_only=True)
+    for m in _GLUED_TEKNONYM.finditer(text):
+        stem = m.group(1)
+        if stem.endswith("이") and len(stem) == 3 and final_consonant(stem[1]):
+            stem = stem[:2]  # 예찬이엄마: the friendly 이
+        tokens = analyse(stem)
+        if stem in _NOT_TEKNONYMS or _is_person_word(stem) is not False or _is_count(stem) or _is_word(stem) \
+                or stem in _words("roles") or stem in _words("not_names") or stem[:1] in ("친", "새", "시", "애", "큰", "작", "외") \
+                or tokens[0].tag in ("VA", "VV", "NP", "MM", "XPN") and len(tokens[0].form) >= len(stem) - 1:
+            continue  # 착한엄마, 우리엄마: an adjective or a pronoun before the parent word
+        add(m.start(1), m.start(1) + len(stem), False, given_only=True)
+
+
+_GLUED_TEKNONYM = re.compile(r"(?<![가-힣])([가-힣]{2,3})(?:엄마|아빠|맘)(?=(?:가|이|는|은|랑|이랑|한테|에게|께|와|하고|도|를|의|님)?(?![가-힣]))")
+"""A child's name glued to 엄마, 아빠 or 맘 (다온엄마랑, 예찬이아빠): a teknonym written in haste."""
 
 
 _QUOTED_NICKNAME = re.compile(r"[" + _QUOTE + r"]([가-힣]{1,4}) (오빠|누나|언니|형|아저씨|아줌마|아주머니|할아버지|할머니|삼촌|이모|"
