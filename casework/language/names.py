@@ -575,8 +575,9 @@ def _add_before_registration(text: str, add) -> None:
             add(m.start(1), m.end(1), True)
 
 
-_AGE_AFTER = re.compile(r"(?<![가-힣])([가-힣]{2,4}),? (?:만 ?)?\d{1,3} ?(?:(?:세|살)(?:,? ?[/·]? ?(?:남|여)(?:자|성)?)?|(?:, ?| ?[/·] ?| )(?:남|여)(?:자|성)?)"
-                        r"(?=[\s,.;/)]|$)")
+_SEX = r"(?:남|여)(?:자|성)?"
+_AGE_AFTER = re.compile(r"(?<![가-힣])([가-힣]{2,4}),? (?:만 ?)?\d{1,3} ?(?:(?:세|살)(?:,? ?[/·]? ?" + _SEX + r")?|(?:, ?| ?[/·] ?| )"
+                        + _SEX + r")(?=[\s,.;/)]|$)")
 """A word, an age and/or a sex, unbracketed (안하린 23 여, 다온 9세, 김로운 24세 남)."""
 
 
@@ -1295,7 +1296,7 @@ def _add_digit_handles(text: str, add) -> None:
     (1동, 2024년: a digit never follows a unit) nor a channel of a dictionary word (여행TV)."""
     for m in _DIGIT_HANDLE.finditer(text):
         handle = m.group(1)
-        stem = re.match(r"[가-힣]+", handle).group(0)
+        stem = re.sub(r"(?:\d+|TV|tv|티비)$", "", handle)
         rest = text[m.end():]
         if handle in _words("kept_brands") or stem in _words("kept_brands") or stem in ("코로나", "코비드") \
                 or stem in _words("countries") or _is_person_word(stem) is not False or _is_title(stem):
@@ -1399,7 +1400,7 @@ def _add_teknonyms(text: str, add) -> None:
         tokens = analyse(stem)
         if stem in _NOT_TEKNONYMS or _is_person_word(stem) is not False or _is_count(stem) or _is_word(stem) \
                 or stem in _words("roles") or stem in _words("not_names") or stem[:1] in ("친", "새", "시", "애", "큰", "작", "외") \
-                or tokens[0].tag in ("VA", "VV", "NP", "MM", "XPN") and len(tokens[0].form) >= len(stem) - 1:
+                or (tokens[0].tag in ("VA", "VV", "NP", "MM", "XPN") and len(tokens[0].form) >= len(stem) - 1):
             continue  # 착한엄마, 우리엄마: an adjective or a pronoun before the parent word
         add(m.start(1), m.start(1) + len(stem), False, given_only=True)
 
