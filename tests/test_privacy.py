@@ -1143,3 +1143,53 @@ def test_words_in_lists_glued_words_and_noun_compounds_are_kept(text):
     kept = mask_case_text(text).text
     for word in ("중랑구", "함께", "다음", "아들내미", "아들며느리", "딸기", "정신건강"):
         assert word in kept or word not in text
+
+
+AGENCIES_TITLES_AGES_AND_HANDLES = [
+    # an agency's short name is kept, also before a full name or a title; the person is hidden
+    ("사례회의: 정센 오미란 상담사, 치센 변 간호사, 노보전 곽 팀장 참석.",
+     "사례회의: 정센 오○○ 상담사, 치센 ○ 간호사, 노보전 ○ 팀장 참석."),
+    ("지아센 표하늘 선생님이 아보에 신고함.", "지아센 표○○ 선생님이 아보에 신고함."),
+    # a surname glued to a bracket that names the person's agency
+    ("참석: 변(정센), 곽(성수지구대), 표(주민센터).", "참석: ○(정센), ○(성수지구대), ○(주민센터)."),
+    # police, court, hospital and village titles after a surname
+    ("변 순경과 곽 경장이 출동, 표 주치의 소견 청취. 석 선장이 배를 빌려줌.",
+     "○ 순경과 ○ 경장이 출동, ○ 주치의 소견 청취. ○ 선장이 배를 빌려줌."),
+    # a job word before a surname and 씨 is no part of the name
+    ("사회복무요원 곽 씨가 차량 지원.", "사회복무요원 ○ 씨가 차량 지원."),
+    # a name before an age or a sex written out, and every word of such a list
+    ("통화 메모: 표서윤 27 여, 무직.", "통화 메모: 표○○ 27 여, 무직."),
+    ("자녀 다온 11세, 이든 8세 돌봄 공백.", "자녀 다○ 11세, 이○ 8세 돌봄 공백."),
+    # the short form of a given name found in the note
+    ("대상자 곽하솔 씨 통화. 솔이가 밤에 또 연락함.", "대상자 곽○○ 씨 통화. ○이가 밤에 또 연락함."),
+    # handles of a word and digits, and a channel named after its owner
+    ("게임 친구 냥냥펀치77한테 돈 보냄. 닉네임 꿀벌12.", "게임 친구 냥○○○○○한테 돈 보냄. 닉네임 꿀○○○."),
+    ("유튜브 채널 도윤TV 운영.", "유튜브 채널 도○○○ 운영."),
+    # a child's name glued to 엄마
+    ("서윤엄마랑 통화함.", "서○엄마랑 통화함."),
+]
+
+
+@pytest.mark.parametrize("text, expected", AGENCIES_TITLES_AGES_AND_HANDLES,
+                         ids=[t for t, _ in AGENCIES_TITLES_AGES_AND_HANDLES])
+def test_agencies_titles_ages_short_forms_and_handles(text, expected):
+    """Are the thirtieth to thirty-second parts' shapes hidden (titles, ages, short forms, handles)
+    and agency short names beside them kept?"""
+    assert mask_case_text(text).text == expected
+
+
+KEPT_BESIDE_AGES_HANDLES_AND_AGENCIES = [
+    "왕할머니가 증손주를 돌보심. 왕할아버지께서 편찮으심.",
+    "농협 통장과 신한 카드 정리. 우체국에서 송금.",
+    "아들 12세, 딸 9세. 나이는 10세. 당시 9세, 현재 12세. 큰애 15세, 작은애 12세.",
+    "김장 김치통 20여 개. 남편과 나이차 18세.",
+    "코로나19 이후 실직. 희망2024 사업 안내. 자양로15 거주. 전화 내선203. 비타500 한 상자.",
+    "길이가 30cm인 상처. 별이 밝다. 우리엄마가 아픔. 착한엄마 되기. 친엄마와 연락.",
+    "구의지구대와 광진경찰서에 신고, 정센과 치센에 의뢰, 지아센 프로그램 안내.",
+]
+
+
+@pytest.mark.parametrize("text", KEPT_BESIDE_AGES_HANDLES_AND_AGENCIES)
+def test_kin_words_banks_ages_counts_and_agencies_are_kept(text):
+    """Are kin words, banks, roles before an age, counts, programme names and agencies left as written?"""
+    assert mask_case_text(text).text == text

@@ -99,7 +99,7 @@ __all__ = ["NameSpan", "coordinated_names", "find_names", "masking_rules"]
 _LISTS = frozenset({"titles", "roles", "surnames", "compound_surnames", "foreign_family_names",
                     "not_names", "place_suffixes", "job_titles", "person_words", "foreign_name_endings",
                     "thing_predicates", "naming_verbs", "countries", "hanja_surnames", "calling_verbs",
-                    "world_places", "kept_brands", "shop_words"})
+                    "world_places", "kept_brands", "shop_words", "agency_short_names"})
 
 
 def masking_rules():
@@ -291,6 +291,7 @@ def _find_names(text: str) -> list[NameSpan]:
     _add_taekho(words, add)  # before 순천 is taken for a place
     _add_glued_local_roles(text, add)
     _add_glued_to_role(text, add)
+    _add_digit_handles(text, add)  # before the handle's word is taken alone (재하TV)
     for m in _LATIN_NAME.finditer(text):
         add(m.start(), m.end(), True)
     for m in _CYRILLIC_NAME.finditer(text):  # Тёма, Ольга Петрова: the script changes nothing
@@ -491,6 +492,7 @@ def _find_names(text: str) -> list[NameSpan]:
     _add_foreign_shapes(words, add)
     _add_foreign_runs(words, found, add)
     _add_before_registration(text, add)
+    _add_before_age(text, add)
     _add_bracketed_names(text, add)
     _add_bracketed_lists(text, add)
     _add_vocatives(text, add)
@@ -571,6 +573,45 @@ def _add_before_registration(text: str, add) -> None:
         word = m.group(1)
         if _korean_name_shaped(word):
             add(m.start(1), m.end(1), True)
+
+
+_SEX = r"(?:남|여)(?:자|성)?"
+_AGE_AFTER = re.compile(r"(?<![가-힣])([가-힣]{2,4}),? (?:만 ?)?\d{1,3} ?(?:(?:세|살)(?:,? ?[/·]? ?" + _SEX + r")?|(?:, ?| ?[/·] ?| )"
+                        + _SEX + r")(?=[\s,.;/)]|$)")
+"""A word, an age and/or a sex, unbracketed (안하린 23 여, 다온 9세, 김로운 24세 남)."""
+
+
+def _add_before_age(text: str, add) -> None:
+    """A name-shaped word right before an age written out, as hurried notes and lists give people
+    (안하린 23 여, 자녀 다온 9세, 이든 7세): a Korean full name that is no word, or a word the analyser
+    reads as a proper noun or does not know; no person, role, count or place word (아들 9세, 당시 9세)."""
+    matches = [m for m in _AGE_AFTER.finditer(text) if not (
+        _role_with_particle(m.group(1)) or _is_person_word(m.group(1)) is not False or _is_count(m.group(1)) or _is_title(m.group(1))
+        or m.group(1) in _words("roles") or m.group(1) in _words("not_names") or _is_word(m.group(1))
+        or m.group(1).endswith(tuple(_words("place_suffixes"))) or _adverb(m.group(1)))]
+    for i, m in enumerate(matches):
+        word = m.group(1)
+        tokens = analyse(word)
+        # in a list of two or more (다온 9세, 이든 7세) a given name may read as grammar (이든: 이 + 든)
+        listed = any(0 < abs(m.start() - o.end()) <= 2 or 0 < abs(o.start() - m.end()) <= 2
+                     for o in matches[:i] + matches[i + 1:])
+        nouns = len(tokens) >= 2 and all(not t.oov and t.tag in ("NNG", "NNB") for t in tokens)  # 나이차 28세
+        if (len(word) == 3 and _korean_name_shaped(word) and not nouns) or (len(word) <= 3 and (
+                listed or (len(tokens) == 1 and (tokens[0].oov or tokens[0].tag == "NNP")))):
+            add(m.start(1), m.end(1), False)
+
+
+def _role_with_particle(word: str) -> bool:
+    """Is ``word`` a family, role or dictionary word with a particle (딸은, 아들이)?"""
+    head = word[:-1]
+    return len(word) >= 2 and word[-1] in "은는이가을를도만" and (
+        head in _words("roles") or _is_person_word(head) is not False or _is_word(head))
+
+
+def _adverb(word: str) -> bool:
+    """Does the analyser read ``word`` as an adverb, a determiner or a pronoun (지금, 그때, 이미)?"""
+    tokens = analyse(word)
+    return len(tokens) >= 1 and tokens[0].tag in ("MAG", "MAJ", "MM", "NP") and len(tokens[0].form) == len(word)
 
 
 _LABELLED_NUMBER = re.compile(
@@ -863,6 +904,28 @@ def _add_references(text: str, found: list[NameSpan], add) -> None:
                 add(m.start(), m.end(), True, surname_only=True)
     _add_given_full_names(text, found, add)
     _add_surname_subjects(text, found, add)
+    _add_short_forms(text, found, add)
+
+
+_SHORT_FORM_AFTER = r"(?=(?:이(?:가|는|도|랑|를|의|만|와|하고|한테|에게|네|야)|아)(?![가-힣]))"
+
+
+def _add_short_forms(text: str, found: list[NameSpan], add) -> None:
+    """The friendly short form of a two-syllable given name found in the note: its last syllable with
+    a final consonant, the friendly 이 and a particle, or the vocative 아 (김하결 … 결이가, 결아; 다솔 …
+    솔이랑), as the note calls the person; only the syllable is the name, as in a nickname made from a
+    name. Not a bare 이 (별이 떴다) nor a word with its 이 (길이가)."""
+    for span in [s for s in found if not s.surname_only and _HANGUL_WORD.fullmatch(s.text)]:
+        cut = 2 if span.text[:2] in _words("compound_surnames") else 1
+        given = span.text[cut:] if len(span.text) == cut + 2 and _surname_split(span.text) else (
+            span.text if len(span.text) == 2 and span.given_only else "")
+        if len(given) != 2 or not final_consonant(given[-1]):
+            continue
+        whole = analyse(given[-1] + "이")
+        if len(whole) == 1 and not whole[0].oov and whole[0].tag != "NNP":
+            continue  # 길이가, 놀이는: the syllable and 이 are one word
+        for m in re.finditer(rf"(?<![가-힣]){given[-1]}{_SHORT_FORM_AFTER}", text):
+            add(m.start(), m.end(), span.sure, given_only=True)
 
 
 def _add_given_full_names(text: str, found: list[NameSpan], add) -> None:
@@ -1035,8 +1098,8 @@ def _glued_title_at(head: str) -> int:
 
 def _surname_alone(text: str, words, k: int, head: str, before_title: bool) -> bool:
     """Is word ``k`` a surname alone before a title (박씨, 천씨네, 김할머니; 박 씨, 서 여사)?"""
-    if head[:1] not in _words("surnames") or head in _words("not_names"):
-        return False
+    if head[:1] not in _words("surnames") or head in _words("not_names") or _strip_particle(head) in _words("not_names"):
+        return False  # 왕할머니가: a kin word, not the surname 왕 and a title
     if len(head) >= 2:  # glued; 님 glued to one syllable is a surname unless it is a listed word (손님, 형님)
         rest = head[1:]
         # a title glued to a surname, unless another title follows (딸 윤샘 씨: 윤샘 is the name)
@@ -1077,8 +1140,8 @@ def _foreign_before(words, k: int, last: str | None = None, doc: tuple = ()) -> 
         raw = last if j == k and last is not None else words[j][2]
         if not re.fullmatch(r"[가-힣]{1,6}", raw) or raw in _words("roles") or raw in _words("countries") \
                 or _ends_with_job_title(raw) or (
-                j < k and len(raw) >= 2 and raw.endswith(tuple(_words("place_suffixes")))):
-            break  # 자양동 정 님: a place before a name is not part of it
+                j < k and len(raw) >= 2 and raw.endswith(tuple(_words("place_suffixes")))) or _agency_word(raw):
+            break  # 자양동 정 님, 치센 심 간호사: a place or an agency before a name is not part of it
         chosen.append(j)
         if raw in family:
             return words[j][0], end
@@ -1192,6 +1255,7 @@ def _add_naming(text: str, words, add) -> None:
     _add_handles(text, add)
     _add_teknonyms(text, add)
     _add_stated_surnames(text, add)
+    _add_surnames_of_agencies(text, add)
     for m in re.finditer(r"(?<![가-힣])(?:이름|성함)(?:은|이|:)\s?", text):
         for start, _end, raw in [w for w in words if w[0] >= m.end()][:4]:
             word = raw.rstrip(",.")
@@ -1219,6 +1283,39 @@ _HANDLE = re.compile(r"@?[A-Za-z0-9][A-Za-z0-9_.]*[A-Za-z0-9_]|@[A-Za-z0-9]")
 _AFTER_HANDLE = ("으로만", "로만", "으로", "로", "이라고", "라고", "이라는", "라는", "이라", "라", "인", "임", "이다", "다",
                  "예요", "이에요", "을", "를", "은", "는", "가", "에", "에서", "")
 _AT_HANDLE = re.compile(r"(?<![A-Za-z0-9_.@])@[A-Za-z0-9_](?:[A-Za-z0-9_.]*[A-Za-z0-9_])?")
+
+
+_DIGIT_HANDLE = re.compile(r"(?<![가-힣A-Za-z0-9_.@])([가-힣]{2,6}\d{2,4}|[가-힣]{2,3}(?:TV|tv|티비))(?![A-Za-z0-9_])")
+"""A Hangul word glued to digits (흑염룡99, 솜사탕00) or a channel of a name and TV (재하TV)."""
+
+
+def _add_digit_handles(text: str, add) -> None:
+    """A game nickname or chat handle of a Hangul word and digits (흑염룡99가, 솜사탕00 님), and a
+    channel named after its owner (재하TV): a handle, as the thirtieth to thirty-second annotators
+    read them; not a brand (비타500), a disease (코로나19), a count or a word with a number after it
+    (1동, 2024년: a digit never follows a unit) nor a channel of a dictionary word (여행TV)."""
+    for m in _DIGIT_HANDLE.finditer(text):
+        handle = m.group(1)
+        stem = re.sub(r"(?:\d+|TV|tv|티비)$", "", handle)
+        rest = text[m.end():]
+        if handle in _words("kept_brands") or stem in _words("kept_brands") or stem in ("코로나", "코비드") \
+                or stem in _words("countries") or _is_person_word(stem) is not False or _is_title(stem):
+            continue
+        if handle[len(stem):].isdigit():
+            # only where it is called like a person: a particle, a title, or 라는/이라는 after it
+            called = re.match(r"\s?(?:님|씨)|이?라는|이?라고", rest) or _HANDLE_CUE.search(text[max(0, m.start() - 8):m.start()])
+            digits = handle[len(stem):]
+            if not called and stem.endswith(("로", "길", "동", "리", "가", "층", "호", "번", "반", "통", "선", "실", "관")):
+                continue  # 자양로15, 내선203, 상담실2: an address, a line or a room, not a handle
+            if not called and (re.fullmatch(r"(?:19|20)\d\d", digits) or not re.match(
+                    r"(?:가|이|는|은|랑|이랑|한테|에게|하고|와|과|도|를|을|의|[\s.,;:!?)'\"’”]|$)(?![가-힣A-Za-z0-9])|"
+                    r"(?:한테|에게|랑|이랑|하고)", rest)):
+                continue  # 희망2024 사업: a year names a programme; 사과10개: a count
+            if not called and not (_proper(analyse(stem)) or len(analyse(stem)) >= 2 or all(t.oov for t in analyse(stem))):
+                continue
+        elif _is_word(stem):
+            continue
+        add(m.start(1), m.end(1), True, given_only=True, named=True)
 
 
 def _add_handles(text: str, add) -> None:
@@ -1267,6 +1364,20 @@ def _add_stated_surnames(text: str, add) -> None:
             add(m.start(1), m.end(1), True, surname_only=True)
 
 
+_SURNAME_AGENCY = re.compile(r"(?<![가-힣○])([가-힣])\(([가-힣]{2,12})(?=[),\s])")
+"""A syllable glued to a bracket that opens with a word (노(정센), 탁(주민센터, 주무관))."""
+
+
+def _add_surnames_of_agencies(text: str, add) -> None:
+    """A surname alone before a bracket that names the agency the person works for, as minutes list
+    the people present (노(정센), 심(구의지구대)): the bracket says who the syllable is."""
+    for m in _SURNAME_AGENCY.finditer(text):
+        agency = m.group(2)
+        if m.group(1) in _words("surnames") and (agency in _words("agency_short_names")
+                                                 or any(agency.endswith(s) and len(s) >= 2 for s in _words("place_suffixes"))):
+            add(m.start(1), m.end(1), True, surname_only=True)
+
+
 def _add_teknonyms(text: str, add) -> None:
     """A teknonym ("똘이 엄마", "영수 아빠"): the child's name before 엄마 or 아빠 is a name (the
     eighteenth to twentieth annotators' convention), the parent word stays. The word is marked with
@@ -1282,6 +1393,20 @@ def _add_teknonyms(text: str, add) -> None:
                 or (len(stem) == 1 and stem in _NOT_SYLLABLE_NAMES):
             continue
         add(m.start(1), m.end(1), True, given_only=True)
+    for m in _GLUED_TEKNONYM.finditer(text):
+        stem = m.group(1)
+        if stem.endswith("이") and len(stem) == 3 and final_consonant(stem[1]):
+            stem = stem[:2]  # 예찬이엄마: the friendly 이
+        tokens = analyse(stem)
+        if stem in _NOT_TEKNONYMS or _is_person_word(stem) is not False or _is_count(stem) or _is_word(stem) \
+                or stem in _words("roles") or stem in _words("not_names") or stem[:1] in ("친", "새", "시", "애", "큰", "작", "외") \
+                or (tokens[0].tag in ("VA", "VV", "NP", "MM", "XPN") and len(tokens[0].form) >= len(stem) - 1):
+            continue  # 착한엄마, 우리엄마: an adjective or a pronoun before the parent word
+        add(m.start(1), m.start(1) + len(stem), False, given_only=True)
+
+
+_GLUED_TEKNONYM = re.compile(r"(?<![가-힣])([가-힣]{2,3})(?:엄마|아빠|맘)(?=(?:가|이|는|은|랑|이랑|한테|에게|께|와|하고|도|를|의|님)?(?![가-힣]))")
+"""A child's name glued to 엄마, 아빠 or 맘 (다온엄마랑, 예찬이아빠): a teknonym written in haste."""
 
 
 _QUOTED_NICKNAME = re.compile(r"[" + _QUOTE + r"]([가-힣]{1,4}) (오빠|누나|언니|형|아저씨|아줌마|아주머니|할아버지|할머니|삼촌|이모|"
@@ -1578,6 +1703,11 @@ _REPAID_AFTER = re.compile(r"(?:을|를|은|는|도|만)?\s?(?:[가-힣]{1,3}\s)
 _DONG_AFTER = re.compile(r"\d+\s?동(?![가-힣])")
 
 
+def _agency_word(word: str) -> bool:
+    """Is ``word`` an agency's short name (정센, 치센, 노보전)?"""
+    return word in _words("agency_short_names")
+
+
 def _kept_word_at(text: str, start: int, end: int, named: bool = False) -> bool:
     """Is ``text[start:end]`` part of a word that must stay: a foreign country or city (Grace 씨(가나),
     가족 필리핀), everything before the first comma of a bracket that opens with one ((페루 쿠스코),
@@ -1609,6 +1739,8 @@ def _kept_word_at(text: str, start: int, end: int, named: bool = False) -> bool:
         return True  # 은혜를 갚다, 엄마 은혜 갚는 거죠: the word as the object of 갚다, not the person
     if not named and not titled and {span, word, stem} & _words("kept_brands"):
         return True
+    if not named and {span, word, stem} & _words("agency_short_names"):
+        return True  # 정센 상담사, 노보전 팀장: an agency's short name, also before a title (the staff of the agency)
     places = _words("world_places")
     if titled:
         return False
@@ -1731,8 +1863,8 @@ def _foreign_word_before(word: str) -> bool:
     only cut into single syllables, that is no dictionary, person, place or country word."""
     if not _HANGUL_WORD.fullmatch(word) or not 2 <= len(word) <= 5 or _is_person_word(word) is not False \
             or word in _words("countries") or _is_common_noun(word) or _ends_with_job_title(word) \
-            or word.endswith(tuple(_words("place_suffixes"))) or _is_title(word):
-        return False
+            or word.endswith(tuple(_words("place_suffixes"))) or _is_title(word) or _agency_word(word):
+        return False  # 지아센 김지아 선생님: an agency's short name before a full name is no part of it
     tokens = analyse(word)
     if any(t.tag.startswith(("J", "E", "V", "XS")) for t in tokens):
         return False
