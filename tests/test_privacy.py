@@ -962,8 +962,8 @@ EIGHTEENTH_NAME_ROWS = [
      "아이디 분실로 재발급. 닉네임 변경. 이메일 abc@naver.com 확인."),
     # a teknonym: the child's name before 엄마 or 아빠 is hidden, the parent word stays
     ("이웃들이 \"지호 엄마\"라고 부름. \"퐁이 아빠는 베트남에 있어요\".", "이웃들이 \"지○ 엄마\"라고 부름. \"퐁○ 아빠는 베트남에 있어요\"."),
-    ("우리 엄마가 아파요. 아이 엄마랑 통화. 결국 엄마가 옴. 돈이 엄마 통장에 있음. 친구 엄마들 모임.",
-     "우리 엄마가 아파요. 아이 엄마랑 통화. 결국 엄마가 옴. 돈이 엄마 통장에 있음. 친구 엄마들 모임."),
+    ("우리 엄마가 아파요. 아이 엄마랑 통화. 결국 엄마가 옴. 친구 엄마들 모임.",
+     "우리 엄마가 아파요. 아이 엄마랑 통화. 결국 엄마가 옴. 친구 엄마들 모임."),
     # a name in Chinese characters standing alone, and its Hangul reading after it; a glossed word kept
     ("어머니 劉芳(류팡) 씨, 아들 陳浩(천하오, 9세). 중국 동포, 楊靜.",
      "어머니 劉○(류○) 씨, 아들 陳○(천○○, 9세). 중국 동포, 楊○."),
@@ -1005,6 +1005,20 @@ EIGHTEENTH_NAME_ROWS = [
 def test_the_eighteenth_to_twentieth_sets_names(text, expected):
     """Are the eighteenth to twentieth parts' name shapes hidden and the words beside them kept?"""
     assert mask_case_text(text).text == expected
+
+
+def test_a_dictionary_word_before_a_parent_word_is_no_teknonym_for_the_rules():
+    """Do the rules take no child's name from a dictionary word before 엄마 (돈이 엄마 통장에 있음)?
+
+    The tagger trained on the thirty-two parts (2026-12-02) hides 돈 there, unsure and listed for the
+    worker to read (``unsure``); a veto built from the rules' teknonym test cost eight names in the dev notes
+    (소망이 엄마, 찬이 아빠: children named with words), so the over-mask is left and known."""
+    from casework.language.names import find_names
+
+    assert find_names("돈이 엄마 통장에 있음. 아이 엄마랑 통화.") == []
+    result = mask_case_text("돈이 엄마 통장에 있음.")
+    assert all(h.original == "돈" for h in result.hidden)
+    assert list(result.unsure) == [h.original for h in result.hidden]
 
 
 # names the rules left visible in the twenty-first to twenty-third parts, by cause (own sentences)
