@@ -1130,6 +1130,8 @@ COORDINATED_AND_GLUED = [
     ("규민이랑 규리 남매, 가족센터 방문.", {"규민", "규리"}),
     # a name glued to the family or role word before it
     ("아들건우가 학교 안 감. 대상자엄태구님 댁 방문.", {"건우", "엄태구"}),
+    # a full name glued to a local role: only the name, as with a surname (허통장님)
+    ("김민규반장이 연락함. 허통장님과 통화.", {"김민규", "허"}),
 ]
 
 
@@ -1148,6 +1150,8 @@ LISTS_AND_COMPOUNDS_KEPT = [
     "아들내미가 속 썩임. 아들며느리가 옴. 딸기 한 상자 전달.",
     # two dictionary nouns the analyser reads as one proper noun, before a title
     "정신건강 상담사와 통화함. 정신건강 사회복지사 동행.",
+    # a word glued to a local role, and 통장 as a bankbook after a dictionary word
+    "새마을반장이 옴. 공과금통장에서 빠져나감.",
 ]
 
 
@@ -1155,7 +1159,7 @@ LISTS_AND_COMPOUNDS_KEPT = [
 def test_words_in_lists_glued_words_and_noun_compounds_are_kept(text):
     """Are words beside a name in a list, family compounds and 정신건강 before a title left as written?"""
     kept = mask_case_text(text).text
-    for word in ("중랑구", "함께", "다음", "아들내미", "아들며느리", "딸기", "정신건강"):
+    for word in ("중랑구", "함께", "다음", "아들내미", "아들며느리", "딸기", "정신건강", "새마을반장", "공과금통장"):
         assert word in kept or word not in text
 
 

@@ -1963,16 +1963,20 @@ def _add_aliases(text: str, add) -> None:
         add(m.start(1), m.start(1) + len(stem), True, given_only=True, named=True)
 
 
-_GLUED_LOCAL_ROLE = re.compile(r"(?<![가-힣])([가-힣])(?:" + "|".join(_LOCAL_ROLES) + r")(?=님|\(|[.,\s]|이|은|을|과|의|$)")
-"""A surname glued to a local role (육반장(육정남), 허통장님과), as 피영감 with a title."""
+_GLUED_LOCAL_ROLE = re.compile(r"(?<![가-힣])([가-힣]|[가-힣]{3})(?:" + "|".join(_LOCAL_ROLES) + r")(?=님|\(|[.,\s]|이|은|을|과|의|$)")
+"""A surname or a full name glued to a local role (육반장(육정남), 허통장님과, 김민규반장이), as 피영감 with a title."""
 
 
 def _add_glued_local_roles(text: str, add) -> None:
-    """A surname glued to 통장, 반장, 이장 or 동장 marks only the surname (the twelfth part's
-    convention for a glued title); not 이 (이통장: this bankbook) or a syllable that is rarely one."""
+    """A surname or a full name glued to 통장, 반장, 이장 or 동장 marks only the name (the twelfth part's
+    convention for a glued title); not 이 (이통장: this bankbook), a syllable that is rarely one, or
+    a word (마을통장, 새마을반장)."""
     for m in _GLUED_LOCAL_ROLE.finditer(text):
-        syllable = m.group(1)
-        if syllable in _words("surnames") and syllable not in _NOT_SYLLABLE_NAMES and syllable != "이":
+        name = m.group(1)
+        if len(name) == 3:
+            if _korean_name_shaped(name):
+                add(m.start(1), m.end(1), True)
+        elif name in _words("surnames") and name not in _NOT_SYLLABLE_NAMES and name != "이":
             add(m.start(1), m.end(1), True, surname_only=True)
 
 
