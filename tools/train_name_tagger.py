@@ -31,6 +31,7 @@ sys.path.insert(0, str(ROOT / "benchmarks"))
 
 from bench_language import DATA, PARTS, Note, load_notes, score_masking  # noqa: E402
 
+from casework._util.text import final_consonant  # noqa: E402
 from casework.language.name_features import FEATURE_VERSION  # noqa: E402
 from casework.language.name_tagger import (  # noqa: E402
     EVIDENCE_THRESHOLD,
@@ -82,13 +83,9 @@ _KOREAN = re.compile(r"[가-힣]+")
 _LATIN_NAME = re.compile(r"[A-Za-z]+(?:[ -][A-Za-z]+)*")
 
 
-def _final(syllable: str) -> bool:
-    return (ord(syllable) - 0xAC00) % 28 != 0
-
-
 def _syllable(rng: random.Random, pool: str, like: str) -> str:
     """A syllable of ``pool`` with a final consonant if ``like`` has one (the particle after it stays right)."""
-    return rng.choice([c for c in pool if _final(c) == _final(like)] or list(pool))
+    return rng.choice([c for c in pool if bool(final_consonant(c)) == bool(final_consonant(like))] or list(pool))
 
 
 def _substitutes(names: list[str], rng: random.Random) -> dict[str, str]:

@@ -1373,7 +1373,7 @@ def _add_surnames_of_agencies(text: str, add) -> None:
     the people present (노(정센), 심(구의지구대)): the bracket says who the syllable is."""
     for m in _SURNAME_AGENCY.finditer(text):
         agency = m.group(2)
-        if m.group(1) in _words("surnames") and (agency in _words("agency_short_names")
+        if m.group(1) in _words("surnames") and (_agency_word(agency)
                                                  or any(agency.endswith(s) and len(s) >= 2 for s in _words("place_suffixes"))):
             add(m.start(1), m.end(1), True, surname_only=True)
 
@@ -1663,14 +1663,16 @@ def _add_glued_to_role(text: str, add) -> None:
     proper noun, with a particle; unsure. Not a word (아들내미, 가족돌봄휴가) or a person word (아들며느리)."""
     for m in _HANGUL_WORD.finditer(text):
         word = m.group(0)
+        cuts = [cut for cut in range(1, min(4, len(word) - 1) + 1) if _after_role(word[:cut])]
+        if not cuts:
+            continue  # most words open with no role word: no analysis needed
         tokens = {t.start: t for t in analyse(word)}
-        for cut in range(1, min(4, len(word) - 1) + 1):
-            if cut not in tokens or not _after_role(word[:cut]):
+        for cut in cuts:
+            if cut not in tokens:
                 continue
             rest = word[cut:]
             titled = next((rest[:i] for i in range(3, len(rest)) if _is_title(rest[i:])), "")
-            if titled and len(titled) == 3 and _surname_split(titled) and not _is_common_noun(titled) \
-                    and _is_person_word(titled) is False:
+            if len(titled) == 3 and _korean_name_shaped(titled):
                 add(m.start() + cut, m.start() + cut + 3, False)
                 break
             given = _strip_given(_strip_particle(rest))
