@@ -177,17 +177,28 @@ def score_questions(check_question, rows) -> Scores:
     return s
 
 
+def _in_context(text: str, start: int, end: int, width: int = 25) -> str:
+    """The span between ⟦ ⟧ with up to ``width`` characters either side, on one line."""
+    return f"{text[max(0, start - width):start]}⟦{text[start:end]}⟧{text[end:end + width]}"
+
+
 def score_masking(mask, notes: list[Note]) -> dict:
     hidden = total = kept_ok = kept_total = 0
     by_kind: dict[str, list[int]] = {}  # kind → [hidden, total]
     misses: list[str] = []
+    contexts: list[str] = []  # each miss in its words, for --show-errors
     broken: list[str] = []
     asked = asked_other = 0  # missed names named for checking; words named that are no identifier
+    spans_total = 0
+    over: list[str] = []  # hidden spans that touch no identifier (kept items broken are counted apart)
     for note in notes:
         result = mask(note.text)
         spans = [(h.start, h.end) for h in getattr(result, "hidden", ())]
         to_check = getattr(result, "to_check", ())
         named = {note.text[s:e] for _, s, e in note.identifiers}
+        spans_total += len(spans)
+        over += [note.text[a:b] for a, b in spans
+                 if not any(a < e and s < b for _, s, e in note.identifiers)]
         asked_other += sum(1 for word in to_check if word not in named)
         for kind, start, end in note.identifiers:
             total += 1
@@ -203,6 +214,7 @@ def score_masking(mask, notes: list[Note]) -> dict:
             counts[1] += 1
             if not ok:
                 misses.append(note.text[start:end])
+                contexts.append(_in_context(note.text, start, end))
                 asked += note.text[start:end] in to_check
         for start, end in note.kept:
             kept_total += 1
@@ -212,7 +224,7 @@ def score_masking(mask, notes: list[Note]) -> dict:
             if not ok:
                 broken.append(value)
     return {"hidden": hidden, "total": total, "kept_ok": kept_ok, "kept_total": kept_total,
-            "misses": misses, "broken": broken,
+            "misses": misses, "contexts": contexts, "broken": broken, "spans": spans_total, "over": over,
             "by_kind": by_kind, "asked": asked, "asked_other": asked_other}
 
 
@@ -373,6 +385,7 @@ def main(argv: list[str] | None = None) -> int:
         if label == "new":
             out.append(f"       left visible but named for checking: {m['asked']} of the {m['total'] - m['hidden']} "
                        f"not hidden; {m['asked_other']} words named that are no identifier")
+            out.append(f"       hidden spans that are no identifier: {len(m['over'])} of {m['spans']}")
     if args.show_errors:
         out.append("\nErrors of the new rules")
         for expected, owner, text in goals:
@@ -383,8 +396,9 @@ def main(argv: list[str] | None = None) -> int:
             got = frozenset(c for f in check_question(text) for c, n in QUESTION_CODES.items() if f.mistake.name == n)
             if got != expected:
                 out.append(f"  quest exp {','.join(sorted(expected)) or '-':7} got {','.join(sorted(got)) or '-':7} {text}")
-        out += [f"  mask  not hidden: {x}" for x in new_m["misses"]]
+        out += [f"  mask  not hidden: {x}  | {c}" for x, c in zip(new_m["misses"], new_m["contexts"], strict=True)]
         out += [f"  mask  kept item touched: {x}" for x in new_m["broken"]]
+        out += [f"  mask  hidden, no identifier: {x}" for x in new_m["over"]]
     if args.hold_out:
         out += hold_out_report(args.data, args.hold_out)
     print("\n".join(out))

@@ -581,6 +581,24 @@ def test_benchmark_runs_on_a_small_slice():
     assert "12 goals, 12 questions, 12 masking notes" in out.stdout
 
 
+def test_benchmark_counts_hidden_spans_that_are_no_identifier():
+    """Does score_masking count a hidden word that is neither an identifier nor a kept item as over-masked,
+    and not a hidden identifier?"""
+    sys.path.insert(0, str(ROOT / "benchmarks"))
+    import bench_language as bench
+
+    from casework.privacy import Masked, MaskResult
+
+    text = "김영희 씨가 사과를 샀다"
+    note = bench.Note(text, identifiers=[("이름", 0, 3)], kept=[])
+
+    def mask(_text: str) -> MaskResult:
+        return MaskResult("", {}, (Masked("name", "김영희", 0, 3), Masked("name", "사과", 7, 9)))
+
+    scores = bench.score_masking(mask, [note])
+    assert scores["hidden"] == 1 and scores["spans"] == 2 and scores["over"] == ["사과"]
+
+
 def test_benchmark_sets_meet_the_size_the_issue_asks_for():
     """Are the development sets as large and balanced as required? The quarter with two or three mistakes is
     asked of the first annotator's set, written to the issue's spec; later annotators wrote about a quarter too,

@@ -175,7 +175,7 @@ def cross_validate(thresholds: list[float], show_errors: bool = False, folds: in
                     totals[t][k] += m[key]
                 line += f"  {_pct(m['hidden'], m['total']):>12} {_pct(m['kept_ok'], m['kept_total']):>6}"
                 if show_errors and t == (DEFAULT_THRESHOLD if DEFAULT_THRESHOLD in thresholds else thresholds[0]):
-                    errors += [f"  {part}: not hidden: {x}" for x in m["misses"]]
+                    errors += [f"  {part}: not hidden: {x}  | {c}" for x, c in zip(m["misses"], m["contexts"], strict=True)]
                     errors += [f"  {part}: kept item touched: {x}" for x in m["broken"]]
             print(line, flush=True)
     line = f"{'all':11} {notes:5} {totals[2.0][1]:4}"
