@@ -1211,3 +1211,48 @@ KEPT_BESIDE_AGES_HANDLES_AND_AGENCIES = [
 def test_kin_words_banks_ages_counts_and_agencies_are_kept(text):
     """Are kin words, banks, roles before an age, counts, programme names and agencies left as written?"""
     assert mask_case_text(text).text == text
+
+
+TITLES_GLUED_SURNAMES_GROUPS_AND_CHAT_NAMES = [
+    # a surname before a religious or job title the list had missed, and a particle after the title
+    ("성당 노 신부님과 통화, 선교회 방 선교사님께도 알림.", "성당 ○ 신부님과 통화, 선교회 ○ 선교사님께도 알림."),
+    ("보호관찰소 석 관찰관에게는 따로 연락. 학교 윤 상담교사 면담.", "보호관찰소 ○ 관찰관에게는 따로 연락. 학교 ○ 상담교사 면담."),
+    # a local role with a bracket, a comma or 네 after it
+    ("마을 곽 이장(010-0000-1234)이 발견. 표 반장, 심 반장 참석. 변 반장네 밭.",
+     "마을 ○ 이장(010-****-****)이 발견. ○ 반장, ○ 반장 참석. ○ 반장네 밭."),
+    # one syllable glued to 씨 with more after it, the surname with 가 "the family", and 청년 glued
+    ("옆방 남자는 금씨라고만 밝힘. 훙씨는 한국어 가능.", "옆방 남자는 ○씨라고만 밝힘. ○씨는 한국어 가능."),
+    ("동네에서 천가네 식구들이라 부름. 탁청년 면담, 나유찬청년 통화.",
+     "동네에서 ○가네 식구들이라 부름. ○청년 면담, 나○○청년 통화."),
+    # given names listed beside the group they make
+    ("하람·하준 형제 등교 지원. 쌍둥이 서아·서로 돌봄.", "하○·하○ 형제 등교 지원. 쌍둥이 서○·서○ 돌봄."),
+    # a quoted nickname at a chat, a band or a café
+    ("딸이 오픈채팅 '달빛토끼'로 대화함. 밴드 '꿈꾸는나무'님이 후원.",
+     "딸이 오픈채팅 '달○○○'로 대화함. 밴드 '꿈○○○○'님이 후원."),
+    # a phone spelled in Hangul digits, a particle after it
+    ("할머니 번호는 공일공-공공공공-칠칠팔구라고 함.", "할머니 번호는 공일공-****-****라고 함."),
+]
+
+
+@pytest.mark.parametrize("text, expected", TITLES_GLUED_SURNAMES_GROUPS_AND_CHAT_NAMES,
+                         ids=[t for t, _ in TITLES_GLUED_SURNAMES_GROUPS_AND_CHAT_NAMES])
+def test_titles_glued_surnames_group_lists_and_chat_names(text, expected):
+    """Are the thirty-sixth and thirty-seventh parts' shapes hidden: surnames before religious and job
+    titles, glued to 씨, 가 or 청년, given names listed with a group word, quoted chat names?"""
+    assert mask_case_text(text).text == expected
+
+
+KEPT_BESIDE_TITLES_GROUPS_AND_CHATS = [
+    "날씨가 덥고 솜씨가 좋음. 권씨상회에서 외상.",
+    "아들·딸 남매 키움. 남·여 쌍둥이 출산. 오전·오후 두 형제 방문.",
+    "은둔청년 지원사업, 이주청년 모임, 주가가 올랐다.",
+    "카톡 '알겠어요'로 답장. 카톡 '네'라고만 옴. 유튜브 채널 운영.",
+    "전 교사와 상담. 예비 신부님과 신랑.",
+]
+
+
+@pytest.mark.parametrize("text", KEPT_BESIDE_TITLES_GROUPS_AND_CHATS)
+def test_words_beside_titles_groups_and_chats_are_kept(text):
+    """Are words ending in 씨, kin and sex words in a list, kinds of young adult, quoted messages and
+    a determiner before a title left as written?"""
+    assert mask_case_text(text).text == text

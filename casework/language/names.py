@@ -235,9 +235,15 @@ def _is_title(word: str) -> bool:
 
 
 def _honorific_rest(rest: str) -> bool:
-    """A particle, or 님 and a particle, after a title (씨가, 팀장님, 주무관님께서)."""
-    return rest in _PARTICLES or (rest.startswith("님") and rest[1:] in ("", *_PARTICLES)) or (
+    """A particle, or 님 and a particle, after a title (씨가, 팀장님, 주무관님께서); the particle may
+    take 도, 는 or 만 after it (목사님께도, 관찰관에게는)."""
+    return _particle(rest) or (rest.startswith("님") and (rest == "님" or _particle(rest[1:]))) or (
         rest.startswith("댁") and rest[1:] in ("", *_PARTICLES))  # 최 할머니댁: the person's home
+
+
+def _particle(rest: str) -> bool:
+    """A particle, alone or with 도, 는 or 만 after it (께도, 에게는, 한테만)."""
+    return rest in _PARTICLES or (len(rest) >= 2 and rest[:-1] in _PARTICLES and rest[-1] in "도는만")
 
 
 def _fold_latin(text: str) -> str:
@@ -292,6 +298,8 @@ def _find_names(text: str) -> list[NameSpan]:
     _add_glued_local_roles(text, add)
     _add_glued_to_role(text, add)
     _add_digit_handles(text, add)  # before the handle's word is taken alone (재하TV)
+    _add_quoted_handles(text, add)
+    _add_quoted_with_name(text, add)
     for m in _LATIN_NAME.finditer(text):
         add(m.start(), m.end(), True)
     for m in _CYRILLIC_NAME.finditer(text):  # Тёма, Ольга Петрова: the script changes nothing
@@ -380,8 +388,18 @@ def _find_names(text: str) -> list[NameSpan]:
             continue
         # a surname alone before a title: 박씨, 천씨네, 김할머니, 엄여사는; 박 씨, 서 여사
         if _surname_alone(text, words, k, head, before_title[k] or (
-                head != "이" and k + 1 < len(words) and _strip_particle(words[k + 1][2]).rstrip("님") in _LOCAL_ROLES)):
+                head != "이" and k + 1 < len(words) and _local_role_word(words[k + 1][2]))):
             add(start, start + 1, True, surname_only=True)
+            continue
+        # one syllable glued to 씨, whatever follows (임씨라고만, 란씨가, 좌씨 할망): the surname, or a
+        # foreigner's one-syllable name, before its title
+        # (not a shop, 권씨상회; not Latin letters read out, 디씨 DC, 비씨카드 BC)
+        if len(head) >= 2 and head[1] == "씨" and head[0] not in _NOT_SYLLABLE_NAMES and head[0] not in "비디큐티" \
+                and _ssi_after_name(head[:2]) \
+                and not head[2:].startswith((*_words("shop_words"), *_words("place_suffixes"))) \
+                and (head[0] in _words("surnames") or _lone_noun(head[0])):
+            surname = head[0] in _words("surnames")
+            add(start, start + 1, surname, surname_only=surname, given_only=not surname)
             continue
         prev = words[k - 1][2] if k > 0 else ""
         if k > 1 and _is_title(prev) and (_is_title(words[k - 2][2]) or any(s.end == words[k - 2][1] for s in found)):
@@ -401,6 +419,10 @@ def _find_names(text: str) -> list[NameSpan]:
                       if _is_title(head[i:]) and not head[i:].startswith(("군", "양"))), None)
         if glued and _surname_split(glued) and not _is_common_noun(glued) and glued not in _words("titles"):  # not 권사님
             add(start, start + len(glued), True)
+            continue
+        # a full name glued to 청년 (김로운청년), as to a title; not a kind of young adult (은둔청년, 이주청년)
+        if len(head) >= 5 and head[3:5] == "청년" and _particle_or_none(head[5:]) and _korean_name_shaped(head[:3]):
+            add(start, start + 3, True)
             continue
         # two particles may follow (태윤이한테도); a full name ending in 이 before a bracket keeps it (국순이(78세))
         # no particle comes before a bracket: 송재만(57세) keeps its 만 (only 이 may be the friendly one)
@@ -503,6 +525,7 @@ def _find_names(text: str) -> list[NameSpan]:
     _add_bracketed_transcriptions(text, found, add)
     _add_other_script_names(text, found, add)
     _add_sibling_lists(text, add)
+    _add_group_lists(text, add)
     _add_before_origin_brackets(text, add)
     _add_foreign_given(words, found, add)
     _add_transcriptions(words, found, add)
@@ -532,6 +555,14 @@ def _find_names(text: str) -> list[NameSpan]:
 
 _LOCAL_ROLES = ("통장", "반장", "이장", "동장")
 """Local roles written after a surname (윤 통장, 오 반장): a person, though 통장 is also a bankbook."""
+
+
+def _local_role_word(word: str) -> bool:
+    """Is ``word`` a local role with what may follow it (반장, 반장님이, 반장네, 이장(010-…)이, 반장,)?"""
+    word = _strip_particle(word.split("(")[0].rstrip(".,;:")).rstrip("님")
+    return word in _LOCAL_ROLES or (word.endswith("네") and word[:-1].rstrip("님") in _LOCAL_ROLES)
+
+
 _NOT_SYLLABLE_NAMES = frozenset("한두세네그이저각전현새옛첫몇온모본동타및등또더잘안못꼭다좀총약")
 """One-syllable words that are determiners, numbers or adverbs, never part of a spaced name (이 두 어르신)."""
 _COUNTERS = frozenset("번대명개달분잔병곳채장권벌끼해살")
@@ -1108,7 +1139,8 @@ def _surname_alone(text: str, words, k: int, head: str, before_title: bool) -> b
             _is_title(rest) and not rest.startswith(("님", "군", "양", "학생")) and not before_title) or (
             rest[:1] in ("군", "양") and rest[1:] in ("", *_PARTICLES) and _split_as_surname(head)) or (
             rest[:1] == "님" and rest[1:] in ("", *_PARTICLES)  # 최님, 고님이; not 손님, 형님, 주님
-            and head[:2] not in _words("titles") and head[:2] not in _words("not_names"))
+            and head[:2] not in _words("titles") and head[:2] not in _words("not_names")) or (
+            rest.startswith(("가", "청년")) and _surname_and_suffix(head))
     if not before_title or words[k][2] != head:
         return False
     # a determiner '이' points back at someone the text already called by this title
@@ -1118,6 +1150,30 @@ def _surname_alone(text: str, words, k: int, head: str, before_title: bool) -> b
 
     titles = [t for t in _words("titles") if after.startswith(t)]
     return not (head == "이" and any(t in text[: words[k][0]] for t in titles))
+
+
+def _surname_and_suffix(word: str) -> bool:
+    """Does the analyser read ``word`` as a surname and 가 "the family" (최가네, 윤가와, 황가) or 청년
+    (조청년, 하청년이), as the conventions read "최가" and a title glued to a surname? Not a word that
+    starts so (주가, 원가, 성가대)."""
+    if word[1:3] == "청년":  # glued, 한청년 is the surname 한 (one young adult is written apart: 한 청년)
+        return _particle_or_none(word[3:]) and (word[0] not in _NOT_SYLLABLE_NAMES or word[0] == "한")
+    tokens = analyse(word)
+    return len(tokens) >= 2 and tokens[0].tag == "NNP" and tokens[0].form == word[:1] \
+        and tokens[1].form == "가" and tokens[1].tag == "XSN"
+
+
+def _particle_or_none(rest: str) -> bool:
+    return not rest or _particle(rest)
+
+
+def _ssi_after_name(word: str) -> bool:
+    """Does the analyser read one syllable and 씨 (란씨, 훙씨, 좌씨) as a name and its title, not as a
+    word that ends in 씨 (날씨, 솜씨, 볍씨, 겉씨)?"""
+    tokens = analyse(word)
+    if len(tokens) == 1:
+        return tokens[0].tag == "NNP" and not tokens[0].oov
+    return len(tokens) == 2 and tokens[0].tag in ("NNP", "NNG") and (tokens[1].form, tokens[1].tag) == ("씨", "NNB")
 
 
 def _split_as_surname(word: str) -> bool:
@@ -1277,7 +1333,8 @@ def _add_naming(text: str, words, add) -> None:
                 break
 
 
-_HANDLE_CUE = re.compile(r"(?<![가-힣])(?:닉네임|아이디|채널명|프로필명|계정|대화명|별명|애칭)(?:은|이|는|:)?\s?")
+_HANDLE_CUE = re.compile(r"(?:(?<![가-힣])|(?<=롤)|(?<=게임))(?:닉네임|닉|아이디|채널명|채널|프로필명|계정|대화명|별명|애칭)"
+                         r"(?:은|이|는|:)?\s?")
 """The words before an online ID, a handle, a channel or a nickname (게임 닉네임 새벽늑대로만, 아이디 jiwoo_03)."""
 _HANDLE = re.compile(r"@?[A-Za-z0-9][A-Za-z0-9_.]*[A-Za-z0-9_]|@[A-Za-z0-9]")
 _AFTER_HANDLE = ("으로만", "로만", "으로", "로", "이라고", "라고", "이라는", "라는", "이라", "라", "인", "임", "이다", "다",
@@ -1318,6 +1375,32 @@ def _add_digit_handles(text: str, add) -> None:
         add(m.start(1), m.end(1), True, given_only=True, named=True)
 
 
+_CHAT_CUE = r"(?:닉네임|닉|아이디|밴드|카톡|카카오톡|단톡방?|오픈채팅|랜덤채팅|채팅방?|맘카페|카페|인스타|디코|후원자|채널)"
+_QUOTED_HANDLE = re.compile(
+    r"(?:(?<![가-힣])" + _CHAT_CUE + r"(?:에서|에|의|방에서)?\s(?:[가-힣]{1,6}\s)?)?"
+    r"[" + _QUOTE + r"]([가-힣A-Za-z][가-힣A-Za-z0-9_.]{1,14})[" + _QUOTE + r"]"
+    r"(?:(?=\(?[가-힣 ]{0,6}" + _CHAT_CUE + r"(?:으로|로|을|이|에서|에)?(?![가-힣]))|(?=님)|(?=(?:이)?라는\s(?:[가-힣]+\s)?" + _CHAT_CUE + r")|(?=으로|로))")
+"""A nickname in quotes at a chat, band or café, or called a nickname (랜덤채팅 '별빛소녀'로, 카톡 '별님맘'으로만,
+'콩이맘'이라는 닉네임으로, '햇살가득'(밴드 닉네임), 밴드 후원자 '행복한미소'님)."""
+
+
+def _add_quoted_handles(text: str, add) -> None:
+    """A quoted nickname is a name where a chat word stands before it and 로/으로 or 님 after it, or a chat
+    word follows it (_QUOTED_HANDLE; the conventions' band and 맘카페 nicknames); not a person word, a
+    place or a brand, nor a quoted message ('알겠어요'로 답장: a verb's ending)."""
+    for m in _QUOTED_HANDLE.finditer(text):
+        name = m.group(1)
+        cue_before = m.start(1) - 1 > m.start()
+        after = text[m.end(1) + 1:]
+        if not cue_before and after.startswith(("으로", "로")):
+            continue  # '…'로 with no chat word before it: a quoted word used as a means, not a handle
+        if _is_person_word(name) is not False and not re.search(r"[A-Za-z0-9_]", name) \
+                or name in _words("kept_brands") or name in _words("countries") \
+                or name.endswith(("요", "다", "까", "죠", "니다")):
+            continue
+        add(m.start(1), m.end(1), True, given_only=True, named=True)
+
+
 def _add_handles(text: str, add) -> None:
     """An online ID, a handle, a channel or a game nickname is a name (the eighteenth to twentieth
     annotators' convention), marked as written: any @handle, and the word after 닉네임, 아이디,
@@ -1344,7 +1427,7 @@ def _add_handles(text: str, add) -> None:
         # unquoted, a Hangul nickname is no single dictionary word (닉네임 변경, 아이디 분실)
         plain = quoted or (len(stem) >= 2 and not m.group(0).startswith(("아이디", "계정")) and not _has_grammar(stem)
                            and not (len(analyse(stem)) == 1 and _is_common_noun(stem)))
-        if stem and len(stem) <= 6 and _is_person_word(stem) is False and not _is_count(stem) and plain:
+        if stem and len(stem) <= (10 if quoted else 6) and _is_person_word(stem) is False and not _is_count(stem) and plain:
             add(hangul.start(), hangul.start() + len(stem), True, given_only=True, named=True)
 
 
@@ -1606,6 +1689,41 @@ def _add_sibling_lists(text: str, add) -> None:
                 and not any(_is_common_noun(n) or _is_person_word(n) is not False for n in names):
             for n in re.finditer(r"[가-힣]{3}", m.group(0)):
                 add(m.start() + n.start(), m.start() + n.end(), True)
+
+
+_GROUP_ITEMS = r"([가-힣]{1,3}(?:\s?·\s?[가-힣]{1,3}|,[가-힣]{1,3}){1,4})"  # a comma with a space ends a clause
+_GROUP_AFTER = re.compile(r"(?<![가-힣])" + _GROUP_ITEMS + r"\s?(?:[두세네]\s?)?(?:남매|자매|형제|쌍둥이|손주|부부|모자|모녀|부자|부녀)"
+                          r"(?:들|는|가|의|를|와|도|이|은)?(?![가-힣])")
+_GROUP_CUES = ("쌍둥이", "남매", "자매", "형제", "가해", "피해", "가해자", "피해자", "동기")
+_GROUP_BEFORE = re.compile(r"(?<![가-힣])(?:" + "|".join(_GROUP_CUES) + r"|아이들\s?(?:둘|셋|넷))\s(?=[가-힣])")
+_GROUP_LIST = re.compile(_GROUP_ITEMS + r"(?![가-힣])")
+"""Given names listed with a middle dot or a bare comma beside a word for the group they make (은우·은서 남매,
+채원·채윤·채민 세 손주, 쌍둥이 지안·지온, 아이들 셋 다온·이든·로아, 가해 민찬·규리)."""
+_NOT_GROUP_ITEMS = frozenset({"남", "여", "초", "중", "고", "대", "남아", "여아", "남자", "여자"})
+
+
+def _add_group_lists(text: str, add) -> None:
+    """Given names listed beside the group they make (_GROUP_AFTER, _GROUP_BEFORE): each a name, even one
+    that is also a word (서진, 로아), unless every item is a word (오전·오후) or an item names a relation
+    (아들·딸 남매), a sex or a school level (남·여 쌍둥이, 초·중 자매)."""
+    lists = list(_GROUP_AFTER.finditer(text))
+    lists += [m for m in (_GROUP_LIST.match(text, cue.end()) for cue in _GROUP_BEFORE.finditer(text)) if m]
+    for m in lists:
+        items = [(m.start(1) + p.start(), p.group(0)) for p in _HANGUL_WORD.finditer(m.group(1))]
+        if m.re is _GROUP_LIST:
+            # the list ends before the next cue (피해 서하, 가해 민찬·규리); its last item may take a particle
+            cut = next((i for i, (_, w) in enumerate(items) if w in _GROUP_CUES), len(items))
+            items = items[:cut]
+            if items:
+                items[-1] = (items[-1][0], _strip_particle(items[-1][1]))
+            if len(items) < 2:
+                continue
+        if any(_is_person_word(w) is not False or w in _NOT_GROUP_ITEMS or w in _words("countries")
+               or (len(w) == 1 and w in _NOT_SYLLABLE_NAMES) or _is_count(w) for _, w in items) \
+                or all(_is_common_noun(w) for _, w in items):
+            continue
+        for at, w in items:
+            add(at, at + len(w), False, given_only=True)
 
 
 _LINK = r"(?:이랑|랑|하고|와|과)\s|\s?[·,/]\s?"
@@ -1954,6 +2072,23 @@ _ALIAS_CUE = re.compile(r"(?<![가-힣])(?:통칭|일명|별칭)\s?[" + _QUOTE +
 """The name after 통칭, 일명 or 별칭 (통칭 딜리, 일명 '짱구'): what the person is called."""
 
 
+_QUOTED_WITH_NAME = re.compile(r"[" + _QUOTE + r"]([가-힣]{1,6})[" + _QUOTE + r"]\((?:(본명|실명|이름|본인이)|([가-힣]{3})\))")
+"""A quoted nickname with the person's real name, or a word about it, in a bracket after it ('도사'(본명 모름),
+'왕언니'(명정숙), '까치'(본인이 그렇게 불러 달라 함))."""
+
+
+def _add_quoted_with_name(text: str, add) -> None:
+    """A quoted word with a bracket that names the person or says what the word is to them (본명, 실명, 이름,
+    본인이 …) is the person's nickname, marked whole; with a full name in the bracket only if the name has a
+    name's shape (not '희망'(복지관)). Not a person word ('엄마'(본명 …) is a kin word)."""
+    for m in _QUOTED_WITH_NAME.finditer(text):
+        if _is_person_word(m.group(1)) is not False or _is_count(m.group(1)):
+            continue
+        if m.group(3) and not _korean_name_shaped(m.group(3)):
+            continue
+        add(m.start(1), m.end(1), True, given_only=True, named=True)
+
+
 def _add_aliases(text: str, add) -> None:
     """A name given after 통칭, 일명 or 별칭 (Dilnoza Karimova(31), 통칭 딜리): a nickname, a name."""
     for m in _ALIAS_CUE.finditer(text):
@@ -1965,8 +2100,9 @@ def _add_aliases(text: str, add) -> None:
         add(m.start(1), m.start(1) + len(stem), True, given_only=True, named=True)
 
 
-_GLUED_LOCAL_ROLE = re.compile(r"(?<![가-힣])([가-힣]|[가-힣]{3})(?:" + "|".join(_LOCAL_ROLES) + r")(?=님|\(|[.,\s]|이|은|을|과|의|$)")
-"""A surname or a full name glued to a local role (육반장(육정남), 허통장님과, 김민규반장이), as 피영감 with a title."""
+_GLUED_LOCAL_ROLE = re.compile(r"(?<![가-힣])([가-힣]|[가-힣]{3})(?:" + "|".join(_LOCAL_ROLES) + r")(?=님|\(|[.,\s" + _QUOTE + r"]|이|은|을|과|의|$)")
+"""A surname or a full name glued to a local role (육반장(육정남), 허통장님과, 김민규반장이, '편반장'이라고), as 피영감
+with a title."""
 
 
 def _add_glued_local_roles(text: str, add) -> None:
