@@ -1379,7 +1379,8 @@ _CHAT_CUE = r"(?:닉네임|닉|아이디|밴드|카톡|카카오톡|단톡방?|�
 _QUOTED_HANDLE = re.compile(
     r"(?:(?<![가-힣])" + _CHAT_CUE + r"(?:에서|에|의|방에서)?\s(?:[가-힣]{1,6}\s)?)?"
     r"[" + _QUOTE + r"]([가-힣A-Za-z][가-힣A-Za-z0-9_.]{1,14})[" + _QUOTE + r"]"
-    r"(?:(?=\(?[가-힣 ]{0,6}" + _CHAT_CUE + r"(?:으로|로|을|이|에서|에)?(?![가-힣]))|(?=님)|(?=(?:이)?라는\s(?:[가-힣]+\s)?" + _CHAT_CUE + r")|(?=으로|로))")
+    r"(?:(?=\(?[가-힣 ]{0,6}" + _CHAT_CUE + r"(?:으로|로|을|이|에서|에)?(?![가-힣]))|(?=님)"
+    r"|(?=(?:이)?라는\s(?:[가-힣]+\s)?" + _CHAT_CUE + r")|(?=으로|로))")
 """A nickname in quotes at a chat, band or café, or called a nickname (랜덤채팅 '별빛소녀'로, 카톡 '별님맘'으로만,
 '콩이맘'이라는 닉네임으로, '햇살가득'(밴드 닉네임), 밴드 후원자 '행복한미소'님)."""
 
@@ -1394,7 +1395,7 @@ def _add_quoted_handles(text: str, add) -> None:
         after = text[m.end(1) + 1:]
         if not cue_before and after.startswith(("으로", "로")):
             continue  # '…'로 with no chat word before it: a quoted word used as a means, not a handle
-        if _is_person_word(name) is not False and not re.search(r"[A-Za-z0-9_]", name) \
+        if (_is_person_word(name) is not False and not re.search(r"[A-Za-z0-9_]", name)) \
                 or name in _words("kept_brands") or name in _words("countries") \
                 or name.endswith(("요", "다", "까", "죠", "니다")):
             continue
