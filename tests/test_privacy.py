@@ -1229,6 +1229,8 @@ TITLES_GLUED_SURNAMES_GROUPS_AND_CHAT_NAMES = [
     # a quoted nickname at a chat, a band or a café
     ("딸이 오픈채팅 '달빛토끼'로 대화함. 밴드 '꿈꾸는나무'님이 후원.",
      "딸이 오픈채팅 '달○○○'로 대화함. 밴드 '꿈○○○○'님이 후원."),
+    # a surname the note used for a person, alone at a sentence's start with 과, 와 or 도
+    ("남편 편씨 음주. 편과 아내 모두 상담 거부.", "남편 ○씨 음주. ○과 아내 모두 상담 거부."),
     # a phone spelled in Hangul digits, a particle after it
     ("할머니 번호는 공일공-공공공공-칠칠팔구라고 함.", "할머니 번호는 공일공-****-****라고 함."),
 ]

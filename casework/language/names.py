@@ -159,7 +159,7 @@ _CYRILLIC_NAME = re.compile(r"(?<![А-Яа-яЁё])[А-ЯЁ][а-яё]+(?:[ -][А
 """A capitalised word in Cyrillic, up to four (Тёма, Ольга Петрова): a name, as one in Chinese characters."""
 _LATIN_COMMA = re.compile(r"(?<![A-Za-z])[A-Z]{3,}, [A-Z]{3,}(?: [A-Z]{3,})?(?![A-Za-z])")
 """A name as a passport writes it (SANTOS, MARIA): only before a title, not a list of acronyms."""
-_SENTENCE_SUBJECT = re.compile(r"(?:^|(?<=[.!?]\s))([가-힣]{1,2})(?=(?:은|는|이|가)\s)")
+_SENTENCE_SUBJECT = re.compile(r"(?:^|(?<=[.!?]\s))([가-힣]{1,2})(?=(?:은|는|이|가|과|와|도)\s)")
 """A one- or two-syllable word with a subject particle at a sentence's start (금은 …, 편은 …)."""
 _BEFORE_BRACKET = re.compile(r"(?<![가-힣])([가-힣]{2,6}) ([가-힣]{2,6})(?=\()")
 """Two Hangul words, the second right before a bracket (마리아 산토스(필리핀))."""
@@ -971,7 +971,7 @@ def _add_given_full_names(text: str, found: list[NameSpan], add) -> None:
 
 def _add_surname_subjects(text: str, found: list[NameSpan], add) -> None:
     """A surname the note already used for a person (금동수 …; 편 할아버지 …), alone as the subject
-    at a sentence's start (금은 금요일마다 …, 편은 치매 초기): the note calls the person by it.
+    at a sentence's start (금은 금요일마다 …, 편은 치매 초기, 편과 처는 …, 편도 …): the note calls the person by it.
 
     Not 이 or 나, which are also 'this' and 'I'; only at a sentence's start, where a one-syllable noun (금 as gold,
     편 as side) rarely stands alone with 은/는.
