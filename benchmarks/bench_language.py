@@ -203,9 +203,12 @@ def score_masking(mask, notes: list[Note]) -> dict:
         asked_other += sum(1 for word in to_check if word not in named)
         for kind, start, end in note.identifiers:
             total += 1
-            must = range(start + 1, end) if kind == "이름" and end - start > 1 else range(start, end)
+            # a name may keep its first syllable, as the masker writes a full name (김○○); a surname the
+            # worker wrote before a blank given name in the masker's own ○ (김○○) is that form already
+            must = range(start + 1, end) if kind == "이름" and (end - start > 1 or note.text[end:end + 1] == "○") \
+                else range(start, end)
             sensitive = [i for i in must if not note.text[i].isspace() and note.text[i] not in "-·"]
-            if spans:
+            if not sensitive or spans:
                 ok = all(any(a <= i < b for a, b in spans) for i in sensitive)
             else:  # the baseline has no spans: the identifier must be gone from the text
                 ok = note.text[start:end] not in result.text

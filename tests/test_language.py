@@ -599,6 +599,24 @@ def test_benchmark_counts_hidden_spans_that_are_no_identifier():
     assert scores["hidden"] == 1 and scores["spans"] == 2 and scores["over"] == ["사과"]
 
 
+def test_benchmark_reads_a_surname_before_the_maskers_blank_as_the_maskers_own_form():
+    """Is a surname marked before ○ (김○○, the masker's own output for a full name) scored hidden when left as
+    written, while a lone surname before 씨 must be hidden?"""
+    sys.path.insert(0, str(ROOT / "benchmarks"))
+    import bench_language as bench
+
+    from casework.privacy import MaskResult
+
+    blank = bench.Note("김○○ 할아버지 독거", identifiers=[("이름", 0, 1)], kept=[])
+    lone = bench.Note("김 씨 독거", identifiers=[("이름", 0, 1)], kept=[])
+
+    def mask(text: str) -> MaskResult:
+        return MaskResult(text, {})
+
+    assert bench.score_masking(mask, [blank])["hidden"] == 1
+    assert bench.score_masking(mask, [lone])["hidden"] == 0
+
+
 def test_benchmark_sets_meet_the_size_the_issue_asks_for():
     """Are the development sets as large and balanced as required? The quarter with two or three mistakes is
     asked of the first annotator's set, written to the issue's spec; later annotators wrote about a quarter too,
