@@ -8,6 +8,7 @@ from __future__ import annotations
 import pytest
 
 from casework.errors import CaseworkError
+from casework.language.names import find_names
 from casework.privacy import (
     RRN_MASK,
     SHARING_PRINCIPLE,
@@ -1231,6 +1232,12 @@ TITLES_GLUED_SURNAMES_GROUPS_AND_CHAT_NAMES = [
      "딸이 오픈채팅 '달○○○'로 대화함. 밴드 '꿈○○○○'님이 후원."),
     # a surname the note used for a person, alone at a sentence's start with 과, 와 or 도
     ("남편 편씨 음주. 편과 아내 모두 상담 거부.", "남편 ○씨 음주. ○과 아내 모두 상담 거부."),
+    # a romanised name after Mr. or Mrs. (the honorific stays), an initial before a title, a surname before 모
+    ("자원봉사자 Mr. Lopez와 통화. Mrs. Tanaka는 부재.", "자원봉사자 Mr. L○○○○와 통화. Mrs. T○○○○○는 부재."),
+    ("의뢰인 R씨(52세)와 면담, T 어르신 안부 확인.", "의뢰인 ○씨(52세)와 면담, ○ 어르신 안부 확인."),
+    ("옆집 곽 모씨가 신고. 윤 모 할아버지 부재.", "옆집 ○ 모씨가 신고. ○ 모 할아버지 부재."),
+    # the real name in a bracket after a nickname
+    ("동네에서 '감자'(본명 석미란)로 통함.", "동네에서 '감○'(본명 석○○)로 통함."),
     # a phone spelled in Hangul digits, a particle after it
     ("할머니 번호는 공일공-공공공공-칠칠팔구라고 함.", "할머니 번호는 공일공-****-****라고 함."),
 ]
@@ -1279,3 +1286,13 @@ def test_words_that_open_with_a_surname_after_a_role_are_kept(text):
 def test_a_surname_glued_to_a_title_is_still_hidden_beside_those_words():
     """Do a surname glued to 사장 and a full name after a role stay hidden beside the kept words?"""
     assert mask_case_text("정사장이 공사장에 옴. 딸 오세영 씨 명의.").text == "○사장이 공사장에 옴. 딸 오○○ 씨 명의."
+
+
+@pytest.mark.parametrize("text", [
+    "제보자(이하 B씨)는 익명 요청. B씨 말로는 밤마다 소음. A형 간염 접종, X선 촬영.",
+    "대상자(본명 비공개) 상담. 본명 모름.",
+])
+def test_placeholders_and_withheld_names_are_no_names_to_the_rules(text):
+    """Do the rules leave a letter the note sets up as a placeholder (이하 B씨), letters before other words
+    and a withheld real name (본명 비공개) alone? (The tagger is judged by its own cross-validation.)"""
+    assert find_names(text) == []

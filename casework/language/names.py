@@ -300,6 +300,9 @@ def _find_names(text: str) -> list[NameSpan]:
     _add_digit_handles(text, add)  # before the handle's word is taken alone (재하TV)
     _add_quoted_handles(text, add)
     _add_quoted_with_name(text, add)
+    _add_latin_honorifics(text, add)
+    _add_latin_initials(text, add)
+    _add_surnames_before_some(text, add)
     for m in _LATIN_NAME.finditer(text):
         add(m.start(), m.end(), True)
     for m in _CYRILLIC_NAME.finditer(text):  # Тёма, Ольга Петрова: the script changes nothing
@@ -312,7 +315,8 @@ def _find_names(text: str) -> list[NameSpan]:
             add(m.start(), m.end(), True)
     for k, (start, _end, raw) in enumerate(words):  # one romanised name: Nurzhan 씨, 딸 Anna, Maria씨가
         latin = _LATIN_SINGLE.match(raw)
-        if not latin or _BLANK_GIVEN.fullmatch(latin.group(0)) or set(latin.group(0)) <= {"O", "X"}:
+        if not latin or _BLANK_GIVEN.fullmatch(latin.group(0)) or set(latin.group(0)) <= {"O", "X"} \
+                or latin.group(0) in _LATIN_HONORIFICS:
             continue
         rest = raw[latin.end():]
         glued_title = bool(rest) and _is_title(rest)
@@ -537,6 +541,7 @@ def _find_names(text: str) -> list[NameSpan]:
     _add_role_name_phone(text, add)
     for name in coordinated_names(text, found, [(f.start, f.end) for f in found]):
         add(name.start, name.end, False, given_only=name.given_only)
+    _add_real_names_in_brackets(text, add)  # after: the word after its bracket is no name listed with it
     _extend_foreign_names(text, found)
 
     # every other occurrence of a name found
@@ -560,7 +565,7 @@ _LOCAL_ROLES = ("통장", "반장", "이장", "동장")
 
 def _local_role_word(word: str) -> bool:
     """Is ``word`` a local role with what may follow it (반장, 반장님이, 반장네, 이장(010-…)이, 반장,)?"""
-    word = _strip_particle(word.split("(")[0].rstrip(".,;:")).rstrip("님")
+    word = _strip_particle(re.split(r"[(" + _QUOTE + r"]", word)[0].rstrip(".,;:")).rstrip("님")
     return word in _LOCAL_ROLES or (word.endswith("네") and word[:-1].rstrip("님") in _LOCAL_ROLES)
 
 
@@ -1139,6 +1144,8 @@ def _surname_alone(text: str, words, k: int, head: str, before_title: bool) -> b
     """Is word ``k`` a surname alone before a title (박씨, 천씨네, 김할머니; 박 씨, 서 여사)?"""
     if head[:1] not in _words("surnames") or head in _words("not_names") or _strip_particle(head) in _words("not_names"):
         return False  # 왕할머니가: a kin word, not the surname 왕 and a title
+    if head[:1] == "모" and k > 0 and words[k - 1][2] in _words("surnames"):
+        return False  # 박 모씨, 고 모 할머니: 모 is "a certain", after the surname
     if len(head) >= 2:  # glued; 님 glued to one syllable is a surname unless it is a listed word (손님, 형님)
         if _is_common_noun(_strip_particle(head)):
             return False  # 공사장, 정사장: a dictionary word that opens with a surname and ends like a title
@@ -2098,6 +2105,63 @@ def _add_quoted_with_name(text: str, add) -> None:
         if m.group(3) and not _korean_name_shaped(m.group(3)):
             continue
         add(m.start(1), m.end(1), True, given_only=True, named=True)
+
+
+_LATIN_HONORIFICS = frozenset({"Mr", "Mrs", "Ms", "Miss", "Dr"})
+_LATIN_HONORIFIC = re.compile(r"(?<![A-Za-z])(?:Mr|Mrs|Ms|Miss|Dr)\.?\s?([A-Z][a-z]+|[A-Z]{2,})(?![A-Za-z])")
+"""A romanised name after Mr., Mrs., Ms. or Dr. (Mr. Park과, Mrs. Garcia라): the name, not the honorific."""
+
+
+def _add_latin_honorifics(text: str, add) -> None:
+    for m in _LATIN_HONORIFIC.finditer(text):
+        add(m.start(1), m.end(1), True)
+
+
+_LATIN_LETTER = re.compile(r"(?<![A-Za-z0-9_.@\-])([A-Z])(?![A-Za-z0-9])")
+"""One capital letter standing for a person (K씨, J님, P군(15세), S 어르신): an initial used as a name."""
+
+
+def _add_latin_initials(text: str, add) -> None:
+    """One capital letter right before a title, glued or spaced (K씨(67세), J님, S 어르신): an initial used
+    as a name, as the conventions read initials (J님); not a letter before another word (A형, B동), nor
+    one the note sets up as a placeholder (신고인(이하 A씨) … A씨 말로는)."""
+    placeholders = set(re.findall(r"이하\s?([A-Z])(?![A-Za-z])", text))
+    for m in _LATIN_LETTER.finditer(text):
+        if m.group(1) in placeholders:
+            continue
+        rest = text[m.end():]
+        glued = _HANGUL_WORD.match(rest)
+        word = glued.group(0) if glued else _word_at(rest[1:]) if rest[:1] == " " else ""
+        if word and _is_title(word) and not word.startswith(("학생", "선생")):
+            add(m.start(1), m.end(1), True, given_only=True, named=True)
+
+
+_SURNAME_SOME = re.compile(r"(?<![가-힣])([가-힣]) 모(?=\s?씨|\s[가-힣])")
+"""A surname and 모 "a certain" (박 모씨, 박 모 씨, 고 모 할머니): the surname is the person's."""
+
+
+def _add_surnames_before_some(text: str, add) -> None:
+    for m in _SURNAME_SOME.finditer(text):
+        after = text[m.end():].lstrip()
+        if m.group(1) in _words("surnames") and m.group(1) not in _NOT_SYLLABLE_NAMES \
+                and (after.startswith("씨") or _is_title(_word_at(after))):
+            add(m.start(1), m.end(1), True, surname_only=True)
+
+
+_REAL_NAME_BRACKET = re.compile(r"\((?:본명|실명|본래 이름|원래 이름|한국 이름|한국명)\s?:?\s?([가-힣]{2,5}(?: [가-힣]{2,5}){0,2})(?=[),])")
+"""The real name in a bracket after a nickname or an alias (Mr. Kim(본명 김대성), (본명 마리아 가르시아))."""
+
+
+def _add_real_names_in_brackets(text: str, add) -> None:
+    """A name in a bracket after 본명, 실명 or 한국 이름 is the person's: a Korean name's shape, or words the
+    analyser reads as proper nouns (마리아 가르시아); not 모름, 비공개 or 원치 않음."""
+    for m in _REAL_NAME_BRACKET.finditer(text):
+        name = m.group(1)
+        parts = name.split()
+        if any(_is_person_word(w) is not False or _has_grammar(w) or _is_common_noun(w) for w in parts):
+            continue
+        if (len(parts) == 1 and _korean_name_shaped(name)) or all(_proper(analyse(w)) for w in parts):
+            add(m.start(1), m.end(1), True)
 
 
 def _add_aliases(text: str, add) -> None:
