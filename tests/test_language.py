@@ -387,6 +387,17 @@ CAUSE_ROWS = [
     ("goal_rules.yaml", "time_frame", "퇴원 후 이틀 안에 약 봉투를 정리한다", True),
     ("goal_rules.yaml", "time_frame", "이틀에 한 번 산책한다", False),
     ("goal_rules.yaml", "relational", "가족의 화합이 두 배로 늘어난다", True),
+    # W: a rhetorical who (누가 …라고 했어요?), all used up (다 … 버리셨어요?), an undone act confirmed (…거네요?),
+    # sitting idle (가만히 계셨어요?); L: a casual must (…야지?) and a past negative question (…지 않았어요?)
+    ("question_rules.yaml", "blame_frames", "누가 그 돈을 빌려 주라고 했어요?", True),
+    ("question_rules.yaml", "blame_frames", "누가 이 약을 드시라고 처방했는지 아세요?", False),
+    ("question_rules.yaml", "blame_frames", "적금을 다 깨 버리셨어요?", True),
+    ("question_rules.yaml", "blame_frames", "짐은 벌써 다 싸 두셨어요?", False),
+    ("question_rules.yaml", "blame_frames", "결국 이번 달도 못 내신 거네요?", True),
+    ("question_rules.yaml", "blame_frames", "결국 큰따님 댁으로 가신 거네요?", False),
+    ("question_rules.yaml", "blame_frames", "아이가 다칠 동안 가만히 계셨어요?", True),
+    ("question_rules.yaml", "tag_question", "오늘은 병원에 가야지?", True),
+    ("question_rules.yaml", "negative_question", "그때보다 기침이 줄지 않았어요?", True),
 ]
 
 
