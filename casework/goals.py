@@ -323,11 +323,12 @@ class _Reading:
             if verb.tag == "VV" and verb.form in _LIGHT_VERBS and not rest:
                 return True
         # a task in a list of tasks (자활근로 연계 및 취업 지원) is a predicate too
-        return nxt is None or nxt.tag in ("XSV", "XSA", "SF", "SP", "EC") or nxt.form == "및" or (
+        # a bracket after the goal's end holds its time frame (신청 완료(1개월 내))
+        return nxt is None or nxt.tag in ("XSV", "XSA", "SF", "SP", "EC", "SSO") or nxt.form == "및" or (
             nxt.tag == "VCP") or hit.end >= len(self.text.rstrip(" .!?"))
 
 
-_OWN_CAUSING = frozenset({"시키", "설득", "요청", "요구"})
+_OWN_CAUSING = frozenset({"시키", "설득", "요청", "요구", "관리"})
 """Causing predicates that are the person's own act when the person is the subject (할머니가 손자를
 … 입학시킨다, 어머니가 아들이 병원에 가도록 설득한다)."""
 
@@ -384,6 +385,14 @@ def _action(r: _Reading) -> list:
     # the particle of the time frame (3개월 안에) is no place
     args = [t for t in r.tokens[:i] if (t.tag == "JKO" or (t.tag in ("JKB", "JX") and t.form in _PLACE_PARTICLES))
             and not any(s.start <= t.start <= s.end for s in times)]
+    # a note drops the object's particle (치과 예약 직접 잡으심, 예방접종 모두 맞힘): a noun right before the
+    # verb, adverbs between, is its object
+    k = i - 1
+    while k >= 0 and r.tokens[k].tag == "MAG":
+        k -= 1
+    if verb.tag == "VV" and k >= 0 and r.tokens[k].tag == "NNG" and not any(
+            s.start <= r.tokens[k].start < s.end for s in times):
+        args.append(r.tokens[k])
     return [verb] if args else []
 
 
@@ -676,7 +685,7 @@ def check_goal(text: str, *, owner: str | None = None) -> list[GoalFinding]:
                 or any(x.text == "서로" for x in r["relational"])]
     # the person asking an agency for help (어머니가 … 긴급지원을 요청한다) acts on their own behalf
     task_verbs = [h for h in r["worker_verbs"] if not overlaps(h, r["applying"] + own_care)
-                  and not (person_subject and not worker_subjects and h.text.endswith("요청"))]
+                  and not ((person_subject or owner) and not worker_subjects and h.text.endswith(("요청", "전달")))]
     # another party deciding or paying in the predicate (현장 반장이 밀린 일당을 지급한다, 조합이 이주비
     # 지급을 결정한다) does the act too: out of reach (6), not a task
     party_decides = _party_decides(r)
