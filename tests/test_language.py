@@ -413,6 +413,11 @@ CAUSE_ROWS = [
     ("question_rules.yaml", "blame_frames", "아이가 다칠 동안 가만히 계셨어요?", True),
     ("question_rules.yaml", "tag_question", "오늘은 병원에 가야지?", True),
     ("question_rules.yaml", "negative_question", "그때보다 기침이 줄지 않았어요?", True),
+    # W: what were you doing (그 동안 뭐 했대요?, 안 챙기고 뭐 하신 거예요?), why only now (왜 이제 와서)
+    ("question_rules.yaml", "blame_frames", "남편분은 그 동안 뭐 하셨대요?", True),
+    ("question_rules.yaml", "blame_frames", "숙제도 안 봐 주고 뭐 하셨어요?", True),
+    ("question_rules.yaml", "blame_frames", "그 동안 뭐 하면서 지내셨어요?", False),
+    ("question_rules.yaml", "why_blames", "왜 이제 와서 말씀하세요?", True),
 ]
 
 
