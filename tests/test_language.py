@@ -402,6 +402,16 @@ CAUSE_ROWS = [
     ("goal_rules.yaml", "worker_verbs", "한 달 안에 후원 이불 20채 전달", True),
     ("goal_rules.yaml", "worker_verbs", "두 아이가 서로 욕 안 내뱉도록 노력", False),
     ("goal_rules.yaml", "causative", "석 달간 약 누락 0회 되도록 관리", True),
+    # 6: a committee by its suffix (…위원회) or a donor or church deciding, a designation lifted, symptoms
+    # worsening, a recurrence, a tumour's size; 2: missing a probation meeting
+    ("goal_rules.yaml", "unreachable", "석 달 안에 장학위원회가 아들을 장학생으로 뽑는다", True),
+    ("goal_rules.yaml", "unreachable", "어머니가 석 달 안에 학교운영위원회 회의에 한 번 참석한다", False),
+    ("goal_rules.yaml", "unreachable", "교회가 반찬 후원을 끊지 않는다", True),
+    ("goal_rules.yaml", "unreachable", "할머니가 석 달 안에 교회에서 주 1회 성경 모임에 나간다", False),
+    ("goal_rules.yaml", "unreachable", "두 달 안에 접근금지 조치가 해제된다", True),
+    ("goal_rules.yaml", "unreachable", "할아버지의 떨림 증상이 심해지지 않는다", True),
+    ("goal_rules.yaml", "unreachable", "반년 안에 갑상선 종양 크기가 줄어든다", True),
+    ("goal_rules.yaml", "use_rate", "두 달간 보호관찰 면담에 한 번도 빠지지 않는다", True),
     # W: a rhetorical who (누가 …라고 했어요?), all used up (다 … 버리셨어요?), an undone act confirmed (…거네요?),
     # sitting idle (가만히 계셨어요?); L: a casual must (…야지?) and a past negative question (…지 않았어요?)
     ("question_rules.yaml", "blame_frames", "누가 그 돈을 빌려 주라고 했어요?", True),
