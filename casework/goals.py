@@ -328,7 +328,7 @@ class _Reading:
             nxt.tag == "VCP") or hit.end >= len(self.text.rstrip(" .!?"))
 
 
-_OWN_CAUSING = frozenset({"시키", "설득", "요청", "요구", "관리"})
+_OWN_CAUSING = frozenset({"시키", "설득", "요청", "요구", "관리", "주", "드리"})
 """Causing predicates that are the person's own act when the person is the subject (할머니가 손자를
 … 입학시킨다, 어머니가 아들이 병원에 가도록 설득한다)."""
 
@@ -588,6 +588,28 @@ _MONEY_RATE = re.compile(r"(수수료|[^수]료|^료|[비세금자])[율률]$")
 (수료율, a course completed, is a measure)."""
 
 
+def _named_worker(r: _Reading, hit) -> bool:
+    """Is ``hit`` a worker's title before the worker's name as subject (요양보호사 순자 씨가, 요양보호사 OO
+    선생님이)?"""
+    i = r.index_at(hit.end - 1)
+    if i is None:
+        return False
+    rest = list(r.tokens[i + 1:i + 7])
+    names = 0
+    while rest and rest[0].tag in ("NNP", "NNG", "SL", "SH") and rest[0].form not in _NAME_TITLES and names < 3:
+        rest.pop(0)
+        names += 1
+    titles = 0
+    while rest and rest[0].form in _NAME_TITLES:
+        rest.pop(0)
+        titles += 1
+    return bool(names and titles and rest) and (rest[0].tag == "JKS" or (rest[0].tag == "JX" and rest[0].form in ("은", "는")))
+
+
+_NAME_TITLES = frozenset({"씨", "님", "선생", "쌤"})
+"""What follows a worker's name (순자 씨, OO 선생님)."""
+
+
 def _names_subject(r: _Reading, hit) -> bool:
     """Is ``hit`` a noun inside the subject's noun phrase, nouns after it up to 이/가 (참여 연령 기준이)?"""
     i = r.index_at(hit.end - 1)
@@ -677,7 +699,7 @@ def check_goal(text: str, *, owner: str | None = None) -> list[GoalFinding]:
     # 신청을 마친다), not who acts
     # without a worker's act in the goal it is where anyone acts too (같은 물류센터에서 근무를 유지한다)
     worker_act_named = bool(r["worker_verbs"] or r["causative"] or r["help_verb"] or r["visit_check"])
-    worker_subjects = [h for h in r["worker"] if _subject_particle(r, h) and not (
+    worker_subjects = [h for h in r["worker"] if (_subject_particle(r, h) or _named_worker(r, h)) and not (
         (person_subject or not worker_act_named) and (nxt := r.token_after(h)) is not None and nxt.form == "에서")]
     worker_hits = list(worker_subjects)
     # a care act a family member does too (아들이 … 동행한다, 서로 안부 전화를 한다) is their own act
@@ -696,7 +718,9 @@ def check_goal(text: str, *, owner: str | None = None) -> list[GoalFinding]:
     # the worker getting a party to act (LH가 … 배정해 주도록 한다) is still the worker's
     # the person's own conduct is no task: not causing harm (가족을 힘들게 하지 않는다), a person who gets
     # a family member into something (할머니가 손자를 … 입학시킨다)
-    causing = [h for h in r.in_window(r["causative"]) if not (_party_subject(r) and _granted(r, h))
+    # (or does it for someone: 옆집 반장이 쓰레기를 대신 치워 준다)
+    causing = [h for h in r.in_window(r["causative"]) if not (_party_subject(r) and (
+                   _granted(r, h) or _tokens_in(r, h)[0].form == "대신"))
                and not _negated(r, h) and not (person_subject and not worker_subjects
                                                 and _tokens_in(r, h)[-1].form in _OWN_CAUSING)]
     worker_hits += causing

@@ -412,6 +412,16 @@ CAUSE_ROWS = [
     ("goal_rules.yaml", "unreachable", "할아버지의 떨림 증상이 심해지지 않는다", True),
     ("goal_rules.yaml", "unreachable", "반년 안에 갑상선 종양 크기가 줄어든다", True),
     ("goal_rules.yaml", "use_rate", "두 달간 보호관찰 면담에 한 번도 빠지지 않는다", True),
+    # 1: holding a case meeting, sharing a case, securing donors, asking a professional, doing it on the
+    # person's behalf (대신 … 해 드린다), a provider's care received, a camp, a check-up call as the means
+    ("goal_rules.yaml", "worker_verbs", "2주 안에 통합사례회의를 열어 역할을 정한다", True),
+    ("goal_rules.yaml", "worker_verbs", "가족이 두 달 안에 주 1회 가족회의를 연다", False),
+    ("goal_rules.yaml", "worker_verbs", "연말까지 연탄 후원자 확보", True),
+    ("goal_rules.yaml", "worker_verbs", "한 달 안에 지구대 경찰관에게 순찰 기록을 요청한다", True),
+    ("goal_rules.yaml", "causative", "다음 주까지 전입신고를 대신 해 드린다", True),
+    ("goal_rules.yaml", "service_nouns", "두 달 동안 생활지원사의 방문을 주 2회 받는다", True),
+    ("goal_rules.yaml", "service_nouns", "아들이 석 달 안에 이웃의 방문을 반긴다", False),
+    ("goal_rules.yaml", "service_as_means", "정기적인 안부 전화로 고립을 막는다", True),
     # W: a rhetorical who (누가 …라고 했어요?), all used up (다 … 버리셨어요?), an undone act confirmed (…거네요?),
     # sitting idle (가만히 계셨어요?); L: a casual must (…야지?) and a past negative question (…지 않았어요?)
     ("question_rules.yaml", "blame_frames", "누가 그 돈을 빌려 주라고 했어요?", True),
@@ -530,6 +540,11 @@ def test_cause_rows_of_the_last_three_parts(name, list_name, text, found):
     ("어머니가 석 달 안에 아이가 약을 먹도록 관리한다", 1, False),
     # 안 내도록 is no 안내 (guidance)
     ("서로 큰소리 안 내도록 노력", 1, False),
+    # a worker's title before the worker's name as subject is the worker (1)
+    ("생활지원사 영희 씨가 석 달 동안 주 2회 안부를 살핀다", 1, True),
+    ("할머니가 석 달 안에 생활지원사 영희 씨와 주 1회 산책한다", 1, False),
+    # doing it for someone: a party out of reach is 6, not the worker's task
+    ("석 달 안에 집주인이 물이 새는 배관을 대신 고쳐 준다", 1, False),
 ])
 def test_cause_rows_through_the_goal_judge(goal, mistake, flagged):
     """Does the judge read the new cues where the subject and the predicate decide (a consent, a family
