@@ -567,8 +567,8 @@ def test_two_offers_are_one_choice_not_a_closed_question(question, flagged):
 
 @pytest.mark.parametrize("question, mistake, flagged", [
     # a presuming statement before a blaming why is the reproach's preface (W, not L); before an open question it leads
-    ("제가 몇 번이나 말씀드렸잖아요. 왜 또 안 가셨어요?", "LEADING", False),
-    ("제가 몇 번이나 말씀드렸잖아요. 왜 또 안 가셨어요?", "WHY_INTERROGATION", True),
+    ("그렇게 여러 번 말씀드렸잖아요. 왜 또 안 가셨어요?", "LEADING", False),
+    ("그렇게 여러 번 말씀드렸잖아요. 왜 또 안 가셨어요?", "WHY_INTERROGATION", True),
     ("약은 꼭 드셔야 한다고 했잖아요. 약은 언제 드세요?", "LEADING", True),
 ])
 def test_cause_rows_through_the_question_judge(question, mistake, flagged):
