@@ -438,6 +438,19 @@ CAUSE_ROWS = [
     ("question_rules.yaml", "blame_frames", "숙제도 안 봐 주고 뭐 하셨어요?", True),
     ("question_rules.yaml", "blame_frames", "그 동안 뭐 하면서 지내셨어요?", False),
     ("question_rules.yaml", "why_blames", "왜 이제 와서 말씀하세요?", True),
+    # W: not knowing a consequence (이렇게 … 걸 모르셨어요?), 결국 또 … 거야?, not even (…도 안 …고 …셨어요?), only
+    # waiting (그냥 …기만 하셨어요?), leaving someone alone (…만 두고, 어떻게 … 두셨어요?); L: …지 않을까? and …거 아닐까요?
+    ("question_rules.yaml", "blame_frames", "약값이 이렇게 늘어난 걸 모르셨어요?", True),
+    ("question_rules.yaml", "blame_frames", "따님이 이사 온 걸 모르셨어요?", False),
+    ("question_rules.yaml", "blame_frames", "결국 또 학원 빠진 거야?", True),
+    ("question_rules.yaml", "blame_frames", "신분증도 안 챙기고 오셨어요?", True),
+    ("question_rules.yaml", "blame_frames", "신분증은 챙기고 오셨어요?", False),
+    ("question_rules.yaml", "blame_frames", "아이가 열이 나는데 그냥 재우기만 하셨어요?", True),
+    ("question_rules.yaml", "blame_frames", "동생만 두고 밤에 나가셨어요?", True),
+    ("question_rules.yaml", "blame_frames", "어떻게 어머님을 그 방에 혼자 두셨어요?", True),
+    ("question_rules.yaml", "blame_frames", "통장은 어디에 두셨어요?", False),
+    ("question_rules.yaml", "negative_question", "내일 다시 와 보는 게 낫지 않을까?", True),
+    ("question_rules.yaml", "presumption", "그게 다 술 때문인 거 아닐까요?", True),
 ]
 
 
