@@ -451,6 +451,11 @@ CAUSE_ROWS = [
     ("question_rules.yaml", "blame_frames", "통장은 어디에 두셨어요?", False),
     ("question_rules.yaml", "negative_question", "내일 다시 와 보는 게 낫지 않을까?", True),
     ("question_rules.yaml", "presumption", "그게 다 술 때문인 거 아닐까요?", True),
+    # X: benefit-rule and legal terms by their shape (…기준 초과, …여부 of a ruling, …성 인정, 본인부담 경감), a
+    # spreading crisis (생활 전반으로 전이)
+    ("question_rules.yaml", "jargon", "재산 기준 충족 여부는 들어 보셨어요?", True),
+    ("question_rules.yaml", "jargon", "다음 모임 참석 여부를 알려 주시겠어요?", False),
+    ("question_rules.yaml", "jargon", "본인부담 상한 제도 아세요?", True),
 ]
 
 
