@@ -3,7 +3,7 @@
     .venv/bin/python benchmarks/bench_language.py                 # the development sets
     .venv/bin/python benchmarks/bench_language.py --data DIR      # other sets in the same format
     .venv/bin/python benchmarks/bench_language.py --limit 20      # a quick slice
-    .venv/bin/python benchmarks/bench_language.py --part first    # one annotator's items only (first … thirty-seventh)
+    .venv/bin/python benchmarks/bench_language.py --part first    # one annotator's items only (first … thirty-eighth)
     .venv/bin/python benchmarks/bench_language.py --hold-out sixth  # that part's figures and its own rule cues
 
 Prints, for goals and questions, recall and precision per mistake and the share of good items
@@ -34,7 +34,7 @@ PARTS = ("all", "first", "second", "third", "fourth", "fifth", "sixth", "seventh
          "twenty-first", "twenty-second", "twenty-third",
          "twenty-fourth", "twenty-fifth", "twenty-sixth", "twenty-seventh", "twenty-eighth", "twenty-ninth",
          "thirtieth", "thirty-first", "thirty-second", "thirty-third", "thirty-fourth", "thirty-fifth",
-         "thirty-sixth", "thirty-seventh")
+         "thirty-sixth", "thirty-seventh", "thirty-eighth")
 ANNOTATOR_MARKS = {f"# ---- {part} annotator": part for part in PARTS[2:]}
 """A comment line starting so divides a set: the items after it are that annotator's."""
 QUESTION_CODES = {"L": "LEADING", "C": "CLOSED_WHEN_INFO_NEEDED", "M": "MULTIPLE", "X": "COMPLEX",
@@ -203,9 +203,12 @@ def score_masking(mask, notes: list[Note]) -> dict:
         asked_other += sum(1 for word in to_check if word not in named)
         for kind, start, end in note.identifiers:
             total += 1
-            must = range(start + 1, end) if kind == "이름" and end - start > 1 else range(start, end)
+            # a name may keep its first syllable, as the masker writes a full name (김○○); a surname the
+            # worker wrote before a blank given name in the masker's own ○ (김○○) is that form already
+            must = range(start + 1, end) if kind == "이름" and (end - start > 1 or note.text[end:end + 1] == "○") \
+                else range(start, end)
             sensitive = [i for i in must if not note.text[i].isspace() and note.text[i] not in "-·"]
-            if spans:
+            if not sensitive or spans:
                 ok = all(any(a <= i < b for a, b in spans) for i in sensitive)
             else:  # the baseline has no spans: the identifier must be gone from the text
                 ok = note.text[start:end] not in result.text
@@ -333,7 +336,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--data", type=Path, default=DATA, help="folder with goals.tsv, questions.tsv, masking.txt")
     parser.add_argument("--limit", type=int, default=0, help="use only the first N items of each set")
     parser.add_argument("--part", choices=PARTS, default="all",
-                        help="one annotator's items only (the sets mark where the second to thirty-seventh begin)")
+                        help="one annotator's items only (the sets mark where the second to thirty-eighth begin)")
     parser.add_argument("--hold-out", choices=PARTS[1:], metavar="PART",
                         help="figures for one part only, and the rule cues that only that part's items use")
     parser.add_argument("--no-baseline", action="store_true", help="skip the old regex rules")

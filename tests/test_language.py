@@ -750,6 +750,24 @@ def test_benchmark_counts_hidden_spans_that_are_no_identifier():
     assert scores["hidden"] == 1 and scores["spans"] == 2 and scores["over"] == ["사과"]
 
 
+def test_benchmark_reads_a_surname_before_the_maskers_blank_as_the_maskers_own_form():
+    """Is a surname marked before ○ (김○○, the masker's own output for a full name) scored hidden when left as
+    written, while a lone surname before 씨 must be hidden?"""
+    sys.path.insert(0, str(ROOT / "benchmarks"))
+    import bench_language as bench
+
+    from casework.privacy import MaskResult
+
+    blank = bench.Note("김○○ 할아버지 독거", identifiers=[("이름", 0, 1)], kept=[])
+    lone = bench.Note("김 씨 독거", identifiers=[("이름", 0, 1)], kept=[])
+
+    def mask(text: str) -> MaskResult:
+        return MaskResult(text, {})
+
+    assert bench.score_masking(mask, [blank])["hidden"] == 1
+    assert bench.score_masking(mask, [lone])["hidden"] == 0
+
+
 def test_benchmark_sets_meet_the_size_the_issue_asks_for():
     """Are the development sets as large and balanced as required? The quarter with two or three mistakes is
     asked of the first annotator's set, written to the issue's spec; later annotators wrote about a quarter too,
@@ -776,7 +794,7 @@ def test_benchmark_sets_meet_the_size_the_issue_asks_for():
 
 
 def test_benchmark_parts_divide_the_sets_at_the_annotators():
-    """Do --part first to thirty-seventh split each set at its markers, together giving all items?"""
+    """Do --part first to thirty-eighth split each set at its markers, together giving all items?"""
     sys.path.insert(0, str(ROOT / "benchmarks"))
     import bench_language as bench
 
@@ -787,9 +805,9 @@ def test_benchmark_parts_divide_the_sets_at_the_annotators():
         assert sum(map(len, parts)) == len(load(bench.DATA / name)), name
     assert [len(bench.load_goals(bench.DATA / "goals.tsv", p)) for p in bench.PARTS[1:]] == [
         214, 156, 180, 184, 200, 202, 182, 212, 217, 190, 190, 173, 160, 161, 178, 164, 174, 169, 167, 175, 174, 173, 173,
-        165, 168, 169, 157, 166, 156, 171, 179, 177, 174, 169, 165, 164, 164]
+        165, 168, 169, 157, 166, 156, 171, 179, 177, 174, 169, 165, 164, 164, 175]
     with pytest.raises(SystemExit):
-        bench.load_goals(bench.DATA / "goals.tsv", "thirty-eighth")
+        bench.load_goals(bench.DATA / "goals.tsv", "thirty-ninth")
 
 
 def test_topic_benchmark_runs_and_its_set_covers_every_topic():

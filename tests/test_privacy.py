@@ -1211,3 +1211,24 @@ KEPT_BESIDE_AGES_HANDLES_AND_AGENCIES = [
 def test_kin_words_banks_ages_counts_and_agencies_are_kept(text):
     """Are kin words, banks, roles before an age, counts, programme names and agencies left as written?"""
     assert mask_case_text(text).text == text
+
+
+WORDS_THAT_OPEN_WITH_A_SURNAME = [
+    # 명의 (in whose name) after a role or a bankbook
+    "통장 명의가 아들로 되어 있음. 본인 명의 휴대폰 없음. 남편 명의 대출.",
+    # a dictionary word that opens with a surname and ends like a title
+    "공사장에서 일하다 다침. 공사장 숙소 거주.",
+    # a verb with a pre-final ending after a title or a role
+    "할머니가 \"얘야, 선생님 오셨다\" 하며 문을 엶. 담당 선생님 오셨음.",
+]
+
+
+@pytest.mark.parametrize("text", WORDS_THAT_OPEN_WITH_A_SURNAME)
+def test_words_that_open_with_a_surname_after_a_role_are_kept(text):
+    """Are 명의, 공사장 and an inflected verb after a role or title left as written (over-masked before)?"""
+    assert mask_case_text(text).text == text
+
+
+def test_a_surname_glued_to_a_title_is_still_hidden_beside_those_words():
+    """Do a surname glued to 사장 and a full name after a role stay hidden beside the kept words?"""
+    assert mask_case_text("정사장이 공사장에 옴. 딸 오세영 씨 명의.").text == "○사장이 공사장에 옴. 딸 오○○ 씨 명의."

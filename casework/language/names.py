@@ -426,6 +426,7 @@ def _find_names(text: str) -> list[NameSpan]:
         place = head.endswith(("에", "에서")) and not head.endswith("에게")  # 아들 서울에 거주
         if (before_title[k] or after_role or bracket or listed) and _surname_split(stem) \
                 and not _is_person_word(stem) and not _is_title(stem) and not (weak and _has_grammar(stem)) and not place \
+                and not _inflected_verb(stem) \
                 and not (_place_or_team(stem, words[k + 1][2] if k + 1 < len(words) else "")
                          and not _AGE_BRACKET.match(text, start + len(stem))) \
                 and not (_is_common_noun(stem) and not (after_role and before_title[k])):
@@ -796,6 +797,13 @@ def _has_grammar(word: str) -> bool:
     return any(t.tag.startswith(("J", "E", "V", "XSV", "XSA")) for t in tokens)
 
 
+def _inflected_verb(word: str) -> bool:
+    """Does the analyser read ``word`` as a verb with a pre-final ending (오셨다, 가셨음, 왔대) and no proper noun?
+    Names are often read with a particle or an ending (순임, 말자가), but not with 시, 었 or 겠."""
+    tokens = analyse(word)
+    return any(t.tag == "EP" for t in tokens) and not any(t.tag == "NNP" for t in tokens)
+
+
 _BIRTH_ORDER = ("큰", "작은", "막내", "첫째", "둘째", "셋째", "외", "친")
 
 
@@ -1101,6 +1109,8 @@ def _surname_alone(text: str, words, k: int, head: str, before_title: bool) -> b
     if head[:1] not in _words("surnames") or head in _words("not_names") or _strip_particle(head) in _words("not_names"):
         return False  # 왕할머니가: a kin word, not the surname 왕 and a title
     if len(head) >= 2:  # glued; 님 glued to one syllable is a surname unless it is a listed word (손님, 형님)
+        if _is_common_noun(_strip_particle(head)):
+            return False  # 공사장, 정사장: a dictionary word that opens with a surname and ends like a title
         rest = head[1:]
         # a title glued to a surname, unless another title follows (딸 윤샘 씨: 윤샘 is the name)
         return (rest.startswith("씨") and rest[1:] in ("", "네", *_PARTICLES)) or (
