@@ -546,6 +546,7 @@ def test_cause_rows_of_the_last_three_parts(name, list_name, text, found):
     # persuading: the person's own act with the person as subject, else the worker's
     ("어머니가 한 달 안에 아들이 병원에 가도록 설득한다", 1, False),
     ("한 달 안에 집주인이 누수를 고치도록 설득한다", 1, True),
+    ("두 달 안에 사장님이 밀린 월급을 주도록 설득한다", 1, True),
     # a bracket after the goal's end holds its time frame: the noun before it is the predicate (not 7)
     ("신청서 제출 완료(2주 내)", 7, False),
     # a note drops the object's particle: a noun then the verb is still a concrete act (not 7)
