@@ -721,7 +721,7 @@ def check_goal(text: str, *, owner: str | None = None) -> list[GoalFinding]:
     # (or does it for someone: 옆집 반장이 쓰레기를 대신 치워 준다)
     causing = [h for h in r.in_window(r["causative"]) if not (_party_subject(r) and (
                    _granted(r, h) or _tokens_in(r, h)[0].form == "대신"))
-               and not _negated(r, h) and not (person_subject and not worker_subjects and not _party_subject(r)
+               and not _negated(r, h) and not ((person_subject or owner) and not worker_subjects and not _party_subject(r)
                                                 and _tokens_in(r, h)[-1].form in _OWN_CAUSING)]
     worker_hits += causing
     # helping as the goal's end (신청 도움, 준비를 돕는다), nobody else as subject

@@ -584,6 +584,20 @@ def test_two_offers_are_one_choice_not_a_closed_question(question, flagged):
     assert any(f.mistake.name == "CLOSED_WHEN_INFO_NEEDED" for f in check_question(question)) is flagged
 
 
+@pytest.mark.parametrize("goal, owner, mistake, flagged", [
+    # with the owner as the implied subject, getting someone into something or delivering a note is the owner's
+    # own act (not 1); with no owner it is the worker's
+    ("아들을 1년 안에 특성화고에 진학시킨다", "아버지", 1, False),
+    ("한 달 안에 후원 이불 20채 전달", None, 1, True),
+    ("한 달 안에 집주인에게 수리 요청서를 직접 전달한다", "세입자", 1, False),
+])
+def test_cause_rows_with_an_owner(goal, owner, mistake, flagged):
+    """Does the owner column stand for the subject where the goal names none?"""
+    from casework.goals import check_goal
+
+    assert any(f.mistake.number == mistake for f in check_goal(goal, owner=owner)) is flagged
+
+
 @pytest.mark.parametrize("question, mistake, flagged", [
     # a presuming statement before a blaming why is the reproach's preface (W, not L); before an open question it leads
     ("그렇게 여러 번 말씀드렸잖아요. 왜 또 안 가셨어요?", "LEADING", False),
