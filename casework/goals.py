@@ -833,7 +833,8 @@ def check_goal(text: str, *, owner: str | None = None) -> list[GoalFinding]:
     # a subject and predicate that a modifier clause splits (폭염특보가 내린 날에는 … 하지 않는다) are no pair
     # a party that only describes the service measured (법원이 명한 수강명령을 빠짐없이 이수한다) is no subject
     unreachable = [h for h in r["unreachable"] if not overlaps(h, kpi) and not _splits_clause(r, h)
-                   and not (kpi and any(h.end <= s.start < kpi[0].start for s in r.services))] + party_decides
+                   and not (kpi and _tokens_in(r, h)[-1:] and _tokens_in(r, h)[-1].tag in ("JKS", "JX")
+                            and any(h.end <= s.start < kpi[0].start for s in r.services))] + party_decides
     if unreachable:
         findings.append(_finding(
             PlanningMistake.UNREACHABLE,

@@ -533,6 +533,7 @@ def test_cause_rows_of_the_last_three_parts(name, list_name, text, found):
     # a party that only describes the service measured is no subject (2, not 6)
     ("반년 안에 법원이 정한 수강명령 40시간을 빠짐없이 이수한다", 6, False),
     ("반년 안에 법원이 정한 수강명령 40시간을 빠짐없이 이수한다", 2, True),
+    ("반년 안에 완치되어 재활 서비스 만족도가 오른다", 6, True),
     # a vague state felt on counted days is still undefined (4)
     ("두 달 안에 마음의 평화를 느끼는 날이 주 4일 이상", 4, True),
     # going as far as a place is a destination, not a service used in full
