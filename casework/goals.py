@@ -323,8 +323,14 @@ class _Reading:
             if verb.tag == "VV" and verb.form in _LIGHT_VERBS and not rest:
                 return True
         # a task in a list of tasks (자활근로 연계 및 취업 지원) is a predicate too
-        return nxt is None or nxt.tag in ("XSV", "XSA", "SF", "SP", "EC") or nxt.form == "및" or (
+        # a bracket after the goal's end holds its time frame (신청 완료(1개월 내))
+        return nxt is None or nxt.tag in ("XSV", "XSA", "SF", "SP", "EC", "SSO") or nxt.form == "및" or (
             nxt.tag == "VCP") or hit.end >= len(self.text.rstrip(" .!?"))
+
+
+_OWN_CAUSING = frozenset({"시키", "설득", "요청", "요구", "관리", "주", "드리"})
+"""Causing predicates that are the person's own act when the person is the subject (할머니가 손자를
+… 입학시킨다, 어머니가 아들이 병원에 가도록 설득한다)."""
 
 
 _LIGHT_VERBS = frozenset({"하", "가", "보", "드리"})
@@ -348,7 +354,7 @@ def _state_counted(r: _Reading, hit) -> bool:
         token = r.tokens[k]
         if token.tag == "ETM":
             return k + 1 < len(r.tokens) and r.tokens[k + 1].form in _COUNTED_UNITS
-        if k > i and token.tag not in ("XSV", "XSA", "EP", "EC", "VV", "VX"):
+        if k > i and token.tag not in ("XSV", "XSA", "EP", "EC", "VV", "VX", "JKO"):  # 안정을 느끼는 날
             return False
     return False
 
@@ -379,6 +385,14 @@ def _action(r: _Reading) -> list:
     # the particle of the time frame (3개월 안에) is no place
     args = [t for t in r.tokens[:i] if (t.tag == "JKO" or (t.tag in ("JKB", "JX") and t.form in _PLACE_PARTICLES))
             and not any(s.start <= t.start <= s.end for s in times)]
+    # a note drops the object's particle (치과 예약 직접 잡으심, 예방접종 모두 맞힘): a noun right before the
+    # verb, adverbs between, is its object
+    k = i - 1
+    while k >= 0 and r.tokens[k].tag == "MAG":
+        k -= 1
+    if verb.tag == "VV" and k >= 0 and r.tokens[k].tag == "NNG" and not any(
+            s.start <= r.tokens[k].start < s.end for s in times):
+        args.append(r.tokens[k])
     return [verb] if args else []
 
 
@@ -408,6 +422,9 @@ def _in_full(r: _Reading) -> list:
         missed = [m for m in r["missed"] if marker.start <= m.start and m.end <= marker.end]
         if use is None and not missed:
             continue
+        # going as far as a place (직업훈련장까지 혼자 가기) is a destination, not a service used in full
+        if marker.text.endswith("까지") and use is not None and use.text in _MOTION:
+            continue
         measured = _measured_before(r, marker.start)
         if measured is not None and (overlaps(_tokens_in(r, measured)[-2], r["paperwork"])
                                      or not overlaps(measured, r.services + r["service_context"]
@@ -416,6 +433,10 @@ def _in_full(r: _Reading) -> list:
         end = use.end if use is not None else marker.end
         found.append(_Hit(r.text[marker.start:end], marker.start, end))
     return found
+
+
+_MOTION = frozenset({"가", "오", "나가", "나오", "다니"})
+"""Verbs of going somewhere: after …까지 they name a destination (훈련장까지 가다), no completeness."""
 
 
 _NOUN_PHRASE = frozenset({"NNG", "NNP", "NNB", "SN", "XSN", "JKG", "MM", "SL"})
@@ -432,7 +453,10 @@ def _measured_before(r: _Reading, pos: int):
             tok = r.tokens[i]
             if tok.tag in tags and (tok.tag == "JKO" or tok.form in ("에", "에서")):
                 run = _noun_run_before(r, i)
-                if run is None:
+                if run is None and i and r.tokens[i - 1].tag == "NNB":  # a count as the object (40시간을)
+                    run = _Hit(r.text[r.tokens[i - 1].start:tok.end], r.tokens[i - 1].start, tok.end)
+                # the time frame's particle (6개월 안에) is no place
+                if run is None or any(s.start <= r.tokens[i - 1].start < s.end for s in times):
                     continue
                 # the whole noun phrase is measured: a possessor, a count (사례관리자와의 월 1회 면담 약속을)
                 k = r.index_at(run.start) or 0
@@ -559,6 +583,60 @@ def _name_placeholder(text: str, hit) -> bool:
     return "가" <= before <= "힣" or re.match(r"[OoO○ㅇX]+\s*[씨님]", text[hit.start:]) is not None
 
 
+_MONEY_RATE = re.compile(r"(수수료|[^수]료|^료|[비세금자])[율률]$")
+"""A rate whose noun names money (수수료율, 이자율, 세율, 부담금율): a price, no service's measure
+(수료율, a course completed, is a measure)."""
+
+
+def _named_worker(r: _Reading, hit) -> bool:
+    """Is ``hit`` a worker's title before the worker's name as subject (요양보호사 순자 씨가, 요양보호사 OO
+    선생님이)?"""
+    i = r.index_at(hit.end - 1)
+    if i is None:
+        return False
+    rest = list(r.tokens[i + 1:i + 7])
+    names = 0
+    while rest and rest[0].tag in ("NNP", "NNG", "SL", "SH") and rest[0].form not in _NAME_TITLES and names < 3:
+        rest.pop(0)
+        names += 1
+    titles = 0
+    while rest and rest[0].form in _NAME_TITLES:
+        rest.pop(0)
+        titles += 1
+    return bool(names and titles and rest) and (rest[0].tag == "JKS" or (rest[0].tag == "JX" and rest[0].form in ("은", "는")))
+
+
+_NAME_TITLES = frozenset({"씨", "님", "선생", "쌤"})
+"""What follows a worker's name (순자 씨, OO 선생님)."""
+
+
+def _names_subject(r: _Reading, hit) -> bool:
+    """Is ``hit`` a noun inside the subject's noun phrase, nouns after it up to 이/가 (참여 연령 기준이)?"""
+    i = r.index_at(hit.end - 1)
+    if i is None or r.tokens[i].tag != "NNG":
+        return False
+    rest = r.tokens[i + 1:]
+    k = next((n for n, t in enumerate(rest) if t.tag != "NNG"), len(rest))
+    # a participant as the subject (노노케어 참여 어르신이) is the person using it
+    return 0 < k < len(rest) and rest[k].tag == "JKS" and not any(
+        t.start <= p.start < rest[k].start for p in r["person"] for t in rest[:1])
+
+
+def _in_service_name(r: _Reading, hit) -> bool:
+    """Is ``hit`` glued to a service's name after it, through nouns written without a space (자립프로그램,
+    평생교육 바우처, 정서안정지원사업)? It is then part of the name, not a concept or a lifetime goal."""
+    i = r.index_at(hit.end - 1)
+    if i is None:
+        return False
+    for tok in r.tokens[i + 1:]:
+        if tok.start != r.tokens[i].end or tok.tag not in ("NNG", "NNP", "XSN"):
+            return False
+        if any(s.start == tok.start for s in r.services):
+            return True
+        i += 1
+    return False
+
+
 def _outside(hits, spans) -> list:
     return [h for h in hits if not any(s.start <= h.start < s.end for s in spans)]
 
@@ -619,15 +697,17 @@ def check_goal(text: str, *, owner: str | None = None) -> list[GoalFinding]:
                       and h.end == nxt.start and nxt.tag in ("JKS", "JX")]
     # with the person as subject, an agency before 에서 is where the person acts (청년이 … 주민센터에서
     # 신청을 마친다), not who acts
-    worker_subjects = [h for h in r["worker"] if _subject_particle(r, h) and not (
-        person_subject and (nxt := r.token_after(h)) is not None and nxt.form == "에서")]
+    # without a worker's act in the goal it is where anyone acts too (같은 물류센터에서 근무를 유지한다)
+    worker_act_named = bool(r["worker_verbs"] or r["causative"] or r["help_verb"] or r["visit_check"])
+    worker_subjects = [h for h in r["worker"] if (_subject_particle(r, h) or _named_worker(r, h)) and not (
+        (person_subject or not worker_act_named) and (nxt := r.token_after(h)) is not None and nxt.form == "에서")]
     worker_hits = list(worker_subjects)
     # a care act a family member does too (아들이 … 동행한다, 서로 안부 전화를 한다) is their own act
     own_care = [h for h in r["care_acts"] if (person_subject and not worker_subjects)
                 or any(x.text == "서로" for x in r["relational"])]
     # the person asking an agency for help (어머니가 … 긴급지원을 요청한다) acts on their own behalf
     task_verbs = [h for h in r["worker_verbs"] if not overlaps(h, r["applying"] + own_care)
-                  and not (person_subject and not worker_subjects and h.text.endswith("요청"))]
+                  and not ((person_subject or owner) and not worker_subjects and h.text.endswith(("요청", "전달")))]
     # another party deciding or paying in the predicate (현장 반장이 밀린 일당을 지급한다, 조합이 이주비
     # 지급을 결정한다) does the act too: out of reach (6), not a task
     party_decides = _party_decides(r)
@@ -638,25 +718,32 @@ def check_goal(text: str, *, owner: str | None = None) -> list[GoalFinding]:
     # the worker getting a party to act (LH가 … 배정해 주도록 한다) is still the worker's
     # the person's own conduct is no task: not causing harm (가족을 힘들게 하지 않는다), a person who gets
     # a family member into something (할머니가 손자를 … 입학시킨다)
-    causing = [h for h in r.in_window(r["causative"]) if not (_party_subject(r) and _granted(r, h))
-               and not _negated(r, h) and not (person_subject and not worker_subjects
-                                                and _tokens_in(r, h)[-1].form == "시키")]
+    # (or does it for someone: 옆집 반장이 쓰레기를 대신 치워 준다)
+    causing = [h for h in r.in_window(r["causative"]) if not (_party_subject(r) and (
+                   _granted(r, h) or _tokens_in(r, h)[0].form == "대신"))
+               and not _negated(r, h) and not ((person_subject or owner) and not worker_subjects and not _party_subject(r)
+                                                and _tokens_in(r, h)[-1].form in _OWN_CAUSING)]
     worker_hits += causing
     # helping as the goal's end (신청 도움, 준비를 돕는다), nobody else as subject
     helping = [h for h in r.in_window(r["help_verb"]) if r.is_predicate(h)] if not person_subject else []
     if not person_subject:
-        # a means (지원으로, 참여를 통해) is a service only where the goal names one
-        worker_hits += helping + (r["service_as_means"] if r.services else [])
+        # a means (지원으로, 참여를 통해) is a service only where the goal names one; the worker's own
+        # act as the means (가정방문으로, 취업알선으로) is the worker's plan whatever it serves
+        worker_hits += helping + [m for m in r["service_as_means"]
+                                  if r.services or overlaps(m, r["worker_verbs"])]
         # a visit then a check with nobody as subject (방문하여 … 점검함) is the worker's monitoring
         worker_hits += r.in_window(r["visit_check"])
         # any service of the class as the means (자조모임을 통해, 방문간호 서비스로)
         worker_hits += [m for m in r["means"] if not overlaps(m, r["service_as_means"])
                         and any(m.start < s.end <= _tokens_in(r, m)[0].end for s in r.services)]
     kpi = r["kpi"] + r["use_rate"] + _in_full(r) if r.services or r["service_context"] else []
+    # a rate of money (수수료율, 이자율, 세율) is a price, not a service's use
+    kpi = [h for h in kpi if not _MONEY_RATE.search(h.text)]
     # a use that modifies a noun (치료를 받는 날이 준다) describes what is counted, not the goal's end
     # deciding whether to use or applying to attend (이용할지 결정한다, 수강을 신청한다) is the person's own act
+    # nor does a use inside the subject's noun phrase (공공일자리 참여 연령 기준이 완화된다)
     uses = [h for h in r["service_use"] if ((nxt := r.token_after(h)) is None or nxt.tag != "ETM")
-            and not overlaps(h, r["service_choice"])] if not kpi else []
+            and not overlaps(h, r["service_choice"]) and not _names_subject(r, h)] if not kpi else []
     if r.services and uses:
         worker_hits += r.services[:1] + uses[:1]
     if owner and goal_rules()["worker"].find(owner, ()):
@@ -707,7 +794,7 @@ def check_goal(text: str, *, owner: str | None = None) -> list[GoalFinding]:
     measures = _measures(r)
     # 4. arbitrary or undefined concept with nothing that defines it: a scale or a count does,
     # a ratio of the concept itself (자존감 20% 향상) does not; a name (자립준비청년) is no concept
-    vague = [h for h in r["vague"] if not overlaps(h, r["vague_in_names"])]
+    vague = [h for h in r["vague"] if not overlaps(h, r["vague_in_names"]) and not _in_service_name(r, h)]
     # a count of the service used as the means (주 1회 미술치료를 통해 자존감이 30% 향상) doses the
     # service, it does not define the concept after it
     means_end = max((h.end for h in r["service_as_means"] + r["means"] + r["worker_verbs"]
@@ -730,7 +817,8 @@ def check_goal(text: str, *, owner: str | None = None) -> list[GoalFinding]:
     # 5. a lifetime goal (not a word the time frame explains: '3개월 내 집안' is no '내 집')
     # (a hit that only spans the time frame, 채무조정 연계로 3년 안에 빚을 모두 정리, still counts)
     # a name that holds a grand word (부자가정, a father-and-child family) is no grand goal, as for 4
-    grand = _outside([h for h in r["grand"] if not overlaps(h, r["vague_in_names"])] + r["all_debt"], r["time_frame"])
+    grand = _outside([h for h in r["grand"] if not overlaps(h, r["vague_in_names"]) and not _in_service_name(r, h)]
+                     + r["all_debt"], r["time_frame"])
     if grand:
         findings.append(_finding(
             PlanningMistake.LIFETIME_GOAL,
@@ -743,7 +831,10 @@ def check_goal(text: str, *, owner: str | None = None) -> list[GoalFinding]:
 
     # 6. not reachable through case management (a cancelled booking is a service's measure, not 취소)
     # a subject and predicate that a modifier clause splits (폭염특보가 내린 날에는 … 하지 않는다) are no pair
-    unreachable = [h for h in r["unreachable"] if not overlaps(h, kpi) and not _splits_clause(r, h)] + party_decides
+    # a party that only describes the service measured (법원이 명한 수강명령을 빠짐없이 이수한다) is no subject
+    unreachable = [h for h in r["unreachable"] if not overlaps(h, kpi) and not _splits_clause(r, h)
+                   and not (kpi and _tokens_in(r, h)[-1:] and _tokens_in(r, h)[-1].tag in ("JKS", "JX")
+                            and any(h.end <= s.start < kpi[0].start for s in r.services))] + party_decides
     if unreachable:
         findings.append(_finding(
             PlanningMistake.UNREACHABLE,

@@ -512,7 +512,10 @@ def check_question(text: str) -> list[QuestionFinding]:
     questions = [u for u in units if u.is_question]
     findings: list[QuestionFinding] = []
 
-    leading = next((found for u in units if (found := _leading(text, u))), None)
+    # a presuming statement before a blaming question (그렇게 말씀드렸잖아요. 왜 또 그러셨어요?) is the
+    # reproach's preface: the turn blames (W), it does not suggest an answer
+    leading = next((found for k, u in enumerate(units) if (found := _leading(text, u)) and not (
+        not u.is_question and any(v.is_question and _why(text, [v]) for v in units[k + 1:]))), None)
     if leading:
         findings.append(QuestionFinding(QuestionMistake.LEADING, _msg_leading(leading), leading))
     # a reproach (보고만 계셨어요?) asks for no information: it blames (W), it is not closed

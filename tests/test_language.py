@@ -360,6 +360,102 @@ CAUSE_ROWS = [
     ("question_rules.yaml", "jargon", "자원봉사하시는 분이 언제 오세요?", False),
     ("question_rules.yaml", "jargon", "버스를 타자마자 어지러우셨어요?", False),
     ("question_rules.yaml", "jargon", "동네에 쓸 수 있는 자원은 뭐가 있을까요?", True),
+    # 1: a staff title by its suffix (…팀장, …요원); running or building a programme or a system; counselling
+    # with a worker; the worker's own act as the means (안부전화로)
+    ("goal_rules.yaml", "worker", "생활관 팀장이 한 달 동안 주 2회 퇴소 준비를 점검한다", True),
+    ("goal_rules.yaml", "worker_verbs", "두 달 안에 부모 교육 프로그램 운영", True),
+    ("goal_rules.yaml", "worker_verbs", "아버지가 1년 안에 작은 세탁소를 운영한다", False),
+    ("goal_rules.yaml", "service_use", "출소자가 보호관찰관과 월 1회 면담한다", True),
+    ("goal_rules.yaml", "service_use", "아들이 한 달 안에 친구와 진로를 상의한다", False),
+    ("goal_rules.yaml", "service_as_means", "두 달간 취업 알선으로 월 소득을 20만 원 늘린다", True),
+    ("goal_rules.yaml", "causative", "두 달 안에 채권자가 독촉을 멈추도록 요청한다", True),
+    # 1, 2: a court-ordered programme (…명령) and a shelter are a service and its provider; a meal missed there
+    ("goal_rules.yaml", "service_nouns", "6개월간 사회봉사명령 시간을 빠짐없이 채운다", True),
+    ("goal_rules.yaml", "service_nouns", "어머니가 석 달 안에 접근금지명령을 신청한다", False),
+    ("goal_rules.yaml", "providers", "두 달간 여성쉼터 프로그램 결석 월 1회 이하", True),
+    ("goal_rules.yaml", "kpi", "석 달간 노숙인쉼터 저녁 결식 주 2회 이하", True),
+    ("goal_rules.yaml", "kpi", "어르신이 석 달 안에 결식 없이 하루 세 끼를 드신다", False),
+    # 6: parties in the plural; a court's term shortened
+    ("goal_rules.yaml", "unreachable", "반년 안에 건물주들이 월세를 동결한다", True),
+    ("goal_rules.yaml", "unreachable", "석 달 안에 집행유예 기간이 단축된다", True),
+    # 5: an elite university by another name; owning a building; not a penny of debt
+    ("goal_rules.yaml", "grand", "손자를 일류대에 입학시킨다", True),
+    ("goal_rules.yaml", "grand", "딸이 내년에 지역 전문대에 입학한다", False),
+    ("goal_rules.yaml", "grand_outcomes", "5년 안에 아파트를 소유한다", True),
+    ("goal_rules.yaml", "all_debt", "빚 한 푼 없는 생활", True),
+    # 7: a span of days in a native word (이틀 안에); 3: harmony is between people
+    ("goal_rules.yaml", "time_frame", "퇴원 후 이틀 안에 약 봉투를 정리한다", True),
+    ("goal_rules.yaml", "time_frame", "이틀에 한 번 산책한다", False),
+    ("goal_rules.yaml", "relational", "가족의 화합이 두 배로 늘어난다", True),
+    # abbreviated notes drop particles: a provider's help (활동지원사 도움), a home-visit service (방문학습),
+    # cancellations counted, a service as the means (…상담 통해), another party's act or a disease's course
+    # without 이/가 (6), adjustment as a noun (4), and a delivery (전달) is the worker's task
+    ("goal_rules.yaml", "service_nouns", "요양보호사 도움 받아 주 2회 머리 감기", True),
+    ("goal_rules.yaml", "service_nouns", "아들이 한 달 안에 이웃 도움을 청한다", False),
+    ("goal_rules.yaml", "kpi", "석 달간 방문교육 결석 1회 이하", True),
+    ("goal_rules.yaml", "means", "자조모임 통해 외출 늘리기", True),
+    ("goal_rules.yaml", "unreachable", "1년 안에 할머니 치매 진행 멈춤", True),
+    ("goal_rules.yaml", "unreachable", "올여름 폭우 피해 한 번도 없음", True),
+    ("goal_rules.yaml", "unreachable", "석 달 안에 반 친구들 따돌림 0회", True),
+    ("goal_rules.yaml", "unreachable", "아들이 석 달 안에 반 친구들과 축구를 주 1회 한다", False),
+    ("goal_rules.yaml", "vague", "1년 안에 직장 적응", True),
+    ("goal_rules.yaml", "worker_verbs", "한 달 안에 후원 이불 20채 전달", True),
+    ("goal_rules.yaml", "worker_verbs", "두 아이가 서로 욕 안 내뱉도록 노력", False),
+    ("goal_rules.yaml", "causative", "석 달간 약 누락 0회 되도록 관리", True),
+    # 6: a committee by its suffix (…위원회) or a donor or church deciding, a designation lifted, symptoms
+    # worsening, a recurrence, a tumour's size; 2: missing a probation meeting
+    ("goal_rules.yaml", "unreachable", "석 달 안에 장학위원회가 아들을 장학생으로 뽑는다", True),
+    ("goal_rules.yaml", "unreachable", "어머니가 석 달 안에 학교운영위원회 회의에 한 번 참석한다", False),
+    ("goal_rules.yaml", "unreachable", "교회가 반찬 후원을 끊지 않는다", True),
+    ("goal_rules.yaml", "unreachable", "할머니가 석 달 안에 교회에서 주 1회 성경 모임에 나간다", False),
+    ("goal_rules.yaml", "unreachable", "두 달 안에 접근금지 조치가 해제된다", True),
+    ("goal_rules.yaml", "unreachable", "할아버지의 떨림 증상이 심해지지 않는다", True),
+    ("goal_rules.yaml", "unreachable", "반년 안에 갑상선 종양 크기가 줄어든다", True),
+    ("goal_rules.yaml", "use_rate", "두 달간 보호관찰 면담에 한 번도 빠지지 않는다", True),
+    # 1: holding a case meeting, sharing a case, securing donors, asking a professional, doing it on the
+    # person's behalf (대신 … 해 드린다), a provider's care received, a camp, a check-up call as the means
+    ("goal_rules.yaml", "worker_verbs", "2주 안에 통합사례회의를 열어 역할을 정한다", True),
+    ("goal_rules.yaml", "worker_verbs", "가족이 두 달 안에 주 1회 가족회의를 연다", False),
+    ("goal_rules.yaml", "worker_verbs", "연말까지 연탄 후원자 확보", True),
+    ("goal_rules.yaml", "worker_verbs", "한 달 안에 지구대 경찰관에게 순찰 기록을 요청한다", True),
+    ("goal_rules.yaml", "causative", "다음 주까지 전입신고를 대신 해 드린다", True),
+    ("goal_rules.yaml", "service_nouns", "두 달 동안 생활지원사의 방문을 주 2회 받는다", True),
+    ("goal_rules.yaml", "service_nouns", "아들이 석 달 안에 이웃의 방문을 반긴다", False),
+    ("goal_rules.yaml", "service_as_means", "정기적인 안부 전화로 고립을 막는다", True),
+    # W: a rhetorical who (누가 …라고 했어요?), all used up (다 … 버리셨어요?), an undone act confirmed (…거네요?),
+    # sitting idle (가만히 계셨어요?); L: a casual must (…야지?) and a past negative question (…지 않았어요?)
+    ("question_rules.yaml", "blame_frames", "누가 그 돈을 빌려 주라고 했어요?", True),
+    ("question_rules.yaml", "blame_frames", "누가 이 약을 드시라고 처방했는지 아세요?", False),
+    ("question_rules.yaml", "blame_frames", "적금을 다 깨 버리셨어요?", True),
+    ("question_rules.yaml", "blame_frames", "짐은 벌써 다 싸 두셨어요?", False),
+    ("question_rules.yaml", "blame_frames", "결국 이번 달도 못 내신 거네요?", True),
+    ("question_rules.yaml", "blame_frames", "결국 큰따님 댁으로 가신 거네요?", False),
+    ("question_rules.yaml", "blame_frames", "아이가 다칠 동안 가만히 계셨어요?", True),
+    ("question_rules.yaml", "tag_question", "오늘은 병원에 가야지?", True),
+    ("question_rules.yaml", "negative_question", "그때보다 기침이 줄지 않았어요?", True),
+    # W: what were you doing (그 동안 뭐 했대요?, 안 챙기고 뭐 하신 거예요?), why only now (왜 이제 와서)
+    ("question_rules.yaml", "blame_frames", "남편분은 그 동안 뭐 하셨대요?", True),
+    ("question_rules.yaml", "blame_frames", "숙제도 안 봐 주고 뭐 하셨어요?", True),
+    ("question_rules.yaml", "blame_frames", "그 동안 뭐 하면서 지내셨어요?", False),
+    ("question_rules.yaml", "why_blames", "왜 이제 와서 말씀하세요?", True),
+    # W: not knowing a consequence (이렇게 … 걸 모르셨어요?), 결국 또 … 거야?, not even (…도 안 …고 …셨어요?), only
+    # waiting (그냥 …기만 하셨어요?), leaving someone alone (…만 두고, 어떻게 … 두셨어요?); L: …지 않을까? and …거 아닐까요?
+    ("question_rules.yaml", "blame_frames", "약값이 이렇게 늘어난 걸 모르셨어요?", True),
+    ("question_rules.yaml", "blame_frames", "따님이 이사 온 걸 모르셨어요?", False),
+    ("question_rules.yaml", "blame_frames", "결국 또 학원 빠진 거야?", True),
+    ("question_rules.yaml", "blame_frames", "신분증도 안 챙기고 오셨어요?", True),
+    ("question_rules.yaml", "blame_frames", "신분증은 챙기고 오셨어요?", False),
+    ("question_rules.yaml", "blame_frames", "아이가 열이 나는데 그냥 재우기만 하셨어요?", True),
+    ("question_rules.yaml", "blame_frames", "동생만 두고 밤에 나가셨어요?", True),
+    ("question_rules.yaml", "blame_frames", "어떻게 어머님을 그 방에 혼자 두셨어요?", True),
+    ("question_rules.yaml", "blame_frames", "통장은 어디에 두셨어요?", False),
+    ("question_rules.yaml", "negative_question", "내일 다시 와 보는 게 낫지 않을까?", True),
+    ("question_rules.yaml", "presumption", "그게 다 술 때문인 거 아닐까요?", True),
+    # X: benefit-rule and legal terms by their shape (…기준 초과, …여부 of a ruling, …성 인정, 본인부담 경감), a
+    # spreading crisis (생활 전반으로 전이)
+    ("question_rules.yaml", "jargon", "재산 기준 충족 여부는 들어 보셨어요?", True),
+    ("question_rules.yaml", "jargon", "다음 모임 참석 여부를 알려 주시겠어요?", False),
+    ("question_rules.yaml", "jargon", "본인부담 상한 제도 아세요?", True),
 ]
 
 
@@ -425,6 +521,50 @@ def test_cause_rows_of_the_last_three_parts(name, list_name, text, found):
     # a grand purchase within a time frame is judged at closure (5, not 7)
     ("귀촌한 아들이 3년 안에 과수원 땅을 사들인다", 5, True),
     ("귀촌한 아들이 3년 안에 과수원 땅을 사들인다", 7, False),
+    # a vague or grand word glued to a service's name is part of the name (not 4, not 5)
+    ("2개월간 쉼터 자립프로그램 출석률 85% 이상", 4, False),
+    ("올해 안에 평생교육 바우처 사용률 80% 이상", 5, False),
+    # an agency before 에서 is who acts only where the goal names a worker's act
+    ("같은 콜센터에서 6개월 안에 주 5일 근무를 유지한다", 1, False),
+    ("복지관에서 6개월 안에 주 1회 밑반찬을 배달한다", 1, True),
+    # a rate of money is a price, not a service's measure; a course's completion rate is one
+    ("두 달 안에 상담 때 받은 대출 계약서의 이자율을 확인한다", 2, False),
+    ("석 달 안에 지역자활센터 교육 수료율 90% 이상", 2, True),
+    # a party that only describes the service measured is no subject (2, not 6)
+    ("반년 안에 법원이 정한 수강명령 40시간을 빠짐없이 이수한다", 6, False),
+    ("반년 안에 법원이 정한 수강명령 40시간을 빠짐없이 이수한다", 2, True),
+    ("반년 안에 완치되어 재활 서비스 만족도가 오른다", 6, True),
+    # a vague state felt on counted days is still undefined (4)
+    ("두 달 안에 마음의 평화를 느끼는 날이 주 4일 이상", 4, True),
+    # going as far as a place is a destination, not a service used in full
+    ("석 달 안에 직업훈련장까지 혼자 버스로 가기를 3회 해낸다", 2, False),
+    # a use inside the subject's noun phrase is no use; a participant as the subject is
+    ("반년 안에 노인 공공일자리 참여 나이 기준이 완화된다", 1, False),
+    ("노노케어 참여 어르신이 석 달간 주 2회 이웃 어르신께 말벗 서비스를 드린다", 1, True),
+    # a provider's staff doing it for the person, the worker's visit as the means
+    ("쉼터 실장이 석 달간 입소자 통장을 대신 관리해 준다", 1, True),
+    ("월 2회 가정방문으로 출소자의 생활 점검", 1, True),
+    # persuading: the person's own act with the person as subject, else the worker's
+    ("어머니가 한 달 안에 아들이 병원에 가도록 설득한다", 1, False),
+    ("한 달 안에 집주인이 누수를 고치도록 설득한다", 1, True),
+    ("두 달 안에 사장님이 밀린 월급을 주도록 설득한다", 1, True),
+    # a bracket after the goal's end holds its time frame: the noun before it is the predicate (not 7)
+    ("신청서 제출 완료(2주 내)", 7, False),
+    # a note drops the object's particle: a noun then the verb is still a concrete act (not 7)
+    ("할머니가 두 달 안에 보청기 혼자 끼심", 7, False),
+    # a delivery is the worker's task, the person's own with the person as subject
+    ("딸이 한 달 안에 집주인에게 수리 요청을 직접 전달한다", 1, False),
+    ("한 달 안에 후원 이불 20채 전달", 1, True),
+    # managing so that something happens: the worker's, the person's own with the person as subject
+    ("두 달간 반찬 미배달 0건 되도록 관리", 1, True),
+    ("어머니가 석 달 안에 아이가 약을 먹도록 관리한다", 1, False),
+    # 안 내도록 is no 안내 (guidance)
+    ("서로 큰소리 안 내도록 노력", 1, False),
+    # a worker's title before the worker's name as subject is the worker (1)
+    ("생활지원사 영희 씨가 석 달 동안 주 2회 안부를 살핀다", 1, True),
+    ("할머니가 석 달 안에 생활지원사 영희 씨와 주 1회 산책한다", 1, False),
+    # doing it for someone: a party out of reach is 6, not the worker's task
+    ("석 달 안에 집주인이 물이 새는 배관을 대신 고쳐 준다", 1, False),
 ])
 def test_cause_rows_through_the_goal_judge(goal, mistake, flagged):
     """Does the judge read the new cues where the subject and the predicate decide (a consent, a family
@@ -443,6 +583,33 @@ def test_two_offers_are_one_choice_not_a_closed_question(question, flagged):
     from casework.questions import check_question
 
     assert any(f.mistake.name == "CLOSED_WHEN_INFO_NEEDED" for f in check_question(question)) is flagged
+
+
+@pytest.mark.parametrize("goal, owner, mistake, flagged", [
+    # with the owner as the implied subject, getting someone into something or delivering a note is the owner's
+    # own act (not 1); with no owner it is the worker's
+    ("아들을 1년 안에 특성화고에 진학시킨다", "아버지", 1, False),
+    ("한 달 안에 후원 이불 20채 전달", None, 1, True),
+    ("한 달 안에 집주인에게 수리 요청서를 직접 전달한다", "세입자", 1, False),
+])
+def test_cause_rows_with_an_owner(goal, owner, mistake, flagged):
+    """Does the owner column stand for the subject where the goal names none?"""
+    from casework.goals import check_goal
+
+    assert any(f.mistake.number == mistake for f in check_goal(goal, owner=owner)) is flagged
+
+
+@pytest.mark.parametrize("question, mistake, flagged", [
+    # a presuming statement before a blaming why is the reproach's preface (W, not L); before an open question it leads
+    ("그렇게 여러 번 말씀드렸잖아요. 왜 또 안 가셨어요?", "LEADING", False),
+    ("그렇게 여러 번 말씀드렸잖아요. 왜 또 안 가셨어요?", "WHY_INTERROGATION", True),
+    ("약은 꼭 드셔야 한다고 했잖아요. 약은 언제 드세요?", "LEADING", True),
+])
+def test_cause_rows_through_the_question_judge(question, mistake, flagged):
+    """Does the question judge combine its lists where the turn's shape decides?"""
+    from casework.questions import check_question
+
+    assert any(f.mistake.name == mistake for f in check_question(question)) is flagged
 
 
 def test_the_judges_use_the_tables_they_load():
