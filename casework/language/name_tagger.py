@@ -157,8 +157,8 @@ def _kept_word(text: str, start: int, end: int, *, placed: bool = False) -> bool
         return True
     if len(span) == 1 and not rest and not (placed and _titled(_word_at(text[right:].lstrip()))):
         return True  # 도 경계: a lone syllable is a name only with a particle or a title after it
-    if any(w in _words("not_names") for w in span.split()):
-        return True  # 아이디 분실: a word that labels a name (아이디, 성함) is never part of one
+    if any(w in _words("not_names") or w in _words("roles") or w in _words("person_words") for w in span.split()):
+        return True  # 아이디 분실, 옆집 아저(씨): a word that labels a name or names a role is never part of one
     syllables = span.split()
     if len(syllables) > 1 and all(len(x) == 1 for x in syllables) and (
             syllables[0] not in _words("surnames") or any(x in _NOT_SPACED_SYLLABLES for x in syllables[1:])):
