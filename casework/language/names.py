@@ -1147,17 +1147,17 @@ def _surname_alone(text: str, words, k: int, head: str, before_title: bool) -> b
     if head[:1] == "모" and k > 0 and words[k - 1][2] in _words("surnames"):
         return False  # 박 모씨, 고 모 할머니: 모 is "a certain", after the surname
     if len(head) >= 2:  # glued; 님 glued to one syllable is a surname unless it is a listed word (손님, 형님)
-        if _is_common_noun(_strip_particle(head)):
-            return False  # 공사장, 정사장: a dictionary word that opens with a surname and ends like a title
         rest = head[1:]
         # a title glued to a surname, unless another title follows (딸 윤샘 씨: 윤샘 is the name)
-        return (rest.startswith("씨") and rest[1:] in ("", "네", *_PARTICLES)) or (
+        glued = (rest.startswith("씨") and rest[1:] in ("", "네", *_PARTICLES)) or (
             # 학생 glued is a word far more often than a title (장학생, 유학생, 전학생)
             _is_title(rest) and not rest.startswith(("님", "군", "양", "학생")) and not before_title) or (
             rest[:1] in ("군", "양") and rest[1:] in ("", *_PARTICLES) and _split_as_surname(head)) or (
             rest[:1] == "님" and rest[1:] in ("", *_PARTICLES)  # 최님, 고님이; not 손님, 형님, 주님
             and head[:2] not in _words("titles") and head[:2] not in _words("not_names")) or (
             rest.startswith(("가", "청년")) and _surname_and_suffix(head))
+        # asked last (it analyses the word): 공사장 is a dictionary word that opens with a surname and ends like a title
+        return glued and not _is_common_noun(_strip_particle(head))
     if not before_title or words[k][2] != head:
         return False
     # a determiner '이' points back at someone the text already called by this title
