@@ -293,21 +293,23 @@ def hold_out_report(data: Path, part: str) -> list[str]:
 def load_baseline() -> dict | None:
     """The regex judges at BASELINE_COMMIT as temporary modules, or None without git history."""
     modules = {}
-    tmp = Path(tempfile.mkdtemp(prefix="casework-baseline-"))
-    for name in ("planning", "interview", "privacy"):
-        try:
-            source = subprocess.run(["git", "-C", str(ROOT), "show", f"{BASELINE_COMMIT}:casework/{name}.py"],
-                                    capture_output=True, text=True, check=True).stdout
-        except (subprocess.CalledProcessError, FileNotFoundError):
-            return None
-        path = tmp / f"baseline_{name}.py"
-        path.write_text(source, encoding="utf-8")
-        spec = importlib.util.spec_from_file_location(f"baseline_{name}", path)
-        assert spec is not None and spec.loader is not None  # a .py file always has both
-        module = importlib.util.module_from_spec(spec)
-        sys.modules[spec.name] = module  # dataclasses look their module up while building
-        spec.loader.exec_module(module)
-        modules[name] = module
+    # The sources are executed as they are loaded, so the folder can go once all three are in.
+    with tempfile.TemporaryDirectory(prefix="casework-baseline-") as folder:
+        tmp = Path(folder)
+        for name in ("planning", "interview", "privacy"):
+            try:
+                source = subprocess.run(["git", "-C", str(ROOT), "show", f"{BASELINE_COMMIT}:casework/{name}.py"],
+                                        capture_output=True, text=True, check=True).stdout
+            except (subprocess.CalledProcessError, FileNotFoundError):
+                return None
+            path = tmp / f"baseline_{name}.py"
+            path.write_text(source, encoding="utf-8")
+            spec = importlib.util.spec_from_file_location(f"baseline_{name}", path)
+            assert spec is not None and spec.loader is not None  # a .py file always has both
+            module = importlib.util.module_from_spec(spec)
+            sys.modules[spec.name] = module  # dataclasses look their module up while building
+            spec.loader.exec_module(module)
+            modules[name] = module
     return modules
 
 
