@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import subprocess
 import sys
+import tempfile
 from pathlib import Path
 
 import pytest
@@ -885,3 +886,17 @@ def test_hold_out_option_prints_one_part_and_its_own_cues(capsys):
     assert "(sixth annotator) — 3 goals" in out
     assert "Cues that exist only for the sixth annotator" in out
     assert all(f"  {name}: " in out for name in ("goals", "questions", "masking"))
+
+
+def test_baseline_loader_leaves_no_temporary_folder(tmp_path, monkeypatch):
+    """Does loading the old regex judges clean up the folder their sources were written to?"""
+    sys.path.insert(0, str(ROOT / "benchmarks"))
+    import bench_language as bench
+
+    monkeypatch.setattr(tempfile, "tempdir", str(tmp_path))
+    modules = bench.load_baseline()
+    if modules is None:
+        pytest.skip("no git history with the baseline commit in this checkout")
+    assert set(modules) == {"planning", "interview", "privacy"}
+    assert callable(modules["privacy"].mask_case_text)
+    assert list(tmp_path.iterdir()) == []
