@@ -565,6 +565,23 @@ def test_cause_rows_of_the_last_three_parts(name, list_name, text, found):
     ("할머니가 석 달 안에 생활지원사 영희 씨와 주 1회 산책한다", 1, False),
     # doing it for someone: a party out of reach is 6, not the worker's task
     ("석 달 안에 집주인이 물이 새는 배관을 대신 고쳐 준다", 1, False),
+    # a favour given by a party outside the case (…해 준다 with 주치의, 보건소, 재활병원 as subject) is that
+    # party's choice (6); given by the person, a relative or the worker it is not; a place before 에서 gives nothing
+    ("석 달 안에 동네 약국 약사가 약값을 깎아 준다", 6, True),
+    ("두 달 안에 구립 요양원이 대기 순번을 앞당겨 준다", 6, True),
+    ("석 달 안에 외삼촌이 어머니 이사 날짜를 정해 알려 준다", 6, False),
+    ("아들이 두 달 안에 주 1회 이상 할머니 약을 챙겨 드린다", 6, False),
+    ("석 달 안에 주 2회 공원에서 손녀와 30분 넘게 놀아 준다", 6, False),
+    # a condition gone completely, restored as before, or no longer worsening is a cure (6)
+    ("반년 안에 발목 화상 흉터가 말끔히 없어진다", 6, True),
+    ("석 달 안에 할아버지의 청각이 예전처럼 회복된다", 6, True),
+    ("어머니의 류마티스 관절염이 더 이상 악화되지 않는다", 6, True),
+    ("아버지가 석 달 안에 술을 완전히 끊는다", 6, False),
+    ("아들이 두 달 안에 예전처럼 주 3회 학교 도서관에 나간다", 6, False),
+    ("몇 개월 안에 남편의 불면증이 사라짐", 6, False),
+    # the police or a court as subject decide (6); the person going to them acts
+    ("한 달 안에 경찰서가 사건을 검찰에 넘긴다", 6, True),
+    ("어머니가 한 달 안에 경찰서에 피해 신고서를 낸다", 6, False),
 ])
 def test_cause_rows_through_the_goal_judge(goal, mistake, flagged):
     """Does the judge read the new cues where the subject and the predicate decide (a consent, a family
