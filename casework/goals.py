@@ -53,7 +53,8 @@ word lists) and applied to the goal's morphemes (:func:`casework.language.analys
 6. **Not reachable by case management**: ``unreachable`` (완치, 로또, 운이 따라, 기준 완화, 성격,
    집주인이, 옛 동료가, 주택공사가 …); another party as the subject of a decision
    (``party_decision``: 예전 직장이 … 고용하기로 결정한다) or the giver of a favour (``favour``: 주치의가
-   약을 줄여 준다, named by 이/가, 은/는 or 께서) or as the one persuaded (``persuasion``:
+   약을 줄여 준다, named by 이/가, 은/는 or 께서), or acting on the person (the nearest subject before a
+   person as object or recipient: 경찰이 가해 학생을 송치한다, 친부가 … 아이에게 연락해 온다) or as the one persuaded (``persuasion``:
    집주인을 설득해 …), where the nouns before the particle hold no person or worker word; a
    decision received (판정된다, 허가를 받는다: the decider is outside), a school as subject, a
    rule's figure as the subject of a change (지급 연령이 올라가) and another party's act stopping
@@ -493,6 +494,9 @@ def _party_decides(r: _Reading) -> list:
         persuaded = _noun_run_before(r, i)
         if persuaded is not None and not overlaps(persuaded, people):
             return [persuaded]
+    acting = _party_acts_on_person(r, people)
+    if acting is not None:
+        return [acting]
     # a favour given (깎아 준다, 받아 준다) is the giver's choice, as a decision is; its giver is named
     # by 이/가, 은/는 or 께서 (놀이터에서 놀아 준다 names a place)
     decided = r.in_window(r["party_decision"])
@@ -516,6 +520,24 @@ def _party_decides(r: _Reading) -> list:
             return []  # the person (or the worker) decides
         found.append(subject)
     return found[:1]
+
+
+def _party_acts_on_person(r: _Reading, people: list):
+    """The subject when it is another party acting on the person (경찰이 가해 학생을 송치한다, 재활병원이
+    할아버지를 받아 준다, 친부가 … 아이에게 연락해 온다): a person word is an object (을/를) or a recipient
+    (에게, 께, 한테), and the nearest subject before it (이/가, 은/는, 께서) holds no person, worker or time
+    word. What another party does to the person is that party's choice; None otherwise."""
+    subjects = [(run, tok) for i, tok in enumerate(r.tokens)
+                if (tok.tag == "JKS" or (tok.tag == "JX" and tok.form in ("은", "는")) or tok.form == "께서")
+                and (run := _noun_run_before(r, i)) is not None]
+    for person in r["person"]:
+        nxt = r.token_after(person)
+        if nxt is None or nxt.start != person.end or not (nxt.tag == "JKO" or nxt.form in ("에게", "께", "한테")):
+            continue
+        before = [run for run, tok in subjects if tok.end <= person.start]
+        if before and not overlaps(before[-1], people):
+            return before[-1]
+    return None
 
 
 def _subject_particle(r: _Reading, hit) -> bool:

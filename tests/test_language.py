@@ -579,6 +579,12 @@ def test_cause_rows_of_the_last_three_parts(name, list_name, text, found):
     ("아버지가 석 달 안에 술을 완전히 끊는다", 6, False),
     ("아들이 두 달 안에 예전처럼 주 3회 학교 도서관에 나간다", 6, False),
     ("몇 개월 안에 남편의 불면증이 사라짐", 6, False),
+    # another party acting on the person (the person as its object or recipient) is that party's choice (6);
+    # a relative or the person as the nearest subject is in the case
+    ("한 달 안에 전 직장 상사가 아버지를 다시 부른다", 6, True),
+    ("두 달 안에 헤어진 애인 부모가 딸에게 사과 편지를 보낸다", 6, True),
+    ("부산 사는 큰아들이 두 달 안에 아버지를 모실지 정한다", 6, False),
+    ("아주머니가 석 달 안에 손자에게 주 1회 전화한다", 6, False),
     # the police or a court as subject decide (6); the person going to them acts
     ("한 달 안에 경찰서가 사건을 검찰에 넘긴다", 6, True),
     ("어머니가 한 달 안에 경찰서에 피해 신고서를 낸다", 6, False),
