@@ -60,7 +60,8 @@ word lists) and applied to the goal's morphemes (:func:`casework.language.analys
    rule's figure as the subject of a change (지급 연령이 올라가) and another party's act stopping
    (추심이 멈춘다) are in ``unreachable``, as are weather as the subject of an absence, a price or a
    benefit rising, a disease's symptoms stopping, a condition gone completely (완전히 사라진다), restored
-   as before (예전처럼 회복된다) or no longer worsening (더 이상 나빠지지 않는다), the police or a court as
+   as before (예전처럼 회복된다) or no longer worsening (더 이상 나빠지지 않는다), never again suffering a
+   harm others inflict (다시는 … 사기를 당하지 않는다), the police or a court as
    subject and a rule abolished. A subject and a predicate that a
    modifier clause splits (폭염특보가 내린 날에는 … 하지 않는다) are no pair.
 7. **Cannot be judged at closure**: no time frame (``time_frame``, ``placeholder``), or no

@@ -585,6 +585,13 @@ def test_cause_rows_of_the_last_three_parts(name, list_name, text, found):
     ("두 달 안에 헤어진 애인 부모가 딸에게 사과 편지를 보낸다", 6, True),
     ("부산 사는 큰아들이 두 달 안에 아버지를 모실지 정한다", 6, False),
     ("아주머니가 석 달 안에 손자에게 주 1회 전화한다", 6, False),
+    # never again suffering a harm that others inflict is out of reach (6) and grand (5); never again doing
+    # harm oneself is the person's own conduct (not 6)
+    ("어머니가 다시는 보이스피싱 사기를 당하지 않는다", 6, True),
+    ("아들이 다시는 친구를 때리지 않는다", 6, False),
+    # a birth parent living elsewhere making up their mind decides (6), a relative in the case does not
+    ("석 달 안에 생부가 아이 학비를 보내기로 마음먹는다", 6, True),
+    ("큰딸이 석 달 안에 어머니를 모시고 살기로 마음먹는다", 6, False),
     # the police or a court as subject decide (6); the person going to them acts
     ("한 달 안에 경찰서가 사건을 검찰에 넘긴다", 6, True),
     ("어머니가 한 달 안에 경찰서에 피해 신고서를 낸다", 6, False),
