@@ -634,6 +634,12 @@ def test_cause_rows_with_an_owner(goal, owner, mistake, flagged):
     ("그렇게 여러 번 말씀드렸잖아요. 왜 또 안 가셨어요?", "LEADING", False),
     ("그렇게 여러 번 말씀드렸잖아요. 왜 또 안 가셨어요?", "WHY_INTERROGATION", True),
     ("약은 꼭 드셔야 한다고 했잖아요. 약은 언제 드세요?", "LEADING", True),
+    # asking the person to rate or classify (…이라고 보세요?) is the asker's assessment (X); what they think
+    # is needed, or why something matters to them, is theirs to say
+    ("따님의 등교 거부는 어느 단계라고 보세요?", "COMPLEX", True),
+    ("할머니 기억력은 몇 점 정도라고 보십니까?", "COMPLEX", True),
+    ("지금 제일 필요한 게 뭐라고 생각하세요?", "COMPLEX", False),
+    ("어째서 그 일이 제일 급하다고 보세요?", "COMPLEX", False),
 ])
 def test_cause_rows_through_the_question_judge(question, mistake, flagged):
     """Does the question judge combine its lists where the turn's shape decides?"""
