@@ -52,12 +52,17 @@ word lists) and applied to the goal's morphemes (:func:`casework.language.analys
    that starts inside the time frame (3개월 내 집안 is no 내 집).
 6. **Not reachable by case management**: ``unreachable`` (완치, 로또, 운이 따라, 기준 완화, 성격,
    집주인이, 옛 동료가, 주택공사가 …); another party as the subject of a decision
-   (``party_decision``: 예전 직장이 … 고용하기로 결정한다) or as the one persuaded (``persuasion``:
+   (``party_decision``: 예전 직장이 … 고용하기로 결정한다) or the giver of a favour (``favour``: 주치의가
+   약을 줄여 준다, named by 이/가, 은/는 or 께서), or acting on the person (the nearest subject before a
+   person as object or recipient: 경찰이 가해 학생을 송치한다, 친부가 … 아이에게 연락해 온다) or as the one persuaded (``persuasion``:
    집주인을 설득해 …), where the nouns before the particle hold no person or worker word; a
    decision received (판정된다, 허가를 받는다: the decider is outside), a school as subject, a
    rule's figure as the subject of a change (지급 연령이 올라가) and another party's act stopping
    (추심이 멈춘다) are in ``unreachable``, as are weather as the subject of an absence, a price or a
-   benefit rising, a disease's symptoms stopping and a rule abolished. A subject and a predicate that a
+   benefit rising, a disease's symptoms stopping, a condition gone completely (완전히 사라진다), restored
+   as before (예전처럼 회복된다) or no longer worsening (더 이상 나빠지지 않는다), never again suffering a
+   harm others inflict (다시는 … 사기를 당하지 않는다), the police or a court as
+   subject and a rule abolished. A subject and a predicate that a
    modifier clause splits (폭염특보가 내린 날에는 … 하지 않는다) are no pair.
 7. **Cannot be judged at closure**: no time frame (``time_frame``, ``placeholder``), or no
    criterion: no measured level (a number outside the time frame, ``frequency``, ``scale``),
@@ -200,7 +205,7 @@ _LISTS = frozenset({
     "vague_in_names", "relative_level", "scale", "grand", "all_debt", "unreachable", "time_frame",
     "placeholder", "frequency", "completion", "effort", "absence", "applying", "gradual", "not_acts", "manner",
     "in_full", "attendance", "means", "service_choice", "party_decision", "persuasion", "missed", "paperwork",
-    "providers", "not_services", "visit_check", "care_acts", "grand_outcomes",
+    "providers", "not_services", "visit_check", "care_acts", "grand_outcomes", "favour",
 })
 
 
@@ -490,7 +495,13 @@ def _party_decides(r: _Reading) -> list:
         persuaded = _noun_run_before(r, i)
         if persuaded is not None and not overlaps(persuaded, people):
             return [persuaded]
-    decisions = r.in_window(r["party_decision"])
+    acting = _party_acts_on_person(r, people)
+    if acting is not None:
+        return [acting]
+    # a favour given (깎아 준다, 받아 준다) is the giver's choice, as a decision is; its giver is named
+    # by 이/가, 은/는 or 께서 (놀이터에서 놀아 준다 names a place)
+    decided = r.in_window(r["party_decision"])
+    decisions = sorted(decided + r.in_window(r["favour"]), key=lambda h: h.start)
     if not decisions:
         return []
     found = []
@@ -501,7 +512,7 @@ def _party_decides(r: _Reading) -> list:
                 or (tok.tag == "JKB" and tok.form in ("에서", "께서"))):
             continue
         # passing (합격한다) is the person's own outcome: '시험에서' is where, not who decides
-        if tok.form == "에서" and r.text[decisions[-1].start:].startswith("합격"):
+        if tok.form == "에서" and (r.text[decisions[-1].start:].startswith("합격") or not decided):
             continue
         subject = _noun_run_before(r, i)
         if subject is None:
@@ -510,6 +521,24 @@ def _party_decides(r: _Reading) -> list:
             return []  # the person (or the worker) decides
         found.append(subject)
     return found[:1]
+
+
+def _party_acts_on_person(r: _Reading, people: list):
+    """The subject when it is another party acting on the person (경찰이 가해 학생을 송치한다, 재활병원이
+    할아버지를 받아 준다, 친부가 … 아이에게 연락해 온다): a person word is an object (을/를) or a recipient
+    (에게, 께, 한테), and the nearest subject before it (이/가, 은/는, 께서) holds no person, worker or time
+    word. What another party does to the person is that party's choice; None otherwise."""
+    subjects = [(run, tok) for i, tok in enumerate(r.tokens)
+                if (tok.tag == "JKS" or (tok.tag == "JX" and tok.form in ("은", "는")) or tok.form == "께서")
+                and (run := _noun_run_before(r, i)) is not None]
+    for person in r["person"]:
+        nxt = r.token_after(person)
+        if nxt is None or nxt.start != person.end or not (nxt.tag == "JKO" or nxt.form in ("에게", "께", "한테")):
+            continue
+        before = [run for run, tok in subjects if tok.end <= person.start]
+        if before and not overlaps(before[-1], people):
+            return before[-1]
+    return None
 
 
 def _subject_particle(r: _Reading, hit) -> bool:

@@ -24,8 +24,8 @@ the sentence's morphemes (:func:`casework.language.analyse`):
   listed with a comma or 그리고 (``embedded_join``: …해 왔는지 그리고 어떻게 …하셨는지);
 * **complex**: longer than :data:`MAX_QUESTION_LENGTH` characters, more than
   :data:`MAX_CONNECTIVES` clause connectives, two or more negations in one question (one in each
-  of two joined questions piles nothing up; the 않 of a negative question frames it), or jargon
-  (``jargon``);
+  of two joined questions piles nothing up; the 않 of a negative question frames it), jargon
+  (``jargon``), or asking the person to rate or classify (``judgement``: 어느 정도라고 보세요?);
 * **why-interrogation**: a ``why`` word followed by a past, undone or happened event
   (``why_blames``), or a blaming frame without 왜 (``blame_frames``).
 
@@ -88,7 +88,7 @@ _LISTS = frozenset({
     "wh", "not_wh", "request", "choice", "permission", "question_end", "tag_question",
     "presumption", "negative_question", "embedded_question", "loaded_words", "clause_join", "auxiliary_after", "topic", "connective",
     "fixed_connective", "negation", "jargon", "why", "why_blames", "blame_frames", "background_clause",
-    "embedded_join", "not_asking", "listed_topics", "joined_requests", "asks_if_known",
+    "embedded_join", "not_asking", "listed_topics", "joined_requests", "asks_if_known", "judgement",
 })
 
 
@@ -408,6 +408,14 @@ def _complex(text: str, units: list[_Unit]) -> list[str]:
     if jargon:
         words = ", ".join(f"'{h.text}'" for h in jargon)
         details.append(f"당사자에게 낯선 말이 있습니다: {words}")
+    # asking the person to rate or classify (어느 정도라고 보세요?) hands them the asker's assessment
+    judged = rules["judgement"].find(text, _all_tokens(units))
+    if judged:
+        start = text.rfind(" ", 0, judged[0].start) + 1
+        start = text.rfind(" ", 0, max(start - 1, 0)) + 1 if start else 0  # with what is rated (어느 쪽이라고)
+        end = text.find(" ", judged[0].end)
+        asked = text[start:len(text) if end < 0 else end].rstrip("?.!")
+        details.append(f"당사자에게 평가나 분류를 맡깁니다: '{asked}'")
     return details
 
 

@@ -566,6 +566,36 @@ def test_cause_rows_of_the_last_three_parts(name, list_name, text, found):
     ("할머니가 석 달 안에 생활지원사 영희 씨와 주 1회 산책한다", 1, False),
     # doing it for someone: a party out of reach is 6, not the worker's task
     ("석 달 안에 집주인이 물이 새는 배관을 대신 고쳐 준다", 1, False),
+    # a favour given by a party outside the case (…해 준다 with 주치의, 보건소, 재활병원 as subject) is that
+    # party's choice (6); given by the person, a relative or the worker it is not; a place before 에서 gives nothing
+    ("석 달 안에 동네 약국 약사가 약값을 깎아 준다", 6, True),
+    ("두 달 안에 구립 요양원이 대기 순번을 앞당겨 준다", 6, True),
+    ("석 달 안에 외삼촌이 어머니 이사 날짜를 정해 알려 준다", 6, False),
+    ("아들이 두 달 안에 주 1회 이상 할머니 약을 챙겨 드린다", 6, False),
+    ("석 달 안에 주 2회 공원에서 손녀와 30분 넘게 놀아 준다", 6, False),
+    # a condition gone completely, restored as before, or no longer worsening is a cure (6)
+    ("반년 안에 발목 화상 흉터가 말끔히 없어진다", 6, True),
+    ("석 달 안에 할아버지의 청각이 예전처럼 회복된다", 6, True),
+    ("어머니의 류마티스 관절염이 더 이상 악화되지 않는다", 6, True),
+    ("아버지가 석 달 안에 술을 완전히 끊는다", 6, False),
+    ("아들이 두 달 안에 예전처럼 주 3회 학교 도서관에 나간다", 6, False),
+    ("몇 개월 안에 남편의 불면증이 사라짐", 6, False),
+    # another party acting on the person (the person as its object or recipient) is that party's choice (6);
+    # a relative or the person as the nearest subject is in the case
+    ("한 달 안에 전 직장 상사가 아버지를 다시 부른다", 6, True),
+    ("두 달 안에 헤어진 애인 부모가 딸에게 사과 편지를 보낸다", 6, True),
+    ("부산 사는 큰아들이 두 달 안에 아버지를 모실지 정한다", 6, False),
+    ("아주머니가 석 달 안에 손자에게 주 1회 전화한다", 6, False),
+    # never again suffering a harm that others inflict is out of reach (6) and grand (5); never again doing
+    # harm oneself is the person's own conduct (not 6)
+    ("어머니가 다시는 보이스피싱 사기를 당하지 않는다", 6, True),
+    ("아들이 다시는 친구를 때리지 않는다", 6, False),
+    # a birth parent living elsewhere making up their mind decides (6), a relative in the case does not
+    ("석 달 안에 생부가 아이 학비를 보내기로 마음먹는다", 6, True),
+    ("큰딸이 석 달 안에 어머니를 모시고 살기로 마음먹는다", 6, False),
+    # the police or a court as subject decide (6); the person going to them acts
+    ("한 달 안에 경찰서가 사건을 검찰에 넘긴다", 6, True),
+    ("어머니가 한 달 안에 경찰서에 피해 신고서를 낸다", 6, False),
 ])
 def test_cause_rows_through_the_goal_judge(goal, mistake, flagged):
     """Does the judge read the new cues where the subject and the predicate decide (a consent, a family
@@ -605,6 +635,12 @@ def test_cause_rows_with_an_owner(goal, owner, mistake, flagged):
     ("그렇게 여러 번 말씀드렸잖아요. 왜 또 안 가셨어요?", "LEADING", False),
     ("그렇게 여러 번 말씀드렸잖아요. 왜 또 안 가셨어요?", "WHY_INTERROGATION", True),
     ("약은 꼭 드셔야 한다고 했잖아요. 약은 언제 드세요?", "LEADING", True),
+    # asking the person to rate or classify (…이라고 보세요?) is the asker's assessment (X); what they think
+    # is needed, or why something matters to them, is theirs to say
+    ("따님의 등교 거부는 어느 단계라고 보세요?", "COMPLEX", True),
+    ("할머니 기억력은 몇 점 정도라고 보십니까?", "COMPLEX", True),
+    ("지금 제일 필요한 게 뭐라고 생각하세요?", "COMPLEX", False),
+    ("어째서 그 일이 제일 급하다고 보세요?", "COMPLEX", False),
 ])
 def test_cause_rows_through_the_question_judge(question, mistake, flagged):
     """Does the question judge combine its lists where the turn's shape decides?"""
