@@ -25,7 +25,9 @@ the sentence's morphemes (:func:`casework.language.analyse`):
 * **complex**: longer than :data:`MAX_QUESTION_LENGTH` characters, more than
   :data:`MAX_CONNECTIVES` clause connectives, two or more negations in one question (one in each
   of two joined questions piles nothing up; the 않 of a negative question frames it), jargon
-  (``jargon``), or asking the person to rate or classify (``judgement``: 어느 정도라고 보세요?);
+  (``jargon``), asking the person to rate or classify (``judgement``: 어느 정도라고 보세요?), or more
+  than :data:`MAX_NOUN_RUN` nouns in a row with no particle between them (an administrative, legal or
+  clinical term built of nouns; ``noun_run_breaks`` cut such a run);
 * **why-interrogation**: a ``why`` word followed by a past, undone or happened event
   (``why_blames``), or a blaming frame without 왜 (``blame_frames``).
 
@@ -49,7 +51,7 @@ if TYPE_CHECKING:
 __all__ = [
     "QuestionMistake", "QuestionFinding", "check_question", "UncheckableMistake",
     "UNCHECKABLE_MISTAKES", "uncheckable_notes", "MAX_QUESTION_LENGTH", "MAX_CONNECTIVES",
-    "MAX_NEGATIONS", "HEURISTIC_NOTE", "question_rules", "question_parts",
+    "MAX_NEGATIONS", "MAX_NOUN_RUN", "HEURISTIC_NOTE", "question_rules", "question_parts",
 ]
 
 
@@ -83,12 +85,19 @@ MAX_CONNECTIVES = 2
 """Workbook rule: more clause connectives than this (four or more clauses) is flagged as complex."""
 MAX_NEGATIONS = 1
 """Workbook rule: more negations than this in one question is flagged as complex."""
+MAX_NOUN_RUN = 5
+"""Workbook rule: more nouns than this in a row, no particle between them, is a term the person may not know.
+
+Chosen on the labelled questions (benchmarks/data/language): six or more in a row marked 11 complex
+questions that no other check found and one good question (a greeting with an agency's name); five
+marked 14 and five others.
+"""
 
 _LISTS = frozenset({
     "wh", "not_wh", "request", "choice", "permission", "question_end", "tag_question",
     "presumption", "negative_question", "embedded_question", "loaded_words", "clause_join", "auxiliary_after", "topic", "connective",
     "fixed_connective", "negation", "jargon", "why", "why_blames", "blame_frames", "background_clause",
-    "embedded_join", "not_asking", "listed_topics", "joined_requests", "asks_if_known", "judgement",
+    "embedded_join", "not_asking", "listed_topics", "joined_requests", "asks_if_known", "judgement", "noun_run_breaks",
 })
 
 
@@ -404,19 +413,40 @@ def _complex(text: str, units: list[_Unit]) -> list[str]:
         if max(per_part) > MAX_NEGATIONS:
             details.append(f"부정이 겹쳐 있습니다: '{unit.text}'")
             break
-    jargon = rules["jargon"].find(text, _all_tokens(units))
+    tokens = _all_tokens(units)
+    jargon = rules["jargon"].find(text, tokens)
     if jargon:
         words = ", ".join(f"'{h.text}'" for h in jargon)
         details.append(f"당사자에게 낯선 말이 있습니다: {words}")
     # asking the person to rate or classify (어느 정도라고 보세요?) hands them the asker's assessment
-    judged = rules["judgement"].find(text, _all_tokens(units))
+    judged = rules["judgement"].find(text, tokens)
     if judged:
         start = text.rfind(" ", 0, judged[0].start) + 1
         start = text.rfind(" ", 0, max(start - 1, 0)) + 1 if start else 0  # with what is rated (어느 쪽이라고)
         end = text.find(" ", judged[0].end)
         asked = text[start:len(text) if end < 0 else end].rstrip("?.!")
         details.append(f"당사자에게 평가나 분류를 맡깁니다: '{asked}'")
+    run = _longest_noun_run(text, tokens)
+    if len(run) > MAX_NOUN_RUN and not any(h.start < run[-1].end and run[0].start < h.end for h in jargon):
+        start = text.rfind(" ", 0, run[0].start) + 1  # quote whole words: the analyser may split one oddly
+        details.append(f"명사만 길게 이어진 용어가 있습니다: '{text[start:run[-1].end]}'")
     return details
+
+
+_NOUNISH = frozenset({"NNG", "NNP", "XSN", "XPN", "SL"})
+
+
+def _longest_noun_run(text: str, tokens: tuple) -> list:
+    """The longest run of nouns (and noun affixes) with no particle or ending between them."""
+    breaks = {t.start for h in question_rules()["noun_run_breaks"].find(text, tokens)
+              for t in tokens if h.start <= t.start < h.end}
+    best: list = []
+    run: list = []
+    for t in tokens:
+        run = [*run, t] if t.tag in _NOUNISH and t.start not in breaks else []
+        if len(run) > len(best):
+            best = run
+    return best
 
 
 def _all_tokens(units: list[_Unit]) -> tuple:

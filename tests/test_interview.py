@@ -276,6 +276,19 @@ def test_blame_without_why_jargon_and_one_situation_in_several_clauses():
     assert Q.MULTIPLE in codes("아버님은 어디 계시고 양육비는 받으세요?")
 
 
+def test_a_long_run_of_nouns_is_a_term_the_person_may_not_know():
+    """Are six or more nouns in a row (a benefit rule's or a law's term) complex, quoted whole, while
+    names of agencies and people made of nouns are not?"""
+    for text, term in (("기초연금 수급권 상실 신고 기한 안내는 받으셨어요?", "기초연금 수급권 상실 신고 기한 안내"),
+                       ("국민연금 반환일시금 지급 청구 절차는 어떻게 알고 계세요?", "국민연금 반환일시금 지급 청구 절차"),
+                       ("주거급여 수선유지급여 보수 범위 결정 통지를 받으셨나요?", "수선유지급여 보수 범위 결정 통지")):
+        found = [f for f in check_question(text) if f.mistake == X]
+        assert found and f"'{term}'" in found[0].evidence, text
+    for text in ("아드님 방문간호사 선생님은 언제 오세요?", "치매안심센터 조기검진 결과 이야기 들으셨어요?",
+                 "구청 복지정책과 주무관님 연락처 있으세요?", "요즘 아이 학교 생활은 어때요?"):
+        assert X not in {f.mistake for f in check_question(text)}, text
+
+
 def test_a_request_listing_two_wh_clauses_asks_two_things_even_with_a_full_stop():
     """Is '…아프신지, …다니시는지 말씀해 주세요.' M, while one wh-clause in a request is no question at fault?"""
     assert {f.mistake for f in check_question("어디가 아프신지, 병원은 어디 다니시는지 말씀해 주세요.")} == {M}
