@@ -205,12 +205,17 @@ _AFTER_FINAL = ("이", "은", "을", "과", "으")
 _AFTER_VOWEL = ("는", "를", "가", "와")
 
 
+def _particle_fits(stem: str, particle: str) -> bool:
+    """Can ``particle`` follow ``stem`` by its sound (영숙이, 마이가; not 마 + 이, 란 + 는)?"""
+    final = final_consonant(stem)
+    return not ((particle.startswith(_AFTER_FINAL) and final == 0) or (particle.startswith(_AFTER_VOWEL) and final))
+
+
 def _strip_particle(word: str) -> str:
     """``word`` without a particle that fits its sound (영숙이가 → 영숙; 왕리웨이 keeps its 이)."""
     for p in _PARTICLES:
         if word.endswith(p) and len(word) - len(p) >= 2:
-            final = final_consonant(word[: -len(p)])
-            if (p.startswith(_AFTER_FINAL) and final == 0) or (p.startswith(_AFTER_VOWEL) and final):
+            if not _particle_fits(word[: -len(p)], p):
                 continue
             return word[: -len(p)]
     return word
@@ -741,6 +746,10 @@ def _add_surname_repeats(text: str, found: list[NameSpan], add) -> None:
             add(m.start(), m.end(), one.sure, surname_only=one.surname_only, given_only=one.given_only)
 
 
+_MIDDLE_NAMES = ("티", "반")
+"""Vietnamese middle names in Hangul (Thị, Văn): between two short words they mark a name."""
+
+
 def _add_foreign_runs(words, found: list[NameSpan], add) -> None:
     """A foreign name in Hangul without a title, led by a known family name alone or glued to a
     syllable or two (응우옌 티 란으로, 쩐티 마이로): the family name and the short words after it
@@ -750,6 +759,10 @@ def _add_foreign_runs(words, found: list[NameSpan], add) -> None:
         if not re.fullmatch(r"[가-힣]{1,5}", raw):
             continue
         lead = next((f for f in family if raw.startswith(f) and len(raw) <= len(f) + 2), None)
+        if lead is None and k + 1 < len(words) and words[k + 1][2] in _MIDDLE_NAMES and len(raw) <= 2 \
+                and raw not in _NOT_SYLLABLE_NAMES and raw not in _NOT_TEKNONYMS and _is_person_word(raw) is False \
+                and not (len(raw) > 1 and (_is_common_noun(raw) or _has_grammar(raw))):
+            lead = raw  # a family name the list lacks before a Vietnamese middle name (짠 티 마이씨, 판 반 득)
         if lead is None or (raw != lead and not all(t.oov for t in analyse(raw))):
             continue  # glued, only as a word no dictionary knows (쩐티; not 보람이)
         end, count = 0, 0
@@ -757,7 +770,7 @@ def _add_foreign_runs(words, found: list[NameSpan], add) -> None:
             stem = nxt.split("(")[0].rstrip(".,")  # 응우옌 티 투(Nguyen Thi Thu: a bracket ends the name
             stem = stem[:_glued_title_at(stem) or len(stem)]  # 홍씨(…: so does a glued title
             for p in _PARTICLES:
-                if stem.endswith(p) and len(stem) > len(p):
+                if stem.endswith(p) and len(stem) > len(p) and _particle_fits(stem[: -len(p)], p):
                     stem = stem[: -len(p)]
                     break
             if not re.fullmatch(r"[가-힣]{1,3}", stem) or stem in _NOT_SYLLABLE_NAMES or _is_person_word(stem) \
@@ -1671,7 +1684,10 @@ def _add_other_script_names(text: str, found: list[NameSpan], add) -> None:
             taken.insert(0, w)
         other = " ".join(taken)
         if taken and tail.endswith(other):
-            add(len(tail) - len(other), len(tail), True)
+            at = len(tail) - len(other)
+            # the whole Hangul form, though one of its words was found alone first (쩐 티 마이(Tran Thi Mai))
+            found[:] = [s for s in found if not (at <= s.start and s.end <= len(tail))]
+            add(at, len(tail), True)
     _add_latin_with_hangul(text, add)
     for m in re.finditer(r"\(([^()]*\d{1,3}\s?(?:세|살)[^()]*)\)", text):
         for part in re.finditer(r"(?<=,)\s?([A-Z][a-z]+(?: [A-Z][a-z]+){0,3})\s?(?=,|$)", m.group(1)):
@@ -1839,6 +1855,16 @@ _ORIGIN_AFTER = re.compile(r"\s?(?:출신|국적)")
 _SIMILE_AFTER = re.compile(r"\s(?:같은|같이|같다|같아)(?![가-힣])")
 _REPAID_AFTER = re.compile(r"(?:을|를|은|는|도|만)?\s?(?:[가-힣]{1,3}\s)?갚")
 _DONG_AFTER = re.compile(r"\d+\s?동(?![가-힣])")
+_NUMBERED_PLACE_AFTER = re.compile(r"\d+(?:가|로|길)(?:\d+(?:가|동|로|길))*(?:역|동)?")
+"""A place's number and its unit glued to the place (성수1가2동, 종로3가역, 세종로1길)."""
+_UNITS = frozenset("원인명")
+_BIG_NUMBER_BEFORE = re.compile(r"\d[\d,.]*\s?[십백천만억]+\s?$")
+
+
+@cache
+def _business_words() -> tuple[str, ...]:
+    """The endings of a shop's or a firm's name (분식, 떡집, 택배, 센터): two syllables or more."""
+    return tuple(w for w in (*_words("shop_words"), *_words("place_suffixes")) if len(w) >= 2)
 
 
 def _agency_word(word: str) -> bool:
@@ -1863,11 +1889,15 @@ def _kept_word_at(text: str, start: int, end: int, named: bool = False) -> bool:
     span = text[start:end]
     if any(w.endswith("족") and len(w) >= 2 for w in (*span.split(), stem)):
         return True  # 타망족 모임 대표: a people, not a person
-    if _DONG_AFTER.match(text, end) and _HANGUL_WORD.fullmatch(span):
-        return True  # 구의1동, 성내2동: a 동 and its number
-    shop = re.match(r"네\s?([가-힣]+)", text[end:])
+    if (_DONG_AFTER.match(text, end) or _NUMBERED_PLACE_AFTER.match(text, end)) and _HANGUL_WORD.fullmatch(span):
+        return True  # 구의1동, 성내2동, 성수1가2동, 종로3가역: a place and its number
+    if span[:1] in _UNITS and (re.search(r"\d$", text[:start]) or _BIG_NUMBER_BEFORE.search(text, 0, start)):
+        return True  # 월 33만 원이, 1,200만 원, 2인 중: the unit of an amount or a count, not a name
+    if any(stem.endswith(w) and len(stem) > len(w) and start < left + len(stem) for w in _business_words()):
+        return True  # 지훈문구, 태양분식, 천일택배, 민내과: a shop or a firm named after its owner names the shop
+    shop = re.match(r"(?:이)?네\s?([가-힣]+)", text[end:])
     if shop and _strip_particle(shop.group(1)) in _words("shop_words"):
-        return True  # 민수네 분식, 영희네 떡집: a shop named after its owner names the shop
+        return True  # 민수네 분식, 용석이네 포장마차: a shop named after its owner names the shop
     if not named and _HANGUL_WORD.fullmatch(span) and _is_word(span) and _SIMILE_AFTER.match(text, end):
         return True  # 가뭄에 단비 같은 분, 보배 같은 자식: the word in a simile, not the person it names
     after = text[right:].lstrip()
@@ -1890,8 +1920,11 @@ def _kept_word_at(text: str, start: int, end: int, named: bool = False) -> bool:
     opened = text.rfind("(", 0, start)
     if opened >= 0 and ")" not in text[opened:start]:
         first = re.match(r"[^\s,)]+", text[opened + 1:])
-        if first and first.group(0) in places and "," not in text[opened:start]:
-            return True  # (페루 쿠스코), (콩고민주공화국 킨샤사): where the person is from
+        if first and first.group(0) in places and "," not in text[opened:start] \
+                and all(w in places for w in text[opened + 1:start].split()):
+            # (페루 쿠스코), (콩고민주공화국 킨샤사): where the person is from; not a name after
+            # other words in the bracket ((베트남 출신 남편 판 반 득, …))
+            return True
     return False
 
 
