@@ -400,6 +400,11 @@ def _find_names(text: str) -> list[NameSpan]:
                 head != "이" and k + 1 < len(words) and _local_role_word(words[k + 1][2]))):
             add(start, start + 1, True, surname_only=True)
             continue
+        # a surname alone before a job noun the title list lacks (임 약사, 계 단장님, 하 후견인 연락처 010…):
+        # with 님 on it, an agency or a role before, a bracket around or a phone number after
+        if _surname_before_job_noun(text, words, k, head):
+            add(start, start + 1, True, surname_only=True)
+            continue
         # one syllable glued to 씨, whatever follows (임씨라고만, 란씨가, 좌씨 할망): the surname, or a
         # foreigner's one-syllable name, before its title
         # (not a shop, 권씨상회; not Latin letters read out, 디씨 DC, 비씨카드 BC)
@@ -1180,6 +1185,45 @@ def _surname_alone(text: str, words, k: int, head: str, before_title: bool) -> b
 
     titles = [t for t in _words("titles") if after.startswith(t)]
     return not (head == "이" and any(t in text[: words[k][0]] for t in titles))
+
+
+_JOB_NOUN_ENDINGS = ("사", "장", "인", "자", "원", "관")
+_PHONE_SOON = re.compile(r"(?:\s?[가-힣]{1,4}){0,2}\s?:?\s?0\d{1,2}\s?[-–.]?\s?\d{3,4}")
+
+
+def _job_noun(word: str) -> tuple[str, bool] | None:
+    """``word`` as a job noun said after a name (약사, 후견인, 단장님께, 주거복지사님: a dictionary noun or a
+    listed title with words before it, ending like a job), and whether 님 follows it."""
+    head = _HANGUL_WORD.match(word)
+    if not head:
+        return None
+    stem = _strip_particle(_strip_particle(head.group(0)))
+    honoured = stem.endswith("님")
+    stem = stem.removesuffix("님")
+    if not 2 <= len(stem) <= 10 or not stem.endswith(_JOB_NOUN_ENDINGS) or stem in _words("roles"):
+        return None
+    listed = any(stem.endswith(t) and len(t) >= 3 for t in _words("titles"))
+    if not listed and not (len(stem) <= 3 and _is_common_noun(stem)):
+        return None
+    return stem, honoured
+
+
+def _surname_before_job_noun(text: str, words, k: int, head: str) -> bool:
+    """Is word ``k`` a surname alone before a job noun (:func:`_job_noun`), with 님 on the noun, an agency or
+    a job before the surname, a bracket opening right before it, or a phone number after?"""
+    if len(head) != 1 or words[k][2] != head or k + 1 >= len(words) or head not in _words("surnames") \
+            or head in _NOT_SYLLABLE_NAMES or head in ("남", "여", "부"):
+        return False  # 남 봉사자, 여 간호사: a sex; 부 원장: a father or a deputy
+    job = _job_noun(words[k + 1][2])
+    if job is None:
+        return False
+    prev = words[k - 1][2].rstrip(":,") if k > 0 else ""
+    # not a family word or a title before (할아버지 감 농사, 석희 씨 "형 후견인은): the noun may be no job
+    placed = prev.endswith(tuple(w for w in _words("place_suffixes") if len(w) >= 2)) or _agency_word(prev) \
+        or _ends_with_job_title(prev) or prev.endswith(job[0][-2:])
+    bracketed = text[words[k][0] - 1:words[k][0]] == "("
+    phone = _PHONE_SOON.match(text, words[k + 1][1]) is not None
+    return job[1] or placed or bracketed or phone
 
 
 def _surname_and_suffix(word: str) -> bool:
