@@ -300,6 +300,7 @@ def _find_names(text: str) -> list[NameSpan]:
 
     _add_quoted_callings(text, add)  # before a word of a quoted nickname is taken alone ('감자 아저씨')
     _add_taekho(words, add)  # before 순천 is taken for a place
+    _add_house_callings(text, add)  # before the house is taken for a name alone (감나무집)
     _add_glued_local_roles(text, add)
     _add_glued_to_role(text, add)
     _add_digit_handles(text, add)  # before the handle's word is taken alone (재하TV)
@@ -2142,6 +2143,25 @@ _NOT_TAEKHO = frozenset({"사돈", "친정", "시가", "처가", "외가", "본�
 """Words before 댁 that make a family word, not a 택호 (사돈댁, 친정댁)."""
 
 
+_QUOTED_COPULA = ("이라", "이라고", "이라는", "이라며", "이라서", "으로", "으로는")
+_HOUSE_TITLES = ("할머니", "할아버지", "할매", "할배", "할망", "하르방", "아저씨", "아줌마", "아주머니", "영감", "양반")
+_HOUSE_CALLING = re.compile(r"(?<![가-힣])([가-힣]{2,5})집 (" + "|".join(_HOUSE_TITLES) + ")")
+_NOT_HOUSE = frozenset({"옆", "앞", "윗", "뒷", "아랫", "건넛", "큰", "작은", "우리", "저희", "이웃", "주인", "친정", "시",
+                        "처갓", "외갓", "본", "남의", "그", "이", "저", "맞은편", "건너", "새", "옛", "빈"})
+
+
+def _add_house_callings(text: str, add) -> None:
+    """A thing's house and an elder's title used as a name (감나무집 할머니, 두부집 할매로, 은행나무집 할아버지):
+    marked whole, as the conventions say for a description and a title; not a neighbour's or a kin house
+    (옆집 할머니, 친정집 할머니, 주인집 아저씨). The house alone is a name only with the title."""
+    for m in _HOUSE_CALLING.finditer(text):
+        stem = m.group(1)
+        if stem in _NOT_HOUSE or stem.endswith(("옆", "앞", "윗", "뒷", "아랫")) or _is_person_word(stem) is not False \
+                or not _is_common_noun(stem):
+            continue
+        add(m.start(1), m.end(2), True, named=True)
+
+
 def _add_taekho(words, add) -> None:
     """A 택호, a place and 댁 (순천댁에게만, 청주댁이, 베트남댁): a name (the fifteenth to
     twenty-third annotators' conventions), marked whole without its particle; not a title's home
@@ -2153,8 +2173,9 @@ def _add_taekho(words, add) -> None:
         word = head.group(0)
         at = word.find("댁", 2)
         rest = word[at + 1:]
-        if not 2 <= at <= 4 or not (rest in ("", *_PARTICLES) or (rest[-1:] in "만도는" and rest[:-1] in _PARTICLES)):
-            continue  # 순천댁에게만, 청주댁이
+        if not 2 <= at <= 4 or not (rest in ("", *_PARTICLES, *_QUOTED_COPULA)
+                                    or (rest[-1:] in "만도는" and rest[:-1] in _PARTICLES)):
+            continue  # 순천댁에게만, 청주댁이, 진주댁이라 불리는
         stem = word[:at]
         tokens = analyse(stem)
         if stem in _NOT_TAEKHO or _is_person_word(stem) is not False or _is_title(stem) or len(tokens) != 1 \
