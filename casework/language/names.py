@@ -301,6 +301,7 @@ def _find_names(text: str) -> list[NameSpan]:
     _add_quoted_callings(text, add)  # before a word of a quoted nickname is taken alone ('감자 아저씨')
     _add_taekho(words, add)  # before 순천 is taken for a place
     _add_house_callings(text, add)  # before the house is taken for a name alone (감나무집)
+    _add_aged_lists(text, add)
     _add_glued_local_roles(text, add)
     _add_glued_to_role(text, add)
     _add_digit_handles(text, add)  # before the handle's word is taken alone (재하TV)
@@ -1058,7 +1059,12 @@ def _called_by_name(name: str, rest: str, *, age: bool = True) -> bool:
 def _is_count(word: str) -> bool:
     """Is ``word`` a number word (하나, 둘, 셋): 딸 하나(7세) is a count, not a name?"""
     tokens = analyse(word)
-    return len(tokens) == 1 and tokens[0].tag in ("NR", "MM", "SN")
+    return len(tokens) == 1 and (tokens[0].tag in ("NR", "SN") or (tokens[0].tag == "MM" and word in _NUMBER_DETERMINERS))
+
+
+_NUMBER_DETERMINERS = frozenset({"한", "두", "세", "석", "서", "네", "넉", "너", "몇", "여러", "스무", "서너", "두세", "너덧",
+                                 "대여섯", "예닐곱", "첫", "모든", "온"})
+"""Determiners that count (딸 두 명, 자녀 몇); not 별 (별 문제), which is also a child's name (딸 별(2세))."""
 
 
 def _subject_of_age(text: str, words, k: int, head: str, doc: tuple = (), *, named: bool = False) -> str:
@@ -2148,6 +2154,21 @@ _HOUSE_TITLES = ("할머니", "할아버지", "할매", "할배", "할망", "하
 _HOUSE_CALLING = re.compile(r"(?<![가-힣])([가-힣]{2,5})집 (" + "|".join(_HOUSE_TITLES) + ")")
 _NOT_HOUSE = frozenset({"옆", "앞", "윗", "뒷", "아랫", "건넛", "큰", "작은", "우리", "저희", "이웃", "주인", "친정", "시",
                         "처갓", "외갓", "본", "남의", "그", "이", "저", "맞은편", "건너", "새", "옛", "빈"})
+
+
+_AGED_ITEM = r"([가-힣]{1,3})\((?:만\s?)?\d{1,2}\s?(?:세|살)\)"
+_AGED_LIST = re.compile(r"(?<![가-힣])" + _AGED_ITEM + r"(?:\s?[,·]\s?" + _AGED_ITEM + r")+")
+
+
+def _add_aged_lists(text: str, add) -> None:
+    """Two or more words each with an age in a bracket, joined by commas (별(7세),솔(5세),결(3세)): children
+    listed by name, though each name is also a word; not family words (아들(7세), 딸(5세)) or counts."""
+    for m in _AGED_LIST.finditer(text):
+        items = [(i.start(1), i.group(1)) for i in re.finditer(_AGED_ITEM, m.group(0))]
+        if any(_is_person_word(w) is not False or _is_count(w) or w in _words("not_names") for _a, w in items):
+            continue
+        for at, w in items:
+            add(m.start() + at, m.start() + at + len(w), False, given_only=True)
 
 
 def _add_house_callings(text: str, add) -> None:
