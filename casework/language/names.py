@@ -555,6 +555,7 @@ def _find_names(text: str) -> list[NameSpan]:
         add(name.start, name.end, False, given_only=name.given_only)
     _add_real_names_in_brackets(text, add)  # after: the word after its bracket is no name listed with it
     _extend_foreign_names(text, found)
+    _extend_foreign_names_right(text, found)
 
     # every other occurrence of a name found
     for span in list(found):
@@ -2091,6 +2092,34 @@ def _foreign_word_before(word: str) -> bool:
     if any(t.tag.startswith(("J", "E", "V", "XS")) for t in tokens):
         return False
     return _proper(tokens) or all(len(t.form) == 1 for t in tokens)
+
+
+_FOREIGN_NEXT = re.compile(r" ([가-힣]{2,8})(?=\)|\(|,|·|씨|님|\s(?:씨|님)(?![가-힣]))")
+
+
+def _extend_foreign_names_right(text: str, found: list[NameSpan]) -> None:
+    """A foreign given name in Hangul found alone (데이비드, 마리아, 세르게이) and, right after it, a word that
+    can be a foreign name's, closed by a bracket, a comma, a dot or a title (데이비드 밀러), 마리아 가르시아),
+    세르게이 알렉산드로비치씨): the family name or patronymic is part of the name. A Korean full name is not
+    extended; a one-syllable surname right before such a pair joins it (김 세르게이 알렉산드로비치)."""
+    for i, span in enumerate(found):
+        if span.surname_only or not _HANGUL_WORD.fullmatch(span.text) or len(span.text) < 2 \
+                or _is_common_noun(span.text):
+            continue
+        m = _FOREIGN_NEXT.match(text, span.end)
+        if m is None or any(s.start < m.end(1) and m.start(1) < s.end for s in found if s is not span):
+            continue
+        nxt = m.group(1)
+        long_word = len(nxt) > 5 and not _is_common_noun(nxt) and all(t.oov or t.tag == "NNP" for t in analyse(nxt))
+        if not (_foreign_word_before(nxt) or long_word) or _korean_name_shaped(nxt) \
+                or (_korean_name_shaped(span.text) and len(nxt) < 3):
+            continue  # 마리아 가르시아 but not 김민수 알리: a Korean full name's shape takes a long family name only
+        start = span.start
+        before = re.search(r"(?:^|(?<=[\s(]))([가-힣]) $", text[:start])
+        if before is not None and before.group(1) in _words("surnames") and before.group(1) not in _NOT_SYLLABLE_NAMES \
+                and not any(s.start < start and before.start(1) < s.end for s in found if s is not span):
+            start = before.start(1)
+        found[i] = replace(span, start=start, end=m.end(1), text=text[start:m.end(1)])
 
 
 def _extend_foreign_names(text: str, found: list[NameSpan]) -> None:
