@@ -2102,12 +2102,16 @@ def _extend_foreign_names_right(text: str, found: list[NameSpan]) -> None:
     can be a foreign name's, closed by a bracket, a comma, a dot or a title (데이비드 밀러), 마리아 가르시아),
     세르게이 알렉산드로비치씨): the family name or patronymic is part of the name. A Korean full name is not
     extended; a one-syllable surname right before such a pair joins it (김 세르게이 알렉산드로비치)."""
-    for i, span in enumerate(found):
+    for span in list(found):
+        if span not in found:
+            continue  # joined to a name before it
         if span.surname_only or not _HANGUL_WORD.fullmatch(span.text) or len(span.text) < 2 \
                 or _is_common_noun(span.text):
             continue
         m = _FOREIGN_NEXT.match(text, span.end)
-        if m is None or any(s.start < m.end(1) and m.start(1) < s.end for s in found if s is not span):
+        # the family name may have been found alone (안나 페트로바): it joins; any other overlap stops
+        if m is None or any(s.start < m.end(1) and m.start(1) < s.end and not (s.start == m.start(1) and s.end == m.end(1))
+                            for s in found if s is not span):
             continue
         nxt = m.group(1)
         long_word = len(nxt) > 5 and not _is_common_noun(nxt) and all(t.oov or t.tag == "NNP" for t in analyse(nxt))
@@ -2119,7 +2123,8 @@ def _extend_foreign_names_right(text: str, found: list[NameSpan]) -> None:
         if before is not None and before.group(1) in _words("surnames") and before.group(1) not in _NOT_SYLLABLE_NAMES \
                 and not any(s.start < start and before.start(1) < s.end for s in found if s is not span):
             start = before.start(1)
-        found[i] = replace(span, start=start, end=m.end(1), text=text[start:m.end(1)])
+        joined = replace(span, start=start, end=m.end(1), text=text[start:m.end(1)])
+        found[:] = [joined if s is span else s for s in found if not (s.start == m.start(1) and s.end == m.end(1))]
 
 
 def _extend_foreign_names(text: str, found: list[NameSpan]) -> None:
