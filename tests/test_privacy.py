@@ -1308,6 +1308,8 @@ def test_placeholders_and_withheld_names_are_no_names_to_the_rules(text):
     # children's names that are also words, with ages
     ("아이들 넷 봄(9세),솔(6세) 엄마와 생활.", ["봄", "솔"]),
     ("아들 별(4세) 어린이집 대기.", ["별"]),
+    # a surname glued to a title in a bracket after an agency, as minutes list those present
+    ("참석: 치매안심센터(곽간호사), 주민센터 주무관.", ["곽"]),
 ])
 def test_spaced_foreign_names_job_nouns_houses_and_aged_children_are_found(text, names):
     """Do the rules find a name by its class (a Vietnamese middle name, a job noun after a surname, a
@@ -1327,6 +1329,7 @@ def test_spaced_foreign_names_job_nouns_houses_and_aged_children_are_found(text,
     "같은 반 친구와 다툼. 흰 티 입고 등교. 오전 반 수업.",
     "할아버지 감 농사 지으심.",
     "남 봉사자님과 여 봉사자님 두 분 방문.",
+    "보건소(수간호사), 병원(부원장) 참석.",
 ])
 def test_amounts_numbered_places_shops_and_words_beside_those_classes_are_kept(text):
     """Are an amount, a count, a numbered place, a shop and the words beside the new name classes kept?"""

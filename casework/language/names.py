@@ -1394,6 +1394,7 @@ def _add_naming(text: str, words, add) -> None:
     _add_teknonyms(text, add)
     _add_stated_surnames(text, add)
     _add_surnames_of_agencies(text, add)
+    _add_glued_titles_after_agencies(text, add)
     for m in re.finditer(r"(?<![가-힣])(?:이름|성함)(?:은|이|:)\s?", text):
         for start, _end, raw in [w for w in words if w[0] >= m.end()][:4]:
             word = raw.rstrip(",.")
@@ -1542,6 +1543,23 @@ def _add_surnames_of_agencies(text: str, add) -> None:
         if m.group(1) in _words("surnames") and (_agency_word(agency)
                                                  or any(agency.endswith(s) and len(s) >= 2 for s in _words("place_suffixes"))):
             add(m.start(1), m.end(1), True, surname_only=True)
+
+
+_AGENCY_GLUED_TITLE = re.compile(r"(?<![가-힣])([가-힣]{2,12})\(([가-힣])([가-힣]{2,6})(?=[),])")
+
+
+def _add_glued_titles_after_agencies(text: str, add) -> None:
+    """A surname glued to a title in a bracket after an agency, as minutes list the people present
+    (보건소(엄간호사), 복지관(탁과장)): the syllable is the person's surname; not a title that is one word
+    (보건소(수간호사), 병원(부원장)) or a deputy (부팀장)."""
+    for m in _AGENCY_GLUED_TITLE.finditer(text):
+        agency, surname, title = m.groups()
+        if surname not in _words("surnames") or surname in _NOT_SYLLABLE_NAMES or surname in ("부", "남", "여") \
+                or not _is_title(title) or title.startswith(("님", "군", "양", "학생", "씨")) \
+                or _is_common_noun(surname + title):
+            continue
+        if _agency_word(agency) or any(agency.endswith(w) and len(w) >= 2 for w in _words("place_suffixes")):
+            add(m.start(2), m.end(2), True, surname_only=True)
 
 
 def _add_teknonyms(text: str, add) -> None:
