@@ -1963,7 +1963,8 @@ def _kept_word_at(text: str, start: int, end: int, named: bool = False) -> bool:
         return True  # 구의1동, 성내2동, 성수1가2동, 종로3가역: a place and its number
     if span[:1] in _UNITS and (re.search(r"\d$", text[:start]) or _BIG_NUMBER_BEFORE.search(text, 0, start)):
         return True  # 월 33만 원이, 1,200만 원, 2인 중: the unit of an amount or a count, not a name
-    if any(stem.endswith(w) and len(stem) > len(w) and start < left + len(stem) for w in _business_words()):
+    if any(form.endswith(w) and len(form) > len(w) and start < left + len(form)
+           for form in {stem, word} for w in _business_words()):  # 김안과: 과 is no particle here
         return True  # 지훈문구, 태양분식, 천일택배, 민내과: a shop or a firm named after its owner names the shop
     shop = re.match(r"(?:이)?네\s?([가-힣]+)", text[end:])
     if shop and _strip_particle(shop.group(1)) in _words("shop_words"):
