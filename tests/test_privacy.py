@@ -1286,3 +1286,51 @@ def test_placeholders_and_withheld_names_are_no_names_to_the_rules(text):
     """Do the rules leave a letter the note sets up as a placeholder (이하 B씨), letters before other words
     and a withheld real name (본명 비공개) alone? (The tagger is judged by its own cross-validation.)"""
     assert find_names(text) == []
+
+
+@pytest.mark.parametrize("text, names", [
+    # a Vietnamese middle name (티, 반) between two short words, the family name listed or not
+    ("결혼이민자 탄 티 흐엉씨가 통역 요청.", ["탄 티 흐엉"]),
+    ("(베트남 출신 남편 보 반 꽝, 아내 한미정) 부부 면담.", ["보 반 꽝", "한미정"]),
+    ("호 티 늉(Ho Thi Nhung) 씨 산후조리 지원.", ["호 티 늉", "Ho Thi Nhung"]),
+    ("모 응우옌 티 히엔 외국인등록번호 제출.", ["응우옌 티 히엔"]),
+    # a foreign given name and the family name after it, closed by a bracket
+    ("귀화 신청인 Anna(러시아, 안나 페트로바) 씨 상담.", ["Anna", "안나 페트로바"]),
+    # a surname alone before a job noun the title list lacks: 님, an agency before, a phone after
+    ("약국 노 약사님이 복약 지도.", ["노"]),
+    ("사회복지관 유 봉사자님과 동행.", ["유"]),
+    ("도 후견인 연락처 010-0000-4412.", ["도"]),
+    ("복지센터 추 반장에게도 알림.", ["추"]),
+    # a thing's house and an elder's title, a 택호 before 이라
+    ("마을에서 살구나무집 할머니로 불리는 분.", ["살구나무집 할머니"]),
+    ("대추나무집 할배가 열쇠를 맡음.", ["대추나무집 할배"]),
+    ("동네에서 청송댁이라 부르는 할머니.", ["청송댁"]),
+    # children's names that are also words, with ages
+    ("아이들 넷 봄(9세),솔(6세) 엄마와 생활.", ["봄", "솔"]),
+    ("아들 별(4세) 어린이집 대기.", ["별"]),
+    # a surname glued to a title in a bracket after an agency, as minutes list those present
+    ("참석: 치매안심센터(곽간호사), 주민센터 주무관.", ["곽"]),
+])
+def test_spaced_foreign_names_job_nouns_houses_and_aged_children_are_found(text, names):
+    """Do the rules find a name by its class (a Vietnamese middle name, a job noun after a surname, a
+    house and a title, a list of words with ages), not by a listed word?"""
+    assert [f.text for f in find_names(text)] == names
+
+
+@pytest.mark.parametrize("text", [
+    # an amount's or a count's unit after a number, a place with its number, a shop named by its ending
+    "기초연금 월 32만 원이 전부. 보호자 2인 동의.",
+    "종로5가역 앞에서 만남. 성수2가1동 주민센터 방문.",
+    "철수문구 사장님이 후원. 영희제과, 태평건설, 민석이네 과일가게 협조.",
+    # a neighbour's or kin house, counts after family words
+    "옆집 할머니와 주인집 아저씨가 도움. 친정집 할머니 댁.",
+    "딸 둘(5세, 3세)과 생활. 딸 하나(3세).",
+    # 반 and 티 as words, a job noun that is no job, sexes before a job noun
+    "같은 반 친구와 다툼. 흰 티 입고 등교. 오전 반 수업.",
+    "할아버지 감 농사 지으심.",
+    "남 봉사자님과 여 봉사자님 두 분 방문.",
+    "보건소(수간호사), 병원(부원장) 참석.",
+])
+def test_amounts_numbered_places_shops_and_words_beside_those_classes_are_kept(text):
+    """Are an amount, a count, a numbered place, a shop and the words beside the new name classes kept?"""
+    assert mask_case_text(text).text == text

@@ -205,12 +205,17 @@ _AFTER_FINAL = ("이", "은", "을", "과", "으")
 _AFTER_VOWEL = ("는", "를", "가", "와")
 
 
+def _particle_fits(stem: str, particle: str) -> bool:
+    """Can ``particle`` follow ``stem`` by its sound (영숙이, 마이가; not 마 + 이, 란 + 는)?"""
+    final = final_consonant(stem)
+    return not ((particle.startswith(_AFTER_FINAL) and final == 0) or (particle.startswith(_AFTER_VOWEL) and final))
+
+
 def _strip_particle(word: str) -> str:
     """``word`` without a particle that fits its sound (영숙이가 → 영숙; 왕리웨이 keeps its 이)."""
     for p in _PARTICLES:
         if word.endswith(p) and len(word) - len(p) >= 2:
-            final = final_consonant(word[: -len(p)])
-            if (p.startswith(_AFTER_FINAL) and final == 0) or (p.startswith(_AFTER_VOWEL) and final):
+            if not _particle_fits(word[: -len(p)], p):
                 continue
             return word[: -len(p)]
     return word
@@ -295,6 +300,8 @@ def _find_names(text: str) -> list[NameSpan]:
 
     _add_quoted_callings(text, add)  # before a word of a quoted nickname is taken alone ('감자 아저씨')
     _add_taekho(words, add)  # before 순천 is taken for a place
+    _add_house_callings(text, add)  # before the house is taken for a name alone (감나무집)
+    _add_aged_lists(text, add)
     _add_glued_local_roles(text, add)
     _add_glued_to_role(text, add)
     _add_digit_handles(text, add)  # before the handle's word is taken alone (재하TV)
@@ -393,6 +400,11 @@ def _find_names(text: str) -> list[NameSpan]:
         # a surname alone before a title: 박씨, 천씨네, 김할머니, 엄여사는; 박 씨, 서 여사
         if _surname_alone(text, words, k, head, before_title[k] or (
                 head != "이" and k + 1 < len(words) and _local_role_word(words[k + 1][2]))):
+            add(start, start + 1, True, surname_only=True)
+            continue
+        # a surname alone before a job noun the title list lacks (임 약사, 계 단장님, 하 후견인 연락처 010…):
+        # with 님 on it, an agency or a role before, a bracket around or a phone number after
+        if _surname_before_job_noun(text, words, k, head):
             add(start, start + 1, True, surname_only=True)
             continue
         # one syllable glued to 씨, whatever follows (임씨라고만, 란씨가, 좌씨 할망): the surname, or a
@@ -543,6 +555,7 @@ def _find_names(text: str) -> list[NameSpan]:
         add(name.start, name.end, False, given_only=name.given_only)
     _add_real_names_in_brackets(text, add)  # after: the word after its bracket is no name listed with it
     _extend_foreign_names(text, found)
+    _extend_foreign_names_right(text, found)
 
     # every other occurrence of a name found
     for span in list(found):
@@ -741,6 +754,10 @@ def _add_surname_repeats(text: str, found: list[NameSpan], add) -> None:
             add(m.start(), m.end(), one.sure, surname_only=one.surname_only, given_only=one.given_only)
 
 
+_MIDDLE_NAMES = ("티", "반")
+"""Vietnamese middle names in Hangul (Thị, Văn): between two short words they mark a name."""
+
+
 def _add_foreign_runs(words, found: list[NameSpan], add) -> None:
     """A foreign name in Hangul without a title, led by a known family name alone or glued to a
     syllable or two (응우옌 티 란으로, 쩐티 마이로): the family name and the short words after it
@@ -750,6 +767,10 @@ def _add_foreign_runs(words, found: list[NameSpan], add) -> None:
         if not re.fullmatch(r"[가-힣]{1,5}", raw):
             continue
         lead = next((f for f in family if raw.startswith(f) and len(raw) <= len(f) + 2), None)
+        if lead is None and k + 1 < len(words) and words[k + 1][2] in _MIDDLE_NAMES and len(raw) <= 2 \
+                and raw not in _NOT_SYLLABLE_NAMES and raw not in _NOT_TEKNONYMS and _is_person_word(raw) is False \
+                and not (len(raw) > 1 and (_is_common_noun(raw) or _has_grammar(raw))):
+            lead = raw  # a family name the list lacks before a Vietnamese middle name (짠 티 마이씨, 판 반 득)
         if lead is None or (raw != lead and not all(t.oov for t in analyse(raw))):
             continue  # glued, only as a word no dictionary knows (쩐티; not 보람이)
         end, count = 0, 0
@@ -757,7 +778,7 @@ def _add_foreign_runs(words, found: list[NameSpan], add) -> None:
             stem = nxt.split("(")[0].rstrip(".,")  # 응우옌 티 투(Nguyen Thi Thu: a bracket ends the name
             stem = stem[:_glued_title_at(stem) or len(stem)]  # 홍씨(…: so does a glued title
             for p in _PARTICLES:
-                if stem.endswith(p) and len(stem) > len(p):
+                if stem.endswith(p) and len(stem) > len(p) and _particle_fits(stem[: -len(p)], p):
                     stem = stem[: -len(p)]
                     break
             if not re.fullmatch(r"[가-힣]{1,3}", stem) or stem in _NOT_SYLLABLE_NAMES or _is_person_word(stem) \
@@ -1039,7 +1060,12 @@ def _called_by_name(name: str, rest: str, *, age: bool = True) -> bool:
 def _is_count(word: str) -> bool:
     """Is ``word`` a number word (하나, 둘, 셋): 딸 하나(7세) is a count, not a name?"""
     tokens = analyse(word)
-    return len(tokens) == 1 and tokens[0].tag in ("NR", "MM", "SN")
+    return len(tokens) == 1 and (tokens[0].tag in ("NR", "SN") or (tokens[0].tag == "MM" and word in _NUMBER_DETERMINERS))
+
+
+_NUMBER_DETERMINERS = frozenset({"한", "두", "세", "석", "서", "네", "넉", "너", "몇", "여러", "스무", "서너", "두세", "너덧",
+                                 "대여섯", "예닐곱", "첫", "모든", "온"})
+"""Determiners that count (딸 두 명, 자녀 몇); not 별 (별 문제), which is also a child's name (딸 별(2세))."""
 
 
 def _subject_of_age(text: str, words, k: int, head: str, doc: tuple = (), *, named: bool = False) -> str:
@@ -1167,6 +1193,45 @@ def _surname_alone(text: str, words, k: int, head: str, before_title: bool) -> b
 
     titles = [t for t in _words("titles") if after.startswith(t)]
     return not (head == "이" and any(t in text[: words[k][0]] for t in titles))
+
+
+_JOB_NOUN_ENDINGS = ("사", "장", "인", "자", "원", "관")
+_PHONE_SOON = re.compile(r"(?:\s?[가-힣]{1,4}){0,2}\s?:?\s?0\d{1,2}\s?[-–.]?\s?\d{3,4}")
+
+
+def _job_noun(word: str) -> tuple[str, bool] | None:
+    """``word`` as a job noun said after a name (약사, 후견인, 단장님께, 주거복지사님: a dictionary noun or a
+    listed title with words before it, ending like a job), and whether 님 follows it."""
+    head = _HANGUL_WORD.match(word)
+    if not head:
+        return None
+    stem = _strip_particle(_strip_particle(head.group(0)))
+    honoured = stem.endswith("님")
+    stem = stem.removesuffix("님")
+    if not 2 <= len(stem) <= 10 or not stem.endswith(_JOB_NOUN_ENDINGS) or stem in _words("roles"):
+        return None
+    listed = any(stem.endswith(t) and len(t) >= 3 for t in _words("titles"))
+    if not listed and not (len(stem) <= 3 and _is_common_noun(stem)):
+        return None
+    return stem, honoured
+
+
+def _surname_before_job_noun(text: str, words, k: int, head: str) -> bool:
+    """Is word ``k`` a surname alone before a job noun (:func:`_job_noun`), with 님 on the noun, an agency or
+    a job before the surname, a bracket opening right before it, or a phone number after?"""
+    if len(head) != 1 or words[k][2] != head or k + 1 >= len(words) or head not in _words("surnames") \
+            or head in _NOT_SYLLABLE_NAMES or head in ("남", "여", "부"):
+        return False  # 남 봉사자, 여 간호사: a sex; 부 원장: a father or a deputy
+    job = _job_noun(words[k + 1][2])
+    if job is None:
+        return False
+    prev = words[k - 1][2].rstrip(":,") if k > 0 else ""
+    # not a family word or a title before (할아버지 감 농사, 석희 씨 "형 후견인은): the noun may be no job
+    placed = prev.endswith(tuple(w for w in _words("place_suffixes") if len(w) >= 2)) or _agency_word(prev) \
+        or _ends_with_job_title(prev) or prev.endswith(job[0][-2:])
+    bracketed = text[words[k][0] - 1:words[k][0]] == "("
+    phone = _PHONE_SOON.match(text, words[k + 1][1]) is not None
+    return job[1] or placed or bracketed or phone
 
 
 def _surname_and_suffix(word: str) -> bool:
@@ -1329,6 +1394,7 @@ def _add_naming(text: str, words, add) -> None:
     _add_teknonyms(text, add)
     _add_stated_surnames(text, add)
     _add_surnames_of_agencies(text, add)
+    _add_glued_titles_after_agencies(text, add)
     for m in re.finditer(r"(?<![가-힣])(?:이름|성함)(?:은|이|:)\s?", text):
         for start, _end, raw in [w for w in words if w[0] >= m.end()][:4]:
             word = raw.rstrip(",.")
@@ -1477,6 +1543,23 @@ def _add_surnames_of_agencies(text: str, add) -> None:
         if m.group(1) in _words("surnames") and (_agency_word(agency)
                                                  or any(agency.endswith(s) and len(s) >= 2 for s in _words("place_suffixes"))):
             add(m.start(1), m.end(1), True, surname_only=True)
+
+
+_AGENCY_GLUED_TITLE = re.compile(r"(?<![가-힣])([가-힣]{2,12})\(([가-힣])([가-힣]{2,6})(?=[),])")
+
+
+def _add_glued_titles_after_agencies(text: str, add) -> None:
+    """A surname glued to a title in a bracket after an agency, as minutes list the people present
+    (보건소(엄간호사), 복지관(탁과장)): the syllable is the person's surname; not a title that is one word
+    (보건소(수간호사), 병원(부원장)) or a deputy (부팀장)."""
+    for m in _AGENCY_GLUED_TITLE.finditer(text):
+        agency, surname, title = m.groups()
+        if surname not in _words("surnames") or surname in _NOT_SYLLABLE_NAMES or surname in ("부", "남", "여") \
+                or not _is_title(title) or title.startswith(("님", "군", "양", "학생", "씨")) \
+                or _is_common_noun(surname + title):
+            continue
+        if _agency_word(agency) or any(agency.endswith(w) and len(w) >= 2 for w in _words("place_suffixes")):
+            add(m.start(2), m.end(2), True, surname_only=True)
 
 
 def _add_teknonyms(text: str, add) -> None:
@@ -1671,7 +1754,10 @@ def _add_other_script_names(text: str, found: list[NameSpan], add) -> None:
             taken.insert(0, w)
         other = " ".join(taken)
         if taken and tail.endswith(other):
-            add(len(tail) - len(other), len(tail), True)
+            at = len(tail) - len(other)
+            # the whole Hangul form, though one of its words was found alone first (쩐 티 마이(Tran Thi Mai))
+            found[:] = [s for s in found if not (at <= s.start and s.end <= len(tail))]
+            add(at, len(tail), True)
     _add_latin_with_hangul(text, add)
     for m in re.finditer(r"\(([^()]*\d{1,3}\s?(?:세|살)[^()]*)\)", text):
         for part in re.finditer(r"(?<=,)\s?([A-Z][a-z]+(?: [A-Z][a-z]+){0,3})\s?(?=,|$)", m.group(1)):
@@ -1839,6 +1925,16 @@ _ORIGIN_AFTER = re.compile(r"\s?(?:출신|국적)")
 _SIMILE_AFTER = re.compile(r"\s(?:같은|같이|같다|같아)(?![가-힣])")
 _REPAID_AFTER = re.compile(r"(?:을|를|은|는|도|만)?\s?(?:[가-힣]{1,3}\s)?갚")
 _DONG_AFTER = re.compile(r"\d+\s?동(?![가-힣])")
+_NUMBERED_PLACE_AFTER = re.compile(r"\d+(?:가|로|길)(?:\d+(?:가|동|로|길))*(?:역|동)?")
+"""A place's number and its unit glued to the place (성수1가2동, 종로3가역, 세종로1길)."""
+_UNITS = frozenset("원인명")
+_BIG_NUMBER_BEFORE = re.compile(r"\d[\d,.]*\s?[십백천만억]+\s?$")
+
+
+@cache
+def _business_words() -> tuple[str, ...]:
+    """The endings of a shop's or a firm's name (분식, 떡집, 택배, 센터): two syllables or more."""
+    return tuple(w for w in (*_words("shop_words"), *_words("place_suffixes")) if len(w) >= 2)
 
 
 def _agency_word(word: str) -> bool:
@@ -1863,11 +1959,16 @@ def _kept_word_at(text: str, start: int, end: int, named: bool = False) -> bool:
     span = text[start:end]
     if any(w.endswith("족") and len(w) >= 2 for w in (*span.split(), stem)):
         return True  # 타망족 모임 대표: a people, not a person
-    if _DONG_AFTER.match(text, end) and _HANGUL_WORD.fullmatch(span):
-        return True  # 구의1동, 성내2동: a 동 and its number
-    shop = re.match(r"네\s?([가-힣]+)", text[end:])
+    if (_DONG_AFTER.match(text, end) or _NUMBERED_PLACE_AFTER.match(text, end)) and _HANGUL_WORD.fullmatch(span):
+        return True  # 구의1동, 성내2동, 성수1가2동, 종로3가역: a place and its number
+    if span[:1] in _UNITS and (re.search(r"\d$", text[:start]) or _BIG_NUMBER_BEFORE.search(text, 0, start)):
+        return True  # 월 33만 원이, 1,200만 원, 2인 중: the unit of an amount or a count, not a name
+    if any(form.endswith(w) and len(form) > len(w) and start < left + len(form)
+           for form in {stem, word} for w in _business_words()):  # 김안과: 과 is no particle here
+        return True  # 지훈문구, 태양분식, 천일택배, 민내과: a shop or a firm named after its owner names the shop
+    shop = re.match(r"(?:이)?네\s?([가-힣]+)", text[end:])
     if shop and _strip_particle(shop.group(1)) in _words("shop_words"):
-        return True  # 민수네 분식, 영희네 떡집: a shop named after its owner names the shop
+        return True  # 민수네 분식, 용석이네 포장마차: a shop named after its owner names the shop
     if not named and _HANGUL_WORD.fullmatch(span) and _is_word(span) and _SIMILE_AFTER.match(text, end):
         return True  # 가뭄에 단비 같은 분, 보배 같은 자식: the word in a simile, not the person it names
     after = text[right:].lstrip()
@@ -1890,8 +1991,11 @@ def _kept_word_at(text: str, start: int, end: int, named: bool = False) -> bool:
     opened = text.rfind("(", 0, start)
     if opened >= 0 and ")" not in text[opened:start]:
         first = re.match(r"[^\s,)]+", text[opened + 1:])
-        if first and first.group(0) in places and "," not in text[opened:start]:
-            return True  # (페루 쿠스코), (콩고민주공화국 킨샤사): where the person is from
+        if first and first.group(0) in places and "," not in text[opened:start] \
+                and all(w in places for w in text[opened + 1:start].split()):
+            # (페루 쿠스코), (콩고민주공화국 킨샤사): where the person is from; not a name after
+            # other words in the bracket ((베트남 출신 남편 판 반 득, …))
+            return True
     return False
 
 
@@ -2009,6 +2113,39 @@ def _foreign_word_before(word: str) -> bool:
     return _proper(tokens) or all(len(t.form) == 1 for t in tokens)
 
 
+_FOREIGN_NEXT = re.compile(r" ([가-힣]{2,8})(?=\)|\(|,|·|씨|님|\s(?:씨|님)(?![가-힣]))")
+
+
+def _extend_foreign_names_right(text: str, found: list[NameSpan]) -> None:
+    """A foreign given name in Hangul found alone (데이비드, 마리아, 세르게이) and, right after it, a word that
+    can be a foreign name's, closed by a bracket, a comma, a dot or a title (데이비드 밀러), 마리아 가르시아),
+    세르게이 알렉산드로비치씨): the family name or patronymic is part of the name. A Korean full name is not
+    extended; a one-syllable surname right before such a pair joins it (김 세르게이 알렉산드로비치)."""
+    for span in list(found):
+        if span not in found:
+            continue  # joined to a name before it
+        if span.surname_only or not _HANGUL_WORD.fullmatch(span.text) or len(span.text) < 2 \
+                or _is_common_noun(span.text):
+            continue
+        m = _FOREIGN_NEXT.match(text, span.end)
+        # the family name may have been found alone (안나 페트로바): it joins; any other overlap stops
+        if m is None or any(s.start < m.end(1) and m.start(1) < s.end and not (s.start == m.start(1) and s.end == m.end(1))
+                            for s in found if s is not span):
+            continue
+        nxt = m.group(1)
+        long_word = len(nxt) > 5 and not _is_common_noun(nxt) and all(t.oov or t.tag == "NNP" for t in analyse(nxt))
+        if not (_foreign_word_before(nxt) or long_word) or _korean_name_shaped(nxt) \
+                or (_korean_name_shaped(span.text) and len(nxt) < 3):
+            continue  # 마리아 가르시아 but not 김민수 알리: a Korean full name's shape takes a long family name only
+        start = span.start
+        before = re.search(r"(?:^|(?<=[\s(]))([가-힣]) $", text[:start])
+        if before is not None and before.group(1) in _words("surnames") and before.group(1) not in _NOT_SYLLABLE_NAMES \
+                and not any(s.start < start and before.start(1) < s.end for s in found if s is not span):
+            start = before.start(1)
+        joined = replace(span, start=start, end=m.end(1), text=text[start:m.end(1)])
+        found[:] = [joined if s is span else s for s in found if not (s.start == m.start(1) and s.end == m.end(1))]
+
+
 def _extend_foreign_names(text: str, found: list[NameSpan]) -> None:
     """A foreign name in Hangul found by its last word only (라힘(방글라데시) 씨, 나비 씨): the words
     right before it that can be a foreign name's are part of it (up to two more words). A Korean
@@ -2065,6 +2202,40 @@ _NOT_TAEKHO = frozenset({"사돈", "친정", "시가", "처가", "외가", "본�
 """Words before 댁 that make a family word, not a 택호 (사돈댁, 친정댁)."""
 
 
+_QUOTED_COPULA = ("이라", "이라고", "이라는", "이라며", "이라서", "으로", "으로는")
+_HOUSE_TITLES = ("할머니", "할아버지", "할매", "할배", "할망", "하르방", "아저씨", "아줌마", "아주머니", "영감", "양반")
+_HOUSE_CALLING = re.compile(r"(?<![가-힣])([가-힣]{2,5})집 (" + "|".join(_HOUSE_TITLES) + ")")
+_NOT_HOUSE = frozenset({"옆", "앞", "윗", "뒷", "아랫", "건넛", "큰", "작은", "우리", "저희", "이웃", "주인", "친정", "시",
+                        "처갓", "외갓", "본", "남의", "그", "이", "저", "맞은편", "건너", "새", "옛", "빈"})
+
+
+_AGED_ITEM = r"([가-힣]{1,3})\((?:만\s?)?\d{1,2}\s?(?:세|살)\)"
+_AGED_LIST = re.compile(r"(?<![가-힣])" + _AGED_ITEM + r"(?:\s?[,·]\s?" + _AGED_ITEM + r")+")
+
+
+def _add_aged_lists(text: str, add) -> None:
+    """Two or more words each with an age in a bracket, joined by commas (별(7세),솔(5세),결(3세)): children
+    listed by name, though each name is also a word; not family words (아들(7세), 딸(5세)) or counts."""
+    for m in _AGED_LIST.finditer(text):
+        items = [(i.start(1), i.group(1)) for i in re.finditer(_AGED_ITEM, m.group(0))]
+        if any(_is_person_word(w) is not False or _is_count(w) or w in _words("not_names") for _a, w in items):
+            continue
+        for at, w in items:
+            add(m.start() + at, m.start() + at + len(w), False, given_only=True)
+
+
+def _add_house_callings(text: str, add) -> None:
+    """A thing's house and an elder's title used as a name (감나무집 할머니, 두부집 할매로, 은행나무집 할아버지):
+    marked whole, as the conventions say for a description and a title; not a neighbour's or a kin house
+    (옆집 할머니, 친정집 할머니, 주인집 아저씨). The house alone is a name only with the title."""
+    for m in _HOUSE_CALLING.finditer(text):
+        stem = m.group(1)
+        if stem in _NOT_HOUSE or stem.endswith(("옆", "앞", "윗", "뒷", "아랫")) or _is_person_word(stem) is not False \
+                or not _is_common_noun(stem):
+            continue
+        add(m.start(1), m.end(2), True, named=True)
+
+
 def _add_taekho(words, add) -> None:
     """A 택호, a place and 댁 (순천댁에게만, 청주댁이, 베트남댁): a name (the fifteenth to
     twenty-third annotators' conventions), marked whole without its particle; not a title's home
@@ -2076,8 +2247,9 @@ def _add_taekho(words, add) -> None:
         word = head.group(0)
         at = word.find("댁", 2)
         rest = word[at + 1:]
-        if not 2 <= at <= 4 or not (rest in ("", *_PARTICLES) or (rest[-1:] in "만도는" and rest[:-1] in _PARTICLES)):
-            continue  # 순천댁에게만, 청주댁이
+        if not 2 <= at <= 4 or not (rest in ("", *_PARTICLES, *_QUOTED_COPULA)
+                                    or (rest[-1:] in "만도는" and rest[:-1] in _PARTICLES)):
+            continue  # 순천댁에게만, 청주댁이, 진주댁이라 불리는
         stem = word[:at]
         tokens = analyse(stem)
         if stem in _NOT_TAEKHO or _is_person_word(stem) is not False or _is_title(stem) or len(tokens) != 1 \
