@@ -113,9 +113,12 @@ _PHONE = re.compile(
 _DIGIT = re.compile(r"[0-9]")
 # a mobile number spelled in Hangul digits, as a person reads it out (공일공-공공공공-공사일팔), a particle
 # after it outside (…-이삼사칠이라, …-공사일이로만)
-_HANGUL_DIGITS = "공영일이삼사오육칠팔구"
-_HANGUL_PHONE = re.compile(rf"(?<![가-힣])(?P<mobile>공일[공영일육칠팔구])(?:[ {DASHES}.]?[{_HANGUL_DIGITS}]{{3,4}})"
-                           rf"[ {DASHES}.]?[{_HANGUL_DIGITS}]{{4}}"
+_HANGUL_DIGITS = "공영일이삼사오육륙칠팔구"  # 륙 as 오륙 is said
+# A Seoul, area or internet-phone code read out too (공이, 공삼일, 공칠공), and 다시 read for a dash
+# (공이 다시 공공공공 다시 칠칠일공).
+_HANGUL_SEP = rf"(?:[ {DASHES}.]| ?다시 ?)"
+_HANGUL_PHONE = re.compile(rf"(?<![가-힣])(?P<mobile>공일[공영일육칠팔구]|공이|공[삼사오육][일이삼사오]|공칠공)"
+                           rf"(?:{_HANGUL_SEP}?[{_HANGUL_DIGITS}]{{3,4}}){_HANGUL_SEP}?[{_HANGUL_DIGITS}]{{4}}"
                            r"(?=(?:이라고|라고|이라|라|으로만|로만|으로|로|이에요|예요|이|가|은|는|을|를|에|도|만|과|와)?(?![가-힣]))")
 
 

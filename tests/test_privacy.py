@@ -1334,3 +1334,43 @@ def test_spaced_foreign_names_job_nouns_houses_and_aged_children_are_found(text,
 def test_amounts_numbered_places_shops_and_words_beside_those_classes_are_kept(text):
     """Are an amount, a count, a numbered place, a shop and the words beside the new name classes kept?"""
     assert mask_case_text(text).text == text
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # a Seoul, area or internet-phone code read out, groups apart or joined by 다시 for the dashes
+    ("구청 담당 번호 공이 공공공공 일이삼사 로 문의함.", "구청 담당 번호 공이 **** **** 로 문의함."),
+    ("복지관 번호는 공삼일 다시 칠팔구 다시 공공공공 이라고 하심.", "복지관 번호는 공삼일 다시 *** 다시 **** 이라고 하심."),
+    ("아들 번호 공일공 다시 공공공공 다시 오륙칠팔 받음.", "아들 번호 공일공 다시 **** 다시 **** 받음."),
+])
+def test_landlines_read_out_in_hangul_and_dashes_read_as_dasi_are_hidden(text, expected):
+    """A phone spelled in Hangul digits is a phone whatever its prefix, and 다시 stands for a dash."""
+    assert mask_case_text(text).text == expected
+
+
+@pytest.mark.parametrize("text", [
+    # a ball (공이), a count of numbers read out, a case number in Hangul digits
+    "공이 굴러가서 다시 찾음. 공일공 아니고 집 번호라 함.",
+    "관리 번호 이공이사 공삼일이 로 접수.",
+])
+def test_words_and_case_numbers_in_hangul_digits_are_kept(text):
+    """Are a word that opens like a prefix and a case number read out (no phone's prefix) kept?"""
+    assert mask_case_text(text).text == text
+
+
+@pytest.mark.parametrize(("text", "name"), [
+    # a military rank, a bailiff, a ward councillor, a building manager after a surname alone
+    ("참전 당시 소대원 남 병장 얘기를 자주 하심.", "남"),
+    ("부대 동기 곽 중위와 연락 끊김.", "곽"),
+    ("법원에서 온 도 집행관이 계고장 붙임.", "도"),
+    ("민원은 변 구의원 사무실로 넘어감.", "변"),
+    ("아파트 관리사무소 홍 관리소장 동행.", "홍"),
+])
+def test_a_surname_alone_before_a_rank_or_an_office_is_hidden(text, name):
+    """A surname written alone before a rank or an office (변 일병, 서 집행관) is the person."""
+    assert [f.text for f in find_names(text)] == [name]
+
+
+def test_the_word_surname_said_of_a_person_is_kept():
+    """성씨 after a person (남편분 성씨는) is the word 'surname', even where 성 is a name in the note."""
+    masked = mask_case_text("故 성 상병 얘기를 자주 하심. 남편분 성씨는 다르다고 정정함.").text
+    assert masked == "故 ○ 상병 얘기를 자주 하심. 남편분 성씨는 다르다고 정정함."

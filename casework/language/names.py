@@ -751,7 +751,18 @@ def _add_surname_repeats(text: str, found: list[NameSpan], add) -> None:
     name that is no surname (동 씨 … 동씨, 란 씨 … 란님)."""
     for one in {s for s in found if (s.surname_only or s.given_only) and len(s.text) == 1}:
         for m in re.finditer(rf"(?<![가-힣]){one.text}(?=(?:님|씨)(?:{'|'.join(_PARTICLES)})?(?![가-힣]))", text):
+            if _surname_word_of(text, m.start()):
+                continue
             add(m.start(), m.end(), one.sure, surname_only=one.surname_only, given_only=one.given_only)
+
+
+def _surname_word_of(text: str, at: int) -> bool:
+    """Is 성씨 at ``at`` the word 'surname' said of a person before it (남편분 성씨는, 아버지 성씨는), not the
+    surname 성 and its title?"""
+    if not text.startswith("성씨", at):
+        return False
+    before = text[:at].rstrip().rsplit(" ", 1)[-1] if text[:at].strip() else ""
+    return before.endswith("분") or before in _words("roles")
 
 
 _MIDDLE_NAMES = ("티", "반")
