@@ -63,7 +63,10 @@ word lists) and applied to the goal's morphemes (:func:`casework.language.analys
    as before (예전처럼 회복된다) or no longer worsening (더 이상 나빠지지 않는다), never again suffering a
    harm others inflict (다시는 … 사기를 당하지 않는다), the police or a court as
    subject and a rule abolished. A subject and a predicate that a
-   modifier clause splits (폭염특보가 내린 날에는 … 하지 않는다) are no pair.
+   modifier clause splits (폭염특보가 내린 날에는 … 하지 않는다) are no pair; a modifier with no subject of
+   its own does not split (예전처럼 건강한 몸을 되찾는다). A person set apart (헤어진, 연락이 끊긴) is out of
+   reach as a subject, not as the one the person acts on or toward (헤어진 여동생을 찾는 신청을 마친다,
+   연락이 끊긴 조카에게 편지를 부친다); 혼자서 names no party.
 7. **Cannot be judged at closure**: no time frame (``time_frame``, ``placeholder``), or no
    criterion: no measured level (a number outside the time frame, ``frequency``, ``scale``),
    no one-time outcome (``completion`` as the predicate in the window) and no absence
@@ -528,14 +531,18 @@ def _party_acts_on_person(r: _Reading, people: list):
     할아버지를 받아 준다, 친부가 … 아이에게 연락해 온다): a person word is an object (을/를) or a recipient
     (에게, 께, 한테), and the nearest subject before it (이/가, 은/는, 께서) holds no person, worker or time
     word. What another party does to the person is that party's choice; None otherwise."""
+    # 혼자서, 둘이서 say how many act (서 read as a subject particle), not who
     subjects = [(run, tok) for i, tok in enumerate(r.tokens)
-                if (tok.tag == "JKS" or (tok.tag == "JX" and tok.form in ("은", "는")) or tok.form == "께서")
+                if ((tok.tag == "JKS" and tok.form != "서") or (tok.tag == "JX" and tok.form in ("은", "는"))
+                    or tok.form == "께서")
                 and (run := _noun_run_before(r, i)) is not None]
     for person in r["person"]:
         nxt = r.token_after(person)
         if nxt is None or nxt.start != person.end or not (nxt.tag == "JKO" or nxt.form in ("에게", "께", "한테")):
             continue
-        before = [run for run, tok in subjects if tok.end <= person.start]
+        # a subject inside a clause that describes the person (연락이 끊긴 조카에게) acts on no one
+        before = [run for run, tok in subjects if tok.end <= person.start and not any(
+            t.tag == "ETM" and tok.end <= t.start for t in r.tokens if t.end <= person.start)]
         if before and not overlaps(before[-1], people):
             return before[-1]
     return None
@@ -582,7 +589,17 @@ def _splits_clause(r: _Reading, hit) -> bool:
     """Does a modifier clause end inside ``hit``, an ending then the noun it modifies (폭염특보가 내린 날에는
     … 않는다)? The words before that noun then belong to the modifier, not to the goal's predicate."""
     toks = _tokens_in(r, hit)
-    return any(a.tag == "ETM" and b.tag in ("NNG", "NNB") for a, b in pairwise(toks))
+    # the clause splits the pair only when the hit's subject is inside it: an adjective or a verb with no
+    # subject of its own before it modifies a noun of the goal's own clause (예전처럼 건강한 몸을 되찾는다)
+    return any(a.tag == "ETM" and b.tag in ("NNG", "NNB") and _has_subject(toks[:k])
+               for k, (a, b) in enumerate(pairwise(toks)))
+
+
+def _has_subject(toks) -> bool:
+    """Is there a subject among ``toks``: 이/가, 께서, or a topic 은/는 after a noun?"""
+    return any(t.tag == "JKS" or t.form == "께서"
+               or (t.tag == "JX" and t.form in ("은", "는") and k and toks[k - 1].tag.startswith("N"))
+               for k, t in enumerate(toks))
 
 
 def _party_subject(r: _Reading) -> bool:
@@ -597,6 +614,27 @@ def _modifies_subject(r: _Reading, hit) -> bool:
     nxt = r.token_after(hit)
     return bool(toks) and toks[-1].tag == "ETM" and nxt is not None and nxt.tag == "NNG" and _subject_particle(
         r, _Hit(nxt.form, nxt.start, nxt.end))
+
+
+def _sought_person(r: _Reading, hit) -> bool:
+    """Does ``hit`` set apart a person (헤어진, 연락이 끊긴, 이혼한) whom the person of the goal acts on or
+    toward, as object or recipient (헤어진 여동생을 찾는 신청을 마친다, 연락이 끊긴 조카에게 편지를 부친다), or
+    whose belongings a purpose clause seeks (헤어진 아들의 주소를 찾으려고 …)? Then the goal's own act is in
+    reach; as the subject (헤어진 남자친구가 찾아오지 않는다) or one whose heart is to change it is not."""
+    toks = _tokens_in(r, hit)
+    if not toks or toks[-1].tag != "ETM":
+        return False
+    rest = [t for t in r.tokens if t.start >= hit.end]
+    k = 0
+    while k < len(rest) and rest[k].tag in ("NNG", "NNP", "XSN"):
+        k += 1
+    if k == 0 or k == len(rest):
+        return False
+    nxt = rest[k]
+    if nxt.tag == "JKO" or nxt.form in ("에게", "께", "한테"):
+        return True
+    return nxt.tag == "JKG" and any(t.form in ("려고", "으려고") or (t.form == "위하" and t.tag == "VV")
+                                   for t in rest[k:])
 
 
 def _read(goal: str) -> _Reading:
@@ -862,6 +900,7 @@ def check_goal(text: str, *, owner: str | None = None) -> list[GoalFinding]:
     # a subject and predicate that a modifier clause splits (폭염특보가 내린 날에는 … 하지 않는다) are no pair
     # a party that only describes the service measured (법원이 명한 수강명령을 빠짐없이 이수한다) is no subject
     unreachable = [h for h in r["unreachable"] if not overlaps(h, kpi) and not _splits_clause(r, h)
+                   and not _sought_person(r, h)
                    and not (kpi and _tokens_in(r, h)[-1:] and _tokens_in(r, h)[-1].tag in ("JKS", "JX")
                             and any(h.end <= s.start < kpi[0].start for s in r.services))] + party_decides
     if unreachable:

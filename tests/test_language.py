@@ -596,6 +596,25 @@ def test_cause_rows_of_the_last_three_parts(name, list_name, text, found):
     # the police or a court as subject decide (6); the person going to them acts
     ("한 달 안에 경찰서가 사건을 검찰에 넘긴다", 6, True),
     ("어머니가 한 달 안에 경찰서에 피해 신고서를 낸다", 6, False),
+    # a person set apart (헤어진, 연락이 끊긴) is out of reach as the subject (6); the person acting on or
+    # toward them, or seeking their whereabouts in a purpose clause, is in reach; 혼자서 names no party
+    ("연락이 끊긴 큰딸이 반년 안에 먼저 전화를 걸어온다", 6, True),
+    ("두 달 안에 연락이 끊긴 사촌에게 안부 카드를 직접 써서 보낸다", 6, False),
+    ("한 달 안에 오래전 헤어진 형을 찾는 실종 신고를 마친다", 6, False),
+    ("어머니가 석 달 안에 헤어진 딸의 연락처를 알아보려고 주민센터에 간다", 6, False),
+    ("두 달 안에 혼자서 손자를 치과에 한 번 데려간다", 6, False),
+    # a body or a sense restored as before is a cure (6), also through a plain modifier (건강한 몸을)
+    ("사고 전처럼 튼튼한 다리를 되찾는다", 6, True),
+    ("반년 안에 잃은 청력을 되찾는다", 6, True),
+    # never again undergoing what others do (…당하다, 쫓겨나다, 에게 … 듣다) is out of reach (6)
+    ("아버지가 다시는 회사에서 해고당하지 않는다", 6, True),
+    ("다시는 월세방에서 쫓겨나지 않는다", 6, True),
+    ("다시는 동네 사람들에게 욕을 듣지 않는다", 6, True),
+    ("아들이 다시는 수업을 빠지지 않는다", 6, False),
+    ("어머니가 다시는 이웃에게 돈을 빌리지 않는다", 6, False),
+    # other people's mistreatment as the subject of a change is theirs to stop (6), not the person's answer to it
+    ("한 학기 안에 동네 형들의 괴롭힘이 멈춘다", 6, True),
+    ("석 달 안에 아들이 반 친구들의 놀림에 웃으며 대꾸하는 법을 익힌다", 6, False),
 ])
 def test_cause_rows_through_the_goal_judge(goal, mistake, flagged):
     """Does the judge read the new cues where the subject and the predicate decide (a consent, a family
