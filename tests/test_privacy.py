@@ -544,6 +544,10 @@ PHONE_MATRIX += [
     ("+1 000-000-0000", "+1 ***-***-****"),  # mask: another country's number
     ("+84 90 000 0000", "+84 ** *** ****"),  # mask
     ("+86 138 0000 0000", "+86 *** **** ****"),  # mask
+    # mask: a Seoul, area or internet-phone code read out in Hangul digits, 다시 read for a dash
+    ("구청 담당 번호 공이 공공공공 일이삼사 로 문의함.", "구청 담당 번호 공이 **** **** 로 문의함."),
+    ("복지관 번호는 공삼일 다시 칠팔구 다시 공공공공 이라고 하심.", "복지관 번호는 공삼일 다시 *** 다시 **** 이라고 하심."),
+    ("아들 번호 공일공 다시 공공공공 다시 오륙칠팔 받음.", "아들 번호 공일공 다시 **** 다시 **** 받음."),
     ("연락처010-0000-0000로", "연락처010-****-****로"),  # mask: Hangul touching on both sides
     ("아들(010-0000-0000)", "아들(010-****-****)"),  # mask
     ("연락처 010·0000·0000.", "연락처 010·****·****."),  # mask: middle dots as separators
@@ -565,6 +569,8 @@ PHONE_NEAR_MISSES = [
     "2025/03/04", "5/14", "12/02/2025",  # mask near-miss: dates with slashes
     "1982-10-0000-0000",  # mask near-miss: 82 inside a longer number
     "+1 2", "+7 123",  # mask near-miss: too few digits after a country code
+    "공이 굴러가서 다시 찾음. 공일공 아니고 집 번호라 함.",  # mask near-miss: a ball (공이), a number not read out
+    "관리 번호 이공이사 공삼일이 로 접수.",  # mask near-miss: a case number in Hangul digits, no phone's prefix
 ]
 
 
@@ -1333,27 +1339,6 @@ def test_spaced_foreign_names_job_nouns_houses_and_aged_children_are_found(text,
 ])
 def test_amounts_numbered_places_shops_and_words_beside_those_classes_are_kept(text):
     """Are an amount, a count, a numbered place, a shop and the words beside the new name classes kept?"""
-    assert mask_case_text(text).text == text
-
-
-@pytest.mark.parametrize(("text", "expected"), [
-    # a Seoul, area or internet-phone code read out, groups apart or joined by 다시 for the dashes
-    ("구청 담당 번호 공이 공공공공 일이삼사 로 문의함.", "구청 담당 번호 공이 **** **** 로 문의함."),
-    ("복지관 번호는 공삼일 다시 칠팔구 다시 공공공공 이라고 하심.", "복지관 번호는 공삼일 다시 *** 다시 **** 이라고 하심."),
-    ("아들 번호 공일공 다시 공공공공 다시 오륙칠팔 받음.", "아들 번호 공일공 다시 **** 다시 **** 받음."),
-])
-def test_landlines_read_out_in_hangul_and_dashes_read_as_dasi_are_hidden(text, expected):
-    """A phone spelled in Hangul digits is a phone whatever its prefix, and 다시 stands for a dash."""
-    assert mask_case_text(text).text == expected
-
-
-@pytest.mark.parametrize("text", [
-    # a ball (공이), a count of numbers read out, a case number in Hangul digits
-    "공이 굴러가서 다시 찾음. 공일공 아니고 집 번호라 함.",
-    "관리 번호 이공이사 공삼일이 로 접수.",
-])
-def test_words_and_case_numbers_in_hangul_digits_are_kept(text):
-    """Are a word that opens like a prefix and a case number read out (no phone's prefix) kept?"""
     assert mask_case_text(text).text == text
 
 

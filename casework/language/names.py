@@ -761,7 +761,7 @@ def _surname_word_of(text: str, at: int) -> bool:
     surname 성 and its title?"""
     if not text.startswith("성씨", at):
         return False
-    before = text[:at].rstrip().rsplit(" ", 1)[-1] if text[:at].strip() else ""
+    before = (text[:at].split() or [""])[-1]
     return before.endswith("분") or before in _words("roles")
 
 
@@ -1207,6 +1207,8 @@ def _surname_alone(text: str, words, k: int, head: str, before_title: bool) -> b
 
 
 _JOB_NOUN_ENDINGS = ("사", "장", "인", "자", "원", "관")
+_SEX_OR_DEPUTY = frozenset("남여부")
+"""Surname syllables that before a job are more often a sex (남 봉사자) or a father or deputy (부 원장)."""
 _PHONE_SOON = re.compile(r"(?:\s?[가-힣]{1,4}){0,2}\s?:?\s?0\d{1,2}\s?[-–.]?\s?\d{3,4}")
 
 
@@ -1231,15 +1233,14 @@ def _surname_before_job_noun(text: str, words, k: int, head: str) -> bool:
     """Is word ``k`` a surname alone before a job noun (:func:`_job_noun`), with 님 on the noun, an agency or
     a job before the surname, a bracket opening right before it, or a phone number after?"""
     if len(head) != 1 or words[k][2] != head or k + 1 >= len(words) or head not in _words("surnames") \
-            or head in _NOT_SYLLABLE_NAMES or head in ("남", "여", "부"):
+            or head in _NOT_SYLLABLE_NAMES or head in _SEX_OR_DEPUTY:
         return False  # 남 봉사자, 여 간호사: a sex; 부 원장: a father or a deputy
     job = _job_noun(words[k + 1][2])
     if job is None:
         return False
     prev = words[k - 1][2].rstrip(":,") if k > 0 else ""
     # not a family word or a title before (할아버지 감 농사, 석희 씨 "형 후견인은): the noun may be no job
-    placed = prev.endswith(tuple(w for w in _words("place_suffixes") if len(w) >= 2)) or _agency_word(prev) \
-        or _ends_with_job_title(prev) or prev.endswith(job[0][-2:])
+    placed = _names_agency(prev) or _ends_with_job_title(prev) or prev.endswith(job[0][-2:])
     bracketed = text[words[k][0] - 1:words[k][0]] == "("
     phone = _PHONE_SOON.match(text, words[k + 1][1]) is not None
     return job[1] or placed or bracketed or phone
@@ -1551,8 +1552,7 @@ def _add_surnames_of_agencies(text: str, add) -> None:
     the people present (노(정센), 심(구의지구대)): the bracket says who the syllable is."""
     for m in _SURNAME_AGENCY.finditer(text):
         agency = m.group(2)
-        if m.group(1) in _words("surnames") and (_agency_word(agency)
-                                                 or any(agency.endswith(s) and len(s) >= 2 for s in _words("place_suffixes"))):
+        if m.group(1) in _words("surnames") and _names_agency(agency):
             add(m.start(1), m.end(1), True, surname_only=True)
 
 
@@ -1565,11 +1565,11 @@ def _add_glued_titles_after_agencies(text: str, add) -> None:
     (보건소(수간호사), 병원(부원장)) or a deputy (부팀장)."""
     for m in _AGENCY_GLUED_TITLE.finditer(text):
         agency, surname, title = m.groups()
-        if surname not in _words("surnames") or surname in _NOT_SYLLABLE_NAMES or surname in ("부", "남", "여") \
+        if surname not in _words("surnames") or surname in _NOT_SYLLABLE_NAMES or surname in _SEX_OR_DEPUTY \
                 or not _is_title(title) or title.startswith(("님", "군", "양", "학생", "씨")) \
                 or _is_common_noun(surname + title):
             continue
-        if _agency_word(agency) or any(agency.endswith(w) and len(w) >= 2 for w in _words("place_suffixes")):
+        if _names_agency(agency):
             add(m.start(2), m.end(2), True, surname_only=True)
 
 
@@ -1945,12 +1945,23 @@ _BIG_NUMBER_BEFORE = re.compile(r"\d[\d,.]*\s?[십백천만억]+\s?$")
 @cache
 def _business_words() -> tuple[str, ...]:
     """The endings of a shop's or a firm's name (분식, 떡집, 택배, 센터): two syllables or more."""
-    return tuple(w for w in (*_words("shop_words"), *_words("place_suffixes")) if len(w) >= 2)
+    return (*(w for w in _words("shop_words") if len(w) >= 2), *_long_place_suffixes())
 
 
 def _agency_word(word: str) -> bool:
     """Is ``word`` an agency's short name (정센, 치센, 노보전)?"""
     return word in _words("agency_short_names")
+
+
+@cache
+def _long_place_suffixes() -> tuple[str, ...]:
+    """The place and agency endings of two syllables or more (지구대, 센터, 보건소)."""
+    return tuple(w for w in _words("place_suffixes") if len(w) >= 2)
+
+
+def _names_agency(word: str) -> bool:
+    """Is ``word`` an agency: its short name (정센) or a word ending like one (구의지구대, 강북구보건소)?"""
+    return _agency_word(word) or word.endswith(_long_place_suffixes())
 
 
 def _kept_word_at(text: str, start: int, end: int, named: bool = False) -> bool:
@@ -2216,8 +2227,19 @@ _NOT_TAEKHO = frozenset({"사돈", "친정", "시가", "처가", "외가", "본�
 _QUOTED_COPULA = ("이라", "이라고", "이라는", "이라며", "이라서", "으로", "으로는")
 _HOUSE_TITLES = ("할머니", "할아버지", "할매", "할배", "할망", "하르방", "아저씨", "아줌마", "아주머니", "영감", "양반")
 _HOUSE_CALLING = re.compile(r"(?<![가-힣])([가-힣]{2,5})집 (" + "|".join(_HOUSE_TITLES) + ")")
-_NOT_HOUSE = frozenset({"옆", "앞", "윗", "뒷", "아랫", "건넛", "큰", "작은", "우리", "저희", "이웃", "주인", "친정", "시",
-                        "처갓", "외갓", "본", "남의", "그", "이", "저", "맞은편", "건너", "새", "옛", "빈"})
+_NOT_HOUSE = frozenset({"건넛", "작은", "우리", "저희", "이웃", "주인", "친정", "처갓", "외갓", "남의", "맞은편", "건너"})
+
+
+def _add_house_callings(text: str, add) -> None:
+    """A thing's house and an elder's title used as a name (감나무집 할머니, 두부집 할매로, 은행나무집 할아버지):
+    marked whole, as the conventions say for a description and a title; not a neighbour's or a kin house
+    (옆집 할머니, 친정집 할머니, 주인집 아저씨). The house alone is a name only with the title."""
+    for m in _HOUSE_CALLING.finditer(text):
+        stem = m.group(1)
+        if stem in _NOT_HOUSE or stem.endswith(("옆", "앞", "윗", "뒷", "아랫")) or _is_person_word(stem) is not False \
+                or not _is_common_noun(stem):
+            continue
+        add(m.start(1), m.end(2), True, named=True)
 
 
 _AGED_ITEM = r"([가-힣]{1,3})\((?:만\s?)?\d{1,2}\s?(?:세|살)\)"
@@ -2233,18 +2255,6 @@ def _add_aged_lists(text: str, add) -> None:
             continue
         for at, w in items:
             add(m.start() + at, m.start() + at + len(w), False, given_only=True)
-
-
-def _add_house_callings(text: str, add) -> None:
-    """A thing's house and an elder's title used as a name (감나무집 할머니, 두부집 할매로, 은행나무집 할아버지):
-    marked whole, as the conventions say for a description and a title; not a neighbour's or a kin house
-    (옆집 할머니, 친정집 할머니, 주인집 아저씨). The house alone is a name only with the title."""
-    for m in _HOUSE_CALLING.finditer(text):
-        stem = m.group(1)
-        if stem in _NOT_HOUSE or stem.endswith(("옆", "앞", "윗", "뒷", "아랫")) or _is_person_word(stem) is not False \
-                or not _is_common_noun(stem):
-            continue
-        add(m.start(1), m.end(2), True, named=True)
 
 
 def _add_taekho(words, add) -> None:
