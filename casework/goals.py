@@ -208,7 +208,8 @@ _LISTS = frozenset({
     "vague_in_names", "relative_level", "scale", "grand", "all_debt", "unreachable", "time_frame",
     "placeholder", "frequency", "completion", "effort", "absence", "applying", "gradual", "not_acts", "manner",
     "in_full", "attendance", "means", "service_choice", "party_decision", "persuasion", "missed", "paperwork",
-    "providers", "not_services", "visit_check", "care_acts", "grand_outcomes", "favour",
+    "providers", "not_services", "visit_check", "care_acts", "grand_outcomes", "favour", "parties", "party_terms",
+    "provider_acts",
 })
 
 
@@ -495,9 +496,15 @@ def _party_decides(r: _Reading) -> list:
     people = r["person"] + r["worker"] + r["time_frame"]
     for hit in r["persuasion"]:
         i = next(k for k, t in enumerate(r.tokens) if t.start >= hit.start and t.tag in ("JKO", "JKB"))
-        persuaded = _noun_run_before(r, i)
-        if persuaded is not None and not overlaps(persuaded, people):
+        persuaded = _party_run(r, i)
+        # one persuaded is anyone outside the case; one asked or negotiated with (소장에게 요청해 …, 조합 측과
+        # 협의해 …) is a party known by its name (…조합, …청, 소장, 집주인), not a teacher one plans with
+        if persuaded is not None and not overlaps(persuaded, people) and (
+                any(t.form == "설득" for t in _tokens_in(r, hit)) or _is_party(r, persuaded)):
             return [persuaded]
+    outside = _outside_party(r)
+    if outside:
+        return outside
     acting = _party_acts_on_person(r, people)
     if acting is not None:
         return [acting]
@@ -524,6 +531,70 @@ def _party_decides(r: _Reading) -> list:
             return []  # the person (or the worker) decides
         found.append(subject)
     return found[:1]
+
+
+def _party_run(r: _Reading, i: int):
+    """The noun run before token ``i`` (a particle), a trailing 측 included (조합 측과, 친부 측을)."""
+    k = i
+    while k > 0 and (r.tokens[k - 1].tag in ("NNG", "NNP", "XSN", "SL") or (
+            r.tokens[k - 1].form == "측" and r.tokens[k - 1].tag in ("NNB", "NNG"))):
+        k -= 1
+    return None if k == i else _Hit(r.text[r.tokens[k].start:r.tokens[i].end], r.tokens[k].start, r.tokens[i].end)
+
+
+def _is_party(r: _Reading, run) -> bool:
+    """Does the noun run name a party outside the case by its last noun (…조합, …업체, …청, 조합장, 소장,
+    직원 in ``parties``), 들, 님 and 측 after it aside? A person word in that name makes it the family's
+    (가족회의); one before it only says whom the party serves (아동보호전문기관)."""
+    toks = [t for t in _tokens_in(r, run) if not t.tag.startswith("J")]
+    while toks and ((toks[-1].form in ("들", "님") and toks[-1].tag == "XSN") or toks[-1].form == "측"):
+        toks.pop()
+    return bool(toks) and any(h.end == toks[-1].end and h.start >= run.start and not overlaps(h, r["person"])
+                              for h in r["parties"])
+
+
+def _in_modifier(r: _Reading, i: int) -> bool:
+    """Is the subject whose particle is token ``i`` the subject of a modifier clause (가해자가 찾아올 때,
+    가해자가 모르는 번호로): its first predicate ends in a modifier ending, and the noun it modifies is a
+    time or a means, not the goal's object or subject (사장이 밀린 임금을 지급한다 keeps 사장 as subject)?"""
+    k = i + 1
+    while k < len(r.tokens) and not r.tokens[k].tag.startswith(("V", "XSV", "XSA")):
+        if r.tokens[k].tag in ("EF", "SF", "EC"):
+            return False
+        k += 1
+    k += 1
+    while k < len(r.tokens) and r.tokens[k].tag in ("EP", "VX"):
+        k += 1
+    if k >= len(r.tokens) or r.tokens[k].tag != "ETM":
+        return False
+    k += 1
+    while k < len(r.tokens) and r.tokens[k].tag in ("NNG", "NNP", "NNB", "MM", "SN", "XSN"):
+        k += 1
+    return not (k < len(r.tokens) and r.tokens[k].tag in ("JKO", "JKS"))
+
+
+def _outside_party(r: _Reading) -> list:
+    """The goal's subject when it is a party outside the case known by its name (``parties``: 조합이, 철거업체
+    소장이, 입주자대표회의가, 용역 직원들이): the outcome is that party's act, whatever its verb.
+
+    The subject is the last one (이/가, 은/는, 께서) outside a modifier clause. A service's provider (…기관,
+    …업체, the worker list) counts only when it decides or changes terms (``party_terms``: 결정한다, 중단한다,
+    내린다); anyone caring or checking (``provider_acts``: 안부를 확인해 준다) is a provider (1), not 6.
+    """
+    if r.in_window(r["provider_acts"] + r["care_acts"] + r["visit_check"]):
+        return []
+    subjects = [(run, i) for i, tok in enumerate(r.tokens)
+                if ((tok.tag == "JKS" and tok.form != "서") or (tok.tag == "JX" and tok.form in ("은", "는"))
+                    or tok.form == "께서")
+                and (run := _party_run(r, i)) is not None and not _in_modifier(r, i)]
+    if not subjects:
+        return []
+    run, _ = subjects[-1]
+    if not _is_party(r, run) or overlaps(run, r["time_frame"]):
+        return []
+    if overlaps(run, r["worker"]) and not r.in_window(r["party_terms"] + r["party_decision"]):
+        return []
+    return [run]
 
 
 def _party_acts_on_person(r: _Reading, people: list):
@@ -766,8 +837,11 @@ def check_goal(text: str, *, owner: str | None = None) -> list[GoalFinding]:
     # 신청을 마친다), not who acts
     # without a worker's act in the goal it is where anyone acts too (같은 물류센터에서 근무를 유지한다)
     worker_act_named = bool(r["worker_verbs"] or r["causative"] or r["help_verb"] or r["visit_check"])
+    # a provider deciding or changing terms (입양기관이 결정해 준다, 추심업체가 전화를 중단한다) is another party
+    outside = _outside_party(r)
     worker_subjects = [h for h in r["worker"] if (_subject_particle(r, h) or _named_worker(r, h)) and not (
-        (person_subject or not worker_act_named) and (nxt := r.token_after(h)) is not None and nxt.form == "에서")]
+        (person_subject or not worker_act_named) and (nxt := r.token_after(h)) is not None and nxt.form == "에서")
+        and not overlaps(h, outside)]
     worker_hits = list(worker_subjects)
     # a care act a family member does too (아들이 … 동행한다, 서로 안부 전화를 한다) is their own act
     own_care = [h for h in r["care_acts"] if (person_subject and not worker_subjects)
@@ -902,7 +976,8 @@ def check_goal(text: str, *, owner: str | None = None) -> list[GoalFinding]:
     unreachable = [h for h in r["unreachable"] if not overlaps(h, kpi) and not _splits_clause(r, h)
                    and not _sought_person(r, h)
                    and not (kpi and _tokens_in(r, h)[-1:] and _tokens_in(r, h)[-1].tag in ("JKS", "JX")
-                            and any(h.end <= s.start < kpi[0].start for s in r.services))] + party_decides
+                            and any(h.end <= s.start < kpi[0].start for s in r.services))] + [
+        h for h in party_decides if not (kpi and h.end <= kpi[0].start)]
     if unreachable:
         findings.append(_finding(
             PlanningMistake.UNREACHABLE,
