@@ -66,7 +66,15 @@ word lists) and applied to the goal's morphemes (:func:`casework.language.analys
    modifier clause splits (폭염특보가 내린 날에는 … 하지 않는다) are no pair; a modifier with no subject of
    its own does not split (예전처럼 건강한 몸을 되찾는다). A person set apart (헤어진, 연락이 끊긴) is out of
    reach as a subject, not as the one the person acts on or toward (헤어진 여동생을 찾는 신청을 마친다,
-   연락이 끊긴 조카에게 편지를 부친다); 혼자서 names no party.
+   연락이 끊긴 조카에게 편지를 부친다); 혼자서 names no party. The goal's subject (the last one outside a
+   modifier clause: 가해자가 찾아올 때 is none) is another party when its last noun has the shape of one
+   (``parties``: …조합, …위원회, …업체, …청, a noun + 회의, 조합장, 소장, 직원; :func:`_outside_party`), a
+   service's provider (…기관, …업체) only when it decides or changes terms (``party_terms``); persuading,
+   asking or negotiating with such a party for its act (``persuasion``: 소장에게 요청해 …, 조합 측과 협의해 …)
+   is 6 too, and 1 as well with nobody as subject. A party that gives care or checks (``provider_acts``:
+   원장이 안부를 확인해 준다) is a provider (1), not 6. Passives of an authority's act (등록된다,
+   선발된다), a grade moved, quotas and provided hours rising, prices and neighbours' complaints are in
+   ``unreachable``.
 7. **Cannot be judged at closure**: no time frame (``time_frame``, ``placeholder``), or no
    criterion: no measured level (a number outside the time frame, ``frequency``, ``scale``),
    no one-time outcome (``completion`` as the predicate in the window) and no absence
@@ -494,14 +502,9 @@ def _party_decides(r: _Reading) -> list:
     decision; 남편을 설득해 is the family, part of the case).
     """
     people = r["person"] + r["worker"] + r["time_frame"]
-    for hit in r["persuasion"]:
-        i = next(k for k, t in enumerate(r.tokens) if t.start >= hit.start and t.tag in ("JKO", "JKB"))
-        persuaded = _party_run(r, i)
-        # one persuaded is anyone outside the case; one asked or negotiated with (소장에게 요청해 …, 조합 측과
-        # 협의해 …) is a party known by its name (…조합, …청, 소장, 집주인), not a teacher one plans with
-        if persuaded is not None and not overlaps(persuaded, people) and (
-                any(t.form == "설득" for t in _tokens_in(r, hit)) or _is_party(r, persuaded)):
-            return [persuaded]
+    persuaded = _persuaded(r)
+    if persuaded:
+        return [persuaded[0][1]]
     outside = _outside_party(r)
     if outside:
         return outside
@@ -512,7 +515,7 @@ def _party_decides(r: _Reading) -> list:
     # by 이/가, 은/는 or 께서 (놀이터에서 놀아 준다 names a place)
     decided = r.in_window(r["party_decision"])
     decisions = sorted(decided + r.in_window(r["favour"]), key=lambda h: h.start)
-    if not decisions:
+    if not decisions or _provider_act(r):
         return []
     found = []
     for i, tok in enumerate(r.tokens):
@@ -531,6 +534,39 @@ def _party_decides(r: _Reading) -> list:
             return []  # the person (or the worker) decides
         found.append(subject)
     return found[:1]
+
+
+def _provider_act(r: _Reading) -> bool:
+    """Does the goal end in caring or checking (``provider_acts``, ``care_acts``, ``visit_check``: 안부를 확인해
+    준다, 살피도록 부탁함)? Whoever does it then gives care (1); it is no party's decision (6)."""
+    return bool(r.in_window(r["provider_acts"] + r["care_acts"] + r["visit_check"]))
+
+
+def _minor_subject(r: _Reading, hit) -> bool:
+    """Is ``hit`` a party as subject (…이/가, …은/는) that is not the goal's own: the subject of a modifier
+    clause (가해자가 찾아올 때 연락할 곳), or one that gives care (원장이 안부를 확인해 준다)?"""
+    toks = _tokens_in(r, hit)
+    subject = next((t for t in toks if t.tag in ("JKS", "JX") and t.form not in ("도", "만")), None)
+    if subject is None or toks[0].tag.startswith(("J", "E")):
+        return False
+    # (a hit that goes on past its subject, 연락이 끊긴, is itself the clause and is read by its own rule)
+    return _provider_act(r) or (subject is toks[-1] and _in_modifier(r, r.tokens.index(subject)))
+
+
+def _persuaded(r: _Reading) -> list:
+    """(cue hit, party) where the goal persuades, asks or negotiates with a party outside the case to get
+    its act (집주인을 설득해 …게 한다, 소장에게 요청해 … 바꾼다, 조합 측과 협의해 … 늦춘다). One persuaded is
+    anyone outside the case; one asked or negotiated with is a party known by its name (…조합, …청,
+    소장, 집주인), not a teacher one plans with."""
+    # a title after a party's noun (목사님을) makes no person of it
+    people = [h for h in r["person"] if h.text != "님"] + r["worker"] + r["time_frame"]
+    for hit in r["persuasion"]:
+        i = next(k for k, t in enumerate(r.tokens) if t.start >= hit.start and t.tag in ("JKO", "JKB"))
+        party = _party_run(r, i)
+        if party is not None and not overlaps(party, people) and (
+                any(t.form == "설득" for t in _tokens_in(r, hit)) or _is_party(r, party)):
+            return [(hit, party)]
+    return []
 
 
 def _party_run(r: _Reading, i: int):
@@ -568,9 +604,28 @@ def _in_modifier(r: _Reading, i: int) -> bool:
     if k >= len(r.tokens) or r.tokens[k].tag != "ETM":
         return False
     k += 1
-    while k < len(r.tokens) and r.tokens[k].tag in ("NNG", "NNP", "NNB", "MM", "SN", "XSN"):
+    while k < len(r.tokens) and r.tokens[k].tag in ("NNG", "NNP", "NNB", "NR", "MM", "SN", "SW", "XSN"):
         k += 1
-    return not (k < len(r.tokens) and r.tokens[k].tag in ("JKO", "JKS"))
+    # the modified noun as the goal's object, subject or last word (사장이 밀린 임금 지급) is the main clause's
+    return not (k >= len(r.tokens) or r.tokens[k].tag in ("JKO", "JKS", "SF", "SSO"))
+
+
+def _main_subject(r: _Reading):
+    """The noun run of the goal's last subject (이/가, 은/는, 께서) outside a modifier clause; None if none."""
+    subjects = [run for i, tok in enumerate(r.tokens)
+                if ((tok.tag == "JKS" and tok.form != "서") or (tok.tag == "JX" and tok.form in ("은", "는"))
+                    or tok.form == "께서")
+                and (run := _party_run(r, i)) is not None and not _in_modifier(r, i)]
+    return subjects[-1] if subjects else None
+
+
+def _caring_party(r: _Reading) -> list:
+    """The subject when a party outside the case gives care or checks (어린이집 원장이 안부를 확인해 준다,
+    관리사무소가 가스 밸브를 점검한다): a provider's task (1), not the person's change."""
+    run = _main_subject(r)
+    if run is None or not _provider_act(r) or overlaps(run, r["worker"]):
+        return []
+    return [run] if _is_party(r, run) or (overlaps(run, r["unreachable"]) and not overlaps(run, r["person"])) else []
 
 
 def _outside_party(r: _Reading) -> list:
@@ -581,16 +636,8 @@ def _outside_party(r: _Reading) -> list:
     …업체, the worker list) counts only when it decides or changes terms (``party_terms``: 결정한다, 중단한다,
     내린다); anyone caring or checking (``provider_acts``: 안부를 확인해 준다) is a provider (1), not 6.
     """
-    if r.in_window(r["provider_acts"] + r["care_acts"] + r["visit_check"]):
-        return []
-    subjects = [(run, i) for i, tok in enumerate(r.tokens)
-                if ((tok.tag == "JKS" and tok.form != "서") or (tok.tag == "JX" and tok.form in ("은", "는"))
-                    or tok.form == "께서")
-                and (run := _party_run(r, i)) is not None and not _in_modifier(r, i)]
-    if not subjects:
-        return []
-    run, _ = subjects[-1]
-    if not _is_party(r, run) or overlaps(run, r["time_frame"]):
+    run = _main_subject(r)
+    if _provider_act(r) or run is None or not _is_party(r, run) or overlaps(run, r["time_frame"]):
         return []
     if overlaps(run, r["worker"]) and not r.in_window(r["party_terms"] + r["party_decision"]):
         return []
@@ -793,6 +840,12 @@ def _measures(r: _Reading) -> list:
     return numbers + _outside(r["frequency"] + r["placeholder"], times) + r["scale"]
 
 
+def _stem_end(r: _Reading, hit) -> int:
+    """Where ``hit`` ends without its endings and the 되/하 that makes a noun a verb (등록되ㄴ다 → 등록)."""
+    toks = [t for t in _tokens_in(r, hit) if not t.tag.startswith(("E", "XSV"))]
+    return toks[-1].end if toks else hit.end
+
+
 def _tokens_in(r: _Reading, hit) -> list:
     return [t for t in r.tokens if hit.start <= t.start and t.end <= hit.end]
 
@@ -887,6 +940,11 @@ def check_goal(text: str, *, owner: str | None = None) -> list[GoalFinding]:
             and not overlaps(h, r["service_choice"]) and not _names_subject(r, h)] if not kpi else []
     if r.services and uses:
         worker_hits += r.services[:1] + uses[:1]
+    # persuading or asking a party with nobody as subject (조합 측과 협의해 …, 교육지원청에 건의하여 …) is the
+    # worker's act toward the outcome
+    if not person_subject and not worker_subjects and owner is None:
+        worker_hits += [hit for hit, _party in _persuaded(r)]
+    worker_hits += _caring_party(r)
     if owner and goal_rules()["worker"].find(owner, ()):
         worker_hits.append(f"owner={owner}")
     # the worker's own act as the goal's end (사례관리자가 … 돕는다, 서비스 제공함), not a means to a change
@@ -974,7 +1032,7 @@ def check_goal(text: str, *, owner: str | None = None) -> list[GoalFinding]:
     # a subject and predicate that a modifier clause splits (폭염특보가 내린 날에는 … 하지 않는다) are no pair
     # a party that only describes the service measured (법원이 명한 수강명령을 빠짐없이 이수한다) is no subject
     unreachable = [h for h in r["unreachable"] if not overlaps(h, kpi) and not _splits_clause(r, h)
-                   and not _sought_person(r, h)
+                   and not _sought_person(r, h) and not _minor_subject(r, h)
                    and not (kpi and _tokens_in(r, h)[-1:] and _tokens_in(r, h)[-1].tag in ("JKS", "JX")
                             and any(h.end <= s.start < kpi[0].start for s in r.services))] + [
         h for h in party_decides if not (kpi and h.end <= kpi[0].start)]
@@ -993,9 +1051,10 @@ def check_goal(text: str, *, owner: str | None = None) -> list[GoalFinding]:
     has_time = bool(r["time_frame"])
     # becoming something vague or out of reach (새사람이 된다) is no criterion; a cure or a win
     # (완치된다, 당첨된다) can still be checked at closure, however unlikely
-    # (a cure ends its hit with the one-word outcome: '장애가 낫는다', '장애가 치료된다')
+    # (a cure ends its hit with the one-word outcome: '장애가 낫는다', '장애가 치료된다', its ending aside:
+    # '유공자로 등록된다')
     beyond = [u for u in unreachable if not any(
-        c.end == u.end and u.start <= c.start
+        c.end in (u.end, _stem_end(r, u)) and u.start <= c.start
         and len([t for t in _tokens_in(r, c) if not t.tag.startswith(("XS", "E"))]) == 1 for c in r["completion"])]
     # finding or regaining a vague concept (마음의 안정을 찾는다) is no outcome either
     outcomes = [h for h in r.in_window(r["completion"]) if r.is_predicate(h)
