@@ -86,7 +86,9 @@ word lists) and applied to the goal's morphemes (:func:`casework.language.analys
    too (:func:`_action`); a change without a level (``gradual``), a habit (``manner``: 잘, 자주;
    ``not_acts``: 나간다, 다닌다), becoming, a state or effort (``not_acts``), a vague concept or a
    lifetime goal is not, except a grand status (``grand_outcomes``: 부자가 된다, 명문대에 보낸다),
-   reached or not by closure like repaying every debt (5 only).
+   reached or not by closure like repaying every debt (5 only). A trip made alone to a named place (혼자
+   화장실까지 이동, 골목까지 혼자 걸어 나간다: :func:`_trip_alone`) and a set done in full (서류를 모두
+   준비한다) are such acts, though going out and preparing alone are not.
 
 A blank number (``몇 개월``, ``OO회``) is not a mistake: the textbook leaves its figures open.
 :func:`goal_notes` returns a separate note that asks for the figure.
@@ -385,6 +387,9 @@ def _action(r: _Reading) -> list:
     """
     if r.gradual:
         return []
+    trip = _trip_alone(r)
+    if trip:
+        return trip
     verbs = [i for i, t in enumerate(r.tokens) if t.start >= r.window_start and t.tag in ("VV", "XSV")]
     if not verbs:
         return []
@@ -392,8 +397,12 @@ def _action(r: _Reading) -> list:
     verb = r.tokens[i]
     # the noun the verb carries: 준비한다, 준비를 한다, 최선을 다한다
     carried = r.tokens[i - 2] if i > 1 and r.tokens[i - 1].tag == "JKO" else r.tokens[i - 1] if i else verb
-    if _is_one_of(verb, r["not_acts"]) or (_is_one_of(carried, r["not_acts"])
-                                          and (verb.tag == "XSV" or verb.form in ("하", "다하"))):
+    # a set of things done in full (서류를 모두 준비한다) is done by closure or not, as a trip made alone is
+    first = r.tokens.index(carried) if carried is not verb and carried.tag.startswith("NN") else i
+    whole = first > 1 and r.tokens[first - 1].form in _WHOLE and r.tokens[first - 1].tag == "MAG" and any(
+        t.tag == "JKO" for t in r.tokens[:first - 1])
+    if not whole and (_is_one_of(verb, r["not_acts"]) or (_is_one_of(carried, r["not_acts"])
+                                                         and (verb.tag == "XSV" or verb.form in ("하", "다하")))):
         return []
     # a habit in a manner or an unmeasured frequency (식사를 잘 한다, 자주 나간다) has no level
     if any(h.start < verb.end for h in r["manner"]):
@@ -411,6 +420,27 @@ def _action(r: _Reading) -> list:
             s.start <= r.tokens[k].start < s.end for s in times):
         args.append(r.tokens[k])
     return [verb] if args else []
+
+
+_WHOLE = frozenset({"모두", "전부", "빠짐없이"})
+"""Adverbs of a set done in full before the goal's verb (서류를 모두 준비한다)."""
+
+_TRIP = frozenset({"가", "나가", "다니", "오", "걷", "다녀오", "걸어가", "이동", "왕복", "다녀가"})
+"""Verbs (and nouns) of going somewhere: 혼자 … 까지 with one of them is a trip made alone."""
+
+
+def _trip_alone(r: _Reading) -> list:
+    """The goal's end when it is a trip made alone to a named place (혼자 화장실까지 이동, 골목까지 혼자 걸어
+    나간다): a skill shown, done by closure or not, not a habit of going out (경로당에 나간다)."""
+    window = [t for t in r.tokens if t.start >= r.window_start and (t.tag in ("VV", "XSV") or (
+        t.tag == "NNG" and t.form in _TRIP))]
+    alone = any(t.form in ("혼자", "스스로") for t in r.tokens)
+    times = r["time_frame"]
+    place = any(t.form == "까지" and k and r.tokens[k - 1].tag.startswith("NN")
+                and not any(s.start <= t.start < s.end for s in times) for k, t in enumerate(r.tokens))
+    if alone and place and window and window[-1].form in _TRIP and not any(h.start < window[-1].end for h in r["manner"]):
+        return [window[-1]]
+    return []
 
 
 def _is_one_of(token, hits) -> bool:
