@@ -25,7 +25,8 @@ the sentence's morphemes (:func:`casework.language.analyse`):
 * **complex**: longer than :data:`MAX_QUESTION_LENGTH` characters, more than
   :data:`MAX_CONNECTIVES` clause connectives, two or more negations in one question (one in each
   of two joined questions piles nothing up; the 않 of a negative question frames it), jargon
-  (``jargon``), asking the person to rate or classify (``judgement``: 어느 정도라고 보세요?), or more
+  (``jargon``, abstract nouns in -성 and … 측면 among them), a reason pressed with 도대체 (``pressing_why``:
+  …한 이유가 도대체 뭐예요?), asking the person to rate or classify (``judgement``: 어느 정도라고 보세요?), or more
   than :data:`MAX_NOUN_RUN` nouns in a row with no particle between them (an administrative, legal or
   clinical term built of nouns; ``noun_run_breaks`` cut such a run);
 * **why-interrogation**: a ``why`` word followed by a past, undone or happened event
@@ -96,7 +97,7 @@ marked 14 and five others.
 _LISTS = frozenset({
     "wh", "not_wh", "request", "choice", "permission", "question_end", "tag_question",
     "presumption", "negative_question", "embedded_question", "loaded_words", "clause_join", "auxiliary_after", "topic", "connective",
-    "fixed_connective", "negation", "jargon", "why", "why_blames", "blame_frames", "background_clause",
+    "fixed_connective", "negation", "jargon", "why", "why_blames", "blame_frames", "background_clause", "pressing_why",
     "embedded_join", "not_asking", "listed_topics", "joined_requests", "asks_if_known", "judgement", "noun_run_breaks",
 })
 
@@ -418,6 +419,10 @@ def _complex(text: str, units: list[_Unit]) -> list[str]:
     if jargon:
         words = ", ".join(f"'{h.text}'" for h in jargon)
         details.append(f"당사자에게 낯선 말이 있습니다: {words}")
+    # a reason pressed with 도대체 (안 치우시는 이유가 도대체 뭐예요?) demands an account, not an answer
+    pressed = rules["pressing_why"].find(text, tokens)
+    if pressed:
+        details.append(f"까닭을 다그쳐 묻습니다: '{pressed[0].text}'")
     # asking the person to rate or classify (어느 정도라고 보세요?) hands them the asker's assessment
     judged = rules["judgement"].find(text, tokens)
     if judged:
