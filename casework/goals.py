@@ -72,7 +72,8 @@ word lists) and applied to the goal's morphemes (:func:`casework.language.analys
    service's provider (…기관, …업체) only when it decides or changes terms (``party_terms``); persuading,
    asking or negotiating with such a party for its act (``persuasion``: 소장에게 요청해 …, 조합 측과 협의해 …)
    is 6 too, and 1 as well with nobody as subject. A party that gives care or checks (``provider_acts``:
-   원장이 안부를 확인해 준다) is a provider (1), not 6. Passives of an authority's act (등록된다,
+   원장이 안부를 확인해 준다) is a provider (1), not 6; a level given in a test the person takes
+   (레벨테스트에서 … 판정을 받는다) is the person's own outcome. Passives of an authority's act (등록된다,
    선발된다), a grade moved, quotas and provided hours rising, prices and neighbours' complaints are in
    ``unreachable``.
 7. **Cannot be judged at closure**: no time frame (``time_frame``, ``placeholder``), or no
@@ -566,6 +567,20 @@ def _party_decides(r: _Reading) -> list:
     return found[:1]
 
 
+_TESTS = ("시험", "테스트", "검정")
+"""What a level is judged in by one's own performance (레벨테스트에서 … 판정을 받는다, 정기시험에서 합격)."""
+
+
+def _test_result(r: _Reading, hit) -> bool:
+    """Is ``hit`` a level given in a test the person takes (세종학당 레벨테스트에서 초급2 단계 판정을 받는다)?
+    Passing or placing in a test is the person's own outcome, like passing an exam, not another party's
+    decision."""
+    first = r.index_at(hit.start)
+    return first is not None and any(
+        t.tag.startswith("NN") and t.form.endswith(_TESTS) and nxt.form == "에서"
+        for t, nxt in pairwise(r.tokens[:first + 1]))
+
+
 def _provider_act(r: _Reading) -> bool:
     """Does the goal end in caring or checking (``provider_acts``, ``care_acts``, ``visit_check``: 안부를 확인해
     준다, 살피도록 부탁함)? Whoever does it then gives care (1); it is no party's decision (6)."""
@@ -634,6 +649,9 @@ def _in_modifier(r: _Reading, i: int) -> bool:
     if k >= len(r.tokens) or r.tokens[k].tag != "ETM":
         return False
     k += 1
+    # a time or a case the clause sets (찾아올 때, 쉬는 날에, 없는 동안) is no noun of the main clause
+    if k < len(r.tokens) and r.tokens[k].form in _WHEN:
+        return True
     while k < len(r.tokens) and r.tokens[k].tag in ("NNG", "NNP", "NNB", "NR", "MM", "SN", "SW", "XSN"):
         k += 1
     # the modified noun as the goal's object, subject or last word (사장이 밀린 임금 지급) is the main clause's
@@ -656,6 +674,10 @@ def _caring_party(r: _Reading) -> list:
     if run is None or not _provider_act(r) or overlaps(run, r["worker"]):
         return []
     return [run] if _is_party(r, run) or (overlaps(run, r["unreachable"]) and not overlaps(run, r["person"])) else []
+
+
+_WHEN = frozenset({"때", "동안", "경우", "날", "뒤", "후", "전", "사이", "중", "적"})
+"""Nouns after a modifier ending that make its clause a time or a case (가해자가 찾아올 때)."""
 
 
 def _outside_party(r: _Reading) -> list:
@@ -1062,7 +1084,7 @@ def check_goal(text: str, *, owner: str | None = None) -> list[GoalFinding]:
     # a subject and predicate that a modifier clause splits (폭염특보가 내린 날에는 … 하지 않는다) are no pair
     # a party that only describes the service measured (법원이 명한 수강명령을 빠짐없이 이수한다) is no subject
     unreachable = [h for h in r["unreachable"] if not overlaps(h, kpi) and not _splits_clause(r, h)
-                   and not _sought_person(r, h) and not _minor_subject(r, h)
+                   and not _sought_person(r, h) and not _minor_subject(r, h) and not _test_result(r, h)
                    and not (kpi and _tokens_in(r, h)[-1:] and _tokens_in(r, h)[-1].tag in ("JKS", "JX")
                             and any(h.end <= s.start < kpi[0].start for s in r.services))] + [
         h for h in party_decides if not (kpi and h.end <= kpi[0].start)]

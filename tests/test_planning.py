@@ -396,6 +396,23 @@ GOAL_TABLE = [
     # anything psychological or emotional is vague without a scale
     ("아이의 정서적 회복", None, {D, G}),
     ("아이가 3개월 안에 정서적 회복 척도 점수가 10점 오른다", None, set()),
+    # another party known by the shape of its name as the subject, unless it gives care (1); an
+    # authority's act done to the person; asking or persuading a party for its act
+    ("석 달 안에 재건축 조합이 이사 비용 지원을 늘린다", None, {F, G}),
+    ("한 달 안에 경비 용역 회사 직원들이 주민에게 반말을 하지 않는다", None, {F}),
+    ("두 달 안에 채무 대행 업체가 독촉 문자를 중단한다", None, {F}),
+    ("도시락 업체가 석 달 동안 주 5회 도시락을 배달한다", None, {A}),
+    ("가게 사장님이 석 달 동안 할아버지 안부를 날마다 살핀다", None, {A}),
+    ("두 달 안에 장애인 주차 표지 대상자로 등록된다", "대상자", {F}),
+    ("반년 안에 요양 등급이 2등급으로 올라간다", "어르신", {F}),
+    ("사례관리자가 석 달 안에 관리사무소에 요청해 현관 턱을 없앤다", None, {A, F}),
+    ("두 달 안에 관리소장을 설득해 주차 자리를 하나 더 받는다", None, {A, F}),
+    ("어머니가 1개월 안에 담임교사와 협의해 상담 날짜를 정한다", None, set()),
+    ("어머니가 한 달 안에 가해자가 올 때 누를 비상벨 위치를 외운다", None, set()),
+    ("딸이 석 달 안에 한국어 레벨테스트에서 중급 판정을 받는다", None, set()),
+    # a trip made alone to a named place and a set done in full are judged at closure
+    ("할머니가 석 달 안에 지팡이를 짚고 혼자 마을회관까지 걸어간다", None, set()),
+    ("아들이 한 달 안에 전입 신고에 필요한 서류를 모두 준비한다", None, set()),
 ]
 
 
