@@ -27,7 +27,10 @@ the sentence's morphemes (:func:`casework.language.analyse`):
   of two joined questions piles nothing up; the 않 of a negative question frames it), jargon
   (``jargon``), asking the person to rate or classify (``judgement``: 어느 정도라고 보세요?), or more
   than :data:`MAX_NOUN_RUN` nouns in a row with no particle between them (an administrative, legal or
-  clinical term built of nouns; ``noun_run_breaks`` cut such a run);
+  clinical term built of nouns; ``noun_run_breaks`` cut such a run), demanding an account with 도대체
+  (``account_demand``: …이유가 도대체 뭐예요?); a term is also known by its
+  formation (a head such as 여부, 요건, 측면; a noun with -성, -화, -률; -적인; 재- before a compound),
+  unless it is an everyday word of that shape (``plain_terms``: 가능성, 구체적인, 재계약);
 * **why-interrogation**: a ``why`` word followed by a past, undone or happened event
   (``why_blames``), or a blaming frame without 왜 (``blame_frames``).
 
@@ -98,6 +101,7 @@ _LISTS = frozenset({
     "presumption", "negative_question", "embedded_question", "loaded_words", "clause_join", "auxiliary_after", "topic", "connective",
     "fixed_connective", "negation", "jargon", "why", "why_blames", "blame_frames", "background_clause",
     "embedded_join", "not_asking", "listed_topics", "joined_requests", "asks_if_known", "judgement", "noun_run_breaks",
+    "plain_terms", "account_demand",
 })
 
 
@@ -414,10 +418,16 @@ def _complex(text: str, units: list[_Unit]) -> list[str]:
             details.append(f"부정이 겹쳐 있습니다: '{unit.text}'")
             break
     tokens = _all_tokens(units)
-    jargon = rules["jargon"].find(text, tokens)
+    # a word formed like a term (가능성, 구체적인, 재계약) that people use every day is no jargon
+    plain = rules["plain_terms"].find(text, tokens)
+    jargon = [h for h in rules["jargon"].find(text, tokens) if not overlaps(h, plain)]
     if jargon:
         words = ", ".join(f"'{h.text}'" for h in jargon)
         details.append(f"당사자에게 낯선 말이 있습니다: {words}")
+    # '…이유가 도대체 뭐예요?' demands an account of the whole past at once
+    demand = rules["account_demand"].find(text, tokens)
+    if demand:
+        details.append(f"까닭을 한꺼번에 설명하라고 몰아세웁니다: '{demand[0].text}'")
     # asking the person to rate or classify (어느 정도라고 보세요?) hands them the asker's assessment
     judged = rules["judgement"].find(text, tokens)
     if judged:
