@@ -290,10 +290,14 @@ def _closed(text: str, unit: _Unit) -> bool:
             rules[name].find(text, unit.tokens) for name in ("request", "choice", "permission"))
     if _wh_hits(text, unit.tokens):
         # '어디 계시고 양육비는 받으세요?': the second question, joined by -고, is yes/no;
-        # a fragment (…되시고 연세는요?) asks "what about", it is open
-        return any(not _wh_hits(text, right) and any(t.tag.startswith(("V", "XS")) for t in right) and not any(
+        # a fragment (…되시고 연세는요?) asks "what about", it is open; so does a choice (누구랑 사시고,
+        # 집은 전세예요 월세예요?)
+        return not unit.choice and any(not _wh_hits(text, right) and any(t.tag.startswith(("V", "XSV", "XSA")) for t in right) and not any(
             rules[name].find(text, right) for name in ("request", "choice", "permission"))
             for _, right, _ in _joined_questions(text, unit))
+    words = [t for t in unit.tokens if t.tag not in ("SF", "SP")]
+    if len(words) >= 2 and words[-1].form == "요" and words[-2].tag == "JX" and words[-2].form in ("은", "는", "ㄴ"):
+        return False  # '싫어하는 건요?', '작은애는요?': a follow-up fragment after a topic asks "what about", it is open
     if not any(t.tag.startswith(("V", "XS")) or (t.tag == "EF" and t.form.endswith("세요")) for t in unit.tokens):
         # '안주는요?', '가족은요?': a follow-up fragment asks "what about …", it is open;
         # a noun with a polite ending and no copula (집은 전세세요?) is a yes/no question
@@ -566,9 +570,11 @@ def check_question(text: str) -> list[QuestionFinding]:
         not u.is_question and any(v.is_question and _why(text, [v]) for v in units[k + 1:]))), None)
     if leading:
         findings.append(QuestionFinding(QuestionMistake.LEADING, _msg_leading(leading), leading))
-    # a reproach (보고만 계셨어요?) asks for no information: it blames (W), it is not closed
-    closed = next((u.text for u in questions if _closed(text, u) and not _leading(text, u)
-                   and not question_rules()["blame_frames"].find(text, u.tokens)), None)
+    # a reproach (보고만 계셨어요?) asks for no information: it blames (W), it is not closed; nor does a
+    # yes/no question about an undone act or not knowing after a blaming one (왜 안 하셨어요? … 모르셨어요?)
+    closed = next((u.text for k, u in enumerate(questions) if _closed(text, u) and not _leading(text, u)
+                   and not question_rules()["blame_frames"].find(text, u.tokens)
+                   and not _reproach_goes_on(text, questions[:k], u)), None)
     if closed:
         findings.append(QuestionFinding(QuestionMistake.CLOSED_WHEN_INFO_NEEDED, _msg_closed(closed), closed))
     multiple = " / ".join(u.text for u in questions) if len(questions) >= 2 else next(
@@ -582,6 +588,14 @@ def check_question(text: str) -> list[QuestionFinding]:
     if why:
         findings.append(QuestionFinding(QuestionMistake.WHY_INTERROGATION, _msg_why(why), why))
     return findings
+
+
+def _reproach_goes_on(text: str, before: list[_Unit], unit: _Unit) -> bool:
+    """Does ``unit`` follow a blaming question and hold an undone act or not knowing (아이들 생각은 안
+    하셨어요?, 과태료 나오는 거 모르셨어요?)? It carries the reproach on; it asks for no fact."""
+    return bool(before) and _why(text, before) is not None and any(
+        (t.tag == "MAG" and t.form in ("안", "못")) or (t.tag == "VX" and t.form == "않")
+        or (t.tag == "VV" and t.form == "모르") for t in unit.tokens)
 
 
 def question_parts(text: str) -> list[str]:
