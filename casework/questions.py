@@ -577,7 +577,13 @@ def check_question(text: str) -> list[QuestionFinding]:
                    and not _reproach_goes_on(text, questions[:k], u)), None)
     if closed:
         findings.append(QuestionFinding(QuestionMistake.CLOSED_WHEN_INFO_NEEDED, _msg_closed(closed), closed))
-    multiple = " / ".join(u.text for u in questions) if len(questions) >= 2 else next(
+    # a leading tail after a comma and a blaming question (왜 그러셨어요, 잘못하신 거 아시죠?) and a bare tag
+    # after a statement (…있었을 거예요, 그렇죠?) press the same point: no second question (after a question
+    # mark, '왜 또 드셨어요? 끊기로 하셨잖아요?', the annotators count two)
+    asking = [u for k, u in enumerate(questions) if not (_bare_tag(u) or (
+        k and questions[k - 1].tokens[-1].tag != "SF" and _leading(text, u) and not _wh_hits(text, u.tokens)
+        and _why(text, questions[:k])))]
+    multiple = " / ".join(u.text for u in asking) if len(asking) >= 2 else next(
         (found for u in questions if (found := _clause_halves(text, u) or _listed_questions(text, u))), None)
     if multiple:
         findings.append(QuestionFinding(QuestionMistake.MULTIPLE, _msg_multiple(multiple), multiple))
@@ -588,6 +594,17 @@ def check_question(text: str) -> list[QuestionFinding]:
     if why:
         findings.append(QuestionFinding(QuestionMistake.WHY_INTERROGATION, _msg_why(why), why))
     return findings
+
+
+_TAG_STEMS = frozenset({"그렇", "그러", "맞", "그치", "그쵸", "그지", "안", "않", "지"})
+
+
+def _bare_tag(unit: _Unit) -> bool:
+    """Is ``unit`` a tag and nothing else (그렇죠?, 맞죠?, 그치?, 안 그래요?): no word of its own besides
+    the tag's stem, negation and endings?"""
+    words = [t for t in unit.tokens if t.tag not in ("SF", "SP")]
+    return bool(words) and any(t.tag in ("IC", "EF") for t in words) and all(
+        t.tag.startswith(("E", "J")) or t.form in _TAG_STEMS for t in words)
 
 
 def _reproach_goes_on(text: str, before: list[_Unit], unit: _Unit) -> bool:
