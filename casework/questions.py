@@ -25,10 +25,12 @@ the sentence's morphemes (:func:`casework.language.analyse`):
 * **complex**: longer than :data:`MAX_QUESTION_LENGTH` characters, more than
   :data:`MAX_CONNECTIVES` clause connectives, two or more negations in one question (one in each
   of two joined questions piles nothing up; the 않 of a negative question frames it), jargon
-  (``jargon``, abstract nouns in -성 and … 측면 among them), a reason pressed with 도대체 (``pressing_why``:
-  …한 이유가 도대체 뭐예요?), asking the person to rate or classify (``judgement``: 어느 정도라고 보세요?), or more
+  (``jargon``), asking the person to rate or classify (``judgement``: 어느 정도라고 보세요?), or more
   than :data:`MAX_NOUN_RUN` nouns in a row with no particle between them (an administrative, legal or
-  clinical term built of nouns; ``noun_run_breaks`` cut such a run);
+  clinical term built of nouns; ``noun_run_breaks`` cut such a run), demanding an account with 도대체
+  (``account_demand``: …이유가 도대체 뭐예요?); a term is also known by its
+  formation (a head such as 여부, 요건, 측면; a noun with -성, -화, -률; -적인; 재- before a compound),
+  unless it is an everyday word of that shape (``plain_terms``: 가능성, 구체적인, 재계약);
 * **why-interrogation**: a ``why`` word followed by a past, undone or happened event
   (``why_blames``), or a blaming frame without 왜 (``blame_frames``).
 
@@ -97,8 +99,9 @@ marked 14 and five others.
 _LISTS = frozenset({
     "wh", "not_wh", "request", "choice", "permission", "question_end", "tag_question",
     "presumption", "negative_question", "embedded_question", "loaded_words", "clause_join", "auxiliary_after", "topic", "connective",
-    "fixed_connective", "negation", "jargon", "why", "why_blames", "blame_frames", "background_clause", "pressing_why",
+    "fixed_connective", "negation", "jargon", "why", "why_blames", "blame_frames", "background_clause",
     "embedded_join", "not_asking", "listed_topics", "joined_requests", "asks_if_known", "judgement", "noun_run_breaks",
+    "plain_terms", "account_demand",
 })
 
 
@@ -287,10 +290,14 @@ def _closed(text: str, unit: _Unit) -> bool:
             rules[name].find(text, unit.tokens) for name in ("request", "choice", "permission"))
     if _wh_hits(text, unit.tokens):
         # '어디 계시고 양육비는 받으세요?': the second question, joined by -고, is yes/no;
-        # a fragment (…되시고 연세는요?) asks "what about", it is open
-        return any(not _wh_hits(text, right) and any(t.tag.startswith(("V", "XS")) for t in right) and not any(
+        # a fragment (…되시고 연세는요?) asks "what about", it is open; so does a choice (누구랑 사시고,
+        # 집은 전세예요 월세예요?)
+        return not unit.choice and any(not _wh_hits(text, right) and any(t.tag.startswith(("V", "XSV", "XSA")) for t in right) and not any(
             rules[name].find(text, right) for name in ("request", "choice", "permission"))
             for _, right, _ in _joined_questions(text, unit))
+    words = [t for t in unit.tokens if t.tag not in ("SF", "SP")]
+    if len(words) >= 2 and words[-1].form == "요" and words[-2].tag == "JX" and words[-2].form in ("은", "는", "ㄴ"):
+        return False  # '싫어하는 건요?', '작은애는요?': a follow-up fragment after a topic asks "what about", it is open
     if not any(t.tag.startswith(("V", "XS")) or (t.tag == "EF" and t.form.endswith("세요")) for t in unit.tokens):
         # '안주는요?', '가족은요?': a follow-up fragment asks "what about …", it is open;
         # a noun with a polite ending and no copula (집은 전세세요?) is a yes/no question
@@ -415,14 +422,16 @@ def _complex(text: str, units: list[_Unit]) -> list[str]:
             details.append(f"부정이 겹쳐 있습니다: '{unit.text}'")
             break
     tokens = _all_tokens(units)
-    jargon = rules["jargon"].find(text, tokens)
+    # a word formed like a term (가능성, 구체적인, 재계약) that people use every day is no jargon
+    plain = rules["plain_terms"].find(text, tokens)
+    jargon = [h for h in rules["jargon"].find(text, tokens) if not overlaps(h, plain)]
     if jargon:
         words = ", ".join(f"'{h.text}'" for h in jargon)
         details.append(f"당사자에게 낯선 말이 있습니다: {words}")
-    # a reason pressed with 도대체 (안 치우시는 이유가 도대체 뭐예요?) demands an account, not an answer
-    pressed = rules["pressing_why"].find(text, tokens)
-    if pressed:
-        details.append(f"까닭을 다그쳐 묻습니다: '{pressed[0].text}'")
+    # '…이유가 도대체 뭐예요?' demands an account of the whole past at once
+    demand = rules["account_demand"].find(text, tokens)
+    if demand:
+        details.append(f"까닭을 한꺼번에 설명하라고 몰아세웁니다: '{demand[0].text}'")
     # asking the person to rate or classify (어느 정도라고 보세요?) hands them the asker's assessment
     judged = rules["judgement"].find(text, tokens)
     if judged:
@@ -561,12 +570,20 @@ def check_question(text: str) -> list[QuestionFinding]:
         not u.is_question and any(v.is_question and _why(text, [v]) for v in units[k + 1:]))), None)
     if leading:
         findings.append(QuestionFinding(QuestionMistake.LEADING, _msg_leading(leading), leading))
-    # a reproach (보고만 계셨어요?) asks for no information: it blames (W), it is not closed
-    closed = next((u.text for u in questions if _closed(text, u) and not _leading(text, u)
-                   and not question_rules()["blame_frames"].find(text, u.tokens)), None)
+    # a reproach (보고만 계셨어요?) asks for no information: it blames (W), it is not closed; nor does a
+    # yes/no question about an undone act or not knowing after a blaming one (왜 안 하셨어요? … 모르셨어요?)
+    closed = next((u.text for k, u in enumerate(questions) if _closed(text, u) and not _leading(text, u)
+                   and not question_rules()["blame_frames"].find(text, u.tokens)
+                   and not _reproach_goes_on(text, questions[:k], u)), None)
     if closed:
         findings.append(QuestionFinding(QuestionMistake.CLOSED_WHEN_INFO_NEEDED, _msg_closed(closed), closed))
-    multiple = " / ".join(u.text for u in questions) if len(questions) >= 2 else next(
+    # a leading tail after a comma and a blaming question (왜 그러셨어요, 잘못하신 거 아시죠?) and a bare tag
+    # after a statement (…있었을 거예요, 그렇죠?) press the same point: no second question (after a question
+    # mark, '왜 또 드셨어요? 끊기로 하셨잖아요?', the annotators count two)
+    asking = [u for k, u in enumerate(questions) if not (_bare_tag(u) or (
+        k and questions[k - 1].tokens[-1].tag != "SF" and _leading(text, u) and not _wh_hits(text, u.tokens)
+        and _why(text, questions[:k])))]
+    multiple = " / ".join(u.text for u in asking) if len(asking) >= 2 else next(
         (found for u in questions if (found := _clause_halves(text, u) or _listed_questions(text, u))), None)
     if multiple:
         findings.append(QuestionFinding(QuestionMistake.MULTIPLE, _msg_multiple(multiple), multiple))
@@ -577,6 +594,25 @@ def check_question(text: str) -> list[QuestionFinding]:
     if why:
         findings.append(QuestionFinding(QuestionMistake.WHY_INTERROGATION, _msg_why(why), why))
     return findings
+
+
+_TAG_STEMS = frozenset({"그렇", "그러", "맞", "그치", "그쵸", "그지", "안", "않", "지"})
+
+
+def _bare_tag(unit: _Unit) -> bool:
+    """Is ``unit`` a tag and nothing else (그렇죠?, 맞죠?, 그치?, 안 그래요?): no word of its own besides
+    the tag's stem, negation and endings?"""
+    words = [t for t in unit.tokens if t.tag not in ("SF", "SP")]
+    return bool(words) and any(t.tag in ("IC", "EF") for t in words) and all(
+        t.tag.startswith(("E", "J")) or t.form in _TAG_STEMS for t in words)
+
+
+def _reproach_goes_on(text: str, before: list[_Unit], unit: _Unit) -> bool:
+    """Does ``unit`` follow a blaming question and hold an undone act or not knowing (아이들 생각은 안
+    하셨어요?, 과태료 나오는 거 모르셨어요?)? It carries the reproach on; it asks for no fact."""
+    return bool(before) and _why(text, before) is not None and any(
+        (t.tag == "MAG" and t.form in ("안", "못")) or (t.tag == "VX" and t.form == "않")
+        or (t.tag == "VV" and t.form == "모르") for t in unit.tokens)
 
 
 def question_parts(text: str) -> list[str]:

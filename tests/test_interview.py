@@ -169,6 +169,37 @@ def test_question_table(question, expected):
     assert found == expected
 
 
+# the classes of the fifty-first round, by the letters they must get exactly ('' for none): a follow-up
+# fragment after a topic asks "what about" (also after -고); a wh-question joined to a choice is two
+# questions, the choice not closed; after a blaming question an undone act or not knowing carries the
+# reproach on; a proposal (-어 볼래요/볼까요), a request for a call and a tag after a statement ('그치?',
+# '안 그래요?'); a term by its formation (-성, 재-) but not an everyday word of that shape; reproach frames
+# without 왜; a leading tail after a comma and a why, or a bare tag, is no second question; '몇 번이나 …는데'
+# sets out a fact, it asks no count
+BY_CLASS = {
+    "M": ("주말엔 뭐 드세요? 평일 저녁은요?", "첫째는 어디 다녀요? 작은딸은요?", "할머님은 뭐라고 하셨고 삼촌은요?",
+          "어디서 일하시고, 집은 자가예요 월세예요?"),
+    "MW": ("왜 여태 병원에 안 가셨어요? 아이 걱정은 안 되셨어요?",
+           "왜 그 돈을 빌려주셨어요? 못 받을 수도 있다는 거 모르셨어요?"),
+    "": ("이 그림 카드 중에서 하나 골라 볼래요?", "내일 오후에 한 번 더 통화해 볼까요?", "확인되면 연락 주시겠어요?"),
+    "L": ("혼자 있으면 심심하지, 그치?", "아드님도 힘드셨을 거예요, 안 그래요?", "많이 서운하셨을 거예요, 그렇죠?"),
+    "X": ("치료 연속성이 끊긴 때가 언제예요?", "가족 역할 재조정 과정은 어떠셨어요?"),
+    "C": ("구체적인 날짜가 정해졌어요?",),
+    "W": ("도대체 매일 밤 어디서 뭐 하는 거야?", "그렇게 드시면 나중에 어쩌시려고 그래요?"),
+    "LW": ("이번에도 또 서류를 안 가져오신 거 아니에요?", "왜 그 약을 끊으셨어요, 그러면 안 되는 거 아시죠?"),
+    "WX": ("몇 번이나 문자를 남겼는데 답도 안 하시고 버티신 이유가 도대체 뭐예요?",),
+}
+
+
+@pytest.mark.parametrize("letters", sorted(BY_CLASS))
+def test_question_classes_by_structure(letters):
+    """Does each question of a class get exactly its letters (fragments, choices, reproaches carried on,
+    proposals, tags, terms by formation, reproach frames)?"""
+    codes = {"L": L, "C": C, "M": M, "X": X, "W": W}
+    for text in BY_CLASS[letters]:
+        assert {f.mistake for f in check_question(text)} == {codes[c] for c in letters}, text
+
+
 def test_table_is_large_and_balanced():
     """Has the table at least 20 questions, with clean ones and every checkable mistake?"""
     assert len(TABLE) >= 20
