@@ -1359,3 +1359,24 @@ def test_the_word_surname_said_of_a_person_is_kept():
     """성씨 after a person (남편분 성씨는) is the word 'surname', even where 성 is a name in the note."""
     masked = mask_case_text("故 성 상병 얘기를 자주 하심. 남편분 성씨는 다르다고 정정함.").text
     assert masked == "故 ○ 상병 얘기를 자주 하심. 남편분 성씨는 다르다고 정정함."
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # a name after a word for a name: quoted, with the copula said, with 로 when it is no word
+    ("동생 이름은 '다솜'이라고 함.", "동생 이름은 '다○'이라고 함."),
+    ("엄마 이름은 미란이에요.", "엄마 이름은 미○이에요."),
+    ("쉼터에서는 가명 '소라'로 지냄.", "쉼터에서는 가명 '소○'로 지냄."),
+    ("필명 한울이라고 소개함.", "필명 한○이라고 소개함."),
+    ("딸 이름은 박은서로만 알고 있음.", "딸 이름은 박○○로만 알고 있음."),
+    # a name before (이)라는 and a word for a name or a person
+    ("'깜순이'라는 별명으로 통함.", "'깜○○'라는 별명으로 통함."),
+    ("후원자 '도깨비'라는 가명을 쓰는 분.", "후원자 '도○○'라는 가명을 쓰는 분."),
+    ("Mark라는 사람이 연락함.", "M○○○라는 사람이 연락함."),
+    # kept: what is said of the name, the cue's own particle, a word for what the person is
+    ("이름은 몰라. 이름이 바뀌었다. 이름은 한글로 적음. 이름이 뭐예요?", "이름은 몰라. 이름이 바뀌었다. 이름은 한글로 적음. 이름이 뭐예요?"),
+    ("친척이라는 사람이 옴. 본명 확인 필요. 가명 사용. 별칭이 많다.", "친척이라는 사람이 옴. 본명 확인 필요. 가명 사용. 별칭이 많다."),
+])
+def test_a_name_given_as_a_name_is_hidden_and_what_is_said_of_it_kept(text, expected):
+    """A name after 이름은, 가명, 필명 … or before (이)라는 별명/사람 is the person; a verb, an adverb or a
+    dictionary word said of the name is not."""
+    assert mask_case_text(text).text == expected

@@ -1398,6 +1398,7 @@ def _add_naming(text: str, words, add) -> None:
                 and name not in ("뭐", "무엇", "누구", "그", "이", "저"):
             add(at, at + len(name), True, given_only=True, named=True)
     _add_called_as(text, add)
+    _add_cued_names(text, add)
     for m in re.finditer(r"(?<![가-힣])(?:별명|애칭)(?:은|이|:)\s?[" + _QUOTE + r"]?([가-힣]{1,4})[" + _QUOTE + r"]?"
                          r"(?=(?:이?다|인|임|이고|이라|라)?(?![가-힣]))", text):
         if _is_person_word(m.group(1)) is False:  # 별명이 '짱구'인 아들, 애칭은 콩이
@@ -1640,6 +1641,66 @@ def _add_called_as(text: str, add) -> None:
     for m in _NAMED_AS.finditer(text):
         if _is_person_word(m.group(1)) is not True and not _is_count(m.group(1)):
             add(m.start(1), m.end(1), True, given_only=True, named=True)
+
+
+_NAME_NOUNS = ("이름", "성함", "성명", "본명", "가명", "실명", "별명", "애칭", "별칭", "아명", "태명", "필명", "예명",
+               "세례명", "법명", "택호", "닉네임")
+_CUE_ENDING = (r"(?:이?라(?:고(?:만|도|요)?|는|며|서)?|이?란|이에요|예요|이었[가-힣]{0,3}|였[가-힣]{0,3}|이?야|임|인데|이고"
+               r"|이며|이다|입니다|으?로(?:만|도|는)?)")
+_SPEECH_ENDING = re.compile(r"(?:이?라(?:고(?:만|도|요)?)?|이에요|예요|이었[가-힣]{0,3}|였[가-힣]{0,3}|이?야)(?![가-힣])")
+"""Where a dictionary word after 이름은 is still the name: said as a name (이름은 소라예요, 소라라고)."""
+_CUED_NAME = re.compile(
+    r"(?<![가-힣])[가-힣]{0,3}(?:" + "|".join(_NAME_NOUNS) + r")(?:(?:은|는|이|가|을|를|:)?\s|(?:은|는|이|가|을|를|:)(?=["
+    + _QUOTE + r"]))"
+    r"(?:([" + _QUOTE + r"])([가-힣]{1,5}|[A-Z][a-z]+|[\u4e00-\u9fff]{2,4})[" + _QUOTE + r"](?=(?:인|" + _CUE_ENDING
+    + r")?(?![가-힣]))"
+    r"|([가-힣]{1,5}?|[A-Z][a-z]+|[\u4e00-\u9fff]{2,4})(?=" + _CUE_ENDING + r"(?![가-힣])|[.,)/]|$))")
+"""A name after a word for a name and its particle (이름은 소라예요, 가명 '하늘'로, 태명은 '콩콩이'라고,
+아명은 개똥이였다고, 한국 이름 준.): the name the note gives, quoted or with its copula or 로."""
+_NAMED_BEFORE = re.compile(
+    r"(?:[" + _QUOTE + r"]([가-힣A-Za-z0-9_♡]{1,12})[" + _QUOTE + r"]|(?<![가-힣A-Za-z])([가-힣]{1,5}?|[A-Z][a-z]+))"
+    r"(?:이라는|라는|이란|란) (?:[가-힣]+ )?(?:" + "|".join(_NAME_NOUNS) + r"|사람|분|딸|아들|아이|애|친구|여자|남자|형|동생"
+    r"|언니|누나|오빠|청년|학생|남편|아내|손녀|손자|조카|직원)(?![가-힣]{4})")
+"""A name before (이)라는 and a word for a name or a person ('감자'라는 별칭, 하나라는 딸, Mark라는 사람)."""
+_NOT_CUED = frozenset({"뭐", "무엇", "누구", "그", "이", "저", "모름", "미상", "불명", "비공개", "없음", "확인", "같", "뭔지",
+                       "그냥", "원래", "진짜", "실제", "같은", "다른", "우리", "라고", "라", "라는"})
+
+
+def _cued_name_ok(name: str, word: str, quoted: bool, *, common: bool = True) -> bool:
+    """Is ``name``, given after a word for a name or before (이)라는, a name and not a word of the
+    sentence? ``word`` is the name with what is glued to it (몰라, 바뀌었다); a dictionary word is a
+    name only quoted or where ``common`` allows it."""
+    if name in _NOT_CUED or (_HANGUL_WORD.fullmatch(name) and _is_person_word(name) is not False):
+        return False
+    tokens = analyse(name if quoted or not word else word)
+    if not tokens or tokens[0].tag.startswith(("V", "M", "E", "J", "X")) or tokens[0].tag in ("NP", "NNB"):
+        return False  # 이름은 몰라, 이름이 바뀌었다: a verb or an adverb, no name
+    return quoted or common or not (_HANGUL_WORD.fullmatch(name) and _is_common_noun(name) and len(name) > 1)
+
+
+def _add_cued_names(text: str, add) -> None:
+    """Names a note gives as names: after 이름, 가명, 태명 … (quoted, or with the copula or 로 after
+    them), and before (이)라는 with a word for a name or a person; every occurrence is the person."""
+    for m in _CUED_NAME.finditer(text):
+        quoted = m.group(2) is not None
+        at = 2 if quoted else 3
+        end = m.end(at)
+        if text[end:end + 1] == "임" and end - m.start(at) == 2 and _korean_name_shaped(text[m.start(at):end + 1]):
+            end += 1  # 본명은 길순임, 83세: the name ends in 임
+        name = text[m.start(at):end]
+        # unquoted, a dictionary word is the name only as said (이름은 소라예요; not 가명 사용, 이름은 한글로)
+        common = bool(_SPEECH_ENDING.match(text, end))
+        if not quoted and re.match(r"으?로", text[end:]) and not any(t.oov for t in analyse(name)) \
+                and not _surname_split(name):
+            continue  # 이름을 수어로는: how it is said, not a name (딸 이름은 장수진으로만: a name)
+        if _cued_name_ok(name, _word_at(text[m.start(at):]), quoted, common=common):
+            # a quoted word ('안경'인 석씨) is the person only here; a name that is no word, everywhere
+            add(m.start(at), end, True, given_only=True, named=not _is_word(name))
+    for m in _NAMED_BEFORE.finditer(text):
+        at = 1 if m.group(1) is not None else 2
+        # 친척이라는 사람: unquoted, a dictionary word before 이라는 is what the person is
+        if _cued_name_ok(m.group(at), _word_at(text[m.start(at):]), at == 1, common=False):
+            add(m.start(at), m.end(at), True, given_only=True, named=not _is_word(m.group(at)))
 
 
 _HANJA_BRACKET = re.compile(r"(?<![가-힣])([가-힣]{2,4})\(([\u4e00-\u9fff]{2,4})\)")
@@ -2361,6 +2422,8 @@ def _add_aliases(text: str, add) -> None:
     """A name given after 통칭, 일명 or 별칭 (Dilnoza Karimova(31), 통칭 딜리): a nickname, a name."""
     for m in _ALIAS_CUE.finditer(text):
         word = m.group(1)
+        if text[m.start(1) - 1] not in " " + _QUOTE and word in _PARTICLES:
+            continue  # 별칭을 씀: the cue's own particle, no name
         stem = word if not _HANGUL_WORD.fullmatch(word) else _strip_particle(word)
         if _HANGUL_WORD.fullmatch(stem) and (_is_person_word(stem) is not False or _is_count(stem)
                                             or (_is_common_noun(stem) and len(stem) > 1)):
