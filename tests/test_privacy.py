@@ -1380,3 +1380,19 @@ def test_a_name_given_as_a_name_is_hidden_and_what_is_said_of_it_kept(text, expe
     """A name after 이름은, 가명, 필명 … or before (이)라는 별명/사람 is the person; a verb, an adverb or a
     dictionary word said of the name is not."""
     assert mask_case_text(text).text == expected
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # a description and a title before a verb of calling, not quoted: marked whole from its first word
+    ("동네에서 부채 할머니로 불리는 어르신이 넘어지심.", "동네에서 부○ ○○○로 불리는 어르신이 넘어지심."),
+    ("시장 상인들은 꽃무늬 모자 할머니라고 부름.", "시장 상인들은 꽃○○ ○○ ○○○라고 부름."),
+    ("2층 우산 할머니라 불리는 분.", "2층 우○ ○○○라 불리는 분."),
+    # a name with a title keeps the title; who calls, and a role or a job word, are no nickname
+    ("영식이 아저씨라고 부름.", "영○이 아저씨라고 부름."),
+    ("다들 할머니라고 부름. 동네 사람들 모두 아저씨라고 부름.", "다들 할머니라고 부름. 동네 사람들 모두 아저씨라고 부름."),
+    ("옆집 아저씨라고 부르는 분. 경비 아저씨라고 부르면 됨.", "옆집 아저씨라고 부르는 분. 경비 아저씨라고 부르면 됨."),
+])
+def test_a_nickname_made_of_a_description_before_a_verb_of_calling_is_hidden_whole(text, expected):
+    """고양이 할머니라 불리는, 빨간 조끼 할아버지라 부름: the description and its title are the person's
+    nickname even without quotes; adverbs, roles and job words before the title are not."""
+    assert mask_case_text(text).text == expected

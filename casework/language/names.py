@@ -299,6 +299,7 @@ def _find_names(text: str) -> list[NameSpan]:
         for k in range(len(words))]
 
     _add_quoted_callings(text, add)  # before a word of a quoted nickname is taken alone ('감자 아저씨')
+    _add_called_descriptions(text, add)  # and of one not quoted (호랑이 할아버지로 불리는)
     _add_taekho(words, add)  # before 순천 is taken for a place
     _add_house_callings(text, add)  # before the house is taken for a name alone (감나무집)
     _add_aged_lists(text, add)
@@ -1389,8 +1390,8 @@ def _add_naming(text: str, words, add) -> None:
         at, name = word.start(1), word.group(1)
         if _is_title(name):  # 영식이 아저씨라고: the name is the word before the title
             word = re.search(r"([가-힣]+)\s$", before[:at])
-            if word is None:
-                continue
+            if word is None or analyse(word.group(1))[0].tag in ("MAG", "MAJ", "NP", "MM"):
+                continue  # 다들 할머니라고, 모두 아저씨라고: who calls, not a name
             at, name = word.start(1), word.group(1)
         if name.endswith("이") and len(name) >= 2 and final_consonant(name[:-1]):
             name = name[:-1]  # 란이라고, 영식이: the friendly or copula 이
@@ -2130,6 +2131,39 @@ def _called_words(words: list[str]) -> bool:
     """Before a verb of calling a nickname's words may be person words too ('박사 할아버지'로 불리는);
     not a determiner or a word with a particle."""
     return not any(w in _NOT_TEKNONYMS or any(t.tag.startswith("J") for t in analyse(w)) for w in words)
+
+
+_CALLED_DESCRIPTION = re.compile(
+    r"(?<![가-힣0-9A-Za-z])((?:[가-힣]+ ){1,3})(" + "|".join(_NICKNAME_TITLES) + r")\s?(?:이)?(?:라고|라|으로|로)(?:만|는|도)?\s?([가-힣]+)")
+"""Up to three words and a title, then (이)라고, 라 or (으)로 and a verb of calling: 박스 할머니로 통하는,
+빨간 조끼 할아버지라 부름 (a nickname not quoted)."""
+
+
+def _description_word(word: str) -> bool:
+    """Can ``word`` be part of a nickname made of a description (고양이, 빨간, 모자): a dictionary noun
+    or an adjective's form before a noun, not a person or role word, a determiner or a word with a particle?"""
+    if not _nickname_words([word]) or _ends_with_job_title(word) or word in _words("roles"):
+        return False
+    tokens = analyse(word)
+    if all(t.tag == "NNG" and not t.oov for t in tokens):
+        return True  # not a name (영식이 아저씨라고: only the name is marked)
+    return len(tokens) == 2 and tokens[0].tag == "VA" and tokens[1].tag == "ETM"  # 빨간, 파란
+
+
+def _add_called_descriptions(text: str, add) -> None:
+    """A nickname made of a description and a title, not quoted, before a verb of calling (고양이 할머니라
+    불리는, 훈장 할아버지로 불리시는): marked whole from the first word that can be part of it."""
+    for m in _CALLED_DESCRIPTION.finditer(text):
+        if not _calling_verb(m.group(3)):
+            continue
+        words = m.group(1).split()
+        keep = len(words)
+        while keep and _description_word(words[keep - 1]):
+            keep -= 1
+        if keep == len(words):
+            continue  # 다들 할머니라고 부름, 옆집 아저씨라고: no description
+        start = m.start(1) + len(" ".join(words[:keep])) + (1 if keep else 0)
+        add(start, m.end(2), True, given_only=True, named=True)
 
 
 def _add_quoted_callings(text: str, add) -> None:
