@@ -1396,3 +1396,24 @@ def test_a_nickname_made_of_a_description_before_a_verb_of_calling_is_hidden_who
     """고양이 할머니라 불리는, 빨간 조끼 할아버지라 부름: the description and its title are the person's
     nickname even without quotes; adverbs, roles and job words before the title are not."""
     assert mask_case_text(text).text == expected
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # a title with the household's 네 or the copula after it
+    ("1통 나 사장네 위층 노부부. 김 반장네 아이.", "1통 ○ 사장네 위층 노부부. ○ 반장네 아이."),
+    ("함 사장이라 불리는 분.", "○ 사장이라 불리는 분."),
+    # a title only after a surname written apart, and a rare surname only before a title written apart
+    ("방역업체 최 기사와 통화. 대상자 소 선배 장례식. 술 생각 나면 봉 형한테 전화.",
+     "방역업체 ○ 기사와 통화. 대상자 ○ 선배 장례식. 술 생각 나면 ○ 형한테 전화."),
+    ("경로당 회장께 엽 할머니 안부 확인 부탁. 직업상담사 온 선생님 추천. 담당 시 팀장.",
+     "경로당 회장께 ○ 할머니 안부 확인 부탁. 직업상담사 ○ 선생님 추천. 담당 ○ 팀장."),
+    # kept: the same words as words
+    ("신문 기사를 보고 연락. 사촌 형이 도와줌. 아는 형 소개. 고등학교 선배가 연락.",
+     "신문 기사를 보고 연락. 사촌 형이 도와줌. 아는 형 소개. 고등학교 선배가 연락."),
+    ("온 가족이 모임. 할머니 가 할아버지 를 모시고. 필요 시 아주머니 도움. 왕할머니라고 부름.",
+     "온 가족이 모임. 할머니 가 할아버지 를 모시고. 필요 시 아주머니 도움. 왕할머니라고 부름."),
+])
+def test_a_surname_before_a_title_with_its_household_or_a_title_the_lists_lack_is_hidden(text, expected):
+    """구 사장네, 함 사장이라; 최 기사, 봉 형 (titles only after a surname apart); 엽 할머니, 온 선생님
+    (rare surnames only before a title apart); the same syllables as words are kept."""
+    assert mask_case_text(text).text == expected

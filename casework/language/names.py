@@ -99,7 +99,8 @@ __all__ = ["NameSpan", "coordinated_names", "find_names", "masking_rules"]
 _LISTS = frozenset({"titles", "roles", "surnames", "compound_surnames", "foreign_family_names",
                     "not_names", "place_suffixes", "job_titles", "person_words", "foreign_name_endings",
                     "thing_predicates", "naming_verbs", "countries", "hanja_surnames", "calling_verbs",
-                    "world_places", "kept_brands", "shop_words", "agency_short_names"})
+                    "world_places", "kept_brands", "shop_words", "agency_short_names", "surname_titles",
+                    "rare_surnames"})
 
 
 def masking_rules():
@@ -229,14 +230,25 @@ def _listed_word(word: str) -> bool:
         head in _words("countries") or _is_common_noun(head))
 
 
-def _is_title(word: str) -> bool:
-    """Is ``word`` a title, possibly with a particle after it (씨, 씨와, 어르신께서)?"""
+def _is_title(word: str, *, said: bool = False) -> bool:
+    """Is ``word`` a title, possibly with a particle after it (씨, 씨와, 어르신께서)? With ``said``, a
+    title of two syllables or more may also take a household's 네 or the copula (구 사장네 식당, 함
+    사장이라 불리는: after a surname alone), but 씨, 님, 군, 양 may not (아저씨라고 is no 아저 and 씨)."""
     head = _HANGUL_WORD.match(word)
     if not head:
         return False
     head_text = head.group(0)
-    return any(head_text == t or (head_text.startswith(t) and _honorific_rest(head_text[len(t):]))
-               for t in _words("titles"))
+    return any(head_text == t or (head_text.startswith(t) and (_honorific_rest(head_text[len(t):]) or (
+        said and len(t) >= 2 and head_text[len(t):] in _HOUSEHOLD_OR_COPULA))) for t in _words("titles"))
+
+
+_HOUSEHOLD_OR_COPULA = frozenset({"네", "네가", "네는", "네도", "네의", "님네", "이라", "이라고", "이라는", "이란", "라", "라고", "라는",
+                                  "란"})
+
+
+def _without_household(word: str) -> str:
+    """``word`` without a household's 네 or the copula at its end (왕할머니라고 → 왕할머니)."""
+    return next((word[:-len(t)] for t in sorted(_HOUSEHOLD_OR_COPULA, key=len, reverse=True) if word.endswith(t)), word)
 
 
 def _honorific_rest(rest: str) -> bool:
@@ -400,7 +412,8 @@ def _find_names(text: str) -> list[NameSpan]:
             continue
         # a surname alone before a title: 박씨, 천씨네, 김할머니, 엄여사는; 박 씨, 서 여사
         if _surname_alone(text, words, k, head, before_title[k] or (
-                head != "이" and k + 1 < len(words) and _local_role_word(words[k + 1][2]))):
+                head != "이" and k + 1 < len(words) and (_local_role_word(words[k + 1][2]) or (
+                    raw == head and (_surname_title(words[k + 1][2]) or _is_title(words[k + 1][2], said=True)))))):
             add(start, start + 1, True, surname_only=True)
             continue
         # a surname alone before a job noun the title list lacks (임 약사, 계 단장님, 하 후견인 연락처 010…):
@@ -581,6 +594,12 @@ def _local_role_word(word: str) -> bool:
     """Is ``word`` a local role with what may follow it (반장, 반장님이, 반장네, 이장(010-…)이, 반장,)?"""
     word = _strip_particle(re.split(r"[(" + _QUOTE + r"]", word)[0].rstrip(".,;:")).rstrip("님")
     return word in _LOCAL_ROLES or (word.endswith("네") and word[:-1].rstrip("님") in _LOCAL_ROLES)
+
+
+def _surname_title(word: str) -> bool:
+    """Is ``word`` a title only after a surname written apart (최 기사와, 소 선배(공장 시절), 봉 형한테)?"""
+    word = re.split(r"[(" + _QUOTE + r"]", word)[0].rstrip(".,;:")
+    return any(word == t or (word.startswith(t) and _honorific_rest(word[len(t):])) for t in _words("surname_titles"))
 
 
 _NOT_SYLLABLE_NAMES = frozenset("한두세네그이저각전현새옛첫몇온모본동타및등또더잘안못꼭다좀총약")
@@ -1180,8 +1199,14 @@ def _glued_title_at(head: str) -> int:
 
 def _surname_alone(text: str, words, k: int, head: str, before_title: bool) -> bool:
     """Is word ``k`` a surname alone before a title (박씨, 천씨네, 김할머니; 박 씨, 서 여사)?"""
-    if head[:1] not in _words("surnames") or head in _words("not_names") or _strip_particle(head) in _words("not_names"):
-        return False  # 왕할머니가: a kin word, not the surname 왕 and a title
+    # a rare surname (엽, 온, 부) only written apart before a title: 엽 할머니, 온 선생님, 부 원장
+    rare = head in _words("rare_surnames") and before_title and words[k][2] == head
+    if rare and head in ("가", "시"):  # a particle written apart (할머니 가 영감), 'when' (위기 시 형)
+        prev = words[k - 1][2] if k else ""
+        rare = not _HANGUL_WORD.fullmatch(prev[-1:] or "-") or (head == "시" and _after_role(prev))
+    if (head[:1] not in _words("surnames") and not rare) or head in _words("not_names") \
+            or _strip_particle(head) in _words("not_names") or _without_household(head) in _words("not_names"):
+        return False  # 왕할머니가, 왕할머니라고: a kin word, not the surname 왕 and a title
     if head[:1] == "모" and k > 0 and words[k - 1][2] in _words("surnames"):
         return False  # 박 모씨, 고 모 할머니: 모 is "a certain", after the surname
     if len(head) >= 2:  # glued; 님 glued to one syllable is a surname unless it is a listed word (손님, 형님)
@@ -1189,7 +1214,7 @@ def _surname_alone(text: str, words, k: int, head: str, before_title: bool) -> b
         # a title glued to a surname, unless another title follows (딸 윤샘 씨: 윤샘 is the name)
         glued = (rest.startswith("씨") and rest[1:] in ("", "네", *_PARTICLES)) or (
             # 학생 glued is a word far more often than a title (장학생, 유학생, 전학생)
-            _is_title(rest) and not rest.startswith(("님", "군", "양", "학생")) and not before_title) or (
+            _is_title(rest, said=True) and not rest.startswith(("님", "군", "양", "학생")) and not before_title) or (
             rest[:1] in ("군", "양") and rest[1:] in ("", *_PARTICLES) and _split_as_surname(head)) or (
             rest[:1] == "님" and rest[1:] in ("", *_PARTICLES)  # 최님, 고님이; not 손님, 형님, 주님
             and head[:2] not in _words("titles") and head[:2] not in _words("not_names")) or (
@@ -1400,7 +1425,8 @@ def _add_naming(text: str, words, add) -> None:
             add(at, at + len(name), True, given_only=True, named=True)
     _add_called_as(text, add)
     _add_cued_names(text, add)
-    for m in re.finditer(r"(?<![가-힣])(?:별명|애칭)(?:은|이|:)\s?[" + _QUOTE + r"]?([가-힣]{1,4})[" + _QUOTE + r"]?"
+    for m in re.finditer(r"(?<![가-힣])(?:별명|애칭)(?:은|이|:)(?:\s|(?=[" + _QUOTE + r"]))[" + _QUOTE + r"]?([가-힣]{1,4})[" + _QUOTE
+                         + r"]?"
                          r"(?=(?:이?다|인|임|이고|이라|라)?(?![가-힣]))", text):
         if _is_person_word(m.group(1)) is False:  # 별명이 '짱구'인 아들, 애칭은 콩이
             add(m.start(1), m.end(1), True, given_only=True, named=True)
@@ -2250,6 +2276,8 @@ def _extend_foreign_names_right(text: str, found: list[NameSpan]) -> None:
                             for s in found if s is not span):
             continue
         nxt = m.group(1)
+        if _is_title(_word_at(text[m.start(1):])):
+            continue  # 영식이 아저씨라고: the title itself (아저씨), not a family name before 씨
         long_word = len(nxt) > 5 and not _is_common_noun(nxt) and all(t.oov or t.tag == "NNP" for t in analyse(nxt))
         if not (_foreign_word_before(nxt) or long_word) or _korean_name_shaped(nxt) \
                 or (_korean_name_shaped(span.text) and len(nxt) < 3):
