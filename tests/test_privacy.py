@@ -1417,3 +1417,17 @@ def test_a_surname_before_a_title_with_its_household_or_a_title_the_lists_lack_i
     """구 사장네, 함 사장이라; 최 기사, 봉 형 (titles only after a surname apart); 엽 할머니, 온 선생님
     (rare surnames only before a title apart); the same syllables as words are kept."""
     assert mask_case_text(text).text == expected
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # one Hangul word in the bracket for one of a romanised name's words, by its first two sounds,
+    # also after a family word and a comma; the family word itself is kept
+    ("청년 Tran Van Duc(득), 베트남.", "청년 T○○○ ○○○ ○○○(○), 베트남."),
+    ("며느리 Vo Thi Lan(란) 씨와 통화.", "며느리 V○ ○○○ ○○○(○) 씨와 통화."),
+    ("Nguyen Van Nam(사위, 남) 씨가 통원을 맡음.", "N○○○○○ ○○○ ○○○(사위, ○) 씨가 통원을 맡음."),
+    # kept: a country or a sex and an age in the bracket
+    ("Maria Santos(필리핀) 씨. Nguyen Thi Lan(여, 34세) 씨.", "M○○○○ ○○○○○○(필리핀) 씨. N○○○○○ ○○○ ○○○(여, 34세) 씨."),
+])
+def test_the_short_hangul_form_of_a_romanised_name_in_its_bracket_is_hidden(text, expected):
+    """Tran Van Duc(득), Nguyen Thi Lan(란): the name the person goes by, though it is also a word."""
+    assert mask_case_text(text).text == expected

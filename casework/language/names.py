@@ -636,12 +636,12 @@ def _add_before_registration(text: str, add) -> None:
     """A name-shaped word right before a registration number (유경아 791125-2…, 신동현 8207…)."""
     for m in re.finditer(r"(?<![가-힣])([가-힣]{2,4})(?=" + _REGISTRATION_AFTER.pattern + ")", text):
         word = m.group(1)
-        if _korean_name_shaped(word):
+        if _korean_name_shaped(word) and _is_person_word(word) is False:  # not (사위, 남): a family word
             add(m.start(1), m.end(1), True)
     # with a label between: 고은비 주민 020819-4…, 변우식 전화 010-0000-0390
     for m in _LABELLED_NUMBER.finditer(text):
         word = m.group(1)
-        if _korean_name_shaped(word):
+        if _korean_name_shaped(word) and _is_person_word(word) is False:  # not (사위, 남): a family word
             add(m.start(1), m.end(1), True)
 
 
@@ -698,7 +698,7 @@ def _add_bracketed_names(text: str, add) -> None:
     """A name-shaped word first in brackets before an age or a sex: the person the word before names."""
     for m in _BRACKETED_NAME.finditer(text):
         word = m.group(1)
-        if _korean_name_shaped(word):
+        if _korean_name_shaped(word) and _is_person_word(word) is False:  # not (사위, 남): a family word
             add(m.start(1), m.end(1), True)
 
 
@@ -1785,19 +1785,29 @@ def _add_foreign_shapes(words, add) -> None:
             add(start, start + len(stem), True)
 
 
+_TRANSCRIPTION_BRACKET = re.compile(r"(?:\s?[가-힣]{1,3})?\s?\((?:([가-힣]+),\s?)?([가-힣 ]+)\)")
+"""A bracket after a romanised name: the name in Hangul, after a family word and a comma or not."""
+
+
 def _add_bracketed_transcriptions(text: str, found: list[NameSpan], add) -> None:
     """A romanised name found, then the same name in Hangul in brackets (Jocelyn Reyes 씨 (조슬린
     레예스), Nguyen Thi Lan(응우옌 티 란)): as many words, each starting with the same sound."""
     for span in [s for s in found if s.sure and re.fullmatch(r"[A-Za-z][A-Za-z -]*", s.text)]:
-        m = re.compile(r"(?:\s?[가-힣]{1,3})?\s?\(([가-힣 ]+)\)").match(text, span.end)
-        if m is None:
+        m = _TRANSCRIPTION_BRACKET.match(text, span.end)
+        if m is None or (m.group(1) and not _after_role(m.group(1))):
             continue
-        latin, hangul = span.text.split(), m.group(1).split()
+        latin, hangul = span.text.split(), m.group(2).split()
         if len(latin) != len(hangul) or any(
                 _skeleton_latin(a)[:1] != _skeleton_hangul(b)[:1] for a, b in zip(latin, hangul)):
-            continue
-        found[:] = [s for s in found if not (m.start(1) <= s.start and s.end <= m.end(1))]
-        add(m.start(1), m.end(1), True)
+            # one Hangul word for one of the name's words, by its first two sounds: Tran Van Duc(득), Nguyen
+            # Thi Lan(사위, 란) — the given name the person goes by
+            parts = re.split(r"[ -]", span.text)
+            if len(hangul) != 1 or len(parts) < 2 or not any(
+                    len(_skeleton_hangul(hangul[0])) >= 2 and _skeleton_latin(a)[:2] == _skeleton_hangul(hangul[0])[:2]
+                    for a in parts):
+                continue
+        found[:] = [s for s in found if not (m.start(2) <= s.start and s.end <= m.end(2))]
+        add(m.start(2), m.end(2), True)
 
 
 _OTHER_SCRIPT_BRACKET = re.compile(r"(?:\s?씨)?\s?\(([^()]*)\)")
@@ -1820,7 +1830,8 @@ def _add_other_script_names(text: str, found: list[NameSpan], add) -> None:
         if latin_span:
             ok = _HANGUL_NAME_WORDS.fullmatch(first) is not None and first not in _GENDER \
                 and not _is_common_noun(first.replace(" ", "")) \
-                and not any(w in _words("countries") or (len(w) > 1 and _is_common_noun(w)) for w in first.split())
+                and not any(w in _words("countries") or (len(w) > 1 and _is_common_noun(w)) or _is_person_word(w)
+                            for w in first.split())  # not (사위, 민): a family word, then the name
         else:
             ok = _LATIN_NAME_WORDS.fullmatch(first) is not None
         if ok:
