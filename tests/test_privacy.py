@@ -1431,3 +1431,19 @@ def test_a_surname_before_a_title_with_its_household_or_a_title_the_lists_lack_i
 def test_the_short_hangul_form_of_a_romanised_name_in_its_bracket_is_hidden(text, expected):
     """Tran Van Duc(득), Nguyen Thi Lan(란): the name the person goes by, though it is also a word."""
     assert mask_case_text(text).text == expected
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # one syllable with the friendly 이 and a particle, or before an age: the syllable itself is hidden
+    ("손녀 솔이와 둘이 삶. 솔이는 4살.", "손녀 ○이와 둘이 삶. ○이는 4살."),
+    ("곰이(9세) 엄마 통화.", "○이(9세) 엄마 통화."),
+    # a longer name with 이 before a bracket that gives an age after birth, a school year or a family word
+    ("다인이(생후 5개월) 예방접종 미완료. 준혁이(3학년) 결석. 가온이(손자, 12세) 동행.",
+     "다○이(생후 5개월) 예방접종 미완료. 준○이(3학년) 결석. 가○이(손자, 12세) 동행."),
+    # kept: a word the analyser knows with its 이
+    ("길이가 짧다. 놀이를 함. 같이도 갔다. 먹이를 줌. 높이는 3미터.", "길이가 짧다. 놀이를 함. 같이도 갔다. 먹이를 줌. 높이는 3미터."),
+])
+def test_a_one_syllable_name_with_the_friendly_i_and_names_before_more_kinds_of_age_bracket(text, expected):
+    """별이와, 별이(17세): a one-syllable name that is also a word (○이와, not 별○와); 아린이(생후 4개월),
+    재윤이(2학년), 초롱이(손녀, 15세): a bracket that says how old or which year."""
+    assert mask_case_text(text).text == expected

@@ -137,8 +137,10 @@ _BLANK_GIVEN = re.compile(r"(?:OO|XX|ㅇㅇ|\*\*)")
 """A given name left blank after a surname (김OO 씨): the surname alone is still written."""
 _PERSON_BRACKET = re.compile(r"\(\s*(?:만\s*)?[0-9초중고남여]")
 """A bracket after a name holds an age, a number, a sex or a school year: 장민혁(34세), 김영희(여, 82)."""
-_AGE_BRACKET = re.compile(r"\(\s*(?:만\s*)?\d{1,3}\s*(?:세|살|개월)|\(\s*(?:[초중고]|초등|중학교?|고등학교?)\s*\d")
-"""An age or a school year in brackets right after a word ((7세), (만 19세), (5개월), (초3), (초등 5학년)): a person."""
+_AGE_BRACKET = re.compile(r"\(\s*(?:[가-힣]{1,2},\s?)?(?:만\s*|생후\s*)?\d{1,3}\s*(?:세|살|개월)"
+                          r"|\(\s*(?:[초중고]|초등|중학교?|고등학교?)\s*\d|\(\s*\d\s*학년")
+"""An age or a school year in brackets right after a word ((7세), (만 19세), (5개월), (생후 4개월), (초3), (초등 5학년),
+(2학년)), also after a family word ((손녀, 15세)): a person."""
 _AGE_WORDS = re.compile(r"\s*(?:만\s*)?\d{1,3}\s*(?:세|살)(?![가-힣])|\s*(?:[초중고]|초등학교|중학교|고등학교)\s*\d\s*(?:학년)?"
                         r"|\s*\d\s*학년")
 """An age or a school year as what a sentence says of its subject (드미트리는 10세, 유리는 중학교 1학년)."""
@@ -300,6 +302,7 @@ def _find_names(text: str) -> list[NameSpan]:
         return True
 
     roles = _words("roles")
+    late: list[int] = []  # one-syllable names with the friendly 이 (별이와), added after the other rules
     words = [(m.start(), m.end(), m.group(0)) for m in _WORD.finditer(text)]
     # a bracketed aside between a name and its title (Anna (러시아) 씨) is looked through, and is no name
     asides = [k for k in range(len(words)) if words[k][0] > 0 and text[words[k][0] - 1] == "("
@@ -465,6 +468,9 @@ def _find_names(text: str) -> list[NameSpan]:
                 and _is_person_word(stem) is False:
             add(start, start + len(stem), False, given_only=True)  # 하늘이(초3): a name that is also a word
             continue
+        if len(head) == 2 and _AGE_BRACKET.match(text, start + 2) and _friendly_name(head + "가") == head[0]:
+            late.append(start)  # 별이(17세): one syllable with the friendly 이
+            continue
         bracket = bool(_PERSON_BRACKET.match(raw, hangul.end()))
         listed = (prev.endswith(("·", ",")) and any(s.end >= words[k - 1][1] - 2 for s in found)) or (
             # joined to a name found (하늘이랑 수아가, 민준이와 서연이); not to a surname alone (길씨와 나이차)
@@ -507,7 +513,10 @@ def _find_names(text: str) -> list[NameSpan]:
         friendly = _friendly_name(head) or (raw == head and k + 1 < len(words) and _friendly_bare(
             head, words[k + 1][2], text[words[k][1]:]))
         if friendly:
-            add(start, start + len(friendly), False, given_only=True)
+            if len(friendly) == 1:  # 별이와: one syllable, asked after the rules that mark a nickname whole (똘이)
+                late.append(start)
+            else:
+                add(start, start + len(friendly), False, given_only=True)
             continue
         # a given name alone after a family word, next in a list of names, or before an age
         # (손녀 수아가, 자녀 은별, 은솔; 민준이(7세)): unsure
@@ -583,6 +592,8 @@ def _find_names(text: str) -> list[NameSpan]:
             if not word_too or span.named or _called_by_name(span.text, text[m.end():]) \
                     or _sentence_topic(text, m.start(), m.end()):
                 add(m.start(), m.end(), span.sure, given_only=span.given_only)
+    for start in late:  # the syllable alone, so that the name itself is hidden (○이와, not 별○와)
+        add(start, start + 1, False, given_only=True)
     return sorted(found, key=lambda s: s.start)
 
 
@@ -1118,14 +1129,14 @@ def _subject_of_age(text: str, words, k: int, head: str, doc: tuple = (), *, nam
 
 
 def _friendly_name(head: str) -> str:
-    """The name in ``head`` written with the friendly 이 and a particle (하늘이가 → 하늘), or ''.
+    """The name in ``head`` written with the friendly 이 and a particle (하늘이가 → 하늘, 별이와 → 별), or ''.
 
     Only after a final consonant, and not where the analyser knows the word with its 이 (놀이가,
-    고양이는, 길이를): there the 이 belongs to the noun.
+    고양이는, 길이를, 같이도): there the 이 belongs to the word.
     """
     for p in _FRIENDLY:
         stem = head[: -len(p) - 1]
-        if head.endswith("이" + p) and 2 <= len(stem) <= 3 and final_consonant(stem) \
+        if head.endswith("이" + p) and 1 <= len(stem) <= 3 and final_consonant(stem) \
                 and _is_person_word(stem) is False and _is_person_word(stem + "이") is False:
             whole = analyse(stem + "이")
             if len(whole) == 1 and not whole[0].oov and whole[0].tag != "NNP":
