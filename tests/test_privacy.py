@@ -1447,3 +1447,9 @@ def test_a_one_syllable_name_with_the_friendly_i_and_names_before_more_kinds_of_
     """별이와, 별이(17세): a one-syllable name that is also a word (○이와, not 별○와); 아린이(생후 4개월),
     재윤이(2학년), 초롱이(손녀, 15세): a bracket that says how old or which year."""
     assert mask_case_text(text).text == expected
+
+
+def test_a_handle_after_the_word_id_in_latin_letters_is_hidden_and_the_word_kept():
+    """라이더 ID kimrider0705, 본인 ID parkjs77: ID is 아이디 written in Latin letters, the word is no name."""
+    masked = mask_case_text("대상자 라이더 ID kimrider0705 로 문의 접수. 본인 ID parkjs77. ID 분실. ID카드 발급.").text
+    assert masked == "대상자 라이더 ID k○○○○○○○○○○○ 로 문의 접수. 본인 ID p○○○○○○○. ID 분실. ID카드 발급."

@@ -339,8 +339,8 @@ def _find_names(text: str) -> list[NameSpan]:
     for k, (start, _end, raw) in enumerate(words):  # one romanised name: Nurzhan 씨, 딸 Anna, Maria씨가
         latin = _LATIN_SINGLE.match(raw)
         if not latin or _BLANK_GIVEN.fullmatch(latin.group(0)) or set(latin.group(0)) <= {"O", "X"} \
-                or latin.group(0) in _LATIN_HONORIFICS:
-            continue
+                or latin.group(0) in _LATIN_HONORIFICS or latin.group(0) == "ID":
+            continue  # 본인 ID parkjs77: the word for the handle, not a name
         rest = raw[latin.end():]
         glued_title = bool(rest) and _is_title(rest)
         # after a family word or a role (딸 Sofia는, 아들 Artem(12세), 아기 Hana) a particle or an
@@ -1467,9 +1467,10 @@ def _add_naming(text: str, words, add) -> None:
                 break
 
 
-_HANDLE_CUE = re.compile(r"(?:(?<![가-힣])|(?<=롤)|(?<=게임))(?:닉네임|닉|아이디|채널명|채널|프로필명|계정|대화명|별명|애칭)"
-                         r"(?:은|이|는|:)?\s?")
-"""The words before an online ID, a handle, a channel or a nickname (게임 닉네임 새벽늑대로만, 아이디 jiwoo_03)."""
+_HANDLE_CUE = re.compile(r"(?:(?<![가-힣])|(?<=롤)|(?<=게임))(?:닉네임|닉|아이디|채널명|채널|프로필명|계정|대화명|별명|애칭"
+                         r"|(?<![A-Za-z])ID(?![A-Za-z]))(?:은|이|는|:)?\s?")
+"""The words before an online ID, a handle, a channel or a nickname (게임 닉네임 새벽늑대로만, 아이디 jiwoo_03,
+라이더 ID kim0705)."""
 _HANDLE = re.compile(r"@?[A-Za-z0-9][A-Za-z0-9_.]*[A-Za-z0-9_]|@[A-Za-z0-9]")
 _AFTER_HANDLE = ("으로만", "로만", "으로", "로", "이라고", "라고", "이라는", "라는", "이라", "라", "인", "임", "이다", "다",
                  "예요", "이에요", "을", "를", "은", "는", "가", "에", "에서", "")
@@ -1560,7 +1561,7 @@ def _add_handles(text: str, add) -> None:
         stem = word if quoted and text[hangul.end():hangul.end() + 1] in _QUOTE else next(
             (word[: len(word) - len(p)] for p in _AFTER_HANDLE if word.endswith(p) and len(word) - len(p) >= 2), "")
         # unquoted, a Hangul nickname is no single dictionary word (닉네임 변경, 아이디 분실)
-        plain = quoted or (len(stem) >= 2 and not m.group(0).startswith(("아이디", "계정")) and not _has_grammar(stem)
+        plain = quoted or (len(stem) >= 2 and not m.group(0).startswith(("아이디", "계정", "ID")) and not _has_grammar(stem)
                            and not (len(analyse(stem)) == 1 and _is_common_noun(stem)))
         if stem and len(stem) <= (10 if quoted else 6) and _is_person_word(stem) is False and not _is_count(stem) and plain:
             add(hangul.start(), hangul.start() + len(stem), True, given_only=True, named=True)
