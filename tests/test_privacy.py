@@ -1359,3 +1359,97 @@ def test_the_word_surname_said_of_a_person_is_kept():
     """성씨 after a person (남편분 성씨는) is the word 'surname', even where 성 is a name in the note."""
     masked = mask_case_text("故 성 상병 얘기를 자주 하심. 남편분 성씨는 다르다고 정정함.").text
     assert masked == "故 ○ 상병 얘기를 자주 하심. 남편분 성씨는 다르다고 정정함."
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # a name after a word for a name: quoted, with the copula said, with 로 when it is no word
+    ("동생 이름은 '다솜'이라고 함.", "동생 이름은 '다○'이라고 함."),
+    ("엄마 이름은 미란이에요.", "엄마 이름은 미○이에요."),
+    ("쉼터에서는 가명 '소라'로 지냄.", "쉼터에서는 가명 '소○'로 지냄."),
+    ("필명 한울이라고 소개함.", "필명 한○이라고 소개함."),
+    ("딸 이름은 박은서로만 알고 있음.", "딸 이름은 박○○로만 알고 있음."),
+    # a name before (이)라는 and a word for a name or a person
+    ("'깜순이'라는 별명으로 통함.", "'깜○○'라는 별명으로 통함."),
+    ("후원자 '도깨비'라는 가명을 쓰는 분.", "후원자 '도○○'라는 가명을 쓰는 분."),
+    ("Mark라는 사람이 연락함.", "M○○○라는 사람이 연락함."),
+    # kept: what is said of the name, the cue's own particle, a word for what the person is
+    ("이름은 몰라. 이름이 바뀌었다. 이름은 한글로 적음. 이름이 뭐예요?", "이름은 몰라. 이름이 바뀌었다. 이름은 한글로 적음. 이름이 뭐예요?"),
+    ("친척이라는 사람이 옴. 본명 확인 필요. 가명 사용. 별칭이 많다.", "친척이라는 사람이 옴. 본명 확인 필요. 가명 사용. 별칭이 많다."),
+])
+def test_a_name_given_as_a_name_is_hidden_and_what_is_said_of_it_kept(text, expected):
+    """A name after 이름은, 가명, 필명 … or before (이)라는 별명/사람 is the person; a verb, an adverb or a
+    dictionary word said of the name is not."""
+    assert mask_case_text(text).text == expected
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # a description and a title before a verb of calling, not quoted: marked whole from its first word
+    ("동네에서 부채 할머니로 불리는 어르신이 넘어지심.", "동네에서 부○ ○○○로 불리는 어르신이 넘어지심."),
+    ("시장 상인들은 꽃무늬 모자 할머니라고 부름.", "시장 상인들은 꽃○○ ○○ ○○○라고 부름."),
+    ("2층 우산 할머니라 불리는 분.", "2층 우○ ○○○라 불리는 분."),
+    # a name with a title keeps the title; who calls, and a role or a job word, are no nickname
+    ("영식이 아저씨라고 부름.", "영○이 아저씨라고 부름."),
+    ("다들 할머니라고 부름. 동네 사람들 모두 아저씨라고 부름.", "다들 할머니라고 부름. 동네 사람들 모두 아저씨라고 부름."),
+    ("옆집 아저씨라고 부르는 분. 경비 아저씨라고 부르면 됨.", "옆집 아저씨라고 부르는 분. 경비 아저씨라고 부르면 됨."),
+])
+def test_a_nickname_made_of_a_description_before_a_verb_of_calling_is_hidden_whole(text, expected):
+    """고양이 할머니라 불리는, 빨간 조끼 할아버지라 부름: the description and its title are the person's
+    nickname even without quotes; adverbs, roles and job words before the title are not."""
+    assert mask_case_text(text).text == expected
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # a title with the household's 네 or the copula after it
+    ("1통 나 사장네 위층 노부부. 김 반장네 아이.", "1통 ○ 사장네 위층 노부부. ○ 반장네 아이."),
+    ("함 사장이라 불리는 분.", "○ 사장이라 불리는 분."),
+    # a title only after a surname written apart, and a rare surname only before a title written apart
+    ("방역업체 최 기사와 통화. 대상자 소 선배 장례식. 술 생각 나면 봉 형한테 전화.",
+     "방역업체 ○ 기사와 통화. 대상자 ○ 선배 장례식. 술 생각 나면 ○ 형한테 전화."),
+    ("경로당 회장께 엽 할머니 안부 확인 부탁. 직업상담사 온 선생님 추천. 담당 시 팀장.",
+     "경로당 회장께 ○ 할머니 안부 확인 부탁. 직업상담사 ○ 선생님 추천. 담당 ○ 팀장."),
+    # kept: the same words as words
+    ("신문 기사를 보고 연락. 사촌 형이 도와줌. 아는 형 소개. 고등학교 선배가 연락.",
+     "신문 기사를 보고 연락. 사촌 형이 도와줌. 아는 형 소개. 고등학교 선배가 연락."),
+    ("온 가족이 모임. 할머니 가 할아버지 를 모시고. 필요 시 아주머니 도움. 왕할머니라고 부름.",
+     "온 가족이 모임. 할머니 가 할아버지 를 모시고. 필요 시 아주머니 도움. 왕할머니라고 부름."),
+])
+def test_a_surname_before_a_title_with_its_household_or_a_title_the_lists_lack_is_hidden(text, expected):
+    """구 사장네, 함 사장이라; 최 기사, 봉 형 (titles only after a surname apart); 엽 할머니, 온 선생님
+    (rare surnames only before a title apart); the same syllables as words are kept."""
+    assert mask_case_text(text).text == expected
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # one Hangul word in the bracket for one of a romanised name's words, by its first two sounds,
+    # also after a family word and a comma; the family word itself is kept
+    ("청년 Tran Van Duc(득), 베트남.", "청년 T○○○ ○○○ ○○○(○), 베트남."),
+    ("며느리 Vo Thi Lan(란) 씨와 통화.", "며느리 V○ ○○○ ○○○(○) 씨와 통화."),
+    ("Nguyen Van Nam(사위, 남) 씨가 통원을 맡음.", "N○○○○○ ○○○ ○○○(사위, ○) 씨가 통원을 맡음."),
+    # kept: a country or a sex and an age in the bracket
+    ("Maria Santos(필리핀) 씨. Nguyen Thi Lan(여, 34세) 씨.", "M○○○○ ○○○○○○(필리핀) 씨. N○○○○○ ○○○ ○○○(여, 34세) 씨."),
+])
+def test_the_short_hangul_form_of_a_romanised_name_in_its_bracket_is_hidden(text, expected):
+    """Tran Van Duc(득), Nguyen Thi Lan(란): the name the person goes by, though it is also a word."""
+    assert mask_case_text(text).text == expected
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # one syllable with the friendly 이 and a particle, or before an age: the syllable itself is hidden
+    ("손녀 솔이와 둘이 삶. 솔이는 4살.", "손녀 ○이와 둘이 삶. ○이는 4살."),
+    ("곰이(9세) 엄마 통화.", "○이(9세) 엄마 통화."),
+    # a longer name with 이 before a bracket that gives an age after birth, a school year or a family word
+    ("다인이(생후 5개월) 예방접종 미완료. 준혁이(3학년) 결석. 가온이(손자, 12세) 동행.",
+     "다○이(생후 5개월) 예방접종 미완료. 준○이(3학년) 결석. 가○이(손자, 12세) 동행."),
+    # kept: a word the analyser knows with its 이
+    ("길이가 짧다. 놀이를 함. 같이도 갔다. 먹이를 줌. 높이는 3미터.", "길이가 짧다. 놀이를 함. 같이도 갔다. 먹이를 줌. 높이는 3미터."),
+])
+def test_a_one_syllable_name_with_the_friendly_i_and_names_before_more_kinds_of_age_bracket(text, expected):
+    """별이와, 별이(17세): a one-syllable name that is also a word (○이와, not 별○와); 아린이(생후 4개월),
+    재윤이(2학년), 초롱이(손녀, 15세): a bracket that says how old or which year."""
+    assert mask_case_text(text).text == expected
+
+
+def test_a_handle_after_the_word_id_in_latin_letters_is_hidden_and_the_word_kept():
+    """라이더 ID kimrider0705, 본인 ID parkjs77: ID is 아이디 written in Latin letters, the word is no name."""
+    masked = mask_case_text("대상자 라이더 ID kimrider0705 로 문의 접수. 본인 ID parkjs77. ID 분실. ID카드 발급.").text
+    assert masked == "대상자 라이더 ID k○○○○○○○○○○○ 로 문의 접수. 본인 ID p○○○○○○○. ID 분실. ID카드 발급."

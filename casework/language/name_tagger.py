@@ -50,6 +50,7 @@ from casework.language.names import (
     _strip_particle,
     _surname_split,
     _thing_subject,
+    _without_household,
     _word_at,
     _words,
     coordinated_names,
@@ -170,6 +171,8 @@ def _kept_word(text: str, start: int, end: int, *, placed: bool = False) -> bool
     if _grammar_word(span, rest, text[end:], text[right:]):
         return True
     word = _strip_particle(span + rest) if rest and not rest.startswith("(") else span
+    if _without_household(span + rest) in _words("not_names"):
+        return True  # 왕할머니라고: a kin word with a title's tail, not a surname and a title
     if word in _words("not_names") or word in _words("countries") or _is_person_word(word) or _is_count(word):
         return True
     return any(w.endswith(s) for s in _words("place_suffixes") for w in (word, span))

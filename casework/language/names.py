@@ -99,7 +99,8 @@ __all__ = ["NameSpan", "coordinated_names", "find_names", "masking_rules"]
 _LISTS = frozenset({"titles", "roles", "surnames", "compound_surnames", "foreign_family_names",
                     "not_names", "place_suffixes", "job_titles", "person_words", "foreign_name_endings",
                     "thing_predicates", "naming_verbs", "countries", "hanja_surnames", "calling_verbs",
-                    "world_places", "kept_brands", "shop_words", "agency_short_names"})
+                    "world_places", "kept_brands", "shop_words", "agency_short_names", "surname_titles",
+                    "rare_surnames"})
 
 
 def masking_rules():
@@ -136,8 +137,10 @@ _BLANK_GIVEN = re.compile(r"(?:OO|XX|ㅇㅇ|\*\*)")
 """A given name left blank after a surname (김OO 씨): the surname alone is still written."""
 _PERSON_BRACKET = re.compile(r"\(\s*(?:만\s*)?[0-9초중고남여]")
 """A bracket after a name holds an age, a number, a sex or a school year: 장민혁(34세), 김영희(여, 82)."""
-_AGE_BRACKET = re.compile(r"\(\s*(?:만\s*)?\d{1,3}\s*(?:세|살|개월)|\(\s*(?:[초중고]|초등|중학교?|고등학교?)\s*\d")
-"""An age or a school year in brackets right after a word ((7세), (만 19세), (5개월), (초3), (초등 5학년)): a person."""
+_AGE_BRACKET = re.compile(r"\(\s*(?:[가-힣]{1,2},\s?)?(?:만\s*|생후\s*)?\d{1,3}\s*(?:세|살|개월)"
+                          r"|\(\s*(?:[초중고]|초등|중학교?|고등학교?)\s*\d|\(\s*\d\s*학년")
+"""An age or a school year in brackets right after a word ((7세), (만 19세), (5개월), (생후 4개월), (초3), (초등 5학년),
+(2학년)), also after a family word ((손녀, 15세)): a person."""
 _AGE_WORDS = re.compile(r"\s*(?:만\s*)?\d{1,3}\s*(?:세|살)(?![가-힣])|\s*(?:[초중고]|초등학교|중학교|고등학교)\s*\d\s*(?:학년)?"
                         r"|\s*\d\s*학년")
 """An age or a school year as what a sentence says of its subject (드미트리는 10세, 유리는 중학교 1학년)."""
@@ -229,14 +232,25 @@ def _listed_word(word: str) -> bool:
         head in _words("countries") or _is_common_noun(head))
 
 
-def _is_title(word: str) -> bool:
-    """Is ``word`` a title, possibly with a particle after it (씨, 씨와, 어르신께서)?"""
+def _is_title(word: str, *, said: bool = False) -> bool:
+    """Is ``word`` a title, possibly with a particle after it (씨, 씨와, 어르신께서)? With ``said``, a
+    title of two syllables or more may also take a household's 네 or the copula (구 사장네 식당, 함
+    사장이라 불리는: after a surname alone), but 씨, 님, 군, 양 may not (아저씨라고 is no 아저 and 씨)."""
     head = _HANGUL_WORD.match(word)
     if not head:
         return False
     head_text = head.group(0)
-    return any(head_text == t or (head_text.startswith(t) and _honorific_rest(head_text[len(t):]))
-               for t in _words("titles"))
+    return any(head_text == t or (head_text.startswith(t) and (_honorific_rest(head_text[len(t):]) or (
+        said and len(t) >= 2 and head_text[len(t):] in _HOUSEHOLD_OR_COPULA))) for t in _words("titles"))
+
+
+_HOUSEHOLD_OR_COPULA = frozenset({"네", "네가", "네는", "네도", "네의", "님네", "이라", "이라고", "이라는", "이란", "라", "라고", "라는",
+                                  "란"})
+
+
+def _without_household(word: str) -> str:
+    """``word`` without a household's 네 or the copula at its end (왕할머니라고 → 왕할머니)."""
+    return next((word[:-len(t)] for t in sorted(_HOUSEHOLD_OR_COPULA, key=len, reverse=True) if word.endswith(t)), word)
 
 
 def _honorific_rest(rest: str) -> bool:
@@ -288,6 +302,7 @@ def _find_names(text: str) -> list[NameSpan]:
         return True
 
     roles = _words("roles")
+    late: list[int] = []  # one-syllable names with the friendly 이 (별이와), added after the other rules
     words = [(m.start(), m.end(), m.group(0)) for m in _WORD.finditer(text)]
     # a bracketed aside between a name and its title (Anna (러시아) 씨) is looked through, and is no name
     asides = [k for k in range(len(words)) if words[k][0] > 0 and text[words[k][0] - 1] == "("
@@ -299,6 +314,7 @@ def _find_names(text: str) -> list[NameSpan]:
         for k in range(len(words))]
 
     _add_quoted_callings(text, add)  # before a word of a quoted nickname is taken alone ('감자 아저씨')
+    _add_called_descriptions(text, add)  # and of one not quoted (호랑이 할아버지로 불리는)
     _add_taekho(words, add)  # before 순천 is taken for a place
     _add_house_callings(text, add)  # before the house is taken for a name alone (감나무집)
     _add_aged_lists(text, add)
@@ -323,8 +339,8 @@ def _find_names(text: str) -> list[NameSpan]:
     for k, (start, _end, raw) in enumerate(words):  # one romanised name: Nurzhan 씨, 딸 Anna, Maria씨가
         latin = _LATIN_SINGLE.match(raw)
         if not latin or _BLANK_GIVEN.fullmatch(latin.group(0)) or set(latin.group(0)) <= {"O", "X"} \
-                or latin.group(0) in _LATIN_HONORIFICS:
-            continue
+                or latin.group(0) in _LATIN_HONORIFICS or latin.group(0) == "ID":
+            continue  # 본인 ID parkjs77: the word for the handle, not a name
         rest = raw[latin.end():]
         glued_title = bool(rest) and _is_title(rest)
         # after a family word or a role (딸 Sofia는, 아들 Artem(12세), 아기 Hana) a particle or an
@@ -399,7 +415,8 @@ def _find_names(text: str) -> list[NameSpan]:
             continue
         # a surname alone before a title: 박씨, 천씨네, 김할머니, 엄여사는; 박 씨, 서 여사
         if _surname_alone(text, words, k, head, before_title[k] or (
-                head != "이" and k + 1 < len(words) and _local_role_word(words[k + 1][2]))):
+                head != "이" and k + 1 < len(words) and (_local_role_word(words[k + 1][2]) or (
+                    raw == head and (_surname_title(words[k + 1][2]) or _is_title(words[k + 1][2], said=True)))))):
             add(start, start + 1, True, surname_only=True)
             continue
         # a surname alone before a job noun the title list lacks (임 약사, 계 단장님, 하 후견인 연락처 010…):
@@ -451,6 +468,9 @@ def _find_names(text: str) -> list[NameSpan]:
                 and _is_person_word(stem) is False:
             add(start, start + len(stem), False, given_only=True)  # 하늘이(초3): a name that is also a word
             continue
+        if len(head) == 2 and _AGE_BRACKET.match(text, start + 2) and _friendly_name(head + "가") == head[0]:
+            late.append(start)  # 별이(17세): one syllable with the friendly 이
+            continue
         bracket = bool(_PERSON_BRACKET.match(raw, hangul.end()))
         listed = (prev.endswith(("·", ",")) and any(s.end >= words[k - 1][1] - 2 for s in found)) or (
             # joined to a name found (하늘이랑 수아가, 민준이와 서연이); not to a surname alone (길씨와 나이차)
@@ -493,7 +513,10 @@ def _find_names(text: str) -> list[NameSpan]:
         friendly = _friendly_name(head) or (raw == head and k + 1 < len(words) and _friendly_bare(
             head, words[k + 1][2], text[words[k][1]:]))
         if friendly:
-            add(start, start + len(friendly), False, given_only=True)
+            if len(friendly) == 1:  # 별이와: one syllable, asked after the rules that mark a nickname whole (똘이)
+                late.append(start)
+            else:
+                add(start, start + len(friendly), False, given_only=True)
             continue
         # a given name alone after a family word, next in a list of names, or before an age
         # (손녀 수아가, 자녀 은별, 은솔; 민준이(7세)): unsure
@@ -569,6 +592,8 @@ def _find_names(text: str) -> list[NameSpan]:
             if not word_too or span.named or _called_by_name(span.text, text[m.end():]) \
                     or _sentence_topic(text, m.start(), m.end()):
                 add(m.start(), m.end(), span.sure, given_only=span.given_only)
+    for start in late:  # the syllable alone, so that the name itself is hidden (○이와, not 별○와)
+        add(start, start + 1, False, given_only=True)
     return sorted(found, key=lambda s: s.start)
 
 
@@ -580,6 +605,12 @@ def _local_role_word(word: str) -> bool:
     """Is ``word`` a local role with what may follow it (반장, 반장님이, 반장네, 이장(010-…)이, 반장,)?"""
     word = _strip_particle(re.split(r"[(" + _QUOTE + r"]", word)[0].rstrip(".,;:")).rstrip("님")
     return word in _LOCAL_ROLES or (word.endswith("네") and word[:-1].rstrip("님") in _LOCAL_ROLES)
+
+
+def _surname_title(word: str) -> bool:
+    """Is ``word`` a title only after a surname written apart (최 기사와, 소 선배(공장 시절), 봉 형한테)?"""
+    word = re.split(r"[(" + _QUOTE + r"]", word)[0].rstrip(".,;:")
+    return any(word == t or (word.startswith(t) and _honorific_rest(word[len(t):])) for t in _words("surname_titles"))
 
 
 _NOT_SYLLABLE_NAMES = frozenset("한두세네그이저각전현새옛첫몇온모본동타및등또더잘안못꼭다좀총약")
@@ -616,12 +647,12 @@ def _add_before_registration(text: str, add) -> None:
     """A name-shaped word right before a registration number (유경아 791125-2…, 신동현 8207…)."""
     for m in re.finditer(r"(?<![가-힣])([가-힣]{2,4})(?=" + _REGISTRATION_AFTER.pattern + ")", text):
         word = m.group(1)
-        if _korean_name_shaped(word):
+        if _korean_name_shaped(word) and _is_person_word(word) is False:  # not (사위, 남): a family word
             add(m.start(1), m.end(1), True)
     # with a label between: 고은비 주민 020819-4…, 변우식 전화 010-0000-0390
     for m in _LABELLED_NUMBER.finditer(text):
         word = m.group(1)
-        if _korean_name_shaped(word):
+        if _korean_name_shaped(word) and _is_person_word(word) is False:  # not (사위, 남): a family word
             add(m.start(1), m.end(1), True)
 
 
@@ -678,7 +709,7 @@ def _add_bracketed_names(text: str, add) -> None:
     """A name-shaped word first in brackets before an age or a sex: the person the word before names."""
     for m in _BRACKETED_NAME.finditer(text):
         word = m.group(1)
-        if _korean_name_shaped(word):
+        if _korean_name_shaped(word) and _is_person_word(word) is False:  # not (사위, 남): a family word
             add(m.start(1), m.end(1), True)
 
 
@@ -1098,14 +1129,14 @@ def _subject_of_age(text: str, words, k: int, head: str, doc: tuple = (), *, nam
 
 
 def _friendly_name(head: str) -> str:
-    """The name in ``head`` written with the friendly 이 and a particle (하늘이가 → 하늘), or ''.
+    """The name in ``head`` written with the friendly 이 and a particle (하늘이가 → 하늘, 별이와 → 별), or ''.
 
     Only after a final consonant, and not where the analyser knows the word with its 이 (놀이가,
-    고양이는, 길이를): there the 이 belongs to the noun.
+    고양이는, 길이를, 같이도): there the 이 belongs to the word.
     """
     for p in _FRIENDLY:
         stem = head[: -len(p) - 1]
-        if head.endswith("이" + p) and 2 <= len(stem) <= 3 and final_consonant(stem) \
+        if head.endswith("이" + p) and 1 <= len(stem) <= 3 and final_consonant(stem) \
                 and _is_person_word(stem) is False and _is_person_word(stem + "이") is False:
             whole = analyse(stem + "이")
             if len(whole) == 1 and not whole[0].oov and whole[0].tag != "NNP":
@@ -1179,8 +1210,14 @@ def _glued_title_at(head: str) -> int:
 
 def _surname_alone(text: str, words, k: int, head: str, before_title: bool) -> bool:
     """Is word ``k`` a surname alone before a title (박씨, 천씨네, 김할머니; 박 씨, 서 여사)?"""
-    if head[:1] not in _words("surnames") or head in _words("not_names") or _strip_particle(head) in _words("not_names"):
-        return False  # 왕할머니가: a kin word, not the surname 왕 and a title
+    # a rare surname (엽, 온, 부) only written apart before a title: 엽 할머니, 온 선생님, 부 원장
+    rare = head in _words("rare_surnames") and before_title and words[k][2] == head
+    if rare and head in ("가", "시"):  # a particle written apart (할머니 가 영감), 'when' (위기 시 형)
+        prev = words[k - 1][2] if k else ""
+        rare = not _HANGUL_WORD.fullmatch(prev[-1:] or "-") or (head == "시" and _after_role(prev))
+    if (head[:1] not in _words("surnames") and not rare) or head in _words("not_names") \
+            or _strip_particle(head) in _words("not_names") or _without_household(head) in _words("not_names"):
+        return False  # 왕할머니가, 왕할머니라고: a kin word, not the surname 왕 and a title
     if head[:1] == "모" and k > 0 and words[k - 1][2] in _words("surnames"):
         return False  # 박 모씨, 고 모 할머니: 모 is "a certain", after the surname
     if len(head) >= 2:  # glued; 님 glued to one syllable is a surname unless it is a listed word (손님, 형님)
@@ -1188,7 +1225,7 @@ def _surname_alone(text: str, words, k: int, head: str, before_title: bool) -> b
         # a title glued to a surname, unless another title follows (딸 윤샘 씨: 윤샘 is the name)
         glued = (rest.startswith("씨") and rest[1:] in ("", "네", *_PARTICLES)) or (
             # 학생 glued is a word far more often than a title (장학생, 유학생, 전학생)
-            _is_title(rest) and not rest.startswith(("님", "군", "양", "학생")) and not before_title) or (
+            _is_title(rest, said=True) and not rest.startswith(("님", "군", "양", "학생")) and not before_title) or (
             rest[:1] in ("군", "양") and rest[1:] in ("", *_PARTICLES) and _split_as_surname(head)) or (
             rest[:1] == "님" and rest[1:] in ("", *_PARTICLES)  # 최님, 고님이; not 손님, 형님, 주님
             and head[:2] not in _words("titles") and head[:2] not in _words("not_names")) or (
@@ -1389,8 +1426,8 @@ def _add_naming(text: str, words, add) -> None:
         at, name = word.start(1), word.group(1)
         if _is_title(name):  # 영식이 아저씨라고: the name is the word before the title
             word = re.search(r"([가-힣]+)\s$", before[:at])
-            if word is None:
-                continue
+            if word is None or analyse(word.group(1))[0].tag in ("MAG", "MAJ", "NP", "MM"):
+                continue  # 다들 할머니라고, 모두 아저씨라고: who calls, not a name
             at, name = word.start(1), word.group(1)
         if name.endswith("이") and len(name) >= 2 and final_consonant(name[:-1]):
             name = name[:-1]  # 란이라고, 영식이: the friendly or copula 이
@@ -1398,7 +1435,9 @@ def _add_naming(text: str, words, add) -> None:
                 and name not in ("뭐", "무엇", "누구", "그", "이", "저"):
             add(at, at + len(name), True, given_only=True, named=True)
     _add_called_as(text, add)
-    for m in re.finditer(r"(?<![가-힣])(?:별명|애칭)(?:은|이|:)\s?[" + _QUOTE + r"]?([가-힣]{1,4})[" + _QUOTE + r"]?"
+    _add_cued_names(text, add)
+    for m in re.finditer(r"(?<![가-힣])(?:별명|애칭)(?:은|이|:)(?:\s|(?=[" + _QUOTE + r"]))[" + _QUOTE + r"]?([가-힣]{1,4})[" + _QUOTE
+                         + r"]?"
                          r"(?=(?:이?다|인|임|이고|이라|라)?(?![가-힣]))", text):
         if _is_person_word(m.group(1)) is False:  # 별명이 '짱구'인 아들, 애칭은 콩이
             add(m.start(1), m.end(1), True, given_only=True, named=True)
@@ -1428,9 +1467,10 @@ def _add_naming(text: str, words, add) -> None:
                 break
 
 
-_HANDLE_CUE = re.compile(r"(?:(?<![가-힣])|(?<=롤)|(?<=게임))(?:닉네임|닉|아이디|채널명|채널|프로필명|계정|대화명|별명|애칭)"
-                         r"(?:은|이|는|:)?\s?")
-"""The words before an online ID, a handle, a channel or a nickname (게임 닉네임 새벽늑대로만, 아이디 jiwoo_03)."""
+_HANDLE_CUE = re.compile(r"(?:(?<![가-힣])|(?<=롤)|(?<=게임))(?:닉네임|닉|아이디|채널명|채널|프로필명|계정|대화명|별명|애칭"
+                         r"|(?<![A-Za-z])ID(?![A-Za-z]))(?:은|이|는|:)?\s?")
+"""The words before an online ID, a handle, a channel or a nickname (게임 닉네임 새벽늑대로만, 아이디 jiwoo_03,
+라이더 ID kim0705)."""
 _HANDLE = re.compile(r"@?[A-Za-z0-9][A-Za-z0-9_.]*[A-Za-z0-9_]|@[A-Za-z0-9]")
 _AFTER_HANDLE = ("으로만", "로만", "으로", "로", "이라고", "라고", "이라는", "라는", "이라", "라", "인", "임", "이다", "다",
                  "예요", "이에요", "을", "를", "은", "는", "가", "에", "에서", "")
@@ -1521,7 +1561,7 @@ def _add_handles(text: str, add) -> None:
         stem = word if quoted and text[hangul.end():hangul.end() + 1] in _QUOTE else next(
             (word[: len(word) - len(p)] for p in _AFTER_HANDLE if word.endswith(p) and len(word) - len(p) >= 2), "")
         # unquoted, a Hangul nickname is no single dictionary word (닉네임 변경, 아이디 분실)
-        plain = quoted or (len(stem) >= 2 and not m.group(0).startswith(("아이디", "계정")) and not _has_grammar(stem)
+        plain = quoted or (len(stem) >= 2 and not m.group(0).startswith(("아이디", "계정", "ID")) and not _has_grammar(stem)
                            and not (len(analyse(stem)) == 1 and _is_common_noun(stem)))
         if stem and len(stem) <= (10 if quoted else 6) and _is_person_word(stem) is False and not _is_count(stem) and plain:
             add(hangul.start(), hangul.start() + len(stem), True, given_only=True, named=True)
@@ -1642,6 +1682,66 @@ def _add_called_as(text: str, add) -> None:
             add(m.start(1), m.end(1), True, given_only=True, named=True)
 
 
+_NAME_NOUNS = ("이름", "성함", "성명", "본명", "가명", "실명", "별명", "애칭", "별칭", "아명", "태명", "필명", "예명",
+               "세례명", "법명", "택호", "닉네임")
+_CUE_ENDING = (r"(?:이?라(?:고(?:만|도|요)?|는|며|서)?|이?란|이에요|예요|이었[가-힣]{0,3}|였[가-힣]{0,3}|이?야|임|인데|이고"
+               r"|이며|이다|입니다|으?로(?:만|도|는)?)")
+_SPEECH_ENDING = re.compile(r"(?:이?라(?:고(?:만|도|요)?)?|이에요|예요|이었[가-힣]{0,3}|였[가-힣]{0,3}|이?야)(?![가-힣])")
+"""Where a dictionary word after 이름은 is still the name: said as a name (이름은 소라예요, 소라라고)."""
+_CUED_NAME = re.compile(
+    r"(?<![가-힣])[가-힣]{0,3}(?:" + "|".join(_NAME_NOUNS) + r")(?:(?:은|는|이|가|을|를|:)?\s|(?:은|는|이|가|을|를|:)(?=["
+    + _QUOTE + r"]))"
+    r"(?:([" + _QUOTE + r"])([가-힣]{1,5}|[A-Z][a-z]+|[\u4e00-\u9fff]{2,4})[" + _QUOTE + r"](?=(?:인|" + _CUE_ENDING
+    + r")?(?![가-힣]))"
+    r"|([가-힣]{1,5}?|[A-Z][a-z]+|[\u4e00-\u9fff]{2,4})(?=" + _CUE_ENDING + r"(?![가-힣])|[.,)/]|$))")
+"""A name after a word for a name and its particle (이름은 소라예요, 가명 '하늘'로, 태명은 '콩콩이'라고,
+아명은 개똥이였다고, 한국 이름 준.): the name the note gives, quoted or with its copula or 로."""
+_NAMED_BEFORE = re.compile(
+    r"(?:[" + _QUOTE + r"]([가-힣A-Za-z0-9_♡]{1,12})[" + _QUOTE + r"]|(?<![가-힣A-Za-z])([가-힣]{1,5}?|[A-Z][a-z]+))"
+    r"(?:이라는|라는|이란|란) (?:[가-힣]+ )?(?:" + "|".join(_NAME_NOUNS) + r"|사람|분|딸|아들|아이|애|친구|여자|남자|형|동생"
+    r"|언니|누나|오빠|청년|학생|남편|아내|손녀|손자|조카|직원)(?![가-힣]{4})")
+"""A name before (이)라는 and a word for a name or a person ('감자'라는 별칭, 하나라는 딸, Mark라는 사람)."""
+_NOT_CUED = frozenset({"뭐", "무엇", "누구", "그", "이", "저", "모름", "미상", "불명", "비공개", "없음", "확인", "같", "뭔지",
+                       "그냥", "원래", "진짜", "실제", "같은", "다른", "우리", "라고", "라", "라는"})
+
+
+def _cued_name_ok(name: str, word: str, quoted: bool, *, common: bool = True) -> bool:
+    """Is ``name``, given after a word for a name or before (이)라는, a name and not a word of the
+    sentence? ``word`` is the name with what is glued to it (몰라, 바뀌었다); a dictionary word is a
+    name only quoted or where ``common`` allows it."""
+    if name in _NOT_CUED or (_HANGUL_WORD.fullmatch(name) and _is_person_word(name) is not False):
+        return False
+    tokens = analyse(name if quoted or not word else word)
+    if not tokens or tokens[0].tag.startswith(("V", "M", "E", "J", "X")) or tokens[0].tag in ("NP", "NNB"):
+        return False  # 이름은 몰라, 이름이 바뀌었다: a verb or an adverb, no name
+    return quoted or common or not (_HANGUL_WORD.fullmatch(name) and _is_common_noun(name) and len(name) > 1)
+
+
+def _add_cued_names(text: str, add) -> None:
+    """Names a note gives as names: after 이름, 가명, 태명 … (quoted, or with the copula or 로 after
+    them), and before (이)라는 with a word for a name or a person; every occurrence is the person."""
+    for m in _CUED_NAME.finditer(text):
+        quoted = m.group(2) is not None
+        at = 2 if quoted else 3
+        end = m.end(at)
+        if text[end:end + 1] == "임" and end - m.start(at) == 2 and _korean_name_shaped(text[m.start(at):end + 1]):
+            end += 1  # 본명은 길순임, 83세: the name ends in 임
+        name = text[m.start(at):end]
+        # unquoted, a dictionary word is the name only as said (이름은 소라예요; not 가명 사용, 이름은 한글로)
+        common = bool(_SPEECH_ENDING.match(text, end))
+        if not quoted and re.match(r"으?로", text[end:]) and not any(t.oov for t in analyse(name)) \
+                and not _surname_split(name):
+            continue  # 이름을 수어로는: how it is said, not a name (딸 이름은 장수진으로만: a name)
+        if _cued_name_ok(name, _word_at(text[m.start(at):]), quoted, common=common):
+            # a quoted word ('안경'인 석씨) is the person only here; a name that is no word, everywhere
+            add(m.start(at), end, True, given_only=True, named=not _is_word(name))
+    for m in _NAMED_BEFORE.finditer(text):
+        at = 1 if m.group(1) is not None else 2
+        # 친척이라는 사람: unquoted, a dictionary word before 이라는 is what the person is
+        if _cued_name_ok(m.group(at), _word_at(text[m.start(at):]), at == 1, common=False):
+            add(m.start(at), m.end(at), True, given_only=True, named=not _is_word(m.group(at)))
+
+
 _HANJA_BRACKET = re.compile(r"(?<![가-힣])([가-힣]{2,4})\(([\u4e00-\u9fff]{2,4})\)")
 """A Hangul word, then the same number of Chinese characters in brackets: 장리(張麗)."""
 
@@ -1697,19 +1797,29 @@ def _add_foreign_shapes(words, add) -> None:
             add(start, start + len(stem), True)
 
 
+_TRANSCRIPTION_BRACKET = re.compile(r"(?:\s?[가-힣]{1,3})?\s?\((?:([가-힣]+),\s?)?([가-힣 ]+)\)")
+"""A bracket after a romanised name: the name in Hangul, after a family word and a comma or not."""
+
+
 def _add_bracketed_transcriptions(text: str, found: list[NameSpan], add) -> None:
     """A romanised name found, then the same name in Hangul in brackets (Jocelyn Reyes 씨 (조슬린
     레예스), Nguyen Thi Lan(응우옌 티 란)): as many words, each starting with the same sound."""
     for span in [s for s in found if s.sure and re.fullmatch(r"[A-Za-z][A-Za-z -]*", s.text)]:
-        m = re.compile(r"(?:\s?[가-힣]{1,3})?\s?\(([가-힣 ]+)\)").match(text, span.end)
-        if m is None:
+        m = _TRANSCRIPTION_BRACKET.match(text, span.end)
+        if m is None or (m.group(1) and not _after_role(m.group(1))):
             continue
-        latin, hangul = span.text.split(), m.group(1).split()
+        latin, hangul = span.text.split(), m.group(2).split()
         if len(latin) != len(hangul) or any(
                 _skeleton_latin(a)[:1] != _skeleton_hangul(b)[:1] for a, b in zip(latin, hangul)):
-            continue
-        found[:] = [s for s in found if not (m.start(1) <= s.start and s.end <= m.end(1))]
-        add(m.start(1), m.end(1), True)
+            # one Hangul word for one of the name's words, by its first two sounds: Tran Van Duc(득), Nguyen
+            # Thi Lan(사위, 란) — the given name the person goes by
+            parts = re.split(r"[ -]", span.text)
+            if len(hangul) != 1 or len(parts) < 2 or not any(
+                    len(_skeleton_hangul(hangul[0])) >= 2 and _skeleton_latin(a)[:2] == _skeleton_hangul(hangul[0])[:2]
+                    for a in parts):
+                continue
+        found[:] = [s for s in found if not (m.start(2) <= s.start and s.end <= m.end(2))]
+        add(m.start(2), m.end(2), True)
 
 
 _OTHER_SCRIPT_BRACKET = re.compile(r"(?:\s?씨)?\s?\(([^()]*)\)")
@@ -1732,7 +1842,8 @@ def _add_other_script_names(text: str, found: list[NameSpan], add) -> None:
         if latin_span:
             ok = _HANGUL_NAME_WORDS.fullmatch(first) is not None and first not in _GENDER \
                 and not _is_common_noun(first.replace(" ", "")) \
-                and not any(w in _words("countries") or (len(w) > 1 and _is_common_noun(w)) for w in first.split())
+                and not any(w in _words("countries") or (len(w) > 1 and _is_common_noun(w)) or _is_person_word(w)
+                            for w in first.split())  # not (사위, 민): a family word, then the name
         else:
             ok = _LATIN_NAME_WORDS.fullmatch(first) is not None
         if ok:
@@ -2071,6 +2182,39 @@ def _called_words(words: list[str]) -> bool:
     return not any(w in _NOT_TEKNONYMS or any(t.tag.startswith("J") for t in analyse(w)) for w in words)
 
 
+_CALLED_DESCRIPTION = re.compile(
+    r"(?<![가-힣0-9A-Za-z])((?:[가-힣]+ ){1,3})(" + "|".join(_NICKNAME_TITLES) + r")\s?(?:이)?(?:라고|라|으로|로)(?:만|는|도)?\s?([가-힣]+)")
+"""Up to three words and a title, then (이)라고, 라 or (으)로 and a verb of calling: 박스 할머니로 통하는,
+빨간 조끼 할아버지라 부름 (a nickname not quoted)."""
+
+
+def _description_word(word: str) -> bool:
+    """Can ``word`` be part of a nickname made of a description (고양이, 빨간, 모자): a dictionary noun
+    or an adjective's form before a noun, not a person or role word, a determiner or a word with a particle?"""
+    if not _nickname_words([word]) or _ends_with_job_title(word) or word in _words("roles"):
+        return False
+    tokens = analyse(word)
+    if all(t.tag == "NNG" and not t.oov for t in tokens):
+        return True  # not a name (영식이 아저씨라고: only the name is marked)
+    return len(tokens) == 2 and tokens[0].tag == "VA" and tokens[1].tag == "ETM"  # 빨간, 파란
+
+
+def _add_called_descriptions(text: str, add) -> None:
+    """A nickname made of a description and a title, not quoted, before a verb of calling (고양이 할머니라
+    불리는, 훈장 할아버지로 불리시는): marked whole from the first word that can be part of it."""
+    for m in _CALLED_DESCRIPTION.finditer(text):
+        if not _calling_verb(m.group(3)):
+            continue
+        words = m.group(1).split()
+        keep = len(words)
+        while keep and _description_word(words[keep - 1]):
+            keep -= 1
+        if keep == len(words):
+            continue  # 다들 할머니라고 부름, 옆집 아저씨라고: no description
+        start = m.start(1) + len(" ".join(words[:keep])) + (1 if keep else 0)
+        add(start, m.end(2), True, given_only=True, named=True)
+
+
 def _add_quoted_callings(text: str, add) -> None:
     """Nicknames a note quotes as what a person is called (the fifteenth to twenty-third annotators'
     conventions), marked whole: a quoted word before 이라고, 라고, 으로 or 로 and a verb of calling or going
@@ -2155,6 +2299,8 @@ def _extend_foreign_names_right(text: str, found: list[NameSpan]) -> None:
                             for s in found if s is not span):
             continue
         nxt = m.group(1)
+        if _is_title(_word_at(text[m.start(1):])):
+            continue  # 영식이 아저씨라고: the title itself (아저씨), not a family name before 씨
         long_word = len(nxt) > 5 and not _is_common_noun(nxt) and all(t.oov or t.tag == "NNP" for t in analyse(nxt))
         if not (_foreign_word_before(nxt) or long_word) or _korean_name_shaped(nxt) \
                 or (_korean_name_shaped(span.text) and len(nxt) < 3):
@@ -2361,6 +2507,8 @@ def _add_aliases(text: str, add) -> None:
     """A name given after 통칭, 일명 or 별칭 (Dilnoza Karimova(31), 통칭 딜리): a nickname, a name."""
     for m in _ALIAS_CUE.finditer(text):
         word = m.group(1)
+        if text[m.start(1) - 1] not in " " + _QUOTE and word in _PARTICLES:
+            continue  # 별칭을 씀: the cue's own particle, no name
         stem = word if not _HANGUL_WORD.fullmatch(word) else _strip_particle(word)
         if _HANGUL_WORD.fullmatch(stem) and (_is_person_word(stem) is not False or _is_count(stem)
                                             or (_is_common_noun(stem) and len(stem) > 1)):
