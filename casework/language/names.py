@@ -2184,7 +2184,7 @@ def _called_words(words: list[str]) -> bool:
 
 _CALLED_DESCRIPTION = re.compile(
     r"(?<![가-힣0-9A-Za-z])((?:[가-힣]+ ){1,3})(" + "|".join(_NICKNAME_TITLES) + r")\s?(?:이)?(?:라고|라|으로|로)(?:만|는|도)?\s?([가-힣]+)")
-"""Up to three words and a title, then (이)라고, 라 or (으)로 and a verb of calling: 박스 할머니로 통하는,
+"""Up to three words and a title, then 이라고, 라고, 라, 으로 or 로 and a verb of calling: 박스 할머니로 통하는,
 빨간 조끼 할아버지라 부름 (a nickname not quoted)."""
 
 
