@@ -892,10 +892,12 @@ def _measures(r: _Reading) -> list:
     return numbers + _outside(r["frequency"] + r["placeholder"], times) + r["scale"]
 
 
-def _stem_end(r: _Reading, hit) -> int:
-    """Where ``hit`` ends without its endings and the 되/하 that makes a noun a verb (등록되ㄴ다 → 등록)."""
-    toks = [t for t in _tokens_in(r, hit) if not t.tag.startswith(("E", "XSV"))]
-    return toks[-1].end if toks else hit.end
+def _stem_ends(r: _Reading, hit) -> tuple[int, ...]:
+    """Where ``hit`` ends without its endings, with and without the 되/하 that makes a noun a verb
+    (등록되ㄴ다 → 등록되, 등록)."""
+    toks = [t for t in _tokens_in(r, hit) if not t.tag.startswith("E")]
+    stems = [t for t in toks if not t.tag.startswith("XSV")]
+    return (toks[-1].end if toks else hit.end, stems[-1].end if stems else hit.end)
 
 
 def _tokens_in(r: _Reading, hit) -> list:
@@ -1106,7 +1108,7 @@ def check_goal(text: str, *, owner: str | None = None) -> list[GoalFinding]:
     # (a cure ends its hit with the one-word outcome: '장애가 낫는다', '장애가 치료된다', its ending aside:
     # '유공자로 등록된다')
     beyond = [u for u in unreachable if not any(
-        c.end in (u.end, _stem_end(r, u)) and u.start <= c.start
+        c.end in (u.end, *_stem_ends(r, u)) and u.start <= c.start
         and len([t for t in _tokens_in(r, c) if not t.tag.startswith(("XS", "E"))]) == 1 for c in r["completion"])]
     # finding or regaining a vague concept (마음의 안정을 찾는다) is no outcome either
     outcomes = [h for h in r.in_window(r["completion"]) if r.is_predicate(h)
