@@ -69,7 +69,8 @@ word lists) and applied to the goal's morphemes (:func:`casework.language.analys
    연락이 끊긴 조카에게 편지를 부친다); 혼자서 names no party. The goal's subject (the last one outside a
    modifier clause: 가해자가 찾아올 때 is none) is another party when its last noun has the shape of one
    (``parties``: …조합, …위원회, …업체, …청, a noun + 회의, 조합장, 소장, 직원; :func:`_outside_party`), a
-   service's provider (…기관, …업체) only when it decides or changes terms (``party_terms``); persuading,
+   service's provider (…기관, …업체) only when it decides or changes terms (``party_terms``), or when its last
+   noun is a force of nature (``forces``: 태풍이, 하천이, 풍랑주의보가; :func:`_is_force`); persuading,
    asking or negotiating with such a party for its act (``persuasion``: 소장에게 요청해 …, 조합 측과 협의해 …)
    is 6 too, and 1 as well with nobody as subject. A party that gives care or checks (``provider_acts``:
    원장이 안부를 확인해 준다) is a provider (1), not 6; a level given in a test the person takes
@@ -220,7 +221,7 @@ _LISTS = frozenset({
     "placeholder", "frequency", "completion", "effort", "absence", "applying", "gradual", "not_acts", "manner",
     "in_full", "attendance", "means", "service_choice", "party_decision", "persuasion", "missed", "paperwork",
     "providers", "not_services", "visit_check", "care_acts", "grand_outcomes", "favour", "parties", "party_terms",
-    "provider_acts",
+    "provider_acts", "forces",
 })
 
 
@@ -634,6 +635,13 @@ def _is_party(r: _Reading, run) -> bool:
                               for h in r["parties"])
 
 
+def _is_force(r: _Reading, run) -> bool:
+    """Is the subject's last noun a force of nature (``forces``: 태풍이, 하천이, 풍랑주의보가)? Whatever it
+    does, weather and nature decide it; the nouns before it (올해 장마철 동안 마을 앞) may hold the time frame."""
+    toks = [t for t in _tokens_in(r, run) if not t.tag.startswith("J")]
+    return bool(toks) and any(h.end == toks[-1].end and h.start >= toks[-1].start for h in r["forces"])
+
+
 def _in_modifier(r: _Reading, i: int) -> bool:
     """Is the subject whose particle is token ``i`` the subject of a modifier clause (가해자가 찾아올 때,
     가해자가 모르는 번호로): its first predicate ends in a modifier ending, and the noun it modifies is a
@@ -689,6 +697,10 @@ def _outside_party(r: _Reading) -> list:
     내린다); anyone caring or checking (``provider_acts``: 안부를 확인해 준다) is a provider (1), not 6.
     """
     run = _main_subject(r)
+    if run is not None and not _provider_act(r) and _is_force(r, run):
+        # the force with its particle, not the time frame before it (올겨울 동안 풍랑주의보가)
+        last = [t for t in _tokens_in(r, run) if not t.tag.startswith("J")][-1]
+        return [_Hit(r.text[last.start:run.end], last.start, run.end)]
     if _provider_act(r) or run is None or not _is_party(r, run) or overlaps(run, r["time_frame"]):
         return []
     if overlaps(run, r["worker"]) and not r.in_window(r["party_terms"] + r["party_decision"]):
