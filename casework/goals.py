@@ -560,7 +560,8 @@ def _party_decides(r: _Reading) -> list:
         if tok.form == "에서" and (r.text[decisions[-1].start:].startswith("합격") or not decided):
             continue
         subject = _noun_run_before(r, i)
-        if subject is None:
+        # the subject of a time clause (충동이 들 때 쓸 방법을 … 보여 준다) gives nothing
+        if subject is None or _in_time_clause(r, i):
             continue
         if overlaps(subject, people):
             return []  # the person (or the worker) decides
@@ -640,6 +641,18 @@ def _is_force(r: _Reading, run) -> bool:
     does, weather and nature decide it; the nouns before it (올해 장마철 동안 마을 앞) may hold the time frame."""
     toks = [t for t in _tokens_in(r, run) if not t.tag.startswith("J")]
     return bool(toks) and any(h.end == toks[-1].end and h.start >= toks[-1].start for h in r["forces"])
+
+
+def _in_time_clause(r: _Reading, i: int) -> bool:
+    """Is the subject whose particle is token ``i`` the subject of a clause that sets a case (충동이 들 때,
+    가해자가 찾아올 경우): its first predicate ends in a modifier ending before 때 or 경우? A day it sets
+    (집주인이 약속한 날에 돌려준다) may still be its own act."""
+    k = i + 1
+    while k < len(r.tokens) and r.tokens[k].tag != "ETM":
+        if r.tokens[k].tag in ("EF", "SF", "EC", "JKS"):
+            return False
+        k += 1
+    return k + 1 < len(r.tokens) and r.tokens[k + 1].form in ("때", "경우")
 
 
 def _in_modifier(r: _Reading, i: int) -> bool:
