@@ -69,7 +69,8 @@ word lists) and applied to the goal's morphemes (:func:`casework.language.analys
    연락이 끊긴 조카에게 편지를 부친다); 혼자서 names no party. The goal's subject (the last one outside a
    modifier clause: 가해자가 찾아올 때 is none) is another party when its last noun has the shape of one
    (``parties``: …조합, …위원회, …업체, …청, a noun + 회의, 조합장, 소장, 직원; :func:`_outside_party`), a
-   service's provider (…기관, …업체) only when it decides or changes terms (``party_terms``); persuading,
+   service's provider (…기관, …업체) only when it decides or changes terms (``party_terms``), or when its last
+   noun is a force of nature (``forces``: 태풍이, 하천이, 풍랑주의보가; :func:`_is_force`); persuading,
    asking or negotiating with such a party for its act (``persuasion``: 소장에게 요청해 …, 조합 측과 협의해 …)
    is 6 too, and 1 as well with nobody as subject. A party that gives care or checks (``provider_acts``:
    원장이 안부를 확인해 준다) is a provider (1), not 6; a level given in a test the person takes
@@ -220,7 +221,7 @@ _LISTS = frozenset({
     "placeholder", "frequency", "completion", "effort", "absence", "applying", "gradual", "not_acts", "manner",
     "in_full", "attendance", "means", "service_choice", "party_decision", "persuasion", "missed", "paperwork",
     "providers", "not_services", "visit_check", "care_acts", "grand_outcomes", "favour", "parties", "party_terms",
-    "provider_acts",
+    "provider_acts", "forces",
 })
 
 
@@ -559,7 +560,8 @@ def _party_decides(r: _Reading) -> list:
         if tok.form == "에서" and (r.text[decisions[-1].start:].startswith("합격") or not decided):
             continue
         subject = _noun_run_before(r, i)
-        if subject is None:
+        # the subject of a time clause (충동이 들 때 쓸 방법을 … 보여 준다) gives nothing
+        if subject is None or _in_time_clause(r, i):
             continue
         if overlaps(subject, people):
             return []  # the person (or the worker) decides
@@ -634,6 +636,25 @@ def _is_party(r: _Reading, run) -> bool:
                               for h in r["parties"])
 
 
+def _is_force(r: _Reading, run) -> bool:
+    """Is the subject's last noun a force of nature (``forces``: 태풍이, 하천이, 풍랑주의보가)? Whatever it
+    does, weather and nature decide it; the nouns before it (올해 장마철 동안 마을 앞) may hold the time frame."""
+    toks = [t for t in _tokens_in(r, run) if not t.tag.startswith("J")]
+    return bool(toks) and any(h.end == toks[-1].end and h.start >= toks[-1].start for h in r["forces"])
+
+
+def _in_time_clause(r: _Reading, i: int) -> bool:
+    """Is the subject whose particle is token ``i`` the subject of a clause that sets a case (충동이 들 때,
+    가해자가 찾아올 경우): its first predicate ends in a modifier ending before 때 or 경우? A day it sets
+    (집주인이 약속한 날에 돌려준다) may still be its own act."""
+    k = i + 1
+    while k < len(r.tokens) and r.tokens[k].tag != "ETM":
+        if r.tokens[k].tag in ("EF", "SF", "EC", "JKS"):
+            return False
+        k += 1
+    return k + 1 < len(r.tokens) and r.tokens[k + 1].form in ("때", "경우")
+
+
 def _in_modifier(r: _Reading, i: int) -> bool:
     """Is the subject whose particle is token ``i`` the subject of a modifier clause (가해자가 찾아올 때,
     가해자가 모르는 번호로): its first predicate ends in a modifier ending, and the noun it modifies is a
@@ -689,6 +710,10 @@ def _outside_party(r: _Reading) -> list:
     내린다); anyone caring or checking (``provider_acts``: 안부를 확인해 준다) is a provider (1), not 6.
     """
     run = _main_subject(r)
+    if run is not None and not _provider_act(r) and _is_force(r, run):
+        # the force with its particle, not the time frame before it (올겨울 동안 풍랑주의보가)
+        last = [t for t in _tokens_in(r, run) if not t.tag.startswith("J")][-1]
+        return [_Hit(r.text[last.start:run.end], last.start, run.end)]
     if _provider_act(r) or run is None or not _is_party(r, run) or overlaps(run, r["time_frame"]):
         return []
     if overlaps(run, r["worker"]) and not r.in_window(r["party_terms"] + r["party_decision"]):
@@ -892,10 +917,12 @@ def _measures(r: _Reading) -> list:
     return numbers + _outside(r["frequency"] + r["placeholder"], times) + r["scale"]
 
 
-def _stem_end(r: _Reading, hit) -> int:
-    """Where ``hit`` ends without its endings and the 되/하 that makes a noun a verb (등록되ㄴ다 → 등록)."""
-    toks = [t for t in _tokens_in(r, hit) if not t.tag.startswith(("E", "XSV"))]
-    return toks[-1].end if toks else hit.end
+def _stem_ends(r: _Reading, hit) -> tuple[int, ...]:
+    """Where ``hit`` ends without its endings, with and without the 되/하 that makes a noun a verb
+    (등록되ㄴ다 → 등록되, 등록)."""
+    toks = [t for t in _tokens_in(r, hit) if not t.tag.startswith("E")]
+    stems = [t for t in toks if not t.tag.startswith("XSV")]
+    return (toks[-1].end if toks else hit.end, stems[-1].end if stems else hit.end)
 
 
 def _tokens_in(r: _Reading, hit) -> list:
@@ -1106,7 +1133,7 @@ def check_goal(text: str, *, owner: str | None = None) -> list[GoalFinding]:
     # (a cure ends its hit with the one-word outcome: '장애가 낫는다', '장애가 치료된다', its ending aside:
     # '유공자로 등록된다')
     beyond = [u for u in unreachable if not any(
-        c.end in (u.end, _stem_end(r, u)) and u.start <= c.start
+        c.end in (u.end, *_stem_ends(r, u)) and u.start <= c.start
         and len([t for t in _tokens_in(r, c) if not t.tag.startswith(("XS", "E"))]) == 1 for c in r["completion"])]
     # finding or regaining a vague concept (마음의 안정을 찾는다) is no outcome either
     outcomes = [h for h in r.in_window(r["completion"]) if r.is_predicate(h)
