@@ -1470,3 +1470,19 @@ def test_the_writer_of_a_line_in_a_copied_chat_is_hidden_and_a_records_labels_ke
     """오후 11:52 닉네임: …, 카톡 닉네임: …: a chat thread's speaker label names who wrote the line; a
     dictionary word there is a nickname only after a clock time and before a spoken line."""
     assert mask_case_text(text).text == expected
+
+
+@pytest.mark.parametrize(("text", "names"), [
+    # a name spaced a syllable at a time after a form's person field, as scanned or OCR'd forms print it
+    ("■ 신청인: 하 세 린   주민번호 기재 생략", ["하 세 린"]),
+    ("임 차 인 : 모 다 현 (팩스본)", ["모 다 현"]),
+    ("작성자 곽 도 윤, 보호자 동의함", ["곽 도 윤"]),
+    # no name: a count after the field, and words spaced out after it (미기재, 미작성)
+    ("성명 이 두 분 확인 필요", []),
+    ("신 청 인 성 명 : 미 기 재", []),
+    ("성명: 미 작 성", []),
+])
+def test_a_name_spaced_a_syllable_at_a_time_after_a_forms_person_field_is_found(text, names):
+    """신청인: 오 세 진, 임 대 인 : 엄 태 구: on a copied form the name after its field is spaced out,
+    with syllables (세, 다) that elsewhere are a number or an adverb; 성명 : 미 기 재 is no name."""
+    assert [span.text for span in find_names(text)] == names

@@ -743,15 +743,45 @@ def _add_vocatives(text: str, add) -> None:
             add(m.start(1), m.end(1), False, given_only=True)
 
 
+_FORM_LABELS = ("성명", "이름", "신청인", "임대인", "임차인", "채무자", "채권자", "세대주", "대리인", "고소인", "신고인",
+                "예금주", "소유자", "대표자", "수령인", "작성자")
+"""A form's field for a person (성명, 신청인, 임대인 …): on a scanned or OCR'd form the name after it is
+often spaced a syllable at a time (신 청 인 : 오 세 진)."""
+
+
+def _after_form_label(text: str, start: int) -> bool:
+    """Does a form's person field end just before ``start``, written whole or spaced (성명 …, 임 대 인 : …,
+    …·성명 …, 신 청 인 성 명 …), with a colon or not?"""
+    tail = re.sub(r"[\s:：]+$", "", text[max(0, start - 16):start])
+    squeezed = re.sub(r"(?<=[가-힣]) (?=[가-힣](?![가-힣]))|(?<=(?<![가-힣])[가-힣]) (?=[가-힣])", "", tail)
+    label = next((w for w in _FORM_LABELS if squeezed.endswith(w)), "")
+    return bool(label) and not (label == "이름" and _HANGUL_WORD.match(squeezed[-3:-2] or "-"))
+
+
+def _spaced_words(joined: str) -> bool:
+    """Are three spaced syllables, joined, words rather than a name (미기재, 미작성, 해당무)?"""
+    tokens = analyse(joined)
+    return any(t.tag == "XPN" for t in tokens) or (len(tokens) >= 2 and all(t.tag.startswith("N") and not t.oov for t in tokens))
+
+
+def _opens_form_label(text: str, start: int) -> bool:
+    """Does a form's field, spaced a syllable at a time, begin at ``start`` (성 명 류 다 온: 성 is no surname)?"""
+    squeezed = re.sub(r"\s+", "", text[start:start + 12])
+    return squeezed.startswith((*_FORM_LABELS, "주민", "생년", "주소", "연락처", "전화"))
+
+
 def _add_spaced_syllables(text: str, words, found: list[NameSpan], add) -> None:
     """A Korean name written a syllable at a time (김 은 별 학생, 딸 한 새 벽 씨가, 장남 위 태 섭(사망)):
     a surname, then two single syllables that are no number, determiner or adverb (not 이 두 어르신),
     before a title or after a family word. It replaces what was found inside it (진 선생님, 롱 씨)."""
     starts = {w[0]: k for k, w in enumerate(words)}
     for m in re.finditer(r"(?<![가-힣])(?=([가-힣]) ([가-힣]) ([가-힣]))", text):  # overlapping: 딸 한 새 벽
-        if m.group(1) not in _words("surnames") or {m.group(2), m.group(3)} & _NOT_SPACED_SYLLABLES \
+        form = _after_form_label(text, m.start()) and not _opens_form_label(text, m.start()) \
+            and m.group(3) not in _COUNTERS and m.group(3) not in ("분", "명") \
+            and not _spaced_words("".join(m.groups()))  # 성명 이 두 분: a count; 성명 : 미 기 재: words
+        if m.group(1) not in _words("surnames") or ({m.group(2), m.group(3)} & _NOT_SPACED_SYLLABLES and not form) \
                 or (m.group(1) == "이" and {m.group(2), m.group(3)} & {"새", "한"}):
-            continue  # 이 새 집, 이 한 분: 이 is 'this' there
+            continue  # 이 새 집, 이 한 분: 이 is 'this' there; after 성명 or 신청인 a form's name (류 다 온, 오 세 진)
         if (m.group(1) == "한" and m.group(2) in _COUNTERS) or (m.group(2) == "한" and m.group(3) in _COUNTERS):
             continue  # 한 번 한씨, 차 한 대: 한 is 'one' before a counter
         k = starts.get(m.start())
@@ -761,7 +791,7 @@ def _add_spaced_syllables(text: str, words, found: list[NameSpan], add) -> None:
         titled = bool(after) and _is_title(after)
         if glued and not titled:
             continue  # 김 은 별빛: the last syllable starts a word
-        if not titled and not (k and _after_role(words[k - 1][2])):
+        if not titled and not (k and _after_role(words[k - 1][2])) and not form:
             continue
         found[:] = [s for s in found if not (m.start() <= s.start and s.end <= end)]
         add(m.start(), end, True)
