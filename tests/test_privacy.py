@@ -1453,3 +1453,36 @@ def test_a_handle_after_the_word_id_in_latin_letters_is_hidden_and_the_word_kept
     """라이더 ID kimrider0705, 본인 ID parkjs77: ID is 아이디 written in Latin letters, the word is no name."""
     masked = mask_case_text("대상자 라이더 ID kimrider0705 로 문의 접수. 본인 ID parkjs77. ID 분실. ID카드 발급.").text
     assert masked == "대상자 라이더 ID k○○○○○○○○○○○ 로 문의 접수. 본인 ID p○○○○○○○. ID 분실. ID카드 발급."
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # the nickname that opens a line of a copied chat: after a clock time, a chat word, or a quote
+    ("오후 10:12 소나무: 지금 가 볼게요~ / 10:15 구름빵맘: 저도 갈게요",
+     "오후 10:12 소○○: 지금 가 볼게요~ / 10:15 구○○○: 저도 갈게요"),
+    ("단톡방 동네파수꾼77: 편의점 앞에 아저씨 또 누워 계세요", "단톡방 동○○○○○○: 편의점 앞에 아저씨 또 누워 계세요"),
+    ("\"몽실구름: 어제 뵀어요\" (밴드 댓글)", "\"몽○○○: 어제 뵀어요\" (밴드 댓글)"),
+    # kept: a record's own labels after a time, and a form's labels
+    ("13:00 방문: 어르신 부재 / 13:20 통화: 딸과 연락됨 / 14:05 답장: \"내일 갈게요\" / 14:10 문자: 내일 와요",
+     "13:00 방문: 어르신 부재 / 13:20 통화: 딸과 연락됨 / 14:05 답장: \"내일 갈게요\" / 14:10 문자: 내일 와요"),
+    ("연락처: 주민센터 / 보호자: 없음 / 의뢰사유: 고립 (10:30 접수)", "연락처: 주민센터 / 보호자: 없음 / 의뢰사유: 고립 (10:30 접수)"),
+])
+def test_the_writer_of_a_line_in_a_copied_chat_is_hidden_and_a_records_labels_kept(text, expected):
+    """오후 11:52 닉네임: …, 카톡 닉네임: …: a chat thread's speaker label names who wrote the line; a
+    dictionary word there is a nickname only after a clock time and before a spoken line."""
+    assert mask_case_text(text).text == expected
+
+
+@pytest.mark.parametrize(("text", "names"), [
+    # a name spaced a syllable at a time after a form's person field, as scanned or OCR'd forms print it
+    ("■ 신청인: 하 세 린   주민번호 기재 생략", ["하 세 린"]),
+    ("임 차 인 : 모 다 현 (팩스본)", ["모 다 현"]),
+    ("작성자 곽 도 윤, 보호자 동의함", ["곽 도 윤"]),
+    # no name: a count after the field, and words spaced out after it (미기재, 미작성)
+    ("성명 이 두 분 확인 필요", []),
+    ("신 청 인 성 명 : 미 기 재", []),
+    ("성명: 미 작 성", []),
+])
+def test_a_name_spaced_a_syllable_at_a_time_after_a_forms_person_field_is_found(text, names):
+    """신청인: 오 세 진, 임 대 인 : 엄 태 구: on a copied form the name after its field is spaced out,
+    with syllables (세, 다) that elsewhere are a number or an adverb; 성명 : 미 기 재 is no name."""
+    assert [span.text for span in find_names(text)] == names

@@ -743,15 +743,45 @@ def _add_vocatives(text: str, add) -> None:
             add(m.start(1), m.end(1), False, given_only=True)
 
 
+_FORM_LABELS = ("성명", "이름", "신청인", "임대인", "임차인", "채무자", "채권자", "세대주", "대리인", "고소인", "신고인",
+                "예금주", "소유자", "대표자", "수령인", "작성자")
+"""A form's field for a person (성명, 신청인, 임대인 …): on a scanned or OCR'd form the name after it is
+often spaced a syllable at a time (신 청 인 : 오 세 진)."""
+
+
+def _after_form_label(text: str, start: int) -> bool:
+    """Does a form's person field end just before ``start``, written whole or spaced (성명 …, 임 대 인 : …,
+    …·성명 …, 신 청 인 성 명 …), with a colon or not?"""
+    tail = re.sub(r"[\s:：]+$", "", text[max(0, start - 16):start])
+    squeezed = re.sub(r"(?<=[가-힣]) (?=[가-힣](?![가-힣]))|(?<=(?<![가-힣])[가-힣]) (?=[가-힣])", "", tail)
+    label = next((w for w in _FORM_LABELS if squeezed.endswith(w)), "")
+    return bool(label) and not (label == "이름" and _HANGUL_WORD.match(squeezed[-3:-2] or "-"))
+
+
+def _spaced_words(joined: str) -> bool:
+    """Are three spaced syllables, joined, words rather than a name (미기재, 미작성, 해당무)?"""
+    tokens = analyse(joined)
+    return any(t.tag == "XPN" for t in tokens) or (len(tokens) >= 2 and all(t.tag.startswith("N") and not t.oov for t in tokens))
+
+
+def _opens_form_label(text: str, start: int) -> bool:
+    """Does a form's field, spaced a syllable at a time, begin at ``start`` (성 명 류 다 온: 성 is no surname)?"""
+    squeezed = re.sub(r"\s+", "", text[start:start + 12])
+    return squeezed.startswith((*_FORM_LABELS, "주민", "생년", "주소", "연락처", "전화"))
+
+
 def _add_spaced_syllables(text: str, words, found: list[NameSpan], add) -> None:
     """A Korean name written a syllable at a time (김 은 별 학생, 딸 한 새 벽 씨가, 장남 위 태 섭(사망)):
     a surname, then two single syllables that are no number, determiner or adverb (not 이 두 어르신),
     before a title or after a family word. It replaces what was found inside it (진 선생님, 롱 씨)."""
     starts = {w[0]: k for k, w in enumerate(words)}
     for m in re.finditer(r"(?<![가-힣])(?=([가-힣]) ([가-힣]) ([가-힣]))", text):  # overlapping: 딸 한 새 벽
-        if m.group(1) not in _words("surnames") or {m.group(2), m.group(3)} & _NOT_SPACED_SYLLABLES \
+        form = _after_form_label(text, m.start()) and not _opens_form_label(text, m.start()) \
+            and m.group(3) not in _COUNTERS and m.group(3) not in ("분", "명") \
+            and not _spaced_words("".join(m.groups()))  # 성명 이 두 분: a count; 성명 : 미 기 재: words
+        if m.group(1) not in _words("surnames") or ({m.group(2), m.group(3)} & _NOT_SPACED_SYLLABLES and not form) \
                 or (m.group(1) == "이" and {m.group(2), m.group(3)} & {"새", "한"}):
-            continue  # 이 새 집, 이 한 분: 이 is 'this' there
+            continue  # 이 새 집, 이 한 분: 이 is 'this' there; after 성명 or 신청인 a form's name (류 다 온, 오 세 진)
         if (m.group(1) == "한" and m.group(2) in _COUNTERS) or (m.group(2) == "한" and m.group(3) in _COUNTERS):
             continue  # 한 번 한씨, 차 한 대: 한 is 'one' before a counter
         k = starts.get(m.start())
@@ -761,7 +791,7 @@ def _add_spaced_syllables(text: str, words, found: list[NameSpan], add) -> None:
         titled = bool(after) and _is_title(after)
         if glued and not titled:
             continue  # 김 은 별빛: the last syllable starts a word
-        if not titled and not (k and _after_role(words[k - 1][2])):
+        if not titled and not (k and _after_role(words[k - 1][2])) and not form:
             continue
         found[:] = [s for s in found if not (m.start() <= s.start and s.end <= end)]
         add(m.start(), end, True)
@@ -1442,6 +1472,7 @@ def _add_naming(text: str, words, add) -> None:
         if _is_person_word(m.group(1)) is False:  # 별명이 '짱구'인 아들, 애칭은 콩이
             add(m.start(1), m.end(1), True, given_only=True, named=True)
     _add_handles(text, add)
+    _add_chat_speakers(text, add)
     _add_teknonyms(text, add)
     _add_stated_surnames(text, add)
     _add_surnames_of_agencies(text, add)
@@ -1565,6 +1596,48 @@ def _add_handles(text: str, add) -> None:
                            and not (len(analyse(stem)) == 1 and _is_common_noun(stem)))
         if stem and len(stem) <= (10 if quoted else 6) and _is_person_word(stem) is False and not _is_count(stem) and plain:
             add(hangul.start(), hangul.start() + len(stem), True, given_only=True, named=True)
+
+
+_CHAT_SPEAKER = re.compile(
+    r"(?:(?P<time>\d{1,2}:\d{2}\s)|(?P<cue>(?<![가-힣])(?:카톡|카카오톡|단톡방?|단체방|밴드|오픈채팅방?|문자)\s)"
+    r"|(?P<edge>^|[" + _QUOTE + r"]|/\s))"
+    r"(?P<name>[가-힣A-Za-z][가-힣A-Za-z0-9_♡]{1,11}):\s")
+"""A speaker's label in a copied chat or text thread (오후 11:52 솔바람: …, 카톡 우리동네통장: …, "행운맘: …"):
+the nickname before the colon is the person who wrote the line."""
+_THREAD_LABELS = frozenset({"문자", "카톡", "답장", "답변", "회신", "수신", "발신", "통화", "전화", "메모", "내용", "원문", "본인",
+                            "상담자", "담당자", "담당", "작성자", "보낸사람", "받는사람", "공지", "알림"})
+"""Words that label a line of a copied thread, not its writer (14:05 답장: …, 10:30 문자: 내일 와요)."""
+_CLOCK_OR_CHAT = re.compile(r"\d{1,2}:\d{2}|" + _CHAT_CUE)
+
+
+def _spoken_line(text: str, at: int) -> bool:
+    """Does the chat line from ``at`` (to the next `` / `` or the end) read as speech (…불렀어요, 가볼게요~),
+    not as a record's entry (10:00 방문: 부재, 23:11 답장: "…")?"""
+    line = text[at:].split(" / ", 1)[0]
+    if line[:1] in _QUOTE:
+        return False  # 23:11 답장: "…": a record's label before a quoted message
+    return re.search(r"요(?![가-힣])|[~!?]|ㅠ|ㅋ", line) is not None
+
+
+def _add_chat_speakers(text: str, add) -> None:
+    """The nickname that opens a line of a chat or text thread (_CHAT_SPEAKER) is a name: after a clock time
+    or a chat word, or at the start of the note, a quote or a ``/`` where the note also has a clock time or
+    a chat word. Never a dictionary word, a compound of them or a person word (10:00 방문:, / 연락처:, 보호자:)."""
+    if not _CLOCK_OR_CHAT.search(text):
+        return
+    for m in _CHAT_SPEAKER.finditer(text):
+        name = m.group("name")
+        hangul = _HANGUL_WORD.fullmatch(name.replace("♡", "")) is not None
+        if _is_person_word(name.rstrip("♡")) or _is_count(name) or name in _THREAD_LABELS:
+            continue
+        if hangul and 0 < _glued_title_at(name) <= 3:
+            continue  # 다솜쌤: a short name with its title glued on is the title rules' (the name alone, checked)
+        if hangul and (_has_grammar(name) or ((_is_common_noun(name.rstrip("♡")) or (len(name) >= 4 and _noun_compound(name)))
+                                              and not (m.group("time") and _spoken_line(text, m.end())))):
+            continue  # a word is a nickname (솔바람, 나리) only after a clock time and before a spoken line
+        if not hangul and not re.search(r"[가-힣_0-9♡]", name) and m.group("edge") is not None:
+            continue  # Note: …, / Re: … at an edge: an English label, not a nickname
+        add(m.start("name"), m.end("name"), True, given_only=True, named=True)
 
 
 _TEKNONYM = re.compile(r"(?<![가-힣])([가-힣]{1,3}) (?:엄마|아빠|맘)(?!들)")
