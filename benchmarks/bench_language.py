@@ -215,6 +215,9 @@ def score_masking(mask, notes: list[Note]) -> dict:
             sensitive = [i for i in must if not note.text[i].isspace() and note.text[i] not in "-·"]
             if not sensitive or spans:
                 ok = all(any(a <= i < b for a, b in spans) for i in sensitive)
+                if ok and kind == "이름" and len(result.text) == len(note.text):
+                    # a span keeps its first character (김○○): a span that starts on the name leaves it shown
+                    ok = all(result.text[i] != note.text[i] for i in sensitive if note.text[i] != "○")
             else:  # the baseline has no spans: the identifier must be gone from the text
                 ok = note.text[start:end] not in result.text
             hidden += ok

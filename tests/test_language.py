@@ -822,6 +822,27 @@ def test_benchmark_counts_hidden_spans_that_are_no_identifier():
     assert scores["hidden"] == 1 and scores["spans"] == 2 and scores["over"] == ["사과"]
 
 
+def test_benchmark_scores_a_name_by_what_the_output_shows():
+    """Is a name whose hidden span starts on it (김선생님 → 김○○님: the span keeps its first character) scored
+    visible, while the same span starting before a full name's surname hides the given name?"""
+    sys.path.insert(0, str(ROOT / "benchmarks"))
+    import bench_language as bench
+
+    from casework.privacy import Masked, MaskResult
+
+    glued = bench.Note("김선생님 연락 옴", identifiers=[("이름", 0, 1)], kept=[])
+    full = bench.Note("김영희 씨 연락 옴", identifiers=[("이름", 0, 3)], kept=[])
+
+    def shown(_text: str) -> MaskResult:
+        return MaskResult("김○○님 연락 옴", {"name": 1}, (Masked("name", "김선생", 0, 3),))
+
+    def hidden(_text: str) -> MaskResult:
+        return MaskResult("김○○ 씨 연락 옴", {"name": 1}, (Masked("name", "김영희", 0, 3),))
+
+    assert bench.score_masking(shown, [glued])["hidden"] == 0
+    assert bench.score_masking(hidden, [full])["hidden"] == 1
+
+
 def test_benchmark_reads_a_surname_before_the_maskers_blank_as_the_maskers_own_form():
     """Is a surname marked before ○ (김○○, the masker's own output for a full name) scored hidden when left as
     written, while a lone surname before 씨 must be hidden?"""
